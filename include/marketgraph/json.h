@@ -1,0 +1,62 @@
+/* marketgraph: the JSON model format, version 1 (docs/format.md).
+ *
+ * Import is strict and atomic: it yields a whole new model or an error whose
+ * message names the place, as a JSON path (`transactions[3].buyer: unknown
+ * actor "trader-9"`) or as a line and column for a syntax error
+ * (`line 14, column 3: unexpected end of input`).  Memory use is the input
+ * plus the model plus one record; nesting deeper than 64 levels is refused.
+ *
+ * Export is deterministic: the same model gives the same bytes (records in
+ * insertion order, fixed key order, numbers in the shortest form that reads
+ * back to the same double), and importing an export gives an equal model.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_JSON_H
+#define MARKETGRAPH_JSON_H
+
+#include "common.h"
+#include "model.h"
+
+#include <stdio.h>
+
+MKG_BEGIN_DECLS
+
+/** The model-format version this library reads and writes. */
+#define MKG_FORMAT_VERSION 1
+
+/**
+ * Import a model from a file ("-" is not special here).  On success store a
+ * new model in *out (owned by the caller); on failure leave *out unchanged
+ * and return MKG_EIO, MKG_EPARSE, MKG_EDATA, MKG_EUNSUPPORTED or MKG_EINVAL.
+ * I/O messages start with the path.
+ */
+MKG_EXPORT int
+mkg_json_read_file(mkg_model **out, const char *path);
+
+/** Import a model from len bytes at data (need not be NUL-terminated). */
+MKG_EXPORT int
+mkg_json_read_buffer(mkg_model **out, const void *data, size_t len);
+
+/** Import a model from an open stream, read to its end. */
+MKG_EXPORT int
+mkg_json_read_stream(mkg_model **out, FILE *stream);
+
+/**
+ * Export a model as JSON text.  On success store a NUL-terminated string in
+ * *out, to be freed with mkg_free(), and its length (without the NUL) in
+ * *len when len is not NULL.
+ */
+MKG_EXPORT int
+mkg_json_write_string(const mkg_model *model, char **out, size_t *len);
+
+/** Export a model to a file, replacing it.  MKG_EIO with the path on failure. */
+MKG_EXPORT int
+mkg_json_write_file(const mkg_model *model, const char *path);
+
+/** Export a model to an open stream.  MKG_EIO on a write error. */
+MKG_EXPORT int
+mkg_json_write_stream(const mkg_model *model, FILE *stream);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_JSON_H */

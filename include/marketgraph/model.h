@@ -1,0 +1,378 @@
+/* marketgraph: the market model.
+ *
+ * A model holds actors (market players), transactions between them,
+ * facilitation records and group memberships, with every field of the
+ * model format (docs/format.md).  Records are kept in insertion order and
+ * addressed by a 0-based index; ids are interned and looked up in O(1).
+ *
+ * Records are added with a description struct: initialise it with its
+ * _INIT macro, set the fields you have, then call mkg_model_add_*().  The
+ * add functions apply exactly the rules of the JSON importer and fail with
+ * the importer's message, where the path names the index the record would
+ * have had, for example `transactions[3].buyer: unknown actor "trader-9"`.
+ * A failed add leaves the model unchanged.
+ *
+ * Absent numbers are MKG_ABSENT (a NaN) and absent counts are -1; absent
+ * strings are NULL.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_MODEL_H
+#define MARKETGRAPH_MODEL_H
+
+#include "common.h"
+
+#include <math.h>
+
+MKG_BEGIN_DECLS
+
+/** A market model.  Opaque; create with mkg_model_new(), free with mkg_model_free(). */
+typedef struct mkg_model mkg_model;
+
+/** The value of a number field that is absent (a quiet NaN). */
+#define MKG_ABSENT ((double)NAN)
+
+/** Whether a number read from the model is absent. */
+#define MKG_IS_ABSENT(x) ((x) != (x))
+
+/* ------------------------------------------------------------------------ */
+/* Enumerations.  Values are part of the ABI and only ever appended.        */
+
+typedef enum mkg_actor_kind {
+	MKG_ACTOR_KIND_UNSET = -1, /**< in a description: not yet chosen (an error) */
+	MKG_ACTOR_PRODUCER = 0,
+	MKG_ACTOR_INPUT_SUPPLIER,
+	MKG_ACTOR_COLLECTOR,
+	MKG_ACTOR_TRADER,
+	MKG_ACTOR_PROCESSOR,
+	MKG_ACTOR_WHOLESALER,
+	MKG_ACTOR_EXPORTER,
+	MKG_ACTOR_RETAILER,
+	MKG_ACTOR_END_MARKET,
+	MKG_ACTOR_SERVICE_PROVIDER,
+	MKG_ACTOR_FINANCIAL_INSTITUTION,
+	MKG_ACTOR_PUBLIC_AGENCY,
+	MKG_ACTOR_MARKETING_BOARD,
+	MKG_ACTOR_PROGRAMME,
+	MKG_ACTOR_ASSOCIATION,
+	MKG_ACTOR_NGO,
+	MKG_ACTOR_OTHER
+} mkg_actor_kind;
+#define MKG_ACTOR_KIND_COUNT 17
+
+typedef enum mkg_contract {
+	MKG_CONTRACT_SPOT = 0, /**< the default */
+	MKG_CONTRACT_CONTRACT_FARMING,
+	MKG_CONTRACT_AUCTION,
+	MKG_CONTRACT_EMBEDDED_SERVICE,
+	MKG_CONTRACT_CREDIT,
+	MKG_CONTRACT_OTHER
+} mkg_contract;
+#define MKG_CONTRACT_COUNT 6
+
+typedef enum mkg_facilitation_type {
+	MKG_FACILITATION_TYPE_UNSET = -1,
+	MKG_FACILITATION_TEMPORARY = 0, /**< by a programme, meant to end */
+	MKG_FACILITATION_COMMERCIAL,    /**< sold by a business */
+	MKG_FACILITATION_PUBLIC         /**< ongoing, by the state or a public body */
+} mkg_facilitation_type;
+#define MKG_FACILITATION_TYPE_COUNT 3
+
+typedef enum mkg_function {
+	MKG_FUNCTION_UNSET = -1,
+	MKG_FUNCTION_CAPACITY_BUILDING = 0,
+	MKG_FUNCTION_RESEARCH_DEVELOPMENT,
+	MKG_FUNCTION_SHARED_VISION,
+	MKG_FUNCTION_LINKAGES,
+	MKG_FUNCTION_BUSINESS_OPPORTUNITIES,
+	MKG_FUNCTION_MONITORING,
+	MKG_FUNCTION_INFORMATION,
+	MKG_FUNCTION_BROKERAGE,
+	MKG_FUNCTION_TRANSACTION_SECURITY,
+	MKG_FUNCTION_PLATFORM,
+	MKG_FUNCTION_REGULATION,
+	MKG_FUNCTION_FINANCE,
+	MKG_FUNCTION_OTHER
+} mkg_function;
+#define MKG_FUNCTION_COUNT 13
+
+typedef enum mkg_exit {
+	MKG_EXIT_NONE = 0,   /**< no exit given */
+	MKG_EXIT_FADE_OUT,   /**< no longer needed after the end */
+	MKG_EXIT_COMMERCIAL, /**< a successor takes it over commercially */
+	MKG_EXIT_PUBLIC      /**< a successor takes it over as a public service */
+} mkg_exit;
+#define MKG_EXIT_COUNT 4
+
+/**
+ * The format's name of an enumeration value ("end_market", "contract_farming",
+ * "temporary", "capacity_building", "fade_out"); NULL for a value out of
+ * range.  MKG_EXIT_NONE has no name (NULL).  Static strings.
+ */
+MKG_EXPORT const char *mkg_actor_kind_name(mkg_actor_kind kind);
+MKG_EXPORT const char *mkg_contract_name(mkg_contract contract);
+MKG_EXPORT const char *mkg_facilitation_type_name(mkg_facilitation_type type);
+MKG_EXPORT const char *mkg_function_name(mkg_function function);
+MKG_EXPORT const char *mkg_exit_name(mkg_exit exit);
+
+/**
+ * Parse a format name into an enumeration value.  Return MKG_OK, or
+ * MKG_EINVAL for NULL arguments or an unknown name (*out is then unchanged).
+ */
+MKG_EXPORT int mkg_actor_kind_from_name(const char *name, mkg_actor_kind *out);
+MKG_EXPORT int mkg_contract_from_name(const char *name, mkg_contract *out);
+MKG_EXPORT int mkg_facilitation_type_from_name(const char *name, mkg_facilitation_type *out);
+MKG_EXPORT int mkg_function_from_name(const char *name, mkg_function *out);
+MKG_EXPORT int mkg_exit_from_name(const char *name, mkg_exit *out);
+
+/* ------------------------------------------------------------------------ */
+/* The model                                                                */
+
+/** Create an empty model in *out (owned by the caller). */
+MKG_EXPORT int
+mkg_model_new(mkg_model **out);
+
+/** Free a model and everything it holds.  NULL is a no-op. */
+MKG_EXPORT void
+mkg_model_free(mkg_model *model);
+
+/**
+ * Document-level fields.  The setters copy the string (NULL clears the
+ * field) and fail with MKG_EDATA on invalid UTF-8.  The getters return the
+ * field or NULL when absent.
+ *
+ * `period` is the default period of transactions that name none.
+ */
+MKG_EXPORT int mkg_model_set_name(mkg_model *model, const char *name);
+MKG_EXPORT int mkg_model_set_currency(mkg_model *model, const char *currency);
+MKG_EXPORT int mkg_model_set_volume_unit(mkg_model *model, const char *unit);
+MKG_EXPORT int mkg_model_set_period(mkg_model *model, const char *period);
+MKG_EXPORT const char *mkg_model_name(const mkg_model *model);
+MKG_EXPORT const char *mkg_model_currency(const mkg_model *model);
+MKG_EXPORT const char *mkg_model_volume_unit(const mkg_model *model);
+MKG_EXPORT const char *mkg_model_period(const mkg_model *model);
+
+/**
+ * The document's free `attributes`: the text of a JSON object, stored in
+ * compact canonical form and written back unchanged by the exporter.
+ * The setter fails with MKG_EDATA when the text is not one JSON object
+ * (message `attributes: ...`); NULL clears it.  The getter returns NULL
+ * when there are none.
+ */
+MKG_EXPORT int mkg_model_set_attributes(mkg_model *model, const char *json_object_text);
+MKG_EXPORT const char *mkg_model_attributes(const mkg_model *model);
+
+/** Number of records of each kind.  O(1). */
+MKG_EXPORT size_t mkg_model_actor_count(const mkg_model *model);
+MKG_EXPORT size_t mkg_model_transaction_count(const mkg_model *model);
+MKG_EXPORT size_t mkg_model_facilitation_count(const mkg_model *model);
+MKG_EXPORT size_t mkg_model_membership_count(const mkg_model *model);
+
+/**
+ * Look a record up by id, in O(1).  Store its index in *index and return
+ * MKG_OK, or return MKG_ENOTFOUND (message `no actor "x"`) and leave *index
+ * unchanged.  MKG_EINVAL for NULL arguments.
+ */
+MKG_EXPORT int mkg_model_find_actor(const mkg_model *model, const char *id, size_t *index);
+MKG_EXPORT int mkg_model_find_transaction(const mkg_model *model, const char *id, size_t *index);
+MKG_EXPORT int mkg_model_find_facilitation(const mkg_model *model, const char *id, size_t *index);
+/** The membership (group, member), by the two actor ids. */
+MKG_EXPORT int mkg_model_find_membership(const mkg_model *model, const char *group,
+                                         const char *member, size_t *index);
+
+/* ------------------------------------------------------------------------ */
+/* Actors                                                                   */
+
+typedef struct mkg_actor_desc {
+	unsigned int version;     /**< MKG_ACTOR_DESC_VERSION */
+	const char *id;           /**< required; 1 to 256 bytes of UTF-8, unique */
+	const char *name;         /**< NULL: defaults to the id */
+	mkg_actor_kind kind;      /**< required */
+	const char *region;       /**< NULL when absent */
+	int64_t households;       /**< >= 0, or -1 when absent */
+	double capacity;          /**< >= 0, or MKG_ABSENT (unbounded) */
+	double supply;            /**< producers only; >= 0 or MKG_ABSENT */
+	double demand;            /**< end markets only; >= 0 or MKG_ABSENT */
+	const char *const *tags;  /**< tag_count strings, or NULL */
+	size_t tag_count;
+	const char *attributes;   /**< JSON object text, or NULL */
+} mkg_actor_desc;
+
+#define MKG_ACTOR_DESC_VERSION 1
+#define MKG_ACTOR_DESC_INIT                                                        \
+	{ MKG_ACTOR_DESC_VERSION, NULL, NULL, MKG_ACTOR_KIND_UNSET, NULL, -1,      \
+	  MKG_ABSENT, MKG_ABSENT, MKG_ABSENT, NULL, 0, NULL }
+
+/** Fill *desc with the defaults of MKG_ACTOR_DESC_INIT (for bindings). */
+MKG_EXPORT int mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version);
+
+/**
+ * Validate and append an actor.  On success store its index in *index
+ * (when not NULL).  Fails with MKG_EDATA (invalid field, duplicate id),
+ * MKG_EINVAL (NULL or wrong version) and changes nothing.  Amortised O(1).
+ */
+MKG_EXPORT int
+mkg_model_add_actor(mkg_model *model, const mkg_actor_desc *desc, size_t *index);
+
+/*
+ * Actor accessors, by index.  An index out of range gives NULL, -1,
+ * MKG_ABSENT or 0, as fits the type.  Strings are borrowed from the model.
+ */
+MKG_EXPORT const char *mkg_actor_id(const mkg_model *model, size_t actor);
+/** The name, or the id when the actor has no name. */
+MKG_EXPORT const char *mkg_actor_name(const mkg_model *model, size_t actor);
+/** Whether the name was given (mkg_actor_name() falls back to the id). */
+MKG_EXPORT int mkg_actor_has_name(const mkg_model *model, size_t actor);
+MKG_EXPORT mkg_actor_kind mkg_actor_kind_of(const mkg_model *model, size_t actor);
+MKG_EXPORT const char *mkg_actor_region(const mkg_model *model, size_t actor);
+MKG_EXPORT int64_t mkg_actor_households(const mkg_model *model, size_t actor);
+MKG_EXPORT double mkg_actor_capacity(const mkg_model *model, size_t actor);
+MKG_EXPORT double mkg_actor_supply(const mkg_model *model, size_t actor);
+MKG_EXPORT double mkg_actor_demand(const mkg_model *model, size_t actor);
+MKG_EXPORT size_t mkg_actor_tag_count(const mkg_model *model, size_t actor);
+MKG_EXPORT const char *mkg_actor_tag(const mkg_model *model, size_t actor, size_t tag);
+MKG_EXPORT const char *mkg_actor_attributes(const mkg_model *model, size_t actor);
+
+/* ------------------------------------------------------------------------ */
+/* Transactions                                                             */
+
+typedef struct mkg_transaction_desc {
+	unsigned int version;   /**< MKG_TRANSACTION_DESC_VERSION */
+	const char *id;         /**< NULL: generated as "t<N>", N the 1-based position */
+	const char *seller;     /**< required actor id */
+	const char *buyer;      /**< required actor id, not the seller */
+	const char *commodity;  /**< required, not empty */
+	double volume;          /**< >= 0 or MKG_ABSENT; volume or value is required */
+	double value;           /**< >= 0 or MKG_ABSENT */
+	const char *period;     /**< NULL: the model's period */
+	mkg_contract contract;  /**< default MKG_CONTRACT_SPOT */
+	int service;            /**< nonzero: the commodity is a service */
+	double capacity;        /**< >= 0 or MKG_ABSENT (unbounded) */
+	const char *attributes; /**< JSON object text, or NULL */
+} mkg_transaction_desc;
+
+#define MKG_TRANSACTION_DESC_VERSION 1
+#define MKG_TRANSACTION_DESC_INIT                                                 \
+	{ MKG_TRANSACTION_DESC_VERSION, NULL, NULL, NULL, NULL, MKG_ABSENT,       \
+	  MKG_ABSENT, NULL, MKG_CONTRACT_SPOT, 0, MKG_ABSENT, NULL }
+
+MKG_EXPORT int mkg_transaction_desc_init(mkg_transaction_desc *desc, unsigned int version);
+
+/** Validate and append a transaction; as mkg_model_add_actor(). */
+MKG_EXPORT int
+mkg_model_add_transaction(mkg_model *model, const mkg_transaction_desc *desc, size_t *index);
+
+MKG_EXPORT const char *mkg_transaction_id(const mkg_model *model, size_t tx);
+/** Seller and buyer as actor indices (MKG_NONE when tx is out of range). */
+MKG_EXPORT size_t mkg_transaction_seller(const mkg_model *model, size_t tx);
+MKG_EXPORT size_t mkg_transaction_buyer(const mkg_model *model, size_t tx);
+MKG_EXPORT const char *mkg_transaction_commodity(const mkg_model *model, size_t tx);
+MKG_EXPORT double mkg_transaction_volume(const mkg_model *model, size_t tx);
+MKG_EXPORT double mkg_transaction_value(const mkg_model *model, size_t tx);
+/** The transaction's own period, else the model's, else NULL. */
+MKG_EXPORT const char *mkg_transaction_period(const mkg_model *model, size_t tx);
+/** Whether the transaction names its own period. */
+MKG_EXPORT int mkg_transaction_has_period(const mkg_model *model, size_t tx);
+MKG_EXPORT mkg_contract mkg_transaction_contract(const mkg_model *model, size_t tx);
+MKG_EXPORT int mkg_transaction_is_service(const mkg_model *model, size_t tx);
+MKG_EXPORT double mkg_transaction_capacity(const mkg_model *model, size_t tx);
+MKG_EXPORT const char *mkg_transaction_attributes(const mkg_model *model, size_t tx);
+
+/* ------------------------------------------------------------------------ */
+/* Facilitation                                                             */
+
+/** One payer of a facilitation record's cost. */
+typedef struct mkg_payment {
+	const char *actor; /**< actor id */
+	double share;      /**< in [0, 1]; the shares of a record sum to 1 */
+} mkg_payment;
+
+typedef struct mkg_facilitation_desc {
+	unsigned int version;                   /**< MKG_FACILITATION_DESC_VERSION */
+	const char *id;                         /**< NULL: generated as "f<N>" */
+	const char *facilitator;                /**< required actor id */
+	mkg_facilitation_type type;             /**< required */
+	mkg_function function;                  /**< required */
+	const char *const *target_actors;       /**< actor ids */
+	size_t target_actor_count;
+	const char *const *target_transactions; /**< transaction ids */
+	size_t target_transaction_count;        /**< at least one target in all */
+	const char *start;                      /**< YYYY, YYYY-MM or YYYY-MM-DD, or NULL */
+	const char *end;                        /**< as start; not before start */
+	mkg_exit exit;                          /**< temporary records only */
+	const char *successor;                  /**< actor id; required by a commercial or public exit */
+	double cost;                            /**< >= 0 or MKG_ABSENT */
+	const mkg_payment *paid_by;             /**< NULL and 0: absent; else shares sum to 1 */
+	size_t paid_by_count;
+	const char *attributes;                 /**< JSON object text, or NULL */
+} mkg_facilitation_desc;
+
+#define MKG_FACILITATION_DESC_VERSION 1
+#define MKG_FACILITATION_DESC_INIT                                                \
+	{ MKG_FACILITATION_DESC_VERSION, NULL, NULL, MKG_FACILITATION_TYPE_UNSET, \
+	  MKG_FUNCTION_UNSET, NULL, 0, NULL, 0, NULL, NULL, MKG_EXIT_NONE, NULL,  \
+	  MKG_ABSENT, NULL, 0, NULL }
+
+MKG_EXPORT int mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned int version);
+
+/** Validate and append a facilitation record; as mkg_model_add_actor(). */
+MKG_EXPORT int
+mkg_model_add_facilitation(mkg_model *model, const mkg_facilitation_desc *desc, size_t *index);
+
+MKG_EXPORT const char *mkg_facilitation_id(const mkg_model *model, size_t f);
+MKG_EXPORT size_t mkg_facilitation_facilitator(const mkg_model *model, size_t f);
+MKG_EXPORT mkg_facilitation_type mkg_facilitation_type_of(const mkg_model *model, size_t f);
+MKG_EXPORT mkg_function mkg_facilitation_function(const mkg_model *model, size_t f);
+MKG_EXPORT size_t mkg_facilitation_target_actor_count(const mkg_model *model, size_t f);
+/** The k-th targeted actor, as an actor index. */
+MKG_EXPORT size_t mkg_facilitation_target_actor(const mkg_model *model, size_t f, size_t k);
+MKG_EXPORT size_t mkg_facilitation_target_transaction_count(const mkg_model *model, size_t f);
+/** The k-th targeted transaction, as a transaction index. */
+MKG_EXPORT size_t mkg_facilitation_target_transaction(const mkg_model *model, size_t f, size_t k);
+MKG_EXPORT const char *mkg_facilitation_start(const mkg_model *model, size_t f);
+MKG_EXPORT const char *mkg_facilitation_end(const mkg_model *model, size_t f);
+MKG_EXPORT mkg_exit mkg_facilitation_exit(const mkg_model *model, size_t f);
+/** The successor's actor index, or MKG_NONE. */
+MKG_EXPORT size_t mkg_facilitation_successor(const mkg_model *model, size_t f);
+MKG_EXPORT double mkg_facilitation_cost(const mkg_model *model, size_t f);
+/** Number of payers; 0 when paid_by is absent. */
+MKG_EXPORT size_t mkg_facilitation_payment_count(const mkg_model *model, size_t f);
+MKG_EXPORT size_t mkg_facilitation_payment_actor(const mkg_model *model, size_t f, size_t k);
+MKG_EXPORT double mkg_facilitation_payment_share(const mkg_model *model, size_t f, size_t k);
+MKG_EXPORT const char *mkg_facilitation_attributes(const mkg_model *model, size_t f);
+
+/* ------------------------------------------------------------------------ */
+/* Memberships                                                              */
+
+typedef struct mkg_membership_desc {
+	unsigned int version; /**< MKG_MEMBERSHIP_DESC_VERSION */
+	const char *group;    /**< required actor id */
+	const char *member;   /**< required actor id, not the group; (group, member) unique */
+	const char *since;    /**< YYYY, YYYY-MM or YYYY-MM-DD, or NULL */
+	const char *role;     /**< free text ("member", "chair", "supervisor"), or NULL */
+} mkg_membership_desc;
+
+#define MKG_MEMBERSHIP_DESC_VERSION 1
+#define MKG_MEMBERSHIP_DESC_INIT { MKG_MEMBERSHIP_DESC_VERSION, NULL, NULL, NULL, NULL }
+
+MKG_EXPORT int mkg_membership_desc_init(mkg_membership_desc *desc, unsigned int version);
+
+/** Validate and append a membership; as mkg_model_add_actor(). */
+MKG_EXPORT int
+mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size_t *index);
+
+MKG_EXPORT size_t mkg_membership_group(const mkg_model *model, size_t ms);
+MKG_EXPORT size_t mkg_membership_member(const mkg_model *model, size_t ms);
+MKG_EXPORT const char *mkg_membership_since(const mkg_model *model, size_t ms);
+MKG_EXPORT const char *mkg_membership_role(const mkg_model *model, size_t ms);
+
+/**
+ * Whether two models hold the same data: the same document fields and the
+ * same records in the same order with equal fields (numbers compared
+ * exactly, absent equal to absent).  Returns 1 or 0.
+ */
+MKG_EXPORT int
+mkg_model_equal(const mkg_model *a, const mkg_model *b);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_MODEL_H */

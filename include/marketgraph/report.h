@@ -1,0 +1,68 @@
+/* marketgraph: the analysis report (docs/report.md).
+ *
+ * A report runs every analysis that the library has on one model with one
+ * set of options, and writes the result as the JSON object of the report
+ * contract, or as text for an analyst.  Sections of analyses that this
+ * version does not implement are absent, never faked.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_REPORT_H
+#define MARKETGRAPH_REPORT_H
+
+#include "common.h"
+#include "model.h"
+
+MKG_BEGIN_DECLS
+
+/** Which number of a transaction analyses weigh by. */
+typedef enum mkg_measure {
+	MKG_MEASURE_VOLUME = 0, /**< the default */
+	MKG_MEASURE_VALUE = 1
+} mkg_measure;
+
+/** "volume" or "value"; NULL out of range.  Static. */
+MKG_EXPORT const char *mkg_measure_name(mkg_measure measure);
+
+typedef struct mkg_report_options {
+	unsigned int version;             /**< MKG_REPORT_OPTIONS_VERSION */
+	mkg_measure measure;              /**< default MKG_MEASURE_VOLUME */
+	const char *thresholds;           /**< threshold set name; NULL: "us2023" */
+	int split_by_region;              /**< nonzero: markets split by the seller's region */
+	const char *exit_date;            /**< YYYY[-MM[-DD]]: simulate programme exits then; NULL: no */
+	const char *const *coalition;     /**< actor ids of an extra what-if coalition, or NULL */
+	size_t coalition_count;
+} mkg_report_options;
+
+#define MKG_REPORT_OPTIONS_VERSION 1
+#define MKG_REPORT_OPTIONS_INIT \
+	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, 0, NULL, NULL, 0 }
+
+MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
+
+/** A computed report.  Opaque; free with mkg_report_free(). */
+typedef struct mkg_report mkg_report;
+
+/**
+ * Run every analysis on model with opts (NULL: defaults) and store the
+ * report in *out (owned by the caller; it copies what it needs, so the model
+ * may be freed first).  Fails with MKG_EINVAL for bad options (unknown
+ * threshold set, unknown coalition actor, malformed exit date) and changes
+ * nothing.
+ */
+MKG_EXPORT int
+mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_options *opts);
+
+MKG_EXPORT void
+mkg_report_free(mkg_report *report);
+
+/** The report as JSON (report.md); *out freed with mkg_free(). */
+MKG_EXPORT int
+mkg_report_write_json(const mkg_report *report, char **out, size_t *len);
+
+/** The report as text for an analyst; *out freed with mkg_free(). */
+MKG_EXPORT int
+mkg_report_write_text(const mkg_report *report, char **out, size_t *len);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_REPORT_H */

@@ -1,0 +1,84 @@
+/* marketgraph: internal helpers shared by every part of the library:
+ * error reporting, number formatting and a streaming JSON writer.
+ * Never installed.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_CORE_PRIVATE_H
+#define MKG_CORE_PRIVATE_H
+
+#include "marketgraph.h"
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* ---- errors (error.c) --------------------------------------------------- */
+
+/* Record a failure on this thread and return its code, so that callers can
+ * write `return mkg__error(MKG_EDATA, "%s: ...", path);`. */
+int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* Check a pointer argument; on NULL record MKG_EINVAL naming the function
+ * and the argument. */
+#define MKG_CHECK_ARG(arg)                                                            \
+	do {                                                                          \
+		if ((arg) == NULL)                                                    \
+			return mkg__error(MKG_EINVAL, "%s: argument '%s' is NULL",  \
+			                  G_STRFUNC, #arg);                          \
+	} while (0)
+
+/* ---- numbers (numfmt.c) ------------------------------------------------- */
+
+/* Longest text mkg__format_double() writes, with its NUL. */
+#define MKG_DOUBLE_BUFSIZE 32
+
+/* Write d in the shortest decimal form that reads back (with strtod) to the
+ * same double, independent of the locale: 850 -> "850", 0.1 -> "0.1",
+ * 1e21 -> "1e+21".  NaN -> "nan", infinities -> "inf" / "-inf" (these are
+ * for messages; the JSON writer never receives them).  Returns buf. */
+char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
+
+/* ---- JSON writer (json-writer.c) ----------------------------------------- */
+
+/*
+ * A streaming JSON writer used by the model exporter and by every result's
+ * JSON writer.  Output goes to a growing string or, in chunks, to a FILE.
+ * Commas and indentation are inserted automatically.  Containers opened
+ * "inline" are written on one line (`{"a": 1, "b": [1, 2]}`); others put
+ * each member on its own line, indented by two spaces per level.
+ * An I/O error is remembered and reported by mkg__jw_finish().
+ */
+typedef struct mkg_jw mkg_jw;
+
+mkg_jw *mkg__jw_new_string(void);
+mkg_jw *mkg__jw_new_stream(FILE *stream);
+/* Flush; return MKG_OK or MKG_EIO.  For a string writer, hand the text to
+ * *out (freed with mkg_free(), i.e. g_free) and its length to *len.  Frees
+ * the writer in every case.  out/len may be NULL for stream writers. */
+int mkg__jw_finish(mkg_jw *w, char **out, size_t *len);
+/* Free without finishing (on an error path). */
+void mkg__jw_abandon(mkg_jw *w);
+
+void mkg__jw_begin_object(mkg_jw *w, bool inline_);
+void mkg__jw_end_object(mkg_jw *w);
+void mkg__jw_begin_array(mkg_jw *w, bool inline_);
+void mkg__jw_end_array(mkg_jw *w);
+/* The key of the next member of the current object. */
+void mkg__jw_key(mkg_jw *w, const char *key);
+void mkg__jw_string(mkg_jw *w, const char *s); /* NULL writes null */
+void mkg__jw_double(mkg_jw *w, double d);      /* NaN or infinite writes null */
+void mkg__jw_int(mkg_jw *w, int64_t i);
+void mkg__jw_bool(mkg_jw *w, bool b);
+void mkg__jw_null(mkg_jw *w);
+/* A value that is already JSON text (canonical attributes). */
+void mkg__jw_raw(mkg_jw *w, const char *json);
+
+/* Shorthands for a key followed by a value. */
+void mkg__jw_kstring(mkg_jw *w, const char *key, const char *s);
+void mkg__jw_kdouble(mkg_jw *w, const char *key, double d);
+void mkg__jw_kint(mkg_jw *w, const char *key, int64_t i);
+void mkg__jw_kbool(mkg_jw *w, const char *key, bool b);
+
+/* Append s to a GString as the body of a JSON string (no quotes). */
+void mkg__json_escape(GString *out, const char *s);
+
+#endif /* MKG_CORE_PRIVATE_H */

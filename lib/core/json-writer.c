@@ -1,0 +1,311 @@
+/* marketgraph: a small streaming JSON writer with deterministic layout.
+ * SPDX-License-Identifier: MIT */
+#include "core-private.h"
+
+#include <errno.h>
+#include <math.h>
+
+/* A stream writer hands its buffer to the FILE whenever it grows past this. */
+#define MKG_JW_FLUSH_AT (64 * 1024)
+
+typedef struct jw_frame {
+	bool object;
+	bool inline_;
+	size_t members;
+} jw_frame;
+
+struct mkg_jw {
+	GString *buf;
+	FILE *stream;    /* NULL for a string writer */
+	bool io_error;
+	bool after_key;  /* a key was written; the value follows on the same line */
+	GArray *frames;  /* jw_frame */
+};
+
+static mkg_jw *
+jw_new(FILE *stream)
+{
+	mkg_jw *w = g_new0(mkg_jw, 1);
+	w->buf = g_string_sized_new(stream ? MKG_JW_FLUSH_AT + 4096 : 4096);
+	w->stream = stream;
+	w->frames = g_array_new(FALSE, FALSE, sizeof(jw_frame));
+	return w;
+}
+
+mkg_jw *
+mkg__jw_new_string(void)
+{
+	return jw_new(NULL);
+}
+
+mkg_jw *
+mkg__jw_new_stream(FILE *stream)
+{
+	return jw_new(stream);
+}
+
+static void
+jw_flush(mkg_jw *w)
+{
+	if (w->stream == NULL || w->buf->len == 0)
+		return;
+	if (!w->io_error && fwrite(w->buf->str, 1, w->buf->len, w->stream) != w->buf->len)
+		w->io_error = true;
+	g_string_truncate(w->buf, 0);
+}
+
+static void
+jw_free(mkg_jw *w)
+{
+	g_array_free(w->frames, TRUE);
+	g_free(w);
+}
+
+void
+mkg__jw_abandon(mkg_jw *w)
+{
+	if (w == NULL)
+		return;
+	g_string_free(w->buf, TRUE);
+	jw_free(w);
+}
+
+int
+mkg__jw_finish(mkg_jw *w, char **out, size_t *len)
+{
+	int rc = MKG_OK;
+
+	if (w->stream) {
+		jw_flush(w);
+		if (!w->io_error && fflush(w->stream) != 0)
+			w->io_error = true;
+		g_string_free(w->buf, TRUE);
+		if (w->io_error)
+			rc = mkg__error(MKG_EIO, "write error: %s", g_strerror(errno));
+	} else {
+		if (len)
+			*len = w->buf->len;
+		if (out)
+			*out = g_string_free(w->buf, FALSE);
+		else
+			g_string_free(w->buf, TRUE);
+	}
+	jw_free(w);
+	return rc;
+}
+
+static jw_frame *
+jw_top(mkg_jw *w)
+{
+	return w->frames->len ? &g_array_index(w->frames, jw_frame, w->frames->len - 1) : NULL;
+}
+
+static void
+jw_newline(mkg_jw *w)
+{
+	g_string_append_c(w->buf, '\n');
+	for (guint i = 0; i < w->frames->len; i++)
+		g_string_append(w->buf, "  ");
+}
+
+/* Separator and layout before a value, or before a key in an object. */
+static void
+jw_before_item(mkg_jw *w)
+{
+	jw_frame *f = jw_top(w);
+
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (f == NULL)
+		return;
+	if (f->members++ > 0)
+		g_string_append_c(w->buf, ',');
+	if (f->inline_) {
+		if (f->members > 1)
+			g_string_append_c(w->buf, ' ');
+	} else {
+		jw_newline(w);
+	}
+}
+
+static void
+jw_after_value(mkg_jw *w)
+{
+	if (w->stream && w->buf->len >= MKG_JW_FLUSH_AT)
+		jw_flush(w);
+}
+
+static void
+jw_begin(mkg_jw *w, bool object, bool inline_)
+{
+	jw_frame *parent = jw_top(w);
+	jw_frame f = { object, inline_ || (parent && parent->inline_), 0 };
+
+	jw_before_item(w);
+	g_string_append_c(w->buf, object ? '{' : '[');
+	g_array_append_val(w->frames, f);
+}
+
+static void
+jw_end(mkg_jw *w)
+{
+	jw_frame f = *jw_top(w);
+
+	g_array_set_size(w->frames, w->frames->len - 1);
+	if (!f.inline_ && f.members > 0)
+		jw_newline(w);
+	g_string_append_c(w->buf, f.object ? '}' : ']');
+	if (w->frames->len == 0)
+		g_string_append_c(w->buf, '\n');
+	jw_after_value(w);
+}
+
+void
+mkg__jw_begin_object(mkg_jw *w, bool inline_)
+{
+	jw_begin(w, true, inline_);
+}
+
+void
+mkg__jw_end_object(mkg_jw *w)
+{
+	jw_end(w);
+}
+
+void
+mkg__jw_begin_array(mkg_jw *w, bool inline_)
+{
+	jw_begin(w, false, inline_);
+}
+
+void
+mkg__jw_end_array(mkg_jw *w)
+{
+	jw_end(w);
+}
+
+void
+mkg__json_escape(GString *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': g_string_append(out, "\\\""); break;
+		case '\\': g_string_append(out, "\\\\"); break;
+		case '\n': g_string_append(out, "\\n"); break;
+		case '\r': g_string_append(out, "\\r"); break;
+		case '\t': g_string_append(out, "\\t"); break;
+		case '\b': g_string_append(out, "\\b"); break;
+		case '\f': g_string_append(out, "\\f"); break;
+		default:
+			if (*p < 0x20)
+				g_string_append_printf(out, "\\u%04x", *p);
+			else
+				g_string_append_c(out, (char)*p);
+		}
+	}
+}
+
+static void
+jw_quoted(GString *buf, const char *s)
+{
+	g_string_append_c(buf, '"');
+	mkg__json_escape(buf, s);
+	g_string_append_c(buf, '"');
+}
+
+void
+mkg__jw_key(mkg_jw *w, const char *key)
+{
+	jw_before_item(w);
+	jw_quoted(w->buf, key);
+	g_string_append(w->buf, ": ");
+	w->after_key = true;
+}
+
+void
+mkg__jw_string(mkg_jw *w, const char *s)
+{
+	if (s == NULL) {
+		mkg__jw_null(w);
+		return;
+	}
+	jw_before_item(w);
+	jw_quoted(w->buf, s);
+	jw_after_value(w);
+}
+
+void
+mkg__jw_double(mkg_jw *w, double d)
+{
+	char num[MKG_DOUBLE_BUFSIZE];
+
+	if (!isfinite(d)) {
+		mkg__jw_null(w);
+		return;
+	}
+	jw_before_item(w);
+	g_string_append(w->buf, mkg__format_double(num, d));
+	jw_after_value(w);
+}
+
+void
+mkg__jw_int(mkg_jw *w, int64_t i)
+{
+	jw_before_item(w);
+	g_string_append_printf(w->buf, "%" G_GINT64_FORMAT, (gint64)i);
+	jw_after_value(w);
+}
+
+void
+mkg__jw_bool(mkg_jw *w, bool b)
+{
+	jw_before_item(w);
+	g_string_append(w->buf, b ? "true" : "false");
+	jw_after_value(w);
+}
+
+void
+mkg__jw_null(mkg_jw *w)
+{
+	jw_before_item(w);
+	g_string_append(w->buf, "null");
+	jw_after_value(w);
+}
+
+void
+mkg__jw_raw(mkg_jw *w, const char *json)
+{
+	jw_before_item(w);
+	g_string_append(w->buf, json);
+	jw_after_value(w);
+}
+
+void
+mkg__jw_kstring(mkg_jw *w, const char *key, const char *s)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_string(w, s);
+}
+
+void
+mkg__jw_kdouble(mkg_jw *w, const char *key, double d)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_double(w, d);
+}
+
+void
+mkg__jw_kint(mkg_jw *w, const char *key, int64_t i)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_int(w, i);
+}
+
+void
+mkg__jw_kbool(mkg_jw *w, const char *key, bool b)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_bool(w, b);
+}

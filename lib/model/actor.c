@@ -1,0 +1,227 @@
+/* marketgraph: actors.
+ * SPDX-License-Identifier: MIT */
+#include "model-private.h"
+#include "validate.h"
+#include "core-private.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#define MKG_ID_MAX_BYTES 256
+
+int
+mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version)
+{
+	mkg_actor_desc init = MKG_ACTOR_DESC_INIT;
+
+	MKG_CHECK_ARG(desc);
+	if (version != MKG_ACTOR_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_actor_desc_init: unknown version %u", version);
+	*desc = init;
+	return MKG_OK;
+}
+
+/* The rules every actor id follows, shared with nothing else. */
+static int
+check_actor_id(const mkg_model *m, const char *path, const char *id)
+{
+	size_t len;
+	mkg_idx first;
+	int rc = mkg__check_required_text(path, "id", id, false);
+
+	if (rc != MKG_OK)
+		return rc;
+	len = strlen(id);
+	if (len < 1 || len > MKG_ID_MAX_BYTES)
+		return mkg__error(MKG_EDATA, "%s.id: must be 1 to %d bytes long, got %zu", path,
+		                  MKG_ID_MAX_BYTES, len);
+	first = mkg__model_actor_lookup(m, id);
+	if (first != MKG_IDX_NONE)
+		return mkg__error(MKG_EDATA, "%s.id: duplicate id \"%s\" (first at actors[%u])", path,
+		                  id, first);
+	return MKG_OK;
+}
+
+static int
+check_actor(const mkg_model *m, const char *path, const mkg_actor_desc *d)
+{
+	int rc;
+
+	if ((rc = check_actor_id(m, path, d->id)) != MKG_OK ||
+	    (rc = mkg__check_text(path, "name", d->name)) != MKG_OK)
+		return rc;
+	if (mkg_actor_kind_name(d->kind) == NULL)
+		return mkg__error(MKG_EDATA, d->kind == MKG_ACTOR_KIND_UNSET
+		                                     ? "%s.kind: missing (required)"
+		                                     : "%s.kind: invalid kind %d",
+		                  path, (int)d->kind);
+	if ((rc = mkg__check_text(path, "region", d->region)) != MKG_OK)
+		return rc;
+	if (d->households < -1)
+		return mkg__error(MKG_EDATA, "%s.households: must be an integer >= 0, got %" PRId64,
+		                  path, d->households);
+	if ((rc = mkg__check_nonnegative(path, "capacity", d->capacity)) != MKG_OK ||
+	    (rc = mkg__check_nonnegative(path, "supply", d->supply)) != MKG_OK ||
+	    (rc = mkg__check_nonnegative(path, "demand", d->demand)) != MKG_OK)
+		return rc;
+	if (!isnan(d->supply) && d->kind != MKG_ACTOR_PRODUCER)
+		return mkg__error(MKG_EDATA, "%s.supply: only producers have a supply, this actor is %s",
+		                  path, mkg_actor_kind_name(d->kind));
+	if (!isnan(d->demand) && d->kind != MKG_ACTOR_END_MARKET)
+		return mkg__error(MKG_EDATA,
+		                  "%s.demand: only end markets have a demand, this actor is %s", path,
+		                  mkg_actor_kind_name(d->kind));
+	if (d->tag_count > 0 && d->tags == NULL)
+		return mkg__error(MKG_EINVAL, "%s.tags: tag_count is %zu but tags is NULL", path,
+		                  d->tag_count);
+	for (size_t k = 0; k < d->tag_count; k++) {
+		char field[32];
+		g_snprintf(field, sizeof field, "tags[%zu]", k);
+		if ((rc = mkg__check_required_text(path, field, d->tags[k], false)) != MKG_OK)
+			return rc;
+	}
+	return MKG_OK;
+}
+
+int
+mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size_t *index)
+{
+	char path[MKG_PATH_BUFSIZE];
+	char *attributes = NULL;
+	mkg_actor_rec rec;
+	int rc;
+
+	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(d);
+	if (d->version != MKG_ACTOR_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_model_add_actor: unknown desc version %u",
+		                  d->version);
+	if ((rc = mkg__check_room("actors", m->actors->len)) != MKG_OK)
+		return rc;
+	mkg__record_path(path, "actors", m->actors->len);
+	if ((rc = check_actor(m, path, d)) != MKG_OK ||
+	    (rc = mkg__check_attributes(path, d->attributes, flags, &attributes)) != MKG_OK)
+		return rc;
+
+	/* Valid: from here on nothing fails. */
+	memset(&rec, 0, sizeof rec);
+	rec.id = mkg__model_intern(m, d->id);
+	rec.name = mkg__model_intern(m, d->name);
+	rec.region = mkg__model_intern(m, d->region);
+	rec.attributes = mkg__model_intern(m, attributes);
+	g_free(attributes);
+	rec.households = d->households;
+	rec.capacity = d->capacity;
+	rec.supply = d->supply;
+	rec.demand = d->demand;
+	rec.kind = d->kind;
+	rec.tags.first = m->str_pool->len;
+	rec.tags.count = (uint32_t)d->tag_count;
+	for (size_t k = 0; k < d->tag_count; k++)
+		g_ptr_array_add(m->str_pool, (gpointer)mkg__model_intern(m, d->tags[k]));
+	g_hash_table_insert(m->actor_ids, (gpointer)rec.id, GUINT_TO_POINTER(m->actors->len + 1u));
+	g_array_append_val(m->actors, rec);
+	m->revision++;
+	if (index)
+		*index = m->actors->len - 1u;
+	return MKG_OK;
+}
+
+int
+mkg_model_add_actor(mkg_model *m, const mkg_actor_desc *desc, size_t *index)
+{
+	return mkg__model_add_actor(m, desc, MKG__ADD_DEFAULT, index);
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+static const mkg_actor_rec *
+actor_at(const mkg_model *m, size_t i)
+{
+	return m && i < m->actors->len ? MKG_ACTOR(m, i) : NULL;
+}
+
+const char *
+mkg_actor_id(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->id : NULL;
+}
+
+const char *
+mkg_actor_name(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? (a->name ? a->name : a->id) : NULL;
+}
+
+int
+mkg_actor_has_name(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a && a->name != NULL;
+}
+
+mkg_actor_kind
+mkg_actor_kind_of(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->kind : MKG_ACTOR_KIND_UNSET;
+}
+
+const char *
+mkg_actor_region(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->region : NULL;
+}
+
+int64_t
+mkg_actor_households(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->households : -1;
+}
+
+double
+mkg_actor_capacity(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->capacity : MKG_ABSENT;
+}
+
+double
+mkg_actor_supply(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->supply : MKG_ABSENT;
+}
+
+double
+mkg_actor_demand(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->demand : MKG_ABSENT;
+}
+
+size_t
+mkg_actor_tag_count(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->tags.count : 0;
+}
+
+const char *
+mkg_actor_tag(const mkg_model *m, size_t i, size_t k)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a && k < a->tags.count ? MKG_POOL_STR(m, a->tags.first + k) : NULL;
+}
+
+const char *
+mkg_actor_attributes(const mkg_model *m, size_t i)
+{
+	const mkg_actor_rec *a = actor_at(m, i);
+	return a ? a->attributes : NULL;
+}

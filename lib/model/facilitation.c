@@ -1,0 +1,395 @@
+/* marketgraph: facilitation records.
+ * SPDX-License-Identifier: MIT */
+#include "model-private.h"
+#include "validate.h"
+#include "core-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Shares of paid_by must sum to 1 within this. */
+#define MKG_SHARE_SUM_TOLERANCE 1e-9
+
+int
+mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned int version)
+{
+	mkg_facilitation_desc init = MKG_FACILITATION_DESC_INIT;
+
+	MKG_CHECK_ARG(desc);
+	if (version != MKG_FACILITATION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_facilitation_desc_init: unknown version %u",
+		                  version);
+	*desc = init;
+	return MKG_OK;
+}
+
+/* Resolve a list of target ids into out[], rejecting unknown and repeated ids.
+ * `seen` is scratch space shared by both lists (cleared by the caller). */
+static int
+resolve_targets(const mkg_model *m, const char *path, const char *list, const char *const *ids,
+                size_t count, bool actors, GHashTable *seen, mkg_idx *out)
+{
+	if (count > 0 && ids == NULL)
+		return mkg__error(MKG_EINVAL, "%s.targets.%s: count is %zu but the array is NULL",
+		                  path, list, count);
+	for (size_t k = 0; k < count; k++) {
+		char field[64];
+		int rc;
+
+		g_snprintf(field, sizeof field, "targets.%s[%zu]", list, k);
+		if ((rc = mkg__check_required_text(path, field, ids[k], false)) != MKG_OK)
+			return rc;
+		out[k] = actors ? mkg__model_actor_lookup(m, ids[k])
+		                : mkg__model_transaction_lookup(m, ids[k]);
+		if (out[k] == MKG_IDX_NONE)
+			return mkg__error(MKG_EDATA, "%s.%s: unknown %s \"%s\"", path, field,
+			                  actors ? "actor" : "transaction", ids[k]);
+		if (!g_hash_table_add(seen, (gpointer)ids[k]))
+			return mkg__error(MKG_EDATA, "%s.%s: \"%s\" is targeted twice", path, field,
+			                  ids[k]);
+	}
+	return MKG_OK;
+}
+
+static int
+check_dates(const char *path, const mkg_facilitation_desc *d)
+{
+	int32_t start_first, start_last, end_first, end_last;
+	int rc;
+
+	if ((rc = mkg__check_date(path, "start", d->start)) != MKG_OK ||
+	    (rc = mkg__check_date(path, "end", d->end)) != MKG_OK)
+		return rc;
+	if (d->start && d->end && mkg__date_parse(d->start, &start_first, &start_last) &&
+	    mkg__date_parse(d->end, &end_first, &end_last) && end_last < start_first)
+		return mkg__error(MKG_EDATA, "%s.end: \"%s\" is before the start \"%s\"", path, d->end,
+		                  d->start);
+	return MKG_OK;
+}
+
+static int
+check_exit(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
+           mkg_idx *successor)
+{
+	*successor = MKG_IDX_NONE;
+	if (d->exit != MKG_EXIT_NONE && mkg_exit_name(d->exit) == NULL)
+		return mkg__error(MKG_EDATA, "%s.exit: invalid exit %d", path, (int)d->exit);
+	if (d->exit != MKG_EXIT_NONE && d->type != MKG_FACILITATION_TEMPORARY)
+		return mkg__error(MKG_EDATA, "%s.exit: only temporary facilitation has an exit, this "
+		                  "record is %s", path, mkg_facilitation_type_name(d->type));
+	if (d->exit == MKG_EXIT_COMMERCIAL || d->exit == MKG_EXIT_PUBLIC) {
+		if (d->successor == NULL)
+			return mkg__error(MKG_EDATA, "%s.successor: missing, required when exit is \"%s\"",
+			                  path, mkg_exit_name(d->exit));
+		return mkg__check_actor_ref(m, path, "successor", d->successor, successor);
+	}
+	if (d->successor != NULL)
+		return mkg__error(MKG_EDATA, "%s.successor: only allowed when exit is \"commercial\" "
+		                  "or \"public\"", path);
+	return MKG_OK;
+}
+
+static int
+check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
+               mkg_payment_rec *out)
+{
+	double sum = 0;
+	char num[MKG_DOUBLE_BUFSIZE];
+	GHashTable *payers; /* actor index + 1 -> position + 1 */
+	int rc = MKG_OK;
+
+	if (d->paid_by == NULL) {
+		if (d->paid_by_count > 0)
+			return mkg__error(MKG_EINVAL, "%s.paid_by: count is %zu but the array is NULL",
+			                  path, d->paid_by_count);
+		return MKG_OK;
+	}
+	payers = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (size_t k = 0; k < d->paid_by_count && rc == MKG_OK; k++) {
+		char field[48];
+		gpointer earlier;
+
+		g_snprintf(field, sizeof field, "paid_by[%zu].actor", k);
+		if ((rc = mkg__check_actor_ref(m, path, field, d->paid_by[k].actor, &out[k].actor)) != MKG_OK)
+			break;
+		earlier = g_hash_table_lookup(payers, GUINT_TO_POINTER(out[k].actor + 1u));
+		if (earlier != NULL) {
+			rc = mkg__error(MKG_EDATA, "%s.%s: \"%s\" pays twice (also paid_by[%u])", path,
+			                field, d->paid_by[k].actor, GPOINTER_TO_UINT(earlier) - 1u);
+			break;
+		}
+		g_hash_table_insert(payers, GUINT_TO_POINTER(out[k].actor + 1u),
+		                    GUINT_TO_POINTER((guint)k + 1u));
+		g_snprintf(field, sizeof field, "paid_by[%zu].share", k);
+		out[k].share = d->paid_by[k].share;
+		if (!(out[k].share >= 0 && out[k].share <= 1))
+			rc = mkg__error(MKG_EDATA, "%s.%s: must be a number in [0, 1], got %s", path,
+			                field, mkg__format_double(num, out[k].share));
+		sum += out[k].share;
+	}
+	g_hash_table_destroy(payers);
+	if (rc == MKG_OK && fabs(sum - 1) > MKG_SHARE_SUM_TOLERANCE)
+		rc = mkg__error(MKG_EDATA, "%s.paid_by: shares sum to %s, expected 1", path,
+		                mkg__format_double(num, sum));
+	return rc;
+}
+
+typedef struct fac_resolved {
+	mkg_idx facilitator, successor;
+	mkg_idx *targets; /* actors first, then transactions */
+	mkg_payment_rec *payments;
+} fac_resolved;
+
+static int
+check_facilitation(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
+                   const char *id, fac_resolved *r)
+{
+	GHashTable *seen;
+	int rc;
+
+	if (d->id != NULL && (rc = mkg__check_required_text(path, "id", d->id, true)) != MKG_OK)
+		return rc;
+	if (g_hash_table_contains(m->facilitation_ids, id)) {
+		size_t first = GPOINTER_TO_UINT(g_hash_table_lookup(m->facilitation_ids, id)) - 1u;
+		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id \"%s\" (first at facilitation[%zu])",
+		                  path, d->id ? "" : "generated ", id, first);
+	}
+	if ((rc = mkg__check_actor_ref(m, path, "facilitator", d->facilitator, &r->facilitator)) != MKG_OK)
+		return rc;
+	if (mkg_facilitation_type_name(d->type) == NULL)
+		return mkg__error(MKG_EDATA, d->type == MKG_FACILITATION_TYPE_UNSET
+		                                     ? "%s.type: missing (required)"
+		                                     : "%s.type: invalid type %d",
+		                  path, (int)d->type);
+	if (mkg_function_name(d->function) == NULL)
+		return mkg__error(MKG_EDATA, d->function == MKG_FUNCTION_UNSET
+		                                     ? "%s.function: missing (required)"
+		                                     : "%s.function: invalid function %d",
+		                  path, (int)d->function);
+	if (d->target_actor_count + d->target_transaction_count == 0)
+		return mkg__error(MKG_EDATA, "%s.targets: needs at least one actor or transaction", path);
+	seen = g_hash_table_new(g_str_hash, g_str_equal);
+	rc = resolve_targets(m, path, "actors", d->target_actors, d->target_actor_count, true, seen,
+	                     r->targets);
+	g_hash_table_remove_all(seen);
+	if (rc == MKG_OK)
+		rc = resolve_targets(m, path, "transactions", d->target_transactions,
+		                     d->target_transaction_count, false, seen,
+		                     r->targets + d->target_actor_count);
+	g_hash_table_destroy(seen);
+	if (rc != MKG_OK || (rc = check_dates(path, d)) != MKG_OK ||
+	    (rc = check_exit(m, path, d, &r->successor)) != MKG_OK ||
+	    (rc = mkg__check_nonnegative(path, "cost", d->cost)) != MKG_OK)
+		return rc;
+	return check_payments(m, path, d, r->payments);
+}
+
+int
+mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsigned flags,
+                            size_t *index)
+{
+	char path[MKG_PATH_BUFSIZE], idbuf[32];
+	char *attributes = NULL;
+	const char *id;
+	fac_resolved r;
+	mkg_facilitation_rec rec;
+	size_t n_targets;
+	int rc;
+
+	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(d);
+	if (d->version != MKG_FACILITATION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: unknown desc version %u",
+		                  d->version);
+	if ((rc = mkg__check_room("facilitation", m->facilitation->len)) != MKG_OK)
+		return rc;
+	if (d->target_actor_count > MKG_MAX_RECORDS || d->target_transaction_count > MKG_MAX_RECORDS ||
+	    d->paid_by_count > MKG_MAX_RECORDS)
+		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: list too long");
+	mkg__record_path(path, "facilitation", m->facilitation->len);
+	if (d->id != NULL) {
+		id = d->id;
+	} else {
+		g_snprintf(idbuf, sizeof idbuf, "f%u", m->facilitation->len + 1u);
+		id = idbuf;
+	}
+	n_targets = d->target_actor_count + d->target_transaction_count;
+	r.targets = g_new(mkg_idx, n_targets ? n_targets : 1);
+	r.payments = g_new(mkg_payment_rec, d->paid_by_count ? d->paid_by_count : 1);
+	rc = check_facilitation(m, path, d, id, &r);
+	if (rc == MKG_OK)
+		rc = mkg__check_attributes(path, d->attributes, flags, &attributes);
+	if (rc != MKG_OK) {
+		g_free(r.targets);
+		g_free(r.payments);
+		return rc;
+	}
+
+	memset(&rec, 0, sizeof rec);
+	rec.id = mkg__model_intern(m, id);
+	rec.start = mkg__model_intern(m, d->start);
+	rec.end = mkg__model_intern(m, d->end);
+	rec.attributes = mkg__model_intern(m, attributes);
+	g_free(attributes);
+	rec.cost = d->cost;
+	rec.facilitator = r.facilitator;
+	rec.successor = r.successor;
+	rec.type = (uint8_t)d->type;
+	rec.function = (uint8_t)d->function;
+	rec.exit = (uint8_t)d->exit;
+	rec.target_actors.first = m->idx_pool->len;
+	rec.target_actors.count = (uint32_t)d->target_actor_count;
+	rec.target_transactions.first = m->idx_pool->len + (uint32_t)d->target_actor_count;
+	rec.target_transactions.count = (uint32_t)d->target_transaction_count;
+	g_array_append_vals(m->idx_pool, r.targets, (guint)n_targets);
+	rec.payments.first = m->payment_pool->len;
+	rec.payments.count = (uint32_t)d->paid_by_count;
+	g_array_append_vals(m->payment_pool, r.payments, (guint)d->paid_by_count);
+	g_free(r.targets);
+	g_free(r.payments);
+	g_hash_table_insert(m->facilitation_ids, (gpointer)rec.id,
+	                    GUINT_TO_POINTER(m->facilitation->len + 1u));
+	g_array_append_val(m->facilitation, rec);
+	m->revision++;
+	if (index)
+		*index = m->facilitation->len - 1u;
+	return MKG_OK;
+}
+
+int
+mkg_model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *desc, size_t *index)
+{
+	return mkg__model_add_facilitation(m, desc, MKG__ADD_DEFAULT, index);
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+static const mkg_facilitation_rec *
+fac_at(const mkg_model *m, size_t i)
+{
+	return m && i < m->facilitation->len ? MKG_FAC(m, i) : NULL;
+}
+
+const char *
+mkg_facilitation_id(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->id : NULL;
+}
+
+size_t
+mkg_facilitation_facilitator(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->facilitator : MKG_NONE;
+}
+
+mkg_facilitation_type
+mkg_facilitation_type_of(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? (mkg_facilitation_type)f->type : MKG_FACILITATION_TYPE_UNSET;
+}
+
+mkg_function
+mkg_facilitation_function(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? (mkg_function)f->function : MKG_FUNCTION_UNSET;
+}
+
+size_t
+mkg_facilitation_target_actor_count(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->target_actors.count : 0;
+}
+
+size_t
+mkg_facilitation_target_actor(const mkg_model *m, size_t i, size_t k)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f && k < f->target_actors.count ? MKG_POOL_IDX(m, f->target_actors.first + k)
+	                                       : MKG_NONE;
+}
+
+size_t
+mkg_facilitation_target_transaction_count(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->target_transactions.count : 0;
+}
+
+size_t
+mkg_facilitation_target_transaction(const mkg_model *m, size_t i, size_t k)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f && k < f->target_transactions.count
+	               ? MKG_POOL_IDX(m, f->target_transactions.first + k)
+	               : MKG_NONE;
+}
+
+const char *
+mkg_facilitation_start(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->start : NULL;
+}
+
+const char *
+mkg_facilitation_end(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->end : NULL;
+}
+
+mkg_exit
+mkg_facilitation_exit(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? (mkg_exit)f->exit : MKG_EXIT_NONE;
+}
+
+size_t
+mkg_facilitation_successor(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f && f->successor != MKG_IDX_NONE ? f->successor : MKG_NONE;
+}
+
+double
+mkg_facilitation_cost(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->cost : MKG_ABSENT;
+}
+
+size_t
+mkg_facilitation_payment_count(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->payments.count : 0;
+}
+
+size_t
+mkg_facilitation_payment_actor(const mkg_model *m, size_t i, size_t k)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f && k < f->payments.count ? MKG_POOL_PAYMENT(m, f->payments.first + k)->actor
+	                                  : MKG_NONE;
+}
+
+double
+mkg_facilitation_payment_share(const mkg_model *m, size_t i, size_t k)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f && k < f->payments.count ? MKG_POOL_PAYMENT(m, f->payments.first + k)->share
+	                                  : MKG_ABSENT;
+}
+
+const char *
+mkg_facilitation_attributes(const mkg_model *m, size_t i)
+{
+	const mkg_facilitation_rec *f = fac_at(m, i);
+	return f ? f->attributes : NULL;
+}

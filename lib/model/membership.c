@@ -1,0 +1,135 @@
+/* marketgraph: group memberships.
+ * SPDX-License-Identifier: MIT */
+#include "model-private.h"
+#include "validate.h"
+#include "core-private.h"
+
+#include <string.h>
+
+int
+mkg_membership_desc_init(mkg_membership_desc *desc, unsigned int version)
+{
+	mkg_membership_desc init = MKG_MEMBERSHIP_DESC_INIT;
+
+	MKG_CHECK_ARG(desc);
+	if (version != MKG_MEMBERSHIP_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_membership_desc_init: unknown version %u", version);
+	*desc = init;
+	return MKG_OK;
+}
+
+static gint64
+pair_key(mkg_idx group, mkg_idx member)
+{
+	return (gint64)(((guint64)group << 32) | member);
+}
+
+static size_t
+pair_lookup(const mkg_model *m, mkg_idx group, mkg_idx member)
+{
+	gint64 key = pair_key(group, member);
+	gpointer v = g_hash_table_lookup(m->membership_pairs, &key);
+
+	return v ? GPOINTER_TO_UINT(v) - 1u : MKG_NONE;
+}
+
+int
+mkg_model_add_membership(mkg_model *m, const mkg_membership_desc *d, size_t *index)
+{
+	char path[MKG_PATH_BUFSIZE];
+	mkg_membership_rec rec;
+	mkg_idx group, member;
+	size_t first;
+	gint64 *key;
+	int rc;
+
+	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(d);
+	if (d->version != MKG_MEMBERSHIP_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_model_add_membership: unknown desc version %u",
+		                  d->version);
+	if ((rc = mkg__check_room("memberships", m->memberships->len)) != MKG_OK)
+		return rc;
+	mkg__record_path(path, "memberships", m->memberships->len);
+	if ((rc = mkg__check_actor_ref(m, path, "group", d->group, &group)) != MKG_OK ||
+	    (rc = mkg__check_actor_ref(m, path, "member", d->member, &member)) != MKG_OK)
+		return rc;
+	if (group == member)
+		return mkg__error(MKG_EDATA, "%s.member: \"%s\" cannot be a member of itself", path,
+		                  d->member);
+	first = pair_lookup(m, group, member);
+	if (first != MKG_NONE)
+		return mkg__error(MKG_EDATA, "%s: duplicate membership of \"%s\" in \"%s\" (first at "
+		                  "memberships[%zu])", path, d->member, d->group, first);
+	if ((rc = mkg__check_date(path, "since", d->since)) != MKG_OK ||
+	    (rc = mkg__check_text(path, "role", d->role)) != MKG_OK)
+		return rc;
+
+	memset(&rec, 0, sizeof rec);
+	rec.group = group;
+	rec.member = member;
+	rec.since = mkg__model_intern(m, d->since);
+	rec.role = mkg__model_intern(m, d->role);
+	key = g_new(gint64, 1);
+	*key = pair_key(group, member);
+	g_hash_table_insert(m->membership_pairs, key, GUINT_TO_POINTER(m->memberships->len + 1u));
+	g_array_append_val(m->memberships, rec);
+	m->revision++;
+	if (index)
+		*index = m->memberships->len - 1u;
+	return MKG_OK;
+}
+
+int
+mkg_model_find_membership(const mkg_model *m, const char *group, const char *member,
+                          size_t *index)
+{
+	mkg_idx g, mb;
+	size_t i;
+
+	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(group);
+	MKG_CHECK_ARG(member);
+	MKG_CHECK_ARG(index);
+	g = mkg__model_actor_lookup(m, group);
+	mb = mkg__model_actor_lookup(m, member);
+	i = g == MKG_IDX_NONE || mb == MKG_IDX_NONE ? MKG_NONE : pair_lookup(m, g, mb);
+	if (i == MKG_NONE)
+		return mkg__error(MKG_ENOTFOUND, "no membership of \"%s\" in \"%s\"", member, group);
+	*index = i;
+	return MKG_OK;
+}
+
+static const mkg_membership_rec *
+ms_at(const mkg_model *m, size_t i)
+{
+	return m && i < m->memberships->len ? MKG_MEMBERSHIP(m, i) : NULL;
+}
+
+size_t
+mkg_membership_group(const mkg_model *m, size_t i)
+{
+	const mkg_membership_rec *r = ms_at(m, i);
+	return r ? r->group : MKG_NONE;
+}
+
+size_t
+mkg_membership_member(const mkg_model *m, size_t i)
+{
+	const mkg_membership_rec *r = ms_at(m, i);
+	return r ? r->member : MKG_NONE;
+}
+
+const char *
+mkg_membership_since(const mkg_model *m, size_t i)
+{
+	const mkg_membership_rec *r = ms_at(m, i);
+	return r ? r->since : NULL;
+}
+
+const char *
+mkg_membership_role(const mkg_model *m, size_t i)
+{
+	const mkg_membership_rec *r = ms_at(m, i);
+	return r ? r->role : NULL;
+}

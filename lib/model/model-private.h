@@ -1,0 +1,167 @@
+/* marketgraph: the model's internal layout.  Never installed.
+ *
+ * Records live in flat arrays of small structs, referring to one another by
+ * 32-bit index (never by pointer), so that graph views and analyses can
+ * build compressed adjacency arrays over millions of transactions.  Every
+ * string is interned in one GStringChunk: equal strings (commodities,
+ * periods, regions) share one pointer, so analyses may compare interned
+ * strings by pointer.  Variable-length lists (tags, targets, payments) are
+ * slices of shared pools: a record stores (first, count).
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_MODEL_PRIVATE_H
+#define MKG_MODEL_PRIVATE_H
+
+#include "marketgraph.h"
+#include <glib.h>
+#include <stdbool.h>
+
+/* Index of a record in its array; MKG_IDX_NONE names none. */
+typedef uint32_t mkg_idx;
+#define MKG_IDX_NONE UINT32_MAX
+/* Most records of one kind a model holds (keeps every index < MKG_IDX_NONE). */
+#define MKG_MAX_RECORDS (UINT32_MAX - 1u)
+
+/* A slice of one of the model's pools. */
+typedef struct mkg_slice {
+	uint32_t first;
+	uint32_t count;
+} mkg_slice;
+
+typedef struct mkg_actor_rec {
+	const char *id;         /* interned */
+	const char *name;       /* interned, NULL when absent */
+	const char *region;     /* interned, NULL when absent */
+	const char *attributes; /* canonical JSON object text, NULL when absent */
+	int64_t households;     /* -1 when absent */
+	double capacity;        /* NaN when absent (unbounded) */
+	double supply;          /* NaN when absent */
+	double demand;          /* NaN when absent (unbounded) */
+	mkg_slice tags;         /* into model->str_pool */
+	mkg_actor_kind kind;
+} mkg_actor_rec;
+
+typedef struct mkg_transaction_rec {
+	const char *id;         /* interned */
+	const char *commodity;  /* interned */
+	const char *period;     /* interned; NULL: the model's period */
+	const char *attributes;
+	double volume;          /* NaN when absent */
+	double value;           /* NaN when absent */
+	double capacity;        /* NaN when absent (unbounded) */
+	mkg_idx seller;
+	mkg_idx buyer;
+	uint8_t contract;       /* mkg_contract */
+	bool service;
+} mkg_transaction_rec;
+
+typedef struct mkg_facilitation_rec {
+	const char *id;
+	const char *start;      /* interned, NULL when absent */
+	const char *end;        /* interned, NULL when absent */
+	const char *attributes;
+	double cost;            /* NaN when absent */
+	mkg_idx facilitator;
+	mkg_idx successor;      /* MKG_IDX_NONE when absent */
+	mkg_slice target_actors;       /* into model->idx_pool */
+	mkg_slice target_transactions; /* into model->idx_pool */
+	mkg_slice payments;            /* into model->payment_pool; count 0: no paid_by */
+	uint8_t type;           /* mkg_facilitation_type */
+	uint8_t function;       /* mkg_function */
+	uint8_t exit;           /* mkg_exit */
+} mkg_facilitation_rec;
+
+typedef struct mkg_payment_rec {
+	mkg_idx actor;
+	double share;
+} mkg_payment_rec;
+
+typedef struct mkg_membership_rec {
+	const char *since;      /* interned, NULL when absent */
+	const char *role;       /* interned, NULL when absent */
+	mkg_idx group;
+	mkg_idx member;
+} mkg_membership_rec;
+
+struct mkg_model {
+	GStringChunk *strings;   /* owns every string of the model */
+
+	const char *name;        /* document fields, interned, NULL when absent */
+	const char *currency;
+	const char *volume_unit;
+	const char *period;
+	const char *attributes;
+
+	GArray *actors;          /* mkg_actor_rec */
+	GArray *transactions;    /* mkg_transaction_rec */
+	GArray *facilitation;    /* mkg_facilitation_rec */
+	GArray *memberships;     /* mkg_membership_rec */
+
+	GPtrArray *str_pool;     /* const char *, interned: actor tags */
+	GArray *idx_pool;        /* mkg_idx: facilitation targets */
+	GArray *payment_pool;    /* mkg_payment_rec */
+
+	GHashTable *actor_ids;        /* id -> GUINT_TO_POINTER(index + 1) */
+	GHashTable *transaction_ids;  /* id -> index + 1 */
+	GHashTable *facilitation_ids; /* id -> index + 1 */
+	GHashTable *membership_pairs; /* (group << 32 | member) as gint64* -> index + 1 */
+
+	/* Incremented by every change: caches derived from the model (graph
+	 * views) compare it to know when to rebuild. */
+	uint64_t revision;
+
+	/* Views derived from the model (the produce graph), built lazily and
+	 * dropped when the revision moves on.  The model only knows how to free
+	 * them: it never looks inside (data flows model -> view, not back). */
+	GMutex derived_lock;
+	void *derived_graph;
+	uint64_t derived_graph_revision;
+	void (*derived_graph_free)(void *graph);
+};
+
+/* Typed element access; no bounds check (callers check against the count). */
+#define MKG_ACTOR(m, i) (&g_array_index((m)->actors, mkg_actor_rec, (i)))
+#define MKG_TX(m, i) (&g_array_index((m)->transactions, mkg_transaction_rec, (i)))
+#define MKG_FAC(m, i) (&g_array_index((m)->facilitation, mkg_facilitation_rec, (i)))
+#define MKG_MEMBERSHIP(m, i) (&g_array_index((m)->memberships, mkg_membership_rec, (i)))
+#define MKG_POOL_IDX(m, i) (g_array_index((m)->idx_pool, mkg_idx, (i)))
+#define MKG_POOL_PAYMENT(m, i) (&g_array_index((m)->payment_pool, mkg_payment_rec, (i)))
+#define MKG_POOL_STR(m, i) ((const char *)g_ptr_array_index((m)->str_pool, (i)))
+
+/* The effective period of a transaction: its own, else the model's, else NULL. */
+static inline const char *
+mkg__tx_period(const mkg_model *m, const mkg_transaction_rec *t)
+{
+	return t->period ? t->period : m->period;
+}
+
+/* Intern a string in the model (no validation). */
+const char *mkg__model_intern(mkg_model *m, const char *s);
+
+/* Find an actor by id: its index or MKG_IDX_NONE.  No error is set. */
+mkg_idx mkg__model_actor_lookup(const mkg_model *m, const char *id);
+mkg_idx mkg__model_transaction_lookup(const mkg_model *m, const char *id);
+
+/* How the add functions treat `attributes` text. */
+typedef enum mkg_add_flags {
+	MKG__ADD_DEFAULT = 0,
+	/* The attributes text is already canonical JSON (the importer made it). */
+	MKG__ADD_TRUSTED_ATTRIBUTES = 1u << 0
+} mkg_add_flags;
+
+int mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size_t *index);
+int mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned flags,
+                               size_t *index);
+int mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsigned flags,
+                                size_t *index);
+int mkg__model_set_attributes(mkg_model *m, const char *text, unsigned flags);
+
+/*
+ * Dates of the format: "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real
+ * calendar day.  Parsed into the first and the last day they cover, as
+ * YYYYMMDD integers ("2012" -> 20120101 .. 20121231).  Returns false for
+ * anything else.
+ */
+bool mkg__date_parse(const char *s, int32_t *first_day, int32_t *last_day);
+
+#endif /* MKG_MODEL_PRIVATE_H */

@@ -1,0 +1,207 @@
+/* marketgraph: transactions.
+ * SPDX-License-Identifier: MIT */
+#include "model-private.h"
+#include "validate.h"
+#include "core-private.h"
+
+#include <math.h>
+#include <string.h>
+
+int
+mkg_transaction_desc_init(mkg_transaction_desc *desc, unsigned int version)
+{
+	mkg_transaction_desc init = MKG_TRANSACTION_DESC_INIT;
+
+	MKG_CHECK_ARG(desc);
+	if (version != MKG_TRANSACTION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_transaction_desc_init: unknown version %u",
+		                  version);
+	*desc = init;
+	return MKG_OK;
+}
+
+/* The id a transaction gets: its own, or "t<N>" with N its 1-based position. */
+static const char *
+effective_id(const mkg_transaction_desc *d, size_t position, char buf[32])
+{
+	if (d->id != NULL)
+		return d->id;
+	g_snprintf(buf, 32, "t%zu", position + 1);
+	return buf;
+}
+
+static int
+check_transaction(const mkg_model *m, const char *path, const mkg_transaction_desc *d,
+                  const char *id, mkg_idx *seller, mkg_idx *buyer)
+{
+	mkg_idx first;
+	int rc;
+
+	if (d->id != NULL && (rc = mkg__check_required_text(path, "id", d->id, true)) != MKG_OK)
+		return rc;
+	first = mkg__model_transaction_lookup(m, id);
+	if (first != MKG_IDX_NONE)
+		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id \"%s\" (first at transactions[%u])",
+		                  path, d->id ? "" : "generated ", id, first);
+	if ((rc = mkg__check_actor_ref(m, path, "seller", d->seller, seller)) != MKG_OK ||
+	    (rc = mkg__check_actor_ref(m, path, "buyer", d->buyer, buyer)) != MKG_OK)
+		return rc;
+	if (*seller == *buyer)
+		return mkg__error(MKG_EDATA, "%s.buyer: same actor as the seller \"%s\"", path,
+		                  d->seller);
+	if ((rc = mkg__check_required_text(path, "commodity", d->commodity, true)) != MKG_OK)
+		return rc;
+	if (isnan(d->volume) && isnan(d->value))
+		return mkg__error(MKG_EDATA, "%s: needs a volume or a value (or both)", path);
+	if ((rc = mkg__check_nonnegative(path, "volume", d->volume)) != MKG_OK ||
+	    (rc = mkg__check_nonnegative(path, "value", d->value)) != MKG_OK ||
+	    (rc = mkg__check_text(path, "period", d->period)) != MKG_OK)
+		return rc;
+	if (mkg_contract_name(d->contract) == NULL)
+		return mkg__error(MKG_EDATA, "%s.contract: invalid contract %d", path, (int)d->contract);
+	return mkg__check_nonnegative(path, "capacity", d->capacity);
+}
+
+int
+mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned flags,
+                           size_t *index)
+{
+	char path[MKG_PATH_BUFSIZE], idbuf[32];
+	char *attributes = NULL;
+	mkg_transaction_rec rec;
+	mkg_idx seller = MKG_IDX_NONE, buyer = MKG_IDX_NONE;
+	const char *id;
+	int rc;
+
+	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(d);
+	if (d->version != MKG_TRANSACTION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_model_add_transaction: unknown desc version %u",
+		                  d->version);
+	if ((rc = mkg__check_room("transactions", m->transactions->len)) != MKG_OK)
+		return rc;
+	mkg__record_path(path, "transactions", m->transactions->len);
+	id = effective_id(d, m->transactions->len, idbuf);
+	if ((rc = check_transaction(m, path, d, id, &seller, &buyer)) != MKG_OK ||
+	    (rc = mkg__check_attributes(path, d->attributes, flags, &attributes)) != MKG_OK)
+		return rc;
+
+	memset(&rec, 0, sizeof rec);
+	rec.id = mkg__model_intern(m, id);
+	rec.commodity = mkg__model_intern(m, d->commodity);
+	rec.period = mkg__model_intern(m, d->period);
+	rec.attributes = mkg__model_intern(m, attributes);
+	g_free(attributes);
+	rec.volume = d->volume;
+	rec.value = d->value;
+	rec.capacity = d->capacity;
+	rec.seller = seller;
+	rec.buyer = buyer;
+	rec.contract = (uint8_t)d->contract;
+	rec.service = d->service != 0;
+	g_hash_table_insert(m->transaction_ids, (gpointer)rec.id,
+	                    GUINT_TO_POINTER(m->transactions->len + 1u));
+	g_array_append_val(m->transactions, rec);
+	m->revision++;
+	if (index)
+		*index = m->transactions->len - 1u;
+	return MKG_OK;
+}
+
+int
+mkg_model_add_transaction(mkg_model *m, const mkg_transaction_desc *desc, size_t *index)
+{
+	return mkg__model_add_transaction(m, desc, MKG__ADD_DEFAULT, index);
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+static const mkg_transaction_rec *
+tx_at(const mkg_model *m, size_t i)
+{
+	return m && i < m->transactions->len ? MKG_TX(m, i) : NULL;
+}
+
+const char *
+mkg_transaction_id(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->id : NULL;
+}
+
+size_t
+mkg_transaction_seller(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->seller : MKG_NONE;
+}
+
+size_t
+mkg_transaction_buyer(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->buyer : MKG_NONE;
+}
+
+const char *
+mkg_transaction_commodity(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->commodity : NULL;
+}
+
+double
+mkg_transaction_volume(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->volume : MKG_ABSENT;
+}
+
+double
+mkg_transaction_value(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->value : MKG_ABSENT;
+}
+
+const char *
+mkg_transaction_period(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? mkg__tx_period(m, t) : NULL;
+}
+
+int
+mkg_transaction_has_period(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t && t->period != NULL;
+}
+
+mkg_contract
+mkg_transaction_contract(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? (mkg_contract)t->contract : MKG_CONTRACT_SPOT;
+}
+
+int
+mkg_transaction_is_service(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t && t->service;
+}
+
+double
+mkg_transaction_capacity(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->capacity : MKG_ABSENT;
+}
+
+const char *
+mkg_transaction_attributes(const mkg_model *m, size_t i)
+{
+	const mkg_transaction_rec *t = tx_at(m, i);
+	return t ? t->attributes : NULL;
+}
