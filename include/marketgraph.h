@@ -25,6 +25,14 @@
 #include "marketgraph/version.h"
 #include "marketgraph/model.h"
 #include "marketgraph/json.h"
+#include "marketgraph/analysis.h"
+#include "marketgraph/concentration.h"
+#include "marketgraph/dependency.h"
+#include "marketgraph/bottlenecks.h"
+#include "marketgraph/facilitation.h"
+#include "marketgraph/value.h"
+#include "marketgraph/groups.h"
+#include "marketgraph/report.h"
 #undef MKG_INSIDE
 
 #endif /* MARKETGRAPH_H */

@@ -27,33 +27,43 @@ MKG_BEGIN_DECLS
 /**
  * Import a model from a file ("-" is not special here).  On success store a
  * new model in *out (owned by the caller); on failure leave *out unchanged
- * and return MKG_EIO, MKG_EPARSE, MKG_EDATA, MKG_EUNSUPPORTED or MKG_EINVAL.
- * I/O messages start with the path.
+ * and return MKG_EIO (`PATH: cannot open: No such file or directory`),
+ * MKG_EPARSE (malformed JSON: `line L, column C: ...`), MKG_EDATA (a rule
+ * of the format: `actors[2].kind: ...`), MKG_EUNSUPPORTED (a newer format
+ * version), MKG_ENOMEM or MKG_EINVAL (NULL argument).  The file is read
+ * whole; time and memory are linear in its size (memory: the input, the
+ * model and one record).
  */
 MKG_EXPORT int
 mkg_json_read_file(mkg_model **out, const char *path);
 
-/** Import a model from len bytes at data (need not be NUL-terminated). */
+/** Import a model from len bytes at data (need not be NUL-terminated; a
+ *  NUL byte inside is an error).  The caller keeps the buffer. */
 MKG_EXPORT int
 mkg_json_read_buffer(mkg_model **out, const void *data, size_t len);
 
-/** Import a model from an open stream, read to its end. */
+/** Import a model from an open stream, read to its end (not closed). */
 MKG_EXPORT int
 mkg_json_read_stream(mkg_model **out, FILE *stream);
 
 /**
  * Export a model as JSON text.  On success store a NUL-terminated string in
  * *out, to be freed with mkg_free(), and its length (without the NUL) in
- * *len when len is not NULL.
+ * *len when len is not NULL.  O(size of the model).
  */
 MKG_EXPORT int
 mkg_json_write_string(const mkg_model *model, char **out, size_t *len);
 
-/** Export a model to a file, replacing it.  MKG_EIO with the path on failure. */
+/**
+ * Export a model to a file, replacing it atomically: the text goes to
+ * PATH.tmp, which is synced and renamed over PATH (removed on failure).
+ * MKG_EIO with the message `PATH: cannot write: <reason>` on failure.
+ */
 MKG_EXPORT int
 mkg_json_write_file(const mkg_model *model, const char *path);
 
-/** Export a model to an open stream.  MKG_EIO on a write error. */
+/** Export a model to an open stream (flushed, not closed).  MKG_EIO on a
+ *  write error. */
 MKG_EXPORT int
 mkg_json_write_stream(const mkg_model *model, FILE *stream);
 

@@ -11,17 +11,9 @@
 
 #include "common.h"
 #include "model.h"
+#include "analysis.h" /* mkg_measure */
 
 MKG_BEGIN_DECLS
-
-/** Which number of a transaction analyses weigh by. */
-typedef enum mkg_measure {
-	MKG_MEASURE_VOLUME = 0, /**< the default */
-	MKG_MEASURE_VALUE = 1
-} mkg_measure;
-
-/** "volume" or "value"; NULL out of range.  Static. */
-MKG_EXPORT const char *mkg_measure_name(mkg_measure measure);
 
 typedef struct mkg_report_options {
 	unsigned int version;             /**< MKG_REPORT_OPTIONS_VERSION */

@@ -151,8 +151,11 @@ jw_begin(mkg_jw *w, bool object, bool inline_)
 static void
 jw_end(mkg_jw *w)
 {
-	jw_frame f = *jw_top(w);
+	const jw_frame *top = jw_top(w);
+	jw_frame f;
 
+	g_return_if_fail(top != NULL); /* an end without a begin is a bug in the caller */
+	f = *top;
 	g_array_set_size(w->frames, w->frames->len - 1);
 	if (!f.inline_ && f.members > 0)
 		jw_newline(w);

@@ -27,11 +27,36 @@ typedef struct mkg_graph {
 	uint32_t *arc_tail;      /* [m] source node of each arc */
 	double *arc_volume;      /* [m] summed volume (absent volumes count 0) */
 	double *arc_value;       /* [m] summed value (absent values count 0) */
-	double *arc_capacity;    /* [m] summed capacity, INFINITY when unbounded */
+	double *arc_capacity;    /* [m] summed capacity, INFINITY (HUGE_VAL) when unbounded */
 
 	uint32_t *in_start;      /* [n + 1] */
 	uint32_t *in_arc;        /* [m] arc ids entering each node, grouped by head */
+
+	/* Added by the graph engineer; everything above is unchanged. */
+	uint32_t *in_tail;       /* [m] arc_tail[in_arc[k]]: predecessors without the indirection */
+	double *node_sold;       /* [n] summed volume of the node's out-arcs */
+	double *node_bought;     /* [n] summed volume of the node's in-arcs */
+	size_t produce_transactions; /* non-service transactions (merged into the m arcs) */
+	size_t missing_volume;   /* of those, how many have no volume (counted as 0) */
+
+	/* Where the arrays live (for mkg__graph_free() only): the five arc_*
+	 * arrays share arc_block, in_arc and in_tail share in_block. */
+	void *arc_block;
+	void *in_block;
+
+	/* Built on first use by mkg__graph_id_order(); NULL until then. */
+	uint32_t *id_order;      /* [2n]: nodes by actor id in byte order, then each node's rank */
 } mkg_graph;
+
+/*
+ * Node numbering: nodes are grouped by actor kind in the order of
+ * mkg_actor_kind (producers first, then the later stages of the chain), and
+ * by actor index within a kind, so that each stage of a value chain stays
+ * together in memory.  Out-arcs of a node keep the order in which their
+ * pairs first appear among the transactions; in_arc lists the arcs of a
+ * head by increasing arc id (hence by increasing tail).  Merged sums add
+ * the transactions in model order: the same model gives the same bits.
+ */
 
 /*
  * The produce graph of m: built on first use and cached in the model until
@@ -39,6 +64,51 @@ typedef struct mkg_graph {
  * freed.  Safe to call from several threads on one unmodified model.
  */
 const mkg_graph *mkg__graph_get(const mkg_model *m);
+
+/*
+ * Sources and sinks of the bottleneck analyses.  role[actor] (one byte per
+ * actor of the model, not per node: a source may trade nothing) gets
+ * MKG__ROLE_SOURCE when the actor is named in sources, or, when sources is
+ * NULL, when it is a producer; MKG__ROLE_SINK likewise from sinks or the
+ * end markets.  An id named twice counts once.  Fails, with *out untouched,
+ * with MKG_EINVAL (`sources: NULL with source_count 3`, `sources[1]: NULL
+ * id`) or MKG_ENOTFOUND (`sinks: unknown actor "x"`).  Free with g_free().
+ * O(A + named ids).
+ */
+enum { MKG__ROLE_SOURCE = 1u, MKG__ROLE_SINK = 2u };
+int mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_count,
+                     const char *const *sinks, size_t sink_count, uint8_t **out);
+
+/* ---- sorting (sort.c) ---------------------------------------------------- */
+
+/* An item to sort: a 64-bit key and what it carries. */
+typedef struct mkg__keyed {
+	uint64_t key;
+	uint32_t item;
+} mkg__keyed;
+
+/*
+ * Stable sort by key ascending: LSD radix sort with 11-bit digits, digits
+ * that are the same in every key skipped.  O(n) time per digit, n extra.
+ * Results sorted "by a number descending, ties by id" are made by listing
+ * the items in id order (mkg__graph_id_order()) and sorting them by
+ * mkg__key_desc(number).
+ */
+void mkg__radix_sort(mkg__keyed *items, size_t n);
+
+/* A key whose ascending order is the descending order of d (NaN last). */
+uint64_t mkg__key_desc(double d);
+
+/*
+ * The nodes sorted by actor id (byte order): order[0..n-1], and rank[v] =
+ * the position of node v in it, for results whose ties go by id.  Sorted
+ * once per graph, on first use, then shared; thread-safe like
+ * mkg__graph_get().  m must be the graph's model.  An MSD radix sort by
+ * 8-byte chunks of the ids (LSD radix within a chunk): O(n) per chunk
+ * that some ids still share, so O(total id bytes) at worst.
+ */
+void mkg__graph_id_order(const mkg_graph *g, const mkg_model *m, const uint32_t **order,
+                         const uint32_t **rank);
 
 /* Build a graph that the caller owns (tests, benchmarks). */
 mkg_graph *mkg__graph_build(const mkg_model *m);

@@ -92,10 +92,8 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 	mkg_actor_rec rec;
 	int rc;
 
-	MKG_CHECK_ARG(m);
-	MKG_CHECK_ARG(d);
 	if (d->version != MKG_ACTOR_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_model_add_actor: unknown desc version %u",
+		return mkg__error(MKG_EINVAL, "mkg_model_add_actor: unknown description version %u",
 		                  d->version);
 	if ((rc = mkg__check_room("actors", m->actors->len)) != MKG_OK)
 		return rc;
@@ -129,9 +127,11 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 }
 
 int
-mkg_model_add_actor(mkg_model *m, const mkg_actor_desc *desc, size_t *index)
+mkg_model_add_actor(mkg_model *model, const mkg_actor_desc *desc, size_t *index)
 {
-	return mkg__model_add_actor(m, desc, MKG__ADD_DEFAULT, index);
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(desc);
+	return mkg__model_add_actor(model, desc, MKG__ADD_DEFAULT, index);
 }
 
 /* ---- accessors ------------------------------------------------------------ */

@@ -57,7 +57,7 @@ from_name(const char *const *names, int count, const char *what, const char *nam
 	int prefix##_from_name(const char *name, type *out)                     \
 	{                                                                       \
 		int v = 0;                                                      \
-		int rc = from_name(names, count, what, name, &v);               \
+		int rc = from_name(names, count, what, name, out ? &v : NULL);              \
 		if (rc == MKG_OK)                                               \
 			*out = (type)v;                                         \
 		return rc;                                                      \

@@ -196,10 +196,8 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 	size_t n_targets;
 	int rc;
 
-	MKG_CHECK_ARG(m);
-	MKG_CHECK_ARG(d);
 	if (d->version != MKG_FACILITATION_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: unknown desc version %u",
+		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: unknown description version %u",
 		                  d->version);
 	if ((rc = mkg__check_room("facilitation", m->facilitation->len)) != MKG_OK)
 		return rc;
@@ -257,9 +255,11 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 }
 
 int
-mkg_model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *desc, size_t *index)
+mkg_model_add_facilitation(mkg_model *model, const mkg_facilitation_desc *desc, size_t *index)
 {
-	return mkg__model_add_facilitation(m, desc, MKG__ADD_DEFAULT, index);
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(desc);
+	return mkg__model_add_facilitation(model, desc, MKG__ADD_DEFAULT, index);
 }
 
 /* ---- accessors ------------------------------------------------------------ */

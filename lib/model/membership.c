@@ -34,8 +34,10 @@ pair_lookup(const mkg_model *m, mkg_idx group, mkg_idx member)
 }
 
 int
-mkg_model_add_membership(mkg_model *m, const mkg_membership_desc *d, size_t *index)
+mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size_t *index)
 {
+	mkg_model *m = model;
+	const mkg_membership_desc *d = desc;
 	char path[MKG_PATH_BUFSIZE];
 	mkg_membership_rec rec;
 	mkg_idx group, member;
@@ -43,10 +45,10 @@ mkg_model_add_membership(mkg_model *m, const mkg_membership_desc *d, size_t *ind
 	gint64 *key;
 	int rc;
 
-	MKG_CHECK_ARG(m);
-	MKG_CHECK_ARG(d);
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(desc);
 	if (d->version != MKG_MEMBERSHIP_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_model_add_membership: unknown desc version %u",
+		return mkg__error(MKG_EINVAL, "mkg_model_add_membership: unknown description version %u",
 		                  d->version);
 	if ((rc = mkg__check_room("memberships", m->memberships->len)) != MKG_OK)
 		return rc;
@@ -81,13 +83,14 @@ mkg_model_add_membership(mkg_model *m, const mkg_membership_desc *d, size_t *ind
 }
 
 int
-mkg_model_find_membership(const mkg_model *m, const char *group, const char *member,
+mkg_model_find_membership(const mkg_model *model, const char *group, const char *member,
                           size_t *index)
 {
+	const mkg_model *m = model;
 	mkg_idx g, mb;
 	size_t i;
 
-	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(group);
 	MKG_CHECK_ARG(member);
 	MKG_CHECK_ARG(index);

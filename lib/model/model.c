@@ -85,12 +85,10 @@ mkg__model_transaction_lookup(const mkg_model *m, const char *id)
 static int
 set_field(mkg_model *m, const char **field, const char *name, const char *value)
 {
-	int rc;
-
-	MKG_CHECK_ARG(m);
-	rc = mkg__check_text("", name, value);
-	if (rc != MKG_OK)
-		return mkg__error(rc, "%s: not valid UTF-8", name);
+	if (m == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_model_set_%s: argument 'model' is NULL", name);
+	if (value != NULL && !g_utf8_validate(value, -1, NULL))
+		return mkg__error(MKG_EDATA, "%s: not valid UTF-8", name);
 	*field = mkg__model_intern(m, value);
 	m->revision++;
 	return MKG_OK;
@@ -126,7 +124,8 @@ mkg__model_set_attributes(mkg_model *m, const char *text, unsigned flags)
 	char *canonical = NULL;
 	int rc;
 
-	MKG_CHECK_ARG(m);
+	if (m == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_model_set_attributes: argument 'model' is NULL");
 	rc = mkg__check_attributes("", text, flags, &canonical);
 	if (rc != MKG_OK)
 		return rc;
@@ -210,27 +209,33 @@ find(GHashTable *table, const char *what, const char *id, size_t *index)
 }
 
 int
-mkg_model_find_actor(const mkg_model *m, const char *id, size_t *index)
+mkg_model_find_actor(const mkg_model *model, const char *id, size_t *index)
 {
-	MKG_CHECK_ARG(m);
+	const mkg_model *m = model;
+
+	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(id);
 	MKG_CHECK_ARG(index);
 	return find(m->actor_ids, "actor", id, index);
 }
 
 int
-mkg_model_find_transaction(const mkg_model *m, const char *id, size_t *index)
+mkg_model_find_transaction(const mkg_model *model, const char *id, size_t *index)
 {
-	MKG_CHECK_ARG(m);
+	const mkg_model *m = model;
+
+	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(id);
 	MKG_CHECK_ARG(index);
 	return find(m->transaction_ids, "transaction", id, index);
 }
 
 int
-mkg_model_find_facilitation(const mkg_model *m, const char *id, size_t *index)
+mkg_model_find_facilitation(const mkg_model *model, const char *id, size_t *index)
 {
-	MKG_CHECK_ARG(m);
+	const mkg_model *m = model;
+
+	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(id);
 	MKG_CHECK_ARG(index);
 	return find(m->facilitation_ids, "facilitation record", id, index);

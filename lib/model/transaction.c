@@ -73,10 +73,8 @@ mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned
 	const char *id;
 	int rc;
 
-	MKG_CHECK_ARG(m);
-	MKG_CHECK_ARG(d);
 	if (d->version != MKG_TRANSACTION_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_model_add_transaction: unknown desc version %u",
+		return mkg__error(MKG_EINVAL, "mkg_model_add_transaction: unknown description version %u",
 		                  d->version);
 	if ((rc = mkg__check_room("transactions", m->transactions->len)) != MKG_OK)
 		return rc;
@@ -109,9 +107,11 @@ mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned
 }
 
 int
-mkg_model_add_transaction(mkg_model *m, const mkg_transaction_desc *desc, size_t *index)
+mkg_model_add_transaction(mkg_model *model, const mkg_transaction_desc *desc, size_t *index)
 {
-	return mkg__model_add_transaction(m, desc, MKG__ADD_DEFAULT, index);
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(desc);
+	return mkg__model_add_transaction(model, desc, MKG__ADD_DEFAULT, index);
 }
 
 /* ---- accessors ------------------------------------------------------------ */

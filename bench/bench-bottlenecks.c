@@ -1,0 +1,410 @@
+/* Time the structural bottleneck analyses (graph view, cut points, both
+ * dominator trees, betweenness, throughput) on a layered value-chain model,
+ * and igraph's C library on the same graph in the same run.
+ *
+ *   bench-bottlenecks [-n ACTORS] [-r RUNS] [-k PIVOTS] [-x EXACT_MAX]
+ *                     [-s SEED] [-o EDGES_FILE]
+ *
+ * Prints one line per measurement, `row<TAB>impl<TAB>median seconds<TAB>
+ * runs` (process CPU time, see now()), for bench/run-bottlenecks.py to merge with NetworkX's numbers.
+ * -o writes the graph for NetworkX: a line `n <actors>`, one line
+ * `k <actor> <kind>` per actor, one `e <tail> <head> <volume>` per produce
+ * transaction (actor indices, model order).  Exact betweenness runs only
+ * up to EXACT_MAX actors (default 100000).  One thread.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "layered.h"
+#include "graph-private.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef HAVE_IGRAPH
+/* igraph's headers test macros they do not define */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wundef"
+#include <igraph.h>
+#pragma GCC diagnostic pop
+#endif
+
+static int runs = 5;
+
+/* CPU time of this (single-threaded) process: on a shared machine it is
+ * what one core spent, undisturbed by other processes waiting for it. */
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+report(const char *row, const char *impl, double *t, int n)
+{
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	printf("%s\t%s\t%.6f\t%d\n", row, impl, t[n / 2], n);
+	fflush(stdout);
+}
+
+static void
+check(int rc, const char *what)
+{
+	if (rc != MKG_OK) {
+		fprintf(stderr, "%s: %s\n", what, mkg_error_message());
+		exit(1);
+	}
+}
+
+/* ---- ours --------------------------------------------------------------- */
+
+static void
+bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
+{
+	const mkg_model *m = l->model;
+	double t[16];
+	int i;
+
+	for (i = 0; i < runs; i++) {
+		double t0 = now();
+		mkg_graph *g = mkg__graph_build(m);
+
+		t[i] = now() - t0;
+		mkg__graph_free(g);
+	}
+	report("graph_view", "marketgraph", t, runs);
+
+	for (i = 0; i < runs; i++) {
+		mkg_graph *g = mkg__graph_build(m);
+		const uint32_t *order, *rank;
+		double t0 = now();
+
+		mkg__graph_id_order(g, m, &order, &rank);
+		t[i] = now() - t0;
+		mkg__graph_free(g);
+	}
+	report("id_order", "marketgraph", t, runs);
+
+	/* Warm the cache: the analyses below share the model's graph. */
+	{
+		const uint32_t *order, *rank;
+
+		mkg__graph_id_order(mkg__graph_get(m), m, &order, &rank);
+	}
+	for (i = 0; i < runs; i++) {
+		mkg_cutpoints *c;
+		double t0 = now();
+
+		check(mkg_cutpoints_new(&c, m), "cutpoints");
+		t[i] = now() - t0;
+		if (i == 0)
+			fprintf(stderr, "  %zu articulation points, %zu bridges\n",
+			        mkg_cutpoints_articulation_count(c), mkg_cutpoints_bridge_count(c));
+		mkg_cutpoints_free(c);
+	}
+	report("cutpoints", "marketgraph", t, runs);
+
+	for (i = 0; i < runs; i++) {
+		mkg_captive *c;
+		double t0 = now();
+
+		check(mkg_captive_new(&c, m, NULL), "captive");
+		t[i] = now() - t0;
+		if (i == 0)
+			fprintf(stderr, "  %zu captive holders, %zu stranded, %zu gatekeepers\n",
+			        mkg_captive_count(c), mkg_captive_stranded_count(c),
+			        mkg_captive_gatekeeper_count(c));
+		mkg_captive_free(c);
+	}
+	report("dominators", "marketgraph", t, runs);
+
+	for (i = 0; i < runs; i++) {
+		mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+		mkg_betweenness *b;
+		double t0;
+
+		o.pivots = pivots;
+		o.seed = (uint64_t)i + 1;
+		t0 = now();
+		check(mkg_betweenness_new(&b, m, &o), "betweenness");
+		t[i] = now() - t0;
+		mkg_betweenness_free(b);
+	}
+	report("betweenness_sampled", "marketgraph", t, runs);
+
+	if (l->actors <= exact_max) {
+		for (i = 0; i < runs; i++) {
+			mkg_betweenness *b;
+			double t0 = now();
+
+			check(mkg_betweenness_new(&b, m, NULL), "betweenness");
+			t[i] = now() - t0;
+			mkg_betweenness_free(b);
+		}
+		report("betweenness_exact", "marketgraph", t, runs);
+	}
+
+	for (i = 0; i < runs; i++) {
+		mkg_throughput *th;
+		double t0 = now();
+
+		check(mkg_throughput_new(&th, m, NULL), "throughput");
+		t[i] = now() - t0;
+		mkg_throughput_free(th);
+	}
+	report("throughput", "marketgraph", t, runs);
+}
+
+/* ---- igraph ------------------------------------------------------------- */
+
+#ifdef HAVE_IGRAPH
+static void
+ig_check(igraph_error_t rc, const char *what)
+{
+	if (rc != IGRAPH_SUCCESS) {
+		fprintf(stderr, "igraph %s failed\n", what);
+		exit(1);
+	}
+}
+
+/* The merged produce graph (what our analyses see), as igraph edges over
+ * the actor indices; plus S -> sources and sinks -> T when aug. */
+static void
+merged_edges(const layered *l, const mkg_graph *g, igraph_vector_int_t *e, bool undirected,
+             bool aug)
+{
+	igraph_vector_int_init(e, 0);
+	for (uint32_t v = 0; v < g->n; v++) {
+		for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+			uint32_t w = g->arc_head[k];
+
+			/* each undirected pair once: skip w -> v when v -> w exists
+			 * and w < v */
+			if (undirected && w < v) {
+				bool twin = false;
+
+				for (uint32_t j = g->out_start[w]; j < g->out_start[w + 1]; j++)
+					twin |= g->arc_head[j] == v;
+				if (twin)
+					continue;
+			}
+			igraph_vector_int_push_back(e, g->node_actor[v]);
+			igraph_vector_int_push_back(e, g->node_actor[w]);
+		}
+	}
+	if (aug) {
+		igraph_integer_t s = l->actors, t = l->actors + 1;
+
+		for (uint32_t v = 0; v < g->n; v++) {
+			mkg_actor_kind kind = (mkg_actor_kind)l->kind[g->node_actor[v]];
+
+			if (kind == MKG_ACTOR_PRODUCER) {
+				igraph_vector_int_push_back(e, s);
+				igraph_vector_int_push_back(e, g->node_actor[v]);
+			} else if (kind == MKG_ACTOR_END_MARKET) {
+				igraph_vector_int_push_back(e, g->node_actor[v]);
+				igraph_vector_int_push_back(e, t);
+			}
+		}
+	}
+}
+
+static void
+bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
+{
+	const mkg_graph *g = mkg__graph_get(l->model);
+	igraph_vector_int_t raw, e;
+	igraph_t directed, undirected, aug;
+	double t[16];
+	int i;
+
+	igraph_vector_int_init(&raw, 2 * (igraph_integer_t)l->arcs);
+	for (uint32_t k = 0; k < l->arcs; k++) {
+		VECTOR(raw)[2 * k] = l->tail[k];
+		VECTOR(raw)[2 * k + 1] = l->head[k];
+	}
+	for (i = 0; i < runs; i++) {
+		igraph_t ig;
+		double t0 = now();
+
+		ig_check(igraph_create(&ig, &raw, l->actors, IGRAPH_DIRECTED), "create");
+		t[i] = now() - t0;
+		igraph_destroy(&ig);
+	}
+	report("graph_view", "igraph", t, runs);
+	igraph_vector_int_destroy(&raw);
+
+	merged_edges(l, g, &e, true, false);
+	ig_check(igraph_create(&undirected, &e, l->actors, IGRAPH_UNDIRECTED), "create");
+	igraph_vector_int_destroy(&e);
+	for (i = 0; i < runs; i++) {
+		igraph_vector_int_t ap, br;
+		double t0 = now();
+
+		igraph_vector_int_init(&ap, 0);
+		igraph_vector_int_init(&br, 0);
+		ig_check(igraph_articulation_points(&undirected, &ap), "articulation_points");
+		ig_check(igraph_bridges(&undirected, &br), "bridges");
+		t[i] = now() - t0;
+		if (i == 0)
+			fprintf(stderr, "  igraph: %ld articulation points, %ld bridges\n",
+			        (long)igraph_vector_int_size(&ap), (long)igraph_vector_int_size(&br));
+		igraph_vector_int_destroy(&ap);
+		igraph_vector_int_destroy(&br);
+	}
+	report("cutpoints", "igraph", t, runs);
+	igraph_destroy(&undirected);
+
+	merged_edges(l, g, &e, false, true);
+	ig_check(igraph_create(&aug, &e, l->actors + 2, IGRAPH_DIRECTED), "create");
+	igraph_vector_int_destroy(&e);
+	for (i = 0; i < runs; i++) {
+		igraph_vector_int_t dom;
+		double t0 = now();
+
+		igraph_vector_int_init(&dom, 0);
+		ig_check(igraph_dominator_tree(&aug, l->actors + 1, &dom, NULL, NULL, IGRAPH_IN),
+		         "dominator_tree");
+		ig_check(igraph_dominator_tree(&aug, l->actors, &dom, NULL, NULL, IGRAPH_OUT),
+		         "dominator_tree");
+		t[i] = now() - t0;
+		igraph_vector_int_destroy(&dom);
+	}
+	report("dominators", "igraph", t, runs);
+	igraph_destroy(&aug);
+
+	merged_edges(l, g, &e, false, false);
+	ig_check(igraph_create(&directed, &e, l->actors, IGRAPH_DIRECTED), "create");
+	igraph_vector_int_destroy(&e);
+	for (i = 0; i < runs; i++) {
+		igraph_vector_int_t src;
+		igraph_vector_t res;
+		uint64_t state = (uint64_t)i + 1;
+		double t0;
+
+		/* pivots drawn like ours: distinct, uniform over the actors */
+		igraph_vector_int_init(&src, 0);
+		{
+			uint8_t *taken = g_new0(uint8_t, l->actors);
+
+			while ((size_t)igraph_vector_int_size(&src) < pivots &&
+			       (size_t)igraph_vector_int_size(&src) < l->actors) {
+				uint32_t v;
+
+				state = state * 6364136223846793005u + 1442695040888963407u;
+				v = (uint32_t)((state >> 33) % l->actors);
+				if (!taken[v]) {
+					taken[v] = 1;
+					igraph_vector_int_push_back(&src, v);
+				}
+			}
+			g_free(taken);
+		}
+		igraph_vector_init(&res, 0);
+		t0 = now();
+		ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(), IGRAPH_DIRECTED,
+		                                   igraph_vss_vector(&src), igraph_vss_all(), NULL),
+		         "betweenness_subset");
+		t[i] = now() - t0;
+		igraph_vector_destroy(&res);
+		igraph_vector_int_destroy(&src);
+	}
+	report("betweenness_sampled", "igraph", t, runs);
+
+	if (l->actors <= exact_max) {
+		for (i = 0; i < runs; i++) {
+			igraph_vector_t res;
+			double t0;
+
+			igraph_vector_init(&res, 0);
+			t0 = now();
+			ig_check(igraph_betweenness(&directed, &res, igraph_vss_all(), IGRAPH_DIRECTED,
+			                            NULL),
+			         "betweenness");
+			t[i] = now() - t0;
+			igraph_vector_destroy(&res);
+		}
+		report("betweenness_exact", "igraph", t, runs);
+	}
+	igraph_destroy(&directed);
+}
+#endif
+
+static void
+write_edges(const layered *l, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	fprintf(f, "n %u\n", l->actors);
+	for (uint32_t a = 0; a < l->actors; a++)
+		fprintf(f, "k %u %s\n", a, mkg_actor_kind_name((mkg_actor_kind)l->kind[a]));
+	/* the transactions were added in this order: k is their index */
+	for (uint32_t k = 0; k < l->arcs; k++)
+		fprintf(f, "e %u %u %.17g\n", l->tail[k], l->head[k],
+		        mkg_transaction_volume(l->model, k));
+	fclose(f);
+}
+
+int
+main(int argc, char **argv)
+{
+	uint32_t actors = 100000, exact_max = 100000;
+	size_t pivots = 256;
+	uint64_t seed = 1;
+	const char *edges = NULL;
+	layered l;
+	double t0;
+	int c;
+
+	while ((c = getopt(argc, argv, "n:r:k:x:s:o:")) != -1) {
+		switch (c) {
+		case 'n': actors = (uint32_t)strtoul(optarg, NULL, 10); break;
+		case 'r': runs = atoi(optarg); break;
+		case 'k': pivots = strtoul(optarg, NULL, 10); break;
+		case 'x': exact_max = (uint32_t)strtoul(optarg, NULL, 10); break;
+		case 's': seed = strtoull(optarg, NULL, 10); break;
+		case 'o': edges = optarg; break;
+		default:
+			fprintf(stderr, "usage: %s [-n ACTORS] [-r RUNS] [-k PIVOTS] [-x EXACT_MAX] "
+			        "[-s SEED] [-o EDGES]\n", argv[0]);
+			return 2;
+		}
+	}
+	if (runs < 1 || runs > 16 || actors < 16) {
+		fprintf(stderr, "runs must be 1..16 and actors at least 16\n");
+		return 2;
+	}
+	t0 = now();
+	layered_generate(&l, actors, seed);
+	fprintf(stderr, "generated %u actors, %u produce transactions in %.2f s\n", l.actors,
+	        l.arcs, now() - t0);
+	{
+		const mkg_graph *g = mkg__graph_get(l.model);
+
+		fprintf(stderr, "  produce graph: %u nodes, %u arcs\n", g->n, g->m);
+	}
+	if (edges)
+		write_edges(&l, edges);
+	bench_ours(&l, pivots, exact_max);
+#ifdef HAVE_IGRAPH
+	bench_igraph(&l, pivots, exact_max);
+#endif
+	layered_clear(&l);
+	return 0;
+}

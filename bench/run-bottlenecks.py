@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Run the bottleneck benchmarks at several sizes: marketgraph and igraph
+(bench-bottlenecks) and NetworkX (bench-networkx.py) on the same generated
+graphs in the same run, and print a Markdown table of median times and
+ratios.
+
+    python3 bench/run-bottlenecks.py --build BUILD_DIR [--sizes 1000,10000,100000,1000000]
+        [--runs 5] [--nx-runs 5] [--nx-big-runs 3] [--nx-exact-max 10000]
+
+BUILD_DIR is a meson build directory of this project (optimised:
+buildtype=release or debugoptimized).  NetworkX runs --nx-big-runs times
+(instead of --nx-runs) at a million actors, where one run of a row can take
+a minute.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+ROWS = [
+    ("graph_view", "graph view (build)"),
+    ("id_order", "id order (once per model, for sorted output)"),
+    ("cutpoints", "articulation points + bridges"),
+    ("dominators", "both dominator trees (+ captive, stranded, gatekeepers)"),
+    ("betweenness_sampled", "betweenness, 256 pivots"),
+    ("betweenness_exact", "betweenness, exact"),
+    ("throughput", "throughput"),
+]
+
+
+def parse(text, into):
+    for line in text.splitlines():
+        p = line.split("\t")
+        if len(p) == 4:
+            into[(p[0], p[1])] = float(p[2])
+
+
+def fmt(x):
+    if x is None:
+        return "-"
+    return "%.3f" % x if x >= 0.01 else "%.4f" % x
+
+
+def ratio(peer, ours):
+    if peer is None or ours is None or ours == 0:
+        return "-"
+    return "%.1f" % (peer / ours)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--sizes", default="1000,10000,100000,1000000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--nx-runs", type=int, default=5)
+    ap.add_argument("--nx-big-runs", type=int, default=3)
+    ap.add_argument("--nx-exact-max", type=int, default=10000)
+    ap.add_argument("--no-networkx", action="store_true")
+    args = ap.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    exe = os.path.join(args.build, "bench", "bench-bottlenecks")
+
+    print("| actors | analysis | marketgraph s | igraph s | NetworkX s | igraph / ours | NetworkX / ours |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        res = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            edges = os.path.join(tmp, "edges.txt")
+            out = subprocess.run([exe, "-n", str(n), "-r", str(args.runs), "-o", edges],
+                                 check=True, capture_output=True, text=True)
+            sys.stderr.write(out.stderr)
+            parse(out.stdout, res)
+            if not args.no_networkx:
+                runs = args.nx_big_runs if n >= 1000000 else args.nx_runs
+                out = subprocess.run([sys.executable, os.path.join(here, "bench-networkx.py"),
+                                      edges, "--runs", str(runs),
+                                      "--exact-max", str(args.nx_exact_max)],
+                                     check=True, capture_output=True, text=True)
+                parse(out.stdout, res)
+        for row, label in ROWS:
+            ours = res.get((row, "marketgraph"))
+            ig = res.get((row, "igraph"))
+            nxt = res.get((row, "networkx"))
+            if ours is None and ig is None and nxt is None:
+                continue
+            print("| %d | %s | %s | %s | %s | %s | %s |" % (
+                n, label, fmt(ours), fmt(ig), fmt(nxt), ratio(ig, ours), ratio(nxt, ours)),
+                flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

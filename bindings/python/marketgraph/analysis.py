@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: MIT
+"""The analyses, as methods of Model.  Each runs the C analysis, has it
+write its result as the JSON of its report section (docs/report.md), and
+returns that parsed: the same dicts and lists as `marketgraph analyze
+--format json`.  C results are freed before the method returns."""
+
+import ctypes
+import json
+import numbers
+
+from . import _convert as cv
+from ._native import (BottleneckOptions, CoalitionOptions, ConcentrationOptions,
+                      DependencyOptions, FacilitationOptions, GroupsOptions, ReportOptions,
+                      function, owned_string)
+from .errors import InvalidArgumentError
+
+__all__ = ["Analyses"]
+
+
+def _options(cls, **fields):
+    """An options struct with the library's defaults, then the fields given."""
+    options = cls()
+    function(cls.INIT)(ctypes.byref(options), cls.VERSION)
+    for name, value in fields.items():
+        setattr(options, name, value)  # ctypes keeps arrays assigned here alive
+    return options
+
+
+def _measure(measure):
+    value = ctypes.c_int()
+    function("mkg_measure_from_name")(cv.cstr(measure, "measure", True), ctypes.byref(value))
+    return value.value
+
+
+def _natural(value, where, bits=64):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError("%s: expected an integer, got %s" % (where, type(value).__name__))
+    if not 0 <= value < 2 ** bits:
+        raise InvalidArgumentError("%s: must be an integer from 0 to %d, got %d"
+                                   % (where, 2 ** bits - 1, value))
+    return int(value)
+
+
+def _bottleneck_options(sources=None, sinks=None, pivots=0, seed=0):
+    src, nsrc = cv.cstr_array(sources, "sources")
+    snk, nsnk = cv.cstr_array(sinks, "sinks")
+    return _options(BottleneckOptions, sources=src, source_count=nsrc, sinks=snk,
+                    sink_count=nsnk, pivots=_natural(pivots, "pivots", 8 * ctypes.sizeof(
+                        ctypes.c_size_t)), seed=_natural(seed, "seed"))
+
+
+class Analyses:
+    """The analyses of a Model (mixed into marketgraph.Model)."""
+
+    def _analysis(self, name, *args, write=None):
+        """Run mkg_<name>_new(&out, model, *args), return what
+        mkg_<name>_write_json (or write) makes of it, free the result."""
+        new = function("mkg_%s_new" % name)
+        write = write or (lambda r: json.loads(owned_string(function(
+            "mkg_%s_write_json" % name), r)))
+        free = function("mkg_%s_free" % name)
+        result = ctypes.c_void_p()
+        pointers = [ctypes.byref(a) if isinstance(a, ctypes.Structure) else a for a in args]
+        with self._lock:
+            new(ctypes.byref(result), self._handle(), *pointers)
+        try:
+            return write(result)
+        finally:
+            free(result)
+
+    # ---- the whole report ---------------------------------------------------------
+
+    def _report_options(self, measure, thresholds, by_region, exit_date, coalition):
+        ids, count = cv.cstr_array(coalition, "coalition")
+        return _options(ReportOptions, measure=_measure(measure),
+                        thresholds=cv.cstr(thresholds, "thresholds"),
+                        split_by_region=cv.cbool(by_region, "by_region"),
+                        exit_date=cv.cstr(exit_date, "exit_date"),
+                        coalition=ids, coalition_count=count)
+
+    def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
+               coalition=None):
+        """Every analysis, as the dict of ``marketgraph analyze --format json``.
+
+        measure: "volume" or "value"; thresholds: a threshold set (us2023,
+        us2010, us1992, eu2004); by_region: split markets by the seller's
+        region; exit_date: simulate programme exits at this date (YYYY,
+        YYYY-MM or YYYY-MM-DD); coalition: actor ids to test as one firm.
+        """
+        return self._analysis("report", self._report_options(
+            measure, thresholds, by_region, exit_date, coalition))
+
+    def report_text(self, measure="volume", thresholds="us2023", by_region=False,
+                    exit_date=None, coalition=None):
+        """The report as text for an analyst (``marketgraph analyze``)."""
+        write = function("mkg_report_write_text")
+        return self._analysis("report", self._report_options(
+            measure, thresholds, by_region, exit_date, coalition),
+            write=lambda r: owned_string(write, r))
+
+    # ---- concentration (report sections concentration, coalitions, dependency) ---------
+
+    def concentration(self, measure="volume", thresholds="us2023", by_region=False):
+        """HHI, CR1, CR4 and the shares of both sides of every market: the
+        report's `concentration` list."""
+        return self._analysis("concentration", _options(
+            ConcentrationOptions, measure=_measure(measure),
+            split_by_region=cv.cbool(by_region, "by_region"),
+            thresholds=cv.cstr(thresholds, "thresholds")))
+
+    def coalitions(self, coalition=None, measure="volume", by_region=False, groups=True):
+        """The coalition what-if for the actors in `coalition` (listed
+        first) and, when groups is true, for every group of the memberships:
+        the report's `coalitions` list."""
+        ids, count = cv.cstr_array(coalition, "coalition")
+        return self._analysis("coalitions", _options(
+            CoalitionOptions, measure=_measure(measure),
+            split_by_region=cv.cbool(by_region, "by_region"), actors=ids, actor_count=count,
+            no_groups=0 if cv.cbool(groups, "groups") else 1))
+
+    def dependency(self, measure="volume"):
+        """Each actor's dependency on its top buyer and supplier, and every
+        trading pair's asymmetry: the report's `dependency` object."""
+        return self._analysis("dependency", _options(DependencyOptions,
+                                                     measure=_measure(measure)))
+
+    # ---- bottlenecks --------------------------------------------------------------
+
+    def flow(self, sources=None, sinks=None):
+        """Deliverable flow (max-flow / min-cut) with its binding constraints.
+        sources, sinks: actor ids (default: producers, end markets)."""
+        return self._analysis("flow", _bottleneck_options(sources, sinks))
+
+    def cut_points(self):
+        """``{"articulation_points": [...], "bridges": [...]}``."""
+        return self._analysis("cutpoints")
+
+    def captive(self, sources=None, sinks=None):
+        """``{"captive": [...], "stranded": [...], "gatekeepers": [...]}``."""
+        return self._analysis("captive", _bottleneck_options(sources, sinks))
+
+    def betweenness(self, sources=None, sinks=None, pivots=0, seed=0):
+        """Betweenness of every actor of the produce graph; pivots > 0
+        estimates from that many pivots drawn with seed."""
+        return self._analysis("betweenness", _bottleneck_options(sources, sinks, pivots, seed))
+
+    def throughput(self, sinks=None):
+        """Produce volume bought, sold and passed on by every actor."""
+        return self._analysis("throughput", _bottleneck_options(sinks=sinks))
+
+    def bottlenecks(self, sources=None, sinks=None, pivots=0, seed=0):
+        """The report's `bottlenecks` object: flow, cut points, captive
+        producers, betweenness and throughput at once.  pivots = 0: exact
+        betweenness up to 20,000 actors in the produce graph, an estimate
+        from 256 pivots above."""
+        return self._analysis("bottlenecks", _bottleneck_options(sources, sinks, pivots, seed))
+
+    def shock(self, remove, sources=None, sinks=None):
+        """Exit shock: remove the actors in `remove` and report the stranded
+        producers and the deliverable flow lost."""
+        if remove is None:
+            raise TypeError("remove: expected a list of actor ids, got None")
+        ids, count = cv.cstr_array(remove, "remove")
+        return self._analysis("shock", ids, count, _bottleneck_options(sources, sinks))
+
+    # ---- facilitation -------------------------------------------------------------
+
+    def _facilitation_options(self, measure, by_region):
+        return _options(FacilitationOptions, measure=_measure(measure),
+                        split_by_region=cv.cbool(by_region, "by_region"))
+
+    def facilitation_mix(self, measure="volume", by_region=False):
+        """Per type and function: records, cost, targets, supported share of each market."""
+        return self._analysis("facilitation_mix",
+                              self._facilitation_options(measure, by_region))
+
+    def exit_readiness(self):
+        """Whether each temporary record's exit is planned, with the reasons when not."""
+        return self._analysis("exit_readiness")
+
+    def exit_simulation(self, date, measure="volume", by_region=False):
+        """What stops, what is taken over and which transactions lose all
+        support when programmes exit at date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        return self._analysis("exit_simulation", cv.cstr(date, "date", True),
+                              self._facilitation_options(measure, by_region))
+
+    def competing(self):
+        """Pairs of temporary records by different facilitators with a common target."""
+        return self._analysis("competing")
+
+    def payments(self):
+        """``{"payments": [...], "payment_totals": [...]}``: who pays for facilitation."""
+        return self._analysis("payments")
+
+    def facilitation_analysis(self, measure="volume", by_region=False, exit_date=None):
+        """The report's `facilitation` object (``model.facilitation`` is the records)."""
+        section = {"mix": self.facilitation_mix(measure, by_region),
+                   "exit_readiness": self.exit_readiness()}
+        if exit_date is not None:
+            section["exit_simulation"] = self.exit_simulation(exit_date, measure, by_region)
+        section["competing"] = self.competing()
+        section.update(self.payments())
+        return section
+
+    # ---- value, inclusiveness, groups -------------------------------------------------
+
+    def value(self):
+        """Sales, purchases and value added per actor and kind; stage prices; producer share."""
+        return self._analysis("value")
+
+    def inclusiveness(self):
+        """Households reached through selling and facilitation."""
+        return self._analysis("inclusiveness")
+
+    def groups(self, measure="volume", by_region=False):
+        """Each group of the memberships: members, shares, coalition what-if, supervision."""
+        return self._analysis("groups", _options(
+            GroupsOptions, measure=_measure(measure),
+            split_by_region=cv.cbool(by_region, "by_region")))

@@ -1,0 +1,643 @@
+# SPDX-License-Identifier: MIT
+"""The market model: a Model owns one C mkg_model; its records are read
+through light views that keep the model alive and read the C data on demand."""
+
+import ctypes
+import json
+import threading
+import weakref
+from collections.abc import Mapping, Sequence
+from operator import index as _as_index
+
+from . import _convert as cv
+from .analysis import Analyses
+from ._native import (NONE, ActorDesc, FacilitationDesc, MembershipDesc, MODEL_P, Payment,
+                      TransactionDesc, lib, owned_string)
+from .errors import ValidationError
+
+__all__ = ["Model", "load", "loads", "from_dict",
+           "Actor", "Transaction", "Facilitation", "Membership"]
+
+ACTOR_KINDS = cv.enum_names(lib.mkg_actor_kind_name)
+CONTRACTS = cv.enum_names(lib.mkg_contract_name)
+FACILITATION_TYPES = cv.enum_names(lib.mkg_facilitation_type_name)
+FUNCTIONS = cv.enum_names(lib.mkg_function_name)
+EXITS = cv.enum_names(lib.mkg_exit_name, first=1)   # 0 is "no exit", unnamed
+
+_KIND_UNSET = _FUNCTION_UNSET = _TYPE_UNSET = -1
+_CONTRACT_SPOT = 0
+_EXIT_NONE = 0
+
+
+def _reverse(names):
+    return {v: k for k, v in names.items()}
+
+
+ACTOR_KIND_NAMES, CONTRACT_NAMES, FACILITATION_TYPE_NAMES, FUNCTION_NAMES, EXIT_NAMES = map(
+    _reverse, (ACTOR_KINDS, CONTRACTS, FACILITATION_TYPES, FUNCTIONS, EXITS))
+
+
+class Model(Analyses):
+    """A market model.  Build one from scratch (``Model(name=...)`` and the
+    add_* methods), or read one with load(), loads() or from_dict().
+
+    The C model is freed when the Model is garbage-collected, on close(), or
+    at the end of a ``with`` block; using a closed model raises ValueError.
+    Calls on one Model are serialised by a lock; use one Model per thread
+    for parallel work."""
+
+    def __init__(self, *, name=None, currency=None, volume_unit=None, period=None,
+                 attributes=None):
+        ptr = MODEL_P()
+        lib.mkg_model_new(ctypes.byref(ptr))
+        self._adopt(ptr)
+        for field, value in (("name", name), ("currency", currency),
+                             ("volume_unit", volume_unit), ("period", period),
+                             ("attributes", attributes)):
+            if value is not None:
+                setattr(self, field, value)
+
+    def _adopt(self, ptr):
+        self._ptr = ptr
+        self._lock = threading.RLock()
+        self._finalizer = weakref.finalize(self, lib.mkg_model_free, ptr)
+
+    @classmethod
+    def _wrap(cls, ptr):
+        model = cls.__new__(cls)
+        model._adopt(ptr)
+        return model
+
+    def _handle(self):
+        if self._ptr is None:
+            raise ValueError("operation on a closed marketgraph.Model")
+        return self._ptr
+
+    def _call(self, fn, *args):
+        """fn(model, *args) under the model's lock, on an open model."""
+        with self._lock:
+            return fn(self._handle(), *args)
+
+    # ---- lifetime -------------------------------------------------------------
+
+    def close(self):
+        """Free the C model now.  Idempotent; views of a closed model raise ValueError."""
+        with self._lock:
+            self._finalizer()
+            self._ptr = None
+
+    @property
+    def closed(self):
+        return self._ptr is None
+
+    def __enter__(self):
+        self._handle()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- document fields ------------------------------------------------------
+
+    def _text_field(field, getter, setter, doc):
+        def get(self):
+            return cv.text(self._call(getter))
+
+        def set_(self, value):
+            self._call(setter, cv.cstr(value, field))
+        return property(get, set_, doc=doc)
+
+    name = _text_field("name", lib.mkg_model_name, lib.mkg_model_set_name,
+                       "The title of the model, or None.")
+    currency = _text_field("currency", lib.mkg_model_currency, lib.mkg_model_set_currency,
+                           "The currency (ISO 4217) of every value, or None.")
+    volume_unit = _text_field("volume_unit", lib.mkg_model_volume_unit,
+                              lib.mkg_model_set_volume_unit,
+                              "The unit of every volume and capacity, or None.")
+    period = _text_field("period", lib.mkg_model_period, lib.mkg_model_set_period,
+                         "The default period of transactions, or None.")
+    del _text_field
+
+    @property
+    def attributes(self):
+        """The document's free attributes as a dict, or None."""
+        return cv.attributes(self._call(lib.mkg_model_attributes))
+
+    @attributes.setter
+    def attributes(self, value):
+        self._call(lib.mkg_model_set_attributes, cv.cattributes(value, "attributes"))
+
+    # ---- records --------------------------------------------------------------
+
+    @property
+    def actors(self):
+        """The actors, a read-only sequence (also indexable by id)."""
+        return Actors(self)
+
+    @property
+    def transactions(self):
+        return Transactions(self)
+
+    @property
+    def facilitation(self):
+        return FacilitationRecords(self)
+
+    @property
+    def memberships(self):
+        return Memberships(self)
+
+    def _add(self, records, desc_type, init, add, fill):
+        """Fill a description struct for the record the model's array would
+        hold next, add it, and return its view."""
+        with self._lock:
+            handle = self._handle()
+            path = "%s[%d]" % (records._array, records._count(handle))
+            desc = desc_type()
+            init(ctypes.byref(desc), desc_type.VERSION)
+            fill(desc, path)  # ctypes keeps the arrays assigned to the struct alive
+            index = ctypes.c_size_t()
+            add(handle, ctypes.byref(desc), ctypes.byref(index))
+        return records._view(self, index.value)
+
+    def add_actor(self, id, kind, *, name=None, region=None, households=None,
+                  capacity=None, supply=None, demand=None, tags=None, attributes=None):
+        """Append an actor (fields as in the model format) and return its view.
+        Raises ValidationError with the importer's message, e.g.
+        ``actors[2].id: duplicate id "coop-1" (first at actors[0])``."""
+        def fill(d, path):
+            at = path + "."
+            d.id = cv.cstr(id, at + "id")
+            d.kind = cv.cenum(kind, at + "kind", ACTOR_KINDS, _KIND_UNSET)
+            d.name = cv.cstr(name, at + "name")
+            d.region = cv.cstr(region, at + "region")
+            d.households = cv.ccount(households, at + "households")
+            d.capacity = cv.cnumber(capacity, at + "capacity")
+            d.supply = cv.cnumber(supply, at + "supply")
+            d.demand = cv.cnumber(demand, at + "demand")
+            d.tags, d.tag_count = cv.cstr_array(tags, at + "tags")
+            d.attributes = cv.cattributes(attributes, at + "attributes")
+        return self._add(Actors, ActorDesc, lib.mkg_actor_desc_init,
+                         lib.mkg_model_add_actor, fill)
+
+    def add_transaction(self, seller, buyer, commodity, *, id=None, volume=None, value=None,
+                        period=None, contract=None, service=None, capacity=None,
+                        attributes=None):
+        """Append a transaction and return its view (id generated as t<N> when None)."""
+        def fill(d, path):
+            at = path + "."
+            d.id = cv.cstr(id, at + "id")
+            d.seller = cv.cstr(seller, at + "seller")
+            d.buyer = cv.cstr(buyer, at + "buyer")
+            d.commodity = cv.cstr(commodity, at + "commodity")
+            d.volume = cv.cnumber(volume, at + "volume")
+            d.value = cv.cnumber(value, at + "value")
+            d.period = cv.cstr(period, at + "period")
+            d.contract = cv.cenum(contract, at + "contract", CONTRACTS, _CONTRACT_SPOT)
+            d.service = cv.cbool(service, at + "service")
+            d.capacity = cv.cnumber(capacity, at + "capacity")
+            d.attributes = cv.cattributes(attributes, at + "attributes")
+        return self._add(Transactions, TransactionDesc, lib.mkg_transaction_desc_init,
+                         lib.mkg_model_add_transaction, fill)
+
+    def add_facilitation(self, facilitator, type, function, *, targets, id=None, start=None,
+                         end=None, exit=None, successor=None, cost=None, paid_by=None,
+                         attributes=None):
+        """Append a facilitation record and return its view.  targets is
+        ``{"actors": [ids], "transactions": [ids]}``, paid_by a list of
+        ``{"actor": id, "share": fraction}``, as in the format."""
+        def fill(d, path):
+            at = path + "."
+            d.id = cv.cstr(id, at + "id")
+            d.facilitator = cv.cstr(facilitator, at + "facilitator")
+            d.type = cv.cenum(type, at + "type", FACILITATION_TYPES, _TYPE_UNSET)
+            d.function = cv.cenum(function, at + "function", FUNCTIONS, _FUNCTION_UNSET)
+            cv.check_keys(targets, ("actors", "transactions"), at + "targets")
+            d.target_actors, d.target_actor_count = cv.cstr_array(
+                targets.get("actors"), at + "targets.actors")
+            d.target_transactions, d.target_transaction_count = cv.cstr_array(
+                targets.get("transactions"), at + "targets.transactions")
+            d.start = cv.cstr(start, at + "start")
+            d.end = cv.cstr(end, at + "end")
+            d.exit = cv.cenum(exit, at + "exit", EXITS, _EXIT_NONE)
+            d.successor = cv.cstr(successor, at + "successor")
+            d.cost = cv.cnumber(cost, at + "cost")
+            if paid_by is not None:
+                d.paid_by, d.paid_by_count = _payments(paid_by, at + "paid_by")
+            d.attributes = cv.cattributes(attributes, at + "attributes")
+        return self._add(FacilitationRecords, FacilitationDesc, lib.mkg_facilitation_desc_init,
+                         lib.mkg_model_add_facilitation, fill)
+
+    def add_membership(self, group, member, *, since=None, role=None):
+        """Append a membership of member in group and return its view."""
+        def fill(d, path):
+            at = path + "."
+            d.group = cv.cstr(group, at + "group")
+            d.member = cv.cstr(member, at + "member")
+            d.since = cv.cstr(since, at + "since")
+            d.role = cv.cstr(role, at + "role")
+        return self._add(Memberships, MembershipDesc, lib.mkg_membership_desc_init,
+                         lib.mkg_model_add_membership, fill)
+
+    # ---- export ---------------------------------------------------------------
+
+    def to_json(self):
+        """The model as JSON text in the model format (deterministic bytes)."""
+        with self._lock:
+            return owned_string(lib.mkg_json_write_string, self._handle())
+
+    def to_dict(self):
+        """The model as the dict of its JSON document."""
+        return json.loads(self.to_json())
+
+    def save(self, path):
+        """Write the model to a file in the model format (FileError on failure)."""
+        self._call(lib.mkg_json_write_file, cv.cpath(path))
+
+    # ---- comparison -----------------------------------------------------------
+
+    def __eq__(self, other):
+        if not isinstance(other, Model):
+            return NotImplemented
+        first, second = sorted((self, other), key=id)  # one lock order for every pair
+        with first._lock, second._lock:
+            return bool(lib.mkg_model_equal(self._handle(), other._handle()))
+
+    __hash__ = None  # mutable
+
+    def __reduce__(self):
+        # pickle, copy.copy and copy.deepcopy give an independent model (never
+        # a second owner of this C model)
+        return (loads, (self.to_json(),))
+
+    def __repr__(self):
+        if self._ptr is None:
+            return "<marketgraph.Model (closed)>"
+        return ("<marketgraph.Model %r: %d actors, %d transactions, %d facilitation, "
+                "%d memberships>" % (self.name, len(self.actors), len(self.transactions),
+                                     len(self.facilitation), len(self.memberships)))
+
+
+def _payments(paid_by, where):
+    if isinstance(paid_by, (str, bytes, Mapping)) or not isinstance(paid_by, Sequence):
+        raise TypeError("%s: expected a list of {\"actor\", \"share\"} dicts, got %s"
+                        % (where, type(paid_by).__name__))
+    payments = (Payment * len(paid_by))()
+    for k, payer in enumerate(paid_by):
+        at = "%s[%d]" % (where, k)
+        cv.check_keys(payer, ("actor", "share"), at)
+        if "share" not in payer:
+            raise ValidationError("%s.share: missing (required)" % at)
+        payments[k].actor = cv.cstr(payer.get("actor"), at + ".actor")
+        payments[k].share = cv.cnumber(payer["share"], at + ".share", absent_ok=False)
+    return payments, len(paid_by)
+
+
+# ---- record views ------------------------------------------------------------------
+
+class _Record:
+    """A view of one record: the model and an index.  Records are never
+    removed, so the index stays valid as long as the model is open."""
+
+    __slots__ = ("_model", "index")
+
+    def __init__(self, model, index):
+        self._model = model
+        self.index = index
+
+    @property
+    def model(self):
+        return self._model
+
+    def _get(self, fn, *args):
+        return self._model._call(fn, self.index, *args)
+
+    def _actor_id(self, actor_index):
+        return None if actor_index == NONE else cv.text(self._model._call(lib.mkg_actor_id,
+                                                                          actor_index))
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._model is other._model and self.index == other.index
+
+    def __hash__(self):
+        return hash((id(self._model), self.index))
+
+    def __repr__(self):
+        return "<marketgraph.%s %s>" % (type(self).__name__, self.to_dict())
+
+
+def _text_getter(fn):
+    return property(lambda self: cv.text(self._get(fn)))
+
+
+def _number_getter(fn):
+    return property(lambda self: cv.number(self._get(fn)))
+
+
+def _attributes_getter(fn):
+    return property(lambda self: cv.attributes(self._get(fn)),
+                    doc="free user data as a dict, or None")
+
+
+def _compact(pairs):
+    """A record dict without its absent fields, in the format's key order."""
+    return {k: v for k, v in pairs if v is not None}
+
+
+class Actor(_Record):
+    __slots__ = ()
+    id = _text_getter(lib.mkg_actor_id)
+    region = _text_getter(lib.mkg_actor_region)
+    capacity = _number_getter(lib.mkg_actor_capacity)
+    supply = _number_getter(lib.mkg_actor_supply)
+    demand = _number_getter(lib.mkg_actor_demand)
+    attributes = _attributes_getter(lib.mkg_actor_attributes)
+
+    @property
+    def name(self):
+        """The display name: the name given, else the id."""
+        return cv.text(self._get(lib.mkg_actor_name))
+
+    @property
+    def kind(self):
+        return ACTOR_KIND_NAMES.get(self._get(lib.mkg_actor_kind_of))
+
+    @property
+    def households(self):
+        h = self._get(lib.mkg_actor_households)
+        return None if h < 0 else h
+
+    @property
+    def tags(self):
+        return tuple(cv.text(self._get(lib.mkg_actor_tag, k))
+                     for k in range(self._get(lib.mkg_actor_tag_count)))
+
+    def to_dict(self):
+        """The actor as the record of the model format."""
+        return _compact([
+            ("id", self.id),
+            ("name", self.name if self._get(lib.mkg_actor_has_name) else None),
+            ("kind", self.kind), ("region", self.region), ("households", self.households),
+            ("capacity", self.capacity), ("supply", self.supply), ("demand", self.demand),
+            ("tags", list(self.tags) or None), ("attributes", self.attributes)])
+
+
+class Transaction(_Record):
+    __slots__ = ()
+    id = _text_getter(lib.mkg_transaction_id)
+    commodity = _text_getter(lib.mkg_transaction_commodity)
+    volume = _number_getter(lib.mkg_transaction_volume)
+    value = _number_getter(lib.mkg_transaction_value)
+    capacity = _number_getter(lib.mkg_transaction_capacity)
+    attributes = _attributes_getter(lib.mkg_transaction_attributes)
+
+    @property
+    def seller(self):
+        """The seller's actor id."""
+        return self._actor_id(self._get(lib.mkg_transaction_seller))
+
+    @property
+    def buyer(self):
+        return self._actor_id(self._get(lib.mkg_transaction_buyer))
+
+    @property
+    def period(self):
+        """The transaction's period, else the model's, else None."""
+        return cv.text(self._get(lib.mkg_transaction_period))
+
+    @property
+    def contract(self):
+        return CONTRACT_NAMES.get(self._get(lib.mkg_transaction_contract))
+
+    @property
+    def service(self):
+        return bool(self._get(lib.mkg_transaction_is_service))
+
+    def to_dict(self):
+        return _compact([
+            ("id", self.id), ("seller", self.seller), ("buyer", self.buyer),
+            ("commodity", self.commodity), ("volume", self.volume), ("value", self.value),
+            ("period", self.period if self._get(lib.mkg_transaction_has_period) else None),
+            ("contract", self.contract if self.contract != "spot" else None),
+            ("service", True if self.service else None), ("capacity", self.capacity),
+            ("attributes", self.attributes)])
+
+
+class Facilitation(_Record):
+    __slots__ = ()
+    id = _text_getter(lib.mkg_facilitation_id)
+    start = _text_getter(lib.mkg_facilitation_start)
+    end = _text_getter(lib.mkg_facilitation_end)
+    cost = _number_getter(lib.mkg_facilitation_cost)
+    attributes = _attributes_getter(lib.mkg_facilitation_attributes)
+
+    @property
+    def facilitator(self):
+        return self._actor_id(self._get(lib.mkg_facilitation_facilitator))
+
+    @property
+    def type(self):
+        return FACILITATION_TYPE_NAMES.get(self._get(lib.mkg_facilitation_type_of))
+
+    @property
+    def function(self):
+        return FUNCTION_NAMES.get(self._get(lib.mkg_facilitation_function))
+
+    @property
+    def targets(self):
+        """``{"actors": [ids], "transactions": [ids]}`` (empty lists left out)."""
+        actors = [self._actor_id(self._get(lib.mkg_facilitation_target_actor, k))
+                  for k in range(self._get(lib.mkg_facilitation_target_actor_count))]
+        txs = [cv.text(self._model._call(lib.mkg_transaction_id,
+                                         self._get(lib.mkg_facilitation_target_transaction, k)))
+               for k in range(self._get(lib.mkg_facilitation_target_transaction_count))]
+        return _compact([("actors", actors or None), ("transactions", txs or None)])
+
+    @property
+    def exit(self):
+        return EXIT_NAMES.get(self._get(lib.mkg_facilitation_exit))
+
+    @property
+    def successor(self):
+        return self._actor_id(self._get(lib.mkg_facilitation_successor))
+
+    @property
+    def paid_by(self):
+        """``[{"actor": id, "share": fraction}]``, or None when absent."""
+        n = self._get(lib.mkg_facilitation_payment_count)
+        if n == 0:
+            return None
+        return [{"actor": self._actor_id(self._get(lib.mkg_facilitation_payment_actor, k)),
+                 "share": self._get(lib.mkg_facilitation_payment_share, k)} for k in range(n)]
+
+    def to_dict(self):
+        return _compact([
+            ("id", self.id), ("facilitator", self.facilitator), ("type", self.type),
+            ("function", self.function), ("targets", self.targets), ("start", self.start),
+            ("end", self.end), ("exit", self.exit), ("successor", self.successor),
+            ("cost", self.cost), ("paid_by", self.paid_by), ("attributes", self.attributes)])
+
+
+class Membership(_Record):
+    __slots__ = ()
+    since = _text_getter(lib.mkg_membership_since)
+    role = _text_getter(lib.mkg_membership_role)
+
+    @property
+    def group(self):
+        return self._actor_id(self._get(lib.mkg_membership_group))
+
+    @property
+    def member(self):
+        return self._actor_id(self._get(lib.mkg_membership_member))
+
+    def to_dict(self):
+        return _compact([("group", self.group), ("member", self.member),
+                         ("since", self.since), ("role", self.role)])
+
+
+# ---- sequence views -------------------------------------------------------------------
+
+class _Records(Sequence):
+    """A read-only sequence of the model's records of one kind.  Indexing
+    by int (negative counts from the end) or slice; `find` by id."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, model):
+        self._model = model
+
+    def __len__(self):
+        return self._model._call(self._count)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self._view(self._model, i) for i in range(*key.indices(len(self)))]
+        if isinstance(key, str):
+            return self.find(key)
+        i = _as_index(key)
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("%s index out of range" % self._array)
+        return self._view(self._model, i)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self._view(self._model, i)
+
+    def __contains__(self, item):
+        if isinstance(item, self._view):
+            return item.model is self._model and item.index < len(self)
+        if isinstance(item, str) and self._lookup is not None:
+            try:
+                self.find(item)
+            except LookupError:
+                return False
+            return True
+        return False
+
+    def find(self, id):
+        """The record with this id (NotFoundError when there is none)."""
+        where = ctypes.c_size_t()
+        self._model._call(self._lookup, cv.cstr(id, "id", True), ctypes.byref(where))
+        return self._view(self._model, where.value)
+
+    def to_list(self):
+        """The records as the list of dicts of the model format."""
+        return [r.to_dict() for r in self]
+
+    def __repr__(self):
+        return "<marketgraph %s: %d>" % (self._array, len(self))
+
+
+class Actors(_Records):
+    __slots__ = ()
+    _array, _view = "actors", Actor
+    _count = lib.mkg_model_actor_count
+    _lookup = lib.mkg_model_find_actor
+
+
+class Transactions(_Records):
+    __slots__ = ()
+    _array, _view = "transactions", Transaction
+    _count = lib.mkg_model_transaction_count
+    _lookup = lib.mkg_model_find_transaction
+
+
+class FacilitationRecords(_Records):
+    __slots__ = ()
+    _array, _view = "facilitation", Facilitation
+    _count = lib.mkg_model_facilitation_count
+    _lookup = lib.mkg_model_find_facilitation
+
+
+class Memberships(_Records):
+    __slots__ = ()
+    _array, _view = "memberships", Membership
+    _count = lib.mkg_model_membership_count
+    _lookup = None
+
+    def find(self, group, member):
+        """The membership of member in group (NotFoundError when there is none)."""
+        where = ctypes.c_size_t()
+        self._model._call(lib.mkg_model_find_membership, cv.cstr(group, "group", True),
+                          cv.cstr(member, "member", True), ctypes.byref(where))
+        return self._view(self._model, where.value)
+
+    def __getitem__(self, key):
+        if isinstance(key, tuple):
+            return self.find(*key)
+        return super().__getitem__(key)
+
+    def __contains__(self, item):
+        if isinstance(item, tuple) and len(item) == 2:
+            try:
+                self.find(*item)
+            except LookupError:
+                return False
+            return True
+        return super().__contains__(item)
+
+
+# ---- reading -----------------------------------------------------------------------
+
+def _read(fn, *args):
+    ptr = MODEL_P()
+    fn(ctypes.byref(ptr), *args)
+    return Model._wrap(ptr)
+
+
+def load(path):
+    """Read a model from a file in the model format.  Raises FileError,
+    ParseError (``line 14, column 3: ...``), ValidationError (with the JSON
+    path of the offending field) or UnsupportedError (a newer version)."""
+    return _read(lib.mkg_json_read_file, cv.cpath(path))
+
+
+def loads(data):
+    """Read a model from JSON text (str) or UTF-8 bytes; errors as load()."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+    else:
+        raise TypeError("loads: expected str or bytes, got %s" % type(data).__name__)
+    return _read(lib.mkg_json_read_buffer, data, len(data))
+
+
+def from_dict(document):
+    """Read a model from the dict of a model-format document (as json.load
+    gives it); the library checks it exactly as it checks a file."""
+    if not isinstance(document, Mapping):
+        raise TypeError("from_dict: expected a dict, got %s" % type(document).__name__)
+    try:
+        text = json.dumps(dict(document), ensure_ascii=False, allow_nan=False)
+    except ValueError as e:  # JSON has no NaN: say where it is, as the importer would
+        found = cv.nonfinite(document)
+        if found is None:
+            raise ValidationError("from_dict: %s" % e) from None
+        raise ValidationError("%s: must be a finite number, got %r" % found) from None
+    return loads(text)

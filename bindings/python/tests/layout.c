@@ -1,0 +1,160 @@
+/* Print the size and field offsets of every struct the Python bindings
+ * mirror with ctypes, as JSON, so that test_layout.py can compare the two
+ * layouts (a mismatch would make the library read or write past the end of
+ * a ctypes struct).
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+static int first_struct = 1;
+static int first_field;
+
+static void
+begin(const char *name, size_t size)
+{
+	printf("%s\n  \"%s\": {\"size\": %zu, \"fields\": {", first_struct ? "{" : ",", name, size);
+	first_struct = 0;
+	first_field = 1;
+}
+
+static void
+field(const char *name, size_t offset)
+{
+	printf("%s\"%s\": %zu", first_field ? "" : ", ", name, offset);
+	first_field = 0;
+}
+
+static void
+end(void)
+{
+	printf("}}");
+}
+
+#define BEGIN(type) begin(#type, sizeof(type))
+#define FIELD(type, f) field(#f, offsetof(type, f))
+
+int
+main(void)
+{
+	BEGIN(mkg_actor_desc);
+	FIELD(mkg_actor_desc, version);
+	FIELD(mkg_actor_desc, id);
+	FIELD(mkg_actor_desc, name);
+	FIELD(mkg_actor_desc, kind);
+	FIELD(mkg_actor_desc, region);
+	FIELD(mkg_actor_desc, households);
+	FIELD(mkg_actor_desc, capacity);
+	FIELD(mkg_actor_desc, supply);
+	FIELD(mkg_actor_desc, demand);
+	FIELD(mkg_actor_desc, tags);
+	FIELD(mkg_actor_desc, tag_count);
+	FIELD(mkg_actor_desc, attributes);
+	end();
+
+	BEGIN(mkg_transaction_desc);
+	FIELD(mkg_transaction_desc, version);
+	FIELD(mkg_transaction_desc, id);
+	FIELD(mkg_transaction_desc, seller);
+	FIELD(mkg_transaction_desc, buyer);
+	FIELD(mkg_transaction_desc, commodity);
+	FIELD(mkg_transaction_desc, volume);
+	FIELD(mkg_transaction_desc, value);
+	FIELD(mkg_transaction_desc, period);
+	FIELD(mkg_transaction_desc, contract);
+	FIELD(mkg_transaction_desc, service);
+	FIELD(mkg_transaction_desc, capacity);
+	FIELD(mkg_transaction_desc, attributes);
+	end();
+
+	BEGIN(mkg_payment);
+	FIELD(mkg_payment, actor);
+	FIELD(mkg_payment, share);
+	end();
+
+	BEGIN(mkg_facilitation_desc);
+	FIELD(mkg_facilitation_desc, version);
+	FIELD(mkg_facilitation_desc, id);
+	FIELD(mkg_facilitation_desc, facilitator);
+	FIELD(mkg_facilitation_desc, type);
+	FIELD(mkg_facilitation_desc, function);
+	FIELD(mkg_facilitation_desc, target_actors);
+	FIELD(mkg_facilitation_desc, target_actor_count);
+	FIELD(mkg_facilitation_desc, target_transactions);
+	FIELD(mkg_facilitation_desc, target_transaction_count);
+	FIELD(mkg_facilitation_desc, start);
+	FIELD(mkg_facilitation_desc, end);
+	FIELD(mkg_facilitation_desc, exit);
+	FIELD(mkg_facilitation_desc, successor);
+	FIELD(mkg_facilitation_desc, cost);
+	FIELD(mkg_facilitation_desc, paid_by);
+	FIELD(mkg_facilitation_desc, paid_by_count);
+	FIELD(mkg_facilitation_desc, attributes);
+	end();
+
+	BEGIN(mkg_membership_desc);
+	FIELD(mkg_membership_desc, version);
+	FIELD(mkg_membership_desc, group);
+	FIELD(mkg_membership_desc, member);
+	FIELD(mkg_membership_desc, since);
+	FIELD(mkg_membership_desc, role);
+	end();
+
+	BEGIN(mkg_report_options);
+	FIELD(mkg_report_options, version);
+	FIELD(mkg_report_options, measure);
+	FIELD(mkg_report_options, thresholds);
+	FIELD(mkg_report_options, split_by_region);
+	FIELD(mkg_report_options, exit_date);
+	FIELD(mkg_report_options, coalition);
+	FIELD(mkg_report_options, coalition_count);
+	end();
+
+	BEGIN(mkg_concentration_options);
+	FIELD(mkg_concentration_options, version);
+	FIELD(mkg_concentration_options, measure);
+	FIELD(mkg_concentration_options, split_by_region);
+	FIELD(mkg_concentration_options, thresholds);
+	FIELD(mkg_concentration_options, custom_thresholds);
+	end();
+
+	BEGIN(mkg_coalition_options);
+	FIELD(mkg_coalition_options, version);
+	FIELD(mkg_coalition_options, measure);
+	FIELD(mkg_coalition_options, split_by_region);
+	FIELD(mkg_coalition_options, actors);
+	FIELD(mkg_coalition_options, actor_count);
+	FIELD(mkg_coalition_options, no_groups);
+	end();
+
+	BEGIN(mkg_dependency_options);
+	FIELD(mkg_dependency_options, version);
+	FIELD(mkg_dependency_options, measure);
+	end();
+
+	BEGIN(mkg_bottleneck_options);
+	FIELD(mkg_bottleneck_options, version);
+	FIELD(mkg_bottleneck_options, sources);
+	FIELD(mkg_bottleneck_options, source_count);
+	FIELD(mkg_bottleneck_options, sinks);
+	FIELD(mkg_bottleneck_options, sink_count);
+	FIELD(mkg_bottleneck_options, pivots);
+	FIELD(mkg_bottleneck_options, seed);
+	end();
+
+	BEGIN(mkg_facilitation_options);
+	FIELD(mkg_facilitation_options, version);
+	FIELD(mkg_facilitation_options, measure);
+	FIELD(mkg_facilitation_options, split_by_region);
+	end();
+
+	BEGIN(mkg_groups_options);
+	FIELD(mkg_groups_options, version);
+	FIELD(mkg_groups_options, measure);
+	FIELD(mkg_groups_options, split_by_region);
+	end();
+
+	printf("\n}\n");
+	return 0;
+}

@@ -1,0 +1,260 @@
+# SPDX-License-Identifier: MIT
+"""The analyses: report() is the command-line tool's `analyze --format json`,
+each method is its section of the report, and the numbers are the ones
+worked out by hand."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+import marketgraph as mg
+from support import SAMPLE, cli, example_models, run_cli
+
+# (keyword arguments of report(), the same as command-line options)
+OPTIONS = [
+    ({}, []),
+    ({"measure": "value"}, ["--measure", "value"]),
+    ({"thresholds": "us2010", "by_region": True}, ["--thresholds", "us2010", "--by-region"]),
+    ({"coalition": ["coop-a", "trader-1"]}, ["--coalition", "coop-a,trader-1"]),
+    ({"exit_date": "2006"}, ["--exit-date", "2006"]),
+]
+
+
+def cli_help(command):
+    return subprocess.run([cli(), command, "--help"], capture_output=True, text=True).stdout
+
+
+class HandWorked(unittest.TestCase):
+    """Values of SAMPLE worked out by hand."""
+
+    def setUp(self):
+        self.m = mg.from_dict(SAMPLE)
+
+    def test_concentration(self):
+        # native-potato in 2002: coop-a sells 320 (t-1), coop-b 150.5 (t-2); t3 is in 2003.
+        # Buyers: proc-x buys 320, trader-1 150.5: the same shares on both sides.
+        market = next(k for k in self.m.concentration()
+                      if k["commodity"] == "native-potato" and k["period"] == "2002")
+        s1, s2 = 320 / 470.5, 150.5 / 470.5
+        hhi = (100 * s1) ** 2 + (100 * s2) ** 2          # 5650.3...
+        for side, first, second in (("seller", "coop-a", "coop-b"),
+                                    ("buyer", "proc-x", "trader-1")):
+            got = market[side]
+            self.assertEqual((got["total"], got["firms"], got["class"]),
+                             (470.5, 2, "highly_concentrated"))
+            self.assertAlmostEqual(got["hhi"], hhi, places=9)
+            self.assertAlmostEqual(got["cr1"], s1, places=12)
+            self.assertAlmostEqual(got["effective_firms"], 1 / (s1 ** 2 + s2 ** 2), places=12)
+            self.assertEqual([x["actor"] for x in got["shares"]], [first, second])
+
+    def test_coalition(self):
+        # coop-a and coop-b as one seller of native-potato in 2002: one firm, HHI 10000,
+        # delta = 2 * 10^4 * s1 * s2.
+        got = self.m.coalitions(coalition=["coop-a", "coop-b"], groups=False)
+        self.assertEqual(len(got), 1)
+        self.assertEqual((got[0]["group"], got[0]["members"]), (None, ["coop-a", "coop-b"]))
+        seller = next(k for k in got[0]["markets"]
+                      if k["period"] == "2002" and k["side"] == "seller")
+        s1, s2 = 320 / 470.5, 150.5 / 470.5
+        self.assertAlmostEqual(seller["delta"], 2e4 * s1 * s2, places=9)
+        self.assertAlmostEqual(seller["hhi_after"], 10000, places=9)
+        self.assertTrue(seller["presumed_harmful"])
+
+    def test_dependency(self):
+        # coop-b sells only to trader-1 (150.5 of native potato): sales share 1;
+        # trader-1 buys only from coop-b: purchase share 1.
+        actors = {a["actor"]: a for a in self.m.dependency()["actors"]}
+        self.assertEqual((actors["coop-b"]["top_buyer"], actors["coop-b"]["sales_share"]),
+                         ("trader-1", 1))
+        self.assertEqual((actors["trader-1"]["top_supplier"],
+                          actors["trader-1"]["purchase_share"]), ("coop-b", 1))
+
+    def test_flow(self):
+        # Supply: coop-a 850 (given), coop-b 150.5 (its sales).  coop-a -> proc-x
+        # carries at most 400 (t-1's capacity); coop-b's 150.5 go via trader-1;
+        # proc-x (capacity 600) and market-lima (demand 1000) do not bind.
+        self.assertEqual(self.m.flow(), {
+            "total_supply": 1000.5, "max_flow": 550.5, "deliverable_share": 550.5 / 1000.5,
+            "binding": [{"type": "transaction", "seller": "coop-a", "buyer": "proc-x",
+                         "capacity": 400}]})
+        # with trader-1 as the only sink, only coop-b's supply arrives
+        self.assertEqual(self.m.flow(sinks=["trader-1"])["max_flow"], 150.5)
+
+    def test_betweenness(self):
+        # arcs coop-a -> proc-x, coop-b -> trader-1 -> proc-x -> market-lima:
+        # proc-x is on 3 shortest paths (from coop-a, coop-b, trader-1 to
+        # market-lima), trader-1 on 2 (coop-b to proc-x and to market-lima);
+        # between producers and the end market: 2 and 1.
+        got = {b["actor"]: (b["all_pairs"], b["source_sink"]) for b in self.m.betweenness()}
+        self.assertEqual(got, {"proc-x": (3, 2), "trader-1": (2, 1), "coop-a": (0, 0),
+                               "coop-b": (0, 0), "market-lima": (0, 0)})
+        # an estimate is reproducible for a seed, and says so in the section
+        self.assertEqual(self.m.betweenness(pivots=2, seed=7),
+                         self.m.betweenness(pivots=2, seed=7))
+        self.assertEqual(self.m.bottlenecks(pivots=2, seed=7)["betweenness_estimate"],
+                         {"pivots": 2, "seed": 7})
+        self.assertIsNone(self.m.bottlenecks()["betweenness_estimate"])
+
+    def test_throughput(self):
+        # delivered to proc-x as the sink: 320 + 140
+        got = {t["actor"]: (t["throughput"], t["share"])
+               for t in self.m.throughput(sinks=["proc-x"])}
+        self.assertEqual(got["proc-x"], (460, 1))
+        self.assertEqual(got["coop-b"], (150.5, 150.5 / 460))
+
+    def test_option_errors(self):
+        m = self.m
+        for call, cls, message in [
+                (lambda: m.betweenness(pivots=-1), mg.InvalidArgumentError,
+                 "pivots: must be an integer from 0 to 18446744073709551615, got -1"),
+                (lambda: m.betweenness(seed=2 ** 64), mg.InvalidArgumentError,
+                 "seed: must be an integer from 0 to 18446744073709551615, "
+                 "got 18446744073709551616"),
+                (lambda: m.flow(sources=["nobody"]), mg.NotFoundError,
+                 'sources: unknown actor "nobody"'),
+                (lambda: m.shock(["nobody"]), mg.NotFoundError, 'remove: unknown actor "nobody"'),
+                (lambda: m.exit_simulation("2012-13-01"), mg.InvalidArgumentError,
+                 'exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)')]:
+            with self.subTest(message=message):
+                with self.assertRaises(cls) as cm:
+                    call()
+                self.assertEqual(str(cm.exception), message)
+        for call in (lambda: m.betweenness(pivots=1.5), lambda: m.shock(None),
+                     lambda: m.shock("proc-x"), lambda: m.exit_simulation(None),
+                     lambda: m.flow(sinks=[3])):
+            with self.assertRaises(TypeError):
+                call()
+
+    def test_shock(self):
+        got = self.m.shock(["trader-1"])
+        # Without trader-1, coop-b (supply: its sales, 150.5) has no route to market-lima.
+        self.assertEqual(got["removed"], ["trader-1"])
+        self.assertEqual(got["stranded"], ["coop-b"])
+        self.assertEqual(got["stranded_supply"], 150.5)
+
+
+class ExitShockByReachability(unittest.TestCase):
+    """shock([x]) strands exactly the producers that reach an end market
+    along produce transactions, and no longer do without x (worked out here
+    by a plain graph search, independently of the library)."""
+
+    def test_examples(self):
+        for path in example_models():
+            with open(path) as f:
+                doc = json.load(f)
+            kind = {a["id"]: a["kind"] for a in doc["actors"]}
+            arcs = {}
+            for t in doc["transactions"]:
+                if not t.get("service"):
+                    arcs.setdefault(t["seller"], set()).add(t["buyer"])
+
+            def reaches_market(start, removed):
+                seen, todo = {start}, [start]
+                while todo:
+                    a = todo.pop()
+                    if kind[a] == "end_market":
+                        return True
+                    for b in arcs.get(a, ()):
+                        if b not in seen and b != removed:
+                            seen.add(b)
+                            todo.append(b)
+                return False
+            producers = sorted(a for a in kind if kind[a] == "producer")
+            m = mg.load(path)
+            for x in kind:
+                expected = [p for p in producers if p != x and reaches_market(p, None)
+                            and not reaches_market(p, x)]
+                with self.subTest(path=os.path.basename(path), remove=x):
+                    self.assertEqual(m.shock([x])["stranded"], expected)
+
+
+class SectionsOfTheReport(unittest.TestCase):
+    """Each method returns its section of report() with the same options."""
+
+    def check(self, model, **options):
+        report = model.report(**options)
+        measure = options.get("measure", "volume")
+        by_region = options.get("by_region", False)
+        sections = {
+            "concentration": lambda: model.concentration(
+                measure, options.get("thresholds", "us2023"), by_region),
+            "coalitions": lambda: model.coalitions(options.get("coalition"), measure,
+                                                   by_region),
+            "dependency": lambda: model.dependency(measure),
+            "bottlenecks": lambda: model.bottlenecks(),
+            "facilitation": lambda: model.facilitation_analysis(
+                measure, by_region, options.get("exit_date")),
+            "value": model.value,
+            "inclusiveness": model.inclusiveness,
+            "groups": lambda: model.groups(measure, by_region),
+        }
+        self.assertTrue({"concentration", "coalitions", "dependency"} <= set(report))
+        for name, section in sections.items():
+            if name in report:
+                with self.subTest(section=name, options=options):
+                    self.assertEqual(section(), report[name])
+        self.assertEqual(set(report) - set(sections), {"report", "version", "model", "options"})
+
+    def test_sample(self):
+        m = mg.from_dict(SAMPLE)
+        for options, _ in OPTIONS:
+            self.check(m, **options)
+
+    def test_examples(self):
+        for path in example_models():
+            with self.subTest(path=path):
+                self.check(mg.load(path))
+                self.check(mg.load(path), measure="value", by_region=True)
+
+
+@unittest.skipUnless(cli(), "needs the command-line tool (MARKETGRAPH_CLI)")
+class SameAsTheTool(unittest.TestCase):
+    """report() is exactly `marketgraph analyze --format json`."""
+
+    def compare(self, path, model):
+        helps = cli_help("analyze")
+        for options, flags in OPTIONS:
+            if flags and flags[0] not in helps:
+                continue  # an option this tool does not have yet
+            if "coalition" in options and any(a not in model.actors
+                                              for a in options["coalition"]):
+                continue
+            with self.subTest(path=os.path.basename(path), options=options):
+                self.assertEqual(model.report(**options),
+                                 run_cli("analyze", "--format", "json", *flags, path))
+
+    def test_sample(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "sample.json")
+            with open(path, "w") as f:
+                json.dump(SAMPLE, f)
+            self.compare(path, mg.load(path))
+
+    def test_examples(self):
+        paths = example_models()
+        self.assertTrue(paths, "no example models found")
+        for path in paths:
+            self.compare(path, mg.load(path))
+
+    def test_text(self):
+        path = example_models()[0]
+        done = subprocess.run([cli(), "analyze", path], capture_output=True, text=True,
+                              check=True)
+        self.assertEqual(mg.load(path).report_text(), done.stdout)
+
+    def test_shock(self):
+        if "shock" not in subprocess.run([cli(), "--help"], capture_output=True,
+                                         text=True).stdout:
+            self.skipTest("this tool has no shock command yet")
+        path = example_models()[0]
+        m = mg.load(path)
+        for remove in (["col-huancayo"], ["col-huancayo", "mayorista-lima"]):
+            with self.subTest(remove=remove):
+                self.assertEqual(m.shock(remove), run_cli("shock", "--format", "json",
+                                                          "--remove", ",".join(remove), path))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,503 @@
+/* marketgraph: bottlenecks: which actors and links limit how much produce
+ * reaches end markets, whose exit cuts which producers off, and who sits
+ * between producers and markets.
+ *
+ * docs/analyses.md, section 2.  Every analysis here runs on the produce
+ * graph: its arcs are the non-service transactions (seller -> buyer),
+ * parallel transactions of one ordered pair merged into one arc (volumes
+ * added; a transaction without a volume counts 0); its nodes are the actors
+ * in at least one such transaction.  The graph is built once per model in
+ * O(V + E) and reused until the model changes.  Volumes only (not value).
+ *
+ * Sources are the `producer` actors and sinks the `end_market` actors,
+ * unless the options name other actors.
+ *
+ * Results copy every string they hold: they outlive the model.  Strings and
+ * rows they return are borrowed from the result and valid until it is
+ * freed.  Lists are sorted as in docs/report.md, ties by actor id in byte
+ * order, so the same model gives the same result, bit for bit.
+ *
+ * Sections: options (shared), cut points, captive, betweenness, throughput;
+ * flow and exit shock follow.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_BOTTLENECKS_H
+#define MARKETGRAPH_BOTTLENECKS_H
+
+#include "common.h"
+#include "model.h"
+
+MKG_BEGIN_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* Options shared by the bottleneck analyses                                */
+
+typedef struct mkg_bottleneck_options {
+	unsigned int version;        /**< MKG_BOTTLENECK_OPTIONS_VERSION */
+	const char *const *sources;  /**< actor ids; NULL: every producer */
+	size_t source_count;         /**< must be 0 when sources is NULL */
+	const char *const *sinks;    /**< actor ids; NULL: every end_market */
+	size_t sink_count;           /**< must be 0 when sinks is NULL */
+	size_t pivots;               /**< betweenness: 0 exact, else an estimate from this many pivots */
+	uint64_t seed;               /**< betweenness: seed of the pivot draw */
+} mkg_bottleneck_options;
+
+#define MKG_BOTTLENECK_OPTIONS_VERSION 1
+#define MKG_BOTTLENECK_OPTIONS_INIT { MKG_BOTTLENECK_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0 }
+
+/** Fill *opts with MKG_BOTTLENECK_OPTIONS_INIT (for bindings).  MKG_EINVAL for
+ * NULL or a version this library does not know. */
+MKG_EXPORT int mkg_bottleneck_options_init(mkg_bottleneck_options *opts, unsigned int version);
+
+/*
+ * Every function below that takes options fails with MKG_EINVAL for NULL
+ * model or out, a wrong options version, or ids NULL with a nonzero count
+ * (`sources: NULL with source_count 3`); with MKG_ENOTFOUND for an id that
+ * names no actor (`sources: unknown actor "x"`, `sinks: ...`).  An id
+ * named twice counts once.  A non-NULL list with count 0 is an empty set.
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Cut points                                                               */
+
+/** Structural cut points: articulation points and bridges.  Opaque. */
+typedef struct mkg_cutpoints mkg_cutpoints;
+
+/** An actor whose removal disconnects the undirected produce graph. */
+typedef struct mkg_articulation_point {
+	const char *actor;  /**< actor id */
+	double throughput;  /**< max(volume bought, volume sold) */
+} mkg_articulation_point;
+
+/** A trading link whose removal disconnects the undirected produce graph. */
+typedef struct mkg_bridge {
+	const char *actors[2]; /**< the two actor ids, in byte order */
+	double volume;         /**< produce volume over the link, both directions added */
+} mkg_bridge;
+
+/**
+ * Find the articulation points and bridges of the undirected simple graph
+ * of the produce graph (direction dropped, each pair of actors linked
+ * once): the same sets as Hopcroft and Tarjan's definition.  One iterative
+ * depth-first search (no recursion: any depth is fine).  Store the result
+ * in *out (owned by the caller).  MKG_EINVAL for NULL arguments.
+ * O(V + E) time and memory, plus O(k log k) to sort the k results.
+ */
+MKG_EXPORT int
+mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_cutpoints_free(mkg_cutpoints *c);
+
+/** Number of articulation points.  O(1). */
+MKG_EXPORT size_t mkg_cutpoints_articulation_count(const mkg_cutpoints *c);
+/** The i-th articulation point, by throughput descending, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_articulation_point *mkg_cutpoints_articulation_at(const mkg_cutpoints *c,
+                                                                       size_t i);
+/** Number of bridges.  O(1). */
+MKG_EXPORT size_t mkg_cutpoints_bridge_count(const mkg_cutpoints *c);
+/** The i-th bridge, by volume descending (ties by the two ids), or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_bridge *mkg_cutpoints_bridge_at(const mkg_cutpoints *c, size_t i);
+
+/**
+ * Copy the throughput of every articulation point (resp. the volume of
+ * every bridge), in result order, into out[0 .. count-1].  MKG_EBUFS when
+ * capacity is smaller than the count, MKG_EINVAL for NULL.  O(count).
+ */
+MKG_EXPORT int mkg_cutpoints_copy_throughput(const mkg_cutpoints *c, double *out,
+                                             size_t capacity);
+MKG_EXPORT int mkg_cutpoints_copy_bridge_volume(const mkg_cutpoints *c, double *out,
+                                                size_t capacity);
+
+/**
+ * The result as a JSON object with the report's two keys:
+ * `{"articulation_points": [...], "bridges": [...]}`.  A NUL-terminated
+ * string in *out, freed with mkg_free(), its length in *len when len is
+ * not NULL.  Deterministic.  O(k).
+ */
+MKG_EXPORT int
+mkg_cutpoints_write_json(const mkg_cutpoints *c, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Captive producers and gatekeepers                                        */
+
+/** Captive producers (post-dominators), stranded producers, gatekeepers.  Opaque. */
+typedef struct mkg_captive mkg_captive;
+
+/** An actor that every route of some producers to every end market passes through. */
+typedef struct mkg_captive_actor {
+	const char *actor;  /**< actor id */
+	size_t producers;   /**< its captive producers (itself excluded) */
+	double supply;      /**< their summed supply */
+} mkg_captive_actor;
+
+/** The gatekeeper of an end market: its immediate dominator from the sources. */
+typedef struct mkg_gatekeeper {
+	const char *sink;   /**< the end market's id */
+	const char *actor;  /**< the actor all its supply passes through */
+} mkg_gatekeeper;
+
+/**
+ * Captive producers.  With a super-sink T fed by every sink, actor X
+ * post-dominates source p when every path from p to T passes through X.
+ * The captive producers of X are the sources it post-dominates, X itself
+ * excluded: exactly the sources that lose every route to an end market if
+ * X stops trading.  A source's supply is its `supply`, or when absent its
+ * observed sales volume (its produce sold).  Sources with no route to any
+ * sink are `stranded` (this includes sources in no produce transaction).
+ * The gatekeeper of a sink, with a super-source S feeding every source,
+ * is its immediate dominator when that is not S (a sink no source reaches
+ * has none).
+ *
+ * Two dominator trees (SEMI-NCA, iterative) and one walk of the
+ * post-dominator tree: O((V + E) log V) worst case, near-linear in
+ * practice, O(V + E) memory.  The captive lists are kept as ranges of one
+ * array, so the result's size is linear even when the lists are not.
+ * Options: sources and sinks (see above).
+ */
+MKG_EXPORT int
+mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_captive_free(mkg_captive *c);
+
+/** Number of actors with at least one captive producer.  O(1). */
+MKG_EXPORT size_t mkg_captive_count(const mkg_captive *c);
+/** The i-th, by captive supply descending, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_captive_actor *mkg_captive_at(const mkg_captive *c, size_t i);
+/**
+ * Copy the ids of the captive producers of the i-th actor, in byte order,
+ * into out[0 .. producers-1] (borrowed from the result).  MKG_EBUFS when
+ * capacity is smaller than the count, MKG_EINVAL for NULL or i out of
+ * range.  O(k log k) for k producers.
+ */
+MKG_EXPORT int mkg_captive_copy_producers(const mkg_captive *c, size_t i, const char **out,
+                                          size_t capacity);
+/** Copy the captive supply of every listed actor, in result order.  As above. */
+MKG_EXPORT int mkg_captive_copy_supply(const mkg_captive *c, double *out, size_t capacity);
+
+/** Number of stranded sources.  O(1). */
+MKG_EXPORT size_t mkg_captive_stranded_count(const mkg_captive *c);
+/** The i-th stranded source's id, in byte order, or NULL out of range.  O(1). */
+MKG_EXPORT const char *mkg_captive_stranded(const mkg_captive *c, size_t i);
+/** The summed supply of the stranded sources.  O(1). */
+MKG_EXPORT double mkg_captive_stranded_supply(const mkg_captive *c);
+
+/** Number of sinks with a gatekeeper.  O(1). */
+MKG_EXPORT size_t mkg_captive_gatekeeper_count(const mkg_captive *c);
+/** The i-th, by sink id, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_gatekeeper *mkg_captive_gatekeeper_at(const mkg_captive *c, size_t i);
+
+/**
+ * The result as a JSON object with the report's three keys:
+ * `{"captive": [...], "stranded": [...], "gatekeepers": [...]}`.  As
+ * mkg_cutpoints_write_json().  O(L log L) for L listed producers in all.
+ */
+MKG_EXPORT int
+mkg_captive_write_json(const mkg_captive *c, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Betweenness                                                              */
+
+/** Betweenness centrality of every node of the produce graph.  Opaque. */
+typedef struct mkg_betweenness mkg_betweenness;
+
+typedef struct mkg_betweenness_score {
+	const char *actor;   /**< actor id */
+	double all_pairs;    /**< over all ordered pairs (s, t) */
+	double source_sink;  /**< over pairs (source, sink) only */
+} mkg_betweenness_score;
+
+/**
+ * Brandes' betweenness on the produce graph: directed, shortest paths by
+ * number of arcs, not normalised.  all_pairs sums, over every ordered pair
+ * (s, t) of distinct nodes other than v, the share of shortest s-t paths
+ * through v: NetworkX's betweenness_centrality(G, normalized=False).
+ * source_sink sums over sources s and sinks t only (t != s):
+ * NetworkX's betweenness_centrality_subset(G, sources, sinks,
+ * normalized=False), which for directed graphs is not halved.
+ *
+ * opts->pivots = k > 0 estimates instead: all_pairs from k pivots drawn
+ * uniformly without replacement from the nodes, source_sink from k drawn
+ * from the sources that are nodes (a pivot of both draws is searched once).
+ * As NetworkX does for k, a node's sum is multiplied by C/k, or by C/(k-1)
+ * when the node is a pivot itself (a lone pivot gets 0), where C counts
+ * the candidates other than the node (n - 1 for all_pairs; for
+ * source_sink the sources that are nodes, less one when the node is one):
+ * unbiased estimates.  k at least the number of candidates gives the
+ * exact values.  The draw uses opts->seed with the
+ * library's own generator: the same seed gives the same result on every
+ * platform.
+ *
+ * Time O(sum over searched sources of the arcs they reach): O(V E) exact;
+ * memory O(V + E).  Sorting the result: O(V log V).
+ */
+MKG_EXPORT int
+mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
+                    const mkg_bottleneck_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_betweenness_free(mkg_betweenness *b);
+
+/** Number of scores (the nodes of the produce graph).  O(1). */
+MKG_EXPORT size_t mkg_betweenness_count(const mkg_betweenness *b);
+/** The i-th score, by all_pairs descending, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_betweenness_score *mkg_betweenness_at(const mkg_betweenness *b, size_t i);
+/** Whether the scores are pivot estimates (1) or exact (0). */
+MKG_EXPORT int mkg_betweenness_is_estimate(const mkg_betweenness *b);
+/** Copy all_pairs (resp. source_sink) of every score, in result order.  As
+ * mkg_cutpoints_copy_throughput(). */
+MKG_EXPORT int mkg_betweenness_copy_all_pairs(const mkg_betweenness *b, double *out,
+                                              size_t capacity);
+MKG_EXPORT int mkg_betweenness_copy_source_sink(const mkg_betweenness *b, double *out,
+                                                size_t capacity);
+
+/** The result as the report's `betweenness` array.  As mkg_cutpoints_write_json(). */
+MKG_EXPORT int
+mkg_betweenness_write_json(const mkg_betweenness *b, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Throughput                                                               */
+
+/** Produce volume through every node of the produce graph.  Opaque. */
+typedef struct mkg_throughput mkg_throughput;
+
+typedef struct mkg_actor_throughput {
+	const char *actor;  /**< actor id */
+	double bought;      /**< produce volume bought */
+	double sold;        /**< produce volume sold */
+	double throughput;  /**< max(bought, sold) */
+	double share;       /**< throughput / delivered; NaN when nothing is delivered */
+} mkg_actor_throughput;
+
+/**
+ * Throughput of every node, with its share of all produce volume
+ * delivered to sinks (the volume of the produce arcs that enter a sink).
+ * Options: sinks.  O(V log V + E).
+ */
+MKG_EXPORT int
+mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
+                   const mkg_bottleneck_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_throughput_free(mkg_throughput *t);
+
+/** Number of rows (the nodes of the produce graph).  O(1). */
+MKG_EXPORT size_t mkg_throughput_count(const mkg_throughput *t);
+/** The i-th row, by throughput descending, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_actor_throughput *mkg_throughput_at(const mkg_throughput *t, size_t i);
+/** Produce volume delivered to sinks. */
+MKG_EXPORT double mkg_throughput_delivered(const mkg_throughput *t);
+/** Produce transactions without a volume (counted as 0). */
+MKG_EXPORT size_t mkg_throughput_excluded(const mkg_throughput *t);
+
+/** Which number mkg_throughput_copy_column() copies. */
+typedef enum mkg_throughput_column {
+	MKG_THROUGHPUT_COLUMN_BOUGHT = 0,
+	MKG_THROUGHPUT_COLUMN_SOLD,
+	MKG_THROUGHPUT_COLUMN_THROUGHPUT,
+	MKG_THROUGHPUT_COLUMN_SHARE
+} mkg_throughput_column;
+
+/** Copy one number of every row, in result order.  As
+ * mkg_cutpoints_copy_throughput(); MKG_EINVAL for an unknown column. */
+MKG_EXPORT int mkg_throughput_copy_column(const mkg_throughput *t, mkg_throughput_column column,
+                                          double *out, size_t capacity);
+
+/** The result as the report's `throughput` array.  As mkg_cutpoints_write_json(). */
+MKG_EXPORT int
+mkg_throughput_write_json(const mkg_throughput *t, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Deliverable flow (maximum flow, minimum cut)                             */
+
+/** Deliverable flow: how much supply can reach the sinks, and what binds.  Opaque. */
+typedef struct mkg_flow mkg_flow;
+
+/** The kind of a binding constraint.  Values are part of the ABI. */
+typedef enum mkg_binding_type {
+	MKG_BINDING_ACTOR = 0,       /**< an actor's `capacity` */
+	MKG_BINDING_DEMAND = 1,      /**< a sink's `demand` */
+	MKG_BINDING_TRANSACTION = 2  /**< the summed `capacity` of a seller's transactions to a buyer */
+} mkg_binding_type;
+
+/** "actor", "demand", "transaction"; NULL out of range.  Static. */
+MKG_EXPORT const char *mkg_binding_type_name(mkg_binding_type type);
+
+/** A capacity on the minimum cut. */
+typedef struct mkg_binding {
+	mkg_binding_type type;
+	const char *actor;   /**< actor or demand: the actor's id; NULL for a transaction */
+	const char *seller;  /**< transaction: the seller's id; else NULL */
+	const char *buyer;   /**< transaction: the buyer's id; else NULL */
+	double capacity;     /**< the capacity (finite, >= 0) */
+} mkg_binding;
+
+/**
+ * Deliverable flow (docs/analyses.md, section 2).  The flow network has a
+ * super-source S with an arc to each source of capacity its supply (its
+ * `supply`, or when absent its observed sales volume: the volume of its
+ * produce sold); each actor with a `capacity` split into an in-node and an
+ * out-node joined by an arc of that capacity; an arc per pair (seller,
+ * buyer) of the produce graph with the summed capacity of its transactions
+ * (unbounded when one of them has none); an arc from each sink to a
+ * super-sink T of capacity its `demand` (unbounded when absent).
+ *
+ * The result gives the total supply (every source's, also of sources that
+ * trade nothing), the maximum flow S -> T, the deliverable share = maximum
+ * flow / total supply (NaN when the total supply is 0), and the binding
+ * constraints: the actor capacities, transaction capacities and demands on
+ * the minimum cut whose source side is the set of nodes reachable from S
+ * in the residual network of the maximum flow.  That cut is the one with
+ * the smallest source side, so it is unique: the same model gives the same
+ * cut whatever the order of its records.  Supply arcs on the cut are not
+ * binding; when only supply arcs are on the cut, every unit supplied can be
+ * delivered (the flow equals the supply of the sources that reach a sink).
+ * A zero capacity on the cut is binding with capacity 0.
+ *
+ * The maximum flow reported is the capacity of that cut: the supply arcs on
+ * it plus the binding capacities, added in a fixed order, so it does not
+ * depend on the order in which the solver moved flow.  Arithmetic is in
+ * doubles; a residual capacity up to 1e-12 x the total supply counts as
+ * saturated (rounding in sums of volumes must not open a path).
+ *
+ * Push-relabel (highest label, global relabelling, gap heuristic) in two
+ * phases: O(V^2 sqrt(E)) worst case, close to linear on value chains;
+ * O(V + E) memory.  Options: sources and sinks (pivots and seed are not used).
+ */
+MKG_EXPORT int
+mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottleneck_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_flow_free(mkg_flow *flow);
+
+/** The summed supply of the sources.  O(1). */
+MKG_EXPORT double mkg_flow_total_supply(const mkg_flow *flow);
+/** The maximum flow from the sources to the sinks.  O(1). */
+MKG_EXPORT double mkg_flow_max_flow(const mkg_flow *flow);
+/** max flow / total supply, in [0, 1]; NaN when the total supply is 0.  O(1). */
+MKG_EXPORT double mkg_flow_deliverable_share(const mkg_flow *flow);
+/** Number of binding constraints.  O(1). */
+MKG_EXPORT size_t mkg_flow_binding_count(const mkg_flow *flow);
+/**
+ * The i-th binding constraint, by type (actor, demand, transaction), then
+ * actor id, or seller and buyer ids; NULL out of range.  O(1).
+ */
+MKG_EXPORT const mkg_binding *mkg_flow_binding_at(const mkg_flow *flow, size_t i);
+
+/**
+ * The result as the report's `flow` object: `{"total_supply": ...,
+ * "max_flow": ..., "deliverable_share": ..., "binding": [...]}`.  As
+ * mkg_cutpoints_write_json().  O(k) for k binding constraints.
+ */
+MKG_EXPORT int
+mkg_flow_write_json(const mkg_flow *flow, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Exit shock                                                               */
+
+/** What happens when some actors stop trading.  Opaque. */
+typedef struct mkg_shock mkg_shock;
+
+/**
+ * Remove the actors named in remove (remove_count ids) and compare with
+ * the model as it is: the stranded sources, those that had a route to a
+ * sink and have none without the removed actors (a removed source is not
+ * stranded: it left), their summed supply, and the deliverable flow before
+ * and after (mkg_flow_new() on the network without the removed actors and
+ * their transactions).  The loss is max flow before - max flow after.
+ * For one removed actor X the stranded sources are exactly X's captive
+ * producers (mkg_captive_new()).
+ *
+ * Fails like mkg_flow_new(), and with MKG_EINVAL for remove NULL with a
+ * nonzero count (`remove: NULL with remove_count 2`) or a NULL id
+ * (`remove[1]: NULL id`), MKG_ENOTFOUND for an id that names no actor
+ * (`remove: unknown actor "x"`).  An id named twice counts once; an empty
+ * list changes nothing (loss 0).  Two maximum flows and two O(V + E)
+ * searches.
+ */
+MKG_EXPORT int
+mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove,
+              size_t remove_count, const mkg_bottleneck_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_shock_free(mkg_shock *shock);
+
+/** Number of removed actors (duplicates counted once).  O(1). */
+MKG_EXPORT size_t mkg_shock_removed_count(const mkg_shock *shock);
+/** The i-th removed actor's id, in byte order; NULL out of range.  O(1). */
+MKG_EXPORT const char *mkg_shock_removed(const mkg_shock *shock, size_t i);
+/** Number of stranded sources.  O(1). */
+MKG_EXPORT size_t mkg_shock_stranded_count(const mkg_shock *shock);
+/** The i-th stranded source's id, in byte order; NULL out of range.  O(1). */
+MKG_EXPORT const char *mkg_shock_stranded(const mkg_shock *shock, size_t i);
+/** The summed supply of the stranded sources.  O(1). */
+MKG_EXPORT double mkg_shock_stranded_supply(const mkg_shock *shock);
+/** The deliverable flow before (the model as it is); borrowed from the result. */
+MKG_EXPORT const mkg_flow *mkg_shock_before(const mkg_shock *shock);
+/** The deliverable flow without the removed actors; borrowed from the result. */
+MKG_EXPORT const mkg_flow *mkg_shock_after(const mkg_shock *shock);
+/** Max flow before - max flow after (>= 0).  O(1). */
+MKG_EXPORT double mkg_shock_loss(const mkg_shock *shock);
+
+/**
+ * The result as JSON: `{"removed": [...], "stranded": [...],
+ * "stranded_supply": ..., "max_flow_before": ..., "max_flow_after": ...,
+ * "loss": ..., "loss_share": ..., "after": {the flow object}}` where
+ * loss_share = loss / max flow before (null when that is 0).  As
+ * mkg_cutpoints_write_json().
+ */
+MKG_EXPORT int
+mkg_shock_write_json(const mkg_shock *shock, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Every bottleneck section at once (the report's `bottlenecks` object)     */
+
+/** The flow, cut points, captive producers, betweenness and throughput of one model.  Opaque. */
+typedef struct mkg_bottlenecks mkg_bottlenecks;
+
+/** Graphs up to this many nodes get exact betweenness from mkg_bottlenecks_new(). */
+#define MKG_BOTTLENECKS_EXACT_BETWEENNESS_NODES 20000
+/** Pivots of the betweenness estimate on larger graphs. */
+#define MKG_BOTTLENECKS_PIVOTS 256
+
+/**
+ * Run mkg_flow_new(), mkg_cutpoints_new(), mkg_captive_new(),
+ * mkg_betweenness_new() and mkg_throughput_new() on model with the same
+ * sources and sinks.  Betweenness: with opts->pivots = 0 (the default)
+ * exact when the produce graph has at most
+ * MKG_BOTTLENECKS_EXACT_BETWEENNESS_NODES nodes, else estimated from
+ * MKG_BOTTLENECKS_PIVOTS pivots drawn with opts->seed (exact betweenness
+ * is O(V E), hours on a million actors); any other opts->pivots is used
+ * as given (SIZE_MAX: always exact).  Fails like those functions.
+ */
+MKG_EXPORT int
+mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
+                    const mkg_bottleneck_options *opts);
+
+/** Free the result and its parts.  NULL is a no-op. */
+MKG_EXPORT void mkg_bottlenecks_free(mkg_bottlenecks *b);
+
+/** The parts, borrowed from the result (NULL for a NULL b).  O(1). */
+MKG_EXPORT const mkg_flow *mkg_bottlenecks_flow(const mkg_bottlenecks *b);
+MKG_EXPORT const mkg_cutpoints *mkg_bottlenecks_cutpoints(const mkg_bottlenecks *b);
+MKG_EXPORT const mkg_captive *mkg_bottlenecks_captive(const mkg_bottlenecks *b);
+MKG_EXPORT const mkg_betweenness *mkg_bottlenecks_betweenness(const mkg_bottlenecks *b);
+MKG_EXPORT const mkg_throughput *mkg_bottlenecks_throughput(const mkg_bottlenecks *b);
+/** The pivots betweenness was estimated from; 0 when it is exact. */
+MKG_EXPORT size_t mkg_bottlenecks_pivots(const mkg_bottlenecks *b);
+
+/**
+ * The report's `bottlenecks` object (docs/report.md): `flow`,
+ * `articulation_points`, `bridges`, `captive`, `stranded`, `gatekeepers`,
+ * `betweenness`, `throughput`, plus `betweenness_estimate`: null when the
+ * betweenness is exact, else `{"pivots": k, "seed": s}`.  As
+ * mkg_cutpoints_write_json().
+ */
+MKG_EXPORT int
+mkg_bottlenecks_write_json(const mkg_bottlenecks *b, char **out, size_t *len);
+
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_BOTTLENECKS_H */

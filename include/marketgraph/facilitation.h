@@ -1,0 +1,415 @@
+/* marketgraph: facilitation analyses (docs/analyses.md, section 3).
+ *
+ * A facilitation record supports a transaction when it targets that
+ * transaction, its seller or its buyer.  Five analyses, one result object
+ * each:
+ *   - the facilitation mix: per type and function, records, cost, targets,
+ *     and the share of each market's measure supported by each type;
+ *   - exit readiness: is every temporary record's exit planned?
+ *   - exit simulation: what stops at a date, what is taken over, which
+ *     transactions lose all support;
+ *   - competing programmes: temporary records of different facilitators
+ *     that share a target;
+ *   - who pays: the users', the facilitator's and others' share of each
+ *     record's cost.
+ *
+ * Results copy every string they hold: they outlive the model.  Rows and
+ * strings they return are borrowed from the result and valid until it is
+ * freed.  Lists are complete and sorted as each function says, ties by id
+ * in byte order.  n transactions, A actors, F records, P targets (the
+ * summed length of all target lists), M markets.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_FACILITATION_H
+#define MARKETGRAPH_FACILITATION_H
+
+#include "common.h"
+#include "model.h"
+#include "analysis.h"
+
+MKG_BEGIN_DECLS
+
+/** Options of the analyses that speak of markets (mix, exit simulation). */
+typedef struct mkg_facilitation_options {
+	unsigned int version; /**< MKG_FACILITATION_OPTIONS_VERSION */
+	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
+	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+} mkg_facilitation_options;
+
+#define MKG_FACILITATION_OPTIONS_VERSION 1
+#define MKG_FACILITATION_OPTIONS_INIT \
+	{ MKG_FACILITATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0 }
+
+MKG_EXPORT int mkg_facilitation_options_init(mkg_facilitation_options *opts,
+                                             unsigned int version);
+
+/**
+ * A market (as in mkg_concentration_new()) and one part of its measure:
+ * what the mix calls supported, what the exit simulation calls left
+ * without support.
+ */
+typedef struct mkg_facilitation_market {
+	const char *commodity; /**< never NULL */
+	const char *period;    /**< NULL when none */
+	const char *region;    /**< the sellers' region when split by region, else NULL */
+	int service;           /**< nonzero: a market of service transactions */
+	double total;          /**< the market's measure */
+	double amount;         /**< the part of it this row is about */
+	double share;          /**< amount / total; NaN when total is 0 */
+} mkg_facilitation_market;
+
+/* ------------------------------------------------------------------------ */
+/* Facilitation mix                                                         */
+
+/** The facilitation mix.  Opaque. */
+typedef struct mkg_facilitation_mix mkg_facilitation_mix;
+
+/** The records of one type, of one function or of all (MKG_FUNCTION_UNSET). */
+typedef struct mkg_mix_row {
+	mkg_facilitation_type type;
+	mkg_function function;         /**< MKG_FUNCTION_UNSET: every function of the type */
+	size_t records;
+	size_t records_without_cost;   /**< records that give no cost */
+	double cost;                   /**< sum of the costs given (0 when none is) */
+	size_t target_actors;          /**< distinct actors named as targets */
+	size_t target_transactions;    /**< distinct transactions named as targets */
+	size_t supported_transactions; /**< distinct transactions supported (targeted, or their
+	                                    seller or buyer targeted) */
+} mkg_mix_row;
+
+/**
+ * The mix of model's facilitation records (opts NULL: defaults) into *out.
+ * MKG_EINVAL for NULL arguments, a wrong options version or an unknown
+ * measure.  O(n + A + P + M log M).
+ */
+MKG_EXPORT int
+mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
+                         const mkg_facilitation_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_facilitation_mix_free(mkg_facilitation_mix *mix);
+
+/** The totals of one type (also for a type with no record); NULL for an unknown type. */
+MKG_EXPORT const mkg_mix_row *mkg_facilitation_mix_type(const mkg_facilitation_mix *mix,
+                                                        mkg_facilitation_type type);
+
+/** Number of functions the records of a type perform (0 for an unknown type). */
+MKG_EXPORT size_t mkg_facilitation_mix_function_count(const mkg_facilitation_mix *mix,
+                                                      mkg_facilitation_type type);
+
+/** The k-th function row of a type, in the format's order of functions; NULL out of range. */
+MKG_EXPORT const mkg_mix_row *mkg_facilitation_mix_function(const mkg_facilitation_mix *mix,
+                                                            mkg_facilitation_type type,
+                                                            size_t k);
+
+/** Number of markets (every market of the model, each type the same).  O(1). */
+MKG_EXPORT size_t mkg_facilitation_mix_market_count(const mkg_facilitation_mix *mix);
+
+/**
+ * Market i for one type, by commodity, period, region, service (NULL
+ * first): `amount` is the measure of its transactions supported by at
+ * least one record of the type.  NULL out of range.
+ */
+MKG_EXPORT const mkg_facilitation_market *
+mkg_facilitation_mix_market(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+                            size_t i);
+
+/** The measure the result was computed on. */
+MKG_EXPORT mkg_measure mkg_facilitation_mix_measure(const mkg_facilitation_mix *mix);
+
+/**
+ * The result as the `facilitation.mix` array of the report
+ * (docs/report.md): a NUL-terminated string in *out, freed with
+ * mkg_free(), its length in *len when len is not NULL.  Deterministic.
+ */
+MKG_EXPORT int
+mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Exit readiness                                                           */
+
+/** Why a temporary record's exit is not planned.  Bits; values are ABI. */
+typedef enum mkg_exit_reason {
+	MKG_EXIT_REASON_NO_END = 1u << 0,          /**< "no_end": the record has no end */
+	MKG_EXIT_REASON_NO_EXIT = 1u << 1,         /**< "no_exit": it names no exit */
+	MKG_EXIT_REASON_UNFIT_SUCCESSOR = 1u << 2  /**< "unfit_successor": the successor is a
+	                                                programme or an ngo */
+} mkg_exit_reason;
+#define MKG_EXIT_REASON_COUNT 3
+
+/** "no_end", "no_exit", "unfit_successor"; NULL for anything else.  Static. */
+MKG_EXPORT const char *mkg_exit_reason_name(mkg_exit_reason reason);
+
+/** The exit readiness of every temporary record.  Opaque. */
+typedef struct mkg_exit_readiness mkg_exit_readiness;
+
+/** One temporary record's exit. */
+typedef struct mkg_exit_plan {
+	const char *record;
+	const char *facilitator;
+	mkg_function function;
+	const char *end;               /**< NULL when none */
+	mkg_exit exit;                 /**< MKG_EXIT_NONE when none */
+	const char *successor;         /**< NULL when none */
+	mkg_actor_kind successor_kind; /**< MKG_ACTOR_KIND_UNSET when no successor */
+	int planned;                   /**< 1: planned, 0: unplanned */
+	unsigned int reasons;          /**< mkg_exit_reason bits; 0 when planned */
+} mkg_exit_plan;
+
+/**
+ * Judge every temporary record: `planned` when it has an end and an exit,
+ * and a commercial or public exit names a successor that is not a
+ * `programme` or an `ngo`; otherwise unplanned with every reason that
+ * applies.  MKG_EINVAL for NULL arguments.  O(F log F).
+ */
+MKG_EXPORT int
+mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_exit_readiness_free(mkg_exit_readiness *r);
+
+/** Number of temporary records, sorted by record id.  O(1). */
+MKG_EXPORT size_t mkg_exit_readiness_count(const mkg_exit_readiness *r);
+/** Row i, or NULL out of range.  O(1). */
+MKG_EXPORT const mkg_exit_plan *mkg_exit_readiness_at(const mkg_exit_readiness *r, size_t i);
+/** Number of unplanned records.  O(1). */
+MKG_EXPORT size_t mkg_exit_readiness_unplanned(const mkg_exit_readiness *r);
+
+/** The `facilitation.exit_readiness` array; as mkg_facilitation_mix_write_json(). */
+MKG_EXPORT int
+mkg_exit_readiness_write_json(const mkg_exit_readiness *r, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Exit simulation                                                          */
+
+/** What becomes of a temporary record at the exit date. */
+typedef enum mkg_exit_outcome {
+	MKG_EXIT_OUTCOME_STOPS = 0,      /**< ended before the date, no successor: support ends */
+	MKG_EXIT_OUTCOME_TAKEN_OVER = 1, /**< ended before the date, continued by its successor */
+	MKG_EXIT_OUTCOME_CONTINUES = 2,  /**< still running on the date */
+	MKG_EXIT_OUTCOME_UNDATED = 3     /**< has no end: cannot be simulated, kept running */
+} mkg_exit_outcome;
+
+/** "stops", "taken_over", "continues", "undated"; NULL out of range.  Static. */
+MKG_EXPORT const char *mkg_exit_outcome_name(mkg_exit_outcome outcome);
+
+/**
+ * Read an exit date: YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day.
+ * Store the day it stands for in *day as YYYYMMDD, a bare year or month
+ * meaning its last day ("2012" -> 20121231, "2012-02" -> 20120229).
+ * MKG_EINVAL for anything else, with the message
+ * `exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`
+ * (*day unchanged), or for NULL arguments.  O(1).
+ */
+MKG_EXPORT int mkg_exit_date_parse(const char *date, int32_t *day);
+
+/** The exit simulation at one date.  Opaque. */
+typedef struct mkg_exit_simulation mkg_exit_simulation;
+
+/** One temporary record at the exit date. */
+typedef struct mkg_exit_record {
+	const char *record;
+	const char *facilitator;
+	mkg_function function;
+	const char *end;                    /**< NULL when none */
+	mkg_exit exit;
+	mkg_exit_outcome outcome;
+	const char *successor;              /**< TAKEN_OVER: who continues it; else NULL */
+	mkg_actor_kind successor_kind;      /**< MKG_ACTOR_KIND_UNSET when no successor */
+	mkg_facilitation_type type_after;   /**< TAKEN_OVER: commercial or public; else
+	                                         MKG_FACILITATION_TEMPORARY */
+} mkg_exit_record;
+
+/** A transaction that had support and has none after the exit date. */
+typedef struct mkg_unsupported_transaction {
+	const char *transaction;
+	const char *seller;
+	const char *buyer;
+	const char *commodity;
+	const char *period; /**< effective period, NULL when none */
+	double volume;      /**< MKG_ABSENT when not given */
+	double value;       /**< MKG_ABSENT when not given */
+} mkg_unsupported_transaction;
+
+/**
+ * Simulate the exits at date (YYYY, YYYY-MM or YYYY-MM-DD; a bare year or
+ * month means its last day).  A temporary record whose end (its last day)
+ * is before that day stops, unless its exit is commercial or public: then
+ * its successor continues it with that type.  A record ending on the day
+ * itself still runs; a record without an end is `undated` and kept.
+ * Starts are not considered: the model is one period's picture.  Reported:
+ * every temporary record's outcome, the transactions that had some support
+ * (from any record) and have none afterwards, and each market's measure
+ * they carry.  opts NULL: defaults.
+ * Fails with MKG_EINVAL for NULL arguments, bad options, or a malformed
+ * date: `exit date "2012-13-01": expected YYYY, YYYY-MM or YYYY-MM-DD with
+ * a real calendar date`.  O(n + A + P + F log F + M log M).
+ */
+MKG_EXPORT int
+mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model, const char *date,
+                        const mkg_facilitation_options *opts);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_exit_simulation_free(mkg_exit_simulation *s);
+
+/** The date as given. */
+MKG_EXPORT const char *mkg_exit_simulation_date(const mkg_exit_simulation *s);
+/** The day the date stands for, as YYYYMMDD (its last day). */
+MKG_EXPORT int32_t mkg_exit_simulation_day(const mkg_exit_simulation *s);
+
+/** Number of temporary records, sorted by record id.  O(1). */
+MKG_EXPORT size_t mkg_exit_simulation_record_count(const mkg_exit_simulation *s);
+/** Record row i, or NULL out of range. */
+MKG_EXPORT const mkg_exit_record *mkg_exit_simulation_record(const mkg_exit_simulation *s,
+                                                             size_t i);
+
+/** Number of transactions left without support, sorted by transaction id.  O(1). */
+MKG_EXPORT size_t mkg_exit_simulation_unsupported_count(const mkg_exit_simulation *s);
+/** Unsupported transaction i, or NULL out of range. */
+MKG_EXPORT const mkg_unsupported_transaction *
+mkg_exit_simulation_unsupported(const mkg_exit_simulation *s, size_t i);
+
+/**
+ * Number of markets with at least one transaction left without support,
+ * by commodity, period, region, service (NULL first).  O(1).
+ */
+MKG_EXPORT size_t mkg_exit_simulation_market_count(const mkg_exit_simulation *s);
+/** Market i: `amount` is the measure of its transactions left without support. */
+MKG_EXPORT const mkg_facilitation_market *
+mkg_exit_simulation_market(const mkg_exit_simulation *s, size_t i);
+
+/** The measure the result was computed on. */
+MKG_EXPORT mkg_measure mkg_exit_simulation_measure(const mkg_exit_simulation *s);
+
+/** The `facilitation.exit_simulation` object; as mkg_facilitation_mix_write_json(). */
+MKG_EXPORT int
+mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Competing programmes                                                     */
+
+/** Pairs of temporary records that compete.  Opaque. */
+typedef struct mkg_competing mkg_competing;
+
+/** Two temporary records of different facilitators with a target in common. */
+typedef struct mkg_competing_pair {
+	const char *first;                  /**< record id; first < second in byte order */
+	const char *second;
+	const char *first_facilitator;
+	const char *second_facilitator;
+	mkg_function first_function;
+	mkg_function second_function;
+	int same_function;                  /**< 1: duplication; 0: potential complementarity */
+	int periods_overlap;                /**< 0 when one ends before the other starts (a
+	                                         missing start or end is open) */
+	size_t shared_actor_count;
+	const char *const *shared_actors;   /**< ids in byte order */
+	size_t shared_transaction_count;
+	const char *const *shared_transactions; /**< ids in byte order */
+} mkg_competing_pair;
+
+/**
+ * Every pair of temporary records by different facilitators that name a
+ * common target (actor or transaction).  Records are indexed by target, so
+ * the time is O(F log F + P + K log K) where K is the number of (pair,
+ * shared target) incidences reported: no pass over all pairs of records.
+ * MKG_EINVAL for NULL arguments.
+ */
+MKG_EXPORT int
+mkg_competing_new(mkg_competing **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_competing_free(mkg_competing *c);
+
+/** Number of pairs, sorted by first, then second.  O(1). */
+MKG_EXPORT size_t mkg_competing_count(const mkg_competing *c);
+/** Pair i, or NULL out of range. */
+MKG_EXPORT const mkg_competing_pair *mkg_competing_at(const mkg_competing *c, size_t i);
+
+/** The `facilitation.competing` array; as mkg_facilitation_mix_write_json(). */
+MKG_EXPORT int
+mkg_competing_write_json(const mkg_competing *c, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Who pays                                                                 */
+
+/** Who pays for facilitation.  Opaque. */
+typedef struct mkg_payments mkg_payments;
+
+/**
+ * One record's cost split.  The users are the record's target actors and
+ * the sellers and buyers of its target transactions; a payer who is the
+ * facilitator counts as the facilitator even when also a user.  Shares are
+ * NaN when the record has no paid_by; amounts are NaN when it has no cost
+ * or no paid_by.
+ */
+typedef struct mkg_payment_row {
+	const char *record;
+	const char *facilitator;
+	mkg_facilitation_type type;
+	mkg_function function;
+	double cost;                /**< MKG_ABSENT when not given */
+	int paid_by_given;          /**< whether the record says who pays */
+	double users_share;
+	double facilitator_share;
+	double others_share;
+	double users_amount;
+	double facilitator_amount;
+	double others_amount;
+	int not_self_financing;     /**< commercial, and its users pay nothing (or paid_by is
+	                                 absent) */
+} mkg_payment_row;
+
+/** One payer of a type's costs. */
+typedef struct mkg_payer {
+	const char *actor;
+	mkg_actor_kind kind;
+	double amount;  /**< cost paid, over the records of the type with cost and paid_by */
+	double share;   /**< amount / the type's cost; NaN when that cost is 0 */
+} mkg_payer;
+
+/** The costs of one type of facilitation and who bears them. */
+typedef struct mkg_payment_total {
+	mkg_facilitation_type type;
+	size_t records;
+	size_t records_with_cost;
+	double cost;               /**< sum of the costs given */
+	double users_amount;       /**< paid by the users, over records with cost and paid_by */
+	double facilitator_amount;
+	double others_amount;
+	double unallocated_amount; /**< cost of records that do not say who pays */
+	size_t not_self_financing; /**< records flagged */
+	size_t payer_count;
+	const mkg_payer *payers;   /**< amount descending, ties by actor id */
+} mkg_payment_total;
+
+/**
+ * Split the cost of every facilitation record among its users, its
+ * facilitator and others, and total them per type.  MKG_EINVAL for NULL
+ * arguments.  O(F log F + P + payments log payments).
+ */
+MKG_EXPORT int
+mkg_payments_new(mkg_payments **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_payments_free(mkg_payments *p);
+
+/** Number of records, sorted by record id.  O(1). */
+MKG_EXPORT size_t mkg_payments_count(const mkg_payments *p);
+/** Row i, or NULL out of range. */
+MKG_EXPORT const mkg_payment_row *mkg_payments_at(const mkg_payments *p, size_t i);
+/** The totals of one type (also with no record); NULL for an unknown type. */
+MKG_EXPORT const mkg_payment_total *mkg_payments_total(const mkg_payments *p,
+                                                       mkg_facilitation_type type);
+
+/**
+ * The two keys the result adds to the report's `facilitation` object, as
+ * one JSON object: {"payments": [...], "payment_totals": [...]}; as
+ * mkg_facilitation_mix_write_json().
+ */
+MKG_EXPORT int
+mkg_payments_write_json(const mkg_payments *p, char **out, size_t *len);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_FACILITATION_H */

@@ -1,0 +1,183 @@
+/* marketgraph: value distribution and inclusiveness (docs/analyses.md,
+ * sections 4 and 5).
+ *
+ * Value distribution: who earns what along the chain.  Every transaction
+ * with a value is a sale of its seller and a purchase of its buyer
+ * (services included); value added = sales - purchases.  The unit price of
+ * a transaction is value / volume when both are given and volume > 0.
+ *
+ * Inclusiveness: how many poor households the chain reaches, through
+ * selling and through facilitation, and how much of the produce
+ * smallholders sell.
+ *
+ * Results copy every string they hold: they outlive the model.  Rows and
+ * strings they return are borrowed from the result and valid until it is
+ * freed.  n transactions, A actors, P facilitation targets.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_VALUE_H
+#define MARKETGRAPH_VALUE_H
+
+#include "common.h"
+#include "model.h"
+
+MKG_BEGIN_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* Value distribution                                                       */
+
+/** The value distribution.  Opaque. */
+typedef struct mkg_value mkg_value;
+
+/** One actor's money in and out (the model's currency). */
+typedef struct mkg_actor_value {
+	const char *actor;
+	mkg_actor_kind kind;
+	double sales;       /**< value of its sales, services included */
+	double purchases;   /**< value of its purchases, services included */
+	double value_added; /**< sales - purchases */
+} mkg_actor_value;
+
+/** The actors of one kind. */
+typedef struct mkg_kind_value {
+	mkg_actor_kind kind;
+	size_t actors;      /**< actors of the kind with a transaction that has a value */
+	double sales;
+	double purchases;
+	double value_added; /**< summed over the actors */
+	double share;       /**< value_added / the chain's value added (the sum over every
+	                         actor that is not an end market); NaN for end markets and
+	                         when that sum is <= 0 */
+	double gini;        /**< Gini coefficient of value_added across the actors; NaN when
+	                         their mean value added is <= 0 */
+} mkg_kind_value;
+
+/** The price received by the sellers of one kind for one commodity. */
+typedef struct mkg_stage_price {
+	mkg_actor_kind seller_kind;
+	size_t transactions; /**< transactions with a value and a volume > 0 */
+	double volume;
+	double value;
+	double price;        /**< value / volume: the volume-weighted average unit price */
+} mkg_stage_price;
+
+/** The stage prices of one commodity. */
+typedef struct mkg_commodity_prices {
+	const char *commodity;
+	size_t stage_count;
+	const mkg_stage_price *stages; /**< by seller kind, in the format's order of kinds */
+} mkg_commodity_prices;
+
+/** The producer share of one commodity. */
+typedef struct mkg_producer_share {
+	const char *commodity;
+	double producer_price;   /**< average unit price producers receive */
+	double end_market_price; /**< average unit price end markets pay */
+	double share;            /**< producer_price / end_market_price */
+	double producer_volume;  /**< volume the averages are over */
+	double end_market_volume;
+} mkg_producer_share;
+
+/**
+ * Compute the value distribution of model into *out.  Transactions
+ * without a value are left out of sales and purchases (and counted);
+ * prices use transactions with a value and a volume > 0.  A producer
+ * share is given only for a commodity that producers sell and end markets
+ * buy, both with a price: prices of different commodities (potatoes and
+ * chips) are never compared.  MKG_EINVAL for NULL arguments.
+ * O(n + A log A).
+ */
+MKG_EXPORT int
+mkg_value_new(mkg_value **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_value_free(mkg_value *v);
+
+/** Transactions without a value, left out.  O(1). */
+MKG_EXPORT size_t mkg_value_excluded(const mkg_value *v);
+/** The chain's value added: the sum over every actor that is not an end market. */
+MKG_EXPORT double mkg_value_chain_value_added(const mkg_value *v);
+/** The model's currency and volume unit (copies; NULL when absent). */
+MKG_EXPORT const char *mkg_value_currency(const mkg_value *v);
+MKG_EXPORT const char *mkg_value_volume_unit(const mkg_value *v);
+
+/** Number of actors with a transaction that has a value, by actor id.  O(1). */
+MKG_EXPORT size_t mkg_value_actor_count(const mkg_value *v);
+/** Actor row i, or NULL out of range. */
+MKG_EXPORT const mkg_actor_value *mkg_value_actor(const mkg_value *v, size_t i);
+
+/** Number of kinds with such an actor, in the format's order of kinds.  O(1). */
+MKG_EXPORT size_t mkg_value_kind_count(const mkg_value *v);
+/** Kind row i, or NULL out of range. */
+MKG_EXPORT const mkg_kind_value *mkg_value_kind(const mkg_value *v, size_t i);
+
+/** Number of commodities with a price, by commodity.  O(1). */
+MKG_EXPORT size_t mkg_value_commodity_count(const mkg_value *v);
+/** Commodity i's stage prices, or NULL out of range. */
+MKG_EXPORT const mkg_commodity_prices *mkg_value_commodity(const mkg_value *v, size_t i);
+
+/** Number of commodities with a producer share, by commodity.  O(1). */
+MKG_EXPORT size_t mkg_value_producer_share_count(const mkg_value *v);
+/** Producer share row i, or NULL out of range. */
+MKG_EXPORT const mkg_producer_share *mkg_value_producer_share(const mkg_value *v, size_t i);
+
+/**
+ * The producer share of one commodity, in O(log C).  MKG_ENOTFOUND, with
+ * the reason, when there is none: `producer share of "chips": no producer
+ * sells it with a price` or `... no end market buys it with a price`.
+ * MKG_EINVAL for NULL arguments.
+ */
+MKG_EXPORT int mkg_value_producer_share_find(const mkg_value *v, const char *commodity,
+                                             const mkg_producer_share **row);
+
+/**
+ * The result as the report's `value` object (docs/report.md): a
+ * NUL-terminated string in *out, freed with mkg_free(), its length in
+ * *len when len is not NULL.  Deterministic.
+ */
+MKG_EXPORT int
+mkg_value_write_json(const mkg_value *v, char **out, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Inclusiveness                                                            */
+
+/** Households reached.  Opaque. */
+typedef struct mkg_inclusiveness mkg_inclusiveness;
+
+/**
+ * Count the households the chain reaches.  Sources are the producers; a
+ * producer "sold" when it is the seller of a non-service transaction with
+ * a volume or value > 0.  An actor is supported when a facilitation record
+ * targets it or a transaction it sells or buys.  Absent households count
+ * 0.  MKG_EINVAL for NULL arguments.  O(n + A + P).
+ */
+MKG_EXPORT int
+mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model);
+
+/** Free a result.  NULL is a no-op. */
+MKG_EXPORT void mkg_inclusiveness_free(mkg_inclusiveness *inc);
+
+/** Sum of households of the producers that sold anything. */
+MKG_EXPORT int64_t mkg_inclusiveness_households_selling(const mkg_inclusiveness *inc);
+/** Number of producers that sold anything. */
+MKG_EXPORT size_t mkg_inclusiveness_producers_selling(const mkg_inclusiveness *inc);
+/** Sum of households of all producers. */
+MKG_EXPORT int64_t mkg_inclusiveness_households_producers(const mkg_inclusiveness *inc);
+/** Sum of households of the actors supported by facilitation. */
+MKG_EXPORT int64_t mkg_inclusiveness_households_supported(const mkg_inclusiveness *inc);
+/** Number of actors supported by facilitation. */
+MKG_EXPORT size_t mkg_inclusiveness_actors_supported(const mkg_inclusiveness *inc);
+/** Volume of all non-service sales (transactions with a volume). */
+MKG_EXPORT double mkg_inclusiveness_produce_volume(const mkg_inclusiveness *inc);
+/** The part of it sold by actors with households > 0. */
+MKG_EXPORT double mkg_inclusiveness_smallholder_volume(const mkg_inclusiveness *inc);
+/** smallholder volume / produce volume; NaN when the produce volume is 0. */
+MKG_EXPORT double mkg_inclusiveness_smallholder_volume_share(const mkg_inclusiveness *inc);
+
+/** The report's `inclusiveness` object; as mkg_value_write_json(). */
+MKG_EXPORT int
+mkg_inclusiveness_write_json(const mkg_inclusiveness *inc, char **out, size_t *len);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_VALUE_H */

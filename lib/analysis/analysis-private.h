@@ -1,0 +1,155 @@
+/* marketgraph: what the analyses share.  Never installed.
+ *
+ * The market partition (markets.c) is here so that every analysis that
+ * speaks of "a market's measure" (concentration, facilitation mix, exit
+ * simulation) uses the same markets in the same order.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_ANALYSIS_PRIVATE_H
+#define MKG_ANALYSIS_PRIVATE_H
+
+#include "model-private.h"
+#include "core-private.h"
+#include "marketgraph/analysis.h"
+#include "marketgraph/concentration.h"
+#include "marketgraph/dependency.h"
+
+#include <math.h>
+
+/* The chosen measure of a transaction: NaN when it lacks it. */
+static inline double
+mkg__tx_measure(const mkg_transaction_rec *t, mkg_measure measure)
+{
+	return measure == MKG_MEASURE_VALUE ? t->value : t->volume;
+}
+
+/* MKG_OK, or MKG_EINVAL naming the option when measure is out of range. */
+int mkg__check_measure(mkg_measure measure);
+
+/* Compare two nullable strings: NULL before any string, then byte order. */
+int mkg__strcmp_null(const char *a, const char *b);
+
+/*
+ * Comparisons against a guideline's boundary.  x counts as equal to b when
+ * |x - b| <= 1e-9 * max(|b|, 1): the rounding in a sum of shares must not
+ * move a market across a line ("above 1,800" means above it, not 1e-13
+ * above it).
+ */
+bool mkg__above(double x, double b);
+bool mkg__below(double x, double b);
+
+/* ---- markets (markets.c) ------------------------------------------------ */
+
+typedef struct mkg__market {
+	const char *commodity; /* interned in the model */
+	const char *period;    /* interned, NULL when none */
+	const char *region;    /* interned, NULL when none or not split */
+	bool service;
+	uint32_t first;        /* this market's transactions carrying the measure are */
+	uint32_t count;        /* mk->tx[first .. first + count - 1], in model order */
+	uint32_t excluded;     /* transactions lacking the measure */
+	double total;          /* sum of the measure, in model order */
+} mkg__market;
+
+typedef struct mkg__markets {
+	mkg_measure measure;
+	bool split_by_region;
+	uint32_t count;        /* markets */
+	mkg__market *markets;  /* sorted by commodity, period, region, service */
+	uint32_t *tx;          /* [carrying] transaction indices grouped by market */
+	mkg_idx *seller;       /* [carrying] the seller, buyer and measure of tx[k], */
+	mkg_idx *buyer;        /* copied so that a pass over a market reads memory */
+	double *amount;        /* in order instead of jumping through the records */
+	uint32_t carrying;     /* transactions carrying the measure */
+	uint32_t excluded;     /* transactions lacking it */
+	uint32_t *tx_market;   /* [transaction count] market of every transaction */
+} mkg__markets;
+
+/*
+ * Partition the model's transactions into markets: commodity x effective
+ * period (x the seller's region when split_by_region) x service flag.  A
+ * market whose every transaction lacks the measure is still a market (with
+ * total 0).  One pass with a hash of interned pointers, a sort of the
+ * markets, a counting sort of the transactions: O(n + M log M).
+ * Never fails (measure must be valid); free with mkg__markets_clear().
+ */
+void mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
+                        bool split_by_region);
+void mkg__markets_clear(mkg__markets *mk);
+
+/* ---- concentration (concentration.c) ------------------------------------- */
+
+/* Per side, what the coalition what-if needs beyond the public row. */
+typedef struct mkg__side_extra {
+	double unit;      /* amounts are divided by this before squaring (1, or the total
+	                   * when squares would overflow or underflow) */
+	double sum_sq;    /* sum of (amount / unit)^2 over the firms */
+} mkg__side_extra;
+
+typedef struct mkg__conc_market {
+	mkg_market pub;
+	mkg_market_side side[2];
+	mkg__side_extra extra[2];
+} mkg__conc_market;
+
+struct mkg_concentration {
+	GStringChunk *strings;      /* owns every string of the result */
+	mkg_measure measure;
+	bool split_by_region;
+	mkg_thresholds thresholds;  /* name and source point into strings */
+	size_t excluded;
+	size_t count;
+	mkg__conc_market *markets;
+	mkg_firm_share *shares;     /* every side's firms, one slice each */
+	mkg_idx *share_actor;       /* [same length] model actor index of each share */
+	size_t share_count;
+};
+
+/* Resolve options into a threshold set (copied into *out, strings borrowed). */
+int mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom,
+                            mkg_thresholds *out);
+
+/* Compute concentration on an existing partition. */
+mkg_concentration *mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk,
+                                              const mkg_thresholds *t);
+
+/* The `concentration` array, as a value of the current writer position. */
+void mkg__concentration_write(mkg_jw *w, const mkg_concentration *c);
+
+/* ---- coalitions (coalition.c) -------------------------------------------- */
+
+/* The coalition what-if on a computed concentration (its share_actor
+ * indices must be those of m).  custom: actor indices, or NULL. */
+mkg_coalitions *mkg__coalitions_compute(const mkg_model *m, const mkg_concentration *c,
+                                        const mkg_idx *custom, size_t custom_count,
+                                        bool with_groups);
+
+/* Check and resolve actor ids into indices (deduplicated). */
+int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *const *ids,
+                           size_t count, GArray **out);
+
+void mkg__coalitions_write(mkg_jw *w, const mkg_coalitions *c);
+
+/* ---- dependency (dependency.c) ------------------------------------------- */
+
+mkg_dependency *mkg__dependency_compute(const mkg_model *m, mkg_measure measure);
+void mkg__dependency_write(mkg_jw *w, const mkg_dependency *d);
+
+/* ---- text views (report-text.c) ------------------------------------------ */
+
+/* Actor id -> display label for the text report ("coop-a (Huasahuasi
+ * growers)"); labels of unnamed actors are their ids. */
+typedef GHashTable mkg__labels;
+const char *mkg__label(const mkg__labels *labels, const char *id);
+
+void mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
+                             const char *unit);
+void mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l);
+/* The coalitions presumed harmful, for the top of the report. */
+void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l);
+void mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l);
+
+/* A number for text: shortest round-trip form, "-" for NaN. */
+const char *mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d);
+
+#endif /* MKG_ANALYSIS_PRIVATE_H */

@@ -1,0 +1,340 @@
+/* marketgraph: Brandes' betweenness on the produce graph (directed, hop
+ * counts, not normalised), over all pairs and over (source, sink) pairs,
+ * exact or estimated from pivots.
+ *
+ * One breadth-first search per searched source, then the dependencies
+ * accumulate in reverse BFS order by pulling from each node's successors
+ * on shortest paths (the out-arcs the search just read), so the cost of a
+ * source is the arcs it reaches: nothing is reset or scanned beyond them.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "structure-private.h"
+
+#include <math.h>
+#include <string.h>
+
+struct mkg_betweenness {
+	GStringChunk *strings;   /* owns every id of the result */
+	size_t count;
+	mkg_betweenness_score *rows;
+	bool estimate;
+};
+
+/* Per node, what one search needs, together in one cache line. */
+typedef struct bfs_node {
+	double sigma;     /* shortest paths from the source */
+	double coef;      /* (1 + delta) / sigma, all pairs */
+	double coef_sub;  /* (delta_sub + [sink]) / sigma, source to sink */
+	uint32_t level;   /* BFS level + 1; 0: not reached */
+} bfs_node;
+
+typedef struct bfs {
+	const mkg_graph *g;
+	bfs_node *node;    /* [n], level 0 between searches */
+	uint32_t *queue;   /* [n] the reached nodes in BFS order */
+	const uint8_t *is_sink;
+	double *all;       /* [n] sums */
+	double *sub;       /* [n] sums */
+} bfs;
+
+/* Search from s; accumulate into all when do_all and into sub when do_sub.
+ * Inlined with constant flags, so each use gets its own loop. */
+static inline void
+search(bfs *b, uint32_t s, bool do_all, bool do_sub)
+{
+	const uint32_t *out_start = b->g->out_start, *head = b->g->arc_head;
+	bfs_node *nd = b->node;
+	uint32_t *queue = b->queue, qh = 0, qt = 1, i;
+
+	queue[0] = s;
+	nd[s].level = 1;
+	nd[s].sigma = 1.0;
+	while (qh < qt) {
+		uint32_t v = queue[qh++], lv = nd[v].level + 1;
+		double sv = nd[v].sigma;
+
+		for (uint32_t k = out_start[v]; k < out_start[v + 1]; k++) {
+			bfs_node *w = &nd[head[k]];
+
+			if (w->level == 0) {
+				w->level = lv;
+				w->sigma = sv;
+				queue[qt++] = head[k];
+			} else if (w->level == lv) {
+				w->sigma += sv;
+			}
+		}
+	}
+	for (i = qt - 1; i >= 1; i--) {
+		uint32_t v = queue[i], lv = nd[v].level + 1;
+		double sum = 0.0, sum_sub = 0.0, sv = nd[v].sigma;
+
+		for (uint32_t k = out_start[v]; k < out_start[v + 1]; k++) {
+			const bfs_node *w = &nd[head[k]];
+
+			if (w->level == lv) {
+				if (do_all)
+					sum += w->coef;
+				if (do_sub)
+					sum_sub += w->coef_sub;
+			}
+		}
+		if (do_all) {
+			double delta = sv * sum;
+
+			b->all[v] += delta;
+			nd[v].coef = (1.0 + delta) / sv;
+		}
+		if (do_sub) {
+			double delta = sv * sum_sub;
+
+			b->sub[v] += delta;
+			nd[v].coef_sub = (delta + (b->is_sink[v] ? 1.0 : 0.0)) / sv;
+		}
+	}
+	for (i = 0; i < qt; i++)
+		nd[queue[i]].level = 0;
+}
+
+/* splitmix64: small, fast and the same on every platform. */
+static uint64_t
+next_random(uint64_t *state)
+{
+	uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/* Uniform in [0, range), without modulo bias. */
+static uint64_t
+uniform(uint64_t *state, uint64_t range)
+{
+	uint64_t threshold = (0 - range) % range, x;
+
+	do
+		x = next_random(state);
+	while (x < threshold);
+	return x % range;
+}
+
+/* Mark k of the cand_count candidates, drawn uniformly without
+ * replacement (a partial Fisher-Yates shuffle). */
+static void
+draw(uint32_t *cand, uint32_t cand_count, uint32_t k, uint64_t *state, uint8_t *mark)
+{
+	for (uint32_t i = 0; i < k; i++) {
+		uint32_t j = i + (uint32_t)uniform(state, cand_count - i), t = cand[i];
+
+		cand[i] = cand[j];
+		cand[j] = t;
+		mark[cand[i]] = 1;
+	}
+}
+
+/* The estimate's factor for a node: C/k, or C/(k-1) for a pivot. */
+static double
+scale(double candidates, uint32_t k, bool pivot)
+{
+	if (!pivot)
+		return candidates / k;
+	return k > 1 ? candidates / (k - 1) : 0.0;
+}
+
+int
+mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
+                    const mkg_bottleneck_options *opts)
+{
+	mkg_bottleneck_options o;
+	const mkg_graph *g;
+	const uint32_t *order, *rank;
+	uint8_t *role = NULL, *is_sink, *is_source, *pivot_all, *pivot_sub;
+	uint32_t n, v, nsources = 0, k_all, k_sub;
+	bool sample_all, sample_sub;
+	mkg__keyed *items;
+	mkg_betweenness *res;
+	bfs b;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
+	if (rc == MKG_OK)
+		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
+		                      &role);
+	if (rc != MKG_OK)
+		return rc;
+	g = mkg__graph_get(model);
+	n = g->n;
+	is_sink = g_new(uint8_t, n ? n : 1);
+	is_source = g_new(uint8_t, n ? n : 1);
+	for (v = 0; v < n; v++) {
+		uint8_t r = role[g->node_actor[v]];
+
+		is_sink[v] = (r & MKG__ROLE_SINK) != 0;
+		is_source[v] = (r & MKG__ROLE_SOURCE) != 0;
+		nsources += is_source[v];
+	}
+	g_free(role);
+
+	/* Which sources to search: every node and every source, or pivots. */
+	sample_all = o.pivots > 0 && o.pivots < n;
+	sample_sub = o.pivots > 0 && o.pivots < nsources;
+	k_all = sample_all ? (uint32_t)o.pivots : n;
+	k_sub = sample_sub ? (uint32_t)o.pivots : nsources;
+	pivot_all = g_new0(uint8_t, n ? n : 1);
+	pivot_sub = g_new0(uint8_t, n ? n : 1);
+	if (sample_all || sample_sub) {
+		uint32_t *cand = g_new(uint32_t, n ? n : 1), c = 0;
+		uint64_t state = o.seed;
+
+		for (v = 0; v < n; v++)
+			cand[v] = v;
+		if (sample_all)
+			draw(cand, n, k_all, &state, pivot_all);
+		for (v = 0; v < n; v++)
+			if (is_source[v])
+				cand[c++] = v;
+		if (sample_sub)
+			draw(cand, c, k_sub, &state, pivot_sub);
+		g_free(cand);
+	}
+	if (!sample_all)
+		memset(pivot_all, 1, n);
+	if (!sample_sub)
+		memcpy(pivot_sub, is_source, n);
+
+	b.g = g;
+	b.node = g_new0(bfs_node, n ? n : 1);
+	b.queue = g_new(uint32_t, n ? n : 1);
+	b.is_sink = is_sink;
+	b.all = g_new0(double, n ? n : 1);
+	b.sub = g_new0(double, n ? n : 1);
+	for (v = 0; v < n; v++) {
+		if (pivot_all[v] && pivot_sub[v])
+			search(&b, v, true, true);
+		else if (pivot_all[v])
+			search(&b, v, true, false);
+		else if (pivot_sub[v])
+			search(&b, v, false, true);
+	}
+	if (sample_all)
+		for (v = 0; v < n; v++)
+			b.all[v] *= scale((double)n - 1, k_all, pivot_all[v]);
+	if (sample_sub)
+		for (v = 0; v < n; v++)
+			b.sub[v] *= scale((double)nsources - is_source[v], k_sub, pivot_sub[v]);
+
+	/* Listed in id order, then sorted stably by all_pairs descending. */
+	mkg__graph_id_order(g, model, &order, &rank);
+	items = g_new(mkg__keyed, n ? n : 1);
+	for (v = 0; v < n; v++) {
+		items[v].key = mkg__key_desc(b.all[order[v]]);
+		items[v].item = order[v];
+	}
+	mkg__radix_sort(items, n);
+	res = g_new0(mkg_betweenness, 1);
+	res->strings = g_string_chunk_new(64 * 1024);
+	res->count = n;
+	res->estimate = sample_all || sample_sub;
+	res->rows = g_new(mkg_betweenness_score, n ? n : 1);
+	for (v = 0; v < n; v++) {
+		uint32_t x = items[v].item;
+
+		res->rows[v].actor =
+			g_string_chunk_insert(res->strings, MKG_ACTOR(model, g->node_actor[x])->id);
+		res->rows[v].all_pairs = b.all[x];
+		res->rows[v].source_sink = b.sub[x];
+	}
+	g_free(items);
+	g_free(b.node);
+	g_free(b.queue);
+	g_free(b.all);
+	g_free(b.sub);
+	g_free(pivot_all);
+	g_free(pivot_sub);
+	g_free(is_sink);
+	g_free(is_source);
+	*out = res;
+	return MKG_OK;
+}
+
+void
+mkg_betweenness_free(mkg_betweenness *b)
+{
+	if (b == NULL)
+		return;
+	g_string_chunk_free(b->strings);
+	g_free(b->rows);
+	g_free(b);
+}
+
+size_t
+mkg_betweenness_count(const mkg_betweenness *b)
+{
+	return b ? b->count : 0;
+}
+
+const mkg_betweenness_score *
+mkg_betweenness_at(const mkg_betweenness *b, size_t i)
+{
+	return b && i < b->count ? &b->rows[i] : NULL;
+}
+
+int
+mkg_betweenness_is_estimate(const mkg_betweenness *b)
+{
+	return b ? b->estimate : 0;
+}
+
+static int
+copy_column(const mkg_betweenness *b, bool all, double *out, size_t capacity, const char *fn)
+{
+	if (b == NULL || out == NULL)
+		return mkg__error(MKG_EINVAL, "%s: argument '%s' is NULL", fn, b ? "out" : "b");
+	if (capacity < b->count)
+		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", fn, b->count,
+		                  capacity);
+	for (size_t i = 0; i < b->count; i++)
+		out[i] = all ? b->rows[i].all_pairs : b->rows[i].source_sink;
+	return MKG_OK;
+}
+
+int
+mkg_betweenness_copy_all_pairs(const mkg_betweenness *b, double *out, size_t capacity)
+{
+	return copy_column(b, true, out, capacity, G_STRFUNC);
+}
+
+int
+mkg_betweenness_copy_source_sink(const mkg_betweenness *b, double *out, size_t capacity)
+{
+	return copy_column(b, false, out, capacity, G_STRFUNC);
+}
+
+void
+mkg__betweenness_write(mkg_jw *w, const mkg_betweenness *b)
+{
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < b->count; i++) {
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", b->rows[i].actor);
+		mkg__jw_kdouble(w, "all_pairs", b->rows[i].all_pairs);
+		mkg__jw_kdouble(w, "source_sink", b->rows[i].source_sink);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+int
+mkg_betweenness_write_json(const mkg_betweenness *b, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(b);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__betweenness_write(w, b);
+	return mkg__jw_finish(w, out, len);
+}

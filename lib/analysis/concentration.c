@@ -1,0 +1,401 @@
+/* marketgraph: concentration of both sides of every market.
+ *
+ * Each firm's amount is summed with a scratch array indexed by actor (reset
+ * through a list of the actors touched), so one side of one market costs
+ * its transactions plus a sort of its firms.
+ *
+ * The HHI is computed as 10^4 * sum(a_i^2) / T^2 from the amounts a_i and
+ * the total T rather than from rounded shares: with whole-number amounts it
+ * is exact, so a market at a boundary (1000, 1800) lands on it.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "analysis-private.h"
+
+#include <string.h>
+
+int
+mkg_concentration_options_init(mkg_concentration_options *opts, unsigned int version)
+{
+	mkg_concentration_options init = MKG_CONCENTRATION_OPTIONS_INIT;
+
+	MKG_CHECK_ARG(opts);
+	if (version != MKG_CONCENTRATION_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_concentration_options_init: unknown version %u",
+		                  version);
+	*opts = init;
+	return MKG_OK;
+}
+
+/* Squares of amounts in (1e-140, 1e140) neither overflow nor underflow;
+ * outside it amounts are scaled by the total first (exactness is lost only
+ * there). */
+static double
+side_unit(double total)
+{
+	return total > 1e-140 && total < 1e140 ? 1.0 : total;
+}
+
+typedef struct scratch {
+	double *amount;      /* [actors] running sum of the actor on the current side */
+	uint32_t *stamp;     /* [actors] which side the sum belongs to (0: none) */
+	GArray *touched;     /* mkg_idx: actors with a sum on the current side */
+	uint32_t current;    /* stamp of the current side */
+} scratch;
+
+typedef struct firm {
+	mkg_idx actor;
+	double amount;
+} firm;
+
+/* For the comparison: ids of the actors being sorted. */
+typedef struct sort_ctx {
+	const mkg_model *m;
+} sort_ctx;
+
+static gint
+firm_cmp(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const firm *x = a, *y = b;
+	const sort_ctx *ctx = data;
+
+	if (x->amount != y->amount)
+		return x->amount > y->amount ? -1 : 1;
+	return strcmp(MKG_ACTOR(ctx->m, x->actor)->id, MKG_ACTOR(ctx->m, y->actor)->id);
+}
+
+/* An actor id copied into the result once, however many markets it is in. */
+static const char *
+actor_copy(mkg_concentration *c, const mkg_model *m, const char **copies, mkg_idx a)
+{
+	if (copies[a] == NULL)
+		copies[a] = g_string_chunk_insert_const(c->strings, MKG_ACTOR(m, a)->id);
+	return copies[a];
+}
+
+/* The numbers of one side from its sorted firms. */
+static void
+side_numbers(mkg_market_side *s, mkg__side_extra *x, const mkg_thresholds *t)
+{
+	const double n = (double)s->firms;
+	double h, sum_sq = 0.0, cr4 = 0.0;
+
+	x->unit = side_unit(s->total);
+	if (s->firms == 0) {
+		s->hhi = s->hhi_normalized = s->cr1 = s->cr4 = s->effective_firms = (double)NAN;
+		s->concentration = MKG_CLASS_EMPTY;
+		x->sum_sq = 0.0;
+		return;
+	}
+	for (size_t k = 0; k < s->firms; k++) {
+		double w = s->shares[k].amount / x->unit;
+		sum_sq += w * w;
+		if (k < 4)
+			cr4 += s->shares[k].amount;
+	}
+	x->sum_sq = sum_sq;
+	{
+		double w_total = s->total / x->unit;
+		h = sum_sq / (w_total * w_total);
+	}
+	s->hhi = 1e4 * h;
+	s->cr1 = s->shares[0].share;
+	s->cr4 = cr4 / s->total;
+	s->effective_firms = 1.0 / h;
+	if (s->firms == 1) {
+		s->hhi_normalized = 1.0;
+	} else {
+		/* equal shares give 0 up to rounding: keep it from going negative */
+		s->hhi_normalized = fmax(0.0, (h - 1.0 / n) / (1.0 - 1.0 / n));
+	}
+	s->concentration = mkg_thresholds_classify(t, s->hhi);
+}
+
+mkg_concentration *
+mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg_thresholds *t)
+{
+	const uint32_t n_actors = m->actors->len;
+	mkg_concentration *c = g_new0(mkg_concentration, 1);
+	const char **copies = g_new0(const char *, n_actors ? n_actors : 1);
+	GArray *firms = g_array_new(FALSE, FALSE, sizeof(firm));
+	sort_ctx ctx = { m };
+	scratch sc;
+	size_t pos = 0;
+
+	c->strings = g_string_chunk_new(4096);
+	c->measure = mk->measure;
+	c->split_by_region = mk->split_by_region;
+	c->thresholds = *t;
+	c->thresholds.name = t->name ? g_string_chunk_insert_const(c->strings, t->name) : NULL;
+	c->thresholds.source =
+		t->source ? g_string_chunk_insert_const(c->strings, t->source) : NULL;
+	c->excluded = mk->excluded;
+	c->count = mk->count;
+	c->markets = g_new0(mkg__conc_market, mk->count ? mk->count : 1);
+	/* at most one firm per transaction and side */
+	c->shares = g_new(mkg_firm_share, 2 * (size_t)mk->carrying + 1);
+	c->share_actor = g_new(mkg_idx, 2 * (size_t)mk->carrying + 1);
+
+	sc.amount = g_new(double, n_actors ? n_actors : 1);
+	sc.stamp = g_new0(uint32_t, n_actors ? n_actors : 1);
+	sc.touched = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+	sc.current = 0;
+
+	for (uint32_t j = 0; j < mk->count; j++) {
+		const mkg__market *src = &mk->markets[j];
+		mkg__conc_market *dst = &c->markets[j];
+
+		dst->pub.commodity = g_string_chunk_insert_const(c->strings, src->commodity);
+		dst->pub.period = src->period ? g_string_chunk_insert_const(c->strings, src->period)
+		                              : NULL;
+		dst->pub.region = src->region ? g_string_chunk_insert_const(c->strings, src->region)
+		                              : NULL;
+		dst->pub.service = src->service;
+		dst->pub.transactions = src->count;
+		dst->pub.excluded_transactions = src->excluded;
+
+		for (int side = 0; side < 2; side++) {
+			mkg_market_side *s = &dst->side[side];
+
+			sc.current++;
+			g_array_set_size(sc.touched, 0);
+			const mkg_idx *who = (side == MKG_SIDE_SELLER ? mk->seller : mk->buyer) + src->first;
+			const double *amount = mk->amount + src->first;
+			for (uint32_t k = 0; k < src->count; k++) {
+				mkg_idx a = who[k];
+				if (sc.stamp[a] != sc.current) {
+					sc.stamp[a] = sc.current;
+					sc.amount[a] = 0.0;
+					g_array_append_val(sc.touched, a);
+				}
+				sc.amount[a] += amount[k];
+			}
+			/* firms: share > 0 */
+			g_array_set_size(firms, 0);
+			for (guint k = 0; k < sc.touched->len; k++) {
+				mkg_idx a = g_array_index(sc.touched, mkg_idx, k);
+				if (sc.amount[a] > 0.0) {
+					firm f = { a, sc.amount[a] };
+					g_array_append_val(firms, f);
+				}
+			}
+			g_array_sort_with_data(firms, firm_cmp, &ctx);
+
+			s->total = src->total;
+			s->firms = firms->len;
+			s->shares = &c->shares[pos];
+			for (guint k = 0; k < firms->len; k++) {
+				const firm *f = &g_array_index(firms, firm, k);
+				c->shares[pos + k].actor = actor_copy(c, m, copies, f->actor);
+				c->shares[pos + k].amount = f->amount;
+				c->shares[pos + k].share = f->amount / src->total;
+				c->share_actor[pos + k] = f->actor;
+			}
+			pos += firms->len;
+			side_numbers(s, &dst->extra[side], t);
+		}
+	}
+	c->share_count = pos;
+
+	g_array_free(sc.touched, TRUE);
+	g_free(sc.stamp);
+	g_free(sc.amount);
+	g_array_free(firms, TRUE);
+	g_free(copies);
+	return c;
+}
+
+int
+mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
+                      const mkg_concentration_options *opts)
+{
+	const mkg_concentration_options defaults = MKG_CONCENTRATION_OPTIONS_INIT;
+	mkg_thresholds t;
+	mkg__markets mk;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version != MKG_CONCENTRATION_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_concentration_new: unknown options version %u",
+		                  opts->version);
+	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
+	    (rc = mkg__thresholds_resolve(opts->thresholds, opts->custom_thresholds, &t)) != MKG_OK)
+		return rc;
+	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	*out = mkg__concentration_compute(model, &mk, &t);
+	mkg__markets_clear(&mk);
+	return MKG_OK;
+}
+
+void
+mkg_concentration_free(mkg_concentration *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->markets);
+	g_free(c->shares);
+	g_free(c->share_actor);
+	g_string_chunk_free(c->strings);
+	g_free(c);
+}
+
+/* ---- accessors ----------------------------------------------------------- */
+
+size_t
+mkg_concentration_count(const mkg_concentration *c)
+{
+	return c ? c->count : 0;
+}
+
+const mkg_market *
+mkg_concentration_market(const mkg_concentration *c, size_t i)
+{
+	return c && i < c->count ? &c->markets[i].pub : NULL;
+}
+
+const mkg_market_side *
+mkg_concentration_side(const mkg_concentration *c, size_t i, mkg_side side)
+{
+	if (c == NULL || i >= c->count || (unsigned)side > MKG_SIDE_BUYER)
+		return NULL;
+	return &c->markets[i].side[side];
+}
+
+double
+mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side, size_t k)
+{
+	const mkg_market_side *s = mkg_concentration_side(c, i, side);
+	double sum = 0.0;
+
+	if (s == NULL || s->firms == 0)
+		return (double)NAN;
+	/* from amounts, like CR4: the same number for k = 4 */
+	for (size_t j = 0; j < k && j < s->firms; j++)
+		sum += s->shares[j].amount;
+	return sum / s->total;
+}
+
+static double
+column_value(const mkg__conc_market *cm, const mkg_market_side *s,
+             mkg_concentration_column column)
+{
+	switch (column) {
+	case MKG_CONCENTRATION_COLUMN_TOTAL: return s->total;
+	case MKG_CONCENTRATION_COLUMN_FIRMS: return (double)s->firms;
+	case MKG_CONCENTRATION_COLUMN_HHI: return s->hhi;
+	case MKG_CONCENTRATION_COLUMN_HHI_NORMALIZED: return s->hhi_normalized;
+	case MKG_CONCENTRATION_COLUMN_CR1: return s->cr1;
+	case MKG_CONCENTRATION_COLUMN_CR4: return s->cr4;
+	case MKG_CONCENTRATION_COLUMN_EFFECTIVE_FIRMS: return s->effective_firms;
+	case MKG_CONCENTRATION_COLUMN_CLASS: return (double)s->concentration;
+	case MKG_CONCENTRATION_COLUMN_EXCLUDED: return (double)cm->pub.excluded_transactions;
+	}
+	return (double)NAN;
+}
+
+int
+mkg_concentration_copy_column(const mkg_concentration *c, mkg_side side,
+                              mkg_concentration_column column, double *out, size_t capacity)
+{
+	MKG_CHECK_ARG(c);
+	MKG_CHECK_ARG(out);
+	if ((unsigned)side > MKG_SIDE_BUYER)
+		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown side %d",
+		                  (int)side);
+	if ((unsigned)column > MKG_CONCENTRATION_COLUMN_EXCLUDED)
+		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown column %d",
+		                  (int)column);
+	if (capacity < c->count)
+		return mkg__error(MKG_EBUFS,
+		                  "mkg_concentration_copy_column: room for %zu numbers, %zu markets",
+		                  capacity, c->count);
+	for (size_t i = 0; i < c->count; i++)
+		out[i] = column_value(&c->markets[i], &c->markets[i].side[side], column);
+	return MKG_OK;
+}
+
+mkg_measure
+mkg_concentration_measure(const mkg_concentration *c)
+{
+	return c ? c->measure : MKG_MEASURE_VOLUME;
+}
+
+int
+mkg_concentration_split_by_region(const mkg_concentration *c)
+{
+	return c && c->split_by_region;
+}
+
+const mkg_thresholds *
+mkg_concentration_thresholds(const mkg_concentration *c)
+{
+	return c ? &c->thresholds : NULL;
+}
+
+size_t
+mkg_concentration_excluded(const mkg_concentration *c)
+{
+	return c ? c->excluded : 0;
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void
+write_side(mkg_jw *w, const mkg_market_side *s)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kdouble(w, "total", s->total);
+	mkg__jw_kint(w, "firms", (int64_t)s->firms);
+	mkg__jw_kdouble(w, "hhi", s->hhi);
+	mkg__jw_kdouble(w, "hhi_normalized", s->hhi_normalized);
+	mkg__jw_kdouble(w, "cr1", s->cr1);
+	mkg__jw_kdouble(w, "cr4", s->cr4);
+	mkg__jw_kdouble(w, "effective_firms", s->effective_firms);
+	mkg__jw_kstring(w, "class", mkg_concentration_class_name(s->concentration));
+	mkg__jw_key(w, "shares");
+	mkg__jw_begin_array(w, false);
+	for (size_t k = 0; k < s->firms; k++) {
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", s->shares[k].actor);
+		mkg__jw_kdouble(w, "share", s->shares[k].share);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+	mkg__jw_end_object(w);
+}
+
+void
+mkg__concentration_write(mkg_jw *w, const mkg_concentration *c)
+{
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < c->count; i++) {
+		const mkg__conc_market *cm = &c->markets[i];
+		mkg__jw_begin_object(w, false);
+		mkg__jw_kstring(w, "commodity", cm->pub.commodity);
+		mkg__jw_kstring(w, "period", cm->pub.period);
+		mkg__jw_kstring(w, "region", cm->pub.region);
+		mkg__jw_kbool(w, "service", cm->pub.service);
+		mkg__jw_kint(w, "transactions", (int64_t)cm->pub.transactions);
+		mkg__jw_kint(w, "excluded_transactions", (int64_t)cm->pub.excluded_transactions);
+		mkg__jw_key(w, "seller");
+		write_side(w, &cm->side[MKG_SIDE_SELLER]);
+		mkg__jw_key(w, "buyer");
+		write_side(w, &cm->side[MKG_SIDE_BUYER]);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+int
+mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(c);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__concentration_write(w, c);
+	return mkg__jw_finish(w, out, len);
+}

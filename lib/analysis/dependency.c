@@ -1,0 +1,326 @@
+/* marketgraph: who depends on whom.
+ *
+ * A counting sort groups the transactions carrying the measure by seller;
+ * within a seller a scratch array indexed by buyer sums each pair, so the
+ * pairs come out in O(n) and the totals of both sides in one more pass.
+ * The top partners are then read off the pairs.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "analysis-private.h"
+
+#include <string.h>
+
+struct mkg_dependency {
+	GStringChunk *strings;
+	mkg_measure measure;
+	size_t excluded;
+	GArray *actors;  /* mkg_actor_dependency, by id */
+	GArray *pairs;   /* mkg_pair_dependency, by asymmetry descending */
+};
+
+int
+mkg_dependency_options_init(mkg_dependency_options *opts, unsigned int version)
+{
+	mkg_dependency_options init = MKG_DEPENDENCY_OPTIONS_INIT;
+
+	MKG_CHECK_ARG(opts);
+	if (version != MKG_DEPENDENCY_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_dependency_options_init: unknown version %u",
+		                  version);
+	*opts = init;
+	return MKG_OK;
+}
+
+typedef struct pair {
+	mkg_idx seller, buyer;
+	double amount;
+} pair;
+
+/* Best partner so far of each actor: larger amount, then smaller id. */
+static void
+consider(const mkg_model *m, mkg_idx *best, double *best_amount, mkg_idx actor, mkg_idx partner,
+         double amount)
+{
+	if (amount <= 0.0)
+		return;
+	if (best[actor] == MKG_IDX_NONE || amount > best_amount[actor] ||
+	    (amount == best_amount[actor] &&
+	     strcmp(MKG_ACTOR(m, partner)->id, MKG_ACTOR(m, best[actor])->id) < 0)) {
+		best[actor] = partner;
+		best_amount[actor] = amount;
+	}
+}
+
+static gint
+id_cmp(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const mkg_model *m = data;
+
+	return strcmp(MKG_ACTOR(m, *(const mkg_idx *)a)->id, MKG_ACTOR(m, *(const mkg_idx *)b)->id);
+}
+
+static gint
+pair_row_cmp(gconstpointer a, gconstpointer b)
+{
+	const mkg_pair_dependency *x = a, *y = b;
+	bool nx = isnan(x->asymmetry), ny = isnan(y->asymmetry);
+	int c;
+
+	if (nx != ny)
+		return nx ? 1 : -1;
+	if (!nx && x->asymmetry != y->asymmetry)
+		return x->asymmetry > y->asymmetry ? -1 : 1;
+	if ((c = strcmp(x->seller, y->seller)) != 0)
+		return c;
+	return strcmp(x->buyer, y->buyer);
+}
+
+static double
+ratio(double part, double total)
+{
+	return total > 0.0 ? part / total : (double)NAN;
+}
+
+mkg_dependency *
+mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
+{
+	const uint32_t n = m->transactions->len, n_actors = m->actors->len;
+	const size_t na = n_actors ? n_actors : 1;
+	mkg_dependency *d = g_new0(mkg_dependency, 1);
+	uint32_t *start = g_new0(uint32_t, (size_t)n_actors + 1);
+	uint32_t *order, *stamp, *slot;
+	double *sales = g_new0(double, na), *purchases = g_new0(double, na);
+	double *best_sale = g_new(double, na), *best_purchase = g_new(double, na);
+	mkg_idx *top_buyer = g_new(mkg_idx, na), *top_supplier = g_new(mkg_idx, na);
+	bool *active = g_new0(bool, na);
+	const char **copies = g_new0(const char *, na);
+	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(pair));
+
+	d->strings = g_string_chunk_new(4096);
+	d->measure = measure;
+	d->actors = g_array_new(FALSE, FALSE, sizeof(mkg_actor_dependency));
+	d->pairs = g_array_new(FALSE, FALSE, sizeof(mkg_pair_dependency));
+
+	/* totals, and the carrying transactions counted by seller */
+	for (uint32_t i = 0; i < n; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		double x = mkg__tx_measure(t, measure);
+		if (isnan(x)) {
+			d->excluded++;
+			continue;
+		}
+		sales[t->seller] += x;
+		purchases[t->buyer] += x;
+		active[t->seller] = active[t->buyer] = true;
+		start[t->seller + 1]++;
+	}
+	for (uint32_t a = 0; a < n_actors; a++)
+		start[a + 1] += start[a];
+	order = g_new(uint32_t, (size_t)start[n_actors] + 1);
+	{
+		uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)n_actors + 1));
+		for (uint32_t i = 0; i < n; i++) {
+			const mkg_transaction_rec *t = MKG_TX(m, i);
+			if (!isnan(mkg__tx_measure(t, measure)))
+				order[fill[t->seller]++] = i;
+		}
+		g_free(fill);
+	}
+
+	/* pairs: per seller, sum by buyer (slot[buyer] = the pair's position) */
+	stamp = g_new0(uint32_t, na);
+	slot = g_new(uint32_t, na);
+	for (uint32_t s = 0; s < n_actors; s++) {
+		for (uint32_t k = start[s]; k < start[s + 1]; k++) {
+			const mkg_transaction_rec *t = MKG_TX(m, order[k]);
+			if (stamp[t->buyer] != s + 1) {
+				pair p = { s, t->buyer, 0.0 };
+				stamp[t->buyer] = s + 1;
+				slot[t->buyer] = pairs->len;
+				g_array_append_val(pairs, p);
+			}
+			g_array_index(pairs, pair, slot[t->buyer]).amount += mkg__tx_measure(t, measure);
+		}
+	}
+	g_free(stamp);
+	g_free(slot);
+	g_free(order);
+	g_free(start);
+
+	for (uint32_t a = 0; a < n_actors; a++)
+		top_buyer[a] = top_supplier[a] = MKG_IDX_NONE;
+	for (guint k = 0; k < pairs->len; k++) {
+		const pair *p = &g_array_index(pairs, pair, k);
+		consider(m, top_buyer, best_sale, p->seller, p->buyer, p->amount);
+		consider(m, top_supplier, best_purchase, p->buyer, p->seller, p->amount);
+	}
+
+	/* rows of the active actors, by id; every partner is active */
+	{
+		GArray *act = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+		for (uint32_t a = 0; a < n_actors; a++) {
+			if (active[a]) {
+				copies[a] = g_string_chunk_insert_const(d->strings, MKG_ACTOR(m, a)->id);
+				g_array_append_val(act, a);
+			}
+		}
+		g_array_sort_with_data(act, id_cmp, (gpointer)m);
+		g_array_set_size(d->actors, act->len);
+		for (guint k = 0; k < act->len; k++) {
+			mkg_idx a = g_array_index(act, mkg_idx, k);
+			mkg_actor_dependency *row = &g_array_index(d->actors, mkg_actor_dependency, k);
+			row->actor = copies[a];
+			row->sales = sales[a];
+			row->purchases = purchases[a];
+			row->top_buyer = top_buyer[a] != MKG_IDX_NONE ? copies[top_buyer[a]] : NULL;
+			row->sales_share = top_buyer[a] != MKG_IDX_NONE ? best_sale[a] / sales[a] : (double)NAN;
+			row->top_supplier =
+				top_supplier[a] != MKG_IDX_NONE ? copies[top_supplier[a]] : NULL;
+			row->purchase_share =
+				top_supplier[a] != MKG_IDX_NONE ? best_purchase[a] / purchases[a] : (double)NAN;
+		}
+		g_array_free(act, TRUE);
+	}
+
+	g_array_set_size(d->pairs, pairs->len);
+	for (guint k = 0; k < pairs->len; k++) {
+		const pair *p = &g_array_index(pairs, pair, k);
+		mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
+		row->seller = copies[p->seller];
+		row->buyer = copies[p->buyer];
+		row->amount = p->amount;
+		row->seller_dependency = ratio(p->amount, sales[p->seller]);
+		row->buyer_dependency = ratio(p->amount, purchases[p->buyer]);
+		row->asymmetry = row->seller_dependency - row->buyer_dependency;
+	}
+	g_array_sort(d->pairs, pair_row_cmp);
+
+	g_array_free(pairs, TRUE);
+	g_free(copies);
+	g_free(active);
+	g_free(top_buyer);
+	g_free(top_supplier);
+	g_free(best_sale);
+	g_free(best_purchase);
+	g_free(sales);
+	g_free(purchases);
+	return d;
+}
+
+int
+mkg_dependency_new(mkg_dependency **out, const mkg_model *model,
+                   const mkg_dependency_options *opts)
+{
+	const mkg_dependency_options defaults = MKG_DEPENDENCY_OPTIONS_INIT;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version != MKG_DEPENDENCY_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_dependency_new: unknown options version %u",
+		                  opts->version);
+	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
+		return rc;
+	*out = mkg__dependency_compute(model, opts->measure);
+	return MKG_OK;
+}
+
+void
+mkg_dependency_free(mkg_dependency *d)
+{
+	if (d == NULL)
+		return;
+	g_array_free(d->actors, TRUE);
+	g_array_free(d->pairs, TRUE);
+	g_string_chunk_free(d->strings);
+	g_free(d);
+}
+
+size_t
+mkg_dependency_actor_count(const mkg_dependency *d)
+{
+	return d ? d->actors->len : 0;
+}
+
+const mkg_actor_dependency *
+mkg_dependency_actor(const mkg_dependency *d, size_t i)
+{
+	return d && i < d->actors->len ? &g_array_index(d->actors, mkg_actor_dependency, i) : NULL;
+}
+
+size_t
+mkg_dependency_pair_count(const mkg_dependency *d)
+{
+	return d ? d->pairs->len : 0;
+}
+
+const mkg_pair_dependency *
+mkg_dependency_pair(const mkg_dependency *d, size_t i)
+{
+	return d && i < d->pairs->len ? &g_array_index(d->pairs, mkg_pair_dependency, i) : NULL;
+}
+
+size_t
+mkg_dependency_excluded(const mkg_dependency *d)
+{
+	return d ? d->excluded : 0;
+}
+
+mkg_measure
+mkg_dependency_measure(const mkg_dependency *d)
+{
+	return d ? d->measure : MKG_MEASURE_VOLUME;
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+void
+mkg__dependency_write(mkg_jw *w, const mkg_dependency *d)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kint(w, "excluded_transactions", (int64_t)d->excluded);
+	mkg__jw_key(w, "actors");
+	mkg__jw_begin_array(w, false);
+	for (guint k = 0; k < d->actors->len; k++) {
+		const mkg_actor_dependency *row = &g_array_index(d->actors, mkg_actor_dependency, k);
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", row->actor);
+		mkg__jw_kstring(w, "top_buyer", row->top_buyer);
+		mkg__jw_kdouble(w, "sales_share", row->sales_share);
+		mkg__jw_kstring(w, "top_supplier", row->top_supplier);
+		mkg__jw_kdouble(w, "purchase_share", row->purchase_share);
+		mkg__jw_kdouble(w, "sales", row->sales);
+		mkg__jw_kdouble(w, "purchases", row->purchases);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+	mkg__jw_key(w, "pairs");
+	mkg__jw_begin_array(w, false);
+	for (guint k = 0; k < d->pairs->len; k++) {
+		const mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "seller", row->seller);
+		mkg__jw_kstring(w, "buyer", row->buyer);
+		mkg__jw_kdouble(w, "seller_dependency", row->seller_dependency);
+		mkg__jw_kdouble(w, "buyer_dependency", row->buyer_dependency);
+		mkg__jw_kdouble(w, "asymmetry", row->asymmetry);
+		mkg__jw_kdouble(w, "amount", row->amount);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+	mkg__jw_end_object(w);
+}
+
+int
+mkg_dependency_write_json(const mkg_dependency *d, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(d);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__dependency_write(w, d);
+	return mkg__jw_finish(w, out, len);
+}

@@ -1,0 +1,612 @@
+/* marketgraph: captive producers (post-dominators from a super-sink),
+ * stranded producers and gatekeepers (dominators from a super-source).
+ *
+ * Both trees come from one SEMI-NCA routine (Georgiadis 2005; the variant
+ * LLVM uses): an iterative depth-first search numbers the vertices in
+ * preorder, semidominators come from a link-eval forest with path
+ * compression, and each immediate dominator is the nearest common ancestor
+ * of the DFS parent and the semidominator, found by climbing the partial
+ * dominator tree.  O(E log V) worst case, near-linear in practice.  All
+ * arrays are indexed by preorder number, so the inner loops stay in a few
+ * dense arrays.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "structure-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+struct mkg_captive {
+	GStringChunk *strings;     /* owns every id of the result */
+	size_t count;
+	mkg_captive_actor *rows;   /* by supply descending, ties by id */
+	size_t *first;             /* rows[i]'s producers: producers[first[i] ..] */
+	const char **producers;    /* sources in post-dominator-tree preorder */
+	size_t stranded_count;
+	const char **stranded;     /* byte order */
+	double stranded_supply;
+	size_t gate_count;
+	mkg_gatekeeper *gates;     /* by sink id */
+};
+
+/* A flow graph over the n nodes plus a root (vertex n): the successors and
+ * predecessors of each node as CSR, the root's successors as a list, and
+ * the root as a predecessor of every node v with flag[v] set. */
+typedef struct flowgraph {
+	uint32_t n;
+	const uint32_t *succ_start, *succ;
+	const uint32_t *pred_start, *pred;
+	const uint32_t *root_succ;
+	uint32_t root_succ_count;
+	const uint8_t *flag;
+} flowgraph;
+
+/* The dominator tree of the vertices reachable from the root, by preorder
+ * number: vertex 0 is the root; idom[i] < i for i > 0. */
+typedef struct domtree {
+	uint32_t count;   /* reachable vertices, the root included */
+	uint32_t *vert;   /* [count] number -> node (vert[0] = n) */
+	uint32_t *num;    /* [n] node -> number, NONE when unreachable */
+	uint32_t *idom;   /* [count] */
+} domtree;
+
+static void
+domtree_clear(domtree *t)
+{
+	g_free(t->vert);
+	g_free(t->num);
+	g_free(t->idom);
+}
+
+/* Preorder numbers by an iterative depth-first search from the root. */
+static uint32_t
+number(const flowgraph *f, domtree *t, uint32_t *parent)
+{
+	uint32_t n = f->n, count = 1, sp = 0;
+	uint32_t *stack = g_new(uint32_t, n + 1);
+	uint32_t *pos = g_new(uint32_t, n + 1);
+
+	memset(t->num, 0xff, (n ? n : 1) * sizeof *t->num);
+	t->vert[0] = n;
+	parent[0] = 0;
+	stack[sp] = n;
+	pos[sp++] = 0;
+	while (sp > 0) {
+		uint32_t v = stack[sp - 1], i = pos[sp - 1], end, w = NONE;
+		const uint32_t *adj;
+
+		if (v == n) {
+			adj = f->root_succ;
+			end = f->root_succ_count;
+		} else {
+			adj = f->succ + f->succ_start[v];
+			end = f->succ_start[v + 1] - f->succ_start[v];
+		}
+		while (i < end && t->num[adj[i]] != NONE)
+			i++;
+		if (i == end) {
+			sp--;
+			continue;
+		}
+		w = adj[i];
+		pos[sp - 1] = i + 1;
+		t->num[w] = count;
+		t->vert[count] = w;
+		parent[count] = v == n ? 0 : t->num[v];
+		count++;
+		stack[sp] = w;
+		pos[sp++] = 0;
+	}
+	g_free(stack);
+	g_free(pos);
+	return count;
+}
+
+/*
+ * The vertex of least semidominator on the forest path from x up to, not
+ * including, the root of its tree; vertices numbered >= last are linked to
+ * their DFS parent.  Compresses the path (anc) as it goes.
+ */
+static inline uint32_t
+eval(uint32_t x, uint32_t last, uint32_t *anc, uint32_t *label, const uint32_t *semi,
+     uint32_t *stack)
+{
+	uint32_t sp = 0, p, plabel, y;
+
+	if (anc[x] < last)
+		return label[x];
+	do {
+		stack[sp++] = x;
+		x = anc[x];
+	} while (anc[x] >= last);
+	p = x;
+	plabel = label[p];
+	do {
+		y = stack[--sp];
+		anc[y] = anc[p];
+		if (semi[plabel] < semi[label[y]])
+			label[y] = plabel;
+		else
+			plabel = label[y];
+		p = y;
+	} while (sp > 0);
+	return label[y];
+}
+
+static void
+dominators(const flowgraph *f, domtree *t)
+{
+	uint32_t n = f->n, count, i;
+	uint32_t *anc, *semi, *label, *stack;
+
+	t->vert = g_new(uint32_t, n + 1);
+	t->num = g_new(uint32_t, n ? n : 1);
+	t->idom = g_new(uint32_t, n + 1);
+	/* idom starts as the DFS parent, which anc then compresses. */
+	count = number(f, t, t->idom);
+	t->count = count;
+	anc = g_memdup2(t->idom, count * sizeof *anc);
+	semi = g_new(uint32_t, count);
+	label = g_new(uint32_t, count);
+	stack = g_new(uint32_t, count);
+	for (i = 0; i < count; i++)
+		semi[i] = label[i] = i;
+
+	for (i = count - 1; i >= 1; i--) {
+		uint32_t w = t->vert[i], s = t->idom[i], k;
+
+		for (k = f->pred_start[w]; k < f->pred_start[w + 1]; k++) {
+			uint32_t j = t->num[f->pred[k]], u;
+
+			if (j == NONE)
+				continue;
+			u = eval(j, i + 1, anc, label, semi, stack);
+			if (semi[u] < s)
+				s = semi[u];
+		}
+		if (f->flag[w])
+			s = 0; /* the root is a predecessor */
+		semi[i] = s;
+	}
+	for (i = 1; i < count; i++) {
+		uint32_t d = t->idom[i];
+
+		while (d > semi[i])
+			d = t->idom[d];
+		t->idom[i] = d;
+	}
+	g_free(anc);
+	g_free(semi);
+	g_free(label);
+	g_free(stack);
+}
+
+/* ---- the result ------------------------------------------------------------ */
+
+static double
+source_supply(const mkg_model *m, const mkg_graph *g, mkg_idx a)
+{
+	double s = MKG_ACTOR(m, a)->supply;
+
+	if (!isnan(s))
+		return s;
+	return g->actor_node[a] == NONE ? 0.0 : g->node_sold[g->actor_node[a]];
+}
+
+typedef struct captive_key {
+	double supply;
+	const char *id;
+	size_t index;
+} captive_key;
+
+static int
+cmp_captive(const void *a, const void *b)
+{
+	const captive_key *x = a, *y = b;
+
+	if (x->supply != y->supply)
+		return x->supply > y->supply ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+cmp_gate(const void *a, const void *b)
+{
+	return strcmp(((const mkg_gatekeeper *)a)->sink, ((const mkg_gatekeeper *)b)->sink);
+}
+
+static const char *
+node_id(const mkg_model *m, const mkg_graph *g, uint32_t v)
+{
+	return MKG_ACTOR(m, g->node_actor[v])->id;
+}
+
+/*
+ * Captive producers from the post-dominator tree t (root: the super-sink).
+ * own[i]: 1 when vertex i is a source.  Subtree counts and supplies add up
+ * in reverse preorder (idom[i] < i); the producers of each actor are one
+ * range of the sources listed in a preorder walk of the tree itself.
+ */
+static void
+captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *t,
+                  const uint8_t *own, const double *supply)
+{
+	uint32_t count = t->count, i, k;
+	size_t *sub_count = g_new0(size_t, count);
+	double *sub_supply = g_new0(double, count);
+	uint32_t *child_start = g_new0(uint32_t, count + 1);
+	uint32_t *child = g_new(uint32_t, count);
+	uint32_t *stack = g_new(uint32_t, count);
+	size_t *range_first = g_new(size_t, count);
+	GPtrArray *producers = g_ptr_array_new();
+	captive_key *keys;
+	uint32_t sp = 0;
+	size_t listed = 0, r;
+
+	for (i = count - 1; i >= 1; i--) {
+		uint32_t p = t->idom[i];
+
+		sub_count[p] += sub_count[i] + own[i];
+		sub_supply[p] += sub_supply[i] + (own[i] ? supply[i] : 0.0);
+	}
+	/* Children by counting sort, then a preorder walk of the tree. */
+	for (i = 1; i < count; i++)
+		child_start[t->idom[i]]++;
+	for (i = 0, k = 0; i <= count - 1; i++) {
+		uint32_t c2 = child_start[i];
+
+		child_start[i] = k;
+		k += c2;
+	}
+	child_start[count] = k;
+	for (i = 1; i < count; i++)
+		child[child_start[t->idom[i]]++] = i;
+	for (i = count; i > 0; i--)
+		child_start[i] = child_start[i - 1];
+	child_start[0] = 0;
+	stack[sp++] = 0;
+	while (sp > 0) {
+		uint32_t v = stack[--sp];
+
+		/* Sources whose immediate post-dominator is the super-sink are
+		 * nobody's captives: leaving them out keeps every range whole. */
+		if (v != 0 && own[v] && t->idom[v] != 0)
+			g_ptr_array_add(producers,
+			                g_string_chunk_insert_const(c->strings,
+			                                            node_id(m, g, t->vert[v])));
+		range_first[v] = producers->len;
+		if (sub_count[v] > 0 && v != 0)
+			listed++;
+		for (k = child_start[v + 1]; k > child_start[v]; k--)
+			stack[sp++] = child[k - 1];
+	}
+
+	keys = g_new(captive_key, listed ? listed : 1);
+	for (i = 1, r = 0; i < count; i++) {
+		if (sub_count[i] == 0)
+			continue;
+		keys[r].supply = sub_supply[i];
+		keys[r].id = node_id(m, g, t->vert[i]);
+		keys[r++].index = i;
+	}
+	qsort(keys, listed, sizeof *keys, cmp_captive);
+	c->count = listed;
+	c->rows = g_new(mkg_captive_actor, listed ? listed : 1);
+	c->first = g_new(size_t, listed ? listed : 1);
+	for (r = 0; r < listed; r++) {
+		uint32_t v = (uint32_t)keys[r].index;
+
+		c->rows[r].actor = g_string_chunk_insert_const(c->strings, keys[r].id);
+		c->rows[r].producers = sub_count[v];
+		c->rows[r].supply = sub_supply[v];
+		c->first[r] = range_first[v];
+	}
+	c->producers = (const char **)g_ptr_array_free(producers, FALSE);
+	g_free(keys);
+	g_free(sub_count);
+	g_free(sub_supply);
+	g_free(child_start);
+	g_free(child);
+	g_free(stack);
+	g_free(range_first);
+}
+
+/* Sources with no route to a sink: not nodes, or not reached from T. */
+static void
+stranded(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *t,
+         const uint8_t *role)
+{
+	GPtrArray *list = g_ptr_array_new();
+	double supply = 0.0;
+
+	for (guint a = 0; a < m->actors->len; a++) {
+		uint32_t v = g->actor_node[a];
+
+		if (!(role[a] & MKG__ROLE_SOURCE))
+			continue;
+		if (v != NONE && t->num[v] != NONE)
+			continue;
+		if (v == NONE && (role[a] & MKG__ROLE_SINK))
+			continue; /* a sink itself: the empty route */
+		g_ptr_array_add(list, (gpointer)MKG_ACTOR(m, a)->id);
+	}
+	if (list->len > 1)
+		qsort(list->pdata, list->len, sizeof(gpointer), cmp_str);
+	c->stranded_count = list->len;
+	c->stranded = g_new(const char *, list->len ? list->len : 1);
+	for (guint i = 0; i < list->len; i++) {
+		const char *id = g_ptr_array_index(list, i);
+
+		supply += source_supply(m, g, mkg__model_actor_lookup(m, id));
+		c->stranded[i] = g_string_chunk_insert_const(c->strings, id);
+	}
+	c->stranded_supply = supply;
+	g_ptr_array_free(list, TRUE);
+}
+
+/* The gatekeeper of each reached sink: its immediate dominator unless
+ * that is the super-source. */
+static void
+gatekeepers(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *t,
+            const uint8_t *nrole)
+{
+	GArray *list = g_array_new(FALSE, FALSE, sizeof(mkg_gatekeeper));
+
+	for (uint32_t v = 0; v < g->n; v++) {
+		uint32_t i = t->num[v];
+		mkg_gatekeeper k;
+
+		if (!(nrole[v] & MKG__ROLE_SINK) || i == NONE || t->idom[i] == 0)
+			continue;
+		k.sink = g_string_chunk_insert_const(c->strings, node_id(m, g, v));
+		k.actor = g_string_chunk_insert_const(c->strings,
+		                                      node_id(m, g, t->vert[t->idom[i]]));
+		g_array_append_val(list, k);
+	}
+	if (list->len > 1)
+		qsort(list->data, list->len, sizeof(mkg_gatekeeper), cmp_gate);
+	c->gate_count = list->len;
+	c->gates = (mkg_gatekeeper *)(void *)g_array_free(list, FALSE);
+}
+
+/* The nodes with a role bit, in node order. */
+static uint32_t *
+nodes_with(const mkg_graph *g, const uint8_t *nrole, uint8_t bit, uint32_t *count)
+{
+	uint32_t *list = g_new(uint32_t, g->n ? g->n : 1), k = 0;
+
+	for (uint32_t v = 0; v < g->n; v++)
+		if (nrole[v] & bit)
+			list[k++] = v;
+	*count = k;
+	return list;
+}
+
+int
+mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_options *opts)
+{
+	mkg_bottleneck_options o;
+	const mkg_graph *g;
+	uint8_t *role = NULL, *nrole, *root_pred, *own;
+	uint32_t *sinks, *sources, nsinks, nsources, i;
+	double *supply;
+	flowgraph f;
+	domtree post, pre;
+	mkg_captive *c;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
+	if (rc == MKG_OK)
+		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
+		                      &role);
+	if (rc != MKG_OK)
+		return rc;
+	g = mkg__graph_get(model);
+	nrole = g_new(uint8_t, g->n ? g->n : 1);
+	for (i = 0; i < g->n; i++)
+		nrole[i] = role[g->node_actor[i]];
+	sinks = nodes_with(g, nrole, MKG__ROLE_SINK, &nsinks);
+	sources = nodes_with(g, nrole, MKG__ROLE_SOURCE, &nsources);
+	root_pred = g_new(uint8_t, g->n ? g->n : 1);
+
+	/* Post-dominators: the reversed graph from T, whose successors are
+	 * the sinks. */
+	for (i = 0; i < g->n; i++)
+		root_pred[i] = (nrole[i] & MKG__ROLE_SINK) != 0;
+	f = (flowgraph){ g->n, g->in_start, g->in_tail, g->out_start, g->arc_head,
+	                 sinks, nsinks, root_pred };
+	dominators(&f, &post);
+
+	c = g_new0(mkg_captive, 1);
+	c->strings = g_string_chunk_new(4096);
+	own = g_new(uint8_t, post.count);
+	supply = g_new(double, post.count);
+	for (i = 0; i < post.count; i++) {
+		uint32_t v = post.vert[i];
+
+		own[i] = i > 0 && (nrole[v] & MKG__ROLE_SOURCE);
+		supply[i] = own[i] ? source_supply(model, g, g->node_actor[v]) : 0.0;
+	}
+	captive_from_tree(c, model, g, &post, own, supply);
+	stranded(c, model, g, &post, role);
+	g_free(own);
+	g_free(supply);
+	domtree_clear(&post);
+
+	/* Dominators: the graph from S, whose successors are the sources. */
+	for (i = 0; i < g->n; i++)
+		root_pred[i] = (nrole[i] & MKG__ROLE_SOURCE) != 0;
+	f = (flowgraph){ g->n, g->out_start, g->arc_head, g->in_start, g->in_tail,
+	                 sources, nsources, root_pred };
+	dominators(&f, &pre);
+	gatekeepers(c, model, g, &pre, nrole);
+	domtree_clear(&pre);
+
+	g_free(root_pred);
+	g_free(sinks);
+	g_free(sources);
+	g_free(nrole);
+	g_free(role);
+	*out = c;
+	return MKG_OK;
+}
+
+void
+mkg_captive_free(mkg_captive *c)
+{
+	if (c == NULL)
+		return;
+	g_string_chunk_free(c->strings);
+	g_free(c->rows);
+	g_free(c->first);
+	g_free(c->producers);
+	g_free(c->stranded);
+	g_free(c->gates);
+	g_free(c);
+}
+
+size_t
+mkg_captive_count(const mkg_captive *c)
+{
+	return c ? c->count : 0;
+}
+
+const mkg_captive_actor *
+mkg_captive_at(const mkg_captive *c, size_t i)
+{
+	return c && i < c->count ? &c->rows[i] : NULL;
+}
+
+int
+mkg_captive_copy_producers(const mkg_captive *c, size_t i, const char **out, size_t capacity)
+{
+	size_t k;
+
+	MKG_CHECK_ARG(c);
+	MKG_CHECK_ARG(out);
+	if (i >= c->count)
+		return mkg__error(MKG_EINVAL, "%s: index %zu out of range (%zu actors)", G_STRFUNC,
+		                  i, c->count);
+	k = c->rows[i].producers;
+	if (capacity < k)
+		return mkg__error(MKG_EBUFS, "%s: %zu producers, room for %zu", G_STRFUNC, k,
+		                  capacity);
+	memcpy(out, c->producers + c->first[i], k * sizeof *out);
+	qsort(out, k, sizeof *out, cmp_str);
+	return MKG_OK;
+}
+
+int
+mkg_captive_copy_supply(const mkg_captive *c, double *out, size_t capacity)
+{
+	MKG_CHECK_ARG(c);
+	MKG_CHECK_ARG(out);
+	if (capacity < c->count)
+		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", G_STRFUNC, c->count,
+		                  capacity);
+	for (size_t i = 0; i < c->count; i++)
+		out[i] = c->rows[i].supply;
+	return MKG_OK;
+}
+
+size_t
+mkg_captive_stranded_count(const mkg_captive *c)
+{
+	return c ? c->stranded_count : 0;
+}
+
+const char *
+mkg_captive_stranded(const mkg_captive *c, size_t i)
+{
+	return c && i < c->stranded_count ? c->stranded[i] : NULL;
+}
+
+double
+mkg_captive_stranded_supply(const mkg_captive *c)
+{
+	return c ? c->stranded_supply : MKG_ABSENT;
+}
+
+size_t
+mkg_captive_gatekeeper_count(const mkg_captive *c)
+{
+	return c ? c->gate_count : 0;
+}
+
+const mkg_gatekeeper *
+mkg_captive_gatekeeper_at(const mkg_captive *c, size_t i)
+{
+	return c && i < c->gate_count ? &c->gates[i] : NULL;
+}
+
+void
+mkg__captive_write_members(mkg_jw *w, const mkg_captive *c)
+{
+	size_t most = 0, i;
+	const char **buf;
+
+	for (i = 0; i < c->count; i++)
+		if (c->rows[i].producers > most)
+			most = c->rows[i].producers;
+	buf = g_new(const char *, most ? most : 1);
+	mkg__jw_key(w, "captive");
+	mkg__jw_begin_array(w, false);
+	for (i = 0; i < c->count; i++) {
+		size_t k = c->rows[i].producers;
+
+		memcpy(buf, c->producers + c->first[i], k * sizeof *buf);
+		qsort(buf, k, sizeof *buf, cmp_str);
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", c->rows[i].actor);
+		mkg__jw_key(w, "producers");
+		mkg__jw_begin_array(w, true);
+		for (size_t j = 0; j < k; j++)
+			mkg__jw_string(w, buf[j]);
+		mkg__jw_end_array(w);
+		mkg__jw_kdouble(w, "supply", c->rows[i].supply);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+	g_free(buf);
+
+	mkg__jw_key(w, "stranded");
+	mkg__jw_begin_array(w, true);
+	for (i = 0; i < c->stranded_count; i++)
+		mkg__jw_string(w, c->stranded[i]);
+	mkg__jw_end_array(w);
+
+	mkg__jw_key(w, "gatekeepers");
+	mkg__jw_begin_array(w, false);
+	for (i = 0; i < c->gate_count; i++) {
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "sink", c->gates[i].sink);
+		mkg__jw_kstring(w, "actor", c->gates[i].actor);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+int
+mkg_captive_write_json(const mkg_captive *c, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(c);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__jw_begin_object(w, false);
+	mkg__captive_write_members(w, c);
+	mkg__jw_end_object(w);
+	return mkg__jw_finish(w, out, len);
+}

@@ -1,0 +1,340 @@
+/* marketgraph: the facilitation mix (analyses.md, 3).
+ *
+ * Every (type, function) pair and every type is a group with one bit in a
+ * 64-bit mask (3 x 13 + 3 = 42 groups).  Each actor and transaction gets
+ * the mask of the groups that target it, so one pass over the
+ * transactions finds, for every group at once, the transactions it
+ * supports: O(n + A + P) whatever the number of records.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "m4p-private.h"
+
+#define FUNCTION_GROUPS (MKG_FACILITATION_TYPE_COUNT * MKG_FUNCTION_COUNT)
+#define GROUPS (FUNCTION_GROUPS + MKG_FACILITATION_TYPE_COUNT)
+
+G_STATIC_ASSERT(GROUPS <= 64);
+
+struct mkg_facilitation_mix {
+	GStringChunk *strings;
+	mkg_measure measure;
+	mkg_mix_row types[MKG_FACILITATION_TYPE_COUNT];
+	size_t function_count[MKG_FACILITATION_TYPE_COUNT];
+	mkg_mix_row functions[MKG_FACILITATION_TYPE_COUNT][MKG_FUNCTION_COUNT]; /* present ones first */
+	size_t market_count;
+	mkg_facilitation_market *markets[MKG_FACILITATION_TYPE_COUNT];
+};
+
+static int
+function_group(int type, int function)
+{
+	return type * MKG_FUNCTION_COUNT + function;
+}
+
+static int
+type_group(int type)
+{
+	return FUNCTION_GROUPS + type;
+}
+
+/* ", cost 3000 USD" with how many records give none. */
+static void
+text_cost(GString *out, const mkg_mix_row *row, const char *cur)
+{
+	char a[MKG_DOUBLE_BUFSIZE];
+
+	if (row->records > 0 && row->records_without_cost == row->records) {
+		g_string_append(out, ", cost not given");
+		return;
+	}
+	g_string_append_printf(out, ", cost %s %s", mkg__text_amount(a, row->cost), cur);
+	if (row->records_without_cost > 0)
+		g_string_append_printf(out, " (%zu without a cost)", row->records_without_cost);
+}
+
+/* Count, for every group set in mask, one more item into counts[]. */
+static void
+count_bits(uint64_t mask, size_t *counts)
+{
+	while (mask != 0) {
+		int g = __builtin_ctzll(mask);
+		counts[g]++;
+		mask &= mask - 1;
+	}
+}
+
+static void
+compute_rows(mkg_facilitation_mix *mix, const mkg_model *m, const uint64_t *actor_mask,
+             const uint64_t *tx_mask)
+{
+	mkg_mix_row rows[GROUPS] = { { 0 } };
+	size_t actors[GROUPS] = { 0 }, targeted[GROUPS] = { 0 }, supported[GROUPS] = { 0 };
+
+	for (guint f = 0; f < m->facilitation->len; f++) {
+		const mkg_facilitation_rec *r = MKG_FAC(m, f);
+		int groups[2] = { function_group(r->type, r->function), type_group(r->type) };
+
+		for (int k = 0; k < 2; k++) {
+			mkg_mix_row *row = &rows[groups[k]];
+
+			row->records++;
+			if (MKG_IS_ABSENT(r->cost))
+				row->records_without_cost++;
+			else
+				row->cost += r->cost;
+		}
+	}
+	for (guint a = 0; a < m->actors->len; a++)
+		count_bits(actor_mask[a], actors);
+	for (guint t = 0; t < m->transactions->len; t++) {
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+
+		count_bits(tx_mask[t], targeted);
+		count_bits(tx_mask[t] | actor_mask[tx->seller] | actor_mask[tx->buyer], supported);
+	}
+	for (int g = 0; g < GROUPS; g++) {
+		rows[g].target_actors = actors[g];
+		rows[g].target_transactions = targeted[g];
+		rows[g].supported_transactions = supported[g];
+	}
+	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
+		mix->types[type] = rows[type_group(type)];
+		mix->types[type].type = (mkg_facilitation_type)type;
+		mix->types[type].function = MKG_FUNCTION_UNSET;
+		for (int fn = 0; fn < MKG_FUNCTION_COUNT; fn++) {
+			mkg_mix_row *row = &mix->functions[type][mix->function_count[type]];
+
+			if (rows[function_group(type, fn)].records == 0)
+				continue;
+			*row = rows[function_group(type, fn)];
+			row->type = (mkg_facilitation_type)type;
+			row->function = (mkg_function)fn;
+			mix->function_count[type]++;
+		}
+	}
+}
+
+static void
+compute_markets(mkg_facilitation_mix *mix, const mkg_model *m, const mkg__markets *mk,
+                const uint64_t *actor_mask, const uint64_t *tx_mask)
+{
+	mix->market_count = mk->count;
+	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++)
+		mix->markets[type] = g_new0(mkg_facilitation_market, mk->count ? mk->count : 1);
+	for (uint32_t k = 0; k < mk->count; k++) {
+		const mkg__market *market = &mk->markets[k];
+		double amount[MKG_FACILITATION_TYPE_COUNT] = { 0 };
+
+		for (uint32_t j = market->first; j < market->first + market->count; j++) {
+			uint32_t t = mk->tx[j];
+			const mkg_transaction_rec *tx = MKG_TX(m, t);
+			uint64_t mask = tx_mask[t] | actor_mask[tx->seller] | actor_mask[tx->buyer];
+
+			for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++)
+				if (mask & (UINT64_C(1) << type_group(type)))
+					amount[type] += mkg__tx_measure(tx, mk->measure);
+		}
+		for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
+			mkg_facilitation_market *row = &mix->markets[type][k];
+
+			mkg__facilitation_market_key(row, mix->strings, market);
+			row->amount = amount[type];
+			row->share = market->total > 0 ? amount[type] / market->total : MKG_ABSENT;
+		}
+	}
+}
+
+mkg_facilitation_mix *
+mkg__facilitation_mix_compute(const mkg_model *m, const mkg__markets *mk)
+{
+	mkg_facilitation_mix *mix = g_new0(mkg_facilitation_mix, 1);
+	guint na = m->actors->len, nt = m->transactions->len;
+	uint64_t *actor_mask = g_new0(uint64_t, na ? na : 1);
+	uint64_t *tx_mask = g_new0(uint64_t, nt ? nt : 1);
+
+	mix->strings = g_string_chunk_new(1024);
+	mix->measure = mk->measure;
+	for (guint f = 0; f < m->facilitation->len; f++) {
+		const mkg_facilitation_rec *r = MKG_FAC(m, f);
+		uint64_t bits = UINT64_C(1) << function_group(r->type, r->function) |
+		                UINT64_C(1) << type_group(r->type);
+
+		for (uint32_t k = 0; k < r->target_actors.count; k++)
+			actor_mask[MKG_POOL_IDX(m, r->target_actors.first + k)] |= bits;
+		for (uint32_t k = 0; k < r->target_transactions.count; k++)
+			tx_mask[MKG_POOL_IDX(m, r->target_transactions.first + k)] |= bits;
+	}
+	compute_rows(mix, m, actor_mask, tx_mask);
+	compute_markets(mix, m, mk, actor_mask, tx_mask);
+	g_free(actor_mask);
+	g_free(tx_mask);
+	return mix;
+}
+
+int
+mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
+                         const mkg_facilitation_options *opts)
+{
+	mkg_facilitation_options o;
+	mkg__markets mk;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	if ((rc = mkg__facilitation_options_check(opts, &o)) != MKG_OK)
+		return rc;
+	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
+	*out = mkg__facilitation_mix_compute(model, &mk);
+	mkg__markets_clear(&mk);
+	return MKG_OK;
+}
+
+void
+mkg_facilitation_mix_free(mkg_facilitation_mix *mix)
+{
+	if (mix == NULL)
+		return;
+	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++)
+		g_free(mix->markets[type]);
+	g_string_chunk_free(mix->strings);
+	g_free(mix);
+}
+
+static bool
+known_type(mkg_facilitation_type type)
+{
+	return (unsigned)type < MKG_FACILITATION_TYPE_COUNT;
+}
+
+const mkg_mix_row *
+mkg_facilitation_mix_type(const mkg_facilitation_mix *mix, mkg_facilitation_type type)
+{
+	return mix && known_type(type) ? &mix->types[type] : NULL;
+}
+
+size_t
+mkg_facilitation_mix_function_count(const mkg_facilitation_mix *mix, mkg_facilitation_type type)
+{
+	return mix && known_type(type) ? mix->function_count[type] : 0;
+}
+
+const mkg_mix_row *
+mkg_facilitation_mix_function(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+                              size_t k)
+{
+	if (mix == NULL || !known_type(type) || k >= mix->function_count[type])
+		return NULL;
+	return &mix->functions[type][k];
+}
+
+size_t
+mkg_facilitation_mix_market_count(const mkg_facilitation_mix *mix)
+{
+	return mix ? mix->market_count : 0;
+}
+
+const mkg_facilitation_market *
+mkg_facilitation_mix_market(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+                            size_t i)
+{
+	if (mix == NULL || !known_type(type) || i >= mix->market_count)
+		return NULL;
+	return &mix->markets[type][i];
+}
+
+mkg_measure
+mkg_facilitation_mix_measure(const mkg_facilitation_mix *mix)
+{
+	return mix ? mix->measure : MKG_MEASURE_VOLUME;
+}
+
+static void
+write_counts(mkg_jw *w, const mkg_mix_row *row)
+{
+	mkg__jw_kint(w, "records", (int64_t)row->records);
+	mkg__jw_kdouble(w, "cost", row->cost);
+	mkg__jw_kint(w, "records_without_cost", (int64_t)row->records_without_cost);
+	mkg__jw_kint(w, "target_actors", (int64_t)row->target_actors);
+	mkg__jw_kint(w, "target_transactions", (int64_t)row->target_transactions);
+	mkg__jw_kint(w, "supported_transactions", (int64_t)row->supported_transactions);
+}
+
+void
+mkg__facilitation_mix_write(mkg_jw *w, const mkg_facilitation_mix *mix)
+{
+	mkg__jw_begin_array(w, false);
+	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
+		mkg__jw_begin_object(w, false);
+		mkg__jw_kstring(w, "type", mkg_facilitation_type_name((mkg_facilitation_type)type));
+		write_counts(w, &mix->types[type]);
+		mkg__jw_key(w, "functions");
+		mkg__jw_begin_array(w, false);
+		for (size_t k = 0; k < mix->function_count[type]; k++) {
+			mkg__jw_begin_object(w, true);
+			mkg__jw_kstring(w, "function", mkg_function_name(mix->functions[type][k].function));
+			write_counts(w, &mix->functions[type][k]);
+			mkg__jw_end_object(w);
+		}
+		mkg__jw_end_array(w);
+		mkg__jw_key(w, "markets");
+		mkg__jw_begin_array(w, false);
+		for (size_t i = 0; i < mix->market_count; i++)
+			mkg__facilitation_market_write(w, &mix->markets[type][i], "supported");
+		mkg__jw_end_array(w);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+int
+mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(mix);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__facilitation_mix_write(w, mix);
+	return mkg__m4p_finish(w, out, len);
+}
+
+void
+mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, const mkg__units *u)
+{
+	const char *cur = u->currency ? u->currency : "(money)";
+	const char *mu = u->measure ? u->measure : mkg_measure_name(mix->measure);
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
+
+	mkg__m4p_heading(out, "Facilitation mix");
+	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
+		const mkg_mix_row *t = &mix->types[type];
+
+		g_string_append_printf(out, "%s: %zu %s", mkg_facilitation_type_name(t->type),
+		                       t->records, mkg__plural(t->records, "record", "records"));
+		text_cost(out, t, cur);
+		g_string_append_printf(out, "; targets %zu %s and %zu %s; supports %zu %s\n",
+		                       t->target_actors,
+		                       mkg__plural(t->target_actors, "actor", "actors"),
+		                       t->target_transactions,
+		                       mkg__plural(t->target_transactions, "transaction", "transactions"),
+		                       t->supported_transactions,
+		                       mkg__plural(t->supported_transactions, "transaction",
+		                                   "transactions"));
+		for (size_t k = 0; k < mix->function_count[type]; k++) {
+			const mkg_mix_row *f = &mix->functions[type][k];
+			g_string_append_printf(out, "  %-24s %zu %s", mkg_function_name(f->function),
+			                       f->records, mkg__plural(f->records, "record", "records"));
+			text_cost(out, f, cur);
+			g_string_append_c(out, '\n');
+		}
+		for (size_t i = 0; i < mix->market_count && t->records > 0; i++) {
+			const mkg_facilitation_market *mm = &mix->markets[type][i];
+
+			if (!(mm->amount > 0))
+				continue;
+			g_string_append_printf(out, "  supports %s of ", mkg__text_percent(a, mm->share));
+			mkg__market_label(out, mm);
+			g_string_append_printf(out, " (%s of %s %s)\n", mkg__text_amount(b, mm->amount),
+			                       mkg__text_amount(c, mm->total), mu);
+		}
+	}
+}

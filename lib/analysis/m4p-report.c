@@ -1,0 +1,92 @@
+/* marketgraph: the M4P sections of the report (docs/report.md): one
+ * object holding every M4P result, so that the report adds them with one
+ * field, one computation and one call per output.
+ * SPDX-License-Identifier: MIT */
+#include "m4p-private.h"
+
+struct mkg__m4p {
+	mkg_facilitation_mix *mix;
+	mkg_exit_readiness *readiness;
+	mkg_competing *competing;
+	mkg_payments *payments;
+	mkg_exit_simulation *exit_simulation; /* NULL without an exit date */
+	mkg_value *value;
+	mkg_inclusiveness *inclusiveness;
+	mkg_groups *groups;
+};
+
+mkg__m4p *
+mkg__m4p_compute(const mkg_model *m, const mkg__markets *mk, const mkg_concentration *c,
+                 const char *exit_date)
+{
+	mkg__m4p *x = g_new0(mkg__m4p, 1);
+	int32_t day;
+
+	x->mix = mkg__facilitation_mix_compute(m, mk);
+	x->readiness = mkg__exit_readiness_compute(m);
+	x->competing = mkg__competing_compute(m);
+	x->payments = mkg__payments_compute(m);
+	if (exit_date != NULL && mkg_exit_date_parse(exit_date, &day) == MKG_OK)
+		x->exit_simulation = mkg__exit_simulation_compute(m, mk, exit_date, day);
+	x->value = mkg__value_compute(m);
+	x->inclusiveness = mkg__inclusiveness_compute(m);
+	x->groups = mkg__groups_compute(m, c);
+	return x;
+}
+
+void
+mkg__m4p_free(mkg__m4p *x)
+{
+	if (x == NULL)
+		return;
+	mkg_facilitation_mix_free(x->mix);
+	mkg_exit_readiness_free(x->readiness);
+	mkg_competing_free(x->competing);
+	mkg_payments_free(x->payments);
+	mkg_exit_simulation_free(x->exit_simulation);
+	mkg_value_free(x->value);
+	mkg_inclusiveness_free(x->inclusiveness);
+	mkg_groups_free(x->groups);
+	g_free(x);
+}
+
+void
+mkg__m4p_write(mkg_jw *w, const mkg__m4p *x)
+{
+	mkg__jw_key(w, "facilitation");
+	mkg__jw_begin_object(w, false);
+	mkg__jw_key(w, "mix");
+	mkg__facilitation_mix_write(w, x->mix);
+	mkg__jw_key(w, "exit_readiness");
+	mkg__exit_readiness_write(w, x->readiness);
+	mkg__jw_key(w, "competing");
+	mkg__competing_write(w, x->competing);
+	mkg__payments_write_members(w, x->payments);
+	if (x->exit_simulation != NULL) {
+		mkg__jw_key(w, "exit_simulation");
+		mkg__exit_simulation_write(w, x->exit_simulation);
+	}
+	mkg__jw_end_object(w);
+	mkg__jw_key(w, "value");
+	mkg__value_write(w, x->value);
+	mkg__jw_key(w, "inclusiveness");
+	mkg__inclusiveness_write(w, x->inclusiveness);
+	mkg__jw_key(w, "groups");
+	mkg__groups_write(w, x->groups);
+}
+
+void
+mkg__m4p_text(GString *out, const mkg__m4p *x, const mkg__labels *l, const mkg__units *u)
+{
+	/* What breaks when the programmes leave, then who else works on the
+	 * same people, then who pays, then who earns. */
+	if (x->exit_simulation != NULL)
+		mkg__exit_simulation_text(out, x->exit_simulation, l, u);
+	mkg__exit_readiness_text(out, x->readiness, l);
+	mkg__competing_text(out, x->competing, l);
+	mkg__payments_text(out, x->payments, l, u);
+	mkg__facilitation_mix_text(out, x->mix, u);
+	mkg__value_text(out, x->value, l);
+	mkg__inclusiveness_text(out, x->inclusiveness, u);
+	mkg__groups_text(out, x->groups, l);
+}

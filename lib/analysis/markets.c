@@ -1,0 +1,155 @@
+/* marketgraph: the partition of transactions into markets.
+ *
+ * Commodities, periods and regions are interned in the model, so a market's
+ * key is a tuple of pointers: one hash lookup per transaction (skipped when
+ * a transaction has the same key as the one before it, the common case in
+ * sorted data), then one sort of the markets by their strings and a
+ * counting sort of the transactions by market.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "analysis-private.h"
+
+#include <string.h>
+
+typedef struct market_key {
+	const char *commodity;
+	const char *period;
+	const char *region;
+	bool service;
+} market_key;
+
+static guint
+key_hash(gconstpointer p)
+{
+	const market_key *k = p;
+	guint h = g_direct_hash(k->commodity);
+
+	h = h * 31u + g_direct_hash(k->period);
+	h = h * 31u + g_direct_hash(k->region);
+	return h * 2u + (k->service ? 1u : 0u);
+}
+
+static gboolean
+key_equal(gconstpointer a, gconstpointer b)
+{
+	const market_key *x = a, *y = b;
+
+	return x->commodity == y->commodity && x->period == y->period &&
+	       x->region == y->region && x->service == y->service;
+}
+
+static int
+market_cmp(const void *a, const void *b)
+{
+	const mkg__market *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->commodity, y->commodity)) != 0 ||
+	    (c = mkg__strcmp_null(x->period, y->period)) != 0 ||
+	    (c = mkg__strcmp_null(x->region, y->region)) != 0)
+		return c;
+	return (int)x->service - (int)y->service;
+}
+
+void
+mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
+                   bool split_by_region)
+{
+	const uint32_t n = m->transactions->len;
+	GHashTable *ids = g_hash_table_new_full(key_hash, key_equal, g_free, NULL);
+	GArray *markets = g_array_new(FALSE, TRUE, sizeof(mkg__market));
+	market_key last = { NULL, NULL, NULL, false };
+	uint32_t last_market = UINT32_MAX;
+	uint32_t *rank, *fill;
+
+	memset(mk, 0, sizeof *mk);
+	mk->measure = measure;
+	mk->split_by_region = split_by_region;
+	mk->tx_market = g_new(uint32_t, n ? n : 1);
+
+	/* Pass 1: a provisional market id (order of first appearance) per
+	 * transaction, with the counts and totals of each market. */
+	for (uint32_t i = 0; i < n; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		market_key k = { t->commodity, mkg__tx_period(m, t),
+		                 split_by_region ? MKG_ACTOR(m, t->seller)->region : NULL,
+		                 t->service };
+		double x = mkg__tx_measure(t, measure);
+		mkg__market *market;
+
+		if (last_market == UINT32_MAX || !key_equal(&k, &last)) {
+			gpointer v = g_hash_table_lookup(ids, &k);
+			if (v == NULL) {
+				mkg__market fresh = { k.commodity, k.period, k.region, k.service,
+				                      0, 0, 0, 0.0 };
+				g_array_append_val(markets, fresh);
+				v = GUINT_TO_POINTER(markets->len);
+				g_hash_table_insert(ids, g_memdup2(&k, sizeof k), v);
+			}
+			last = k;
+			last_market = GPOINTER_TO_UINT(v) - 1u;
+		}
+		mk->tx_market[i] = last_market;
+		market = &g_array_index(markets, mkg__market, last_market);
+		if (isnan(x)) {
+			market->excluded++;
+			mk->excluded++;
+		} else {
+			market->count++;
+			market->total += x;
+			mk->carrying++;
+		}
+	}
+	g_hash_table_destroy(ids);
+
+	/* Sort the markets by their strings; rank[provisional id] = final index.
+	 * `first` temporarily holds the provisional id. */
+	mk->count = markets->len;
+	mk->markets = (mkg__market *)(void *)g_array_free(markets, FALSE);
+	for (uint32_t j = 0; j < mk->count; j++)
+		mk->markets[j].first = j;
+	qsort(mk->markets, mk->count, sizeof(mkg__market), market_cmp);
+	rank = g_new(uint32_t, mk->count ? mk->count : 1);
+	for (uint32_t j = 0; j < mk->count; j++)
+		rank[mk->markets[j].first] = j;
+
+	/* Counting sort of the carrying transactions by final market index;
+	 * stable, so each market keeps model order. */
+	fill = g_new(uint32_t, mk->count ? mk->count : 1);
+	for (uint32_t j = 0, pos = 0; j < mk->count; j++) {
+		mk->markets[j].first = pos;
+		fill[j] = pos;
+		pos += mk->markets[j].count;
+	}
+	mk->tx = g_new(uint32_t, mk->carrying ? mk->carrying : 1);
+	mk->seller = g_new(mkg_idx, mk->carrying ? mk->carrying : 1);
+	mk->buyer = g_new(mkg_idx, mk->carrying ? mk->carrying : 1);
+	mk->amount = g_new(double, mk->carrying ? mk->carrying : 1);
+	for (uint32_t i = 0; i < n; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		uint32_t j = rank[mk->tx_market[i]];
+		double x = mkg__tx_measure(t, measure);
+		mk->tx_market[i] = j;
+		if (!isnan(x)) {
+			uint32_t k = fill[j]++;
+			mk->tx[k] = i;
+			mk->seller[k] = t->seller;
+			mk->buyer[k] = t->buyer;
+			mk->amount[k] = x;
+		}
+	}
+	g_free(fill);
+	g_free(rank);
+}
+
+void
+mkg__markets_clear(mkg__markets *mk)
+{
+	g_free(mk->markets);
+	g_free(mk->tx);
+	g_free(mk->seller);
+	g_free(mk->buyer);
+	g_free(mk->amount);
+	g_free(mk->tx_market);
+	memset(mk, 0, sizeof *mk);
+}

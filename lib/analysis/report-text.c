@@ -1,0 +1,324 @@
+/* marketgraph: the text view of the concentration, coalition and
+ * dependency sections, for an analyst who reads the report on screen.
+ * Tables are cut at a few rows where the JSON view has every row.
+ * Numbers are formatted with g_ascii_formatd: never the locale's comma.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "analysis-private.h"
+
+#include <string.h>
+
+/* Rows of a firm or pair table before "... and N more". */
+#define TEXT_ROWS 10
+
+const char *
+mkg__label(const mkg__labels *labels, const char *id)
+{
+	const char *label = labels ? g_hash_table_lookup((GHashTable *)labels, id) : NULL;
+
+	return label ? label : id;
+}
+
+const char *
+mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d)
+{
+	if (isnan(d)) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	return mkg__format_double(buf, d);
+}
+
+/* d with a printf format of one double conversion ("%.1f"), "-" for NaN. */
+static const char *
+fmt(char buf[G_ASCII_DTOSTR_BUF_SIZE], const char *format, double d)
+{
+	if (isnan(d)) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	return g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, format, d);
+}
+
+static const char *
+percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
+{
+	if (isnan(share)) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE - 1, "%.1f", 100.0 * share);
+	strcat(buf, "%");
+	return buf;
+}
+
+static void
+heading(GString *out, const char *title)
+{
+	size_t n = strlen(title);
+
+	g_string_append_printf(out, "\n%s\n", title);
+	for (size_t i = 0; i < n; i++)
+		g_string_append_c(out, '=');
+	g_string_append_c(out, '\n');
+}
+
+/* "maize, period 2010, region Kasese" (service and missing parts said). */
+static void
+market_name(GString *out, const char *commodity, const char *period, const char *region,
+            int service)
+{
+	g_string_append(out, commodity);
+	if (service)
+		g_string_append(out, " (service)");
+	if (period != NULL)
+		g_string_append_printf(out, ", period %s", period);
+	else
+		g_string_append(out, ", no period");
+	if (region != NULL)
+		g_string_append_printf(out, ", region %s", region);
+}
+
+static const char *
+class_words(mkg_concentration_class cls)
+{
+	switch (cls) {
+	case MKG_CLASS_HIGHLY_CONCENTRATED: return "highly concentrated";
+	case MKG_CLASS_MODERATELY_CONCENTRATED: return "moderately concentrated";
+	case MKG_CLASS_UNCONCENTRATED: return "unconcentrated";
+	case MKG_CLASS_EMPTY: break;
+	}
+	return "empty";
+}
+
+/* ---- concentration -------------------------------------------------------- */
+
+static void
+side_text(GString *out, const mkg_market_side *s, mkg_side side, const mkg__labels *l,
+          const char *unit)
+{
+	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE],
+		d[G_ASCII_DTOSTR_BUF_SIZE];
+	const char *who = side == MKG_SIDE_SELLER ? "Sellers (monopoly side)"
+	                                          : "Buyers (monopsony side)";
+	double rest = 0.0;
+
+	if (s->firms == 0) {
+		g_string_append_printf(out, "  %s: empty (total 0), no shares\n", who);
+		return;
+	}
+	g_string_append_printf(out, "  %s: %s, HHI %s, %zu firm%s, total %s%s%s\n", who,
+	                       class_words(s->concentration), fmt(a, "%.0f", s->hhi), s->firms,
+	                       s->firms == 1 ? "" : "s", fmt(b, "%.10g", s->total),
+	                       unit ? " " : "", unit ? unit : "");
+	g_string_append(out, "       share  firm\n");
+	for (size_t k = 0; k < s->firms; k++) {
+		if (k < TEXT_ROWS || s->firms == TEXT_ROWS + 1) {
+			g_string_append_printf(out, "    %8s  %s\n", percent(a, s->shares[k].share),
+			                       mkg__label(l, s->shares[k].actor));
+		} else {
+			rest += s->shares[k].amount;
+		}
+	}
+	if (s->firms > TEXT_ROWS + 1)
+		g_string_append_printf(out, "    %8s  (%zu more firms together)\n",
+		                       percent(a, rest / s->total), s->firms - TEXT_ROWS);
+	g_string_append_printf(out, "    CR1 %s, CR4 %s, effective number of firms %s, "
+	                       "normalised HHI %s\n",
+	                       percent(a, s->cr1), percent(b, s->cr4),
+	                       fmt(c, "%.2f", s->effective_firms), fmt(d, "%.3f", s->hhi_normalized));
+}
+
+void
+mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
+                        const char *unit)
+{
+	const char *measure = mkg_measure_name(c->measure);
+
+	heading(out, "Concentration by market");
+	if (c->count == 0) {
+		g_string_append(out, "No transactions, no markets.\n");
+		return;
+	}
+	g_string_append_printf(out, "%zu market%s; shares of the %s sold and bought.\n", c->count,
+	                       c->count == 1 ? "" : "s", measure);
+	if (c->excluded > 0)
+		g_string_append_printf(out, "%zu transaction%s without a %s left out.\n", c->excluded,
+		                       c->excluded == 1 ? "" : "s", measure);
+	for (size_t i = 0; i < c->count; i++) {
+		const mkg__conc_market *cm = &c->markets[i];
+		g_string_append_c(out, '\n');
+		market_name(out, cm->pub.commodity, cm->pub.period, cm->pub.region, cm->pub.service);
+		if (cm->pub.excluded_transactions > 0)
+			g_string_append_printf(out, " (%zu transaction%s without a %s left out)",
+			                       cm->pub.excluded_transactions,
+			                       cm->pub.excluded_transactions == 1 ? "" : "s", measure);
+		g_string_append_c(out, '\n');
+		side_text(out, &cm->side[MKG_SIDE_SELLER], MKG_SIDE_SELLER, l, unit);
+		side_text(out, &cm->side[MKG_SIDE_BUYER], MKG_SIDE_BUYER, l, unit);
+	}
+}
+
+/* ---- coalitions ------------------------------------------------------------ */
+
+static void
+coalition_title(GString *out, const mkg_coalitions *c, size_t i, const mkg__labels *l)
+{
+	size_t n = mkg_coalitions_member_count(c, i);
+	const char *group = mkg_coalitions_group(c, i);
+
+	if (group != NULL)
+		g_string_append_printf(out, "group %s", mkg__label(l, group));
+	else
+		g_string_append(out, "the coalition tested");
+	g_string_append_printf(out, " (%zu member%s", n, n == 1 ? "" : "s");
+	for (size_t k = 0; k < n; k++)
+		g_string_append_printf(out, "%s%s", k ? ", " : ": ", mkg_coalitions_member(c, i, k));
+	g_string_append_c(out, ')');
+}
+
+static void
+coalition_row(GString *out, const mkg_coalition_market *row)
+{
+	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE],
+		s[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_string_append(out, "    ");
+	market_name(out, row->commodity, row->period, row->region, row->service);
+	g_string_append_printf(out, ", %s: combined share %s, HHI %s -> %s (%s)%s\n",
+	                       row->side == MKG_SIDE_SELLER ? "sellers" : "buyers",
+	                       percent(s, row->share), fmt(a, "%.0f", row->hhi_before),
+	                       fmt(b, "%.0f", row->hhi_after), fmt(d, "%+.0f", row->delta),
+	                       row->presumed_harmful ? "  PRESUMED HARMFUL" : "");
+}
+
+void
+mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l)
+{
+	size_t harmful = 0;
+
+	for (size_t i = 0; i < mkg_coalitions_count(c); i++)
+		harmful += (size_t)mkg_coalitions_presumed_harmful(c, i);
+	if (mkg_coalitions_count(c) == 0)
+		return;
+	heading(out, "Coalitions presumed harmful");
+	if (harmful == 0) {
+		g_string_append(out, "None: no group acting as one firm would be presumed harmful\n"
+		                     "under the 2023 U.S. Merger Guidelines.\n");
+		return;
+	}
+	g_string_append(out, "Acting as one firm, these would be presumed to harm competition\n"
+	                     "(2023 U.S. Merger Guidelines: HHI change above 100 and HHI after\n"
+	                     "above 1800 or a combined share above 30%):\n");
+	for (size_t i = 0; i < mkg_coalitions_count(c); i++) {
+		if (!mkg_coalitions_presumed_harmful(c, i))
+			continue;
+		g_string_append(out, "  ");
+		coalition_title(out, c, i, l);
+		g_string_append_c(out, '\n');
+		for (size_t k = 0; k < mkg_coalitions_market_count(c, i); k++) {
+			const mkg_coalition_market *row = mkg_coalitions_market(c, i, k);
+			if (row->presumed_harmful)
+				coalition_row(out, row);
+		}
+	}
+}
+
+static void
+coalition_text(GString *out, const mkg_coalitions *c, size_t i, const mkg__labels *l)
+{
+	size_t n = mkg_coalitions_market_count(c, i);
+
+	g_string_append(out, "\n  ");
+	coalition_title(out, c, i, l);
+	g_string_append(out, mkg_coalitions_presumed_harmful(c, i) ? ": presumed harmful\n" : "\n");
+	if (n == 0)
+		g_string_append(out, "    its members trade in no market\n");
+	for (size_t k = 0; k < n; k++)
+		coalition_row(out, mkg_coalitions_market(c, i, k));
+}
+
+void
+mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l)
+{
+	if (mkg_coalitions_count(c) == 0)
+		return;
+	heading(out, "Coalitions: members counted as one firm");
+	/* harmful first, each part in the result's order */
+	for (int pass = 1; pass >= 0; pass--)
+		for (size_t i = 0; i < mkg_coalitions_count(c); i++)
+			if (mkg_coalitions_presumed_harmful(c, i) == pass)
+				coalition_text(out, c, i, l);
+}
+
+/* ---- dependency ------------------------------------------------------------ */
+
+static gint
+sales_share_desc(gconstpointer a, gconstpointer b)
+{
+	const mkg_actor_dependency *x = *(const mkg_actor_dependency *const *)a;
+	const mkg_actor_dependency *y = *(const mkg_actor_dependency *const *)b;
+
+	if (x->sales_share != y->sales_share)
+		return x->sales_share > y->sales_share ? -1 : 1;
+	return strcmp(x->actor, y->actor);
+}
+
+void
+mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l)
+{
+	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+	size_t pairs = mkg_dependency_pair_count(d), shown = 0;
+	GPtrArray *dependent = g_ptr_array_new();
+
+	heading(out, "Dependency");
+	if (mkg_dependency_excluded(d) > 0)
+		g_string_append_printf(out, "%zu transaction%s without a %s left out.\n",
+		                       mkg_dependency_excluded(d),
+		                       mkg_dependency_excluded(d) == 1 ? "" : "s",
+		                       mkg_measure_name(mkg_dependency_measure(d)));
+
+	/* sellers that sell half or more to one buyer, most dependent first */
+	for (size_t i = 0; i < mkg_dependency_actor_count(d); i++) {
+		const mkg_actor_dependency *row = mkg_dependency_actor(d, i);
+		if (row->top_buyer != NULL && row->sales_share >= 0.5)
+			g_ptr_array_add(dependent, (gpointer)row);
+	}
+	g_ptr_array_sort(dependent, sales_share_desc);
+	if (dependent->len == 0) {
+		g_string_append(out, "No actor sells half or more of what it sells to one buyer.\n");
+	} else {
+		g_string_append(out, "Actors selling half or more to one buyer:\n");
+		g_string_append(out, "     sales  actor -> its largest buyer\n");
+		for (guint k = 0; k < dependent->len && k < TEXT_ROWS; k++) {
+			const mkg_actor_dependency *row = g_ptr_array_index(dependent, k);
+			g_string_append_printf(out, "    %6s  %s -> %s\n", percent(a, row->sales_share),
+			                       mkg__label(l, row->actor), mkg__label(l, row->top_buyer));
+		}
+		if (dependent->len > TEXT_ROWS)
+			g_string_append_printf(out, "    (%u more)\n", dependent->len - TEXT_ROWS);
+	}
+	g_ptr_array_free(dependent, TRUE);
+
+	if (pairs == 0)
+		return;
+	g_string_append(out, "\nMost unequal trading pairs (the seller depends on the buyer more\n"
+	                     "than the buyer on the seller):\n");
+	g_string_append(out, "    seller's sales  buyer's purchases  asymmetry  seller -> buyer\n");
+	for (size_t i = 0; i < pairs && shown < TEXT_ROWS; i++) {
+		const mkg_pair_dependency *row = mkg_dependency_pair(d, i);
+		if (!(row->asymmetry > 0.0))
+			break;
+		g_string_append_printf(out, "    %14s  %17s  %9s  %s -> %s\n",
+		                       percent(a, row->seller_dependency),
+		                       percent(b, row->buyer_dependency),
+		                       fmt(c, "%+.2f", row->asymmetry), mkg__label(l, row->seller),
+		                       mkg__label(l, row->buyer));
+		shown++;
+	}
+	if (shown == 0)
+		g_string_append(out, "    none: no seller depends on a buyer more than the reverse\n");
+	else if (pairs > shown)
+		g_string_append_printf(out, "    (%zu pairs in all; the JSON report lists every one)\n",
+		                       pairs);
+}

@@ -1,0 +1,342 @@
+/* marketgraph: the analysis report (docs/report.md).
+ *
+ * The report is a list of sections in the order of report.md: model,
+ * options, concentration, coalitions, dependency, bottlenecks,
+ * facilitation, value, inclusiveness, groups.  Adding a section takes four
+ * lines, each in report.md order among the others:
+ *   1. a field (the section's result object) in struct mkg_report,
+ *   2. its computation in mkg_report_new() (and its free in mkg_report_free()),
+ *   3. a write call in mkg_report_write_json(),
+ *   4. a write call in mkg_report_write_text().
+ * A section that is not computed stays NULL and is left out of both
+ * outputs: never faked.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "m4p-private.h" /* includes analysis-private.h */
+#include "flow-private.h"
+#include "marketgraph/report.h"
+
+#include <string.h>
+
+struct mkg_report {
+	GStringChunk *strings;        /* owns every string below */
+
+	/* model */
+	const char *model_name;       /* NULL when the model has none */
+	const char *volume_unit;      /* NULL when none */
+	const char *currency;         /* NULL when none */
+	size_t actors, transactions, facilitation, memberships;
+
+	/* options */
+	mkg_measure measure;
+	mkg_thresholds thresholds;
+	bool split_by_region;
+	const char *exit_date;        /* NULL: no exit simulation */
+	const char **coalition;       /* the caller's coalition ids, or NULL */
+	size_t coalition_count;
+
+	mkg__labels *labels;          /* actor id -> label, for the text */
+
+	/* Sections, in report.md order.  NULL when not computed. */
+	mkg_concentration *concentration;
+	mkg_coalitions *coalitions;
+	mkg_dependency *dependency;
+	mkg_bottlenecks *bottlenecks; /* volumes only, whatever the measure */
+	mkg__m4p *m4p;                /* facilitation, value, inclusiveness, groups */
+};
+
+int
+mkg_report_options_init(mkg_report_options *opts, unsigned int version)
+{
+	mkg_report_options init = MKG_REPORT_OPTIONS_INIT;
+
+	MKG_CHECK_ARG(opts);
+	if (version != MKG_REPORT_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_report_options_init: unknown version %u", version);
+	*opts = init;
+	return MKG_OK;
+}
+
+/* Check everything in the options before anything is computed: a failed
+ * call changes nothing. */
+static int
+check_options(const mkg_model *model, const mkg_report_options *o, mkg_thresholds *t,
+              GArray **coalition)
+{
+	int32_t first, last;
+	int rc;
+
+	if (o->version != MKG_REPORT_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_report_new: unknown options version %u",
+		                  o->version);
+	if ((rc = mkg__check_measure(o->measure)) != MKG_OK ||
+	    (rc = mkg__thresholds_resolve(o->thresholds, NULL, t)) != MKG_OK)
+		return rc;
+	if (o->exit_date != NULL && !mkg__date_parse(o->exit_date, &first, &last))
+		return mkg__error(MKG_EINVAL,
+		                  "exit_date: \"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+		                  o->exit_date);
+	if (o->coalition_count > 0 && o->coalition == NULL)
+		return mkg__error(MKG_EINVAL, "coalition: %zu ids announced but the list is NULL",
+		                  o->coalition_count);
+	*coalition = NULL;
+	if (o->coalition != NULL)
+		return mkg__resolve_actor_ids(model, "coalition", o->coalition, o->coalition_count,
+		                              coalition);
+	return MKG_OK;
+}
+
+static const char *
+copy(mkg_report *r, const char *s)
+{
+	return s ? g_string_chunk_insert_const(r->strings, s) : NULL;
+}
+
+static void
+copy_model(mkg_report *r, const mkg_model *m)
+{
+	r->model_name = copy(r, m->name);
+	r->volume_unit = copy(r, m->volume_unit);
+	r->currency = copy(r, m->currency);
+	r->actors = m->actors->len;
+	r->transactions = m->transactions->len;
+	r->facilitation = m->facilitation->len;
+	r->memberships = m->memberships->len;
+	r->labels = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < m->actors->len; i++) {
+		const mkg_actor_rec *a = MKG_ACTOR(m, i);
+		if (a->name != NULL && strcmp(a->name, a->id) != 0) {
+			char *label = g_strdup_printf("%s (%s)", a->id, a->name);
+			g_hash_table_insert(r->labels, (char *)copy(r, a->id), (char *)copy(r, label));
+			g_free(label);
+		}
+	}
+}
+
+static void
+copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t,
+             const GArray *coalition, const mkg_model *m)
+{
+	r->measure = o->measure;
+	r->thresholds = *t;
+	r->thresholds.name = copy(r, t->name);
+	r->thresholds.source = copy(r, t->source);
+	r->split_by_region = o->split_by_region != 0;
+	r->exit_date = copy(r, o->exit_date);
+	if (coalition != NULL) {
+		/* The resolved (deduplicated) coalition, in the caller's order. */
+		r->coalition_count = coalition->len;
+		r->coalition = g_new0(const char *, coalition->len + 1);
+		for (guint i = 0; i < coalition->len; i++)
+			r->coalition[i] = copy(r, MKG_ACTOR(m, g_array_index(coalition, mkg_idx, i))->id);
+	}
+}
+
+int
+mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_options *opts)
+{
+	const mkg_report_options defaults = MKG_REPORT_OPTIONS_INIT;
+	mkg_thresholds t;
+	GArray *coalition = NULL;
+	mkg__markets mk;
+	mkg_report *r;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	if (opts == NULL)
+		opts = &defaults;
+	if ((rc = check_options(model, opts, &t, &coalition)) != MKG_OK)
+		return rc;
+
+	r = g_new0(mkg_report, 1);
+	r->strings = g_string_chunk_new(4096);
+	copy_model(r, model);
+	copy_options(r, opts, &t, coalition, model);
+
+	/* concentration and coalitions share one market partition */
+	mkg__markets_build(&mk, model, r->measure, r->split_by_region);
+	r->concentration = mkg__concentration_compute(model, &mk, &r->thresholds);
+	r->m4p = mkg__m4p_compute(model, &mk, r->concentration, r->exit_date);
+	mkg__markets_clear(&mk);
+	r->coalitions = mkg__coalitions_compute(
+		model, r->concentration, coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
+		coalition ? coalition->len : 0, true);
+	r->dependency = mkg__dependency_compute(model, r->measure);
+	/* fails only for a flow network too large for 32-bit arcs */
+	if ((rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) != MKG_OK) {
+		if (coalition != NULL)
+			g_array_free(coalition, TRUE);
+		mkg_report_free(r);
+		return rc;
+	}
+
+	if (coalition != NULL)
+		g_array_free(coalition, TRUE);
+	*out = r;
+	return MKG_OK;
+}
+
+void
+mkg_report_free(mkg_report *r)
+{
+	if (r == NULL)
+		return;
+	mkg_concentration_free(r->concentration);
+	mkg_coalitions_free(r->coalitions);
+	mkg_dependency_free(r->dependency);
+	mkg_bottlenecks_free(r->bottlenecks);
+	mkg__m4p_free(r->m4p);
+	g_hash_table_destroy(r->labels);
+	g_free(r->coalition);
+	g_string_chunk_free(r->strings);
+	g_free(r);
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void
+json_model(mkg_jw *w, const mkg_report *r)
+{
+	mkg__jw_key(w, "model");
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kstring(w, "name", r->model_name);
+	mkg__jw_kint(w, "actors", (int64_t)r->actors);
+	mkg__jw_kint(w, "transactions", (int64_t)r->transactions);
+	mkg__jw_kint(w, "facilitation", (int64_t)r->facilitation);
+	mkg__jw_kint(w, "memberships", (int64_t)r->memberships);
+	mkg__jw_end_object(w);
+}
+
+static void
+json_options(mkg_jw *w, const mkg_report *r)
+{
+	mkg__jw_key(w, "options");
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kstring(w, "measure", mkg_measure_name(r->measure));
+	mkg__jw_kstring(w, "thresholds", r->thresholds.name);
+	mkg__jw_kbool(w, "split_by_region", r->split_by_region);
+	mkg__jw_kstring(w, "exit_date", r->exit_date);
+	mkg__jw_key(w, "coalition");
+	if (r->coalition == NULL) {
+		mkg__jw_null(w);
+	} else {
+		mkg__jw_begin_array(w, true);
+		for (size_t i = 0; i < r->coalition_count; i++)
+			mkg__jw_string(w, r->coalition[i]);
+		mkg__jw_end_array(w);
+	}
+	mkg__jw_end_object(w);
+}
+
+int
+mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
+{
+	const mkg_report *r = report;
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(report);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kstring(w, "report", "marketgraph");
+	mkg__jw_kint(w, "version", 1);
+	json_model(w, r);
+	json_options(w, r);
+	if (r->concentration != NULL) {
+		mkg__jw_key(w, "concentration");
+		mkg__concentration_write(w, r->concentration);
+	}
+	if (r->coalitions != NULL) {
+		mkg__jw_key(w, "coalitions");
+		mkg__coalitions_write(w, r->coalitions);
+	}
+	if (r->dependency != NULL) {
+		mkg__jw_key(w, "dependency");
+		mkg__dependency_write(w, r->dependency);
+	}
+	if (r->bottlenecks != NULL) {
+		mkg__jw_key(w, "bottlenecks");
+		mkg__bottlenecks_write(w, r->bottlenecks);
+	}
+	if (r->m4p != NULL)
+		mkg__m4p_write(w, r->m4p);
+	mkg__jw_end_object(w);
+	return mkg__jw_finish(w, out, len);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static void
+text_model(GString *out, const mkg_report *r)
+{
+	g_string_append_printf(out, "Market analysis: %s\n",
+	                       r->model_name ? r->model_name : "(unnamed model)");
+	g_string_append_printf(out,
+	                       "Model: %zu actors, %zu transactions, %zu facilitation records, "
+	                       "%zu memberships\n",
+	                       r->actors, r->transactions, r->facilitation, r->memberships);
+}
+
+static void
+text_options(GString *out, const mkg_report *r)
+{
+	char lo[MKG_DOUBLE_BUFSIZE], hi[MKG_DOUBLE_BUFSIZE];
+	const char *unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit;
+
+	g_string_append_printf(out, "Measure: %s%s%s%s\n", mkg_measure_name(r->measure),
+	                       unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
+	g_string_append_printf(out,
+	                       "Thresholds: %s: HHI below %s unconcentrated, %s to %s moderately "
+	                       "concentrated, above %s highly concentrated%s%s%s\n",
+	                       r->thresholds.name, mkg__text_number(lo, r->thresholds.moderate), lo,
+	                       mkg__text_number(hi, r->thresholds.high), hi,
+	                       r->thresholds.source ? " (" : "",
+	                       r->thresholds.source ? r->thresholds.source : "",
+	                       r->thresholds.source ? ")" : "");
+	g_string_append_printf(out, "Markets: commodity x period%s\n",
+	                       r->split_by_region ? " x seller's region" : "");
+	if (r->exit_date != NULL)
+		g_string_append_printf(out, "Programme exits simulated at: %s\n", r->exit_date);
+	if (r->coalition != NULL) {
+		g_string_append(out, "Coalition tested:");
+		for (size_t i = 0; i < r->coalition_count; i++)
+			g_string_append_printf(out, "%s %s", i ? "," : "",
+			                       mkg__label(r->labels, r->coalition[i]));
+		g_string_append_c(out, '\n');
+	}
+}
+
+int
+mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
+{
+	const mkg_report *r = report;
+	GString *s;
+	const char *unit;
+
+	MKG_CHECK_ARG(report);
+	MKG_CHECK_ARG(out);
+	unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit;
+	s = g_string_new(NULL);
+	text_model(s, r);
+	text_options(s, r);
+	/* What an analyst must not miss comes first: groups presumed harmful. */
+	if (r->coalitions != NULL)
+		mkg__coalitions_text_warnings(s, r->coalitions, r->labels);
+	if (r->concentration != NULL)
+		mkg__concentration_text(s, r->concentration, r->labels, unit);
+	if (r->coalitions != NULL)
+		mkg__coalitions_text(s, r->coalitions, r->labels);
+	if (r->dependency != NULL)
+		mkg__dependency_text(s, r->dependency, r->labels);
+	if (r->bottlenecks != NULL)
+		mkg__bottlenecks_text(s, r->bottlenecks, r->labels, r->volume_unit);
+	if (r->m4p != NULL) {
+		mkg__units u = { unit, r->volume_unit, r->currency };
+		mkg__m4p_text(s, r->m4p, r->labels, &u);
+	}
+	if (len != NULL)
+		*len = s->len;
+	*out = g_string_free(s, FALSE);
+	return MKG_OK;
+}

@@ -1,0 +1,161 @@
+/* marketgraph: produce volume bought, sold and passed on by every actor.
+ * SPDX-License-Identifier: MIT */
+#include "structure-private.h"
+
+#include <math.h>
+
+struct mkg_throughput {
+	GStringChunk *strings;  /* owns every id of the result */
+	size_t count;
+	mkg_actor_throughput *rows;
+	double delivered;
+	size_t excluded;
+};
+
+int
+mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
+                   const mkg_bottleneck_options *opts)
+{
+	mkg_bottleneck_options o;
+	const mkg_graph *g;
+	const uint32_t *order, *rank;
+	uint8_t *role = NULL;
+	mkg__keyed *items;
+	mkg_throughput *t;
+	double delivered = 0.0;
+	uint32_t i;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
+	if (rc == MKG_OK)
+		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
+		                      &role);
+	if (rc != MKG_OK)
+		return rc;
+	g = mkg__graph_get(model);
+	for (i = 0; i < g->n; i++)
+		if (role[g->node_actor[i]] & MKG__ROLE_SINK)
+			delivered += g->node_bought[i];
+	g_free(role);
+
+	/* Listed in id order, then sorted stably by throughput descending. */
+	mkg__graph_id_order(g, model, &order, &rank);
+	items = g_new(mkg__keyed, g->n ? g->n : 1);
+	for (i = 0; i < g->n; i++) {
+		uint32_t v = order[i];
+
+		items[i].key = mkg__key_desc(fmax(g->node_sold[v], g->node_bought[v]));
+		items[i].item = v;
+	}
+	mkg__radix_sort(items, g->n);
+
+	t = g_new0(mkg_throughput, 1);
+	t->strings = g_string_chunk_new(64 * 1024);
+	t->count = g->n;
+	t->rows = g_new(mkg_actor_throughput, g->n ? g->n : 1);
+	t->delivered = delivered;
+	t->excluded = g->missing_volume;
+	for (i = 0; i < g->n; i++) {
+		uint32_t v = items[i].item;
+		mkg_actor_throughput *r = &t->rows[i];
+
+		r->actor = g_string_chunk_insert(t->strings, MKG_ACTOR(model, g->node_actor[v])->id);
+		r->bought = g->node_bought[v];
+		r->sold = g->node_sold[v];
+		r->throughput = fmax(r->sold, r->bought);
+		r->share = delivered > 0.0 ? r->throughput / delivered : MKG_ABSENT;
+	}
+	g_free(items);
+	*out = t;
+	return MKG_OK;
+}
+
+void
+mkg_throughput_free(mkg_throughput *t)
+{
+	if (t == NULL)
+		return;
+	g_string_chunk_free(t->strings);
+	g_free(t->rows);
+	g_free(t);
+}
+
+size_t
+mkg_throughput_count(const mkg_throughput *t)
+{
+	return t ? t->count : 0;
+}
+
+const mkg_actor_throughput *
+mkg_throughput_at(const mkg_throughput *t, size_t i)
+{
+	return t && i < t->count ? &t->rows[i] : NULL;
+}
+
+double
+mkg_throughput_delivered(const mkg_throughput *t)
+{
+	return t ? t->delivered : MKG_ABSENT;
+}
+
+size_t
+mkg_throughput_excluded(const mkg_throughput *t)
+{
+	return t ? t->excluded : 0;
+}
+
+int
+mkg_throughput_copy_column(const mkg_throughput *t, mkg_throughput_column column, double *out,
+                           size_t capacity)
+{
+	MKG_CHECK_ARG(t);
+	MKG_CHECK_ARG(out);
+	if ((unsigned)column > MKG_THROUGHPUT_COLUMN_SHARE)
+		return mkg__error(MKG_EINVAL, "%s: unknown column %d", G_STRFUNC, (int)column);
+	if (capacity < t->count)
+		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", G_STRFUNC, t->count,
+		                  capacity);
+	for (size_t i = 0; i < t->count; i++) {
+		const mkg_actor_throughput *r = &t->rows[i];
+
+		switch (column) {
+		case MKG_THROUGHPUT_COLUMN_BOUGHT: out[i] = r->bought; break;
+		case MKG_THROUGHPUT_COLUMN_SOLD: out[i] = r->sold; break;
+		case MKG_THROUGHPUT_COLUMN_THROUGHPUT: out[i] = r->throughput; break;
+		case MKG_THROUGHPUT_COLUMN_SHARE: out[i] = r->share; break;
+		}
+	}
+	return MKG_OK;
+}
+
+void
+mkg__throughput_write(mkg_jw *w, const mkg_throughput *t)
+{
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < t->count; i++) {
+		const mkg_actor_throughput *r = &t->rows[i];
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", r->actor);
+		mkg__jw_kdouble(w, "bought", r->bought);
+		mkg__jw_kdouble(w, "sold", r->sold);
+		mkg__jw_kdouble(w, "throughput", r->throughput);
+		mkg__jw_kdouble(w, "share", r->share);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+int
+mkg_throughput_write_json(const mkg_throughput *t, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(t);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__throughput_write(w, t);
+	return mkg__jw_finish(w, out, len);
+}

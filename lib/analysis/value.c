@@ -1,0 +1,542 @@
+/* marketgraph: value distribution (analyses.md, 4).
+ * SPDX-License-Identifier: MIT */
+#include "m4p-private.h"
+
+#include <string.h>
+
+struct mkg_value {
+	GStringChunk *strings;
+	const char *currency, *volume_unit;
+	size_t excluded;
+	double chain_value_added;
+	size_t actor_count, kind_count, commodity_count, producer_share_count;
+	mkg_actor_value *actors;
+	mkg_kind_value *kinds;
+	mkg_commodity_prices *commodities;
+	mkg_stage_price *stages;        /* every commodity's stages, one slice each */
+	mkg_producer_share *producer_shares;
+};
+
+/* Sums of one seller kind (or of the end-market buyers) for one commodity. */
+typedef struct price_sum {
+	size_t transactions;
+	double volume, value;
+} price_sum;
+
+/* Per commodity: one sum per seller kind, and the end markets' purchases. */
+typedef struct commodity_sums {
+	const char *commodity; /* interned in the model */
+	price_sum by_seller[MKG_ACTOR_KIND_COUNT];
+	price_sum end_market;
+} commodity_sums;
+
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * G = sum_i sum_j |x_i - x_j| / (2 n^2 mean).  On the sorted values this is
+ * sum_i (2i - n + 1) x_(i) / (n sum x) (i from 0), which takes O(n log n).
+ */
+double
+mkg__gini(double *x, size_t n)
+{
+	double sum = 0, weighted = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += x[i];
+	if (n == 0 || !(sum > 0))
+		return MKG_ABSENT;
+	qsort(x, n, sizeof(double), cmp_double);
+	for (size_t i = 0; i < n; i++)
+		weighted += (2.0 * (double)i - (double)n + 1.0) * x[i];
+	return weighted / ((double)n * sum);
+}
+
+static int
+by_actor(const void *a, const void *b)
+{
+	return strcmp(((const mkg_actor_value *)a)->actor, ((const mkg_actor_value *)b)->actor);
+}
+
+static int
+by_commodity(const void *a, const void *b)
+{
+	return strcmp((*(commodity_sums *const *)a)->commodity,
+	              (*(commodity_sums *const *)b)->commodity);
+}
+
+static void
+compute_actors(mkg_value *v, const mkg_model *m)
+{
+	guint na = m->actors->len;
+	double *sales = g_new0(double, na ? na : 1), *purchases = g_new0(double, na ? na : 1);
+	uint8_t *seen = g_new0(uint8_t, na ? na : 1);
+	GArray *rows = g_array_new(FALSE, TRUE, sizeof(mkg_actor_value));
+
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		if (MKG_IS_ABSENT(t->value)) {
+			v->excluded++;
+			continue;
+		}
+		sales[t->seller] += t->value;
+		purchases[t->buyer] += t->value;
+		seen[t->seller] = seen[t->buyer] = 1;
+	}
+	for (guint a = 0; a < na; a++) {
+		mkg_actor_value row;
+
+		if (!seen[a])
+			continue;
+		row.actor = mkg__keep(v->strings, MKG_ACTOR(m, a)->id);
+		row.kind = MKG_ACTOR(m, a)->kind;
+		row.sales = sales[a];
+		row.purchases = purchases[a];
+		row.value_added = sales[a] - purchases[a];
+		g_array_append_val(rows, row);
+	}
+	g_array_sort(rows, by_actor);
+	v->actor_count = rows->len;
+	v->actors = (mkg_actor_value *)(void *)g_array_free(rows, FALSE);
+	g_free(sales);
+	g_free(purchases);
+	g_free(seen);
+}
+
+static void
+compute_kinds(mkg_value *v)
+{
+	mkg_kind_value sums[MKG_ACTOR_KIND_COUNT] = { 0 };
+	double *va = g_new(double, v->actor_count ? v->actor_count : 1);
+
+	for (size_t i = 0; i < v->actor_count; i++) {
+		const mkg_actor_value *a = &v->actors[i];
+		mkg_kind_value *k = &sums[a->kind];
+
+		k->actors++;
+		k->sales += a->sales;
+		k->purchases += a->purchases;
+		k->value_added += a->value_added;
+		if (a->kind != MKG_ACTOR_END_MARKET)
+			v->chain_value_added += a->value_added;
+	}
+	v->kinds = g_new0(mkg_kind_value, MKG_ACTOR_KIND_COUNT);
+	for (int kind = 0; kind < MKG_ACTOR_KIND_COUNT; kind++) {
+		mkg_kind_value *k = &v->kinds[v->kind_count];
+		size_t n = 0;
+
+		if (sums[kind].actors == 0)
+			continue;
+		*k = sums[kind];
+		k->kind = (mkg_actor_kind)kind;
+		k->share = kind != MKG_ACTOR_END_MARKET && v->chain_value_added > 0
+		                   ? k->value_added / v->chain_value_added
+		                   : MKG_ABSENT;
+		for (size_t i = 0; i < v->actor_count; i++)
+			if (v->actors[i].kind == (mkg_actor_kind)kind)
+				va[n++] = v->actors[i].value_added;
+		k->gini = mkg__gini(va, n);
+		v->kind_count++;
+	}
+	g_free(va);
+}
+
+static void
+add_price(price_sum *s, const mkg_transaction_rec *t)
+{
+	s->transactions++;
+	s->volume += t->volume;
+	s->value += t->value;
+}
+
+/* Stage prices and producer shares, from transactions with a value and a
+ * volume > 0, grouped by commodity (interned: hashed by pointer). */
+static void
+compute_prices(mkg_value *v, const mkg_model *m)
+{
+	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GPtrArray *list = g_ptr_array_new_with_free_func(g_free);
+	size_t stage_total = 0, s = 0;
+
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		commodity_sums *c;
+
+		if (MKG_IS_ABSENT(t->value) || MKG_IS_ABSENT(t->volume) || !(t->volume > 0))
+			continue;
+		c = g_hash_table_lookup(index, t->commodity);
+		if (c == NULL) {
+			c = g_new0(commodity_sums, 1);
+			c->commodity = t->commodity;
+			g_hash_table_insert(index, (gpointer)t->commodity, c);
+			g_ptr_array_add(list, c);
+		}
+		add_price(&c->by_seller[MKG_ACTOR(m, t->seller)->kind], t);
+		if (MKG_ACTOR(m, t->buyer)->kind == MKG_ACTOR_END_MARKET)
+			add_price(&c->end_market, t);
+	}
+	g_hash_table_destroy(index);
+	g_ptr_array_sort(list, by_commodity);
+
+	for (guint i = 0; i < list->len; i++)
+		for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+			stage_total += ((commodity_sums *)list->pdata[i])->by_seller[k].transactions > 0;
+	v->commodity_count = list->len;
+	v->commodities = g_new0(mkg_commodity_prices, list->len ? list->len : 1);
+	v->stages = g_new0(mkg_stage_price, stage_total ? stage_total : 1);
+	v->producer_shares = g_new0(mkg_producer_share, list->len ? list->len : 1);
+	for (guint i = 0; i < list->len; i++) {
+		const commodity_sums *c = list->pdata[i];
+		mkg_commodity_prices *row = &v->commodities[i];
+		const price_sum *pp = &c->by_seller[MKG_ACTOR_PRODUCER];
+
+		row->commodity = mkg__keep(v->strings, c->commodity);
+		row->stages = &v->stages[s];
+		for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++) {
+			const price_sum *ps = &c->by_seller[k];
+			mkg_stage_price *st = &v->stages[s];
+
+			if (ps->transactions == 0)
+				continue;
+			st->seller_kind = (mkg_actor_kind)k;
+			st->transactions = ps->transactions;
+			st->volume = ps->volume;
+			st->value = ps->value;
+			st->price = ps->value / ps->volume;
+			row->stage_count++;
+			s++;
+		}
+		/* Only the same commodity at both ends: never potatoes against chips. */
+		if (pp->transactions > 0 && c->end_market.transactions > 0) {
+			mkg_producer_share *ps = &v->producer_shares[v->producer_share_count++];
+
+			ps->commodity = row->commodity;
+			ps->producer_price = pp->value / pp->volume;
+			ps->end_market_price = c->end_market.value / c->end_market.volume;
+			ps->share = ps->end_market_price > 0 ? ps->producer_price / ps->end_market_price
+			                                     : MKG_ABSENT;
+			ps->producer_volume = pp->volume;
+			ps->end_market_volume = c->end_market.volume;
+		}
+	}
+	g_ptr_array_free(list, TRUE);
+}
+
+mkg_value *
+mkg__value_compute(const mkg_model *m)
+{
+	mkg_value *v = g_new0(mkg_value, 1);
+
+	v->strings = g_string_chunk_new(1024);
+	v->currency = mkg__keep(v->strings, m->currency);
+	v->volume_unit = mkg__keep(v->strings, m->volume_unit);
+	compute_actors(v, m);
+	compute_kinds(v);
+	compute_prices(v, m);
+	return v;
+}
+
+int
+mkg_value_new(mkg_value **out, const mkg_model *model)
+{
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	*out = mkg__value_compute(model);
+	return MKG_OK;
+}
+
+void
+mkg_value_free(mkg_value *v)
+{
+	if (v == NULL)
+		return;
+	g_free(v->actors);
+	g_free(v->kinds);
+	g_free(v->commodities);
+	g_free(v->stages);
+	g_free(v->producer_shares);
+	g_string_chunk_free(v->strings);
+	g_free(v);
+}
+
+size_t
+mkg_value_excluded(const mkg_value *v)
+{
+	return v ? v->excluded : 0;
+}
+
+double
+mkg_value_chain_value_added(const mkg_value *v)
+{
+	return v ? v->chain_value_added : MKG_ABSENT;
+}
+
+const char *
+mkg_value_currency(const mkg_value *v)
+{
+	return v ? v->currency : NULL;
+}
+
+const char *
+mkg_value_volume_unit(const mkg_value *v)
+{
+	return v ? v->volume_unit : NULL;
+}
+
+size_t
+mkg_value_actor_count(const mkg_value *v)
+{
+	return v ? v->actor_count : 0;
+}
+
+const mkg_actor_value *
+mkg_value_actor(const mkg_value *v, size_t i)
+{
+	return v && i < v->actor_count ? &v->actors[i] : NULL;
+}
+
+size_t
+mkg_value_kind_count(const mkg_value *v)
+{
+	return v ? v->kind_count : 0;
+}
+
+const mkg_kind_value *
+mkg_value_kind(const mkg_value *v, size_t i)
+{
+	return v && i < v->kind_count ? &v->kinds[i] : NULL;
+}
+
+size_t
+mkg_value_commodity_count(const mkg_value *v)
+{
+	return v ? v->commodity_count : 0;
+}
+
+const mkg_commodity_prices *
+mkg_value_commodity(const mkg_value *v, size_t i)
+{
+	return v && i < v->commodity_count ? &v->commodities[i] : NULL;
+}
+
+size_t
+mkg_value_producer_share_count(const mkg_value *v)
+{
+	return v ? v->producer_share_count : 0;
+}
+
+const mkg_producer_share *
+mkg_value_producer_share(const mkg_value *v, size_t i)
+{
+	return v && i < v->producer_share_count ? &v->producer_shares[i] : NULL;
+}
+
+static int
+cmp_key_commodity(const void *key, const void *row)
+{
+	return strcmp(key, ((const mkg_commodity_prices *)row)->commodity);
+}
+
+static int
+cmp_key_share(const void *key, const void *row)
+{
+	return strcmp(key, ((const mkg_producer_share *)row)->commodity);
+}
+
+int
+mkg_value_producer_share_find(const mkg_value *v, const char *commodity,
+                              const mkg_producer_share **row)
+{
+	const mkg_commodity_prices *prices;
+	bool producers = false;
+
+	MKG_CHECK_ARG(v);
+	MKG_CHECK_ARG(commodity);
+	MKG_CHECK_ARG(row);
+	*row = bsearch(commodity, v->producer_shares, v->producer_share_count,
+	               sizeof(mkg_producer_share), cmp_key_share);
+	if (*row != NULL)
+		return MKG_OK;
+	prices = bsearch(commodity, v->commodities, v->commodity_count,
+	                 sizeof(mkg_commodity_prices), cmp_key_commodity);
+	for (size_t k = 0; prices != NULL && k < prices->stage_count; k++)
+		producers |= prices->stages[k].seller_kind == MKG_ACTOR_PRODUCER;
+	if (!producers)
+		return mkg__error(MKG_ENOTFOUND, "producer share of \"%s\": no producer sells it with "
+		                  "a price (prices of different commodities are not compared)",
+		                  commodity);
+	return mkg__error(MKG_ENOTFOUND, "producer share of \"%s\": no end market buys it with a "
+	                  "price", commodity);
+}
+
+static void
+write_actors(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "actors");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < v->actor_count; i++) {
+		const mkg_actor_value *a = &v->actors[i];
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", a->actor);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(a->kind));
+		mkg__jw_kdouble(w, "sales", a->sales);
+		mkg__jw_kdouble(w, "purchases", a->purchases);
+		mkg__jw_kdouble(w, "value_added", a->value_added);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_kinds(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "by_kind");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < v->kind_count; i++) {
+		const mkg_kind_value *k = &v->kinds[i];
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(k->kind));
+		mkg__jw_kint(w, "actors", (int64_t)k->actors);
+		mkg__jw_kdouble(w, "sales", k->sales);
+		mkg__jw_kdouble(w, "purchases", k->purchases);
+		mkg__jw_kdouble(w, "value_added", k->value_added);
+		mkg__jw_kdouble(w, "share", k->share);
+		mkg__jw_kdouble(w, "gini", k->gini);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_prices(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "stage_prices");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < v->commodity_count; i++) {
+		const mkg_commodity_prices *c = &v->commodities[i];
+
+		mkg__jw_begin_object(w, false);
+		mkg__jw_kstring(w, "commodity", c->commodity);
+		mkg__jw_key(w, "stages");
+		mkg__jw_begin_array(w, false);
+		for (size_t k = 0; k < c->stage_count; k++) {
+			const mkg_stage_price *st = &c->stages[k];
+
+			mkg__jw_begin_object(w, true);
+			mkg__jw_kstring(w, "seller_kind", mkg_actor_kind_name(st->seller_kind));
+			mkg__jw_kint(w, "transactions", (int64_t)st->transactions);
+			mkg__jw_kdouble(w, "volume", st->volume);
+			mkg__jw_kdouble(w, "value", st->value);
+			mkg__jw_kdouble(w, "price", st->price);
+			mkg__jw_end_object(w);
+		}
+		mkg__jw_end_array(w);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_producer_shares(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "producer_share");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < v->producer_share_count; i++) {
+		const mkg_producer_share *p = &v->producer_shares[i];
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "commodity", p->commodity);
+		mkg__jw_kdouble(w, "producer_price", p->producer_price);
+		mkg__jw_kdouble(w, "end_market_price", p->end_market_price);
+		mkg__jw_kdouble(w, "share", p->share);
+		mkg__jw_kdouble(w, "producer_volume", p->producer_volume);
+		mkg__jw_kdouble(w, "end_market_volume", p->end_market_volume);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+void
+mkg__value_write(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kstring(w, "currency", v->currency);
+	mkg__jw_kstring(w, "volume_unit", v->volume_unit);
+	mkg__jw_kint(w, "excluded_transactions", (int64_t)v->excluded);
+	mkg__jw_kdouble(w, "chain_value_added", v->chain_value_added);
+	write_actors(w, v);
+	write_kinds(w, v);
+	write_prices(w, v);
+	write_producer_shares(w, v);
+	mkg__jw_end_object(w);
+}
+
+int
+mkg_value_write_json(const mkg_value *v, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(v);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__value_write(w, v);
+	return mkg__m4p_finish(w, out, len);
+}
+
+void
+mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
+{
+	const char *cur = v->currency ? v->currency : "(money)";
+	const char *vu = v->volume_unit ? v->volume_unit : "(volume unit)";
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
+
+	(void)l;
+	mkg__m4p_heading(out, "Value distribution");
+	g_string_append_printf(out, "Value added along the chain: %s %s (what end markets pay, "
+	                       "net of what they sell)", mkg__text_amount(a, v->chain_value_added),
+	                       cur);
+	if (v->excluded > 0)
+		g_string_append_printf(out, "; %zu transactions without a value left out",
+		                       v->excluded);
+	g_string_append(out, "\n");
+	for (size_t i = 0; i < v->kind_count; i++) {
+		const mkg_kind_value *k = &v->kinds[i];
+
+		g_string_append_printf(out, "  %-22s %3zu %-6s value added %s %s",
+		                       mkg_actor_kind_name(k->kind), k->actors,
+		                       mkg__plural(k->actors, "actor", "actors"),
+		                       mkg__text_amount(a, k->value_added), cur);
+		if (k->share == k->share)
+			g_string_append_printf(out, " (%s of the chain)", mkg__text_percent(b, k->share));
+		if (k->gini == k->gini)
+			g_string_append_printf(out, ", Gini %s", mkg__text_amount(c, k->gini));
+		g_string_append_c(out, '\n');
+	}
+	for (size_t i = 0; i < v->commodity_count; i++) {
+		const mkg_commodity_prices *cp = &v->commodities[i];
+
+		g_string_append_printf(out, "Prices of %s (%s per %s):", cp->commodity, cur, vu);
+		for (size_t k = 0; k < cp->stage_count; k++)
+			g_string_append_printf(out, "%s %s %s", k ? "," : "",
+			                       mkg_actor_kind_name(cp->stages[k].seller_kind),
+			                       mkg__text_amount(a, cp->stages[k].price));
+		g_string_append_c(out, '\n');
+	}
+	for (size_t i = 0; i < v->producer_share_count; i++) {
+		const mkg_producer_share *p = &v->producer_shares[i];
+
+		g_string_append_printf(out, "Producer share of %s: %s (producers get %s, end "
+		                       "markets pay %s %s per %s)\n", p->commodity,
+		                       mkg__text_percent(a, p->share),
+		                       mkg__text_amount(b, p->producer_price),
+		                       mkg__text_amount(c, p->end_market_price), cur, vu);
+	}
+}

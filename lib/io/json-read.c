@@ -1,0 +1,401 @@
+/* marketgraph: importing a model from JSON (docs/format.md).
+ *
+ * The input is read whole into memory and checked by the strict syntax pass
+ * (json-syntax.c).  The top-level object is then scanned without json-c:
+ * each known key's value is located, and each record of the arrays is
+ * handed to json-c on its own, converted, added to a fresh model and
+ * freed.  So memory is the input, the model and one record, whatever the
+ * size of the document.  Any error frees the new model: the caller's
+ * *out is only written on success.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "io-private.h"
+#include "core-private.h"
+#include "model-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- reading the input ---------------------------------------------------- */
+
+/* First buffer size for inputs of unknown size; doubled as needed. */
+#define READ_CHUNK (64 * 1024)
+
+static int
+grow(char **buf, size_t *cap, size_t need, const char *what)
+{
+	size_t cap2 = *cap ? *cap : READ_CHUNK;
+	char *buf2;
+
+	while (cap2 < need) {
+		if (cap2 > SIZE_MAX / 2)
+			return mkg__error(MKG_ENOMEM, "%s: input too large", what);
+		cap2 *= 2;
+	}
+	buf2 = g_try_realloc(*buf, cap2);
+	if (buf2 == NULL)
+		return mkg__error(MKG_ENOMEM, "%s: out of memory reading %zu bytes", what, need);
+	*buf = buf2;
+	*cap = cap2;
+	return MKG_OK;
+}
+
+/* Read a whole file into *out (g_free) and its length into *len. */
+static int
+read_file(const char *path, char **out, size_t *len)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int fd, rc = MKG_OK;
+
+	do
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return mkg__error(MKG_EIO, "%s: cannot open: %s", path, g_strerror(errno));
+	/* A regular file's size is known: one allocation (+1 to see its end). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < SIZE_MAX - 1)
+		rc = grow(&buf, &cap, (size_t)st.st_size + 1, path);
+	while (rc == MKG_OK) {
+		ssize_t got;
+
+		if (n == cap && (rc = grow(&buf, &cap, n + 1, path)) != MKG_OK)
+			break;
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			rc = mkg__error(MKG_EIO, "%s: cannot read: %s", path, g_strerror(errno));
+		else if (got == 0)
+			break;
+		else
+			n += (size_t)got;
+	}
+	close(fd);
+	if (rc != MKG_OK) {
+		g_free(buf);
+		return rc;
+	}
+	*out = buf;
+	*len = n;
+	return MKG_OK;
+}
+
+static int
+read_stream(FILE *stream, char **out, size_t *len)
+{
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int rc = MKG_OK;
+
+	while (rc == MKG_OK) {
+		size_t got;
+
+		if (n == cap && (rc = grow(&buf, &cap, n + 1, "stream")) != MKG_OK)
+			break;
+		got = fread(buf + n, 1, cap - n, stream);
+		n += got;
+		if (got == 0 || feof(stream) || ferror(stream)) {
+			if (ferror(stream))
+				rc = mkg__error(MKG_EIO, "stream: cannot read: %s", g_strerror(errno));
+			break;
+		}
+	}
+	if (rc != MKG_OK) {
+		g_free(buf);
+		return rc;
+	}
+	*out = buf;
+	*len = n;
+	return MKG_OK;
+}
+
+/* ---- the top level -------------------------------------------------------- */
+
+/* The top-level keys, in the order they are processed and written. */
+enum {
+	K_FORMAT, K_VERSION, K_NAME, K_CURRENCY, K_VOLUME_UNIT, K_PERIOD, K_ATTRIBUTES,
+	K_ACTORS, K_TRANSACTIONS, K_FACILITATION, K_MEMBERSHIPS, K_COUNT
+};
+static const char *const top_keys[K_COUNT] = {
+	"format", "version", "name", "currency", "volume_unit", "period", "attributes",
+	"actors", "transactions", "facilitation", "memberships",
+};
+
+/* Longest key quoted in a message. */
+#define KEY_BUFSIZE 80
+
+typedef struct span {
+	size_t start, end; /* the value's text; start == end when the key is absent */
+} span;
+
+typedef struct top_level {
+	span value[K_COUNT];
+	char unknown[KEY_BUFSIZE];   /* first unknown key, "" if none */
+	bool unknown_complete;
+	char duplicate[KEY_BUFSIZE]; /* first repeated key, "" if none */
+} top_level;
+
+/* Locate the members of the document's object (its syntax is valid). */
+static int
+scan_top_level(const char *data, size_t len, top_level *top)
+{
+	size_t i = mkg__json_skip_ws(data, len, 0);
+
+	memset(top, 0, sizeof *top);
+	if (data[i] != '{') {
+		const char *type = mkg__json_type_of_char(data[i]);
+		return mkg__error(MKG_EDATA, "document: expected a JSON object, got %s", type);
+	}
+	i = mkg__json_skip_ws(data, len, i + 1);
+	while (i < len && data[i] == '"') {
+		char key[KEY_BUFSIZE];
+		bool complete;
+		size_t k = 0, end;
+
+		i = mkg__json_read_string(data, len, i, key, sizeof key, &complete);
+		while (k < K_COUNT && !(complete && strcmp(key, top_keys[k]) == 0))
+			k++;
+		i = mkg__json_skip_ws(data, len, i);      /* ':' */
+		i = mkg__json_skip_ws(data, len, i + 1);
+		end = mkg__json_skip_value(data, len, i);
+		if (k == K_COUNT && top->unknown[0] == '\0') {
+			g_strlcpy(top->unknown, key, sizeof top->unknown);
+			top->unknown_complete = complete;
+		} else if (k < K_COUNT && top->value[k].end > 0 && top->duplicate[0] == '\0') {
+			g_strlcpy(top->duplicate, key, sizeof top->duplicate);
+		} else if (k < K_COUNT) {
+			top->value[k].start = i;
+			top->value[k].end = end;
+		}
+		i = mkg__json_skip_ws(data, len, end);
+		if (i < len && data[i] == ',')
+			i = mkg__json_skip_ws(data, len, i + 1);
+	}
+	return MKG_OK;
+}
+
+static bool
+present(const top_level *top, int k)
+{
+	return top->value[k].end > 0;
+}
+
+/* The text of a short value for a message, cut after a few dozen bytes. */
+static void
+value_text(const char *data, span s, char *buf, size_t size)
+{
+	size_t n = s.end - s.start;
+
+	if (n >= size - 4) {
+		/* Cut at a character boundary; the text is valid UTF-8. */
+		n = size - 4;
+		while (n > 0 && ((unsigned char)data[s.start + n] & 0xC0) == 0x80)
+			n--;
+		g_snprintf(buf, size, "%.*s...", (int)n, data + s.start);
+	} else {
+		g_snprintf(buf, size, "%.*s", (int)n, data + s.start);
+	}
+}
+
+static int
+check_header(const char *data, const top_level *top)
+{
+	static const char format_name[] = "marketgraph";
+	char got[256];
+	span v;
+
+	if (top->duplicate[0] != '\0')
+		return mkg__error(MKG_EDATA, "%s: duplicate key", top->duplicate);
+	if (!present(top, K_FORMAT))
+		return mkg__error(MKG_EDATA, "format: missing (required), expected \"marketgraph\"");
+	v = top->value[K_FORMAT];
+	if (data[v.start] == '"') {
+		/* Long enough that any cut string is also cut by the quoting. */
+		char name[256];
+		bool complete;
+
+		mkg__json_read_string(data, v.end, v.start, name, sizeof name, &complete);
+		if (complete && strcmp(name, format_name) == 0)
+			goto format_ok;
+		mkg__json_quote(name, got, sizeof got);
+	} else {
+		value_text(data, v, got, sizeof got);
+	}
+	return mkg__error(MKG_EDATA, "format: expected \"marketgraph\", got %s", got);
+format_ok:
+	if (!present(top, K_VERSION))
+		return mkg__error(MKG_EDATA, "version: missing (required), expected %d",
+		                  MKG_FORMAT_VERSION);
+	v = top->value[K_VERSION];
+	value_text(data, v, got, sizeof got);
+	/* An integer literal: an optional '-' and digits only. */
+	if (strspn(got + (got[0] == '-'), "0123456789") != strlen(got + (got[0] == '-')) ||
+	    got[0] == '\0' || strcmp(got, "-") == 0)
+		return mkg__error(MKG_EDATA, "version: must be an integer, got %s", got);
+	if (got[0] == '-' || strcmp(got, "0") == 0)
+		return mkg__error(MKG_EDATA, "version: %s is not a valid version (expected %d)", got,
+		                  MKG_FORMAT_VERSION);
+	if (strcmp(got, "1") != 0)
+		return mkg__error(MKG_EUNSUPPORTED, "version: %s is newer than this library reads (%d)",
+		                  got, MKG_FORMAT_VERSION);
+	if (top->unknown[0] != '\0') {
+		char quoted[KEY_BUFSIZE + 16];
+		bool plain = strspn(top->unknown, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                                  "0123456789_-") == strlen(top->unknown);
+		GString *expected = g_string_new(NULL);
+		int rc;
+
+		for (int k = 0; k < K_COUNT; k++)
+			g_string_append_printf(expected, "%s%s", k ? ", " : "", top_keys[k]);
+		if (plain && top->unknown_complete)
+			g_strlcpy(quoted, top->unknown, sizeof quoted);
+		else
+			mkg__json_quote(top->unknown, quoted, sizeof quoted);
+		rc = mkg__error(MKG_EDATA, "%s: unknown key (expected %s)", quoted, expected->str);
+		g_string_free(expected, TRUE);
+		return rc;
+	}
+	if (!present(top, K_ACTORS))
+		return mkg__error(MKG_EDATA, "actors: missing (required)");
+	return MKG_OK;
+}
+
+typedef int (*add_record_fn)(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
+
+/* Add every record of the array top-level key k. */
+static int
+read_array(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *top, int k,
+           add_record_fn add)
+{
+	span v = top->value[k];
+	size_t i = v.start, index = 0;
+
+	if (data[i] != '[') {
+		char got[256];
+		if (data[i] == '{')
+			g_strlcpy(got, "an object", sizeof got);
+		else
+			value_text(data, v, got, sizeof got);
+		return mkg__error(MKG_EDATA, "%s: must be an array, got %s", top_keys[k], got);
+	}
+	i = mkg__json_skip_ws(data, v.end, i + 1);
+	while (data[i] != ']') {
+		size_t end = mkg__json_skip_value(data, v.end, i);
+		int rc;
+
+		if (data[i] != '{')
+			return mkg__error(MKG_EDATA, "%s[%zu]: expected an object, got %s", top_keys[k],
+			                  index, mkg__json_type_of_char(data[i]));
+		rc = add(r, m, data + i, end - i);
+		if (rc != MKG_OK)
+			return rc;
+		index++;
+		i = mkg__json_skip_ws(data, v.end, end);
+		if (data[i] == ',')
+			i = mkg__json_skip_ws(data, v.end, i + 1);
+	}
+	return MKG_OK;
+}
+
+static int
+read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
+{
+	mkg_json_syntax_error err;
+	top_level top;
+	int rc;
+
+	if (!mkg__json_syntax_check(data, len, MKG_JSON_MAX_DEPTH, &err))
+		return mkg__json_syntax_fail(MKG_EPARSE, NULL, data, &err);
+	if ((rc = scan_top_level(data, len, &top)) != MKG_OK ||
+	    (rc = check_header(data, &top)) != MKG_OK)
+		return rc;
+	for (int k = K_NAME; k <= K_ATTRIBUTES; k++) {
+		if (present(&top, k) &&
+		    (rc = mkg__json_set_header_field(r, m, top_keys[k], data + top.value[k].start,
+		                                     top.value[k].end - top.value[k].start)) != MKG_OK)
+			return rc;
+	}
+	if ((rc = read_array(r, m, data, &top, K_ACTORS, mkg__json_add_actor)) != MKG_OK)
+		return rc;
+	if (present(&top, K_TRANSACTIONS) &&
+	    (rc = read_array(r, m, data, &top, K_TRANSACTIONS, mkg__json_add_transaction)) != MKG_OK)
+		return rc;
+	if (present(&top, K_FACILITATION) &&
+	    (rc = read_array(r, m, data, &top, K_FACILITATION, mkg__json_add_facilitation)) != MKG_OK)
+		return rc;
+	if (present(&top, K_MEMBERSHIPS) &&
+	    (rc = read_array(r, m, data, &top, K_MEMBERSHIPS, mkg__json_add_membership)) != MKG_OK)
+		return rc;
+	return MKG_OK;
+}
+
+/* Import data[0..len) into a new model stored in *out on success only. */
+static int
+import(mkg_model **out, const char *data, size_t len)
+{
+	mkg_json_reader *r;
+	mkg_model *m = NULL;
+	int rc;
+
+	if ((rc = mkg_model_new(&m)) != MKG_OK)
+		return rc;
+	r = mkg__json_reader_new();
+	if (r == NULL) {
+		mkg_model_free(m);
+		return mkg__error(MKG_ENOMEM, "out of memory creating the JSON parser");
+	}
+	rc = read_document(r, m, data, len);
+	mkg__json_reader_free(r);
+	if (rc != MKG_OK) {
+		mkg_model_free(m);
+		return rc;
+	}
+	*out = m;
+	return MKG_OK;
+}
+
+int
+mkg_json_read_buffer(mkg_model **out, const void *data, size_t len)
+{
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(data);
+	return import(out, data, len);
+}
+
+int
+mkg_json_read_file(mkg_model **out, const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(path);
+	if ((rc = read_file(path, &data, &len)) != MKG_OK)
+		return rc;
+	rc = import(out, data ? data : "", len);
+	g_free(data);
+	return rc;
+}
+
+int
+mkg_json_read_stream(mkg_model **out, FILE *stream)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(stream);
+	if ((rc = read_stream(stream, &data, &len)) != MKG_OK)
+		return rc;
+	rc = import(out, data ? data : "", len);
+	g_free(data);
+	return rc;
+}

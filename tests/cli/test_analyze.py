@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Tests of `marketgraph analyze`, run as a user would run it.
+
+The JSON report of a generated model is checked, number by number, against
+an independent implementation of docs/analyses.md section 1 written here in
+plain Python (exact fractions for the shares), so the C code and this file
+must agree on every market, firm, coalition and trading pair.
+
+Environment (set by tests/cli/meson.build):
+  MARKETGRAPH      the built tool
+  MKG_SOURCE_ROOT  the source tree (for examples/models)
+"""
+import collections
+import json
+import math
+import os
+import random
+import subprocess
+import tempfile
+import unittest
+from fractions import Fraction
+
+TOOL = os.environ.get("MARKETGRAPH", "marketgraph")
+ROOT = os.environ.get("MKG_SOURCE_ROOT",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+EXAMPLE = os.path.join(ROOT, "examples", "models", "potato-andes.json")
+
+THRESHOLDS = {"us2023": (1000, 1800), "us2010": (1500, 2500),
+              "us1992": (1000, 1800), "eu2004": (1000, 2000)}
+
+
+def run(*args, stdin=b""):
+    r = subprocess.run([TOOL, *args], input=stdin, capture_output=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr.decode("utf-8", "replace")
+
+
+def generated_model(seed=7):
+    """A small market system with every case section 1 names: ties, zero and
+    missing measures, services, regions, periods, groups with supervisors."""
+    rnd = random.Random(seed)
+    regions = ["North", "South", None]
+    actors = []
+    for i in range(14):
+        a = {"id": f"actor-{i:02d}", "kind": "trader"}
+        if regions[i % 3] is not None:
+            a["region"] = regions[i % 3]
+        actors.append(a)
+    actors.append({"id": "board", "kind": "marketing_board"})
+    actors.append({"id": "ministry", "kind": "public_agency"})
+    txs = []
+    for _ in range(80):
+        s, b = rnd.sample(range(14), 2)
+        t = {"seller": f"actor-{s:02d}", "buyer": f"actor-{b:02d}",
+             "commodity": rnd.choice(["maize", "beans", "transport"]),
+             "period": rnd.choice(["2010", "2011"])}
+        if t["commodity"] == "transport":
+            t["service"] = True
+        r = rnd.random()
+        if r < 0.1:
+            t["value"] = rnd.choice([0, 10, 20])          # no volume
+        elif r < 0.2:
+            t["volume"] = 0                                # a zero volume
+        else:
+            t["volume"] = rnd.choice([1, 2, 5, 10, 20, 50])  # ties are frequent
+            if rnd.random() < 0.7:
+                t["value"] = t["volume"] * rnd.choice([3, 4, 5])
+        txs.append(t)
+    # a market with nothing measured: volume 0 and no volume at all
+    txs.append({"seller": "actor-00", "buyer": "actor-01", "commodity": "honey", "volume": 0})
+    txs.append({"seller": "actor-02", "buyer": "actor-01", "commodity": "honey", "value": 5})
+    memberships = [
+        {"group": "board", "member": "actor-01"},
+        {"group": "board", "member": "actor-04", "role": "chair"},
+        {"group": "board", "member": "actor-07"},
+        {"group": "board", "member": "ministry", "role": "supervisor"},
+        {"group": "actor-13", "member": "actor-02"},
+        {"group": "actor-13", "member": "actor-03"},
+    ]
+    return {"format": "marketgraph", "version": 1, "name": "generated", "volume_unit": "t",
+            "actors": actors, "transactions": txs, "memberships": memberships}
+
+
+# ---- the reference implementation ------------------------------------------
+
+def key_null_first(x):
+    return (0, "") if x is None else (1, x)
+
+
+def reference(model, measure="volume", thresholds="us2023", by_region=False, coalition=None):
+    region_of = {a["id"]: a.get("region") for a in model["actors"]}
+    default_period = model.get("period")
+    markets = collections.OrderedDict()
+    for t in model["transactions"]:
+        k = (t["commodity"], t.get("period", default_period),
+             region_of[t["seller"]] if by_region else None, bool(t.get("service", False)))
+        m = markets.setdefault(k, {"tx": [], "excluded": 0})
+        if measure in t:
+            m["tx"].append(t)
+        else:
+            m["excluded"] += 1
+    lo, hi = THRESHOLDS[thresholds]
+
+    def klass(h):
+        if h is None:
+            return "empty"
+        return ("highly_concentrated" if h > hi else
+                "unconcentrated" if h < lo else "moderately_concentrated")
+
+    conc = []
+    amounts = {}  # (market index, side) -> {actor: Fraction}
+    ordered = sorted(markets.items(), key=lambda kv: (kv[0][0], key_null_first(kv[0][1]),
+                                                      key_null_first(kv[0][2]), kv[0][3]))
+    for mi, (k, m) in enumerate(ordered):
+        entry = {"commodity": k[0], "period": k[1], "region": k[2], "service": k[3],
+                 "transactions": len(m["tx"]), "excluded_transactions": m["excluded"]}
+        total = sum(Fraction(t[measure]) for t in m["tx"])
+        for side in ("seller", "buyer"):
+            per = collections.defaultdict(Fraction)
+            for t in m["tx"]:
+                per[t[side]] += Fraction(t[measure])
+            firms = {a: x for a, x in per.items() if x > 0}
+            amounts[(mi, side)] = firms
+            shares = sorted(((a, x / total) for a, x in firms.items()),
+                            key=lambda p: (-p[1], p[0])) if total > 0 else []
+            if total > 0:
+                h = sum(s * s for _, s in shares)
+                n = len(shares)
+                sd = {"total": float(total), "firms": n, "hhi": float(h * 10000),
+                      "hhi_normalized": 1.0 if n == 1 else
+                      max(0.0, float((h - Fraction(1, n)) / (1 - Fraction(1, n)))),
+                      "cr1": float(shares[0][1]), "cr4": float(sum(s for _, s in shares[:4])),
+                      "effective_firms": float(1 / h), "class": klass(float(h * 10000))}
+            else:
+                sd = {"total": 0.0, "firms": 0, "hhi": None, "hhi_normalized": None,
+                      "cr1": None, "cr4": None, "effective_firms": None, "class": "empty"}
+            sd["shares"] = [{"actor": a, "share": float(s)} for a, s in shares]
+            entry[side] = sd
+        conc.append(entry)
+
+    def what_if(members):
+        rows = []
+        for mi, (k, m) in enumerate(ordered):
+            for side in ("buyer", "seller"):          # byte order of the side name
+                firms = amounts[(mi, side)]
+                mine = [firms[a] for a in members if a in firms]
+                if not mine:
+                    continue
+                total = sum(firms.values())
+                before = sum((x / total) ** 2 for x in firms.values()) * 10000
+                delta = 2 * 10000 * sum(mine[i] * mine[j] for i in range(len(mine))
+                                        for j in range(i + 1, len(mine))) / (total * total)
+                share = sum(mine) / total
+                after = before + delta
+                rows.append({"commodity": k[0], "period": k[1], "region": k[2], "service": k[3],
+                             "side": side, "share": float(share), "hhi_before": float(before),
+                             "hhi_after": float(after), "delta": float(delta),
+                             "presumed_harmful": delta > 100 and (after > 1800 or share > 0.3)})
+        return rows
+
+    coalitions = []
+    if coalition is not None:
+        members = sorted(set(coalition))
+        rows = what_if(members)
+        coalitions.append({"group": None, "members": members,
+                           "presumed_harmful": any(r["presumed_harmful"] for r in rows),
+                           "markets": rows})
+    groups = collections.defaultdict(set)
+    for ms in model.get("memberships", []):
+        groups[ms["group"]]
+        if ms.get("role") != "supervisor":
+            groups[ms["group"]].add(ms["member"])
+    for g in sorted(groups):
+        members = sorted(groups[g])
+        rows = what_if(members)
+        coalitions.append({"group": g, "members": members,
+                           "presumed_harmful": any(r["presumed_harmful"] for r in rows),
+                           "markets": rows})
+
+    sales = collections.defaultdict(Fraction)
+    purchases = collections.defaultdict(Fraction)
+    pair = collections.defaultdict(Fraction)
+    active = set()
+    excluded = 0
+    for t in model["transactions"]:
+        if measure not in t:
+            excluded += 1
+            continue
+        x = Fraction(t[measure])
+        sales[t["seller"]] += x
+        purchases[t["buyer"]] += x
+        pair[(t["seller"], t["buyer"])] += x
+        active.update((t["seller"], t["buyer"]))
+
+    def top(actor, index):
+        best = None
+        for (s, b), x in pair.items():
+            me, other = (s, b) if index == 0 else (b, s)
+            if me == actor and x > 0 and (best is None or x > best[1] or
+                                          (x == best[1] and other < best[0])):
+                best = (other, x)
+        return best
+
+    dep_actors = []
+    for a in sorted(active):
+        tb, ts = top(a, 0), top(a, 1)
+        dep_actors.append({"actor": a, "top_buyer": tb[0] if tb else None,
+                           "sales_share": float(tb[1] / sales[a]) if tb else None,
+                           "top_supplier": ts[0] if ts else None,
+                           "purchase_share": float(ts[1] / purchases[a]) if ts else None,
+                           "sales": float(sales[a]), "purchases": float(purchases[a])})
+    dep_pairs = []
+    for (s, b), x in pair.items():
+        ds = x / sales[s] if sales[s] > 0 else None
+        db = x / purchases[b] if purchases[b] > 0 else None
+        asym = ds - db if ds is not None and db is not None else None
+        dep_pairs.append({"seller": s, "buyer": b,
+                          "seller_dependency": None if ds is None else float(ds),
+                          "buyer_dependency": None if db is None else float(db),
+                          "asymmetry": None if asym is None else float(asym),
+                          "amount": float(x), "_exact": asym})
+    dep_pairs.sort(key=lambda p: (p["_exact"] is None, -(p["_exact"] or 0), p["seller"],
+                                  p["buyer"]))
+    for p in dep_pairs:
+        del p["_exact"]
+    return conc, coalitions, {"excluded_transactions": excluded, "actors": dep_actors,
+                              "pairs": dep_pairs}
+
+
+class AnalyzeCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def write(self, model):
+        path = os.path.join(self.tmp.name, "model.json")
+        with open(path, "w") as f:
+            json.dump(model, f)
+        return path
+
+    def assertSame(self, got, want, where="report"):
+        """Equal structures, numbers within 1e-9 (relative to 1 or the size)."""
+        if isinstance(want, float) and isinstance(got, (int, float)) \
+                and not isinstance(got, bool):
+            self.assertLessEqual(abs(got - want), 1e-9 * max(1.0, abs(want)),
+                                 f"{where}: {got!r} != {want!r}")
+        elif isinstance(want, dict):
+            self.assertIsInstance(got, dict, where)
+            self.assertEqual(list(got.keys()), list(want.keys()), where)
+            for k in want:
+                self.assertSame(got[k], want[k], f"{where}.{k}")
+        elif isinstance(want, list):
+            self.assertIsInstance(got, list, where)
+            self.assertEqual(len(got), len(want), f"{where}: {got!r} != {want!r}")
+            for i, (g, w) in enumerate(zip(got, want)):
+                self.assertSame(g, w, f"{where}[{i}]")
+        else:
+            self.assertEqual(got, want, where)
+
+    def analyze_json(self, path, *args):
+        code, out, err = run("analyze", path, "--format", "json", *args)
+        self.assertEqual((code, err), (0, ""))
+        return json.loads(out)
+
+
+class AgainstReference(AnalyzeCase):
+    def check(self, *args, measure="volume", thresholds="us2023", by_region=False,
+              coalition=None):
+        model = generated_model()
+        report = self.analyze_json(self.write(model), *args)
+        conc, coalitions, dependency = reference(model, measure, thresholds, by_region,
+                                                 coalition)
+        self.assertEqual(report["report"], "marketgraph")
+        self.assertEqual(report["version"], 1)
+        self.assertEqual(report["model"], {"name": "generated", "actors": 16,
+                                           "transactions": 82, "facilitation": 0,
+                                           "memberships": 6})
+        self.assertEqual(report["options"]["measure"], measure)
+        self.assertEqual(report["options"]["thresholds"], thresholds)
+        self.assertEqual(report["options"]["split_by_region"], by_region)
+        self.assertSame(report["concentration"], conc, "concentration")
+        self.assertSame(report["coalitions"], coalitions, "coalitions")
+        self.assertSame(report["dependency"], dependency, "dependency")
+        return report
+
+    def test_defaults(self):
+        report = self.check()
+        # the generated model has every case the reference must cover
+        classes = {m[s]["class"] for m in report["concentration"] for s in ("seller", "buyer")}
+        self.assertTrue({"empty", "highly_concentrated"} <= classes, classes)
+        self.assertTrue(any(m["excluded_transactions"] for m in report["concentration"]))
+        self.assertTrue(any(m["service"] for m in report["concentration"]))
+
+    def test_value_by_region_us2010(self):
+        self.check("--measure", "value", "--by-region", "--thresholds", "us2010",
+                   measure="value", thresholds="us2010", by_region=True)
+
+    def test_coalition(self):
+        report = self.check("--coalition", "actor-05,actor-09,actor-05",
+                            coalition=["actor-05", "actor-09"])
+        self.assertEqual(report["options"]["coalition"], ["actor-05", "actor-09"])
+        self.assertIsNone(report["coalitions"][0]["group"])
+
+    def test_eu2004(self):
+        self.check("-t", "eu2004", thresholds="eu2004")
+
+
+class Behaviour(AnalyzeCase):
+    def test_stdin_and_output_file(self):
+        model = json.dumps(generated_model()).encode()
+        code, out, err = run("analyze", "-", "-f", "json", stdin=model)
+        self.assertEqual((code, err), (0, ""))
+        path = os.path.join(self.tmp.name, "report.json")
+        self.assertEqual(run("analyze", self.write(generated_model()), "-f", "json",
+                             "-o", path), (0, b"", ""))
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), out)
+
+    def test_deterministic(self):
+        path = self.write(generated_model())
+        self.assertEqual(run("analyze", path, "-f", "json"), run("analyze", path, "-f", "json"))
+
+    def test_text(self):
+        code, out, err = run("analyze", self.write(generated_model()))
+        self.assertEqual((code, err), (0, ""))
+        text = out.decode()
+        for needle in ("Market analysis: generated", "Concentration by market",
+                       "Sellers (monopoly side)", "Buyers (monopsony side)", "Dependency",
+                       "Coalitions: members counted as one firm"):
+            self.assertIn(needle, text)
+        # harmful groups come before the market tables
+        self.assertLess(text.index("Coalitions presumed harmful"),
+                        text.index("Concentration by market"))
+
+    def test_usage_errors(self):
+        path = self.write(generated_model())
+        for args, message in (
+                ((), "missing FILE"),
+                ((path, path), "one FILE only"),
+                ((path, "-f", "xml"), "unknown format 'xml', expected text or json"),
+                ((path, "-m", "weight"), "unknown measure 'weight', expected volume or value"),
+                ((path, "-t", "us1982"), "unknown threshold set 'us1982', expected us2023, "
+                                          "us2010, us1992 or eu2004"),
+                ((path, "-c", "a,,b"), "--coalition: empty actor id in 'a,,b'")):
+            code, out, err = run("analyze", *args)
+            self.assertEqual((code, out), (2, b""), args)
+            self.assertEqual(err, f"marketgraph analyze: {message} "
+                                  "(try 'marketgraph analyze --help')\n")
+
+    def test_unknown_coalition_actor(self):
+        path = self.write(generated_model())
+        code, out, err = run("analyze", path, "--coalition", "actor-01,nobody")
+        self.assertEqual((code, out), (1, b""))
+        self.assertEqual(err, f"marketgraph analyze: {path}: coalition: unknown actor "
+                              "\"nobody\"\n")
+
+    def test_invalid_model(self):
+        path = self.write({"format": "marketgraph", "version": 1, "actors": [{"id": "a"}]})
+        code, out, err = run("analyze", path)
+        self.assertEqual((code, out), (1, b""))
+        self.assertTrue(err.startswith(path + ": actors[0]"), err)
+
+    @unittest.skipUnless(os.path.exists(EXAMPLE), "no example model")
+    def test_example(self):
+        report = self.analyze_json(EXAMPLE)
+        for key in ("model", "options", "concentration", "coalitions", "dependency"):
+            self.assertIn(key, report)
+        keys = [(m["commodity"], key_null_first(m["period"]), key_null_first(m["region"]),
+                 m["service"]) for m in report["concentration"]]
+        self.assertEqual(keys, sorted(keys))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,564 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Tests of the M4P sections of `marketgraph analyze` (facilitation, value,
+inclusiveness, groups), run as a user would run it.
+
+The JSON report is checked, number by number, against an independent
+implementation of docs/analyses.md sections 3 to 5 written here in plain
+Python (the Gini from its O(n^2) definition, supported transactions by
+brute force over every record), on the test fixture, on the potato example
+and on generated models with every case the rules name.
+
+Environment (set by tests/cli/meson.build):
+  MARKETGRAPH      the built tool
+  MKG_SOURCE_ROOT  the source tree
+"""
+import calendar
+import collections
+import json
+import os
+import random
+import subprocess
+import tempfile
+import unittest
+
+TOOL = os.environ.get("MARKETGRAPH", "marketgraph")
+ROOT = os.environ.get("MKG_SOURCE_ROOT",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+FIXTURE = os.path.join(ROOT, "tests", "data", "m4p-programmes.json")
+EXAMPLE = os.path.join(ROOT, "examples", "models", "potato-andes.json")
+TYPES = ["temporary", "commercial", "public"]
+FUNCTIONS = ["capacity_building", "research_development", "shared_vision", "linkages",
+             "business_opportunities", "monitoring", "information", "brokerage",
+             "transaction_security", "platform", "regulation", "finance", "other"]
+KINDS = ["producer", "input_supplier", "collector", "trader", "processor", "wholesaler",
+         "exporter", "retailer", "end_market", "service_provider", "financial_institution",
+         "public_agency", "marketing_board", "programme", "association", "ngo", "other"]
+
+
+def run(*args):
+    r = subprocess.run([TOOL, *args], capture_output=True, timeout=120)
+    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8", "replace")
+
+
+def report(path, *options):
+    rc, out, err = run("analyze", path, "--format", "json", *options)
+    if rc != 0:
+        raise AssertionError(f"analyze failed ({rc}): {err}")
+    return json.loads(out)
+
+
+def last_day(date):
+    """A format date as its last day, YYYYMMDD."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] * 10000 + 1231
+    if len(parts) == 2:
+        return parts[0] * 10000 + parts[1] * 100 + calendar.monthrange(*parts)[1]
+    return parts[0] * 10000 + parts[1] * 100 + parts[2]
+
+
+def first_day(date):
+    parts = [int(p) for p in date.split("-")]
+    return parts[0] * 10000 + (parts[1] if len(parts) > 1 else 1) * 100 + \
+        (parts[2] if len(parts) > 2 else 1)
+
+
+class Model:
+    """The records of a model document, with the defaults filled in."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.actors = {a["id"]: a for a in doc["actors"]}
+        self.txs = []
+        for i, t in enumerate(doc.get("transactions", [])):
+            t = dict(t)
+            t.setdefault("id", f"t{i + 1}")
+            t.setdefault("period", doc.get("period"))
+            self.txs.append(t)
+        self.fac = []
+        for i, f in enumerate(doc.get("facilitation", [])):
+            f = dict(f)
+            f.setdefault("id", f"f{i + 1}")
+            self.fac.append(f)
+        self.tx_by_id = {t["id"]: t for t in self.txs}
+
+    def kind(self, a):
+        return self.actors[a]["kind"]
+
+    def supports(self, f, t):
+        targets = f["targets"]
+        acts = set(targets.get("actors", []))
+        return t["id"] in targets.get("transactions", []) or t["seller"] in acts \
+            or t["buyer"] in acts
+
+
+def market_key(m, t):
+    return (t["commodity"], t["period"], None, bool(t.get("service", False)))
+
+
+def markets(m):
+    """Every market's total volume, keyed and sorted as the report sorts them."""
+    totals = collections.OrderedDict()
+    for key in sorted({market_key(m, t) for t in m.txs},
+                      key=lambda k: (k[0], k[1] or "", k[2] or "", k[3])):
+        totals[key] = 0.0
+    for t in m.txs:
+        if "volume" in t:
+            totals[market_key(m, t)] += t["volume"]
+    return totals
+
+
+class Reference:
+    """docs/analyses.md sections 3-5 and docs/report.md, by brute force."""
+
+    def __init__(self, doc):
+        self.m = Model(doc)
+
+    def mix(self):
+        m = self.m
+        out = []
+        for ty in TYPES:
+            recs = [f for f in m.fac if f["type"] == ty]
+
+            def counts(rs):
+                return {
+                    "records": len(rs),
+                    "cost": sum(f["cost"] for f in rs if "cost" in f),
+                    "records_without_cost": sum(1 for f in rs if "cost" not in f),
+                    "target_actors": len({a for f in rs for a in f["targets"].get("actors", [])}),
+                    "target_transactions": len({x for f in rs
+                                                for x in f["targets"].get("transactions", [])}),
+                    "supported_transactions": sum(1 for t in m.txs
+                                                  if any(m.supports(f, t) for f in rs)),
+                }
+            row = {"type": ty, **counts(recs)}
+            row["functions"] = [{"function": fn, **counts([f for f in recs
+                                                           if f["function"] == fn])}
+                                for fn in FUNCTIONS if any(f["function"] == fn for f in recs)]
+            tot = markets(m)
+            sup = collections.defaultdict(float)
+            for t in m.txs:
+                if "volume" in t and any(m.supports(f, t) for f in recs):
+                    sup[market_key(m, t)] += t["volume"]
+            row["markets"] = [{"commodity": k[0], "period": k[1], "region": None,
+                               "service": k[3], "total": v, "supported": sup[k],
+                               "share": sup[k] / v if v > 0 else None}
+                              for k, v in tot.items()]
+            out.append(row)
+        return out
+
+    def exit_readiness(self):
+        out = []
+        for f in sorted((f for f in self.m.fac if f["type"] == "temporary"),
+                        key=lambda f: f["id"].encode()):
+            reasons = []
+            if "end" not in f:
+                reasons.append("no_end")
+            if "exit" not in f:
+                reasons.append("no_exit")
+            succ = f.get("successor")
+            if f.get("exit") in ("commercial", "public") and \
+                    self.m.kind(succ) in ("programme", "ngo"):
+                reasons.append("unfit_successor")
+            out.append({"record": f["id"], "facilitator": f["facilitator"],
+                        "function": f["function"], "end": f.get("end"), "exit": f.get("exit"),
+                        "successor": succ, "successor_kind": self.m.kind(succ) if succ else None,
+                        "status": "unplanned" if reasons else "planned", "reasons": reasons})
+        return out
+
+    def exit_simulation(self, date):
+        m = self.m
+        day = last_day(date)
+        res = {"stopped": [], "taken_over": [], "continuing": [], "undated": []}
+        active = []
+        for f in sorted(m.fac, key=lambda f: f["id"].encode()):
+            if f["type"] != "temporary":
+                active.append(f)
+                continue
+            row = {"record": f["id"], "facilitator": f["facilitator"],
+                   "function": f["function"], "end": f.get("end"), "exit": f.get("exit")}
+            if "end" not in f:
+                res["undated"].append(row)
+                active.append(f)
+            elif not last_day(f["end"]) < day:
+                res["continuing"].append(row)
+                active.append(f)
+            elif f.get("exit") in ("commercial", "public"):
+                row.update(successor=f["successor"], successor_kind=m.kind(f["successor"]),
+                           type_after=f["exit"])
+                res["taken_over"].append(row)
+                active.append(f)
+            else:
+                res["stopped"].append(row)
+        lost = [t for t in m.txs if any(m.supports(f, t) for f in m.fac)
+                and not any(m.supports(f, t) for f in active)]
+        res["unsupported_transactions"] = [
+            {"transaction": t["id"], "seller": t["seller"], "buyer": t["buyer"],
+             "commodity": t["commodity"], "period": t["period"], "volume": t.get("volume"),
+             "value": t.get("value")} for t in sorted(lost, key=lambda t: t["id"].encode())]
+        tot = markets(m)
+        amount = collections.defaultdict(float)
+        for t in lost:
+            amount[market_key(m, t)] += t.get("volume", 0.0)
+        res["markets"] = [{"commodity": k[0], "period": k[1], "region": None, "service": k[3],
+                           "total": v, "unsupported": amount[k],
+                           "share": amount[k] / v if v > 0 else None}
+                          for k, v in tot.items() if any(market_key(m, t) == k for t in lost)]
+        return res
+
+    def competing(self):
+        temp = [f for f in self.m.fac if f["type"] == "temporary"]
+        out = []
+        for i, a in enumerate(temp):
+            for b in temp[i + 1:]:
+                if a["facilitator"] == b["facilitator"]:
+                    continue
+                sa = sorted(set(a["targets"].get("actors", [])) &
+                            set(b["targets"].get("actors", [])), key=str.encode)
+                st = sorted(set(a["targets"].get("transactions", [])) &
+                            set(b["targets"].get("transactions", [])), key=str.encode)
+                if not sa and not st:
+                    continue
+                x, y = sorted([a, b], key=lambda f: f["id"].encode())
+                lo = [first_day(f["start"]) if "start" in f else -1 for f in (x, y)]
+                hi = [last_day(f["end"]) if "end" in f else 99999999 for f in (x, y)]
+                out.append({"records": [x["id"], y["id"]],
+                            "facilitators": [x["facilitator"], y["facilitator"]],
+                            "functions": [x["function"], y["function"]],
+                            "same_function": x["function"] == y["function"],
+                            "relation": "duplication" if x["function"] == y["function"]
+                            else "complementarity",
+                            "periods_overlap": not (hi[0] < lo[1] or hi[1] < lo[0]),
+                            "shared_actors": sa, "shared_transactions": st})
+        return sorted(out, key=lambda p: (p["records"][0].encode(), p["records"][1].encode()))
+
+    def payments(self):
+        m = self.m
+        rows, totals = [], []
+        for f in sorted(m.fac, key=lambda f: f["id"].encode()):
+            users = set(f["targets"].get("actors", []))
+            for x in f["targets"].get("transactions", []):
+                users |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
+            shares = amounts = None
+            if "paid_by" in f:
+                s = {"users": 0.0, "facilitator": 0.0, "others": 0.0}
+                for p in f["paid_by"]:
+                    who = "facilitator" if p["actor"] == f["facilitator"] else \
+                        "users" if p["actor"] in users else "others"
+                    s[who] += p["share"]
+                shares = s
+                if "cost" in f:
+                    amounts = {k: v * f["cost"] for k, v in s.items()}
+            rows.append({"record": f["id"], "facilitator": f["facilitator"], "type": f["type"],
+                         "function": f["function"], "cost": f.get("cost"),
+                         "paid_by_given": "paid_by" in f,
+                         "shares": shares or {"users": None, "facilitator": None,
+                                              "others": None},
+                         "amounts": amounts or {"users": None, "facilitator": None,
+                                                "others": None},
+                         "not_self_financing": f["type"] == "commercial" and
+                         not (shares and shares["users"] > 0)})
+        for ty in TYPES:
+            rs = [r for r in rows if r["type"] == ty]
+            recs = [f for f in m.fac if f["type"] == ty]
+            cost = sum(r["cost"] for r in rs if r["cost"] is not None)
+            am = {k: sum(r["amounts"][k] for r in rs if r["amounts"]["users"] is not None)
+                  for k in ("users", "facilitator", "others")}
+            am["unallocated"] = sum(r["cost"] for r in rs
+                                    if r["cost"] is not None and not r["paid_by_given"])
+            payers = collections.defaultdict(float)
+            for f in recs:
+                if "cost" in f:
+                    for p in f.get("paid_by", []):
+                        payers[p["actor"]] += p["share"] * f["cost"]
+            totals.append({
+                "type": ty, "records": len(rs),
+                "records_with_cost": sum(1 for r in rs if r["cost"] is not None),
+                "cost": cost, "amounts": am,
+                "shares": {k: (v / cost if cost > 0 else None) for k, v in am.items()},
+                "not_self_financing": sum(1 for r in rs if r["not_self_financing"]),
+                "payers": [{"actor": a, "kind": m.kind(a), "amount": v,
+                            "share": v / cost if cost > 0 else None}
+                           for a, v in sorted(payers.items(),
+                                              key=lambda kv: (-kv[1], kv[0].encode()))]})
+        return rows, totals
+
+    def value(self):
+        m = self.m
+        sales, purchases, seen = (collections.defaultdict(float),
+                                  collections.defaultdict(float), set())
+        excluded = 0
+        for t in m.txs:
+            if "value" not in t:
+                excluded += 1
+                continue
+            sales[t["seller"]] += t["value"]
+            purchases[t["buyer"]] += t["value"]
+            seen |= {t["seller"], t["buyer"]}
+        actors = [{"actor": a, "kind": m.kind(a), "sales": sales[a], "purchases": purchases[a],
+                   "value_added": sales[a] - purchases[a]} for a in sorted(seen, key=str.encode)]
+        chain = sum(a["value_added"] for a in actors if a["kind"] != "end_market")
+        by_kind = []
+        for k in KINDS:
+            xs = [a["value_added"] for a in actors if a["kind"] == k]
+            if not xs:
+                continue
+            n, mean = len(xs), sum(xs) / len(xs)
+            gini = sum(abs(x - y) for x in xs for y in xs) / (2 * n * n * mean) \
+                if mean > 0 else None
+            by_kind.append({"kind": k, "actors": n,
+                            "sales": sum(a["sales"] for a in actors if a["kind"] == k),
+                            "purchases": sum(a["purchases"] for a in actors if a["kind"] == k),
+                            "value_added": sum(xs),
+                            "share": sum(xs) / chain if k != "end_market" and chain > 0
+                            else None, "gini": gini})
+        priced = [t for t in m.txs if "value" in t and t.get("volume", 0) > 0]
+        stage_prices, producer_share = [], []
+        for c in sorted({t["commodity"] for t in priced}, key=str.encode):
+            stages = []
+            for k in KINDS:
+                ts = [t for t in priced if t["commodity"] == c and m.kind(t["seller"]) == k]
+                if ts:
+                    vol, val = sum(t["volume"] for t in ts), sum(t["value"] for t in ts)
+                    stages.append({"seller_kind": k, "transactions": len(ts), "volume": vol,
+                                   "value": val, "price": val / vol})
+            stage_prices.append({"commodity": c, "stages": stages})
+            pt = [t for t in priced if t["commodity"] == c and m.kind(t["seller"]) == "producer"]
+            et = [t for t in priced if t["commodity"] == c and m.kind(t["buyer"]) == "end_market"]
+            if pt and et:
+                pp = sum(t["value"] for t in pt) / sum(t["volume"] for t in pt)
+                ep = sum(t["value"] for t in et) / sum(t["volume"] for t in et)
+                producer_share.append({"commodity": c, "producer_price": pp,
+                                       "end_market_price": ep,
+                                       "share": pp / ep if ep > 0 else None,
+                                       "producer_volume": sum(t["volume"] for t in pt),
+                                       "end_market_volume": sum(t["volume"] for t in et)})
+        return {"currency": m.doc.get("currency"), "volume_unit": m.doc.get("volume_unit"),
+                "excluded_transactions": excluded, "chain_value_added": chain,
+                "actors": actors, "by_kind": by_kind, "stage_prices": stage_prices,
+                "producer_share": producer_share}
+
+    def inclusiveness(self):
+        m = self.m
+
+        def hh(a):
+            return max(m.actors[a].get("households", 0), 0)
+        produce = [t for t in m.txs if not t.get("service", False)]
+        sellers = {t["seller"] for t in produce
+                   if t.get("volume", 0) > 0 or t.get("value", 0) > 0}
+        producers = [a for a in m.actors if m.kind(a) == "producer"]
+        supported = set()
+        for f in m.fac:
+            supported |= set(f["targets"].get("actors", []))
+            for x in f["targets"].get("transactions", []):
+                supported |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
+        vol = sum(t["volume"] for t in produce if "volume" in t)
+        small = sum(t["volume"] for t in produce if "volume" in t and hh(t["seller"]) > 0)
+        return {"households_selling": sum(hh(a) for a in producers if a in sellers),
+                "households_supported": sum(hh(a) for a in supported),
+                "smallholder_volume_share": small / vol if vol > 0 else None,
+                "producers_selling": sum(1 for a in producers if a in sellers),
+                "households_producers": sum(hh(a) for a in producers),
+                "actors_supported": len(supported),
+                "produce_volume": vol, "smallholder_volume": small}
+
+
+def generated_doc(seed):
+    """A market system with every case of the rules: records without cost,
+    without paid_by, exits of each kind, unfit successors, shared targets,
+    transactions without volume or value, zero volumes, services."""
+    rnd = random.Random(seed)
+    kinds = ["producer"] * 6 + ["collector", "trader", "trader", "processor", "end_market",
+                                "end_market", "programme", "programme", "ngo",
+                                "service_provider", "public_agency", "association"]
+    actors = []
+    for i, k in enumerate(kinds):
+        a = {"id": f"a{i:02d}", "kind": k}
+        if k == "producer" and rnd.random() < 0.8:
+            a["households"] = rnd.randint(0, 300)
+        actors.append(a)
+    ids = [a["id"] for a in actors]
+    txs = []
+    for i in range(60):
+        s, b = rnd.sample(ids, 2)
+        t = {"id": f"x{i:02d}", "seller": s, "buyer": b,
+             "commodity": rnd.choice(["maize", "beans", "flour", "transport"]),
+             "period": rnd.choice(["2010", "2011"])}
+        if t["commodity"] == "transport":
+            t["service"] = True
+        r = rnd.random()
+        if r < 0.1:
+            t["value"] = rnd.randint(1, 500)
+        elif r < 0.2:
+            t["volume"] = rnd.choice([0, rnd.randint(1, 50)])
+        else:
+            t["volume"] = rnd.choice([0, rnd.randint(1, 50), rnd.randint(1, 50)])
+            t["value"] = rnd.randint(0, 900)
+        txs.append(t)
+    fac = []
+    facilitators = ["a12", "a13", "a14", "a15", "a16"]
+    for i in range(14):
+        f = {"id": f"r{rnd.randint(0, 999):03d}-{i}", "facilitator": rnd.choice(facilitators),
+             "type": rnd.choice(TYPES + ["temporary"] * 2),
+             "function": rnd.choice(FUNCTIONS[:5])}
+        f["targets"] = {}
+        acts = rnd.sample(ids[:12], rnd.randint(0, 3))
+        trs = rnd.sample([t["id"] for t in txs], rnd.randint(0 if acts else 1, 2))
+        if acts:
+            f["targets"]["actors"] = acts
+        if trs:
+            f["targets"]["transactions"] = trs
+        if rnd.random() < 0.7:
+            y = rnd.randint(2008, 2012)
+            f["start"] = str(y)
+            if rnd.random() < 0.8:
+                f["end"] = rnd.choice([str(y + 1), f"{y + 1}-06", f"{y + 1}-03-31"])
+        if f["type"] == "temporary" and rnd.random() < 0.8:
+            f["exit"] = rnd.choice(["fade_out", "commercial", "public"])
+            if f["exit"] != "fade_out":
+                f["successor"] = rnd.choice(ids[6:])
+        if rnd.random() < 0.7:
+            f["cost"] = rnd.randint(0, 5000)
+        if rnd.random() < 0.7:
+            payers = rnd.sample(ids, rnd.randint(1, 3))
+            if rnd.random() < 0.5:
+                payers[0] = f["facilitator"] if f["facilitator"] not in payers[1:] else payers[0]
+            cut = sorted(rnd.random() for _ in payers[1:])
+            shares = [b - a for a, b in zip([0.0] + cut, cut + [1.0])]
+            f["paid_by"] = [{"actor": a, "share": s} for a, s in zip(payers, shares)]
+        fac.append(f)
+    members = [{"group": "a17", "member": m} for m in ("a06", "a07", "a08")]
+    members.append({"group": "a17", "member": "a16", "role": "supervisor"})
+    return {"format": "marketgraph", "version": 1, "currency": "USD", "volume_unit": "t",
+            "period": "2010", "actors": actors, "transactions": txs, "facilitation": fac,
+            "memberships": members}
+
+
+class Compare(unittest.TestCase):
+    def assertSame(self, got, want, path="$"):
+        """Equal structures, numbers within 1e-9 (relative for large ones)."""
+        if isinstance(want, float) or (isinstance(want, int) and not isinstance(want, bool)
+                                        and isinstance(got, float)):
+            self.assertIsInstance(got, (int, float), path)
+            self.assertLessEqual(abs(got - want), 1e-9 * max(1.0, abs(want)), path)
+        elif isinstance(want, dict):
+            self.assertIsInstance(got, dict, path)
+            for k in want:
+                self.assertIn(k, got, path)
+                self.assertSame(got[k], want[k], f"{path}.{k}")
+        elif isinstance(want, list):
+            self.assertIsInstance(got, list, path)
+            self.assertEqual(len(got), len(want), path)
+            for i, (g, w) in enumerate(zip(got, want)):
+                self.assertSame(g, w, f"{path}[{i}]")
+        else:
+            self.assertEqual(got, want, path)
+
+    def check(self, path, date=None):
+        with open(path, encoding="utf-8") as f:
+            ref = Reference(json.load(f))
+        opts = ["--exit-date", date] if date else []
+        rep = report(path, *opts)
+        fac = rep["facilitation"]
+        self.assertSame(fac["mix"], ref.mix(), "mix")
+        self.assertSame(fac["exit_readiness"], ref.exit_readiness(), "exit_readiness")
+        self.assertSame(fac["competing"], ref.competing(), "competing")
+        rows, totals = ref.payments()
+        self.assertSame(fac["payments"], rows, "payments")
+        self.assertSame(fac["payment_totals"], totals, "payment_totals")
+        if date:
+            self.assertSame(fac["exit_simulation"], ref.exit_simulation(date), "exit_simulation")
+            self.assertEqual(fac["exit_simulation"]["date"], date)
+        else:
+            self.assertNotIn("exit_simulation", fac)
+        self.assertSame(rep["value"], ref.value(), "value")
+        self.assertSame(rep["inclusiveness"], ref.inclusiveness(), "inclusiveness")
+        return rep
+
+    def check_groups(self, rep, doc):
+        """Groups repeat the coalitions' numbers and count member buyers."""
+        m = Model(doc)
+        coal = {c["group"]: c for c in rep["coalitions"] if c.get("group")}
+        self.assertEqual([g["group"] for g in rep["groups"]], sorted(coal, key=str.encode))
+        for g in rep["groups"]:
+            c = coal[g["group"]]
+            self.assertEqual(g["members"], c["members"])
+            sides = [(mk["commodity"], mk["period"], mk["side"], mk["share"], mk["hhi_after"])
+                     for mk in c["markets"]]
+            mine = []
+            for mk in g["markets"]:
+                for side in ("buyer", "seller"):
+                    if mk[side] is not None:
+                        mine.append((mk["commodity"], mk["period"], side, mk[side]["share"],
+                                     mk[side]["hhi_after"]))
+                buyers = {t["buyer"] for t in m.txs
+                          if t["commodity"] == mk["commodity"] and t["period"] == mk["period"]
+                          and t.get("volume", 0) > 0
+                          and bool(t.get("service", False)) == mk["service"]}
+                self.assertEqual(mk["buyers"], len(buyers))
+                self.assertEqual(mk["member_buyers"], len(buyers & set(g["members"])))
+            self.assertEqual(mine, sides)
+
+
+class TestReport(Compare):
+    def test_fixture(self):
+        self.check(FIXTURE)
+        rep = self.check(FIXTURE, "2012-12-31")
+        sim = rep["facilitation"]["exit_simulation"]
+        self.assertEqual([r["record"] for r in sim["stopped"]], ["fA"])
+        self.assertEqual([t["transaction"] for t in sim["unsupported_transactions"]], ["t7"])
+
+    def test_dates(self):
+        for date in ("2010", "2011", "2011-12", "2011-12-31", "2012-01-01", "2012-06-30",
+                     "2012-07-01", "2030"):
+            self.check(FIXTURE, date)
+
+    @unittest.skipUnless(os.path.exists(EXAMPLE), "no example model")
+    def test_example(self):
+        with open(EXAMPLE, encoding="utf-8") as f:
+            doc = json.load(f)
+        rep = self.check(EXAMPLE, "2013")
+        self.check_groups(rep, doc)
+
+    def test_generated(self):
+        for seed in range(12):
+            doc = generated_doc(seed)
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+                json.dump(doc, f)
+            try:
+                rep = self.check(f.name, "2011-06")
+                self.check_groups(rep, doc)
+            finally:
+                os.unlink(f.name)
+
+
+class TestCommandLine(unittest.TestCase):
+    def test_bad_exit_date(self):
+        for date in ("2012-13-01", "2012-02-30", "31/12/2012", "", "2012-1-1"):
+            rc, out, err = run("analyze", FIXTURE, "--exit-date", date)
+            self.assertEqual(rc, 2, date)
+            self.assertEqual(out, "")
+            self.assertIn(f'--exit-date: "{date}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)',
+                          err)
+
+    def test_text_order_and_units(self):
+        rc, out, err = run("analyze", FIXTURE, "--exit-date", "2012")
+        self.assertEqual(rc, 0, err)
+        order = ["When the programmes exit: the situation on 2012", "Competing programmes",
+                 "Who pays for facilitation", "Value distribution", "Inclusiveness"]
+        where = [out.find(h) for h in order]
+        self.assertNotIn(-1, where)
+        self.assertEqual(where, sorted(where))
+        self.assertIn("t7: p4 -> pr, maize, 40 t, 400 USD", out)
+        self.assertIn("10.3% of maize 2010 loses all support (40 of 390 t)", out)
+        self.assertIn("NOT SELF-FINANCING: commercial record fE (brokerage, by biz)", out)
+        self.assertIn("Prices of maize (USD per t): producer 10.42, trader 16", out)
+        rc, out, err = run("analyze", FIXTURE)
+        self.assertEqual(rc, 0, err)
+        self.assertNotIn("When the programmes exit", out)
+        self.assertIn("Exit readiness of temporary facilitation", out)
+
+
+if __name__ == "__main__":
+    unittest.main()

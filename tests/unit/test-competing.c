@@ -1,0 +1,254 @@
+/* Tests of competing programmes (docs/analyses.md section 3): every pair
+ * of temporary records by different facilitators that name a common
+ * target, with the shared targets and whether the functions are equal.
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <glib.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "m4p-fixture.h"
+
+static mkg_competing *
+compute(const mkg_model *m)
+{
+	mkg_competing *c = NULL;
+
+	if (mkg_competing_new(&c, m) != MKG_OK)
+		fail_msg("mkg_competing_new: %s", mkg_error_message());
+	return c;
+}
+
+/*
+ * The fixture: fA (prog1: p1 p4), fB (prog2: p1 p2 t4), fC (prog1: p2),
+ * fD (ngo1: t3).  fA-fB share p1 (both linkages: duplication); fB-fC
+ * share p2 (linkages / capacity_building: complementarity); fA-fC share
+ * nothing (and have one facilitator); fD shares nothing.
+ */
+static void
+test_fixture(void **state)
+{
+	mkg_model *m = m4p_programmes();
+	mkg_competing *c = compute(m);
+	const mkg_competing_pair *p;
+
+	(void)state;
+	mkg_model_free(m); /* the result keeps its own copies */
+	assert_int_equal(mkg_competing_count(c), 2);
+	p = mkg_competing_at(c, 0);
+	assert_string_equal(p->first, "fA");
+	assert_string_equal(p->second, "fB");
+	assert_string_equal(p->first_facilitator, "prog1");
+	assert_string_equal(p->second_facilitator, "prog2");
+	assert_int_equal(p->first_function, MKG_FUNCTION_LINKAGES);
+	assert_int_equal(p->second_function, MKG_FUNCTION_LINKAGES);
+	assert_true(p->same_function);
+	assert_true(p->periods_overlap); /* 2008..2011 and ..2012-06 */
+	assert_int_equal(p->shared_actor_count, 1);
+	assert_string_equal(p->shared_actors[0], "p1");
+	assert_int_equal(p->shared_transaction_count, 0);
+
+	p = mkg_competing_at(c, 1);
+	assert_string_equal(p->first, "fB");
+	assert_string_equal(p->second, "fC");
+	assert_int_equal(p->second_function, MKG_FUNCTION_CAPACITY_BUILDING);
+	assert_false(p->same_function);
+	assert_true(p->periods_overlap); /* fC has no dates: open */
+	assert_int_equal(p->shared_actor_count, 1);
+	assert_string_equal(p->shared_actors[0], "p2");
+	assert_null(mkg_competing_at(c, 2));
+	mkg_competing_free(c);
+}
+
+/*
+ * Records, in insertion order (ids in reverse byte order on purpose):
+ *   z1 prog1 temporary linkages  a2 a1 t2   2005..2006
+ *   y2 prog2 temporary linkages  a1 a2 t2 t1 2007..2009
+ *   x3 prog1 temporary finance   a1         (same facilitator as z1)
+ *   w4 biz   commercial linkages a1         (not temporary: left out)
+ *   v5 prog3 temporary finance   t1         (t1's seller is a1, but a1 is not named)
+ * Pairs: v5-y2 (t1), x3-y2 (a1), y2-z1 (a1 a2, t2; not at the same time).
+ */
+static const char *const doc_actors =
+	"{\"id\": \"a1\", \"kind\": \"producer\"}, {\"id\": \"a2\", \"kind\": \"producer\"}, "
+	"{\"id\": \"b\", \"kind\": \"trader\"}, {\"id\": \"prog1\", \"kind\": \"programme\"}, "
+	"{\"id\": \"prog2\", \"kind\": \"programme\"}, {\"id\": \"prog3\", \"kind\": \"ngo\"}, "
+	"{\"id\": \"biz\", \"kind\": \"service_provider\"}";
+static const char *const doc_txs =
+	"{\"id\": \"t1\", \"seller\": \"a1\", \"buyer\": \"b\", \"commodity\": \"jute\", "
+	"\"volume\": 1}, "
+	"{\"id\": \"t2\", \"seller\": \"a2\", \"buyer\": \"b\", \"commodity\": \"jute\", "
+	"\"volume\": 1}";
+static const char *const doc_fac =
+	"{\"id\": \"z1\", \"facilitator\": \"prog1\", \"type\": \"temporary\", \"function\": "
+	"\"linkages\", \"targets\": {\"actors\": [\"a2\", \"a1\"], \"transactions\": [\"t2\"]}, "
+	"\"start\": \"2005\", \"end\": \"2006\"}, "
+	"{\"id\": \"y2\", \"facilitator\": \"prog2\", \"type\": \"temporary\", \"function\": "
+	"\"linkages\", \"targets\": {\"actors\": [\"a1\", \"a2\"], \"transactions\": [\"t2\", "
+	"\"t1\"]}, \"start\": \"2007\", \"end\": \"2009\"}, "
+	"{\"id\": \"x3\", \"facilitator\": \"prog1\", \"type\": \"temporary\", \"function\": "
+	"\"finance\", \"targets\": {\"actors\": [\"a1\"]}}, "
+	"{\"id\": \"w4\", \"facilitator\": \"biz\", \"type\": \"commercial\", \"function\": "
+	"\"linkages\", \"targets\": {\"actors\": [\"a1\"]}}, "
+	"{\"id\": \"v5\", \"facilitator\": \"prog3\", \"type\": \"temporary\", \"function\": "
+	"\"finance\", \"targets\": {\"transactions\": [\"t1\"]}}";
+
+static void
+test_rules(void **state)
+{
+	mkg_model *m = m4p_doc(doc_actors, doc_txs, doc_fac, NULL);
+	mkg_competing *c = compute(m);
+	const mkg_competing_pair *p;
+	const char *expected =
+		"[\n"
+		"  {\"records\": [\"v5\", \"y2\"], \"facilitators\": [\"prog3\", \"prog2\"], "
+		"\"functions\": [\"finance\", \"linkages\"], \"same_function\": false, \"relation\": "
+		"\"complementarity\", \"periods_overlap\": true, \"shared_actors\": [], "
+		"\"shared_transactions\": [\"t1\"]},\n"
+		"  {\"records\": [\"x3\", \"y2\"], \"facilitators\": [\"prog1\", \"prog2\"], "
+		"\"functions\": [\"finance\", \"linkages\"], \"same_function\": false, \"relation\": "
+		"\"complementarity\", \"periods_overlap\": true, \"shared_actors\": [\"a1\"], "
+		"\"shared_transactions\": []},\n"
+		"  {\"records\": [\"y2\", \"z1\"], \"facilitators\": [\"prog2\", \"prog1\"], "
+		"\"functions\": [\"linkages\", \"linkages\"], \"same_function\": true, \"relation\": "
+		"\"duplication\", \"periods_overlap\": false, \"shared_actors\": [\"a1\", \"a2\"], "
+		"\"shared_transactions\": [\"t2\"]}\n"
+		"]\n";
+	char *json = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkg_competing_count(c), 3);
+	p = mkg_competing_at(c, 2);
+	assert_string_equal(p->first, "y2");
+	assert_string_equal(p->second, "z1");
+	assert_string_equal(p->first_facilitator, "prog2");
+	assert_int_equal(p->shared_actor_count, 2);
+	assert_string_equal(p->shared_actors[0], "a1");
+	assert_string_equal(p->shared_actors[1], "a2");
+	assert_int_equal(p->shared_transaction_count, 1);
+	assert_string_equal(p->shared_transactions[0], "t2");
+	assert_false(p->periods_overlap);
+	assert_int_equal(mkg_competing_write_json(c, &json, &len), MKG_OK);
+	assert_string_equal(json, expected);
+	assert_int_equal(len, strlen(expected));
+	mkg_free(json);
+	mkg_competing_free(c);
+	mkg_model_free(m);
+}
+
+/* Periods that touch overlap: one ends 2006-12-31, the other starts on that day. */
+static void
+test_touching_periods(void **state)
+{
+	mkg_model *m = m4p_doc(
+		doc_actors, doc_txs,
+		"{\"id\": \"a\", \"facilitator\": \"prog1\", \"type\": \"temporary\", \"function\": "
+		"\"linkages\", \"targets\": {\"actors\": [\"a1\"]}, \"end\": \"2006\"}, "
+		"{\"id\": \"b\", \"facilitator\": \"prog2\", \"type\": \"temporary\", \"function\": "
+		"\"linkages\", \"targets\": {\"actors\": [\"a1\"]}, \"start\": \"2006-12-31\"}, "
+		"{\"id\": \"c\", \"facilitator\": \"prog3\", \"type\": \"temporary\", \"function\": "
+		"\"linkages\", \"targets\": {\"actors\": [\"a1\"]}, \"start\": \"2007-01\"}",
+		NULL);
+	mkg_competing *c = compute(m);
+
+	(void)state;
+	assert_int_equal(mkg_competing_count(c), 3);
+	assert_true(mkg_competing_at(c, 0)->periods_overlap);  /* a-b */
+	assert_false(mkg_competing_at(c, 1)->periods_overlap); /* a-c */
+	assert_true(mkg_competing_at(c, 2)->periods_overlap);  /* b-c: open ends */
+	mkg_competing_free(c);
+	mkg_model_free(m);
+}
+
+/*
+ * Many records, few shared targets: 20,000 temporary records of 20,000
+ * facilitators, each targeting its own producer, and two more that share
+ * producer f17.  Exactly the pairs of f17's three records compete.
+ */
+static void
+test_many_records(void **state)
+{
+	enum { N = 20000 };
+	GString *actors = g_string_new(NULL), *fac = g_string_new(NULL);
+	mkg_model *m;
+	mkg_competing *c;
+
+	(void)state;
+	for (int i = 0; i < N; i++) {
+		g_string_append_printf(actors, "%s{\"id\": \"f%d\", \"kind\": \"producer\"}, "
+		                       "{\"id\": \"p%d\", \"kind\": \"programme\"}", i ? ", " : "",
+		                       i, i);
+		g_string_append_printf(fac, "%s{\"id\": \"r%05d\", \"facilitator\": \"p%d\", "
+		                       "\"type\": \"temporary\", \"function\": \"finance\", "
+		                       "\"targets\": {\"actors\": [\"f%d\"]}}", i ? ", " : "", i, i, i);
+	}
+	g_string_append(fac, ", {\"id\": \"s1\", \"facilitator\": \"p1\", \"type\": "
+	                     "\"temporary\", \"function\": \"platform\", \"targets\": "
+	                     "{\"actors\": [\"f17\"]}}, "
+	                     "{\"id\": \"s2\", \"facilitator\": \"p2\", \"type\": \"temporary\", "
+	                     "\"function\": \"finance\", \"targets\": {\"actors\": [\"f17\"]}}");
+	m = m4p_doc(actors->str, NULL, fac->str, NULL);
+	c = compute(m);
+	assert_int_equal(mkg_competing_count(c), 3);
+	assert_string_equal(mkg_competing_at(c, 0)->first, "r00017");
+	assert_string_equal(mkg_competing_at(c, 0)->second, "s1");
+	assert_false(mkg_competing_at(c, 0)->same_function);
+	assert_string_equal(mkg_competing_at(c, 1)->first, "r00017");
+	assert_string_equal(mkg_competing_at(c, 1)->second, "s2");
+	assert_true(mkg_competing_at(c, 1)->same_function);
+	assert_string_equal(mkg_competing_at(c, 2)->first, "s1");
+	assert_string_equal(mkg_competing_at(c, 2)->second, "s2");
+	mkg_competing_free(c);
+	mkg_model_free(m);
+	g_string_free(actors, TRUE);
+	g_string_free(fac, TRUE);
+}
+
+static void
+test_empty_and_errors(void **state)
+{
+	mkg_model *m = m4p_doc(doc_actors, doc_txs, NULL, NULL);
+	mkg_competing *c = NULL;
+	char *json = NULL;
+
+	(void)state;
+	c = compute(m);
+	assert_int_equal(mkg_competing_count(c), 0);
+	assert_null(mkg_competing_at(c, 0));
+	assert_int_equal(mkg_competing_write_json(c, &json, NULL), MKG_OK);
+	assert_string_equal(json, "[]\n");
+	mkg_free(json);
+	mkg_competing_free(c);
+	c = NULL;
+
+	assert_int_equal(mkg_competing_new(NULL, m), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_competing_new: argument 'out' is NULL");
+	assert_int_equal(mkg_competing_new(&c, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_competing_new: argument 'model' is NULL");
+	assert_null(c);
+	assert_int_equal(mkg_competing_write_json(NULL, &json, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_competing_write_json: argument 'c' is NULL");
+	mkg_competing_free(NULL);
+	assert_int_equal(mkg_competing_count(NULL), 0);
+	assert_null(mkg_competing_at(NULL, 0));
+	mkg_model_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_touching_periods),
+		cmocka_unit_test(test_many_records),
+		cmocka_unit_test(test_empty_and_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,185 @@
+/* marketgraph command-line tool: option parsing, loading and output helpers.
+ * SPDX-License-Identifier: MIT */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <string.h>
+
+int
+cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char ***argv)
+{
+	gboolean help = FALSE;
+	const GOptionEntry help_entries[] = {
+		{ "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help and exit", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	char *prgname = g_strdup_printf("marketgraph %s", cmd->name);
+	GOptionContext *ctx = g_option_context_new(cmd->parameters);
+	GError *error = NULL;
+	int rc = -1;
+
+	/* GLib's own --help would exit(); ours returns like every other path. */
+	g_option_context_set_help_enabled(ctx, FALSE);
+	g_option_context_set_summary(ctx, cmd->summary);
+	if (cmd->description != NULL)
+		g_option_context_set_description(ctx, cmd->description);
+	if (entries != NULL)
+		g_option_context_add_main_entries(ctx, entries, NULL);
+	g_option_context_add_main_entries(ctx, help_entries, NULL);
+	/* The usage line reads "marketgraph CMD [OPTION…] PARAMETERS". */
+	g_set_prgname(prgname);
+	if (!g_option_context_parse(ctx, argc, argv, &error)) {
+		rc = cli_usage_error(cmd, "%s", error->message);
+		g_error_free(error);
+	} else if (help) {
+		char *text = g_option_context_get_help(ctx, TRUE, NULL);
+		fputs(text, stdout);
+		g_free(text);
+		rc = CLI_EXIT_OK;
+	} else {
+		/* GLib leaves the "--" that ends the options: drop the first. */
+		for (int i = 1; i < *argc; i++) {
+			if (strcmp((*argv)[i], "--") == 0) {
+				memmove(*argv + i, *argv + i + 1, (size_t)(*argc - i) * sizeof(char *));
+				(*argc)--;
+				break;
+			}
+		}
+	}
+	g_set_prgname("marketgraph");
+	g_option_context_free(ctx);
+	g_free(prgname);
+	return rc;
+}
+
+static void vprint_prefixed(const cli_command *cmd, const char *fmt, va_list ap)
+	G_GNUC_PRINTF(2, 0);
+
+static void
+vprint_prefixed(const cli_command *cmd, const char *fmt, va_list ap)
+{
+	char *msg = g_strdup_vprintf(fmt, ap);
+
+	if (cmd != NULL)
+		fprintf(stderr, "marketgraph %s: %s", cmd->name, msg);
+	else
+		fprintf(stderr, "marketgraph: %s", msg);
+	g_free(msg);
+}
+
+int
+cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_prefixed(cmd, fmt, ap);
+	va_end(ap);
+	if (cmd != NULL)
+		fprintf(stderr, " (try 'marketgraph %s --help')\n", cmd->name);
+	else
+		fputs(" (try 'marketgraph --help')\n", stderr);
+	return CLI_EXIT_USAGE;
+}
+
+int
+cli_fail(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_prefixed(cmd, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_EXIT_FAILURE;
+}
+
+const char *
+cli_display_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+int
+cli_load(const char *file, mkg_model **out)
+{
+	bool from_stdin = strcmp(file, "-") == 0;
+	const char *name = cli_display_name(file);
+	const char *msg;
+	size_t name_len = strlen(name);
+	int rc;
+
+	rc = from_stdin ? mkg_json_read_stream(out, stdin) : mkg_json_read_file(out, file);
+	if (rc == MKG_OK)
+		return CLI_EXIT_OK;
+	msg = mkg_error_message();
+	/* I/O messages already start with the path: do not say it twice. */
+	if (strncmp(msg, name, name_len) == 0 && msg[name_len] == ':')
+		fprintf(stderr, "%s\n", msg);
+	else
+		fprintf(stderr, "%s: %s\n", name, msg[0] ? msg : mkg_strerror(rc));
+	return CLI_EXIT_FAILURE;
+}
+
+int
+cli_write(const cli_command *cmd, const char *out, const char *text, size_t len)
+{
+	GError *error = NULL;
+
+	if (out == NULL || strcmp(out, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+			return cli_fail(cmd, "writing to standard output: %s", g_strerror(errno));
+		return CLI_EXIT_OK;
+	}
+	if (len > G_MAXSSIZE)
+		return cli_fail(cmd, "%s: output too large", out);
+	if (!g_file_set_contents(out, text, (gssize)len, &error)) {
+		int rc = cli_fail(cmd, "%s", error->message);
+		g_error_free(error);
+		return rc;
+	}
+	return CLI_EXIT_OK;
+}
+
+const char *
+cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d)
+{
+	if (MKG_IS_ABSENT(d))
+		return strcpy(buf, "null");
+	for (int digits = 15; digits <= 17; digits++) {
+		const char *fmt = digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g";
+		g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, d);
+		if (g_ascii_strtod(buf, NULL) == d)
+			break;
+	}
+	return buf;
+}
+
+void
+cli_json_string(GString *out, const char *s)
+{
+	if (s == NULL) {
+		g_string_append(out, "null");
+		return;
+	}
+	g_string_append_c(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': g_string_append(out, "\\\""); break;
+		case '\\': g_string_append(out, "\\\\"); break;
+		case '\b': g_string_append(out, "\\b"); break;
+		case '\f': g_string_append(out, "\\f"); break;
+		case '\n': g_string_append(out, "\\n"); break;
+		case '\r': g_string_append(out, "\\r"); break;
+		case '\t': g_string_append(out, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				g_string_append_printf(out, "\\u%04x", *p);
+			else
+				g_string_append_c(out, (char)*p);
+		}
+	}
+	g_string_append_c(out, '"');
+}

@@ -1,0 +1,77 @@
+/* marketgraph command-line tool: what the commands share.
+ *
+ * A command is one entry of the table in marketgraph.c and one function
+ * here.  The function receives its own argv (argv[0] is the command name),
+ * parses its options with cli_parse() and returns an exit code.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_CLI_H
+#define MKG_CLI_H
+
+#include <marketgraph.h>
+#include <glib.h>
+#include <stdio.h>
+
+/* Exit codes of every command. */
+enum {
+	CLI_EXIT_OK = 0,      /* done */
+	CLI_EXIT_FAILURE = 1, /* invalid input, failed analysis, I/O error */
+	CLI_EXIT_USAGE = 2    /* unknown command, missing argument, bad option */
+};
+
+typedef struct cli_command cli_command;
+
+struct cli_command {
+	const char *name;        /* "validate" */
+	const char *parameters;  /* usage after the options: "FILE..." */
+	const char *summary;     /* one line for the command list */
+	const char *description; /* paragraph shown by --help, or NULL */
+	int (*run)(const cli_command *cmd, int argc, char **argv);
+};
+
+/*
+ * Parse the options of a command (entries may be NULL; -h/--help is added).
+ * On success, leave the remaining arguments in *argc and *argv (argv[0] stays
+ * the command name) and return -1.  Otherwise return the exit code: 0 after
+ * printing the help, CLI_EXIT_USAGE after printing a one-line hint.
+ */
+int cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char ***argv);
+
+/* Print "marketgraph CMD: MESSAGE (try 'marketgraph CMD --help')" on stderr
+ * and return CLI_EXIT_USAGE. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* Print "marketgraph CMD: MESSAGE" on stderr and return CLI_EXIT_FAILURE. */
+int cli_fail(const cli_command *cmd, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* How a file argument is named in messages: "<stdin>" for "-". */
+const char *cli_display_name(const char *file);
+
+/*
+ * Import a model from a file, or from standard input for "-".  On failure
+ * print "FILE: MESSAGE" on stderr (MESSAGE is mkg_error_message()) and
+ * return CLI_EXIT_FAILURE; else store the model in *out and return 0.
+ */
+int cli_load(const char *file, mkg_model **out);
+
+/*
+ * Write len bytes to the file out, or to standard output when out is NULL
+ * or "-".  Return 0, or print the error and return CLI_EXIT_FAILURE.
+ */
+int cli_write(const cli_command *cmd, const char *out, const char *text, size_t len);
+
+/* A number for output: the shortest of %.15g..%.17g that reads back to the
+ * same double, locale-independent ("850", "0.1"); "null" for NaN. */
+const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
+
+/* Append s to out as a JSON string, quotes included ("null" for NULL). */
+void cli_json_string(GString *out, const char *s);
+
+/* The commands. */
+int cli_validate(const cli_command *cmd, int argc, char **argv);
+int cli_export(const cli_command *cmd, int argc, char **argv);
+int cli_summary(const cli_command *cmd, int argc, char **argv);
+int cli_analyze(const cli_command *cmd, int argc, char **argv);
+int cli_shock(const cli_command *cmd, int argc, char **argv);
+
+#endif /* MKG_CLI_H */

@@ -1,0 +1,132 @@
+/* marketgraph analyze FILE: the analysis report (docs/report.md).
+ * SPDX-License-Identifier: MIT */
+#include "cli.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* Split "a,b,c" into ids; NULL (after a usage error) for an empty id. */
+static char **
+split_ids(const cli_command *cmd, const char *list, int *rc)
+{
+	char **ids = g_strsplit(list, ",", -1);
+
+	for (char **p = ids; *p; p++) {
+		g_strstrip(*p);
+		if (**p == '\0') {
+			*rc = cli_usage_error(cmd, "--coalition: empty actor id in '%s'", list);
+			g_strfreev(ids);
+			return NULL;
+		}
+	}
+	return ids;
+}
+
+/* A malformed --exit-date is a usage error, found before the model is read. */
+static int
+check_exit_date(const cli_command *cmd, const char *date)
+{
+	int32_t day;
+	const char *msg;
+
+	if (mkg_exit_date_parse(date, &day) == MKG_OK)
+		return CLI_EXIT_OK;
+	/* the library names its option "exit_date"; here it is --exit-date */
+	msg = mkg_error_message();
+	if (g_str_has_prefix(msg, "exit_date: "))
+		msg += strlen("exit_date: ");
+	return cli_usage_error(cmd, "--exit-date: %s", msg);
+}
+
+int
+cli_analyze(const cli_command *cmd, int argc, char **argv)
+{
+	char *format = NULL, *measure = NULL, *thresholds = NULL, *coalition = NULL, *output = NULL;
+	char *exit_date = NULL;
+	gboolean by_region = FALSE;
+	const GOptionEntry entries[] = {
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+		  "Output format: text (default) or json", "FORMAT" },
+		{ "measure", 'm', 0, G_OPTION_ARG_STRING, &measure,
+		  "Weigh transactions by volume (default) or value", "MEASURE" },
+		{ "thresholds", 't', 0, G_OPTION_ARG_STRING, &thresholds,
+		  "HHI threshold set: us2023 (default), us2010, us1992 or eu2004", "NAME" },
+		{ "by-region", 'r', 0, G_OPTION_ARG_NONE, &by_region,
+		  "Split markets by the seller's region", NULL },
+		{ "coalition", 'c', 0, G_OPTION_ARG_STRING, &coalition,
+		  "Also test these actors acting as one firm", "ID,ID,..." },
+		{ "exit-date", 'e', 0, G_OPTION_ARG_STRING, &exit_date,
+		  "Simulate the programmes' exits at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+		  "Write the report to FILE instead of standard output", "FILE" },
+		G_OPTION_ENTRY_NULL
+	};
+	mkg_report_options opts = MKG_REPORT_OPTIONS_INIT;
+	mkg_model *model = NULL;
+	mkg_report *report = NULL;
+	char **ids = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	bool json = false;
+	int rc = cli_parse(cmd, entries, &argc, &argv);
+
+	if (rc >= 0)
+		goto out;
+	rc = CLI_EXIT_OK;
+	if (argc != 2) {
+		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "one FILE only");
+		goto out;
+	}
+	if (format != NULL && strcmp(format, "json") == 0) {
+		json = true;
+	} else if (format != NULL && strcmp(format, "text") != 0) {
+		rc = cli_usage_error(cmd, "unknown format '%s', expected text or json", format);
+		goto out;
+	}
+	if (measure != NULL && mkg_measure_from_name(measure, &opts.measure) != MKG_OK) {
+		rc = cli_usage_error(cmd, "unknown measure '%s', expected volume or value", measure);
+		goto out;
+	}
+	if (thresholds != NULL && mkg_thresholds_find(thresholds) == NULL) {
+		rc = cli_usage_error(cmd, "unknown threshold set '%s', expected us2023, us2010, "
+		                     "us1992 or eu2004", thresholds);
+		goto out;
+	}
+	if (coalition != NULL && (ids = split_ids(cmd, coalition, &rc)) == NULL)
+		goto out;
+	if (exit_date != NULL && (rc = check_exit_date(cmd, exit_date)) != CLI_EXIT_OK)
+		goto out;
+
+	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
+		goto out;
+	opts.thresholds = thresholds;
+	opts.split_by_region = by_region;
+	opts.exit_date = exit_date;
+	if (ids != NULL) {
+		opts.coalition = (const char *const *)ids;
+		opts.coalition_count = g_strv_length(ids);
+	}
+	/* left: the model's own problems, such as an unknown coalition actor */
+	if (mkg_report_new(&report, model, &opts) != MKG_OK) {
+		rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
+		goto out;
+	}
+	if ((json ? mkg_report_write_json(report, &text, &len)
+	          : mkg_report_write_text(report, &text, &len)) != MKG_OK) {
+		rc = cli_fail(cmd, "%s", mkg_error_message());
+		goto out;
+	}
+	rc = cli_write(cmd, output, text, len);
+out:
+	mkg_free(text);
+	mkg_report_free(report);
+	mkg_model_free(model);
+	g_strfreev(ids);
+	g_free(format);
+	g_free(measure);
+	g_free(thresholds);
+	g_free(coalition);
+	g_free(exit_date);
+	g_free(output);
+	return rc;
+}

@@ -1,0 +1,136 @@
+/* marketgraph: the command-line tool.
+ *
+ *   marketgraph [--version] [--help] COMMAND [OPTION...] [ARG...]
+ *
+ * A command is one entry of the table below plus one function (cli.h).
+ * Exit codes: 0 ok, 1 invalid input or failed analysis, 2 usage error.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "cli.h"
+
+#include <string.h>
+
+static const cli_command commands[] = {
+	{ "validate", "FILE...", "Check model files against the model format.",
+	  "Prints \"FILE: valid (...)\" for each valid file (unless --quiet) and, for\n"
+	  "each invalid one, \"FILE: MESSAGE\" on standard error, where MESSAGE starts\n"
+	  "with the JSON path or the line and column of the problem.  \"-\" reads\n"
+	  "standard input.  Exit status: 0 when every file is valid, 1 otherwise.",
+	  cli_validate },
+	{ "export", "FILE", "Re-write a model in the canonical form.",
+	  "Records in their order, fixed key order, numbers in the shortest form that\n"
+	  "reads back exactly: the same model always gives the same bytes.  Writes to\n"
+	  "standard output unless -o is given.  \"-\" reads standard input.",
+	  cli_export },
+	{ "summary", "FILE", "Count what a model holds.",
+	  "Records by kind, actors by kind, commodities and periods with their\n"
+	  "transactions, volumes and values, and the totals.  \"-\" reads standard\n"
+	  "input.",
+	  cli_summary },
+	{ "analyze", "FILE", "Report concentration, coalitions and dependency.",
+	  "The analysis report of docs/report.md: per market (commodity x period, and\n"
+	  "region with --by-region) the concentration of sellers and of buyers (HHI,\n"
+	  "CR1, CR4, class under the threshold set), the coalition what-if for every\n"
+	  "group of the memberships and for --coalition, and the dependency between\n"
+	  "trading partners.  Text for reading, JSON for scripts.  \"-\" reads\n"
+	  "standard input.",
+	  cli_analyze },
+	{ "shock", "FILE --remove ID[,ID...]", "What if some actors stopped trading?",
+	  "Removes the actors (and their transactions) and reports the producers\n"
+	  "left with no route to any end market, their supply, the deliverable flow\n"
+	  "before and after (maximum flow from the producers to the end markets) and\n"
+	  "the binding constraints after the exit.  An unknown id is an error (exit\n"
+	  "status 1).  \"-\" reads standard input.",
+	  cli_shock },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const cli_command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static char *
+global_help(GOptionContext *ctx)
+{
+	GString *desc = g_string_new("Commands:\n");
+	char *text;
+
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		g_string_append_printf(desc, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	g_string_append(desc,
+	                "\nRun 'marketgraph COMMAND --help' for the options of a command.\n"
+	                "Exit status: 0 ok, 1 invalid input or failed analysis, 2 usage error.\n");
+	g_option_context_set_description(ctx, desc->str);
+	text = g_option_context_get_help(ctx, TRUE, NULL);
+	g_string_free(desc, TRUE);
+	return text;
+}
+
+/* `marketgraph help [COMMAND]`. */
+static int
+run_help(GOptionContext *ctx, int argc, char **argv)
+{
+	char *text;
+
+	if (argc > 2)
+		return cli_usage_error(NULL, "help takes at most one COMMAND");
+	if (argc == 2) {
+		const cli_command *cmd = find_command(argv[1]);
+		char *cmd_argv[] = { argv[1], (char *)"--help", NULL };
+		if (cmd == NULL)
+			return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+		return cmd->run(cmd, 2, cmd_argv);
+	}
+	text = global_help(ctx);
+	fputs(text, stdout);
+	g_free(text);
+	return CLI_EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	gboolean version = FALSE, help = FALSE;
+	const GOptionEntry entries[] = {
+		{ "version", 0, 0, G_OPTION_ARG_NONE, &version, "Show the version and exit", NULL },
+		{ "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help and exit", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	GOptionContext *ctx;
+	GError *error = NULL;
+	const cli_command *cmd;
+	int rc;
+
+	g_set_prgname("marketgraph");
+	ctx = g_option_context_new("COMMAND [ARG...]");
+	g_option_context_set_summary(ctx, "Describe a market system as a graph and find what holds it back.");
+	g_option_context_set_help_enabled(ctx, FALSE);
+	/* Stop at the command name: what follows is the command's. */
+	g_option_context_set_strict_posix(ctx, TRUE);
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
+		rc = cli_usage_error(NULL, "%s", error->message);
+		g_error_free(error);
+	} else if (version) {
+		printf("marketgraph %s\n", mkg_version_string());
+		rc = CLI_EXIT_OK;
+	} else if (help) {
+		rc = run_help(ctx, 1, argv);
+	} else if (argc < 2) {
+		rc = cli_usage_error(NULL, "missing COMMAND");
+	} else if (strcmp(argv[1], "help") == 0) {
+		rc = run_help(ctx, argc - 1, argv + 1);
+	} else if ((cmd = find_command(argv[1])) == NULL) {
+		rc = cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+	} else {
+		rc = cmd->run(cmd, argc - 1, argv + 1);
+	}
+	g_option_context_free(ctx);
+	return rc;
+}
