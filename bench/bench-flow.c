@@ -5,9 +5,11 @@
  *
  *   bench-flow [-n ACTORS] [-r RUNS] [-s SEED] [-o NETWORK_FILE] [-m]
  *
- * Prints one line per measurement, `row<TAB>impl<TAB>median seconds<TAB>
- * runs`, for bench/run-flow.py to merge with NetworkX's numbers, and the
- * flow values on standard error (ours and igraph's must agree).  Rows:
+ * Prints one line per measurement, `row<TAB>impl<TAB>median wall seconds<TAB>
+ * median CPU seconds<TAB>runs`, for bench/run-flow.py to merge with
+ * NetworkX's numbers, and the flow values on standard error (ours and
+ * igraph's must agree).  CPU time is the figure to trust on a machine
+ * shared with other work.  Rows:
  *   maxflow      mkg_flow_new(): network from the (cached) graph view,
  *                solver, cut; igraph: igraph_maxflow() with cut and
  *                partitions on a graph built beforehand (not timed)
@@ -18,7 +20,7 @@
  *                view rebuilt each run
  * -m measures instead the memory of one mkg_bottlenecks_new() on a fresh
  * model: peak resident memory beyond the model (`memory<TAB>marketgraph<TAB>
- * MB<TAB>1`).  -o writes the flow network for NetworkX: `n NODES S T`,
+ * MB<TAB>MB<TAB>1`).  -o writes the flow network for NetworkX: `n NODES S T`,
  * then `a TAIL HEAD CAPACITY` per arc, `inf` for unbounded.  One thread.
  *
  * SPDX-License-Identifier: MIT */
@@ -41,12 +43,36 @@
 static int runs = 5;
 
 static double
-now(void)
+clock_of(clockid_t id)
 {
 	struct timespec t;
 
-	clock_gettime(CLOCK_MONOTONIC, &t);
+	clock_gettime(id, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static double
+now(void)
+{
+	return clock_of(CLOCK_MONOTONIC);
+}
+
+/* A stopwatch of wall and CPU time (the process's: one thread). */
+typedef struct watch {
+	double wall, cpu;
+} watch;
+
+static watch
+start(void)
+{
+	return (watch){ now(), clock_of(CLOCK_PROCESS_CPUTIME_ID) };
+}
+
+static void
+stop(watch w, double *wall, double *cpu)
+{
+	*wall = now() - w.wall;
+	*cpu = clock_of(CLOCK_PROCESS_CPUTIME_ID) - w.cpu;
 }
 
 static int
@@ -58,10 +84,11 @@ cmp_double(const void *a, const void *b)
 }
 
 static void
-report(const char *row, const char *impl, double *t, int n)
+report(const char *row, const char *impl, double *t, double *c, int n)
 {
 	qsort(t, (size_t)n, sizeof *t, cmp_double);
-	printf("%s\t%s\t%.6f\t%d\n", row, impl, t[n / 2], n);
+	qsort(c, (size_t)n, sizeof *c, cmp_double);
+	printf("%s\t%s\t%.6f\t%.6f\t%d\n", row, impl, t[n / 2], c[n / 2], n);
 	fflush(stdout);
 }
 
@@ -163,16 +190,16 @@ bench_ours(const layered *l)
 {
 	mkg_model *m = l->model;
 	const char *victim = NULL;
-	double t[16], value = 0.0;
+	double t[16], u[16], value = 0.0;
 	int i;
 
 	mkg__graph_get(m); /* the graph view is timed in bench-bottlenecks */
 	for (i = 0; i < runs; i++) {
 		mkg_flow *f;
-		double t0 = now();
+		watch w = start();
 
 		check(mkg_flow_new(&f, m, NULL), "flow");
-		t[i] = now() - t0;
+		stop(w, &t[i], &u[i]);
 		if (i == 0) {
 			value = mkg_flow_max_flow(f);
 			fprintf(stderr, "  flow: total supply %.17g, max flow %.17g, %zu binding\n",
@@ -180,7 +207,7 @@ bench_ours(const layered *l)
 		}
 		mkg_flow_free(f);
 	}
-	report("maxflow", "marketgraph", t, runs);
+	report("maxflow", "marketgraph", t, u, runs);
 
 	/* The shock of the actor that holds the most supply captive. */
 	{
@@ -193,34 +220,34 @@ bench_ours(const layered *l)
 	if (victim != NULL) {
 		for (i = 0; i < runs; i++) {
 			mkg_shock *s;
-			double t0 = now();
+			watch w = start();
 
 			check(mkg_shock_new(&s, m, &victim, 1, NULL), "shock");
-			t[i] = now() - t0;
+			stop(w, &t[i], &u[i]);
 			if (i == 0)
 				fprintf(stderr, "  shock without %s: %zu stranded, loss %.17g\n", victim,
 				        mkg_shock_stranded_count(s), mkg_shock_loss(s));
 			mkg_shock_free(s);
 		}
-		report("shock", "marketgraph", t, runs);
+		report("shock", "marketgraph", t, u, runs);
 		g_free((char *)victim);
 	}
 
 	for (i = 0; i < runs; i++) {
 		mkg_bottlenecks *b;
-		double t0;
+		watch w;
 
 		/* Any change drops the cached graph view: it is rebuilt, timed. */
 		mkg_model_set_name(m, i % 2 ? "layered" : "layered value chain");
-		t0 = now();
+		w = start();
 		check(mkg_bottlenecks_new(&b, m, NULL), "bottlenecks");
-		t[i] = now() - t0;
+		stop(w, &t[i], &u[i]);
 		if (i == 0)
 			fprintf(stderr, "  bottlenecks: betweenness %s\n",
 			        mkg_bottlenecks_pivots(b) ? "sampled" : "exact");
 		mkg_bottlenecks_free(b);
 	}
-	report("bottlenecks", "marketgraph", t, runs);
+	report("bottlenecks", "marketgraph", t, u, runs);
 	return value;
 }
 
@@ -263,7 +290,8 @@ bench_memory(const layered *l)
 	peak = status_kb("VmHWM");
 	mkg_bottlenecks_free(b);
 	fprintf(stderr, "  memory: %ld kB resident with the model, peak %ld kB\n", before, peak);
-	printf("memory\tmarketgraph\t%.1f\t1\n", (double)(peak - before) / 1024.0);
+	printf("memory\tmarketgraph\t%.1f\t%.1f\t1\n", (double)(peak - before) / 1024.0,
+	       (double)(peak - before) / 1024.0);
 }
 
 /* ---- igraph ------------------------------------------------------------------ */
@@ -275,7 +303,7 @@ bench_igraph(const network *nw, double ours)
 	igraph_vector_int_t e, cut, part, part2;
 	igraph_vector_t cap;
 	igraph_t g;
-	double t[16], value = 0.0, big = 1.0;
+	double t[16], u[16], value = 0.0, big = 1.0;
 	int i;
 
 	/* igraph needs finite capacities: unbounded is 1 + twice the supply. */
@@ -294,23 +322,23 @@ bench_igraph(const network *nw, double ours)
 		exit(1);
 	igraph_vector_int_destroy(&e);
 	for (i = 0; i < runs; i++) {
-		double t0;
+		watch w;
 
 		igraph_vector_int_init(&cut, 0);
 		igraph_vector_int_init(&part, 0);
 		igraph_vector_int_init(&part2, 0);
-		t0 = now();
+		w = start();
 		if (igraph_maxflow(&g, &value, NULL, &cut, &part, &part2, nw->s, nw->t, &cap, NULL) !=
 		    IGRAPH_SUCCESS)
 			exit(1);
-		t[i] = now() - t0;
+		stop(w, &t[i], &u[i]);
 		igraph_vector_int_destroy(&cut);
 		igraph_vector_int_destroy(&part);
 		igraph_vector_int_destroy(&part2);
 	}
 	fprintf(stderr, "  igraph: max flow %.17g (ours %.17g, relative difference %.2g)\n", value,
 	        ours, fabs(value - ours) / fmax(1.0, ours));
-	report("maxflow", "igraph", t, runs);
+	report("maxflow", "igraph", t, u, runs);
 	igraph_vector_destroy(&cap);
 	igraph_destroy(&g);
 }

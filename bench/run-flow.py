@@ -2,7 +2,9 @@
 """Run the flow benchmarks at several sizes: marketgraph and igraph
 (bench-flow) and NetworkX (bench-flow-networkx.py) on the same generated
 flow networks in the same run, and print a Markdown table of median times
-and ratios, then the peak memory of every bottleneck section at once.
+and ratios (wall clock and CPU time: on a machine shared with other work
+the CPU time is the figure to trust), then the peak memory of every
+bottleneck section at once.
 
     python3 bench/run-flow.py --build BUILD_DIR [--sizes 1000,10000,100000,1000000]
         [--runs 5] [--nx-runs 5] [--nx-big-runs 1] [--no-networkx]
@@ -27,8 +29,8 @@ ROWS = [
 def parse(text, into):
     for line in text.splitlines():
         p = line.split("\t")
-        if len(p) == 4:
-            into[(p[0], p[1])] = float(p[2])
+        if len(p) == 5:
+            into[(p[0], p[1])] = (float(p[2]), float(p[3]))
 
 
 def fmt(x):
@@ -41,6 +43,19 @@ def ratio(peer, ours):
     if peer is None or ours is None or ours == 0:
         return "-"
     return "%.1f" % (peer / ours)
+
+
+def both(f, pair):
+    """'wall (cpu)' of a (wall, cpu) pair."""
+    if pair is None:
+        return "-"
+    return "%s (%s)" % (f(pair[0]), f(pair[1]))
+
+
+def both2(f, a, b):
+    if a is None or b is None:
+        return "-"
+    return "%s (%s)" % (f(a[0], b[0]), f(a[1], b[1]))
 
 
 def main():
@@ -59,6 +74,7 @@ def main():
 
     print("| actors | analysis | marketgraph s | igraph s | NetworkX s | igraph / ours | NetworkX / ours |")
     print("|---:|---|---:|---:|---:|---:|---:|")
+    print("| | | wall (CPU) | wall (CPU) | wall (CPU) | wall (CPU) | wall (CPU) |")
     for n in sizes:
         res = {}
         with tempfile.TemporaryDirectory() as tmp:
@@ -84,14 +100,14 @@ def main():
             if ours is None and ig is None and nxt is None:
                 continue
             print("| %d | %s | %s | %s | %s | %s | %s |" % (
-                n, label, fmt(ours), fmt(ig), fmt(nxt), ratio(ig, ours), ratio(nxt, ours)),
-                flush=True)
+                n, label, both(fmt, ours), both(fmt, ig), both(fmt, nxt),
+                both2(ratio, ig, ours), both2(ratio, nxt, ours)), flush=True)
     print()
     print("| actors | peak memory of all bottleneck sections beyond the model |")
     print("|---:|---:|")
     for n in sizes:
         mb = memory[n].get(("memory", "marketgraph"))
-        print("| %d | %s MB |" % (n, "-" if mb is None else "%.0f" % mb))
+        print("| %d | %s MB |" % (n, "-" if mb is None else "%.0f" % mb[0]))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@
 #include "marketgraph/value.h"
 #include "marketgraph/groups.h"
 #include "marketgraph/report.h"
+#include "marketgraph/dot.h"
 #undef MKG_INSIDE
 
 #endif /* MARKETGRAPH_H */

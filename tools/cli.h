@@ -67,11 +67,16 @@ const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 /* Append s to out as a JSON string, quotes included ("null" for NULL). */
 void cli_json_string(GString *out, const char *s);
 
+/* The market map of a model as DOT text (mkg_free()), with the analyses'
+ * findings drawn in when highlight is set.  Returns an mkg_status. */
+int cli_map_dot(const mkg_model *model, gboolean highlight, char **out, size_t *len);
+
 /* The commands. */
 int cli_validate(const cli_command *cmd, int argc, char **argv);
 int cli_export(const cli_command *cmd, int argc, char **argv);
 int cli_summary(const cli_command *cmd, int argc, char **argv);
 int cli_analyze(const cli_command *cmd, int argc, char **argv);
 int cli_shock(const cli_command *cmd, int argc, char **argv);
+int cli_render(const cli_command *cmd, int argc, char **argv);
 
 #endif /* MKG_CLI_H */

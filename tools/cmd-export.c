@@ -1,19 +1,57 @@
-/* marketgraph export FILE [-o OUT]: re-write a model in the canonical form.
+/* marketgraph export FILE [--format json|dot] [-o OUT]: re-write a model in
+ * the canonical form, or draw its market map.
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
 #include <string.h>
 
+static int
+export_json(const cli_command *cmd, const mkg_model *model, const char *out)
+{
+	if (out == NULL || strcmp(out, "-") == 0) {
+		/* Streamed: a large model is never held twice in memory. */
+		if (mkg_json_write_stream(model, stdout) != MKG_OK)
+			return cli_fail(cmd, "%s", mkg_error_message());
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return cli_fail(cmd, "writing to standard output failed");
+		return CLI_EXIT_OK;
+	}
+	if (mkg_json_write_file(model, out) != MKG_OK)
+		return cli_fail(cmd, "%s", mkg_error_message());
+	return CLI_EXIT_OK;
+}
+
+static int
+export_dot(const cli_command *cmd, const mkg_model *model, gboolean highlight, const char *out)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (cli_map_dot(model, highlight, &text, &len) != MKG_OK)
+		return cli_fail(cmd, "%s", mkg_error_message());
+	rc = cli_write(cmd, out, text, len);
+	mkg_free(text);
+	return rc;
+}
+
 int
 cli_export(const cli_command *cmd, int argc, char **argv)
 {
-	char *out = NULL;
+	char *out = NULL, *format = NULL;
+	gboolean highlight = FALSE;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
 		  "Write to OUT instead of standard output", "OUT" },
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+		  "json (default) or dot (a Graphviz market map)", "FORMAT" },
+		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
+		  "dot: draw binding capacities, captive-producer hubs and coalitions "
+		  "presumed harmful in red", NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
+	int dot = 0;
 	int rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
@@ -22,19 +60,22 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "takes one FILE");
 		goto done;
 	}
+	if (format != NULL && strcmp(format, "dot") == 0) {
+		dot = 1;
+	} else if (format != NULL && strcmp(format, "json") != 0) {
+		rc = cli_usage_error(cmd, "unknown format '%s', expected json or dot", format);
+		goto done;
+	}
+	if (highlight && !dot) {
+		rc = cli_usage_error(cmd, "--highlight needs --format dot");
+		goto done;
+	}
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
-	if (out == NULL || strcmp(out, "-") == 0) {
-		/* Streamed: a large model is never held twice in memory. */
-		if (mkg_json_write_stream(model, stdout) != MKG_OK)
-			rc = cli_fail(cmd, "%s", mkg_error_message());
-		else if (fflush(stdout) != 0 || ferror(stdout))
-			rc = cli_fail(cmd, "writing to standard output failed");
-	} else if (mkg_json_write_file(model, out) != MKG_OK) {
-		rc = cli_fail(cmd, "%s", mkg_error_message());
-	}
+	rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
 done:
 	mkg_model_free(model);
 	g_free(out);
+	g_free(format);
 	return rc;
 }

@@ -20,7 +20,8 @@ static const cli_command commands[] = {
 	{ "export", "FILE", "Re-write a model in the canonical form.",
 	  "Records in their order, fixed key order, numbers in the shortest form that\n"
 	  "reads back exactly: the same model always gives the same bytes.  Writes to\n"
-	  "standard output unless -o is given.  \"-\" reads standard input.",
+	  "standard output unless -o is given.  \"-\" reads standard input.\n"
+	  "--format dot writes the market map as a Graphviz graph instead.",
 	  cli_export },
 	{ "summary", "FILE", "Count what a model holds.",
 	  "Records by kind, actors by kind, commodities and periods with their\n"
@@ -42,6 +43,12 @@ static const cli_command commands[] = {
 	  "the binding constraints after the exit.  An unknown id is an error (exit\n"
 	  "status 1).  \"-\" reads standard input.",
 	  cli_shock },
+	{ "render", "FILE -o MAP.svg|png|pdf", "Draw the market map with Graphviz.",
+	  "Actors by stage from producers (left) to end markets (right), sized by\n"
+	  "throughput, arrows as wide as the volume traded, facilitation dashed;\n"
+	  "--highlight draws what the analyses found in red.  Needs Graphviz's\n"
+	  "'dot' (package graphviz); 'export --format dot' writes the DOT text.",
+	  cli_render },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -26,6 +26,10 @@ mkg__tx_measure(const mkg_transaction_rec *t, mkg_measure measure)
 /* MKG_OK, or MKG_EINVAL naming the option when measure is out of range. */
 int mkg__check_measure(mkg_measure measure);
 
+/* rank[a] = position of actor a when actors are sorted by id in byte order,
+ * so that ties "by id" compare two integers.  O(A log A); free with g_free. */
+uint32_t *mkg__actor_id_rank(const mkg_model *m);
+
 /* Compare two nullable strings: NULL before any string, then byte order. */
 int mkg__strcmp_null(const char *a, const char *b);
 

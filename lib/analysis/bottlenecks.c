@@ -190,6 +190,10 @@ mkg__flow_text(GString *out, const mkg_flow *f, const mkg__labels *l, const char
 {
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 
+	if (!(f->total_supply > 0.0)) {
+		g_string_append(out, "Deliverable flow: nothing to deliver, the producers supply 0.\n");
+		return;
+	}
 	g_string_append_printf(out, "Deliverable flow: %s%s of %s%s supplied can reach end markets (%s)\n",
 	                       mkg__text_number(a, f->max_flow), us, mkg__text_number(b, f->total_supply), us,
 	                       pct(c, mkg_flow_deliverable_share(f)));

@@ -43,6 +43,30 @@ mkg__check_measure(mkg_measure measure)
 	return MKG_OK;
 }
 
+static int
+id_cmp(const void *a, const void *b, void *data)
+{
+	const mkg_model *m = data;
+
+	return strcmp(MKG_ACTOR(m, *(const mkg_idx *)a)->id, MKG_ACTOR(m, *(const mkg_idx *)b)->id);
+}
+
+uint32_t *
+mkg__actor_id_rank(const mkg_model *m)
+{
+	const uint32_t n = m->actors->len;
+	mkg_idx *order = g_new(mkg_idx, n ? n : 1);
+	uint32_t *rank = g_new(uint32_t, n ? n : 1);
+
+	for (uint32_t a = 0; a < n; a++)
+		order[a] = a;
+	g_qsort_with_data(order, (gint)n, sizeof(mkg_idx), id_cmp, (gpointer)m);
+	for (uint32_t k = 0; k < n; k++)
+		rank[order[k]] = k;
+	g_free(order);
+	return rank;
+}
+
 int
 mkg__strcmp_null(const char *a, const char *b)
 {

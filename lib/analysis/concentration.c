@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: MIT */
 #include "analysis-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int
@@ -43,24 +44,19 @@ typedef struct scratch {
 } scratch;
 
 typedef struct firm {
-	mkg_idx actor;
 	double amount;
+	uint32_t rank;   /* of the actor's id: ties by id */
+	mkg_idx actor;
 } firm;
 
-/* For the comparison: ids of the actors being sorted. */
-typedef struct sort_ctx {
-	const mkg_model *m;
-} sort_ctx;
-
-static gint
-firm_cmp(gconstpointer a, gconstpointer b, gpointer data)
+static int
+firm_cmp(const void *a, const void *b)
 {
 	const firm *x = a, *y = b;
-	const sort_ctx *ctx = data;
 
 	if (x->amount != y->amount)
 		return x->amount > y->amount ? -1 : 1;
-	return strcmp(MKG_ACTOR(ctx->m, x->actor)->id, MKG_ACTOR(ctx->m, y->actor)->id);
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 /* An actor id copied into the result once, however many markets it is in. */
@@ -117,7 +113,7 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 	mkg_concentration *c = g_new0(mkg_concentration, 1);
 	const char **copies = g_new0(const char *, n_actors ? n_actors : 1);
 	GArray *firms = g_array_new(FALSE, FALSE, sizeof(firm));
-	sort_ctx ctx = { m };
+	uint32_t *rank = mkg__actor_id_rank(m);
 	scratch sc;
 	size_t pos = 0;
 
@@ -174,11 +170,12 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 			for (guint k = 0; k < sc.touched->len; k++) {
 				mkg_idx a = g_array_index(sc.touched, mkg_idx, k);
 				if (sc.amount[a] > 0.0) {
-					firm f = { a, sc.amount[a] };
+					firm f = { sc.amount[a], rank[a], a };
 					g_array_append_val(firms, f);
 				}
 			}
-			g_array_sort_with_data(firms, firm_cmp, &ctx);
+			if (firms->len > 1)
+				qsort(firms->data, firms->len, sizeof(firm), firm_cmp);
 
 			s->total = src->total;
 			s->firms = firms->len;
@@ -201,6 +198,7 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 	g_free(sc.amount);
 	g_array_free(firms, TRUE);
 	g_free(copies);
+	g_free(rank);
 	return c;
 }
 

@@ -139,10 +139,15 @@ bridge_volume(const mkg_graph *g, const tree_edge *e)
 	return vol;
 }
 
+/* The result's copy of node v's id, made on first use (an actor can be in
+ * many bridges); copies[] holds them by node. */
 static const char *
-copy_id(mkg_cutpoints *c, const mkg_model *m, const mkg_graph *g, uint32_t v)
+copy_id(mkg_cutpoints *c, const mkg_model *m, const mkg_graph *g, const char **copies,
+        uint32_t v)
 {
-	return g_string_chunk_insert_const(c->strings, MKG_ACTOR(m, g->node_actor[v])->id);
+	if (copies[v] == NULL)
+		copies[v] = g_string_chunk_insert(c->strings, MKG_ACTOR(m, g->node_actor[v])->id);
+	return copies[v];
 }
 
 int
@@ -154,6 +159,8 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 	GArray *bridges;
 	mkg__keyed *items;
 	mkg_cutpoints *c;
+	const char **copies;
+	double *volume;
 	size_t k, i;
 
 	MKG_CHECK_ARG(out);
@@ -166,6 +173,7 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 
 	c = g_new0(mkg_cutpoints, 1);
 	c->strings = g_string_chunk_new(4096);
+	copies = g_new0(const char *, g->n ? g->n : 1);
 
 	/* Articulation points: listed in id order, then sorted stably by
 	 * throughput descending. */
@@ -186,7 +194,7 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 	for (i = 0; i < k; i++) {
 		uint32_t v = items[i].item;
 
-		c->ap[i].actor = copy_id(c, model, g, v);
+		c->ap[i].actor = copy_id(c, model, g, copies, v);
 		c->ap[i].throughput = fmax(g->node_sold[v], g->node_bought[v]);
 	}
 	g_free(items);
@@ -202,9 +210,11 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 		items[i].item = (uint32_t)i;
 	}
 	mkg__radix_sort(items, k);
+	volume = g_new(double, k ? k : 1);
 	for (i = 0; i < k; i++)
-		items[i].key = mkg__key_desc(
-			bridge_volume(g, &g_array_index(bridges, tree_edge, items[i].item)));
+		volume[i] = bridge_volume(g, &g_array_index(bridges, tree_edge, i));
+	for (i = 0; i < k; i++)
+		items[i].key = mkg__key_desc(volume[items[i].item]);
 	mkg__radix_sort(items, k);
 	c->bridge_count = k;
 	c->bridge = g_new(mkg_bridge, k ? k : 1);
@@ -216,11 +226,13 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 			a = e->child;
 			b = e->parent;
 		}
-		c->bridge[i].actors[0] = copy_id(c, model, g, a);
-		c->bridge[i].actors[1] = copy_id(c, model, g, b);
-		c->bridge[i].volume = bridge_volume(g, e);
+		c->bridge[i].actors[0] = copy_id(c, model, g, copies, a);
+		c->bridge[i].actors[1] = copy_id(c, model, g, copies, b);
+		c->bridge[i].volume = volume[items[i].item];
 	}
 	g_free(items);
+	g_free(volume);
+	g_free(copies);
 	g_array_free(bridges, TRUE);
 	g_free(is_ap);
 	*out = c;

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: MIT */
 #include "analysis-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct mkg_dependency {
@@ -38,41 +39,39 @@ typedef struct pair {
 
 /* Best partner so far of each actor: larger amount, then smaller id. */
 static void
-consider(const mkg_model *m, mkg_idx *best, double *best_amount, mkg_idx actor, mkg_idx partner,
-         double amount)
+consider(const uint32_t *rank, mkg_idx *best, double *best_amount, mkg_idx actor,
+         mkg_idx partner, double amount)
 {
 	if (amount <= 0.0)
 		return;
 	if (best[actor] == MKG_IDX_NONE || amount > best_amount[actor] ||
-	    (amount == best_amount[actor] &&
-	     strcmp(MKG_ACTOR(m, partner)->id, MKG_ACTOR(m, best[actor])->id) < 0)) {
+	    (amount == best_amount[actor] && rank[partner] < rank[best[actor]])) {
 		best[actor] = partner;
 		best_amount[actor] = amount;
 	}
 }
 
-static gint
-id_cmp(gconstpointer a, gconstpointer b, gpointer data)
-{
-	const mkg_model *m = data;
+/* A pair row to sort: asymmetry descending (NaN last), then the ranks of
+ * the seller's and the buyer's ids. */
+typedef struct pair_key {
+	double asymmetry;
+	uint32_t seller_rank, buyer_rank;
+	uint32_t row;
+} pair_key;
 
-	return strcmp(MKG_ACTOR(m, *(const mkg_idx *)a)->id, MKG_ACTOR(m, *(const mkg_idx *)b)->id);
-}
-
-static gint
-pair_row_cmp(gconstpointer a, gconstpointer b)
+static int
+pair_key_cmp(const void *a, const void *b)
 {
-	const mkg_pair_dependency *x = a, *y = b;
+	const pair_key *x = a, *y = b;
 	bool nx = isnan(x->asymmetry), ny = isnan(y->asymmetry);
-	int c;
 
 	if (nx != ny)
 		return nx ? 1 : -1;
 	if (!nx && x->asymmetry != y->asymmetry)
 		return x->asymmetry > y->asymmetry ? -1 : 1;
-	if ((c = strcmp(x->seller, y->seller)) != 0)
-		return c;
-	return strcmp(x->buyer, y->buyer);
+	if (x->seller_rank != y->seller_rank)
+		return x->seller_rank < y->seller_rank ? -1 : 1;
+	return x->buyer_rank < y->buyer_rank ? -1 : x->buyer_rank > y->buyer_rank;
 }
 
 static double
@@ -95,6 +94,7 @@ mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
 	bool *active = g_new0(bool, na);
 	const char **copies = g_new0(const char *, na);
 	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(pair));
+	uint32_t *rank = mkg__actor_id_rank(m);
 
 	d->strings = g_string_chunk_new(4096);
 	d->measure = measure;
@@ -151,51 +151,66 @@ mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
 		top_buyer[a] = top_supplier[a] = MKG_IDX_NONE;
 	for (guint k = 0; k < pairs->len; k++) {
 		const pair *p = &g_array_index(pairs, pair, k);
-		consider(m, top_buyer, best_sale, p->seller, p->buyer, p->amount);
-		consider(m, top_supplier, best_purchase, p->buyer, p->seller, p->amount);
+		consider(rank, top_buyer, best_sale, p->seller, p->buyer, p->amount);
+		consider(rank, top_supplier, best_purchase, p->buyer, p->seller, p->amount);
 	}
 
 	/* rows of the active actors, by id; every partner is active */
 	{
-		GArray *act = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+		mkg_idx *by_rank = g_new(mkg_idx, na);
 		for (uint32_t a = 0; a < n_actors; a++) {
-			if (active[a]) {
+			by_rank[rank[a]] = a;
+			if (active[a])
 				copies[a] = g_string_chunk_insert_const(d->strings, MKG_ACTOR(m, a)->id);
-				g_array_append_val(act, a);
-			}
 		}
-		g_array_sort_with_data(act, id_cmp, (gpointer)m);
-		g_array_set_size(d->actors, act->len);
-		for (guint k = 0; k < act->len; k++) {
-			mkg_idx a = g_array_index(act, mkg_idx, k);
-			mkg_actor_dependency *row = &g_array_index(d->actors, mkg_actor_dependency, k);
-			row->actor = copies[a];
-			row->sales = sales[a];
-			row->purchases = purchases[a];
-			row->top_buyer = top_buyer[a] != MKG_IDX_NONE ? copies[top_buyer[a]] : NULL;
-			row->sales_share = top_buyer[a] != MKG_IDX_NONE ? best_sale[a] / sales[a] : (double)NAN;
-			row->top_supplier =
+		for (uint32_t k = 0; k < n_actors; k++) {
+			mkg_idx a = by_rank[k];
+			mkg_actor_dependency row;
+			if (!active[a])
+				continue;
+			row.actor = copies[a];
+			row.sales = sales[a];
+			row.purchases = purchases[a];
+			row.top_buyer = top_buyer[a] != MKG_IDX_NONE ? copies[top_buyer[a]] : NULL;
+			row.sales_share = top_buyer[a] != MKG_IDX_NONE ? best_sale[a] / sales[a]
+			                                               : (double)NAN;
+			row.top_supplier =
 				top_supplier[a] != MKG_IDX_NONE ? copies[top_supplier[a]] : NULL;
-			row->purchase_share =
-				top_supplier[a] != MKG_IDX_NONE ? best_purchase[a] / purchases[a] : (double)NAN;
+			row.purchase_share = top_supplier[a] != MKG_IDX_NONE
+			                             ? best_purchase[a] / purchases[a]
+			                             : (double)NAN;
+			g_array_append_val(d->actors, row);
 		}
-		g_array_free(act, TRUE);
+		g_free(by_rank);
 	}
 
-	g_array_set_size(d->pairs, pairs->len);
-	for (guint k = 0; k < pairs->len; k++) {
-		const pair *p = &g_array_index(pairs, pair, k);
-		mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
-		row->seller = copies[p->seller];
-		row->buyer = copies[p->buyer];
-		row->amount = p->amount;
-		row->seller_dependency = ratio(p->amount, sales[p->seller]);
-		row->buyer_dependency = ratio(p->amount, purchases[p->buyer]);
-		row->asymmetry = row->seller_dependency - row->buyer_dependency;
+	{
+		pair_key *keys = g_new(pair_key, pairs->len ? pairs->len : 1);
+		for (guint k = 0; k < pairs->len; k++) {
+			const pair *p = &g_array_index(pairs, pair, k);
+			keys[k].asymmetry = ratio(p->amount, sales[p->seller]) -
+			                    ratio(p->amount, purchases[p->buyer]);
+			keys[k].seller_rank = rank[p->seller];
+			keys[k].buyer_rank = rank[p->buyer];
+			keys[k].row = k;
+		}
+		qsort(keys, pairs->len, sizeof(pair_key), pair_key_cmp);
+		g_array_set_size(d->pairs, pairs->len);
+		for (guint k = 0; k < pairs->len; k++) {
+			const pair *p = &g_array_index(pairs, pair, keys[k].row);
+			mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
+			row->seller = copies[p->seller];
+			row->buyer = copies[p->buyer];
+			row->amount = p->amount;
+			row->seller_dependency = ratio(p->amount, sales[p->seller]);
+			row->buyer_dependency = ratio(p->amount, purchases[p->buyer]);
+			row->asymmetry = keys[k].asymmetry;
+		}
+		g_free(keys);
 	}
-	g_array_sort(d->pairs, pair_row_cmp);
 
 	g_array_free(pairs, TRUE);
+	g_free(rank);
 	g_free(copies);
 	g_free(active);
 	g_free(top_buyer);

@@ -281,7 +281,7 @@ captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const 
 		 * nobody's captives: leaving them out keeps every range whole. */
 		if (v != 0 && own[v] && t->idom[v] != 0)
 			g_ptr_array_add(producers,
-			                g_string_chunk_insert_const(c->strings,
+			                g_string_chunk_insert(c->strings,
 			                                            node_id(m, g, t->vert[v])));
 		range_first[v] = producers->len;
 		if (sub_count[v] > 0 && v != 0)
@@ -305,7 +305,7 @@ captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const 
 	for (r = 0; r < listed; r++) {
 		uint32_t v = (uint32_t)keys[r].index;
 
-		c->rows[r].actor = g_string_chunk_insert_const(c->strings, keys[r].id);
+		c->rows[r].actor = g_string_chunk_insert(c->strings, keys[r].id);
 		c->rows[r].producers = sub_count[v];
 		c->rows[r].supply = sub_supply[v];
 		c->first[r] = range_first[v];
@@ -347,7 +347,7 @@ stranded(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *
 		const char *id = g_ptr_array_index(list, i);
 
 		supply += source_supply(m, g, mkg__model_actor_lookup(m, id));
-		c->stranded[i] = g_string_chunk_insert_const(c->strings, id);
+		c->stranded[i] = g_string_chunk_insert(c->strings, id);
 	}
 	c->stranded_supply = supply;
 	g_ptr_array_free(list, TRUE);
@@ -367,8 +367,8 @@ gatekeepers(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtre
 
 		if (!(nrole[v] & MKG__ROLE_SINK) || i == NONE || t->idom[i] == 0)
 			continue;
-		k.sink = g_string_chunk_insert_const(c->strings, node_id(m, g, v));
-		k.actor = g_string_chunk_insert_const(c->strings,
+		k.sink = g_string_chunk_insert(c->strings, node_id(m, g, v));
+		k.actor = g_string_chunk_insert(c->strings,
 		                                      node_id(m, g, t->vert[t->idom[i]]));
 		g_array_append_val(list, k);
 	}

@@ -33,7 +33,16 @@ mkg__source_supply(const mkg_model *m, const mkg_graph *g, mkg_idx a)
  *
  * Nodes: the graph's nodes 0 .. n-1 (in-nodes), one out-node n + k for each
  * node whose actor has a capacity, then S and T.  Removed actors keep their
- * node but get no arc. */
+ * node and their arcs, with capacity 0, and get no supply or demand: the
+ * network has the graph's shape whatever is removed.
+ *
+ * The residual network is written straight into its compressed arrays
+ * (every write in order, no second pass over the graph): each node's arcs
+ * are, for an in-node, [reverse of its supply arc] [split arc] [reverses of
+ * its in-arcs]; for an out-node, [reverse of the split arc] [produce arcs]
+ * [demand arc]; a node without a capacity holds both, in the order supply
+ * reverse, produce arcs, demand arc, in-arc reverses.  S holds the supply
+ * arcs and T the demand reverses, in node order. */
 
 typedef struct network {
 	const mkg_model *m;
@@ -53,47 +62,107 @@ node_removed(const network *nw, uint32_t v)
 	return nw->removed != NULL && nw->removed[nw->g->node_actor[v]];
 }
 
-/* One pass over the arcs: reserve them, or add them. */
+static inline bool
+has_supply(const network *nw, uint32_t v)
+{
+	return !isnan(nw->supply[v]) && nw->supply[v] > 0.0;
+}
+
+static inline bool
+is_sink(const network *nw, uint32_t v)
+{
+	return (nw->role[nw->g->node_actor[v]] & MKG__ROLE_SINK) && !node_removed(nw, v);
+}
+
+/* Capacity of produce arc k (tail u, head w): 0 when either end left. */
+static inline double
+arc_cap(const network *nw, uint32_t k, uint32_t u, uint32_t w)
+{
+	return node_removed(nw, u) || node_removed(nw, w) ? 0.0 : nw->g->arc_capacity[k];
+}
+
+static inline void
+set_pair(mkg_mf_arc *arc, double tol, uint32_t a, uint32_t r, uint32_t u, uint32_t v, double cap)
+{
+	arc[a] = (mkg_mf_arc){ v, r, cap };
+	arc[r] = (mkg_mf_arc){ u, a | (cap > tol ? MKG_MF_REV_OPEN : 0u), 0.0 };
+}
+
 static void
-arcs_pass(network *nw, bool add)
+network_build(network *nw, double tol)
 {
 	const mkg_graph *g = nw->g;
-	mkg_mf_net *net = &nw->net;
+	const mkg_model *m = nw->m;
+	const uint32_t n = g->n, s = nw->s, t = nw->t;
+	uint32_t *first = g_new0(uint32_t, (gsize)nw->nodes + 1);
+	uint32_t *fwd = g_new(uint32_t, n ? n : 1);    /* position of v's first produce arc */
+	uint32_t *rin = g_new(uint32_t, n ? n : 1);    /* position of v's first in-arc reverse */
+	uint32_t *cursor = g_new0(uint32_t, n ? n : 1);
+	uint32_t sum = 0, ns = 0, nk = 0;
+	mkg_mf_arc *arc;
 
-	for (uint32_t v = 0; v < g->n; v++) {
-		const mkg_actor_rec *r = MKG_ACTOR(nw->m, g->node_actor[v]);
-		uint32_t out = nw->out_node[v];
-
-		if (node_removed(nw, v))
-			continue;
-		if (!isnan(nw->supply[v]) && nw->supply[v] > 0.0) {
-			if (add)
-				mkg__mf_add(net, nw->s, v, nw->supply[v]);
-			else
-				mkg__mf_reserve(net, nw->s, v);
+	/* Sizes of the lists, then their positions. */
+	for (uint32_t v = 0; v < n; v++) {
+		uint32_t o = nw->out_node[v], src = has_supply(nw, v), snk = is_sink(nw, v);
+		uint32_t outdeg = g->out_start[v + 1] - g->out_start[v];
+		uint32_t indeg = g->in_start[v + 1] - g->in_start[v];
+		if (o != v) {
+			first[v] = src + 1 + indeg;
+			first[o] = 1 + outdeg + snk;
+		} else {
+			first[v] = src + outdeg + snk + indeg;
 		}
-		if (out != v) {
-			if (add)
-				mkg__mf_add(net, v, out, r->capacity);
-			else
-				mkg__mf_reserve(net, v, out);
-		}
-		for (uint32_t a = g->out_start[v]; a < g->out_start[v + 1]; a++) {
-			uint32_t w = g->arc_head[a];
-			if (node_removed(nw, w))
-				continue;
-			if (add)
-				mkg__mf_add(net, out, w, g->arc_capacity[a]);
-			else
-				mkg__mf_reserve(net, out, w);
-		}
-		if (nw->role[g->node_actor[v]] & MKG__ROLE_SINK) {
-			if (add)
-				mkg__mf_add(net, out, nw->t, isnan(r->demand) ? HUGE_VAL : r->demand);
-			else
-				mkg__mf_reserve(net, out, nw->t);
+		first[s] += src;
+		first[t] += snk;
+	}
+	for (uint32_t x = 0; x <= nw->nodes; x++) {
+		uint32_t c = first[x];
+		first[x] = sum;
+		sum += c;
+	}
+	for (uint32_t v = 0; v < n; v++) {
+		uint32_t o = nw->out_node[v], src = has_supply(nw, v);
+		if (o != v) {
+			rin[v] = first[v] + src + 1;
+			fwd[v] = first[o] + 1;
+		} else {
+			fwd[v] = first[v] + src;
+			rin[v] = fwd[v] + (g->out_start[v + 1] - g->out_start[v]) + is_sink(nw, v);
 		}
 	}
+
+	arc = g_new(mkg_mf_arc, sum ? sum : 1);
+	/* Supply, split, produce and demand arcs with their reverses, except
+	 * the reverses of produce arcs: those come next, in their own order. */
+	for (uint32_t v = 0; v < n; v++) {
+		const mkg_actor_rec *r = MKG_ACTOR(m, g->node_actor[v]);
+		uint32_t o = nw->out_node[v], pos = fwd[v];
+		if (has_supply(nw, v))
+			set_pair(arc, tol, first[s] + ns++, first[v], s, v, nw->supply[v]);
+		if (o != v)
+			set_pair(arc, tol, first[v] + has_supply(nw, v), first[o], v, o, r->capacity);
+		for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++) {
+			uint32_t w = g->arc_head[k];
+			/* The in-arcs of w are listed by arc id, as they come here. */
+			arc[pos++] = (mkg_mf_arc){ w, rin[w] + cursor[w]++, arc_cap(nw, k, v, w) };
+		}
+		if (is_sink(nw, v))
+			set_pair(arc, tol, pos, first[t] + nk++, o, t,
+			         isnan(r->demand) ? HUGE_VAL : r->demand);
+	}
+	for (uint32_t w = 0; w < n; w++) {
+		for (uint32_t p = g->in_start[w], i = 0; p < g->in_start[w + 1]; p++, i++) {
+			uint32_t k = g->in_arc[p], u = g->in_tail[p];
+			uint32_t a = fwd[u] + (k - g->out_start[u]);
+			double cap = arc_cap(nw, k, u, w);
+			arc[rin[w] + i] = (mkg_mf_arc){ nw->out_node[u],
+			                                a | (cap > tol ? MKG_MF_REV_OPEN : 0u), 0.0 };
+		}
+	}
+	mkg__mf_adopt(&nw->net, nw->nodes, tol, first, arc, sum);
+	g_free(fwd);
+	g_free(rin);
+	g_free(cursor);
 }
 
 /* Number the nodes, find the supplies and check the size.  *total gets the
@@ -148,15 +217,6 @@ network_plan(network *nw, double *total, double *network_total)
 	*total = sum;
 	*network_total = in_net;
 	return MKG_OK;
-}
-
-static void
-network_build(network *nw, double tol)
-{
-	mkg__mf_init(&nw->net, nw->nodes, tol);
-	arcs_pass(nw, false);
-	mkg__mf_layout(&nw->net);
-	arcs_pass(nw, true);
 }
 
 static void

@@ -108,7 +108,8 @@ mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
 	mk->markets = (mkg__market *)(void *)g_array_free(markets, FALSE);
 	for (uint32_t j = 0; j < mk->count; j++)
 		mk->markets[j].first = j;
-	qsort(mk->markets, mk->count, sizeof(mkg__market), market_cmp);
+	if (mk->count > 1)
+		qsort(mk->markets, mk->count, sizeof(mkg__market), market_cmp);
 	rank = g_new(uint32_t, mk->count ? mk->count : 1);
 	for (uint32_t j = 0; j < mk->count; j++)
 		rank[mk->markets[j].first] = j;

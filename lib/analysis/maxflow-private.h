@@ -27,6 +27,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The top bit of mkg_mf_arc.rev says that the reverse arc's residual is
+ * above the tolerance.  Every push keeps it up to date, so that the
+ * backward searches of global relabelling need not read the reverse arc
+ * (a cache miss per arc). */
+#define MKG_MF_REV_OPEN 0x80000000u
+#define MKG_MF_REV_INDEX 0x7fffffffu
+
 typedef struct mkg_mf_arc {
 	uint32_t head;  /* node the arc enters */
 	uint32_t rev;   /* index of the reverse arc (low 31 bits); the top bit is
@@ -59,6 +66,17 @@ void mkg__mf_reserve(mkg_mf_net *net, uint32_t u, uint32_t v);
 void mkg__mf_layout(mkg_mf_net *net);
 uint32_t mkg__mf_add(mkg_mf_net *net, uint32_t u, uint32_t v, double cap);
 void mkg__mf_clear(mkg_mf_net *net);
+
+/*
+ * Or take arrays the caller filled (g_malloc'd; the net frees them):
+ * first[n + 1] and arc[arcs] where every arc a has a reverse r = arc[a].rev
+ * & MKG_MF_REV_INDEX with arc[r].rev & MKG_MF_REV_INDEX == a, heads
+ * consistent (arc[r].head is the list that holds a), residuals >= 0, the
+ * reverse of an added arc at residual 0, and the MKG_MF_REV_OPEN bit of
+ * each arc set exactly when its reverse's residual is above tol.
+ */
+void mkg__mf_adopt(mkg_mf_net *net, uint32_t n, double tol, uint32_t *first, mkg_mf_arc *arc,
+                   uint32_t arcs);
 
 /*
  * Compute a maximum flow from s to t (s != t), leaving it in the residual

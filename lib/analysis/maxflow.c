@@ -17,11 +17,8 @@
 #include <math.h>
 
 #define NONE UINT32_MAX
-/* The top bit of mkg_mf_arc.rev: the reverse arc's residual is above the
- * tolerance.  Kept up to date by every push, so that the backward searches
- * of global relabelling need not look at the reverse arc (a cache miss). */
-#define REV_OPEN 0x80000000u
-#define REV_INDEX 0x7fffffffu
+#define REV_OPEN MKG_MF_REV_OPEN
+#define REV_INDEX MKG_MF_REV_INDEX
 
 /* Global relabelling after work > GLOBAL_FREQ * (ALPHA * n + m), where a
  * relabel costs BETA plus the arcs it scans (the constants of hi_pr). */
@@ -39,6 +36,19 @@ mkg__mf_init(mkg_mf_net *net, uint32_t n, double tol)
 	net->arc = NULL;
 	net->fill = NULL;
 	net->added = 0;
+}
+
+void
+mkg__mf_adopt(mkg_mf_net *net, uint32_t n, double tol, uint32_t *first, mkg_mf_arc *arc,
+              uint32_t arcs)
+{
+	net->n = n;
+	net->tol = tol;
+	net->first = first;
+	net->arc = arc;
+	net->arcs = arcs;
+	net->fill = NULL;
+	net->added = arcs / 2;
 }
 
 void

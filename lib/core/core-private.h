@@ -31,9 +31,9 @@ int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* Longest text mkg__format_double() writes, with its NUL. */
 #define MKG_DOUBLE_BUFSIZE 32
 
-/* Write d in the shortest decimal form that reads back (with strtod) to the
- * same double, independent of the locale: 850 -> "850", 0.1 -> "0.1",
- * 1e21 -> "1e+21".  NaN -> "nan", infinities -> "inf" / "-inf" (these are
+/* Write d with 15 significant digits when that reads back (with strtod) to
+ * the same double, else 16, else 17, independent of the locale: 850 -> "850",
+ * 0.1 -> "0.1", 1e21 -> "1e+21".  Always exact; usually the shortest form.  NaN -> "nan", infinities -> "inf" / "-inf" (these are
  * for messages; the JSON writer never receives them).  Returns buf. */
 char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
 

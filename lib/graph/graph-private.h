@@ -39,11 +39,6 @@ typedef struct mkg_graph {
 	size_t produce_transactions; /* non-service transactions (merged into the m arcs) */
 	size_t missing_volume;   /* of those, how many have no volume (counted as 0) */
 
-	/* Where the arrays live (for mkg__graph_free() only): the five arc_*
-	 * arrays share arc_block, in_arc and in_tail share in_block. */
-	void *arc_block;
-	void *in_block;
-
 	/* Built on first use by mkg__graph_id_order(); NULL until then. */
 	uint32_t *id_order;      /* [2n]: nodes by actor id in byte order, then each node's rank */
 } mkg_graph;

@@ -7,84 +7,11 @@
 #include <string.h>
 
 #define NO_NODE UINT32_MAX
-#define DIGIT_BITS 11
-#define BUCKETS (1u << DIGIT_BITS)
 
-/* A produce transaction on its way into the arrays: 32 bytes, moved as a
- * whole by the radix passes. */
-typedef struct tx_rec {
-	uint32_t tail;   /* seller: actor index, then node */
-	uint32_t head;   /* buyer: actor index, then node */
-	double volume;
-	double value;
-	double capacity;
-} tx_rec;
-
-/* Rank every actor by kind (in mkg_actor_kind order), then by index: the
- * order of the nodes, before we know which actors trade.  Sorting the
- * transactions by this rank of their seller groups them by tail node. */
-static uint32_t *
-rank_by_kind(const mkg_model *m, uint32_t **by_rank)
-{
-	const mkg_actor_rec *actors = (const mkg_actor_rec *)(const void *)m->actors->data;
-	uint32_t na = m->actors->len, next[MKG_ACTOR_KIND_COUNT] = { 0 }, a, k, sum = 0;
-	uint32_t *rank = g_new(uint32_t, na ? na : 1), *inv = g_new(uint32_t, na ? na : 1);
-
-	for (a = 0; a < na; a++)
-		next[actors[a].kind]++;
-	for (k = 0; k < MKG_ACTOR_KIND_COUNT; k++) {
-		uint32_t c = next[k];
-
-		next[k] = sum;
-		sum += c;
-	}
-	for (a = 0; a < na; a++) {
-		rank[a] = next[actors[a].kind]++;
-		inv[rank[a]] = a;
-	}
-	*by_rank = inv;
-	return rank;
-}
-
-/* Number the actors that trade produce: in rank order (see the header). */
-static void
-number_nodes(mkg_graph *g, const mkg_model *m, const uint8_t *used, const uint32_t *by_rank)
-{
-	uint32_t na = m->actors->len, r, v = 0;
-
-	for (r = 0; r < na; r++)
-		v += used[by_rank[r]];
-	g->n = v;
-	g->node_actor = g_new(mkg_idx, v ? v : 1);
-	for (r = 0, v = 0; r < na; r++) {
-		uint32_t a = by_rank[r];
-
-		if (used[a]) {
-			g->node_actor[v] = a;
-			g->actor_node[a] = v++;
-		} else {
-			g->actor_node[a] = NO_NODE;
-		}
-	}
-}
-
-/* The number of 11-bit digits that hold every value below n. */
-static unsigned
-digits_for(uint32_t n)
-{
-	unsigned d = 1;
-
-	while (d * DIGIT_BITS < 32 && (n ? n - 1 : 0) >> (d * DIGIT_BITS))
-		d++;
-	return d;
-}
-
-/* Copy the produce transactions out of the model in one sequential pass
- * over its records, keyed by their seller's rank; mark the actors they
- * name and count the digits of the keys for the radix sort. */
+/* First pass over the transactions: mark the actors that trade produce and
+ * count the produce sales of each. */
 static size_t
-extract(const mkg_model *m, const uint32_t *rank, tx_rec *rec, uint8_t *used, size_t *count,
-        unsigned digits)
+count_sales(const mkg_model *m, uint8_t *used, uint32_t *sales)
 {
 	const mkg_transaction_rec *tx =
 		(const mkg_transaction_rec *)(const void *)m->transactions->data;
@@ -93,87 +20,104 @@ extract(const mkg_model *m, const uint32_t *rank, tx_rec *rec, uint8_t *used, si
 
 	for (uint32_t t = 0; t < nt; t++) {
 		const mkg_transaction_rec *r = &tx[t];
-		uint32_t key;
 
 		if (r->service)
 			continue;
 		used[r->seller] = 1;
 		used[r->buyer] = 1;
-		key = rank[r->seller];
-		rec[e].tail = key;
-		rec[e].head = r->buyer;
-		rec[e].volume = r->volume;
-		rec[e].value = r->value;
-		rec[e].capacity = r->capacity;
-		for (unsigned d = 0; d < digits; d++)
-			count[d * BUCKETS + ((key >> (d * DIGIT_BITS)) & (BUCKETS - 1))]++;
+		sales[r->seller]++;
 		e++;
 	}
 	return e;
 }
 
-/*
- * Sort the records by key, stably (model order within a seller): an LSD
- * radix sort with 11-bit digits, a sequential pass per digit where a
- * scatter into a million buckets would miss the cache on every record.
- * Returns the buffer that holds the result (rec or tmp).
- */
-static tx_rec *
-radix_by_tail(tx_rec *rec, tx_rec *tmp, size_t e, size_t *count, unsigned digits)
+/* Number the actors that trade produce, grouped by kind (see the header);
+ * the kinds are read once, into a byte per actor. */
+static void
+number_nodes(mkg_graph *g, const mkg_model *m, uint8_t *used)
 {
-	for (unsigned d = 0; d < digits; d++) {
-		size_t *c = count + (size_t)d * BUCKETS, sum = 0;
-		unsigned shift = d * DIGIT_BITS;
-		tx_rec *t;
+	const mkg_actor_rec *actors = (const mkg_actor_rec *)(const void *)m->actors->data;
+	uint32_t na = m->actors->len, next[MKG_ACTOR_KIND_COUNT] = { 0 }, a, k, sum = 0;
 
-		if (e == 0 || c[(rec[0].tail >> shift) & (BUCKETS - 1)] == e)
-			continue; /* one bucket: already in order */
-		for (unsigned b = 0; b < BUCKETS; b++) {
-			size_t k = c[b];
-
-			c[b] = sum;
-			sum += k;
+	for (a = 0; a < na; a++) {
+		if (used[a]) {
+			used[a] = (uint8_t)(actors[a].kind + 1);
+			next[actors[a].kind]++;
 		}
-		for (size_t i = 0; i < e; i++)
-			tmp[c[(rec[i].tail >> shift) & (BUCKETS - 1)]++] = rec[i];
-		t = rec;
-		rec = tmp;
-		tmp = t;
 	}
-	return rec;
+	for (k = 0; k < MKG_ACTOR_KIND_COUNT; k++) {
+		uint32_t c = next[k];
+
+		next[k] = sum;
+		sum += c;
+	}
+	g->n = sum;
+	g->node_actor = g_new(mkg_idx, sum ? sum : 1);
+	for (a = 0; a < na; a++) {
+		if (used[a]) {
+			uint32_t v = next[used[a] - 1]++;
+
+			g->node_actor[v] = a;
+			g->actor_node[a] = v;
+		} else {
+			g->actor_node[a] = NO_NODE;
+		}
+	}
 }
 
 /*
- * Merge the runs of equal head inside each seller's records into one arc:
- * last[h] is the arc that head h last received; an arc numbered below the
- * tail's first belongs to an earlier tail.  The arc arrays are laid out in
- * `block` (room for e records of 32 bytes, as many as the arcs need).
- * Writes out_start, node_sold and each node's in-degree into in_count.
+ * Bucket the produce transactions by seller (a counting sort that keeps
+ * model order within a seller) straight into the arc arrays, then merge the
+ * runs of equal buyer inside each bucket in place: last[h] remembers the
+ * arc that head h last received, and an arc numbered below the bucket's
+ * first belongs to an earlier tail.  Also sums node_sold and counts each
+ * node's in-degree into in_count.
  */
 static void
-merge(mkg_graph *g, const tx_rec *rec, size_t e, const uint32_t *by_rank, void *block,
-      uint32_t *in_count)
+build_out(mkg_graph *g, const mkg_model *m, uint32_t *pos, size_t e, uint32_t *in_count)
 {
-	uint32_t n = g->n, *last = g_new(uint32_t, n ? n : 1);
-	uint32_t k = 0, v = 0;
-	size_t i = 0, missing = 0;
-	char *b = block;
+	const mkg_transaction_rec *tx =
+		(const mkg_transaction_rec *)(const void *)m->transactions->data;
+	uint32_t nt = m->transactions->len, n = g->n, t, v, k = 0, sum = 0;
+	uint32_t *last = g_new(uint32_t, n ? n : 1), *head;
+	double *vol, *val, *cap;
+	size_t missing = 0;
 
-	g->arc_head = (uint32_t *)(void *)b;
-	g->arc_tail = (uint32_t *)(void *)(b + 4 * e);
-	g->arc_volume = (double *)(void *)(b + 8 * e);
-	g->arc_value = (double *)(void *)(b + 16 * e);
-	g->arc_capacity = (double *)(void *)(b + 24 * e);
+	/* pos: the first slot of each seller, in node order */
+	for (v = 0; v < n; v++) {
+		uint32_t a = g->node_actor[v], c = pos[a];
+
+		g->out_start[v] = sum;
+		pos[a] = sum;
+		sum += c;
+	}
+	g->out_start[n] = sum;
+	head = g_new(uint32_t, e ? e : 1);
+	vol = g_new(double, e ? e : 1);
+	val = g_new(double, e ? e : 1);
+	cap = g_new(double, e ? e : 1);
+	for (t = 0; t < nt; t++) {
+		const mkg_transaction_rec *r = &tx[t];
+		uint32_t p;
+
+		if (r->service)
+			continue;
+		p = pos[r->seller]++;
+		head[p] = r->buyer; /* an actor index until the merge */
+		vol[p] = r->volume;
+		val[p] = r->value;
+		cap[p] = r->capacity;
+	}
+
+	g->arc_tail = g_new(uint32_t, e ? e : 1);
 	memset(last, 0xff, (n ? n : 1) * sizeof *last);
-	while (i < e) {
-		uint32_t key = rec[i].tail, tail = g->actor_node[by_rank[key]], first = k;
+	for (v = 0; v < n; v++) {
+		uint32_t first = k, i, end = g->out_start[v + 1];
 		double sold = 0.0;
 
-		while (v <= tail)
-			g->out_start[v++] = first;
-		for (; i < e && rec[i].tail == key; i++) {
-			uint32_t h = g->actor_node[rec[i].head], a = last[h];
-			double x = rec[i].volume, y = rec[i].value, c = rec[i].capacity;
+		for (i = g->out_start[v]; i < end; i++) {
+			uint32_t h = g->actor_node[head[i]], a = last[h];
+			double x = vol[i], y = val[i], c = cap[i];
 
 			if (isnan(x)) {
 				missing++;
@@ -184,37 +128,42 @@ merge(mkg_graph *g, const tx_rec *rec, size_t e, const uint32_t *by_rank, void *
 			if (isnan(c))
 				c = HUGE_VAL;
 			if (a != NO_NODE && a >= first) {
-				g->arc_volume[a] += x;
-				g->arc_value[a] += y;
-				g->arc_capacity[a] += c;
+				vol[a] += x;
+				val[a] += y;
+				cap[a] += c;
 			} else {
 				last[h] = k;
-				g->arc_head[k] = h;
-				g->arc_tail[k] = tail;
-				g->arc_volume[k] = x;
-				g->arc_value[k] = y;
-				g->arc_capacity[k] = c;
+				head[k] = h;
+				g->arc_tail[k] = v;
+				vol[k] = x;
+				val[k] = y;
+				cap[k] = c;
 				in_count[h]++;
 				k++;
 			}
 		}
+		g->out_start[v] = first;
 		/* sold: the merged arcs in arc order, as every later reader adds */
-		for (uint32_t a = first; a < k; a++)
-			sold += g->arc_volume[a];
-		g->node_sold[tail] = sold;
+		for (i = first; i < k; i++)
+			sold += vol[i];
+		g->node_sold[v] = sold;
 	}
-	while (v <= n)
-		g->out_start[v++] = k;
+	g->out_start[n] = k;
 	g->m = k;
 	g->missing_volume = missing;
+	/* Shrinking keeps the prefix in place. */
+	g->arc_head = g_renew(uint32_t, head, k ? k : 1);
+	g->arc_tail = g_renew(uint32_t, g->arc_tail, k ? k : 1);
+	g->arc_volume = g_renew(double, vol, k ? k : 1);
+	g->arc_value = g_renew(double, val, k ? k : 1);
+	g->arc_capacity = g_renew(double, cap, k ? k : 1);
 	g_free(last);
 }
 
-/* The reverse CSR: a counting sort of the arcs by head, in arc order, into
- * `block` (room for 2m indices); node_bought adds the entering arcs in
- * that order. */
+/* The reverse CSR: a counting sort of the arcs by head, in arc order;
+ * node_bought adds the entering arcs in that order. */
 static void
-build_in(mkg_graph *g, uint32_t *pos, uint32_t *block)
+build_in(mkg_graph *g, uint32_t *pos)
 {
 	uint32_t n = g->n, m = g->m, v, a, sum = 0;
 
@@ -227,8 +176,8 @@ build_in(mkg_graph *g, uint32_t *pos, uint32_t *block)
 		g->node_bought[v] = 0.0;
 	}
 	g->in_start[n] = sum;
-	g->in_arc = block;
-	g->in_tail = block + m;
+	g->in_arc = g_new(uint32_t, m ? m : 1);
+	g->in_tail = g_new(uint32_t, m ? m : 1);
 	for (a = 0; a < m; a++) {
 		uint32_t h = g->arc_head[a], p = pos[h]++;
 
@@ -238,44 +187,31 @@ build_in(mkg_graph *g, uint32_t *pos, uint32_t *block)
 	}
 }
 
-/*
- * Memory: the records are copied once into a buffer of 32 bytes each and
- * sorted through a second one; the arcs are then laid out in whichever
- * buffer the sort left free, and the reverse CSR in the other, so the
- * pages touched for sorting are the pages of the graph.
- */
+/* Two passes over the transactions (count, then place), one over the
+ * placed arcs (merge) and one over the arcs (reverse CSR): O(V + E). */
 mkg_graph *
 mkg__graph_build(const mkg_model *m)
 {
-	uint32_t na = m->actors->len, nt = m->transactions->len, *by_rank, *rank, *in_count;
-	unsigned digits = digits_for(na);
-	size_t *count = g_new0(size_t, (size_t)digits * BUCKETS), e;
+	uint32_t na = m->actors->len, *sales, *in_count;
 	mkg_graph *g = g_new0(mkg_graph, 1);
 	uint8_t *used = g_new0(uint8_t, na ? na : 1);
-	tx_rec *rec = g_new(tx_rec, nt ? nt : 1), *tmp, *sorted;
+	size_t e;
 
-	rank = rank_by_kind(m, &by_rank);
-	e = extract(m, rank, rec, used, count, digits);
-	g_free(rank);
+	sales = g_new0(uint32_t, na ? na : 1);
+	e = count_sales(m, used, sales);
 	g->produce_transactions = e;
 	g->actor_node = g_new(uint32_t, na ? na : 1);
-	number_nodes(g, m, used, by_rank);
+	number_nodes(g, m, used);
 	g_free(used);
 
-	tmp = g_new(tx_rec, e ? e : 1);
-	sorted = radix_by_tail(rec, tmp, e, count, digits);
-	g_free(count);
-	g->arc_block = sorted == rec ? (void *)tmp : (void *)rec;
 	g->out_start = g_new(uint32_t, g->n + 1);
 	g->in_start = g_new(uint32_t, g->n + 1);
 	g->node_sold = g_new(double, g->n ? g->n : 1);
 	g->node_bought = g_new(double, g->n ? g->n : 1);
 	in_count = g_new0(uint32_t, g->n + 1);
-	merge(g, sorted, e, by_rank, g->arc_block, in_count);
-	g_free(by_rank);
-	/* The sorted records are read: their pages take the reverse CSR. */
-	g->in_block = g_realloc(sorted, 2 * sizeof(uint32_t) * (g->m ? g->m : 1));
-	build_in(g, in_count, g->in_block);
+	build_out(g, m, sales, e, in_count);
+	g_free(sales);
+	build_in(g, in_count);
 	g_free(in_count);
 	return g;
 }
@@ -288,9 +224,14 @@ mkg__graph_free(mkg_graph *g)
 	g_free(g->node_actor);
 	g_free(g->actor_node);
 	g_free(g->out_start);
-	g_free(g->arc_block);
+	g_free(g->arc_head);
+	g_free(g->arc_tail);
+	g_free(g->arc_volume);
+	g_free(g->arc_value);
+	g_free(g->arc_capacity);
 	g_free(g->in_start);
-	g_free(g->in_block);
+	g_free(g->in_arc);
+	g_free(g->in_tail);
 	g_free(g->node_sold);
 	g_free(g->node_bought);
 	g_free(g->id_order);

@@ -124,7 +124,7 @@ append_value(GString *out, struct json_object *v, struct json_object **bad)
 int
 mkg__json_attributes_text(struct json_object *value, const char *path, char **out)
 {
-	char what[96];
+	char what[320];
 	struct json_object *bad = NULL;
 	GString *text;
 

@@ -131,6 +131,9 @@ int mkg__json_set_header_field(mkg_json_reader *r, mkg_model *m, const char *key
  * string as JSON (cut after a few dozen characters), a number as written,
  * true, false, null, "an object", "an array".  Returns buf. */
 const char *mkg__json_describe(struct json_object *value, char *buf, size_t bufsize);
+/* Whether a key reads as a path step: letters, digits, '_' and '-' only
+ * (else messages quote it). */
+bool mkg__json_is_plain_key(const char *key);
 /* s (valid UTF-8) as a quoted JSON string for a message, cut likewise. */
 const char *mkg__json_quote(const char *s, char *buf, size_t bufsize);
 

@@ -94,19 +94,26 @@ const char *
 mkg__json_quote(const char *s, char *buf, size_t bufsize)
 {
 	GString *q = g_string_sized_new(MKG_QUOTE_MAX + 8);
-	const char *cut = s;
+	size_t chars = 0;
 
-	/* Cut at a character boundary (the text is valid UTF-8). */
-	while (*cut && cut - s < MKG_QUOTE_MAX)
-		cut = g_utf8_next_char(cut);
+	/* Whole characters only (the text is valid UTF-8), at most
+	 * MKG_QUOTE_MAX of them, and no more than fits with `..."`. */
 	g_string_append_c(q, '"');
-	if (*cut) {
-		char *head = g_strndup(s, (gsize)(cut - s));
-		mkg__json_escape(q, head);
-		g_free(head);
-		g_string_append(q, "...");
-	} else {
-		mkg__json_escape(q, s);
+	while (*s) {
+		const char *next = g_utf8_next_char(s);
+		size_t before = q->len;
+		char one[8];
+
+		memcpy(one, s, (size_t)(next - s));
+		one[next - s] = '\0';
+		mkg__json_escape(q, one);
+		if (chars == MKG_QUOTE_MAX || q->len + 5 > bufsize) {
+			g_string_truncate(q, before);
+			g_string_append(q, "...");
+			break;
+		}
+		chars++;
+		s = next;
 	}
 	g_string_append_c(q, '"');
 	g_strlcpy(buf, q->str, bufsize);
@@ -125,16 +132,22 @@ typedef enum {
 static vresult verify_value(mkg_json_reader *r, const char *s, size_t len, size_t *pos,
                             struct json_object *v);
 
+bool
+mkg__json_is_plain_key(const char *key)
+{
+	if (*key == '\0')
+		return false;
+	for (const char *p = key; *p; p++)
+		if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-')
+			return false;
+	return true;
+}
+
 /* Append ".key" (or `["key"]` when it is not a plain word) to the path. */
 static void
 path_push_key(GString *path, const char *key)
 {
-	bool plain = *key != '\0';
-
-	for (const char *p = key; *p; p++)
-		if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-')
-			plain = false;
-	if (plain) {
+	if (mkg__json_is_plain_key(key)) {
 		g_string_append_c(path, '.');
 		g_string_append(path, key);
 	} else {
@@ -168,7 +181,7 @@ report_duplicate(mkg_json_reader *r, const char *s, size_t len, size_t i)
 
 	i = mkg__json_skip_ws(s, len, i + 1);
 	while (i < len && s[i] == '"') {
-		char quoted[MKG_QUOTE_MAX + 16];
+		char quoted[320];
 
 		i = mkg__json_decode_string(s, len, i, r->scratch);
 		if (!g_hash_table_add(seen, g_strdup(r->scratch->str))) {

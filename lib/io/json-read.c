@@ -245,15 +245,14 @@ format_ok:
 		return mkg__error(MKG_EUNSUPPORTED, "version: %s is newer than this library reads (%d)",
 		                  got, MKG_FORMAT_VERSION);
 	if (top->unknown[0] != '\0') {
-		char quoted[KEY_BUFSIZE + 16];
-		bool plain = strspn(top->unknown, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		                                  "0123456789_-") == strlen(top->unknown);
+		char quoted[320];
 		GString *expected = g_string_new(NULL);
 		int rc;
 
 		for (int k = 0; k < K_COUNT; k++)
 			g_string_append_printf(expected, "%s%s", k ? ", " : "", top_keys[k]);
-		if (plain && top->unknown_complete)
+		if (mkg__json_is_plain_key(top->unknown) && top->unknown_complete &&
+		    strlen(top->unknown) <= 48)
 			g_strlcpy(quoted, top->unknown, sizeof quoted);
 		else
 			mkg__json_quote(top->unknown, quoted, sizeof quoted);

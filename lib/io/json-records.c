@@ -20,8 +20,8 @@
 
 /* Room for a record path plus a field path ("facilitation[N].paid_by[K].share"). */
 #define PATH_MAX_LEN 160
-/* Room for a described value in a message. */
-#define WHAT_LEN (64 + 16)
+/* Room for a described value in a message (48 escaped characters). */
+#define WHAT_LEN 320
 
 /* The fields of one record, looked up once: slot k holds the value of
  * fields[k]; has[k] tells present (the value may be NULL for null). */
@@ -110,13 +110,11 @@ collect(fields *f, const char *const *names, struct json_object *obj, const char
 			int rc;
 
 			/* Name the key as a path step when it reads as one. */
-			mkg__json_quote(key, quoted, sizeof quoted);
-			if (strlen(quoted) == strlen(key) + 2 && strspn(key,
-			        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
-			        strlen(key) && *key)
+			if (mkg__json_is_plain_key(key) && strlen(key) <= 48)
 				g_string_append_printf(where, ".%s", key);
 			else
-				g_string_append_printf(where, "[%s]", quoted);
+				g_string_append_printf(where, "[%s]",
+				                       mkg__json_quote(key, quoted, sizeof quoted));
 			rc = mkg__error(MKG_EDATA, "%s: unknown field (expected %s)", where->str,
 			                expected->str);
 			g_string_free(expected, TRUE);
@@ -424,6 +422,7 @@ type_name_of(struct json_object *v)
 static int
 get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_facilitation_desc *d)
 {
+	static const mkg_payment none[1] = { { NULL, 0 } };
 	char what[WHAT_LEN];
 	size_t n;
 
@@ -453,7 +452,6 @@ get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_fac
 		g_array_append_val(r->payments, p);
 	}
 	/* Present but empty still counts as given: its shares sum to 0, not 1. */
-	static const mkg_payment none[1] = { { NULL, 0 } };
 	d->paid_by = n > 0 ? (const mkg_payment *)(void *)r->payments->data : none;
 	d->paid_by_count = n;
 	return MKG_OK;

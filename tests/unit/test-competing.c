@@ -166,14 +166,14 @@ test_touching_periods(void **state)
 }
 
 /*
- * Many records, few shared targets: 20,000 temporary records of 20,000
+ * Many records, few shared targets: 5,000 temporary records of 5,000
  * facilitators, each targeting its own producer, and two more that share
  * producer f17.  Exactly the pairs of f17's three records compete.
  */
 static void
 test_many_records(void **state)
 {
-	enum { N = 20000 };
+	enum { N = 5000 };
 	GString *actors = g_string_new(NULL), *fac = g_string_new(NULL);
 	mkg_model *m;
 	mkg_competing *c;

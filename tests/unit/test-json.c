@@ -56,6 +56,10 @@ typedef struct bad_case {
               "marketing_board, programme, association, ngo, other"
 #define TOP_KEYS "format, version, name, currency, volume_unit, period, attributes, actors, " \
                  "transactions, facilitation, memberships"
+/* Runs of é (2 bytes, 1 character each). */
+#define E3 "\xc3\xa9\xc3\xa9\xc3\xa9"
+#define E5 E3 "\xc3\xa9\xc3\xa9"
+#define E10 E5 E5
 #define ACTOR_FIELDS "id, name, kind, region, households, capacity, supply, demand, tags, attributes"
 
 static const bad_case bad_cases[] = {
@@ -309,6 +313,11 @@ static const bad_case bad_cases[] = {
 	    "'0123456789012345678901234567890123456789012345678901234567890123'}]}", MKG_EDATA,
 	    "actors[0].kind: unknown kind \"012345678901234567890123456789012345678901234567...\" "
 	    "(expected " KINDS ")"),
+	BAD("long non-ASCII string cut in a message", H "'actors':[{'id':'a','kind':'"
+	    E10 E10 E10 E10 E10 E10 "'}]}", MKG_EDATA,
+	    "actors[0].kind: unknown kind \"" E10 E10 E10 E10 E5 E3 "...\" (expected " KINDS ")"),
+	BAD("control character escaped in a message", H "'actors':[{'id':'a','kind':'a\\u0001\\n'}]}",
+	    MKG_EDATA, "actors[0].kind: unknown kind \"a\\u0001\\n\" (expected " KINDS ")"),
 
 	/* ---- transactions ------------------------------------------------- */
 	BAD("transaction not an object", TXS(TX0 ",'t2'"), MKG_EDATA,

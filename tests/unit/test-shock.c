@@ -338,6 +338,63 @@ test_random_single_exits(void **state)
 	}
 }
 
+/* The comma-separated captive producers of actor id, by mkg_captive. */
+static char *
+captive_text(const mkg_captive *c, const char *id)
+{
+	GString *t = g_string_new(NULL);
+
+	for (size_t i = 0; i < mkg_captive_count(c); i++) {
+		const mkg_captive_actor *x = mkg_captive_at(c, i);
+		const char **ids;
+		if (strcmp(x->actor, id) != 0)
+			continue;
+		ids = g_new(const char *, x->producers);
+		assert_int_equal(mkg_captive_copy_producers(c, i, ids, x->producers), MKG_OK);
+		for (size_t k = 0; k < x->producers; k++)
+			g_string_append_printf(t, "%s%s", k ? "," : "", ids[k]);
+		g_free(ids);
+	}
+	return g_string_free(t, FALSE);
+}
+
+/* One actor's exit strands exactly its captive producers (post-dominators,
+ * computed by the captive analysis), with their supply. */
+static void
+test_random_exits_match_captive(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 1; seed <= 25; seed++) {
+		mkg_model *m = flow_random_model(seed * 57, 5 + (int)(seed % 8), 2 + (int)(seed % 6),
+		                                 1 + (int)(seed % 3));
+		mkg_captive *c = NULL;
+
+		assert_int_equal(mkg_captive_new(&c, m, NULL), MKG_OK);
+		for (size_t x = 0; x < mkg_model_actor_count(m); x++) {
+			const char *id = mkg_actor_id(m, x);
+			mkg_shock *s = NULL;
+			char *got, *expect;
+
+			assert_int_equal(mkg_shock_new(&s, m, &id, 1, NULL), MKG_OK);
+			got = stranded_text(s);
+			expect = captive_text(c, id);
+			if (strcmp(got, expect) != 0)
+				fail_msg("seed %u, remove %s: stranded %s, captive %s", (unsigned)seed, id,
+				         got, expect);
+			for (size_t i = 0; i < mkg_captive_count(c); i++)
+				if (strcmp(mkg_captive_at(c, i)->actor, id) == 0)
+					assert_true(fabs(mkg_captive_at(c, i)->supply -
+					                 mkg_shock_stranded_supply(s)) <=
+					            1e-12 * mkg_shock_stranded_supply(s));
+			g_free(got);
+			g_free(expect);
+			mkg_shock_free(s);
+		}
+		mkg_captive_free(c);
+		mkg_model_free(m);
+	}
+}
+
 /* Removing several actors at once: the flow after matches brute force. */
 static void
 test_random_group_exits(void **state)
@@ -377,6 +434,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_duplicates),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_random_single_exits),
+		cmocka_unit_test(test_random_exits_match_captive),
 		cmocka_unit_test(test_random_group_exits),
 	};
 

@@ -154,6 +154,13 @@ class GroupsOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
 
 
+class DotOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_dot_options_init"
+    _fields_ = [("version", c_uint), ("hide_services", c_int), ("hide_facilitation", c_int),
+                ("hide_legend", c_int), ("flow", c_void_p), ("captive", c_void_p),
+                ("coalitions", c_void_p)]
+
+
 # Every analysis: mkg_<name>_new(&out, model, <extra args>, [const options *]),
 # mkg_<name>_write_json(result, &text, &len), mkg_<name>_free(result).
 # Results never leave the bindings, so they are plain void pointers.
@@ -184,8 +191,11 @@ ANALYSES = {
 
 def _check(result, func, args):
     if result < 0:
-        code = lib.mkg_error_code() or result
-        message = lib.mkg_error_message().decode("utf-8", "replace")
+        code = lib.mkg_error_code()
+        if code == result:
+            message = lib.mkg_error_message().decode("utf-8", "replace")
+        else:  # no message recorded for this failure: never show an older one
+            code, message = result, "%s: %s" % (func.__name__, lib.mkg_strerror(result).decode())
         raise error_for_code(code, message)
     return result
 
@@ -312,6 +322,8 @@ for _options in {o for _, o in ANALYSES.values() if o is not None}:
 _OPTIONAL += [
     ("mkg_report_write_text", [c_void_p, P(c_void_p), P(c_size_t)]) + _STATUS,
     ("mkg_measure_from_name", [c_char_p, P(c_int)]) + _STATUS,
+    (DotOptions.INIT, [P(DotOptions), c_uint]) + _STATUS,
+    ("mkg_dot_write_string", [M, P(DotOptions), P(c_void_p), P(c_size_t)]) + _STATUS,
 ]
 
 

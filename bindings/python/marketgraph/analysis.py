@@ -10,8 +10,8 @@ import numbers
 
 from . import _convert as cv
 from ._native import (BottleneckOptions, CoalitionOptions, ConcentrationOptions,
-                      DependencyOptions, FacilitationOptions, GroupsOptions, ReportOptions,
-                      function, owned_string)
+                      DependencyOptions, DotOptions, FacilitationOptions, GroupsOptions,
+                      ReportOptions, function, owned_string)
 from .errors import InvalidArgumentError
 
 __all__ = ["Analyses"]
@@ -217,3 +217,29 @@ class Analyses:
         return self._analysis("groups", _options(
             GroupsOptions, measure=_measure(measure),
             split_by_region=cv.cbool(by_region, "by_region")))
+
+    # ---- the market map ---------------------------------------------------------------
+
+    def to_dot(self, highlight=False, hide_services=False, hide_facilitation=False,
+               hide_legend=False):
+        """The market map as Graphviz DOT text (``marketgraph export --format
+        dot``; render it with ``dot -Tsvg``).  highlight: draw the binding
+        capacities, captive-producer hubs and coalitions presumed harmful in red."""
+        options = _options(DotOptions, hide_services=cv.cbool(hide_services, "hide_services"),
+                           hide_facilitation=cv.cbool(hide_facilitation, "hide_facilitation"),
+                           hide_legend=cv.cbool(hide_legend, "hide_legend"))
+        highlights = []  # the analyses drawn, freed after the call
+        try:
+            with self._lock:
+                handle = self._handle()
+                if cv.cbool(highlight, "highlight"):
+                    for name in ("flow", "captive", "coalitions"):
+                        result = ctypes.c_void_p()
+                        function("mkg_%s_new" % name)(ctypes.byref(result), handle, None)
+                        highlights.append((name, result))
+                        setattr(options, name, result.value)
+                return owned_string(function("mkg_dot_write_string"), handle,
+                                    ctypes.byref(options))
+        finally:
+            for name, result in highlights:
+                function("mkg_%s_free" % name)(result)

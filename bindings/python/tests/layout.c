@@ -155,6 +155,16 @@ main(void)
 	FIELD(mkg_groups_options, split_by_region);
 	end();
 
+	BEGIN(mkg_dot_options);
+	FIELD(mkg_dot_options, version);
+	FIELD(mkg_dot_options, hide_services);
+	FIELD(mkg_dot_options, hide_facilitation);
+	FIELD(mkg_dot_options, hide_legend);
+	FIELD(mkg_dot_options, flow);
+	FIELD(mkg_dot_options, captive);
+	FIELD(mkg_dot_options, coalitions);
+	end();
+
 	printf("\n}\n");
 	return 0;
 }

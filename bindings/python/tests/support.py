@@ -73,9 +73,20 @@ def cli():
     return path if path and os.path.exists(path) else None
 
 
+def run_native(args, **kwargs):
+    """Run a program of the build.  Without the LD_PRELOAD that a sanitizer
+    build gives the Python interpreter: the program carries its own runtime
+    (clang links it statically and refuses a second one)."""
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+    return subprocess.run(args, env=env, capture_output=True, **kwargs)
+
+
 def run_cli(*args):
     """Run the command-line tool; return its stdout parsed as JSON."""
-    done = subprocess.run([cli(), *args], capture_output=True, check=True)
+    done = run_native([cli(), *args])
+    if done.returncode != 0:
+        raise AssertionError("marketgraph %s: exit %d\n%s" % (
+            " ".join(args), done.returncode, done.stderr.decode(errors="replace")))
     return json.loads(done.stdout)
 
 

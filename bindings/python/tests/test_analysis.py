@@ -5,25 +5,26 @@ worked out by hand."""
 
 import json
 import os
-import subprocess
 import tempfile
 import unittest
 
 import marketgraph as mg
-from support import SAMPLE, cli, example_models, run_cli
-
-# (keyword arguments of report(), the same as command-line options)
-OPTIONS = [
-    ({}, []),
-    ({"measure": "value"}, ["--measure", "value"]),
-    ({"thresholds": "us2010", "by_region": True}, ["--thresholds", "us2010", "--by-region"]),
-    ({"coalition": ["coop-a", "trader-1"]}, ["--coalition", "coop-a,trader-1"]),
-    ({"exit_date": "2006"}, ["--exit-date", "2006"]),
-]
+from support import SAMPLE, cli, example_models, run_cli, run_native
 
 
-def cli_help(command):
-    return subprocess.run([cli(), command, "--help"], capture_output=True, text=True).stdout
+def options(model):
+    """(keyword arguments of report(), the same as command-line options)."""
+    pair = [model.actors[0].id, model.actors[2].id]
+    return [
+        ({}, []),
+        ({"measure": "value"}, ["--measure", "value"]),
+        ({"thresholds": "us2010", "by_region": True}, ["--thresholds", "us2010", "--by-region"]),
+        ({"coalition": pair}, ["--coalition", ",".join(pair)]),
+        ({"exit_date": "2006"}, ["--exit-date", "2006"]),
+        ({"measure": "value", "thresholds": "eu2004", "coalition": pair[::-1],
+          "exit_date": "2012-06"},
+         ["-m", "value", "-t", "eu2004", "-c", ",".join(pair[::-1]), "-e", "2012-06"]),
+    ]
 
 
 class HandWorked(unittest.TestCase):
@@ -103,6 +104,20 @@ class HandWorked(unittest.TestCase):
                for t in self.m.throughput(sinks=["proc-x"])}
         self.assertEqual(got["proc-x"], (460, 1))
         self.assertEqual(got["coop-b"], (150.5, 150.5 / 460))
+
+    def test_market_map_options(self):
+        full = self.m.to_dot()
+        self.assertTrue(full.startswith("digraph market {"))
+        self.assertIn("arrows: produce", full)  # the legend
+        self.assertNotIn("arrows: produce", self.m.to_dot(hide_legend=True))
+        # t-5 (training, a service) is the only dotted arrow
+        self.assertEqual(full.count("style=dotted"), 1)
+        self.assertNotIn("style=dotted", self.m.to_dot(hide_services=True))
+        # f-pmca targets coop-a, coop-b and t-1 (coop-a -> proc-x): 3 arrows; f2 one
+        self.assertEqual(full.count("style=dashed"), 4)
+        self.assertNotIn("style=dashed", self.m.to_dot(hide_facilitation=True))
+        with self.assertRaises(TypeError):
+            self.m.to_dot(highlight="yes")
 
     def test_option_errors(self):
         m = self.m
@@ -199,8 +214,8 @@ class SectionsOfTheReport(unittest.TestCase):
 
     def test_sample(self):
         m = mg.from_dict(SAMPLE)
-        for options, _ in OPTIONS:
-            self.check(m, **options)
+        for kwargs, _ in options(m):
+            self.check(m, **kwargs)
 
     def test_examples(self):
         for path in example_models():
@@ -214,15 +229,9 @@ class SameAsTheTool(unittest.TestCase):
     """report() is exactly `marketgraph analyze --format json`."""
 
     def compare(self, path, model):
-        helps = cli_help("analyze")
-        for options, flags in OPTIONS:
-            if flags and flags[0] not in helps:
-                continue  # an option this tool does not have yet
-            if "coalition" in options and any(a not in model.actors
-                                              for a in options["coalition"]):
-                continue
-            with self.subTest(path=os.path.basename(path), options=options):
-                self.assertEqual(model.report(**options),
+        for kwargs, flags in options(model):
+            with self.subTest(path=os.path.basename(path), options=kwargs):
+                self.assertEqual(model.report(**kwargs),
                                  run_cli("analyze", "--format", "json", *flags, path))
 
     def test_sample(self):
@@ -240,20 +249,29 @@ class SameAsTheTool(unittest.TestCase):
 
     def test_text(self):
         path = example_models()[0]
-        done = subprocess.run([cli(), "analyze", path], capture_output=True, text=True,
-                              check=True)
-        self.assertEqual(mg.load(path).report_text(), done.stdout)
+        m = mg.load(path)
+        for kwargs, flags in options(m):
+            with self.subTest(options=kwargs):
+                done = run_native([cli(), "analyze", *flags, path], text=True, check=True)
+                self.assertEqual(m.report_text(**kwargs), done.stdout)
+
+    def test_market_map(self):
+        for path in example_models():
+            m = mg.load(path)
+            for highlight, flags in ((False, []), (True, ["--highlight"])):
+                with self.subTest(path=os.path.basename(path), highlight=highlight):
+                    done = run_native([cli(), "export", "--format", "dot", *flags, path],
+                                      check=True)
+                    self.assertEqual(m.to_dot(highlight=highlight), done.stdout.decode())
 
     def test_shock(self):
-        if "shock" not in subprocess.run([cli(), "--help"], capture_output=True,
-                                         text=True).stdout:
-            self.skipTest("this tool has no shock command yet")
-        path = example_models()[0]
-        m = mg.load(path)
-        for remove in (["col-huancayo"], ["col-huancayo", "mayorista-lima"]):
-            with self.subTest(remove=remove):
-                self.assertEqual(m.shock(remove), run_cli("shock", "--format", "json",
-                                                          "--remove", ",".join(remove), path))
+        for path in example_models():
+            m = mg.load(path)
+            captive = [c["actor"] for c in m.bottlenecks()["captive"]]
+            for remove in filter(None, ([m.actors[0].id], captive[:1], captive[:2])):
+                with self.subTest(path=os.path.basename(path), remove=remove):
+                    self.assertEqual(m.shock(remove), run_cli(
+                        "shock", "--format", "json", "--remove", ",".join(remove), path))
 
 
 if __name__ == "__main__":

@@ -294,6 +294,15 @@ class BadArguments(unittest.TestCase):
                 self.assertIs(type(e), I)
                 self.assertEqual(str(e), message)
 
+    def test_stale_message_never_reused(self):
+        # a failure that records no message (a library bug) must not be
+        # reported with the message of an earlier, different failure
+        from marketgraph import _native
+        error_of(lambda: mg.loads("{"))  # leaves a parse error behind
+        with self.assertRaises(mg.NotFoundError) as cm:
+            _native._check(-4, _native.lib.mkg_model_find_actor, ())
+        self.assertEqual(str(cm.exception), "mkg_model_find_actor: not found")
+
     def test_library_pointer_cannot_be_faked(self):
         # argtypes are typed pointers: a stray integer or another struct is refused
         from marketgraph._native import lib

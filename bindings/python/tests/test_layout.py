@@ -6,10 +6,10 @@ reads or writes past a struct the bindings allocated."""
 import ctypes
 import json
 import os
-import subprocess
 import unittest
 
 from marketgraph import _native
+from support import run_native
 
 STRUCTS = {
     "mkg_actor_desc": _native.ActorDesc,
@@ -24,6 +24,7 @@ STRUCTS = {
     "mkg_bottleneck_options": _native.BottleneckOptions,
     "mkg_facilitation_options": _native.FacilitationOptions,
     "mkg_groups_options": _native.GroupsOptions,
+    "mkg_dot_options": _native.DotOptions,
 }
 
 
@@ -31,7 +32,7 @@ STRUCTS = {
 class Layout(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        out = subprocess.run([os.environ["MARKETGRAPH_LAYOUT"]], capture_output=True, check=True)
+        out = run_native([os.environ["MARKETGRAPH_LAYOUT"]], check=True)
         cls.c = json.loads(out.stdout)
 
     def test_every_struct_is_checked(self):

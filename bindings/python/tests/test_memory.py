@@ -71,10 +71,10 @@ class Memory(unittest.TestCase):
             "report_text", "concentration", "coalitions", "dependency", "cut_points",
             "captive", "betweenness", "throughput", "bottlenecks", "facilitation_mix",
             "exit_readiness", "competing", "payments", "facilitation_analysis", "value",
-            "inclusiveness", "groups"])
+            "inclusiveness", "groups", "to_dot"])
         names += [n for n in ("shock", "exit_simulation")
                   if ("mkg_%s_new" % n) not in mg._native.missing_functions()]
-        args = {"shock": (["proc-x"],), "exit_simulation": ("2006",)}
+        args = {"shock": (["proc-x"],), "exit_simulation": ("2006",), "to_dot": (True,)}
 
         def once(i):
             for name in names:

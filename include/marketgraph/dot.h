@@ -1,0 +1,87 @@
+/* marketgraph: the market map as a Graphviz DOT graph.
+ *
+ * A picture of the model for people: actors placed by stage from the
+ * producers (left) to the end markets (right), boxes sized by the produce
+ * volume through them, trading links as arrows as wide as their volume,
+ * colours by kind of actor, facilitation as dashed arrows coloured by its
+ * type, and, when the caller passes analysis results, what the analyses
+ * found: binding capacities and captive-producer hubs in red, coalitions
+ * presumed harmful outlined.  Render it with Graphviz
+ * (`dot -Tsvg map.dot -o map.svg`) or `marketgraph render`.
+ *
+ * The text is deterministic (records in model order) and safe for any id
+ * or name: nodes are named n0, n1, ... by actor index, and every text from
+ * the model goes into HTML-like labels with XML escaping, so quotes,
+ * backslashes, angle brackets and UTF-8 render as written.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_DOT_H
+#define MARKETGRAPH_DOT_H
+
+#include "common.h"
+#include "model.h"
+#include "bottlenecks.h"
+#include "concentration.h"
+
+MKG_BEGIN_DECLS
+
+typedef struct mkg_dot_options {
+	unsigned int version;             /**< MKG_DOT_OPTIONS_VERSION */
+	int hide_services;                /**< nonzero: leave out service transactions */
+	int hide_facilitation;            /**< nonzero: leave out facilitation arrows */
+	int hide_legend;                  /**< nonzero: no legend */
+	/* Highlights: results of the analyses on this model, borrowed for the
+	 * call only; NULL draws no highlight of that sort.  Ids in a result
+	 * that name no actor of the model are ignored. */
+	const mkg_flow *flow;             /**< binding constraints in red */
+	const mkg_captive *captive;       /**< actors with captive producers in red */
+	const mkg_coalitions *coalitions; /**< coalitions presumed harmful outlined in red */
+} mkg_dot_options;
+
+#define MKG_DOT_OPTIONS_VERSION 1
+#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL }
+
+/** Fill *opts with MKG_DOT_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
+ * or a version this library does not know. */
+MKG_EXPORT int mkg_dot_options_init(mkg_dot_options *opts, unsigned int version);
+
+/**
+ * Write the market map of model as a DOT digraph (opts NULL: defaults).
+ * On success store a NUL-terminated string in *out, to be freed with
+ * mkg_free(), and its length in *len when len is not NULL.
+ *
+ * What is drawn:
+ *  - every actor, in one column per stage with rankdir=LR: input
+ *    suppliers, producers, collectors and traders, processors and
+ *    wholesalers, exporters and retailers, end markets.  Other kinds
+ *    (programmes, agencies, boards, service providers ...) stand in the
+ *    column of the first stage they support or trade with;
+ *  - a node's size grows with the square root of its throughput (the
+ *    larger of the produce volume it buys and sells), its fill colour says
+ *    its kind; the label gives its name and throughput;
+ *  - one arrow per seller, buyer and commodity, transactions merged,
+ *    its width growing with the square root of the volume, its colour
+ *    saying the commodity; service transactions dotted and grey;
+ *  - one dashed arrow from each facilitation record's facilitator to each
+ *    actor it supports (a targeted transaction's seller and buyer),
+ *    orange for temporary, blue for commercial, green for public
+ *    facilitation, labelled with the function;
+ *  - with opts->flow: the capacities and demands on the minimum cut in
+ *    red (thick red border, thick red arrow); with opts->captive: every
+ *    actor with captive producers filled red with how many and their
+ *    supply (not end markets: being the only outlet is what they are for);
+ *    with opts->coalitions: each coalition presumed harmful as a
+ *    red dashed box around its members (an actor in several such
+ *    coalitions is drawn in the first, by the result's order).
+ *
+ * Fails with MKG_EINVAL for NULL model or out or a wrong options version.
+ * O(A + n + F + P + k) for A actors, n transactions, F facilitation
+ * records with P targets and k highlighted entries.
+ */
+MKG_EXPORT int
+mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,
+                     size_t *len);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_DOT_H */

@@ -1,0 +1,787 @@
+/* marketgraph: the market map as a Graphviz DOT graph (marketgraph/dot.h).
+ *
+ * Why in the library and not in the command-line tool: the map is a view of
+ * the model like the JSON export, and Python and C callers want it too
+ * (render a what-if from code, a notebook picture); the highlights come in
+ * through the analyses' public result accessors only, so this file knows
+ * nothing of how they are computed.  It needs no json-c and no Graphviz:
+ * it writes text, rendering is the caller's (or `marketgraph render`).
+ *
+ * Safety of the text: nodes are named n<index>, never by id, and every
+ * string from the model is written inside an HTML-like label with XML
+ * escaping, or inside a quoted tooltip with DOT escaping, so no id can end
+ * a string early or inject attributes.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "core-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define N_STAGES 6
+#define RED "#cb181d"
+
+/* Column of the chain's kinds, producers at 1, end markets at 5; -1 for the
+ * kinds that support the chain rather than carry the produce. */
+static int
+kind_stage(mkg_actor_kind kind)
+{
+	switch (kind) {
+	case MKG_ACTOR_INPUT_SUPPLIER: return 0;
+	case MKG_ACTOR_PRODUCER: return 1;
+	case MKG_ACTOR_COLLECTOR:
+	case MKG_ACTOR_TRADER: return 2;
+	case MKG_ACTOR_PROCESSOR:
+	case MKG_ACTOR_WHOLESALER: return 3;
+	case MKG_ACTOR_EXPORTER:
+	case MKG_ACTOR_RETAILER: return 4;
+	case MKG_ACTOR_END_MARKET: return 5;
+	default: return -1;
+	}
+}
+
+static const char *const kind_fill[MKG_ACTOR_KIND_COUNT] = {
+	"#a1d99b", /* producer */
+	"#d9f0d3", /* input_supplier */
+	"#fdd0a2", /* collector */
+	"#fdae6b", /* trader */
+	"#fdbe85", /* processor */
+	"#fee6ce", /* wholesaler */
+	"#c6dbef", /* exporter */
+	"#dadaeb", /* retailer */
+	"#9ecae1", /* end_market */
+	"#f0f0f0", /* service_provider */
+	"#e0e0e0", /* financial_institution */
+	"#d9d9d9", /* public_agency */
+	"#fbb4b9", /* marketing_board */
+	"#ffffb2", /* programme */
+	"#e5d8bd", /* association */
+	"#fff2ae", /* ngo */
+	"#ffffff", /* other */
+};
+
+static const char *
+kind_shape(mkg_actor_kind kind)
+{
+	switch (kind) {
+	case MKG_ACTOR_END_MARKET: return "ellipse";
+	case MKG_ACTOR_PROGRAMME:
+	case MKG_ACTOR_NGO: return "hexagon";
+	case MKG_ACTOR_PUBLIC_AGENCY:
+	case MKG_ACTOR_MARKETING_BOARD: return "house";
+	default: return "box";
+	}
+}
+
+/* Produce commodities take these colours in order of first appearance. */
+static const char *const commodity_colour[] = {
+	"#636363", "#8c510a", "#2166ac", "#762a83", "#1b7837", "#b35806", "#4d4d4d", "#01665e",
+};
+#define N_COMMODITY_COLOURS (sizeof commodity_colour / sizeof commodity_colour[0])
+
+static const char *const type_colour[MKG_FACILITATION_TYPE_COUNT] = {
+	"#e6550d", /* temporary */
+	"#3182bd", /* commercial */
+	"#31a354", /* public */
+};
+
+typedef struct node {
+	double bought, sold;     /* produce volume */
+	int stage;               /* column, or -1 when free */
+	int in_graph;            /* trades produce */
+	const char *binding;     /* "capacity" or "demand" on the minimum cut, else NULL */
+	double binding_capacity;
+	size_t captive;          /* captive producers (0: not a hub) */
+	double captive_supply;
+	int cluster;             /* index of its harmful coalition, or -1 */
+} node;
+
+/* Transactions merged by seller, buyer, commodity and the service flag. */
+typedef struct edge {
+	size_t seller, buyer;
+	const char *commodity;   /* borrowed from the model */
+	int service;
+	double volume;           /* summed; NaN when none carries one */
+	double value;
+	size_t transactions;
+	int colour;              /* index into commodity_colour */
+	int binding;             /* the pair's summed capacity is on the minimum cut */
+	double binding_capacity;
+} edge;
+
+/* ---- escaping ------------------------------------------------------------ */
+
+/* Text for an HTML-like label: XML escapes, line breaks as <BR/>, other
+ * control characters as spaces.  The model's strings are valid UTF-8. */
+static void
+html_text(GString *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '&': g_string_append(out, "&amp;"); break;
+		case '<': g_string_append(out, "&lt;"); break;
+		case '>': g_string_append(out, "&gt;"); break;
+		case '"': g_string_append(out, "&quot;"); break;
+		case '\'': g_string_append(out, "&#39;"); break;
+		case '\\': g_string_append(out, "&#92;"); break;
+		case '\n': g_string_append(out, "<BR/>"); break;
+		default:
+			g_string_append_c(out, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+		}
+	}
+}
+
+/* Text inside a DOT quoted string (a tooltip).  DOT reads \" as a quote;
+ * a backslash is doubled, and a space follows a final one, because DOT's
+ * scanner would take `\\"` at the end for an escaped quote. */
+static void
+dot_quoted(GString *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+	}
+	if (n > 0 && s[n - 1] == '\\')
+		g_string_append_c(out, ' ');
+}
+
+/* A volume for people: whole numbers with thousands separators from 100
+ * on, one decimal below ("2,400", "35", "0.5"), never an exponent. */
+static void
+amount(GString *out, double v)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (fabs(v) >= 100 || v == floor(v)) {
+		char digits[G_ASCII_DTOSTR_BUF_SIZE];
+		size_t n, lead;
+		g_ascii_formatd(digits, sizeof digits, "%.0f", fabs(v));
+		n = strlen(digits);
+		if (v < 0)
+			g_string_append_c(out, '-');
+		lead = n % 3 == 0 ? 3 : n % 3;
+		g_string_append_len(out, digits, (gssize)lead);
+		for (size_t i = lead; i < n; i += 3) {
+			g_string_append_c(out, ',');
+			g_string_append_len(out, digits + i, 3);
+		}
+		return;
+	}
+	g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.1f", v));
+}
+
+static void
+amount_unit(GString *out, double v, const char *unit)
+{
+	amount(out, v);
+	if (unit != NULL) {
+		g_string_append_c(out, ' ');
+		html_text(out, unit);
+	}
+}
+
+/* ---- gathering --------------------------------------------------------- */
+
+static int
+edge_cmp(const void *pa, const void *pb)
+{
+	const edge *a = pa, *b = pb;
+	int c;
+
+	if (a->seller != b->seller)
+		return a->seller < b->seller ? -1 : 1;
+	if (a->buyer != b->buyer)
+		return a->buyer < b->buyer ? -1 : 1;
+	if (a->service != b->service)
+		return a->service - b->service;
+	c = strcmp(a->commodity, b->commodity);
+	return c;
+}
+
+/* One edge per transaction, sorted, then runs of equal keys merged:
+ * O(n log n), and the order depends on indices and strings only. */
+static GArray *
+merge_transactions(const mkg_model *m, node *nodes, GHashTable *colours)
+{
+	size_t n = mkg_model_transaction_count(m);
+	GArray *edges = g_array_sized_new(FALSE, FALSE, sizeof(edge), (guint)n);
+	size_t kept = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		edge e = { mkg_transaction_seller(m, t), mkg_transaction_buyer(m, t),
+		           mkg_transaction_commodity(m, t), mkg_transaction_is_service(m, t) != 0,
+		           mkg_transaction_volume(m, t), mkg_transaction_value(m, t), 1, 0, 0, 0 };
+		if (!e.service) {
+			gpointer c;
+			if (!g_hash_table_lookup_extended(colours, e.commodity, NULL, &c)) {
+				c = GINT_TO_POINTER(g_hash_table_size(colours));
+				g_hash_table_insert(colours, (gpointer)e.commodity, c);
+			}
+			e.colour = GPOINTER_TO_INT(c) % (int)N_COMMODITY_COLOURS;
+			nodes[e.seller].in_graph = nodes[e.buyer].in_graph = 1;
+			if (!MKG_IS_ABSENT(e.volume)) {
+				nodes[e.seller].sold += e.volume;
+				nodes[e.buyer].bought += e.volume;
+			}
+		}
+		g_array_append_val(edges, e);
+	}
+	if (edges->len > 1)
+		qsort(edges->data, edges->len, sizeof(edge), edge_cmp);
+	for (guint i = 0; i < edges->len; i++) {
+		edge *e = &g_array_index(edges, edge, i);
+		edge *last = kept > 0 ? &g_array_index(edges, edge, kept - 1) : NULL;
+		if (last != NULL && edge_cmp(last, e) == 0) {
+			if (!MKG_IS_ABSENT(e->volume))
+				last->volume = MKG_IS_ABSENT(last->volume) ? e->volume
+				                                           : last->volume + e->volume;
+			if (!MKG_IS_ABSENT(e->value))
+				last->value = MKG_IS_ABSENT(last->value) ? e->value
+				                                         : last->value + e->value;
+			last->transactions++;
+		} else {
+			g_array_index(edges, edge, kept++) = *e;
+		}
+	}
+	g_array_set_size(edges, (guint)kept);
+	return edges;
+}
+
+/* Lower a supporting actor's column to the stage of someone it works with. */
+static void
+near(node *nodes, size_t supporter, size_t partner)
+{
+	int s = nodes[partner].stage;
+	node *x = &nodes[supporter];
+
+	if (s < 0)
+		return;
+	if (x->stage < 0 || s < x->stage)
+		x->stage = s;
+}
+
+/* Columns: the kind's stage for the chain's kinds.  A supporting kind that
+ * trades produce stands one column after its first supplier's (or before
+ * its first buyer's); one that does not stands with the first stage it
+ * facilitates or serves. */
+static void
+place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
+{
+	size_t na = mkg_model_actor_count(m);
+	int *produce = g_new0(int, na);
+
+	/* A chain actor that buys produce from one of its own column or a later
+	 * one (a mill buying from ginners) moves right of its supplier, up to
+	 * the column before the end markets: a few passes over the arcs, O(E). */
+	for (int pass = 0; pass < N_STAGES; pass++) {
+		int moved = 0;
+		for (guint i = 0; i < edges->len; i++) {
+			const edge *e = &g_array_index(edges, edge, i);
+			node *b = &nodes[e->buyer];
+			if (e->service || !pinned[e->seller] || !pinned[e->buyer] ||
+			    b->stage == N_STAGES - 1 || b->stage > nodes[e->seller].stage ||
+			    nodes[e->seller].stage + 1 >= N_STAGES - 1)
+				continue;
+			b->stage = nodes[e->seller].stage + 1;
+			moved = 1;
+		}
+		if (!moved)
+			break;
+	}
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (e->service)
+			continue;
+		if (!pinned[e->buyer] && pinned[e->seller]) {
+			int s = MIN(nodes[e->seller].stage + 1, N_STAGES - 1);
+			if (!produce[e->buyer] || s > nodes[e->buyer].stage)
+				nodes[e->buyer].stage = s;
+			produce[e->buyer] = 1;
+		}
+	}
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (e->service || pinned[e->seller] || produce[e->seller] || !pinned[e->buyer])
+			continue;
+		{
+			int s = MAX(nodes[e->buyer].stage - 1, 0);
+			if (nodes[e->seller].stage < 0 || s < nodes[e->seller].stage)
+				nodes[e->seller].stage = s;
+		}
+	}
+	for (size_t a = 0; a < na; a++)
+		if (nodes[a].stage >= 0)
+			produce[a] = 1;
+	/* the rest: by facilitation, then by services */
+	for (size_t f = 0; f < mkg_model_facilitation_count(m); f++) {
+		size_t who = mkg_facilitation_facilitator(m, f);
+		if (produce[who])
+			continue;
+		for (size_t k = 0; k < mkg_facilitation_target_actor_count(m, f); k++)
+			near(nodes, who, mkg_facilitation_target_actor(m, f, k));
+		for (size_t k = 0; k < mkg_facilitation_target_transaction_count(m, f); k++) {
+			size_t t = mkg_facilitation_target_transaction(m, f, k);
+			near(nodes, who, mkg_transaction_seller(m, t));
+			near(nodes, who, mkg_transaction_buyer(m, t));
+		}
+	}
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (!e->service)
+			continue;
+		if (!produce[e->seller] && nodes[e->seller].stage < 0)
+			near(nodes, e->seller, e->buyer);
+		if (!produce[e->buyer] && nodes[e->buyer].stage < 0)
+			near(nodes, e->buyer, e->seller);
+	}
+	g_free(produce);
+}
+
+/* The binding capacities on the minimum cut. */
+static void
+mark_binding(const mkg_model *m, const mkg_flow *flow, node *nodes, GArray *edges)
+{
+	for (size_t i = 0; i < mkg_flow_binding_count(flow); i++) {
+		const mkg_binding *b = mkg_flow_binding_at(flow, i);
+		size_t s, t;
+		if (b->type == MKG_BINDING_TRANSACTION) {
+			if (mkg_model_find_actor(m, b->seller, &s) != MKG_OK ||
+			    mkg_model_find_actor(m, b->buyer, &t) != MKG_OK)
+				continue;
+			/* edges are sorted by seller then buyer: a short scan */
+			for (guint k = 0; k < edges->len; k++) {
+				edge *e = &g_array_index(edges, edge, k);
+				if (e->seller == s && e->buyer == t && !e->service) {
+					e->binding = 1;
+					e->binding_capacity = b->capacity;
+				}
+			}
+		} else if (mkg_model_find_actor(m, b->actor, &s) == MKG_OK) {
+			nodes[s].binding = b->type == MKG_BINDING_DEMAND ? "demand" : "capacity";
+			nodes[s].binding_capacity = b->capacity;
+		}
+	}
+}
+
+static void
+mark_captive(const mkg_model *m, const mkg_captive *c, node *nodes)
+{
+	for (size_t i = 0; i < mkg_captive_count(c); i++) {
+		const mkg_captive_actor *x = mkg_captive_at(c, i);
+		size_t a;
+		/* an end market that is the only outlet of some producers is no hub */
+		if (mkg_model_find_actor(m, x->actor, &a) == MKG_OK &&
+		    mkg_actor_kind_of(m, a) != MKG_ACTOR_END_MARKET) {
+			nodes[a].captive = x->producers;
+			nodes[a].captive_supply = x->supply;
+		}
+	}
+}
+
+/* Coalitions presumed harmful, in the result's order; returns their indices
+ * in the result.  Each member joins the first that names it. */
+static GArray *
+mark_coalitions(const mkg_model *m, const mkg_coalitions *c, node *nodes)
+{
+	GArray *harmful = g_array_new(FALSE, FALSE, sizeof(size_t));
+
+	for (size_t i = 0; i < mkg_coalitions_count(c); i++) {
+		int any = 0;
+		if (!mkg_coalitions_presumed_harmful(c, i))
+			continue;
+		for (size_t k = 0; k < mkg_coalitions_member_count(c, i); k++) {
+			size_t a;
+			if (mkg_model_find_actor(m, mkg_coalitions_member(c, i, k), &a) == MKG_OK &&
+			    nodes[a].cluster < 0) {
+				nodes[a].cluster = (int)harmful->len;
+				any = 1;
+			}
+		}
+		if (any)
+			g_array_append_val(harmful, i);
+	}
+	return harmful;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static double
+throughput(const node *x)
+{
+	return MAX(x->bought, x->sold);
+}
+
+static void
+write_node(GString *out, const mkg_model *m, size_t a, const node *x, double max_through,
+           const char *unit)
+{
+	mkg_actor_kind kind = mkg_actor_kind_of(m, a);
+	double r = max_through > 0 ? sqrt(throughput(x) / max_through) : 0;
+	char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], fs[G_ASCII_DTOSTR_BUF_SIZE];
+	const char *region = mkg_actor_region(m, a);
+	int red = x->captive > 0 || x->binding != NULL;
+
+	g_string_append_printf(out, "  n%zu [shape=%s, width=%s, height=%s, fontsize=%s, "
+	                       "fillcolor=\"%s\"", a, kind_shape(kind),
+	                       g_ascii_formatd(w, sizeof w, "%.2f", 1.0 + 1.5 * r),
+	                       g_ascii_formatd(h, sizeof h, "%.2f", 0.4 + 0.7 * r),
+	                       g_ascii_formatd(fs, sizeof fs, "%.1f", 16 + 8 * r),
+	                       x->captive > 0 ? "#fcbba1" : kind_fill[kind]);
+	if (red)
+		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
+	g_string_append(out, ", label=<<B>");
+	html_text(out, mkg_actor_name(m, a));
+	g_string_append(out, "</B>");
+	g_string_append(out, "<BR/><FONT POINT-SIZE=\"13\">");
+	html_text(out, mkg_actor_kind_name(kind));
+	if (throughput(x) > 0) {
+		g_string_append(out, ", ");
+		amount_unit(out, throughput(x), unit);
+	}
+	g_string_append(out, "</FONT>");
+	if (x->binding != NULL) {
+		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"" RED "\">%s ",
+		                       x->binding);
+		amount_unit(out, x->binding_capacity, unit);
+		g_string_append(out, " binds</FONT>");
+	}
+	if (x->captive > 0) {
+		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"" RED "\">"
+		                       "%zu captive producer%s, ", x->captive,
+		                       x->captive == 1 ? "" : "s");
+		amount_unit(out, x->captive_supply, unit);
+		g_string_append(out, "</FONT>");
+	}
+	g_string_append(out, ">, tooltip=\"");
+	dot_quoted(out, mkg_actor_id(m, a));
+	g_string_append_printf(out, " (%s", mkg_actor_kind_name(kind));
+	if (region != NULL) {
+		g_string_append(out, ", ");
+		dot_quoted(out, region);
+	}
+	g_string_append(out, ")\"];\n");
+}
+
+/* "n<from> -> n<to> [", or, for an arrow that goes back to an earlier
+ * column, "n<to> -> n<from> [dir=back, ": the same arrow on the picture, but
+ * dot routes it as a forward edge instead of a long loop around the graph. */
+static void
+arrow(GString *out, const node *nodes, size_t from, size_t to)
+{
+	if (nodes[from].stage > nodes[to].stage && nodes[to].stage >= 0)
+		g_string_append_printf(out, "  n%zu -> n%zu [dir=back, ", to, from);
+	else
+		g_string_append_printf(out, "  n%zu -> n%zu [", from, to);
+}
+
+static void
+write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, double max_volume,
+           const char *unit)
+{
+	char pw[G_ASCII_DTOSTR_BUF_SIZE], as[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (e->service)
+		arrow(out, nodes, e->seller, e->buyer);
+	else
+		g_string_append_printf(out, "  n%zu -> n%zu [", e->seller, e->buyer);
+	if (e->service) {
+		/* services do not carry the produce: they do not place actors */
+		g_string_append(out, "style=dotted, color=\"#969696\", fontcolor=\"#737373\", "
+		                      "arrowsize=0.5, constraint=false, xlabel=<");
+		html_text(out, e->commodity);
+		g_string_append(out, ">");
+	} else {
+		double r = max_volume > 0 && !MKG_IS_ABSENT(e->volume) ? sqrt(e->volume / max_volume)
+		                                                        : 0;
+		g_string_append_printf(out, "penwidth=%s, arrowsize=%s, color=\"%s\", xlabel=<",
+		                       g_ascii_formatd(pw, sizeof pw, "%.2f",
+		                                       e->binding ? MAX(3.5, 1 + 9 * r) : 1 + 9 * r),
+		                       g_ascii_formatd(as, sizeof as, "%.2f", 0.6 + 0.5 * r),
+		                       e->binding ? RED : commodity_colour[e->colour]);
+		if (!MKG_IS_ABSENT(e->volume))
+			amount(out, e->volume); /* the unit is in the legend */
+		if (e->binding) {
+			g_string_append(out, "<BR/><FONT COLOR=\"" RED "\">capacity ");
+			amount_unit(out, e->binding_capacity, unit);
+			g_string_append(out, " binds</FONT>");
+		}
+		g_string_append(out, ">");
+	}
+	g_string_append(out, ", tooltip=\"");
+	dot_quoted(out, mkg_actor_id(m, e->seller));
+	g_string_append(out, " -> ");
+	dot_quoted(out, mkg_actor_id(m, e->buyer));
+	g_string_append(out, ": ");
+	dot_quoted(out, e->commodity);
+	g_string_append_printf(out, ", %zu transaction%s\"];\n", e->transactions,
+	                       e->transactions == 1 ? "" : "s");
+}
+
+/* One dashed arrow per supported actor of each record; the function is
+ * written on the first only. */
+static void
+write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f, size_t *stamp)
+{
+	size_t who = mkg_facilitation_facilitator(m, f);
+	mkg_facilitation_type type = mkg_facilitation_type_of(m, f);
+	size_t na = mkg_facilitation_target_actor_count(m, f);
+	size_t nt = mkg_facilitation_target_transaction_count(m, f);
+	int labelled = 0;
+
+	for (size_t k = 0; k < na + 2 * nt; k++) {
+		size_t a;
+		if (k < na) {
+			a = mkg_facilitation_target_actor(m, f, k);
+		} else {
+			size_t t = mkg_facilitation_target_transaction(m, f, (k - na) / 2);
+			a = (k - na) % 2 == 0 ? mkg_transaction_seller(m, t) : mkg_transaction_buyer(m, t);
+		}
+		if (a == who || stamp[a] == f + 1)
+			continue;
+		stamp[a] = f + 1;
+		arrow(out, nodes, who, a);
+		g_string_append_printf(out, "style=dashed, color=\"%s\", fontcolor=\"%s\", "
+		                       "penwidth=1.2, arrowhead=empty, arrowtail=empty, "
+		                       "constraint=false", type_colour[type], type_colour[type]);
+		if (!labelled) {
+			g_string_append(out, ", xlabel=<");
+			html_text(out, mkg_function_name(mkg_facilitation_function(m, f)));
+			g_string_append(out, ">");
+			labelled = 1;
+		}
+		g_string_append(out, ", tooltip=\"");
+		dot_quoted(out, mkg_facilitation_id(m, f));
+		g_string_append_printf(out, " (%s %s)\"];\n", mkg_facilitation_type_name(type),
+		                       mkg_function_name(mkg_facilitation_function(m, f)));
+	}
+}
+
+static void
+legend_cell(GString *out, const char *bg, const char *colour, const char *text)
+{
+	g_string_append(out, "<TD");
+	if (bg != NULL)
+		g_string_append_printf(out, " BGCOLOR=\"%s\" BORDER=\"1\"", bg);
+	g_string_append(out, ">");
+	if (colour != NULL)
+		g_string_append_printf(out, "<FONT COLOR=\"%s\">", colour);
+	html_text(out, text);
+	if (colour != NULL)
+		g_string_append(out, "</FONT>");
+	g_string_append(out, "</TD>");
+}
+
+/* The title, and under it one row per legend: kinds, commodities,
+ * facilitation types and highlights present in this map. */
+static void
+write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GArray *edges,
+            GHashTable *colours, int highlights)
+{
+	const char *name = mkg_model_name(m), *unit = mkg_model_volume_unit(m);
+	int kinds[MKG_ACTOR_KIND_COUNT] = { 0 }, types[MKG_FACILITATION_TYPE_COUNT] = { 0 };
+	const char **commodity = g_new0(const char *, g_hash_table_size(colours) + 1);
+	GHashTableIter it;
+	gpointer key, value;
+
+	g_string_append(out, "  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+	                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\"><B>");
+	html_text(out, name != NULL ? name : "Market map");
+	g_string_append(out, "</B></FONT></TD></TR>");
+	if (o->hide_legend) {
+		g_string_append(out, "</TABLE>>;\n");
+		g_free(commodity);
+		return;
+	}
+	for (size_t a = 0; a < mkg_model_actor_count(m); a++)
+		kinds[mkg_actor_kind_of(m, a)] = 1;
+	g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>");
+	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+		if (kinds[k])
+			legend_cell(out, kind_fill[k], NULL, mkg_actor_kind_name((mkg_actor_kind)k));
+	g_string_append(out, "</TR></TABLE></TD></TR>");
+
+	/* commodities in order of their colour */
+	g_hash_table_iter_init(&it, colours);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		commodity[GPOINTER_TO_INT(value)] = key;
+	g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>"
+	                     "<TD>arrows: produce, width by volume");
+	if (unit != NULL) {
+		g_string_append(out, " (");
+		html_text(out, unit);
+		g_string_append(out, ")");
+	}
+	g_string_append(out, ":</TD>");
+	for (guint i = 0; i < g_hash_table_size(colours); i++) {
+		GString *t = g_string_new("\xe2\x94\x81\xe2\x94\x81 "); /* two heavy dashes */
+		g_string_append(t, commodity[i]);
+		legend_cell(out, NULL, commodity_colour[i % N_COMMODITY_COLOURS], t->str);
+		g_string_free(t, TRUE);
+	}
+	for (guint i = 0; i < edges->len && !o->hide_services; i++)
+		if (g_array_index(edges, edge, i).service) {
+			legend_cell(out, NULL, "#737373", "\xc2\xb7\xc2\xb7\xc2\xb7 services");
+			break;
+		}
+	if (!o->hide_facilitation)
+		for (size_t f = 0; f < mkg_model_facilitation_count(m); f++)
+			types[mkg_facilitation_type_of(m, f)] = 1;
+	for (int k = 0; k < MKG_FACILITATION_TYPE_COUNT; k++)
+		if (types[k]) {
+			GString *t = g_string_new("- - ");
+			g_string_append_printf(t, "%s facilitation",
+			                       mkg_facilitation_type_name((mkg_facilitation_type)k));
+			legend_cell(out, NULL, type_colour[k], t->str);
+			g_string_free(t, TRUE);
+		}
+	g_string_append(out, "</TR></TABLE></TD></TR>");
+	if (highlights)
+		g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" RED "\">red: binding "
+		                     "capacities and demands, actors with captive producers; red "
+		                     "dashed box: coalition presumed harmful</FONT></TD></TR>");
+	g_string_append(out, "</TABLE>>;\n");
+	g_free(commodity);
+}
+
+int
+mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
+{
+	const mkg_dot_options defaults = MKG_DOT_OPTIONS_INIT;
+
+	MKG_CHECK_ARG(opts);
+	if (version != MKG_DOT_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC, version);
+	*opts = defaults;
+	return MKG_OK;
+}
+
+int
+mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,
+                     size_t *len)
+{
+	const mkg_dot_options defaults = MKG_DOT_OPTIONS_INIT;
+	const char *unit;
+	size_t na;
+	node *nodes;
+	int *pinned;
+	size_t *stamp;
+	GHashTable *colours;
+	GArray *edges, *harmful = NULL;
+	GString *dot;
+	double max_through = 0, max_volume = 0;
+
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (opts == NULL)
+		opts = &defaults;
+	else if (opts->version != MKG_DOT_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC,
+		                  opts->version);
+
+	unit = mkg_model_volume_unit(model);
+	na = mkg_model_actor_count(model);
+	nodes = g_new0(node, na);
+	pinned = g_new0(int, na);
+	for (size_t a = 0; a < na; a++) {
+		nodes[a].stage = kind_stage(mkg_actor_kind_of(model, a));
+		nodes[a].cluster = -1;
+		pinned[a] = nodes[a].stage >= 0;
+	}
+	colours = g_hash_table_new(g_str_hash, g_str_equal);
+	edges = merge_transactions(model, nodes, colours);
+	place(model, nodes, edges, pinned);
+	if (opts->flow != NULL)
+		mark_binding(model, opts->flow, nodes, edges);
+	if (opts->captive != NULL)
+		mark_captive(model, opts->captive, nodes);
+	if (opts->coalitions != NULL)
+		harmful = mark_coalitions(model, opts->coalitions, nodes);
+	for (size_t a = 0; a < na; a++)
+		max_through = MAX(max_through, throughput(&nodes[a]));
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (!e->service && !MKG_IS_ABSENT(e->volume))
+			max_volume = MAX(max_volume, e->volume);
+	}
+
+	dot = g_string_new("digraph market {\n"
+	                   "  graph [rankdir=LR, newrank=true, ranksep=1.2, nodesep=0.3, "
+	                   "splines=true, pad=0.3, fontname=\"Helvetica\", labelloc=t, "
+	                   "labeljust=l, outputorder=edgesfirst, fontsize=16, forcelabels=true];\n"
+	                   "  node [style=\"rounded,filled\", fontname=\"Helvetica\", "
+	                   "margin=\"0.12,0.05\", color=\"#525252\", penwidth=1];\n"
+	                   "  edge [fontname=\"Helvetica\", fontsize=13];\n");
+	write_title(dot, model, opts, edges, colours,
+	            opts->flow != NULL || opts->captive != NULL || opts->coalitions != NULL);
+
+	/* coalitions presumed harmful: their members' nodes inside their box */
+	for (guint c = 0; harmful != NULL && c < harmful->len; c++) {
+		size_t i = g_array_index(harmful, size_t, c), g;
+		const char *group = mkg_coalitions_group(opts->coalitions, i);
+		g_string_append_printf(dot, "  subgraph cluster_%u {\n    style=\"dashed,rounded\"; "
+		                       "color=\"" RED "\"; penwidth=2; fontcolor=\"" RED "\"; "
+		                       "label=<", c);
+		if (group != NULL && mkg_model_find_actor(model, group, &g) == MKG_OK)
+			html_text(dot, mkg_actor_name(model, g));
+		else
+			html_text(dot, group != NULL ? group : "coalition");
+		g_string_append(dot, ": presumed harmful as one firm>;\n");
+		for (size_t a = 0; a < na; a++)
+			if (nodes[a].cluster == (int)c)
+				write_node(dot, model, a, &nodes[a], max_through, unit);
+		g_string_append(dot, "  }\n");
+	}
+	/* the actors that support the chain without trading produce: one band */
+	{
+		int any = 0;
+		for (size_t a = 0; a < na; a++)
+			if (nodes[a].cluster < 0 && !pinned[a] && !nodes[a].in_graph) {
+				if (!any)
+					g_string_append(dot, "  subgraph cluster_support {\n    style=\"rounded,filled\"; "
+					                     "color=\"#d9d9d9\"; fillcolor=\"#f7f7f7\"; "
+					                     "fontcolor=\"#737373\"; label=<supporting functions and rules>;\n");
+				any = 1;
+				write_node(dot, model, a, &nodes[a], max_through, unit);
+			}
+		if (any)
+			g_string_append(dot, "  }\n");
+	}
+	for (size_t a = 0; a < na; a++)
+		if (nodes[a].cluster < 0 && (pinned[a] || nodes[a].in_graph))
+			write_node(dot, model, a, &nodes[a], max_through, unit);
+	for (int s = 0; s < N_STAGES; s++) {
+		int any = 0;
+		for (size_t a = 0; a < na; a++)
+			if (nodes[a].stage == s) {
+				g_string_append_printf(dot, any ? " n%zu;" : "  { rank=same; n%zu;", a);
+				any = 1;
+			}
+		if (any)
+			g_string_append(dot, " }\n");
+	}
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (!(e->service && opts->hide_services))
+			write_edge(dot, model, nodes, e, max_volume, unit);
+	}
+	stamp = g_new0(size_t, na);
+	for (size_t f = 0; f < mkg_model_facilitation_count(model) && !opts->hide_facilitation;
+	     f++)
+		write_facilitation(dot, model, nodes, f, stamp);
+	g_string_append(dot, "}\n");
+
+	g_free(stamp);
+	if (harmful != NULL)
+		g_array_free(harmful, TRUE);
+	g_array_free(edges, TRUE);
+	g_hash_table_destroy(colours);
+	g_free(pinned);
+	g_free(nodes);
+	if (len != NULL)
+		*len = dot->len;
+	*out = g_string_free(dot, FALSE);
+	return MKG_OK;
+}
