@@ -221,6 +221,31 @@ merged_edges(const layered *l, const mkg_graph *g, igraph_vector_int_t *e, bool 
 	}
 }
 
+/* k distinct pivots, uniform over `from` (or over 0..n-1 when from is
+ * NULL), by a partial shuffle. */
+static void
+draw_pivots(igraph_vector_int_t *out, const igraph_vector_int_t *from, uint32_t n, size_t k,
+            uint64_t *state)
+{
+	igraph_integer_t count = from ? igraph_vector_int_size(from) : (igraph_integer_t)n;
+	igraph_integer_t *cand = g_new(igraph_integer_t, count ? count : 1);
+
+	for (igraph_integer_t i = 0; i < count; i++)
+		cand[i] = from ? VECTOR(*from)[i] : i;
+	igraph_vector_int_init(out, 0);
+	for (igraph_integer_t i = 0; i < count && (size_t)i < k; i++) {
+		igraph_integer_t j, t;
+
+		*state = *state * 6364136223846793005u + 1442695040888963407u;
+		j = i + (igraph_integer_t)((*state >> 33) % (uint64_t)(count - i));
+		t = cand[i];
+		cand[i] = cand[j];
+		cand[j] = t;
+		igraph_vector_int_push_back(out, cand[i]);
+	}
+	g_free(cand);
+}
+
 static void
 bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 {
@@ -288,55 +313,67 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 	merged_edges(l, g, &e, false, false);
 	ig_check(igraph_create(&directed, &e, l->actors, IGRAPH_DIRECTED), "create");
 	igraph_vector_int_destroy(&e);
-	for (i = 0; i < runs; i++) {
-		igraph_vector_int_t src;
-		igraph_vector_t res;
-		uint64_t state = (uint64_t)i + 1;
-		double t0;
+	/* Both columns, as ours: all pairs from pivots over every actor, and
+	 * source to sink from pivots over the producers to the end markets
+	 * (every producer, every actor, when exact). */
+	{
+		igraph_vector_int_t producers, markets;
 
-		/* pivots drawn like ours: distinct, uniform over the actors */
-		igraph_vector_int_init(&src, 0);
-		{
-			uint8_t *taken = g_new0(uint8_t, l->actors);
-
-			while ((size_t)igraph_vector_int_size(&src) < pivots &&
-			       (size_t)igraph_vector_int_size(&src) < l->actors) {
-				uint32_t v;
-
-				state = state * 6364136223846793005u + 1442695040888963407u;
-				v = (uint32_t)((state >> 33) % l->actors);
-				if (!taken[v]) {
-					taken[v] = 1;
-					igraph_vector_int_push_back(&src, v);
-				}
-			}
-			g_free(taken);
+		igraph_vector_int_init(&producers, 0);
+		igraph_vector_int_init(&markets, 0);
+		for (uint32_t a = 0; a < l->actors; a++) {
+			if (l->kind[a] == MKG_ACTOR_PRODUCER)
+				igraph_vector_int_push_back(&producers, a);
+			else if (l->kind[a] == MKG_ACTOR_END_MARKET)
+				igraph_vector_int_push_back(&markets, a);
 		}
-		igraph_vector_init(&res, 0);
-		t0 = now();
-		ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(), IGRAPH_DIRECTED,
-		                                   igraph_vss_vector(&src), igraph_vss_all(), NULL),
-		         "betweenness_subset");
-		t[i] = now() - t0;
-		igraph_vector_destroy(&res);
-		igraph_vector_int_destroy(&src);
-	}
-	report("betweenness_sampled", "igraph", t, runs);
-
-	if (l->actors <= exact_max) {
 		for (i = 0; i < runs; i++) {
+			igraph_vector_int_t all_piv, src_piv;
 			igraph_vector_t res;
+			uint64_t state = (uint64_t)i + 1;
 			double t0;
 
+			draw_pivots(&all_piv, NULL, l->actors, pivots, &state);
+			draw_pivots(&src_piv, &producers, 0, pivots, &state);
 			igraph_vector_init(&res, 0);
 			t0 = now();
-			ig_check(igraph_betweenness(&directed, &res, igraph_vss_all(), IGRAPH_DIRECTED,
-			                            NULL),
-			         "betweenness");
+			ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(),
+			                                   IGRAPH_DIRECTED, igraph_vss_vector(&all_piv),
+			                                   igraph_vss_all(), NULL),
+			         "betweenness_subset");
+			ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(),
+			                                   IGRAPH_DIRECTED, igraph_vss_vector(&src_piv),
+			                                   igraph_vss_vector(&markets), NULL),
+			         "betweenness_subset");
 			t[i] = now() - t0;
 			igraph_vector_destroy(&res);
+			igraph_vector_int_destroy(&all_piv);
+			igraph_vector_int_destroy(&src_piv);
 		}
-		report("betweenness_exact", "igraph", t, runs);
+		report("betweenness_sampled", "igraph", t, runs);
+
+		if (l->actors <= exact_max) {
+			for (i = 0; i < runs; i++) {
+				igraph_vector_t res;
+				double t0;
+
+				igraph_vector_init(&res, 0);
+				t0 = now();
+				ig_check(igraph_betweenness(&directed, &res, igraph_vss_all(),
+				                            IGRAPH_DIRECTED, NULL),
+				         "betweenness");
+				ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(),
+				                                   IGRAPH_DIRECTED,
+				                                   igraph_vss_vector(&producers),
+				                                   igraph_vss_vector(&markets), NULL),
+				         "betweenness_subset");
+				t[i] = now() - t0;
+				igraph_vector_destroy(&res);
+			}
+			report("betweenness_exact", "igraph", t, runs);
+		}
+		igraph_vector_int_destroy(&producers);
+		igraph_vector_int_destroy(&markets);
 	}
 	igraph_destroy(&directed);
 }

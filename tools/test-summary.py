@@ -11,7 +11,11 @@ process then failed (a sanitizer report or a leak at exit, a crash after
 the last subtest): the matching testlog*.json is read too, and such a test
 counts as one more failure.
 
-Usage: test-summary.py BUILD/meson-logs/testlog.junit.xml [...]
+Checks that are not meson tests (fuzzing, coverage gate, ABI, static
+analysis, scale) count one each with `--stage NAME=STATUS`: status 0
+passed, 77 skipped, anything else failed (and named on stderr).
+
+Usage: test-summary.py [--stage NAME=STATUS ...] BUILD/meson-logs/testlog.junit.xml [...]
 Exit status: 0 when something passed and nothing failed, else 1.
 """
 import json
@@ -66,7 +70,21 @@ def main(argv):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     passed = failed = skipped = 0
-    for path in argv[1:]:
+    paths = []
+    args = iter(argv[1:])
+    for arg in args:
+        if arg != "--stage":
+            paths.append(arg)
+            continue
+        name, _, status = next(args, "?=1").partition("=")
+        if status == "0":
+            passed += 1
+        elif status == "77":
+            skipped += 1
+        else:
+            print(f"stage failed: {name} (status {status})", file=sys.stderr)
+            failed += 1
+    for path in paths:
         if not os.path.exists(path):
             print(f"{path}: missing (the run did not happen)", file=sys.stderr)
             failed += 1

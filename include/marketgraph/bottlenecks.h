@@ -364,6 +364,9 @@ typedef struct mkg_binding {
  * Push-relabel (highest label, global relabelling, gap heuristic) in two
  * phases: O(V^2 sqrt(E)) worst case, close to linear on value chains;
  * O(V + E) memory.  Options: sources and sinks (pivots and seed are not used).
+ * Fails as said at the top of this header, and with MKG_EUNSUPPORTED for a
+ * flow network of 2^30 arcs or more or a total supply that overflows a
+ * double.
  */
 MKG_EXPORT int
 mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottleneck_options *opts);

@@ -13,6 +13,12 @@
  * model that silently lost data.  Memory json-c 0.16 leaks on its own
  * failure paths is not checked here.
  *
+ * The same is done for the export (which must give the same bytes or
+ * MKG_ENOMEM; today it makes no json-c allocation at all, GLib's writer
+ * only, and the test says so) and for mkg_model_set_attributes(), the
+ * other caller of json-c (MKG_OK with the same canonical text, or
+ * MKG_ENOMEM / MKG_EDATA leaving the model's attributes as they were).
+ *
  * Built only without sanitizers and excluded from valgrind: both replace
  * malloc themselves.
  *
@@ -214,6 +220,130 @@ run_once(const char *doc, size_t len, const mkg_model *reference, long k, bool l
 	return ok;
 }
 
+/* Export of reference with json-c allocation k failing (k = 0: none);
+ * false when the outcome breaks the rule. */
+static bool
+export_once(const mkg_model *reference, const char *expected, long k, long *nomem)
+{
+	char *out = NULL;
+	size_t len = 0;
+	int rc;
+	bool ok = true;
+
+	calls = 0;
+	fail_at = k > 0 ? k : -1;
+	fail_later = false;
+	rc = mkg_json_write_string(reference, &out, &len);
+	fail_at = -1;
+	if (rc == MKG_OK) {
+		if (expected != NULL && (len != strlen(expected) || memcmp(out, expected, len) != 0)) {
+			printf("not ok: failing allocation %ld: the export differs\n", k);
+			ok = false;
+		}
+	} else if (rc == MKG_ENOMEM && out == NULL) {
+		(*nomem)++;
+	} else {
+		printf("not ok: failing allocation %ld: export status %d (%s)\n", k, rc,
+		       mkg_error_message());
+		ok = false;
+	}
+	mkg_free(out);
+	return ok;
+}
+
+/* The export: count its json-c allocations, then fail each in turn. */
+static int
+test_export(const mkg_model *reference)
+{
+	char *expected = NULL;
+	size_t len = 0;
+	long total, nomem = 0;
+	int bad = 0;
+
+	if (mkg_json_write_string(reference, &expected, &len) != MKG_OK) {
+		printf("not ok 3 - export: %s\n", mkg_error_message());
+		return 1;
+	}
+	calls = 0;
+	bad += !export_once(reference, NULL, 0, &nomem);
+	total = calls;
+	for (long k = 1; k <= total; k++)
+		bad += !export_once(reference, expected, k, &nomem);
+	if (total == 0)
+		printf("%s 3 - export: no json-c allocation (GLib's writer only), nothing to fail\n",
+		       bad ? "not ok" : "ok");
+	else
+		printf("%s 3 - export: %ld json-c allocations failing one at a time: %ld MKG_ENOMEM\n",
+		       bad ? "not ok" : "ok", total, nomem);
+	mkg_free(expected);
+	return bad;
+}
+
+/* mkg_model_set_attributes(), which checks and canonicalises the text
+ * with json-c, with allocation k failing from the k-th on. */
+static int
+test_set_attributes(void)
+{
+	static const char text[] =
+		"{\"source\": \"CIP\", \"n\": 1.50, \"big\": 1E5, \"list\": [1, 2.0, \"x\", null, "
+		"true, {\"a\": {}}], \"s\": \"\\u00e9\"}";
+	mkg_model *m = NULL;
+	char *canonical;
+	long total, nomem = 0, data = 0;
+	int bad = 0;
+
+	if (mkg_model_new(&m) != MKG_OK || mkg_model_set_attributes(m, "{\"old\": 1}") != MKG_OK) {
+		printf("not ok 4 - set_attributes: %s\n", mkg_error_message());
+		return 1;
+	}
+	calls = 0;
+	if (mkg_model_set_attributes(m, text) != MKG_OK) {
+		printf("not ok 4 - set_attributes: %s\n", mkg_error_message());
+		mkg_model_free(m);
+		return 1;
+	}
+	total = calls;
+	canonical = __libc_malloc(strlen(mkg_model_attributes(m)) + 1);
+	strcpy(canonical, mkg_model_attributes(m));
+	for (long k = 1; k <= total; k++) {
+		int rc;
+
+		if (mkg_model_set_attributes(m, "{\"old\": 1}") != MKG_OK)
+			bad++;
+		calls = 0;
+		fail_at = k;
+		fail_later = true;
+		rc = mkg_model_set_attributes(m, text);
+		fail_at = -1;
+		if (rc == MKG_OK) {
+			if (strcmp(mkg_model_attributes(m), canonical) != 0) {
+				printf("not ok: set_attributes, failing allocation %ld on: other text\n", k);
+				bad++;
+			}
+		} else if (rc == MKG_ENOMEM || rc == MKG_EDATA) {
+			if (rc == MKG_ENOMEM)
+				nomem++;
+			else
+				data++;
+			if (strcmp(mkg_model_attributes(m), "{\"old\":1}") != 0) {
+				printf("not ok: set_attributes, failing allocation %ld on: the model "
+				       "changed (%s)\n", k, mkg_model_attributes(m));
+				bad++;
+			}
+		} else {
+			printf("not ok: set_attributes, failing allocation %ld on: status %d (%s)\n", k,
+			       rc, mkg_error_message());
+			bad++;
+		}
+	}
+	printf("%s 4 - set_attributes: %ld json-c allocations failing from the k-th on: "
+	       "%ld MKG_ENOMEM, %ld MKG_EDATA\n", bad || total == 0 ? "not ok" : "ok", total, nomem,
+	       data);
+	__libc_free(canonical);
+	mkg_model_free(m);
+	return bad || total == 0;
+}
+
 int
 main(void)
 {
@@ -250,7 +380,9 @@ main(void)
 		       t.equal_successes);
 		bad += bad_pass;
 	}
-	printf("1..2\n");
+	bad += test_export(reference);
+	bad += test_set_attributes();
+	printf("1..4\n");
 	mkg_model_free(reference);
 	__libc_free(doc);
 	return bad ? 1 : 0;

@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The example models (examples/models/) stay valid, consistent, and keep
+telling the stories examples/README.md tells.
+
+Three kinds of checks:
+  - every model validates, has 15 to 80 actors, says that its numbers are
+    illustrative, and is internally consistent (no group sells more than its
+    supply, intermediaries sell no more than they buy and at a higher price,
+    processors no more than their yield allows, capacities and demands hold);
+  - the key finding of each story, read from `marketgraph analyze --format
+    json` and `marketgraph shock --format json`;
+  - every console block of examples/README.md: its `$ marketgraph ...`
+    command is run and each line shown under it must appear in the output
+    (so the README quotes real reports).
+
+Environment (set by tests/examples/meson.build):
+  MARKETGRAPH      the built tool
+  MKG_SOURCE_ROOT  the source tree
+"""
+import glob
+import json
+import os
+import re
+import shlex
+import subprocess
+import unittest
+from collections import defaultdict
+
+TOOL = os.environ.get("MARKETGRAPH", "marketgraph")
+ROOT = os.environ.get("MKG_SOURCE_ROOT",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+MODELS = os.path.join(ROOT, "examples", "models")
+# Intermediaries: they sell what they bought, so no more of it and dearer.
+TRADING = {"collector", "trader", "wholesaler", "exporter", "retailer", "association",
+           "marketing_board"}
+
+
+def run(*args):
+    done = subprocess.run([TOOL, *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    if done.returncode != 0:
+        raise AssertionError(f"marketgraph {' '.join(args)}: exit {done.returncode}: "
+                             f"{done.stderr}")
+    return done.stdout
+
+
+def analyze(name, *options):
+    return json.loads(run("analyze", "--format", "json", *options,
+                          os.path.join(MODELS, name)))
+
+
+def shock(name, *remove):
+    return json.loads(run("shock", "--format", "json", "--remove", ",".join(remove),
+                          os.path.join(MODELS, name)))
+
+
+def load(name):
+    with open(os.path.join(MODELS, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def market(report, commodity):
+    rows = [m for m in report["concentration"] if m["commodity"] == commodity]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def producer_top_buyers(report):
+    return {a["actor"]: (a["top_buyer"], a["sales_share"])
+            for a in report["dependency"]["actors"] if a["sales"] and a["top_buyer"]
+            and a["actor"] in report["_producers"]}
+
+
+def with_producers(report, doc):
+    report["_producers"] = {a["id"] for a in doc["actors"] if a["kind"] == "producer"}
+    return report
+
+
+def cost_share_by(report, kind_or_ids):
+    """The share of all facilitation cost paid by actors of a kind (or ids)."""
+    total = paid = 0.0
+    for t in report["facilitation"]["payment_totals"]:
+        total += sum(p["amount"] for p in t["payers"])
+        paid += sum(p["amount"] for p in t["payers"]
+                    if p["kind"] == kind_or_ids or p["actor"] in kind_or_ids)
+    return paid / total
+
+
+class EveryModel(unittest.TestCase):
+    def setUp(self):
+        self.files = sorted(glob.glob(os.path.join(MODELS, "*.json")))
+
+    def test_there_is_one_per_case(self):
+        names = {os.path.basename(f) for f in self.files}
+        for expected in ("potato-andes.json", "potato-andes-2008.json",
+                         "jute-project-pays.json", "jute-public-private.json",
+                         "jute-contract.json", "jute-auction.json", "maize-board.json",
+                         "maize-board-inclusive.json", "dairy-two-programmes.json",
+                         "cotton-buyer-exit.json"):
+            self.assertIn(expected, names)
+
+    def test_valid(self):
+        done = subprocess.run([TOOL, "validate", "--quiet", *self.files], capture_output=True,
+                              text=True)
+        self.assertEqual((done.returncode, done.stderr), (0, ""))
+
+    def test_illustrative_and_sized(self):
+        for path in self.files:
+            with self.subTest(model=os.path.basename(path)):
+                with open(path, encoding="utf-8") as f:
+                    doc = json.load(f)
+                self.assertIn("illustrative", doc["name"])
+                self.assertIn("invented", doc["attributes"]["source"])
+                self.assertTrue(15 <= len(doc["actors"]) <= 80, len(doc["actors"]))
+
+    def test_consistent(self):
+        for path in self.files:
+            with self.subTest(model=os.path.basename(path)):
+                with open(path, encoding="utf-8") as f:
+                    self.check_consistent(json.load(f))
+
+    def check_consistent(self, doc):
+        actor = {a["id"]: a for a in doc["actors"]}
+        sold, bought = defaultdict(float), defaultdict(float)
+        sold_value, bought_value = defaultdict(float), defaultdict(float)
+        for t in doc["transactions"]:
+            if t.get("service") or "volume" not in t:
+                continue
+            v = t["volume"]
+            if "capacity" in t:
+                self.assertLessEqual(v, t["capacity"], t["id"])
+            sold[t["seller"]] += v
+            bought[t["buyer"]] += v
+            sold_value[t["seller"]] += t.get("value", 0)
+            bought_value[t["buyer"]] += t.get("value", 0)
+        for a in doc["actors"]:
+            i, kind = a["id"], a["kind"]
+            if kind == "producer" and "supply" in a:
+                self.assertLessEqual(sold[i], a["supply"], i)
+            if "capacity" in a:
+                self.assertLessEqual(max(sold[i], bought[i]), a["capacity"], i)
+            if kind == "end_market":
+                self.assertEqual(sold[i], 0, i)
+                if "demand" in a:
+                    self.assertLessEqual(bought[i], a["demand"], i)
+            if kind in TRADING and bought[i] > 0:
+                self.assertLessEqual(sold[i], bought[i], i)
+                self.assertGreater(sold[i], 0, i)
+                self.assertGreater(sold_value[i] / sold[i], bought_value[i] / bought[i], i)
+            if kind == "processor":
+                y = a.get("attributes", {}).get("output_per_input")
+                self.assertIsNotNone(y, f"{i}: say its yield in attributes.output_per_input")
+                self.assertLessEqual(sold[i], y * bought[i] + 1e-9, i)
+                self.assertGreater(sold_value[i], bought_value[i], i)
+
+
+class PotatoAndes(unittest.TestCase):
+    """A multinational's entry concentrated the buying of native potatoes and
+    made three producer groups captive to it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.after = with_producers(analyze("potato-andes.json"), load("potato-andes.json"))
+        cls.before = with_producers(analyze("potato-andes-2008.json"),
+                                    load("potato-andes-2008.json"))
+
+    def test_buyer_concentration_rose(self):
+        before = market(self.before, "native-potato")["buyer"]
+        after = market(self.after, "native-potato")["buyer"]
+        self.assertEqual(before["class"], "moderately_concentrated")
+        self.assertEqual(after["class"], "highly_concentrated")
+        self.assertGreater(after["hhi"], before["hhi"] + 1000)
+        self.assertNotIn("snack-multinational", [s["actor"] for s in before["shares"]])
+        self.assertEqual(after["shares"][0]["actor"], "snack-multinational")
+        self.assertGreater(after["shares"][0]["share"], 0.4)
+        self.assertLess(before["cr1"], 0.3)
+
+    def test_producers_depend_on_it(self):
+        top = producer_top_buyers(self.after)
+        on_it = sorted(p for p, (b, s) in top.items() if b == "snack-multinational")
+        self.assertEqual(len(on_it), 6)
+        self.assertEqual(sorted(p for p in on_it if top[p][1] == 1),
+                         ["pg-acostambo", "pg-comas", "pg-quilcas"])
+        # before the entry no group sold more than 56% to one buyer, unless remote
+        top = producer_top_buyers(self.before)
+        self.assertEqual(sorted(p for p, (b, s) in top.items() if s > 0.56),
+                         ["pg-kichki", "pg-obas", "pg-yauli"])
+
+    def test_captive_to_it(self):
+        captive = self.after["bottlenecks"]["captive"]
+        self.assertEqual(captive[0]["actor"], "snack-multinational")
+        self.assertEqual(captive[0]["producers"], ["pg-acostambo", "pg-comas", "pg-quilcas"])
+        self.assertEqual(captive[0]["supply"], 1070)
+        self.assertNotIn("snack-multinational",
+                         [c["actor"] for c in self.before["bottlenecks"]["captive"]])
+
+    def test_its_quotas_bind(self):
+        flow = self.after["bottlenecks"]["flow"]
+        self.assertEqual([(b["seller"], b["buyer"]) for b in flow["binding"]],
+                         [(p, "snack-multinational")
+                          for p in ("pg-acostambo", "pg-comas", "pg-quilcas")])
+        self.assertEqual((flow["total_supply"], flow["max_flow"]), (3740, 3680))
+
+    def test_exit_strands_them(self):
+        s = shock("potato-andes.json", "snack-multinational")
+        self.assertEqual(s["stranded"], ["pg-acostambo", "pg-comas", "pg-quilcas"])
+        # the three captive groups' 1010 t (their quotas) have nowhere to go;
+        # the others sell more to the collectors, whose capacity limits them
+        self.assertGreaterEqual(s["loss"], 1010)
+        self.assertGreater(s["loss_share"], 0.25)
+
+
+class JuteCostSharing(unittest.TestCase):
+    """Four ways to pay for capacity building and product development: who
+    pays, and how dependent the enterprises stay on one exporter."""
+    VARIANTS = ("jute-project-pays.json", "jute-public-private.json", "jute-contract.json",
+                "jute-auction.json")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.r = {v: with_producers(analyze(v), load(v)) for v in cls.VARIANTS}
+
+    def test_dependency_on_one_exporter(self):
+        for v in self.VARIANTS:
+            shares = [s for b, s in producer_top_buyers(self.r[v]).values()]
+            self.assertEqual(len(shares), 12)
+            with self.subTest(variant=v):
+                if v == "jute-auction.json":
+                    self.assertLessEqual(max(shares), 0.4)
+                else:
+                    self.assertEqual(min(shares), 1)
+
+    def test_captive_to_the_exporter(self):
+        for v in self.VARIANTS:
+            hubs = {c["actor"]: len(c["producers"]) for c in self.r[v]["bottlenecks"]["captive"]}
+            with self.subTest(variant=v):
+                if v == "jute-auction.json":
+                    self.assertEqual(hubs, {"european-market": 12})
+                else:
+                    self.assertEqual(hubs, {"dhaka-exporter": 12, "european-market": 12})
+
+    def test_who_pays(self):
+        programme = [cost_share_by(self.r[v], "programme") for v in self.VARIANTS]
+        enterprises = [cost_share_by(self.r[v], "producer") for v in self.VARIANTS]
+        public = [cost_share_by(self.r[v], "public_agency") for v in self.VARIANTS]
+        self.assertAlmostEqual(programme[0], 1)
+        self.assertAlmostEqual(programme[1], 0.5)
+        self.assertLess(max(programme[2:]), 0.1)
+        self.assertEqual(enterprises[:2], [0, 0])
+        self.assertGreater(enterprises[2], 0.15)
+        self.assertEqual(max(enterprises), enterprises[3])
+        self.assertGreater(public[1], 0)
+
+    def test_exit_plans(self):
+        status = {v: {e["record"]: e["status"]
+                      for e in self.r[v]["facilitation"]["exit_readiness"]}
+                  for v in self.VARIANTS}
+        self.assertEqual(status["jute-project-pays.json"],
+                         {"f-capacity": "unplanned", "f-design": "unplanned"})
+        for v in self.VARIANTS[1:]:
+            self.assertEqual(set(status[v].values()), {"planned"}, v)
+
+
+class MaizeBoard(unittest.TestCase):
+    """Traders who fix prices together are flagged; an inclusive, supervised
+    board with open registration is not, and farmers get a larger share."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.a = analyze("maize-board.json")
+        cls.b = analyze("maize-board-inclusive.json")
+
+    @staticmethod
+    def coalition(report, group):
+        return [c for c in report["coalitions"] if c["group"] == group][0]
+
+    def test_traders_flagged(self):
+        c = self.coalition(self.a, "assoc-maize-traders")
+        self.assertEqual(len(c["members"]), 5)
+        buyer = [m for m in c["markets"] if m["commodity"] == "maize" and m["side"] == "buyer"][0]
+        self.assertTrue(buyer["presumed_harmful"])
+        self.assertGreater(buyer["share"], 0.4)
+        self.assertGreater(buyer["delta"], 1000)
+
+    def test_inclusive_board_not_flagged(self):
+        for c in self.b["coalitions"]:
+            self.assertFalse(any(m["presumed_harmful"] for m in c["markets"]), c["group"])
+        self.assertEqual(len(self.coalition(self.b, "assoc-maize-traders")["members"]), 4)
+
+    def test_board_supervised_and_inclusive(self):
+        board = {r: [g for g in rep["groups"] if g["group"] == "dmb"][0]
+                 for r, rep in (("a", self.a), ("b", self.b))}
+        self.assertTrue(board["a"]["supervised"] and board["b"]["supervised"])
+        self.assertEqual(board["a"]["households"], 0)
+        self.assertGreater(board["b"]["households"], 1000)
+
+    def test_farmers_share(self):
+        share = [r["value"]["producer_share"][0] for r in (self.a, self.b)]
+        self.assertEqual([s["commodity"] for s in share], ["maize", "maize"])
+        self.assertLess(share[0]["share"], 0.55)
+        self.assertGreater(share[1]["share"], 0.65)
+
+
+class TwoProgrammes(unittest.TestCase):
+    """Two programmes in one milk shed overlap on four groups: where both
+    train, they duplicate; where one finances and the other links, they
+    complement each other."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.r = analyze("dairy-two-programmes.json")
+
+    def test_overlap_and_complementarity(self):
+        pairs = self.r["facilitation"]["competing"]
+        overlap = ["dg-kazipur", "dg-shahjadpur", "dg-tarash", "dg-ullapara"]
+        self.assertEqual(len(pairs), 6)
+        for p in pairs:
+            self.assertEqual(sorted(p["facilitators"]), ["livelihoods-programme", "vc-programme"])
+            self.assertEqual(p["shared_actors"], overlap)
+        relations = sorted((p["records"][0], p["records"][1], p["relation"]) for p in pairs)
+        self.assertIn(("f-lp-training", "f-vc-quality", "duplication"), relations)
+        self.assertIn(("f-lp-assets", "f-vc-inputs", "complementarity"), relations)
+        self.assertEqual(sum(r == "duplication" for _, _, r in relations), 2)
+
+    def test_firms_invest(self):
+        payers = {p["actor"] for t in self.r["facilitation"]["payment_totals"]
+                  for p in t["payers"]}
+        self.assertTrue({"dairy-processor", "feed-company", "vet-service"} <= payers)
+
+
+class CottonBuyerExit(unittest.TestCase):
+    """One company buys three quarters of the seed cotton; when it leaves,
+    nine groups have no buyer and the small ginners cannot take the rest."""
+
+    def test_dominance(self):
+        r = analyze("cotton-buyer-exit.json")
+        buyer = market(r, "seed-cotton")["buyer"]
+        self.assertEqual(buyer["class"], "highly_concentrated")
+        self.assertEqual(buyer["shares"][0]["actor"], "cotton-major")
+        self.assertGreater(buyer["cr1"], 0.7)
+        self.assertEqual(r["bottlenecks"]["captive"][0]["actor"], "cotton-major")
+
+    def test_exit_shock(self):
+        s = shock("cotton-buyer-exit.json", "cotton-major")
+        self.assertEqual(len(s["stranded"]), 9)
+        self.assertEqual(s["stranded_supply"], 34200)
+        self.assertGreater(s["loss_share"], 0.7)
+        self.assertEqual([(b["type"], b["actor"]) for b in s["after"]["binding"]],
+                         [("actor", "ginner-chipata"), ("actor", "ginner-katete")])
+
+
+class ReadmeQuotesRealReports(unittest.TestCase):
+    """Each ```console block of examples/README.md starts with a
+    `$ marketgraph ...` line; every other line of the block, except `...`,
+    must be a line of that command's output."""
+
+    def test_blocks(self):
+        with open(os.path.join(ROOT, "examples", "README.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks = re.findall(r"```console\n(.*?)```", text, re.S)
+        self.assertGreaterEqual(len(blocks), 5)
+        for block in blocks:
+            lines = block.rstrip("\n").split("\n")
+            self.assertTrue(lines[0].startswith("$ marketgraph "), lines[0])
+            out = run(*shlex.split(lines[0][len("$ marketgraph "):])).split("\n")
+            for line in lines[1:]:
+                if line.strip() == "...":
+                    continue
+                with self.subTest(command=lines[0], line=line):
+                    self.assertIn(line, out)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,147 @@
+/* Tests of lib/core: number formatting and the JSON writer's layout.
+ * SPDX-License-Identifier: MIT */
+#include "core-private.h"
+
+#include <float.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static const char *
+fmt(double d)
+{
+	static char buf[MKG_DOUBLE_BUFSIZE];
+	return mkg__format_double(buf, d);
+}
+
+static void
+test_format_double(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt(850), "850");
+	assert_string_equal(fmt(-12), "-12");
+	assert_string_equal(fmt(0), "0");
+	assert_string_equal(fmt(-0.0), "-0");
+	assert_string_equal(fmt(0.1), "0.1");
+	assert_string_equal(fmt(2.5), "2.5");
+	assert_string_equal(fmt(1e21), "1e+21");
+	assert_string_equal(fmt(123456789012345.0), "123456789012345");
+	/* 0.1 + 0.2 needs 17 digits to read back exactly. */
+	assert_string_equal(fmt(0.1 + 0.2), "0.30000000000000004");
+	assert_string_equal(fmt(DBL_MAX), "1.7976931348623157e+308");
+	assert_string_equal(fmt(NAN), "nan");
+	assert_string_equal(fmt(-INFINITY), "-inf");
+}
+
+/* Every output reads back to the same double, over a spread of magnitudes. */
+static void
+test_format_double_round_trips(void **state)
+{
+	double d = 1.0 / 3.0;
+
+	(void)state;
+	for (int i = 0; i < 2000; i++) {
+		double v = ldexp(d, i % 200 - 100) * (i % 2 ? -1 : 1);
+		assert_true(strtod(fmt(v), NULL) == v);
+		d = fmod(d * 7.3 + 0.123, 10.0);
+	}
+	assert_true(strtod(fmt(5e-324), NULL) == 5e-324);
+}
+
+static void
+test_writer_layout(void **state)
+{
+	mkg_jw *w = mkg__jw_new_string();
+	char *out = NULL;
+	size_t len = 0;
+
+	(void)state;
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kstring(w, "name", "a \"quoted\"\n\x01 name");
+	mkg__jw_kdouble(w, "share", 0.25);
+	mkg__jw_kdouble(w, "missing", NAN);
+	mkg__jw_kint(w, "households", -3);
+	mkg__jw_kbool(w, "service", true);
+	mkg__jw_key(w, "rows");
+	mkg__jw_begin_array(w, false);
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kstring(w, "id", "x");
+	mkg__jw_key(w, "tags");
+	mkg__jw_begin_array(w, false); /* inside an inline object: inline too */
+	mkg__jw_string(w, "a");
+	mkg__jw_null(w);
+	mkg__jw_end_array(w);
+	mkg__jw_end_object(w);
+	mkg__jw_raw(w, "{\"k\":1}");
+	mkg__jw_end_array(w);
+	mkg__jw_key(w, "empty");
+	mkg__jw_begin_array(w, false);
+	mkg__jw_end_array(w);
+	mkg__jw_end_object(w);
+	assert_int_equal(mkg__jw_finish(w, &out, &len), MKG_OK);
+	assert_string_equal(out, "{\n"
+	                         "  \"name\": \"a \\\"quoted\\\"\\n\\u0001 name\",\n"
+	                         "  \"share\": 0.25,\n"
+	                         "  \"missing\": null,\n"
+	                         "  \"households\": -3,\n"
+	                         "  \"service\": true,\n"
+	                         "  \"rows\": [\n"
+	                         "    {\"id\": \"x\", \"tags\": [\"a\", null]},\n"
+	                         "    {\"k\":1}\n"
+	                         "  ],\n"
+	                         "  \"empty\": []\n"
+	                         "}\n");
+	assert_int_equal(len, strlen(out));
+	mkg_free(out);
+}
+
+/* A stream writer flushes in chunks and reports write errors at the end. */
+static void
+test_writer_stream(void **state)
+{
+	FILE *f = tmpfile();
+	mkg_jw *w;
+	char buf[64];
+
+	(void)state;
+	assert_non_null(f);
+	w = mkg__jw_new_stream(f);
+	mkg__jw_begin_array(w, true);
+	for (int i = 0; i < 30000; i++)
+		mkg__jw_int(w, i);
+	mkg__jw_end_array(w);
+	assert_int_equal(mkg__jw_finish(w, NULL, NULL), MKG_OK);
+	/* "[0, 1, ..., 29999]\n": 10 + 90*2 + 900*3 + 9000*4 + 20000*5 digits,
+	 * 29999 separators of 2 bytes, brackets and the newline. */
+	assert_int_equal(ftell(f), 10 + 180 + 2700 + 36000 + 100000 + 29999 * 2 + 3);
+	rewind(f);
+	assert_non_null(fgets(buf, 8, f));
+	assert_string_equal(buf, "[0, 1, ");
+	fclose(f);
+
+	f = fopen("/dev/full", "w");
+	if (f == NULL)
+		skip();
+	w = mkg__jw_new_stream(f);
+	mkg__jw_string(w, "x");
+	assert_int_equal(mkg__jw_finish(w, NULL, NULL), MKG_EIO);
+	assert_non_null(strstr(mkg_error_message(), "write error"));
+	fclose(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_double),
+		cmocka_unit_test(test_format_double_round_trips),
+		cmocka_unit_test(test_writer_layout),
+		cmocka_unit_test(test_writer_stream),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
