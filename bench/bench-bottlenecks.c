@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef HAVE_IGRAPH
@@ -66,6 +67,31 @@ check(int rc, const char *what)
 		fprintf(stderr, "%s: %s\n", what, mkg_error_message());
 		exit(1);
 	}
+}
+
+/* Resident memory now (statm), in MB. */
+static double
+rss_now_mb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size = 0, resident = 0;
+
+	if (f == NULL)
+		return 0.0;
+	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+		resident = 0;
+	fclose(f);
+	return (double)resident * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+/* The peak resident memory of the process so far, in MB. */
+static double
+rss_peak_mb(void)
+{
+	struct rusage u;
+
+	getrusage(RUSAGE_SELF, &u);
+	return (double)u.ru_maxrss / 1024.0;
 }
 
 /* ---- ours --------------------------------------------------------------- */
@@ -406,7 +432,7 @@ main(int argc, char **argv)
 	uint64_t seed = 1;
 	const char *edges = NULL;
 	layered l;
-	double t0;
+	double t0, model_mb;
 	int c;
 
 	while ((c = getopt(argc, argv, "n:r:k:x:s:o:")) != -1) {
@@ -431,6 +457,8 @@ main(int argc, char **argv)
 	layered_generate(&l, actors, seed);
 	fprintf(stderr, "generated %u actors, %u produce transactions in %.2f s\n", l.actors,
 	        l.arcs, now() - t0);
+	/* The model alone (the graph view is analysis memory). */
+	model_mb = rss_now_mb();
 	{
 		const mkg_graph *g = mkg__graph_get(l.model);
 
@@ -438,7 +466,14 @@ main(int argc, char **argv)
 	}
 	if (edges)
 		write_edges(&l, edges);
-	bench_ours(&l, pivots, exact_max);
+	{
+		double peak_mb;
+
+		bench_ours(&l, pivots, exact_max);
+		peak_mb = rss_peak_mb();
+		fprintf(stderr, "  memory: model %.0f MB, peak %.0f MB\n", model_mb, peak_mb);
+		printf("memory_beyond_model_mb\tmarketgraph\t%.1f\t1\n", peak_mb - model_mb);
+	}
 #ifdef HAVE_IGRAPH
 	bench_igraph(&l, pivots, exact_max);
 #endif

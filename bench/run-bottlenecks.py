@@ -61,6 +61,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     exe = os.path.join(args.build, "bench", "bench-bottlenecks")
 
+    memory = []
     print("| actors | analysis | marketgraph s | igraph s | NetworkX s | igraph / ours | NetworkX / ours |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for n in [int(s) for s in args.sizes.split(",")]:
@@ -78,6 +79,7 @@ def main():
                                       "--exact-max", str(args.nx_exact_max)],
                                      check=True, capture_output=True, text=True)
                 parse(out.stdout, res)
+        memory.append((n, res.get(("memory_beyond_model_mb", "marketgraph"))))
         for row, label in ROWS:
             ours = res.get((row, "marketgraph"))
             ig = res.get((row, "igraph"))
@@ -87,6 +89,11 @@ def main():
             print("| %d | %s | %s | %s | %s | %s | %s |" % (
                 n, label, fmt(ours), fmt(ig), fmt(nxt), ratio(ig, ours), ratio(nxt, ours)),
                 flush=True)
+    print()
+    print("| actors | peak memory of the analyses above, beyond the model (MB) |")
+    print("|---:|---:|")
+    for n, mb in memory:
+        print("| %d | %s |" % (n, "-" if mb is None else "%.0f" % mb))
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@
 #include "marketgraph/groups.h"
 #include "marketgraph/report.h"
 #include "marketgraph/dot.h"
+#include "marketgraph/csv.h"
+#include "marketgraph/interop.h"
 #undef MKG_INSIDE
 
 #endif /* MARKETGRAPH_H */

@@ -135,6 +135,14 @@ cli_write(const cli_command *cmd, const char *out, const char *text, size_t len)
 	}
 	if (len > G_MAXSSIZE)
 		return cli_fail(cmd, "%s: output too large", out);
+	if (g_file_test(out, G_FILE_TEST_EXISTS) && !g_file_test(out, G_FILE_TEST_IS_REGULAR)) {
+		/* A device or a pipe (-o /dev/null): write in place, since
+		 * g_file_set_contents() would replace it by a regular file. */
+		FILE *f = fopen(out, "w");
+		if (f == NULL || fwrite(text, 1, len, f) != len || fclose(f) != 0)
+			return cli_fail(cmd, "%s: %s", out, g_strerror(errno));
+		return CLI_EXIT_OK;
+	}
 	if (!g_file_set_contents(out, text, (gssize)len, &error)) {
 		int rc = cli_fail(cmd, "%s", error->message);
 		g_error_free(error);

@@ -71,6 +71,16 @@ void cli_json_string(GString *out, const char *s);
  * findings drawn in when highlight is set.  Returns an mkg_status. */
 int cli_map_dot(const mkg_model *model, gboolean highlight, char **out, size_t *len);
 
+/* export --format graphml or kumu (format) to out (export-interop.c). */
+int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
+                    const char *out);
+/* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c). */
+int cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,
+                   const char *dir, gboolean bom, int separator);
+/* Parse a --separator value (",", ";", "tab") into *out (0 for NULL):
+ * return -1, or CLI_EXIT_USAGE after printing the error. */
+int cli_parse_separator(const cli_command *cmd, const char *text, int *out);
+
 /* The commands. */
 int cli_validate(const cli_command *cmd, int argc, char **argv);
 int cli_export(const cli_command *cmd, int argc, char **argv);
@@ -78,5 +88,6 @@ int cli_summary(const cli_command *cmd, int argc, char **argv);
 int cli_analyze(const cli_command *cmd, int argc, char **argv);
 int cli_shock(const cli_command *cmd, int argc, char **argv);
 int cli_render(const cli_command *cmd, int argc, char **argv);
+int cli_import_csv(const cli_command *cmd, int argc, char **argv);
 
 #endif /* MKG_CLI_H */

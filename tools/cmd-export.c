@@ -1,5 +1,6 @@
-/* marketgraph export FILE [--format json|dot] [-o OUT]: re-write a model in
- * the canonical form, or draw its market map.
+/* marketgraph export FILE [--format json|dot|graphml|kumu|csv] [-o OUT]:
+ * re-write a model in the canonical form, draw its market map, or write it
+ * for other tools (export-interop.c).
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
@@ -38,20 +39,27 @@ export_dot(const cli_command *cmd, const mkg_model *model, gboolean highlight, c
 int
 cli_export(const cli_command *cmd, int argc, char **argv)
 {
-	char *out = NULL, *format = NULL;
-	gboolean highlight = FALSE;
+	char *out = NULL, *format = NULL, *dir = NULL, *separator = NULL;
+	gboolean highlight = FALSE, bom = FALSE;
+	int sep = 0;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
 		  "Write to OUT instead of standard output", "OUT" },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-		  "json (default) or dot (a Graphviz market map)", "FORMAT" },
+		  "json (default), dot (a Graphviz market map), graphml, kumu or csv", "FORMAT" },
+		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
+		  "csv: write DIR/actors.csv, DIR/transactions.csv, ... (or give -o PREFIX)", "DIR" },
+		{ "separator", 0, 0, G_OPTION_ARG_STRING, &separator,
+		  "csv: ',' (default), ';' or tab", "SEP" },
+		{ "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+		  "csv: start each file with a UTF-8 byte order mark (for Excel)", NULL },
 		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
 		  "dot: draw binding capacities, captive-producer hubs and coalitions "
 		  "presumed harmful in red", NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
-	int dot = 0;
+	int dot = 0, csv = 0;
 	int rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
@@ -62,20 +70,40 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	}
 	if (format != NULL && strcmp(format, "dot") == 0) {
 		dot = 1;
-	} else if (format != NULL && strcmp(format, "json") != 0) {
-		rc = cli_usage_error(cmd, "unknown format '%s', expected json or dot", format);
+	} else if (format != NULL && strcmp(format, "json") != 0 && strcmp(format, "graphml") != 0 &&
+	           strcmp(format, "kumu") != 0 && strcmp(format, "csv") != 0) {
+		rc = cli_usage_error(cmd, "unknown format '%s', expected json, dot, graphml, kumu or csv",
+		                     format);
 		goto done;
 	}
+	csv = format != NULL && strcmp(format, "csv") == 0;
+	if (!csv && (dir != NULL || separator != NULL || bom)) {
+		rc = cli_usage_error(cmd, "--dir, --separator and --bom need --format csv");
+		goto done;
+	}
+	if (csv && (dir == NULL) == (out == NULL)) {
+		rc = cli_usage_error(cmd, "--format csv writes five files: give --dir DIR or -o PREFIX");
+		goto done;
+	}
+	if ((rc = cli_parse_separator(cmd, separator, &sep)) >= 0)
+		goto done;
 	if (highlight && !dot) {
 		rc = cli_usage_error(cmd, "--highlight needs --format dot");
 		goto done;
 	}
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
-	rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
+	if (csv)
+		rc = cli_export_csv(cmd, model, out, dir, bom, sep);
+	else if (format != NULL && (strcmp(format, "graphml") == 0 || strcmp(format, "kumu") == 0))
+		rc = cli_export_text(cmd, model, format, out);
+	else
+		rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
 done:
 	mkg_model_free(model);
 	g_free(out);
 	g_free(format);
+	g_free(dir);
+	g_free(separator);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /* marketgraph render FILE -o MAP.svg|png|pdf [--highlight]: draw the market
  * map with Graphviz.  The DOT text goes to a temporary file and Graphviz's
  * `dot` runs on it directly (no shell), writing MAP.tmp, which is renamed
- * over MAP only when dot succeeds.
+ * over MAP only when dot succeeds (a MAP that is a device or a pipe, such as
+ * /dev/null, is written in place).
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
@@ -135,6 +136,12 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	if (strcmp(out, "-") == 0) {
 		fflush(stdout);
 		rc = run_dot(cmd, type, dpi, dot_file, NULL);
+		goto done;
+	}
+	if (g_file_test(out, G_FILE_TEST_EXISTS) && !g_file_test(out, G_FILE_TEST_IS_REGULAR)) {
+		/* a device or a pipe (/dev/stdout): written in place, never
+		 * replaced by a rename */
+		rc = run_dot(cmd, type, dpi, dot_file, out);
 		goto done;
 	}
 	tmp_target = g_strconcat(out, ".tmp", NULL);

@@ -21,7 +21,10 @@ static const cli_command commands[] = {
 	  "Records in their order, fixed key order, numbers in the shortest form that\n"
 	  "reads back exactly: the same model always gives the same bytes.  Writes to\n"
 	  "standard output unless -o is given.  \"-\" reads standard input.\n"
-	  "--format dot writes the market map as a Graphviz graph instead.",
+	  "--format dot writes the market map as a Graphviz graph instead; graphml\n"
+	  "(Gephi, Cytoscape, yEd, NetworkX) and kumu (a Kumu blueprint) write the\n"
+	  "graph for other tools; csv writes the five tables that import-csv reads\n"
+	  "(docs/interop.md).",
 	  cli_export },
 	{ "summary", "FILE", "Count what a model holds.",
 	  "Records by kind, actors by kind, commodities and periods with their\n"
@@ -49,6 +52,13 @@ static const cli_command commands[] = {
 	  "--highlight draws what the analyses found in red.  Needs Graphviz's\n"
 	  "'dot' (package graphviz); 'export --format dot' writes the DOT text.",
 	  cli_render },
+	{ "import-csv", "--actors FILE --transactions FILE", "Build a model from CSV tables.",
+	  "Reads spreadsheet tables (RFC 4180 CSV, UTF-8, ',' ';' or tab, a header\n"
+	  "row naming the columns after the fields of the model format) and writes\n"
+	  "the model as JSON.  Errors name the file, line and column.  The tables\n"
+	  "are what 'export --format csv' writes; columns and list cells are\n"
+	  "described in docs/interop.md.",
+	  cli_import_csv },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

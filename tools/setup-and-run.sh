@@ -1,7 +1,10 @@
 #!/bin/bash
-# Install what is missing, build, and run marketgraph on the bundled example
-# models: validate them, then summarise each.
-#   bash tools/setup-and-run.sh [MODEL.json...]     # default: examples/models/*.json
+# Install what is missing, build, and run marketgraph on an example: validate
+# every bundled model, print the full analysis of the first one and, when
+# Graphviz is installed, draw its market map.
+#   bash tools/setup-and-run.sh [MODEL.json...]
+#       default: examples/models/potato-andes.json, then every other example
+#   MAP=out.svg bash tools/setup-and-run.sh     # where the map goes (.png, .svg, .pdf)
 # SPDX-License-Identifier: MIT
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,12 +20,24 @@ ninja -C "$build" tools/marketgraph >/dev/null || ninja -C "$build" tools/market
 models=("$@")
 if [ ${#models[@]} -eq 0 ]; then
 	cd "$root" || exit 1
-	models=(examples/models/*.json)
+	models=(examples/models/potato-andes.json)
+	for m in examples/models/*.json; do
+		[ "$m" = "${models[0]}" ] || models+=("$m")
+	done
 fi
 mg="$build/tools/marketgraph"
 "$mg" validate "${models[@]}" || exit 1
-for m in "${models[@]}"; do
-	echo
-	echo "== $m"
-	"$mg" summary "$m" || exit 1
-done
+
+first=${models[0]}
+echo
+"$mg" analyze "$first" || exit 1
+
+map=${MAP:-$build/$(basename "${first%.json}").png}
+echo
+if command -v dot >/dev/null; then
+	"$mg" render "$first" --highlight -o "$map" || exit 1
+	echo "Market map of $first: $map"
+else
+	echo "Graphviz is not installed: no map drawn (install the package graphviz, then"
+	echo "  $mg render $first --highlight -o $map)"
+fi

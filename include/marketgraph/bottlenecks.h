@@ -81,7 +81,9 @@ typedef struct mkg_bridge {
  * once): the same sets as Hopcroft and Tarjan's definition.  One iterative
  * depth-first search (no recursion: any depth is fine).  Store the result
  * in *out (owned by the caller).  MKG_EINVAL for NULL arguments.
- * O(V + E) time and memory, plus O(k log k) to sort the k results.
+ * O(V + E) time and memory.  Ties are broken by id with the model's id
+ * order, sorted once per model version and shared by every result here
+ * (O(total id bytes) the first time).
  */
 MKG_EXPORT int
 mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model);
@@ -149,10 +151,12 @@ typedef struct mkg_gatekeeper {
  * is its immediate dominator when that is not S (a sink no source reaches
  * has none).
  *
- * Two dominator trees (SEMI-NCA, iterative) and one walk of the
- * post-dominator tree: O((V + E) log V) worst case, near-linear in
- * practice, O(V + E) memory.  The captive lists are kept as ranges of one
- * array, so the result's size is linear even when the lists are not.
+ * Two dominator trees by SEMI-NCA (Georgiadis 2005), iterative, and one
+ * walk of the post-dominator tree: O(E log V) for the semidominators plus
+ * the ancestor climbs of the NCA step, which are near-linear in practice
+ * (quadratic only on contrived graphs); O(V + E) memory.  The captive
+ * lists are kept as ranges of one array, so the result's size is linear
+ * even when the lists' total length is not.
  * Options: sources and sinks (see above).
  */
 MKG_EXPORT int
@@ -230,7 +234,8 @@ typedef struct mkg_betweenness_score {
  * platform.
  *
  * Time O(sum over searched sources of the arcs they reach): O(V E) exact;
- * memory O(V + E).  Sorting the result: O(V log V).
+ * memory O(V + E).  Sorting the result: O(V), with the id order (see
+ * mkg_cutpoints_new()).
  */
 MKG_EXPORT int
 mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
@@ -273,7 +278,7 @@ typedef struct mkg_actor_throughput {
 /**
  * Throughput of every node, with its share of all produce volume
  * delivered to sinks (the volume of the produce arcs that enter a sink).
- * Options: sinks.  O(V log V + E).
+ * Options: sinks.  O(V + E), with the id order (see mkg_cutpoints_new()).
  */
 MKG_EXPORT int
 mkg_throughput_new(mkg_throughput **out, const mkg_model *model,

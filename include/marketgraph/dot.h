@@ -75,8 +75,9 @@ MKG_EXPORT int mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
  *    coalitions is drawn in the first, by the result's order).
  *
  * Fails with MKG_EINVAL for NULL model or out or a wrong options version.
- * O(A + n + F + P + k) for A actors, n transactions, F facilitation
- * records with P targets and k highlighted entries.
+ * O(A + n log n + F + P + k log n) time and O(A + n) memory for A actors,
+ * n transactions, F facilitation records with P targets and k highlighted
+ * entries: the transactions are sorted once to merge them.
  */
 MKG_EXPORT int
 mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,

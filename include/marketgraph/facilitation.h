@@ -242,8 +242,8 @@ typedef struct mkg_unsupported_transaction {
  * (from any record) and have none afterwards, and each market's measure
  * they carry.  opts NULL: defaults.
  * Fails with MKG_EINVAL for NULL arguments, bad options, or a malformed
- * date: `exit date "2012-13-01": expected YYYY, YYYY-MM or YYYY-MM-DD with
- * a real calendar date`.  O(n + A + P + F log F + M log M).
+ * date: `exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or
+ * YYYY-MM-DD)`; a date must be a real calendar day.  O(n + A + P + F log F + M log M).
  */
 MKG_EXPORT int
 mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model, const char *date,

@@ -6,7 +6,8 @@
  * preorder, semidominators come from a link-eval forest with path
  * compression, and each immediate dominator is the nearest common ancestor
  * of the DFS parent and the semidominator, found by climbing the partial
- * dominator tree.  O(E log V) worst case, near-linear in practice.  All
+ * dominator tree.  O(E log V) for the semidominators; the climbs are
+ * near-linear in practice (quadratic only on contrived graphs).  All
  * arrays are indexed by preorder number, so the inner loops stay in a few
  * dense arrays.
  *

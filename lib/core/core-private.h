@@ -16,6 +16,12 @@
 /* Record a failure on this thread and return its code, so that callers can
  * write `return mkg__error(MKG_EDATA, "%s: ...", path);`. */
 int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+#ifdef __clang_analyzer__
+/* scan-build analyses one file at a time and cannot see that the result is
+ * the code, never MKG_OK: without this it follows error paths as successes
+ * and reports "uninitialized" values that no run can read. */
+#define mkg__error(code, ...) (mkg__error((code), __VA_ARGS__), (code))
+#endif
 
 /* Check a pointer argument; on NULL record MKG_EINVAL naming the function
  * and the argument. */

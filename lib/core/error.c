@@ -11,8 +11,7 @@
 static _Thread_local int error_code;
 static _Thread_local char error_message[MKG_ERROR_BUFSIZE];
 
-int
-mkg__error(int code, const char *fmt, ...)
+int(mkg__error)(int code, const char *fmt, ...) /* parenthesised: see core-private.h */
 {
 	va_list ap;
 

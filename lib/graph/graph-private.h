@@ -32,7 +32,7 @@ typedef struct mkg_graph {
 	uint32_t *in_start;      /* [n + 1] */
 	uint32_t *in_arc;        /* [m] arc ids entering each node, grouped by head */
 
-	/* Added by the graph engineer; everything above is unchanged. */
+	/* Also filled by the build (appended: the fields above keep their place). */
 	uint32_t *in_tail;       /* [m] arc_tail[in_arc[k]]: predecessors without the indirection */
 	double *node_sold;       /* [n] summed volume of the node's out-arcs */
 	double *node_bought;     /* [n] summed volume of the node's in-arcs */

@@ -149,12 +149,17 @@ dot_quoted(GString *out, const char *s)
 }
 
 /* A volume for people: whole numbers with thousands separators from 100
- * on, one decimal below ("2,400", "35", "0.5"), never an exponent. */
+ * on, one decimal below ("2,400", "35", "0.5"); an exponent only from
+ * 10^15 on, where the digits would mean nothing ("1.234e+18", "inf"). */
 static void
 amount(GString *out, double v)
 {
 	char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+	if (!(fabs(v) < 1e15)) {
+		g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.3e", v));
+		return;
+	}
 	if (fabs(v) >= 100 || v == floor(v)) {
 		char digits[G_ASCII_DTOSTR_BUF_SIZE];
 		size_t n, lead;
@@ -264,9 +269,9 @@ near(node *nodes, size_t supporter, size_t partner)
 }
 
 /* Columns: the kind's stage for the chain's kinds.  A supporting kind that
- * trades produce stands one column after its first supplier's (or before
- * its first buyer's); one that does not stands with the first stage it
- * facilitates or serves. */
+ * trades produce stands one column after its latest supplier's (or, when it
+ * buys from none of the chain, one before its earliest buyer's); one that
+ * does not stands with the earliest stage it facilitates or serves. */
 static void
 place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
 {
@@ -351,10 +356,22 @@ mark_binding(const mkg_model *m, const mkg_flow *flow, node *nodes, GArray *edge
 			if (mkg_model_find_actor(m, b->seller, &s) != MKG_OK ||
 			    mkg_model_find_actor(m, b->buyer, &t) != MKG_OK)
 				continue;
-			/* edges are sorted by seller then buyer: a short scan */
-			for (guint k = 0; k < edges->len; k++) {
+			/* edges are sorted by seller then buyer: binary search for
+			 * the first of the pair, then its few commodities */
+			guint lo = 0, hi = edges->len;
+			while (lo < hi) {
+				guint mid = lo + (hi - lo) / 2;
+				const edge *e = &g_array_index(edges, edge, mid);
+				if (e->seller < s || (e->seller == s && e->buyer < t))
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (guint k = lo; k < edges->len; k++) {
 				edge *e = &g_array_index(edges, edge, k);
-				if (e->seller == s && e->buyer == t && !e->service) {
+				if (e->seller != s || e->buyer != t)
+					break;
+				if (!e->service) {
 					e->binding = 1;
 					e->binding_capacity = b->capacity;
 				}
@@ -408,6 +425,19 @@ mark_coalitions(const mkg_model *m, const mkg_coalitions *c, node *nodes)
 
 /* ---- writing ----------------------------------------------------------- */
 
+/* sqrt(v / max) in [0, 1]: sizes grow with the square root, so that areas
+ * (not lengths) follow volumes.  Sums that overflowed to infinity count as
+ * the largest. */
+static double
+relative(double v, double max)
+{
+	if (!(max > 0))
+		return 0;
+	if (isinf(max))
+		return isinf(v) ? 1 : 0;
+	return sqrt(v / max);
+}
+
 static double
 throughput(const node *x)
 {
@@ -415,17 +445,17 @@ throughput(const node *x)
 }
 
 static void
-write_node(GString *out, const mkg_model *m, size_t a, const node *x, double max_through,
-           const char *unit)
+write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const node *x,
+           double max_through, const char *unit)
 {
 	mkg_actor_kind kind = mkg_actor_kind_of(m, a);
-	double r = max_through > 0 ? sqrt(throughput(x) / max_through) : 0;
+	double r = relative(throughput(x), max_through);
 	char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], fs[G_ASCII_DTOSTR_BUF_SIZE];
 	const char *region = mkg_actor_region(m, a);
 	int red = x->captive > 0 || x->binding != NULL;
 
-	g_string_append_printf(out, "  n%zu [shape=%s, width=%s, height=%s, fontsize=%s, "
-	                       "fillcolor=\"%s\"", a, kind_shape(kind),
+	g_string_append_printf(out, "%sn%zu [shape=%s, width=%s, height=%s, fontsize=%s, "
+	                       "fillcolor=\"%s\"", indent, a, kind_shape(kind),
 	                       g_ascii_formatd(w, sizeof w, "%.2f", 1.0 + 1.5 * r),
 	                       g_ascii_formatd(h, sizeof h, "%.2f", 0.4 + 0.7 * r),
 	                       g_ascii_formatd(fs, sizeof fs, "%.1f", 16 + 8 * r),
@@ -494,8 +524,7 @@ write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, d
 		html_text(out, e->commodity);
 		g_string_append(out, ">");
 	} else {
-		double r = max_volume > 0 && !MKG_IS_ABSENT(e->volume) ? sqrt(e->volume / max_volume)
-		                                                        : 0;
+		double r = MKG_IS_ABSENT(e->volume) ? 0 : relative(e->volume, max_volume);
 		g_string_append_printf(out, "penwidth=%s, arrowsize=%s, color=\"%s\", xlabel=<",
 		                       g_ascii_formatd(pw, sizeof pw, "%.2f",
 		                                       e->binding ? MAX(3.5, 1 + 9 * r) : 1 + 9 * r),
@@ -667,7 +696,7 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	size_t na;
 	node *nodes;
 	int *pinned;
-	size_t *stamp;
+	size_t *stamp, *members = NULL, *first = NULL;
 	GHashTable *colours;
 	GArray *edges, *harmful = NULL;
 	GString *dot;
@@ -717,7 +746,24 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	write_title(dot, model, opts, edges, colours,
 	            opts->flow != NULL || opts->captive != NULL || opts->coalitions != NULL);
 
-	/* coalitions presumed harmful: their members' nodes inside their box */
+	/* coalitions presumed harmful: their members' nodes inside their box;
+	 * the members listed cluster by cluster with one counting sort */
+	if (harmful != NULL && harmful->len > 0) {
+		members = g_new(size_t, na);
+		first = g_new0(size_t, harmful->len + 1);
+		for (size_t a = 0; a < na; a++)
+			if (nodes[a].cluster >= 0)
+				first[nodes[a].cluster + 1]++;
+		for (guint c = 0; c < harmful->len; c++)
+			first[c + 1] += first[c];
+		{
+			size_t *next = g_memdup2(first, (harmful->len + 1) * sizeof *first);
+			for (size_t a = 0; a < na; a++)
+				if (nodes[a].cluster >= 0)
+					members[next[nodes[a].cluster]++] = a;
+			g_free(next);
+		}
+	}
 	for (guint c = 0; harmful != NULL && c < harmful->len; c++) {
 		size_t i = g_array_index(harmful, size_t, c), g;
 		const char *group = mkg_coalitions_group(opts->coalitions, i);
@@ -729,9 +775,9 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 		else
 			html_text(dot, group != NULL ? group : "coalition");
 		g_string_append(dot, ": presumed harmful as one firm>;\n");
-		for (size_t a = 0; a < na; a++)
-			if (nodes[a].cluster == (int)c)
-				write_node(dot, model, a, &nodes[a], max_through, unit);
+		for (size_t k = first[c]; k < first[c + 1]; k++)
+			write_node(dot, "    ", model, members[k], &nodes[members[k]], max_through,
+			           unit);
 		g_string_append(dot, "  }\n");
 	}
 	/* the actors that support the chain without trading produce: one band */
@@ -744,14 +790,14 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 					                     "color=\"#d9d9d9\"; fillcolor=\"#f7f7f7\"; "
 					                     "fontcolor=\"#737373\"; label=<supporting functions and rules>;\n");
 				any = 1;
-				write_node(dot, model, a, &nodes[a], max_through, unit);
+				write_node(dot, "    ", model, a, &nodes[a], max_through, unit);
 			}
 		if (any)
 			g_string_append(dot, "  }\n");
 	}
 	for (size_t a = 0; a < na; a++)
 		if (nodes[a].cluster < 0 && (pinned[a] || nodes[a].in_graph))
-			write_node(dot, model, a, &nodes[a], max_through, unit);
+			write_node(dot, "  ", model, a, &nodes[a], max_through, unit);
 	for (int s = 0; s < N_STAGES; s++) {
 		int any = 0;
 		for (size_t a = 0; a < na; a++)
@@ -774,6 +820,8 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	g_string_append(dot, "}\n");
 
 	g_free(stamp);
+	g_free(members);
+	g_free(first);
 	if (harmful != NULL)
 		g_array_free(harmful, TRUE);
 	g_array_free(edges, TRUE);

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -211,6 +212,33 @@ mkg_json_write_stream(const mkg_model *model, FILE *stream)
 	return mkg__jw_finish(w, NULL, NULL);
 }
 
+/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by
+ * a rename: it is written in place. */
+static bool
+is_special_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+static int
+write_in_place(const mkg_model *model, const char *path)
+{
+	FILE *stream = fopen(path, "w");
+	int rc, saved;
+
+	if (stream == NULL)
+		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(errno));
+	rc = mkg_json_write_stream(model, stream);
+	saved = errno;
+	if (fclose(stream) != 0 && rc == MKG_OK)
+		rc = MKG_EIO, saved = errno;
+	if (rc != MKG_OK)
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
+	return rc;
+}
+
 int
 mkg_json_write_file(const mkg_model *model, const char *path)
 {
@@ -220,6 +248,8 @@ mkg_json_write_file(const mkg_model *model, const char *path)
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(path);
+	if (is_special_file(path))
+		return write_in_place(model, path);
 	/* Write beside the target, then rename over it: readers see the old
 	 * file or the new one, never a part. */
 	tmp = g_strconcat(path, ".tmp", NULL);

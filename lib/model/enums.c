@@ -58,7 +58,7 @@ from_name(const char *const *names, int count, const char *what, const char *nam
 	{                                                                       \
 		int v = 0;                                                      \
 		int rc = from_name(names, count, what, name, out ? &v : NULL);              \
-		if (rc == MKG_OK)                                               \
+		if (rc == MKG_OK && out != NULL)                               \
 			*out = (type)v;                                         \
 		return rc;                                                      \
 	}

@@ -1,0 +1,155 @@
+/* marketgraph: models as spreadsheet tables (CSV, RFC 4180).
+ *
+ * A model is five tables, one file each: actors, transactions,
+ * facilitation, memberships and document (the model's own fields, one
+ * row).  Each file starts with a header row naming its columns after the
+ * fields of the model format; columns may come in any order and optional
+ * ones may be left out.  An empty cell is an absent field.  Lists (tags,
+ * facilitation targets, paid_by) sit in one cell, `a;b;c` or
+ * `actor:share;actor:share`, or as JSON text when an item needs it.  The
+ * exact rules, every column and every message are in docs/interop.md.
+ *
+ * Import is strict and atomic, and goes through the model's validating add
+ * functions, so a table breaks exactly the rules a JSON document would.
+ * Messages name the file, the line and the column:
+ * `transactions.csv: line 7, column 3 (buyer): unknown actor "trader-9"`.
+ *
+ * Export writes the same tables, so that a model goes to a spreadsheet and
+ * back: importing an export gives an equal model (mkg_model_equal()).
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MARKETGRAPH_CSV_H
+#define MARKETGRAPH_CSV_H
+
+#include "common.h"
+#include "model.h"
+
+MKG_BEGIN_DECLS
+
+/** The tables of a model.  Values are part of the ABI and only appended. */
+typedef enum mkg_csv_table {
+	MKG_CSV_ACTORS = 0,
+	MKG_CSV_TRANSACTIONS,
+	MKG_CSV_FACILITATION,
+	MKG_CSV_MEMBERSHIPS,
+	MKG_CSV_DOCUMENT
+} mkg_csv_table;
+#define MKG_CSV_TABLE_COUNT 5
+
+/**
+ * The name of a table ("actors", "transactions", "facilitation",
+ * "memberships", "document"): its file is that name plus ".csv".  NULL for
+ * a value out of range.  Static strings.
+ */
+MKG_EXPORT const char *mkg_csv_table_name(mkg_csv_table table);
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                   */
+
+typedef struct mkg_csv_read_options {
+	unsigned int version;    /**< MKG_CSV_READ_OPTIONS_VERSION */
+	/** 0: detect each file's separator from its header line (',', ';' or
+	 *  tab, whichever occurs most outside quotes; ',' when none does).
+	 *  Else ',', ';' or '\t' for every file. */
+	int separator;
+	/* The document's fields.  Each one that is not NULL replaces the value
+	 * of the document table (or gives it when there is no such table). */
+	const char *name;
+	const char *currency;
+	const char *volume_unit;
+	const char *period;
+	const char *attributes;  /**< JSON object text */
+} mkg_csv_read_options;
+
+#define MKG_CSV_READ_OPTIONS_VERSION 1
+#define MKG_CSV_READ_OPTIONS_INIT { MKG_CSV_READ_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL }
+
+/** Fill *opts with MKG_CSV_READ_OPTIONS_INIT (for bindings).  MKG_EINVAL for
+ *  NULL or an unknown version. */
+MKG_EXPORT int mkg_csv_read_options_init(mkg_csv_read_options *opts, unsigned int version);
+
+/**
+ * Import a model from CSV files.  actors_path is required; the other paths
+ * may be NULL (no such records; no document fields but the options').
+ * opts NULL: the defaults.
+ *
+ * On success store a new model in *out (owned by the caller); on failure
+ * leave *out unchanged and return MKG_EIO (`PATH: cannot open: ...`),
+ * MKG_EPARSE (the CSV itself is malformed, an unknown or missing column:
+ * `PATH: line 4, column 2: ...`), MKG_EDATA (a cell breaks a rule of the
+ * format: `PATH: line 7, column 3 (buyer): unknown actor "trader-9"`) or
+ * MKG_EINVAL (NULL out or actors_path, bad options).  Messages start with
+ * the path as given.
+ *
+ * The files are read whole; time and memory are linear in their size
+ * (memory: the input, the model and one row).
+ */
+MKG_EXPORT int
+mkg_csv_read_files(mkg_model **out, const char *actors_path, const char *transactions_path,
+                   const char *facilitation_path, const char *memberships_path,
+                   const char *document_path, const mkg_csv_read_options *opts);
+
+/** One table's text in memory. */
+typedef struct mkg_csv_buffer {
+	const char *name;  /**< for messages ("actors.csv"); NULL: the table's name + ".csv" */
+	const void *data;  /**< len bytes, need not be NUL-terminated; NULL when len is 0 */
+	size_t len;
+} mkg_csv_buffer;
+
+/**
+ * Import a model from tables in memory, as mkg_csv_read_files() (the same
+ * rules and messages, named by each buffer's name).  actors is required,
+ * the other tables may be NULL.  The caller keeps the buffers.
+ */
+MKG_EXPORT int
+mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *actors,
+                     const mkg_csv_buffer *transactions, const mkg_csv_buffer *facilitation,
+                     const mkg_csv_buffer *memberships, const mkg_csv_buffer *document,
+                     const mkg_csv_read_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Export                                                                   */
+
+typedef struct mkg_csv_write_options {
+	unsigned int version; /**< MKG_CSV_WRITE_OPTIONS_VERSION */
+	int separator;        /**< 0 or ',': comma; ';' or '\t' */
+	int bom;              /**< nonzero: start with a UTF-8 byte order mark (for Excel) */
+} mkg_csv_write_options;
+
+#define MKG_CSV_WRITE_OPTIONS_VERSION 1
+#define MKG_CSV_WRITE_OPTIONS_INIT { MKG_CSV_WRITE_OPTIONS_VERSION, 0, 0 }
+
+/** Fill *opts with MKG_CSV_WRITE_OPTIONS_INIT (for bindings). */
+MKG_EXPORT int mkg_csv_write_options_init(mkg_csv_write_options *opts, unsigned int version);
+
+/**
+ * Write one table of a model as CSV text: a header row naming every column
+ * of the table, then one row per record in model order (the document table
+ * has exactly one row).  Rows end with CRLF (RFC 4180); a cell is quoted
+ * when it holds the separator, a quote, a line end, or is an empty string
+ * (an unquoted empty cell is an absent field).  Numbers are written in the
+ * shortest form that reads back to the same double.  The same model gives
+ * the same bytes.
+ *
+ * On success store a NUL-terminated string in *out, to be freed with
+ * mkg_free(), and its length in *len when len is not NULL.  MKG_EINVAL for
+ * NULL model or out, an unknown table, or bad options.  O(size of the table).
+ */
+MKG_EXPORT int
+mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
+                     const mkg_csv_write_options *opts, char **out, size_t *len);
+
+/**
+ * Write the five tables to the files PREFIX + "actors.csv", PREFIX +
+ * "transactions.csv", ... (PREFIX "dir/" writes into the directory dir,
+ * which must exist).  Each file is replaced atomically (written beside it,
+ * synced and renamed); the set is not: a failure may leave the first files
+ * written.  MKG_EIO `PATH: cannot write: <reason>` on failure.
+ */
+MKG_EXPORT int
+mkg_csv_write_files(const mkg_model *model, const char *prefix,
+                    const mkg_csv_write_options *opts);
+
+MKG_END_DECLS
+
+#endif /* MARKETGRAPH_CSV_H */

@@ -1,0 +1,289 @@
+/* marketgraph: exporting a model as CSV tables (docs/interop.md).
+ *
+ * Every column of a table is written, in the order of csv-schema.c, so the
+ * files are templates as much as data.  The reader takes back exactly what
+ * is written here: an unquoted empty cell is an absent field, `""` an
+ * empty string, lists use the forms of csv-list.c.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "interop-private.h"
+#include "core-private.h"
+#include "model-private.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct row_writer {
+	GString *out;
+	GString *cell; /* scratch for lists */
+	char sep;
+	size_t column;
+} row_writer;
+
+/* One cell; NULL is an absent field (nothing between the separators). */
+static void
+put(row_writer *w, const char *s)
+{
+	if (w->column++ > 0)
+		g_string_append_c(w->out, w->sep);
+	if (s == NULL)
+		return;
+	if (s[0] != '\0' && strchr(s, w->sep) == NULL && strpbrk(s, "\"\r\n") == NULL) {
+		g_string_append(w->out, s);
+		return;
+	}
+	g_string_append_c(w->out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			g_string_append_c(w->out, '"');
+		g_string_append_c(w->out, *s);
+	}
+	g_string_append_c(w->out, '"');
+}
+
+static void
+end_row(row_writer *w)
+{
+	g_string_append(w->out, "\r\n");
+	w->column = 0;
+}
+
+static void
+put_number(row_writer *w, double d)
+{
+	if (isnan(d)) {
+		put(w, NULL);
+		return;
+	}
+	g_string_truncate(w->cell, 0);
+	mkg__number_write(w->cell, d);
+	put(w, w->cell->str);
+}
+
+/* The cell text in w->cell, or absent when it is empty. */
+static void
+put_built(row_writer *w)
+{
+	put(w, w->cell->len > 0 ? w->cell->str : NULL);
+}
+
+static void
+put_ids(row_writer *w, const mkg_model *m, mkg_slice s, bool actors)
+{
+	const char **ids = g_new(const char *, s.count + 1);
+
+	for (uint32_t k = 0; k < s.count; k++) {
+		mkg_idx i = MKG_POOL_IDX(m, s.first + k);
+		ids[k] = actors ? MKG_ACTOR(m, i)->id : MKG_TX(m, i)->id;
+	}
+	g_string_truncate(w->cell, 0);
+	mkg__list_write(w->cell, ids, s.count);
+	g_free(ids);
+	put_built(w);
+}
+
+static void
+write_header(row_writer *w, mkg_csv_table table)
+{
+	const mkg_csv_schema *sc = mkg__csv_schema(table);
+
+	for (size_t k = 0; k < sc->count; k++)
+		put(w, sc->columns[k]);
+	end_row(w);
+}
+
+static void
+write_actors(row_writer *w, const mkg_model *m)
+{
+	for (guint i = 0; i < m->actors->len; i++) {
+		const mkg_actor_rec *a = MKG_ACTOR(m, i);
+		char num[32];
+
+		put(w, a->id);
+		put(w, a->name);
+		put(w, mkg_actor_kind_name(a->kind));
+		put(w, a->region);
+		if (a->households >= 0)
+			g_snprintf(num, sizeof num, "%" PRId64, a->households);
+		put(w, a->households >= 0 ? num : NULL);
+		put_number(w, a->capacity);
+		put_number(w, a->supply);
+		put_number(w, a->demand);
+		g_string_truncate(w->cell, 0);
+		if (a->tags.count > 0)
+			mkg__list_write(w->cell,
+			                (const char *const *)m->str_pool->pdata + a->tags.first,
+			                a->tags.count);
+		put_built(w);
+		put(w, a->attributes);
+		end_row(w);
+	}
+}
+
+static void
+write_transactions(row_writer *w, const mkg_model *m)
+{
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		put(w, t->id);
+		put(w, MKG_ACTOR(m, t->seller)->id);
+		put(w, MKG_ACTOR(m, t->buyer)->id);
+		put(w, t->commodity);
+		put_number(w, t->volume);
+		put_number(w, t->value);
+		put(w, t->period); /* its own only, not the model's */
+		put(w, mkg_contract_name((mkg_contract)t->contract));
+		put(w, t->service ? "true" : "false");
+		put_number(w, t->capacity);
+		put(w, t->attributes);
+		end_row(w);
+	}
+}
+
+static void
+write_facilitation(row_writer *w, const mkg_model *m)
+{
+	for (guint i = 0; i < m->facilitation->len; i++) {
+		const mkg_facilitation_rec *f = MKG_FAC(m, i);
+		const char **payers = g_new(const char *, f->payments.count + 1);
+		double *shares = g_new(double, f->payments.count + 1);
+
+		put(w, f->id);
+		put(w, MKG_ACTOR(m, f->facilitator)->id);
+		put(w, mkg_facilitation_type_name((mkg_facilitation_type)f->type));
+		put(w, mkg_function_name((mkg_function)f->function));
+		put_ids(w, m, f->target_actors, true);
+		put_ids(w, m, f->target_transactions, false);
+		put(w, f->start);
+		put(w, f->end);
+		put(w, mkg_exit_name((mkg_exit)f->exit)); /* NULL for none */
+		put(w, f->successor != MKG_IDX_NONE ? MKG_ACTOR(m, f->successor)->id : NULL);
+		put_number(w, f->cost);
+		for (uint32_t k = 0; k < f->payments.count; k++) {
+			const mkg_payment_rec *p = MKG_POOL_PAYMENT(m, f->payments.first + k);
+			payers[k] = MKG_ACTOR(m, p->actor)->id;
+			shares[k] = p->share;
+		}
+		g_string_truncate(w->cell, 0);
+		mkg__payments_write(w->cell, payers, shares, f->payments.count);
+		put_built(w);
+		put(w, f->attributes);
+		end_row(w);
+		g_free(payers);
+		g_free(shares);
+	}
+}
+
+static void
+write_memberships(row_writer *w, const mkg_model *m)
+{
+	for (guint i = 0; i < m->memberships->len; i++) {
+		const mkg_membership_rec *ms = MKG_MEMBERSHIP(m, i);
+
+		put(w, MKG_ACTOR(m, ms->group)->id);
+		put(w, MKG_ACTOR(m, ms->member)->id);
+		put(w, ms->since);
+		put(w, ms->role);
+		end_row(w);
+	}
+}
+
+static void
+write_document(row_writer *w, const mkg_model *m)
+{
+	put(w, m->name);
+	put(w, m->currency);
+	put(w, m->volume_unit);
+	put(w, m->period);
+	put(w, m->attributes);
+	end_row(w);
+}
+
+static int
+check_write_options(const mkg_csv_write_options *o)
+{
+	if (o->version != MKG_CSV_WRITE_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_csv_write: unknown options version %u", o->version);
+	if (o->separator != 0 && o->separator != ',' && o->separator != ';' && o->separator != '\t')
+		return mkg__error(MKG_EINVAL, "mkg_csv_write: the separator must be ',', ';' or a tab");
+	return MKG_OK;
+}
+
+static GString *
+write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options *o)
+{
+	row_writer w = { g_string_sized_new(4096), g_string_new(NULL),
+	                 o->separator ? (char)o->separator : ',', 0 };
+
+	if (o->bom)
+		g_string_append(w.out, "\xEF\xBB\xBF");
+	write_header(&w, table);
+	switch (table) {
+	case MKG_CSV_ACTORS: write_actors(&w, m); break;
+	case MKG_CSV_TRANSACTIONS: write_transactions(&w, m); break;
+	case MKG_CSV_FACILITATION: write_facilitation(&w, m); break;
+	case MKG_CSV_MEMBERSHIPS: write_memberships(&w, m); break;
+	case MKG_CSV_DOCUMENT: write_document(&w, m); break;
+	}
+	g_string_free(w.cell, TRUE);
+	return w.out;
+}
+
+int
+mkg_csv_write_options_init(mkg_csv_write_options *opts, unsigned int version)
+{
+	mkg_csv_write_options init = MKG_CSV_WRITE_OPTIONS_INIT;
+
+	MKG_CHECK_ARG(opts);
+	if (version != MKG_CSV_WRITE_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_csv_write_options_init: unknown version %u", version);
+	*opts = init;
+	return MKG_OK;
+}
+
+int
+mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
+                     const mkg_csv_write_options *opts, char **out, size_t *len)
+{
+	const mkg_csv_write_options defaults = MKG_CSV_WRITE_OPTIONS_INIT;
+	GString *text;
+	int rc;
+
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (mkg_csv_table_name(table) == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_csv_write_string: unknown table %d", (int)table);
+	if ((rc = check_write_options(opts ? opts : &defaults)) != MKG_OK)
+		return rc;
+	text = write_table(model, table, opts ? opts : &defaults);
+	if (len)
+		*len = text->len;
+	*out = g_string_free(text, FALSE);
+	return MKG_OK;
+}
+
+int
+mkg_csv_write_files(const mkg_model *model, const char *prefix,
+                    const mkg_csv_write_options *opts)
+{
+	const mkg_csv_write_options defaults = MKG_CSV_WRITE_OPTIONS_INIT;
+	int rc;
+
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(prefix);
+	if (opts == NULL)
+		opts = &defaults;
+	if ((rc = check_write_options(opts)) != MKG_OK)
+		return rc;
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+		char *path = g_strconcat(prefix, mkg_csv_table_name((mkg_csv_table)k), ".csv", NULL);
+		GString *text = write_table(model, (mkg_csv_table)k, opts);
+
+		rc = mkg__io_write_file(path, text->str, text->len);
+		g_string_free(text, TRUE);
+		g_free(path);
+	}
+	return rc;
+}

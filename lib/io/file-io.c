@@ -1,0 +1,128 @@
+/* marketgraph: reading and atomically replacing whole files, for the
+ * interop formats.
+ * SPDX-License-Identifier: MIT */
+#include "interop-private.h"
+#include "core-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* First buffer size for a file of unknown size; doubled as needed. */
+#define READ_CHUNK (64 * 1024)
+
+static int
+grow(char **buf, size_t *cap, size_t need, const char *path)
+{
+	size_t cap2 = *cap ? *cap : READ_CHUNK;
+	char *buf2;
+
+	while (cap2 < need) {
+		if (cap2 > SIZE_MAX / 2)
+			return mkg__error(MKG_ENOMEM, "%s: input too large", path);
+		cap2 *= 2;
+	}
+	buf2 = g_try_realloc(*buf, cap2);
+	if (buf2 == NULL)
+		return mkg__error(MKG_ENOMEM, "%s: out of memory reading %zu bytes", path, need);
+	*buf = buf2;
+	*cap = cap2;
+	return MKG_OK;
+}
+
+int
+mkg__io_read_file(const char *path, char **out, size_t *len)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int fd, rc = MKG_OK;
+
+	do
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return mkg__error(MKG_EIO, "%s: cannot open: %s", path, g_strerror(errno));
+	/* A regular file's size is known: one allocation (+1 for the NUL, +1
+	 * to see its end). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < SIZE_MAX - 2)
+		rc = grow(&buf, &cap, (size_t)st.st_size + 2, path);
+	while (rc == MKG_OK) {
+		ssize_t got;
+
+		if (n + 1 >= cap && (rc = grow(&buf, &cap, n + 2, path)) != MKG_OK)
+			break;
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			rc = mkg__error(MKG_EIO, "%s: cannot read: %s", path, g_strerror(errno));
+		else if (got == 0)
+			break;
+		else
+			n += (size_t)got;
+	}
+	close(fd);
+	if (rc != MKG_OK) {
+		g_free(buf);
+		return rc;
+	}
+	if (buf == NULL)
+		buf = g_malloc(1);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return MKG_OK;
+}
+
+static bool
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t put = write(fd, data, len);
+
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return false;
+		data += put;
+		len -= (size_t)put;
+	}
+	return true;
+}
+
+int
+mkg__io_write_file(const char *path, const char *data, size_t len)
+{
+	char *tmp = g_strconcat(path, ".tmp", NULL);
+	int fd, saved = 0;
+
+	do
+		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		saved = errno;
+		g_free(tmp);
+		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
+	}
+	errno = 0;
+	if (!write_all(fd, data, len))
+		saved = errno ? errno : EIO;
+	/* EINVAL: the file system cannot sync (nothing to wait for). */
+	else if (fsync(fd) != 0 && errno != EINVAL)
+		saved = errno;
+	if (close(fd) != 0 && saved == 0)
+		saved = errno;
+	if (saved == 0 && rename(tmp, path) != 0)
+		saved = errno;
+	if (saved != 0)
+		unlink(tmp);
+	g_free(tmp);
+	if (saved != 0)
+		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
+	return MKG_OK;
+}

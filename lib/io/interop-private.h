@@ -1,0 +1,80 @@
+/* marketgraph: internal helpers of the interop formats (CSV, GraphML,
+ * Kumu).  Never installed.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_INTEROP_PRIVATE_H
+#define MKG_INTEROP_PRIVATE_H
+
+#include "marketgraph.h"
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- files (file-io.c) --------------------------------------------------- */
+
+/* Read a whole file into *out (g_free; NUL-terminated beyond *len).
+ * MKG_EIO `PATH: cannot open: <reason>` / `PATH: cannot read: <reason>`,
+ * MKG_ENOMEM when it does not fit in memory. */
+int mkg__io_read_file(const char *path, char **out, size_t *len);
+
+/* Replace the file path with len bytes: they go to PATH.tmp, which is
+ * synced and renamed over path (removed on failure), so a reader sees the
+ * old file or the new one.  MKG_EIO `PATH: cannot write: <reason>`. */
+int mkg__io_write_file(const char *path, const char *data, size_t len);
+
+/* ---- the tables and their columns (csv-schema.c) ------------------------ */
+
+/* Column numbers of each table, in the order the writer puts them. */
+enum { MKG_CA_ID, MKG_CA_NAME, MKG_CA_KIND, MKG_CA_REGION, MKG_CA_HOUSEHOLDS, MKG_CA_CAPACITY,
+       MKG_CA_SUPPLY, MKG_CA_DEMAND, MKG_CA_TAGS, MKG_CA_ATTRIBUTES, MKG_CA_COUNT };
+enum { MKG_CT_ID, MKG_CT_SELLER, MKG_CT_BUYER, MKG_CT_COMMODITY, MKG_CT_VOLUME, MKG_CT_VALUE,
+       MKG_CT_PERIOD, MKG_CT_CONTRACT, MKG_CT_SERVICE, MKG_CT_CAPACITY, MKG_CT_ATTRIBUTES,
+       MKG_CT_COUNT };
+enum { MKG_CF_ID, MKG_CF_FACILITATOR, MKG_CF_TYPE, MKG_CF_FUNCTION, MKG_CF_TARGET_ACTORS,
+       MKG_CF_TARGET_TRANSACTIONS, MKG_CF_START, MKG_CF_END, MKG_CF_EXIT, MKG_CF_SUCCESSOR,
+       MKG_CF_COST, MKG_CF_PAID_BY, MKG_CF_ATTRIBUTES, MKG_CF_COUNT };
+enum { MKG_CM_GROUP, MKG_CM_MEMBER, MKG_CM_SINCE, MKG_CM_ROLE, MKG_CM_COUNT };
+enum { MKG_CD_NAME, MKG_CD_CURRENCY, MKG_CD_VOLUME_UNIT, MKG_CD_PERIOD, MKG_CD_ATTRIBUTES,
+       MKG_CD_COUNT };
+
+/* Most columns of any table. */
+#define MKG_CSV_MAX_COLUMNS 13
+
+typedef struct mkg_csv_schema {
+	const char *array;           /* the model's name for the records ("actors"), as in
+	                              * its messages; "document" for the document table */
+	const char *const *columns;  /* the format's field names ("targets.actors") */
+	size_t count;
+	const bool *required;        /* whether each column must be in the header */
+} mkg_csv_schema;
+
+/* The schema of a table (table < MKG_CSV_TABLE_COUNT). */
+const mkg_csv_schema *mkg__csv_schema(mkg_csv_table table);
+
+/* ---- lists in one cell (csv-list.c) --------------------------------------- */
+
+/* Whether c is one of the white-space bytes trimmed around list items and
+ * typed cells: space, tab, CR, LF. */
+static inline bool
+mkg__csv_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Append a list of strings as one cell's text: "a;b;c" when every item is
+ * non-empty, holds no ';', has no space at either end and the first does
+ * not start with '[' (so that it reads back the same); else a JSON array
+ * of strings.  n == 0 appends nothing. */
+void mkg__list_write(GString *out, const char *const *items, size_t n);
+
+/* Append who pays as one cell's text: "actor:share;actor:share" under the
+ * rules of mkg__list_write() for the actor ids (which may hold ':'), else
+ * a JSON array of {"actor", "share"} objects.  n == 0 appends nothing. */
+void mkg__payments_write(GString *out, const char *const *actors, const double *shares,
+                         size_t n);
+
+/* Append a number as the CSV writer and the interop formats write it: the
+ * shortest form that reads back to the same double, -0 as 0. */
+void mkg__number_write(GString *out, double d);
+
+#endif /* MKG_INTEROP_PRIVATE_H */

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""`marketgraph export --format dot` and `marketgraph render`, run as a user
+would.  Needs no Graphviz: what does (that dot reads every map and draws
+what it should) is tests/cli/test_render.py.
+
+Environment (set by tests/cli/meson.build):
+  MARKETGRAPH      the built tool
+  MKG_SOURCE_ROOT  the source tree (for examples/models)
+"""
+import glob
+import os
+import subprocess
+import tempfile
+import unittest
+
+TOOL = os.environ.get("MARKETGRAPH", "marketgraph")
+ROOT = os.environ.get("MKG_SOURCE_ROOT",
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+EXAMPLE = os.path.join(ROOT, "examples", "models", "potato-andes.json")
+
+
+def run(*args, env=None):
+    done = subprocess.run([TOOL, *args], capture_output=True, text=True, env=env, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+class ExportDot(unittest.TestCase):
+    def test_every_example(self):
+        for path in sorted(glob.glob(os.path.join(ROOT, "examples", "models", "*.json"))):
+            with self.subTest(model=os.path.basename(path)):
+                rc, out, err = run("export", "--format", "dot", path)
+                self.assertEqual((rc, err), (0, ""))
+                self.assertTrue(out.startswith("digraph market {\n"))
+                self.assertTrue(out.endswith("}\n"))
+                self.assertEqual(run("export", "-f", "dot", path), (0, out, ""))  # same bytes
+
+    def test_highlight(self):
+        rc, plain, err = run("export", "--format", "dot", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        self.assertNotIn("#cb181d", plain)
+        rc, out, err = run("export", "--format", "dot", "--highlight", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        # the multinational holds three groups captive, and their quotas bind
+        node = [line for line in out.split("\n") if "<B>Multinational snack maker</B>" in line]
+        self.assertEqual(len(node), 1)
+        self.assertIn('color="#cb181d"', node[0])
+        self.assertIn("3 captive producers, 1,070 t", node[0])
+        self.assertEqual(out.count("t binds</FONT>"), 3)
+
+    def test_output_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            target = os.path.join(d, "map.dot")
+            self.assertEqual(run("export", "--format", "dot", EXAMPLE, "-o", target), (0, "", ""))
+            with open(target, encoding="utf-8") as f:
+                self.assertEqual(f.read(), run("export", "--format", "dot", EXAMPLE)[1])
+
+    def test_json_is_still_the_default(self):
+        rc, out, err = run("export", EXAMPLE)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(run("export", "--format", "json", EXAMPLE), (0, out, ""))
+        self.assertTrue(out.startswith("{\n"))
+
+    def test_usage_errors(self):
+        rc, out, err = run("export", "--format", "svg", EXAMPLE)
+        self.assertEqual((rc, out), (2, ""))
+        # the list of formats grows (graphml, kumu, csv ...); dot is in it
+        self.assertRegex(err, r"^marketgraph export: unknown format 'svg', expected json.*\bdot\b"
+                              r".* \(try 'marketgraph export --help'\)\n$")
+        self.assertEqual(run("export", "--highlight", EXAMPLE),
+                         (2, "", "marketgraph export: --highlight needs --format dot "
+                                 "(try 'marketgraph export --help')\n"))
+
+
+class RenderWithoutGraphviz(unittest.TestCase):
+    """These hold whether or not Graphviz is installed."""
+
+    def test_not_installed(self):
+        with tempfile.TemporaryDirectory() as d:
+            target = os.path.join(d, "map.png")
+            env = dict(os.environ, PATH=d)  # a PATH with no dot in it
+            rc, out, err = run("render", EXAMPLE, "-o", target, env=env)
+            self.assertEqual((rc, out), (1, ""))
+            self.assertEqual(err, "marketgraph render: Graphviz's 'dot' program was not found: "
+                                  "install the package graphviz (on Debian or Ubuntu: apt-get "
+                                  "install graphviz), or write the DOT text with 'marketgraph "
+                                  "export FILE --format dot'\n")
+            self.assertEqual(os.listdir(d), [])
+
+    def test_usage_errors(self):
+        hint = " (try 'marketgraph render --help')\n"
+        self.assertEqual(run("render", EXAMPLE),
+                         (2, "", "marketgraph render: missing -o MAP" + hint))
+        self.assertEqual(run("render", "-o", "map.png"),
+                         (2, "", "marketgraph render: missing FILE" + hint))
+        self.assertEqual(run("render", EXAMPLE, "-o", "map.gif"),
+                         (2, "", "marketgraph render: cannot tell the format of 'map.gif': "
+                                 "name it .svg, .png or .pdf, or give --format" + hint))
+        self.assertEqual(run("render", EXAMPLE, "-o", "map.png", "--format", "bmp"),
+                         (2, "", "marketgraph render: unknown format 'bmp', expected svg, png "
+                                 "or pdf" + hint))
+        self.assertEqual(run("render", EXAMPLE, "-o", "map.png", "--dpi", "-3"),
+                         (2, "", "marketgraph render: --dpi must be between 1 and 1200, "
+                                 "got -3" + hint))
+
+    def test_invalid_model(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.json")
+            with open(bad, "w") as f:
+                f.write('{"format": "marketgraph", "version": 1, "actors": [{"id": "a"}]}')
+            rc, out, err = run("render", bad, "-o", os.path.join(d, "map.svg"))
+            self.assertEqual((rc, out), (1, ""))
+            self.assertTrue(err.startswith(bad + ": actors[0]"), err)
+            self.assertEqual(os.listdir(d), ["bad.json"])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,426 @@
+/* Tests of the market map as DOT (lib/io/dot-write.c): the whole text of a
+ * small map worked out by hand, escaping of hostile ids and names, columns
+ * by stage, merged arrows, highlights from real analysis results, and the
+ * errors.  That Graphviz reads the text is tested by tests/cli/test_dot.py.
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <glib.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+static mkg_model *
+model_of(const char *json)
+{
+	mkg_model *m = NULL;
+
+	if (mkg_json_read_buffer(&m, json, strlen(json)) != MKG_OK)
+		fail_msg("model: %s", mkg_error_message());
+	return m;
+}
+
+static char *
+dot_of(const mkg_model *m, const mkg_dot_options *opts)
+{
+	char *out = NULL;
+	size_t len = 0;
+
+	if (mkg_dot_write_string(m, opts, &out, &len) != MKG_OK)
+		fail_msg("mkg_dot_write_string: %s", mkg_error_message());
+	assert_int_equal(len, strlen(out));
+	return out;
+}
+
+/* The line of the text that contains needle, or NULL. */
+static char *
+line_with(const char *text, const char *needle)
+{
+	const char *p = strstr(text, needle), *start, *end;
+
+	if (p == NULL)
+		return NULL;
+	for (start = p; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchr(p, '\n');
+	return g_strndup(start, (gsize)(end ? end - start : (ptrdiff_t)strlen(start)));
+}
+
+static void
+assert_contains(const char *text, const char *needle)
+{
+	if (strstr(text, needle) == NULL)
+		fail_msg("missing: %s\nin:\n%s", needle, text);
+}
+
+static void
+assert_lacks(const char *text, const char *needle)
+{
+	if (strstr(text, needle) != NULL)
+		fail_msg("unexpected: %s\nin:\n%s", needle, text);
+}
+
+/*
+ * One producer sells 10 t to one end market.  Both have throughput 10, the
+ * largest, so r = sqrt(10 / 10) = 1: width 1.0 + 1.5 = 2.50, height
+ * 0.4 + 0.7 = 1.10, font 16 + 8 = 24; the arrow carries the largest volume:
+ * penwidth 1 + 9 = 10, arrow size 0.6 + 0.5 = 1.10.  Producers stand in
+ * column 1, end markets in column 5.  No legend: the title only.
+ */
+static void
+test_whole_text(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"name\": \"Tiny\", "
+		"\"volume_unit\": \"t\", \"actors\": [{\"id\": \"p\", \"kind\": \"producer\"}, "
+		"{\"id\": \"m\", \"name\": \"Market\", \"kind\": \"end_market\"}], "
+		"\"transactions\": [{\"seller\": \"p\", \"buyer\": \"m\", \"commodity\": \"maize\", "
+		"\"volume\": 10}]}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *dot;
+
+	(void)state;
+	opts.hide_legend = 1;
+	dot = dot_of(m, &opts);
+	assert_string_equal(dot,
+		"digraph market {\n"
+		"  graph [rankdir=LR, newrank=true, ranksep=1.2, nodesep=0.3, splines=true, "
+		"pad=0.3, fontname=\"Helvetica\", labelloc=t, labeljust=l, outputorder=edgesfirst, "
+		"fontsize=16, forcelabels=true];\n"
+		"  node [style=\"rounded,filled\", fontname=\"Helvetica\", margin=\"0.12,0.05\", "
+		"color=\"#525252\", penwidth=1];\n"
+		"  edge [fontname=\"Helvetica\", fontsize=13];\n"
+		"  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>"
+		"<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\"><B>Tiny</B></FONT></TD></TR></TABLE>>;\n"
+		"  n0 [shape=box, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#a1d99b\", "
+		"label=<<B>p</B><BR/><FONT POINT-SIZE=\"13\">producer, 10 t</FONT>>, "
+		"tooltip=\"p (producer)\"];\n"
+		"  n1 [shape=ellipse, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#9ecae1\", "
+		"label=<<B>Market</B><BR/><FONT POINT-SIZE=\"13\">end_market, 10 t</FONT>>, "
+		"tooltip=\"m (end_market)\"];\n"
+		"  { rank=same; n0; }\n"
+		"  { rank=same; n1; }\n"
+		"  n0 -> n1 [penwidth=10.00, arrowsize=1.10, color=\"#636363\", xlabel=<10>, "
+		"tooltip=\"p -> m: maize, 1 transaction\"];\n"
+		"}\n");
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/* Ids and names that would break a naive writer: quotes, a final
+ * backslash, angle brackets, an ampersand, a line break, UTF-8. */
+static void
+test_escaping(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"name\": \"Caf\\u00e9 <&> \\\"map\\\"\", "
+		"\"actors\": [{\"id\": \"say \\\"hi\\\"\\\\\", \"name\": \"A&B <coop>\\nline 2\", "
+		"\"kind\": \"producer\", \"region\": \"Jun\\u00edn\\\\\"}, "
+		"{\"id\": \"x\\\\y\", \"name\": \"Ni\\u00f1o's \\\\ market\", \"kind\": \"end_market\"}], "
+		"\"transactions\": [{\"seller\": \"say \\\"hi\\\"\\\\\", \"buyer\": \"x\\\\y\", "
+		"\"commodity\": \"caf\\u00e9 \\\"beans\\\"\", \"volume\": 1234567.5}]}");
+	char *dot = dot_of(m, NULL), *line;
+
+	(void)state;
+	/* labels: XML escapes and <BR/>, UTF-8 as is */
+	assert_contains(dot, "<B>Caf\xc3\xa9 &lt;&amp;&gt; &quot;map&quot;</B>");
+	assert_contains(dot, "label=<<B>A&amp;B &lt;coop&gt;<BR/>line 2</B>");
+	assert_contains(dot, "<B>Ni\xc3\xb1o&#39;s &#92; market</B>");
+	/* tooltips: DOT escapes, a space after a final backslash */
+	assert_contains(dot, "tooltip=\"say \\\"hi\\\"\\\\  (producer, Jun\xc3\xadn\\\\ )\"");
+	assert_contains(dot, "tooltip=\"x\\\\y (end_market)\"");
+	assert_contains(dot, "tooltip=\"say \\\"hi\\\"\\\\  -> x\\\\y: caf\xc3\xa9 \\\"beans\\\", "
+	                     "1 transaction\"");
+	/* nodes are named by index, never by id */
+	line = line_with(dot, "A&amp;B");
+	assert_true(g_str_has_prefix(line, "  n0 ["));
+	g_free(line);
+	/* large volumes with separators, never an exponent */
+	assert_contains(dot, "xlabel=<1,234,568>");
+	assert_contains(dot, "producer, 1,234,568</FONT>");
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/*
+ * Columns and merged arrows.  seed (input supplier, column 0) -> f1, f2
+ * (producers, 1) -> col (collector, 2) -> mill (processor, 3) -> shop
+ * (retailer, 4) -> town (end market, 5).  The mill also buys from the oil
+ * press, a processor of its own column, so it moves one column right (4);
+ * the shop, buying from it, cannot move into the end markets' column and
+ * stays in 4.  f1 sells twice to col: one arrow of 30.  The programme
+ * facilitates f1 and f2, the bank lends to the mill: neither trades
+ * produce, so both are in the support band, in the column of whom they
+ * serve (1 and 4).  The bank's loan stays within column 4: an ordinary
+ * arrow; the mill's extension service to f2 goes back from column 4 to 1:
+ * written f2 -> mill with dir=back.
+ */
+static void
+test_columns_and_arrows(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"volume_unit\": \"t\", \"actors\": ["
+		"{\"id\": \"seed\", \"kind\": \"input_supplier\"}, {\"id\": \"f1\", \"kind\": \"producer\"}, "
+		"{\"id\": \"f2\", \"kind\": \"producer\"}, {\"id\": \"col\", \"kind\": \"collector\"}, "
+		"{\"id\": \"press\", \"kind\": \"processor\"}, {\"id\": \"mill\", \"kind\": \"processor\"}, "
+		"{\"id\": \"shop\", \"kind\": \"retailer\"}, {\"id\": \"town\", \"kind\": \"end_market\"}, "
+		"{\"id\": \"prog\", \"kind\": \"programme\"}, {\"id\": \"bank\", \"kind\": \"financial_institution\"}], "
+		"\"transactions\": ["
+		"{\"seller\": \"seed\", \"buyer\": \"f1\", \"commodity\": \"seed\", \"volume\": 1}, "
+		"{\"seller\": \"f1\", \"buyer\": \"col\", \"commodity\": \"grain\", \"volume\": 10}, "
+		"{\"seller\": \"f1\", \"buyer\": \"col\", \"commodity\": \"grain\", \"volume\": 20}, "
+		"{\"seller\": \"f2\", \"buyer\": \"col\", \"commodity\": \"grain\", \"volume\": 5}, "
+		"{\"seller\": \"f2\", \"buyer\": \"press\", \"commodity\": \"grain\", \"volume\": 5}, "
+		"{\"seller\": \"col\", \"buyer\": \"mill\", \"commodity\": \"grain\", \"volume\": 35}, "
+		"{\"seller\": \"press\", \"buyer\": \"mill\", \"commodity\": \"cake\", \"volume\": 4}, "
+		"{\"seller\": \"mill\", \"buyer\": \"shop\", \"commodity\": \"flour\", \"volume\": 30}, "
+		"{\"seller\": \"shop\", \"buyer\": \"town\", \"commodity\": \"flour\", \"volume\": 30}, "
+		"{\"seller\": \"bank\", \"buyer\": \"mill\", \"commodity\": \"loan\", \"value\": 9, \"service\": true}, "
+		"{\"seller\": \"mill\", \"buyer\": \"f2\", \"commodity\": \"extension\", \"value\": 1, \"service\": true}], "
+		"\"facilitation\": [{\"facilitator\": \"prog\", \"type\": \"temporary\", "
+		"\"function\": \"linkages\", \"targets\": {\"actors\": [\"f1\", \"f2\"]}}]}");
+	char *dot = dot_of(m, NULL);
+
+	(void)state;
+	assert_contains(dot, "  { rank=same; n0; }\n"            /* seed */
+	                     "  { rank=same; n1; n2; n8; }\n"    /* f1, f2, prog */
+	                     "  { rank=same; n3; }\n"            /* col */
+	                     "  { rank=same; n4; }\n"            /* press */
+	                     "  { rank=same; n5; n6; n9; }\n"    /* mill, shop, bank */
+	                     "  { rank=same; n7; }\n");          /* town */
+	assert_contains(dot, "subgraph cluster_support {");
+	/* f1's two sales merged: 30 */
+	assert_contains(dot, "n1 -> n3 [penwidth=");
+	assert_contains(dot, "xlabel=<30>, tooltip=\"f1 -> col: grain, 2 transactions\"");
+	/* the extension service goes back: drawn reversed */
+	assert_contains(dot, "  n2 -> n5 [dir=back, style=dotted");
+	assert_contains(dot, "  n9 -> n5 [style=dotted");
+	/* facilitation: one dashed arrow per target, the function on the first */
+	assert_contains(dot, "  n8 -> n1 [style=dashed, color=\"#e6550d\"");
+	assert_contains(dot, "xlabel=<linkages>, tooltip=\"f1 (temporary linkages)\"");
+	assert_contains(dot, "  n8 -> n2 [style=dashed, color=\"#e6550d\", fontcolor=\"#e6550d\", "
+	                     "penwidth=1.2, arrowhead=empty, arrowtail=empty, constraint=false, "
+	                     "tooltip=\"f1 (temporary linkages)\"];\n");
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/* Options that leave things out. */
+static void
+test_hiding(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"e\", \"kind\": \"end_market\"}, "
+		"{\"id\": \"s\", \"kind\": \"service_provider\"}, {\"id\": \"g\", \"kind\": \"programme\"}], "
+		"\"transactions\": [{\"seller\": \"p\", \"buyer\": \"e\", \"commodity\": \"c\", \"volume\": 1}, "
+		"{\"seller\": \"s\", \"buyer\": \"p\", \"commodity\": \"t\", \"value\": 1, \"service\": true}], "
+		"\"facilitation\": [{\"facilitator\": \"g\", \"type\": \"public\", \"function\": \"other\", "
+		"\"targets\": {\"actors\": [\"p\"]}}]}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *all, *none;
+
+	(void)state;
+	all = dot_of(m, &opts);
+	assert_contains(all, "style=dotted");
+	assert_contains(all, "style=dashed, color=\"#31a354\"");
+	assert_contains(all, "- - public facilitation");
+	assert_contains(all, "\xc2\xb7\xc2\xb7\xc2\xb7 services");
+	assert_int_equal(mkg_dot_options_init(&opts, MKG_DOT_OPTIONS_VERSION), MKG_OK);
+	opts.hide_services = opts.hide_facilitation = 1;
+	none = dot_of(m, &opts);
+	assert_lacks(none, "style=dotted");
+	assert_lacks(none, "style=dashed");
+	assert_lacks(none, "facilitation</FONT>");
+	assert_lacks(none, "services</FONT>");
+	/* the actors are still drawn */
+	assert_contains(none, "  n2 [");
+	assert_contains(none, "  n3 [");
+	mkg_free(all);
+	mkg_free(none);
+	mkg_model_free(m);
+}
+
+/*
+ * Highlights from real results.  a (supply 100) and b (supply 50) sell to
+ * proc (capacity 60); b also sells to trader, linked to market with a
+ * capacity of 10; market's demand 200.  Max flow: proc 60 + link 10 = 70,
+ * both binding.  a sells only to proc: proc holds a captive (supply 100).
+ * trader and proc are in a group "ring": as the only two buyers of b's and
+ * a's maize they would be presumed harmful.
+ */
+static void
+test_highlights(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"volume_unit\": \"t\", \"actors\": ["
+		"{\"id\": \"a\", \"kind\": \"producer\", \"supply\": 100}, "
+		"{\"id\": \"b\", \"kind\": \"producer\", \"supply\": 50}, "
+		"{\"id\": \"proc\", \"kind\": \"processor\", \"capacity\": 60}, "
+		"{\"id\": \"trader\", \"kind\": \"trader\"}, "
+		"{\"id\": \"market\", \"kind\": \"end_market\", \"demand\": 200}, "
+		"{\"id\": \"ring\", \"name\": \"The ring\", \"kind\": \"association\"}], "
+		"\"transactions\": ["
+		"{\"seller\": \"a\", \"buyer\": \"proc\", \"commodity\": \"maize\", \"volume\": 50}, "
+		"{\"seller\": \"b\", \"buyer\": \"proc\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"seller\": \"b\", \"buyer\": \"trader\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"seller\": \"trader\", \"buyer\": \"market\", \"commodity\": \"maize\", \"volume\": 10, "
+		"\"capacity\": 10}, "
+		"{\"seller\": \"proc\", \"buyer\": \"market\", \"commodity\": \"maize\", \"volume\": 60}], "
+		"\"memberships\": [{\"group\": \"ring\", \"member\": \"proc\"}, "
+		"{\"group\": \"ring\", \"member\": \"trader\"}]}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	mkg_flow *flow = NULL;
+	mkg_captive *captive = NULL;
+	mkg_coalitions *coalitions = NULL;
+	char *plain, *dot, *line;
+
+	(void)state;
+	assert_int_equal(mkg_flow_new(&flow, m, NULL), MKG_OK);
+	assert_int_equal(mkg_captive_new(&captive, m, NULL), MKG_OK);
+	assert_int_equal(mkg_coalitions_new(&coalitions, m, NULL), MKG_OK);
+	assert_true(mkg_flow_max_flow(flow) == 70);
+	assert_int_equal(mkg_coalitions_presumed_harmful(coalitions, 0), 1);
+	plain = dot_of(m, NULL);
+	assert_lacks(plain, "#cb181d");
+	opts.flow = flow;
+	opts.captive = captive;
+	opts.coalitions = coalitions;
+	dot = dot_of(m, &opts);
+	/* the processor: binding capacity and a captive producer */
+	line = line_with(dot, "  n2 [");
+	assert_contains(line, "fillcolor=\"#fcbba1\", color=\"#cb181d\", penwidth=3.5");
+	assert_contains(line, "capacity 60 t binds");
+	assert_contains(line, "1 captive producer, 100 t");
+	g_free(line);
+	/* the link with a binding capacity */
+	line = line_with(dot, "  n3 -> n4 [");
+	assert_contains(line, "color=\"#cb181d\"");
+	assert_contains(line, "capacity 10 t binds");
+	g_free(line);
+	/* the market's demand does not bind, and the market, the only outlet of
+	 * both producers, is no hub */
+	line = line_with(dot, "  n4 [");
+	assert_lacks(line, "#cb181d");
+	g_free(line);
+	/* the ring drawn around its members, which are written inside it */
+	assert_contains(dot, "  subgraph cluster_0 {\n    style=\"dashed,rounded\"; "
+	                     "color=\"#cb181d\"; penwidth=2; fontcolor=\"#cb181d\"; "
+	                     "label=<The ring: presumed harmful as one firm>;\n    n2 [");
+	assert_contains(dot, "red dashed box: coalition presumed harmful");
+	mkg_free(plain);
+	mkg_free(dot);
+	mkg_coalitions_free(coalitions);
+	mkg_captive_free(captive);
+	mkg_flow_free(flow);
+	mkg_model_free(m);
+}
+
+/* Two coalitions presumed harmful share a member: each of the three
+ * traders buys a third of the maize, so any two as one firm hold 2/3,
+ * delta 2 x 10^4 x 1/9 = 2222.  t2 is drawn in the first box (g1, by
+ * group id), the second box holds t3 alone. */
+static void
+test_overlapping_coalitions(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t1\", \"kind\": \"trader\"}, "
+		"{\"id\": \"t2\", \"kind\": \"trader\"}, {\"id\": \"t3\", \"kind\": \"trader\"}, "
+		"{\"id\": \"g2\", \"kind\": \"association\"}, {\"id\": \"g1\", \"kind\": \"association\"}], "
+		"\"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"t1\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"seller\": \"p\", \"buyer\": \"t2\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"seller\": \"p\", \"buyer\": \"t3\", \"commodity\": \"maize\", \"volume\": 10}], "
+		"\"memberships\": [{\"group\": \"g2\", \"member\": \"t2\"}, "
+		"{\"group\": \"g2\", \"member\": \"t3\"}, {\"group\": \"g1\", \"member\": \"t1\"}, "
+		"{\"group\": \"g1\", \"member\": \"t2\"}]}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	mkg_coalitions *coalitions = NULL;
+	char *dot;
+	const char *c0, *c1;
+
+	(void)state;
+	assert_int_equal(mkg_coalitions_new(&coalitions, m, NULL), MKG_OK);
+	assert_int_equal(mkg_coalitions_count(coalitions), 2);
+	assert_string_equal(mkg_coalitions_group(coalitions, 0), "g1");
+	opts.coalitions = coalitions;
+	dot = dot_of(m, &opts);
+	c0 = strstr(dot, "subgraph cluster_0 {");
+	c1 = strstr(dot, "subgraph cluster_1 {");
+	assert_non_null(c0);
+	assert_non_null(c1);
+	assert_true(c0 < c1);
+	assert_contains(c0, "label=<g1: presumed harmful as one firm>;\n    n1 [");
+	assert_contains(c0, "tooltip=\"t1 (trader)\"];\n    n2 [");
+	assert_contains(c0, "tooltip=\"t2 (trader)\"];\n  }\n  subgraph cluster_1 {");
+	assert_contains(c1, "label=<g2: presumed harmful as one firm>;\n    n3 [");
+	assert_contains(c1, "tooltip=\"t3 (trader)\"];\n  }\n");
+	mkg_free(dot);
+	mkg_coalitions_free(coalitions);
+	mkg_model_free(m);
+}
+
+/* The same model gives the same bytes; an empty model gives a valid graph. */
+static void
+test_deterministic_and_empty(void **state)
+{
+	mkg_model *m = NULL;
+	char *a, *b;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	a = dot_of(m, NULL);
+	b = dot_of(m, NULL);
+	assert_string_equal(a, b);
+	assert_true(g_str_has_prefix(a, "digraph market {\n"));
+	assert_true(g_str_has_suffix(a, "}\n"));
+	assert_contains(a, "<B>Market map</B>");
+	mkg_free(a);
+	mkg_free(b);
+	mkg_model_free(m);
+}
+
+static void
+test_errors(void **state)
+{
+	mkg_model *m = NULL;
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *out = (char *)"untouched";
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	assert_int_equal(mkg_dot_write_string(NULL, NULL, &out, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_dot_write_string: argument 'model' is NULL");
+	assert_int_equal(mkg_dot_write_string(m, NULL, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_dot_write_string: argument 'out' is NULL");
+	opts.version = 7;
+	assert_int_equal(mkg_dot_write_string(m, &opts, &out, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_dot_write_string: unknown options version 7");
+	assert_string_equal(out, "untouched");
+	assert_int_equal(mkg_dot_options_init(&opts, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: unknown options version 2");
+	assert_int_equal(mkg_dot_options_init(NULL, MKG_DOT_OPTIONS_VERSION), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: argument 'opts' is NULL");
+	mkg_model_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_whole_text),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_columns_and_arrows),
+		cmocka_unit_test(test_hiding),
+		cmocka_unit_test(test_highlights),
+		cmocka_unit_test(test_overlapping_coalitions),
+		cmocka_unit_test(test_deterministic_and_empty),
+		cmocka_unit_test(test_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,336 @@
+/* Tests of the GraphML and Kumu exports (docs/interop.md): the exact text
+ * for small models worked out by hand, XML escaping, and what XML 1.0
+ * cannot hold.  tests/cli/test_interop.py reads the exports of the example
+ * models back with xml.etree, NetworkX and json.
+ *
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <glib.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#define FFFD "\xEF\xBF\xBD"
+
+static const char graphml_head[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+	"    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+	"    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+	"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+	"  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n"
+	"  <key id=\"g_currency\" for=\"graph\" attr.name=\"currency\" attr.type=\"string\"/>\n"
+	"  <key id=\"g_volume_unit\" for=\"graph\" attr.name=\"volume_unit\" attr.type=\"string\"/>\n"
+	"  <key id=\"g_period\" for=\"graph\" attr.name=\"period\" attr.type=\"string\"/>\n"
+	"  <key id=\"g_attributes\" for=\"graph\" attr.name=\"attributes\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_region\" for=\"node\" attr.name=\"region\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_households\" for=\"node\" attr.name=\"households\" attr.type=\"long\"/>\n"
+	"  <key id=\"n_capacity\" for=\"node\" attr.name=\"capacity\" attr.type=\"double\"/>\n"
+	"  <key id=\"n_supply\" for=\"node\" attr.name=\"supply\" attr.type=\"double\"/>\n"
+	"  <key id=\"n_demand\" for=\"node\" attr.name=\"demand\" attr.type=\"double\"/>\n"
+	"  <key id=\"n_tags\" for=\"node\" attr.name=\"tags\" attr.type=\"string\"/>\n"
+	"  <key id=\"n_attributes\" for=\"node\" attr.name=\"attributes\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_commodity\" for=\"edge\" attr.name=\"commodity\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_volume\" for=\"edge\" attr.name=\"volume\" attr.type=\"double\"/>\n"
+	"  <key id=\"e_value\" for=\"edge\" attr.name=\"value\" attr.type=\"double\"/>\n"
+	"  <key id=\"e_period\" for=\"edge\" attr.name=\"period\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_contract\" for=\"edge\" attr.name=\"contract\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_service\" for=\"edge\" attr.name=\"service\" attr.type=\"boolean\"/>\n"
+	"  <key id=\"e_capacity\" for=\"edge\" attr.name=\"capacity\" attr.type=\"double\"/>\n"
+	"  <key id=\"e_attributes\" for=\"edge\" attr.name=\"attributes\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+	"  <graph id=\"G\" edgedefault=\"directed\">\n";
+
+static void
+add_actor(mkg_model *m, const char *id, mkg_actor_kind kind)
+{
+	mkg_actor_desc a = MKG_ACTOR_DESC_INIT;
+
+	a.id = id;
+	a.kind = kind;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+}
+
+static void
+add_tx(mkg_model *m, const char *id, const char *seller, const char *buyer, double volume,
+       double value)
+{
+	mkg_transaction_desc t = MKG_TRANSACTION_DESC_INIT;
+
+	t.id = id, t.seller = seller, t.buyer = buyer, t.commodity = "maize";
+	t.volume = volume, t.value = value;
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+}
+
+static char *
+graphml(const mkg_model *m)
+{
+	char *s = NULL;
+	size_t len = 0;
+
+	assert_int_equal(mkg_graphml_write_string(m, &s, &len), MKG_OK);
+	assert_int_equal(len, strlen(s));
+	return s;
+}
+
+/* Escaping of every special character, U+FFFD for what XML cannot hold,
+ * absent fields left out. */
+static void
+test_graphml_exact(void **state)
+{
+	static const char *const tags[] = { "x", "y" };
+	mkg_actor_desc a = MKG_ACTOR_DESC_INIT;
+	mkg_transaction_desc t = MKG_TRANSACTION_DESC_INIT;
+	mkg_model *m = NULL;
+	GString *want = g_string_new(graphml_head);
+	char *s;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	assert_int_equal(mkg_model_set_name(m, "M & <co>\xEF\xBF\xBE"), MKG_OK);
+	a.id = "a\"&<b>'", a.kind = MKG_ACTOR_PRODUCER, a.name = "Line1\nLine2\tTab\rCR";
+	a.households = 3, a.supply = 2.5, a.tags = tags, a.tag_count = 2;
+	a.attributes = "{\"k\": \"v\"}";
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	a = (mkg_actor_desc)MKG_ACTOR_DESC_INIT;
+	a.id = "b\x01", a.kind = MKG_ACTOR_TRADER, a.region = "R";
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	a = (mkg_actor_desc)MKG_ACTOR_DESC_INIT;
+	a.id = "c", a.kind = MKG_ACTOR_END_MARKET, a.demand = 10;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	add_tx(m, "t1", "a\"&<b>'", "b\x01", 2, 3);
+	t.id = "t\x02", t.seller = "b\x01", t.buyer = "c", t.commodity = "maize", t.value = 5;
+	t.service = 1, t.period = "2011", t.capacity = 4, t.attributes = "{\"z\": [1]}";
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+
+	g_string_append(want,
+		"    <data key=\"g_name\">M &amp; &lt;co&gt;" FFFD "</data>\n"
+		"    <node id=\"a&quot;&amp;&lt;b&gt;'\">\n"
+		"      <data key=\"n_label\">Line1\nLine2\tTab&#13;CR</data>\n"
+		"      <data key=\"n_name\">Line1\nLine2\tTab&#13;CR</data>\n"
+		"      <data key=\"n_kind\">producer</data>\n"
+		"      <data key=\"n_households\">3</data>\n"
+		"      <data key=\"n_supply\">2.5</data>\n"
+		"      <data key=\"n_tags\">x;y</data>\n"
+		"      <data key=\"n_attributes\">{\"k\":\"v\"}</data>\n"
+		"    </node>\n"
+		"    <node id=\"b" FFFD "\">\n"
+		"      <data key=\"n_label\">b" FFFD "</data>\n"
+		"      <data key=\"n_kind\">trader</data>\n"
+		"      <data key=\"n_region\">R</data>\n"
+		"    </node>\n"
+		"    <node id=\"c\">\n"
+		"      <data key=\"n_label\">c</data>\n"
+		"      <data key=\"n_kind\">end_market</data>\n"
+		"      <data key=\"n_demand\">10</data>\n"
+		"    </node>\n"
+		"    <edge id=\"t1\" source=\"a&quot;&amp;&lt;b&gt;'\" target=\"b" FFFD "\">\n"
+		"      <data key=\"e_commodity\">maize</data>\n"
+		"      <data key=\"e_volume\">2</data>\n"
+		"      <data key=\"e_value\">3</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">false</data>\n"
+		"      <data key=\"e_weight\">2</data>\n"
+		"    </edge>\n"
+		"    <edge id=\"t" FFFD "\" source=\"b" FFFD "\" target=\"c\">\n"
+		"      <data key=\"e_commodity\">maize</data>\n"
+		"      <data key=\"e_value\">5</data>\n"
+		"      <data key=\"e_period\">2011</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">true</data>\n"
+		"      <data key=\"e_capacity\">4</data>\n"
+		"      <data key=\"e_attributes\">{\"z\":[1]}</data>\n"
+		"    </edge>\n"
+		"  </graph>\n"
+		"</graphml>\n");
+	s = graphml(m);
+	assert_string_equal(s, want->str);
+	mkg_free(s);
+	g_string_free(want, TRUE);
+	mkg_model_free(m);
+}
+
+/* A tab, LF and CR in an attribute value are references (a parser would
+ * turn them into spaces); the model's period goes to every edge without
+ * its own. */
+static void
+test_graphml_attribute_whitespace(void **state)
+{
+	mkg_model *m = NULL;
+	char *s;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	assert_int_equal(mkg_model_set_period(m, "2010"), MKG_OK);
+	add_actor(m, "a\tb\nc\rd", MKG_ACTOR_PRODUCER);
+	add_actor(m, "e", MKG_ACTOR_TRADER);
+	add_tx(m, "t", "a\tb\nc\rd", "e", 1, MKG_ABSENT);
+	s = graphml(m);
+	assert_non_null(strstr(s, "    <node id=\"a&#9;b&#10;c&#13;d\">\n"
+	                          "      <data key=\"n_label\">a\tb\nc&#13;d</data>\n"));
+	assert_non_null(strstr(s, "    <edge id=\"t\" source=\"a&#9;b&#10;c&#13;d\" target=\"e\">\n"
+	                          "      <data key=\"e_commodity\">maize</data>\n"
+	                          "      <data key=\"e_volume\">1</data>\n"
+	                          "      <data key=\"e_period\">2010</data>\n"));
+	mkg_free(s);
+	mkg_model_free(m);
+}
+
+/* Ids that U+FFFD makes equal cannot be told apart by the tools. */
+static void
+test_graphml_id_collisions(void **state)
+{
+	mkg_model *m = NULL;
+	char *s = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	add_actor(m, "b\x01", MKG_ACTOR_PRODUCER);
+	add_actor(m, "b\x02", MKG_ACTOR_TRADER);
+	assert_int_equal(mkg_graphml_write_string(m, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "actors[1].id: holds U+0002, which XML 1.0 cannot "
+	                    "hold; written as U+FFFD it is the id of actors[0] too");
+	assert_null(s);
+	mkg_model_free(m);
+
+	/* Against an id that holds U+FFFD itself. */
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	add_actor(m, "x" FFFD "y", MKG_ACTOR_PRODUCER);
+	add_actor(m, "x\xEF\xBF\xBFy", MKG_ACTOR_TRADER);
+	add_actor(m, "z", MKG_ACTOR_TRADER);
+	assert_int_equal(mkg_graphml_write_string(m, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "actors[1].id: holds U+FFFF, which XML 1.0 cannot "
+	                    "hold; written as U+FFFD it is the id of actors[0] too");
+	mkg_model_free(m);
+
+	/* Transactions likewise; actors and transactions do not collide. */
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	add_actor(m, "t\x1f", MKG_ACTOR_PRODUCER);
+	add_actor(m, "b", MKG_ACTOR_TRADER);
+	add_tx(m, "t\x1f", "t\x1f", "b", 1, 1);
+	add_tx(m, "t" FFFD, "t\x1f", "b", 1, 1);
+	assert_int_equal(mkg_graphml_write_string(m, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "transactions[0].id: holds U+001F, which XML 1.0 "
+	                    "cannot hold; written as U+FFFD it is the id of transactions[1] too");
+	assert_int_equal(mkg_graphml_write_string(NULL, &s, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_graphml_write_string(m, NULL, NULL), MKG_EINVAL);
+	mkg_model_free(m);
+}
+
+/* Elements, the three kinds of connection, and which actors a facilitation
+ * record supports: its target actors, then the sellers and buyers of its
+ * target transactions, each once, never the facilitator. */
+static void
+test_kumu_exact(void **state)
+{
+	static const char *const tag[] = { "x" };
+	static const char *const f1_actors[] = { "b" };
+	static const char *const f1_tx[] = { "t1", "t2" };
+	static const mkg_payment p1[] = { { "p", 1 } };
+	mkg_actor_desc a = MKG_ACTOR_DESC_INIT;
+	mkg_transaction_desc t = MKG_TRANSACTION_DESC_INIT;
+	mkg_facilitation_desc f = MKG_FACILITATION_DESC_INIT;
+	mkg_membership_desc ms = MKG_MEMBERSHIP_DESC_INIT;
+	mkg_model *m = NULL;
+	char *s = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	a.id = "a", a.name = "A", a.kind = MKG_ACTOR_PRODUCER, a.households = 3;
+	a.tags = tag, a.tag_count = 1;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	add_actor(m, "b", MKG_ACTOR_TRADER);
+	add_actor(m, "c", MKG_ACTOR_END_MARKET);
+	add_actor(m, "p", MKG_ACTOR_PROGRAMME);
+	add_tx(m, "t1", "a", "b", 2, MKG_ABSENT);
+	t.id = "t2", t.seller = "b", t.buyer = "c", t.commodity = "maize", t.value = 5;
+	t.service = 1;
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	f.facilitator = "p", f.type = MKG_FACILITATION_TEMPORARY, f.function = MKG_FUNCTION_LINKAGES;
+	f.target_actors = f1_actors, f.target_actor_count = 1;
+	f.target_transactions = f1_tx, f.target_transaction_count = 2;
+	f.paid_by = p1, f.paid_by_count = 1;
+	assert_int_equal(mkg_model_add_facilitation(m, &f, NULL), MKG_OK);
+	f = (mkg_facilitation_desc)MKG_FACILITATION_DESC_INIT;
+	f.facilitator = "b", f.type = MKG_FACILITATION_COMMERCIAL, f.function = MKG_FUNCTION_BROKERAGE;
+	f.target_transactions = f1_tx, f.target_transaction_count = 1;
+	assert_int_equal(mkg_model_add_facilitation(m, &f, NULL), MKG_OK);
+	ms.group = "p", ms.member = "a", ms.role = "member";
+	assert_int_equal(mkg_model_add_membership(m, &ms, NULL), MKG_OK);
+
+#define CONN(id, from, to, type) \
+	"{\"id\": \"" id "\", \"from\": \"actor:" from "\", \"to\": \"actor:" to "\", " \
+	"\"type\": \"" type "\", \"direction\": \"directed\""
+#define F1 ", \"facilitation\": \"f1\", \"facilitation_type\": \"temporary\", " \
+           "\"function\": \"linkages\", \"paid_by\": \"p:1\"}"
+	assert_int_equal(mkg_kumu_write_string(m, &s, &len), MKG_OK);
+	assert_int_equal(len, strlen(s));
+	assert_string_equal(s,
+		"{\n"
+		"  \"elements\": [\n"
+		"    {\"id\": \"actor:a\", \"label\": \"A\", \"type\": \"producer\", \"actor\": \"a\", "
+		"\"households\": 3, \"tags\": [\"x\"]},\n"
+		"    {\"id\": \"actor:b\", \"label\": \"b\", \"type\": \"trader\", \"actor\": \"b\"},\n"
+		"    {\"id\": \"actor:c\", \"label\": \"c\", \"type\": \"end_market\", \"actor\": \"c\"},\n"
+		"    {\"id\": \"actor:p\", \"label\": \"p\", \"type\": \"programme\", \"actor\": \"p\"}\n"
+		"  ],\n"
+		"  \"connections\": [\n"
+		"    " CONN("transaction:t1", "a", "b", "transaction") ", \"transaction\": \"t1\", "
+		"\"commodity\": \"maize\", \"volume\": 2, \"contract\": \"spot\", \"service\": false},\n"
+		"    " CONN("transaction:t2", "b", "c", "transaction") ", \"transaction\": \"t2\", "
+		"\"commodity\": \"maize\", \"value\": 5, \"contract\": \"spot\", \"service\": true},\n"
+		"    " CONN("facilitation:f1:0", "p", "b", "facilitation") F1 ",\n"
+		"    " CONN("facilitation:f1:1", "p", "a", "facilitation") F1 ",\n"
+		"    " CONN("facilitation:f1:2", "p", "c", "facilitation") F1 ",\n"
+		"    " CONN("facilitation:f2:0", "b", "a", "facilitation") ", \"facilitation\": \"f2\", "
+		"\"facilitation_type\": \"commercial\", \"function\": \"brokerage\"},\n"
+		"    " CONN("membership:0", "a", "p", "membership") ", \"role\": \"member\"}\n"
+		"  ]\n"
+		"}\n");
+	mkg_free(s);
+	assert_int_equal(mkg_kumu_write_string(m, NULL, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_kumu_write_string(NULL, &s, NULL), MKG_EINVAL);
+	mkg_model_free(m);
+}
+
+/* An empty model: the skeletons. */
+static void
+test_empty(void **state)
+{
+	mkg_model *m = NULL;
+	GString *want = g_string_new(graphml_head);
+	char *s;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	s = graphml(m);
+	g_string_append(want, "  </graph>\n</graphml>\n");
+	assert_string_equal(s, want->str);
+	mkg_free(s);
+	assert_int_equal(mkg_kumu_write_string(m, &s, NULL), MKG_OK);
+	assert_string_equal(s, "{\n  \"elements\": [],\n  \"connections\": []\n}\n");
+	mkg_free(s);
+	g_string_free(want, TRUE);
+	mkg_model_free(m);
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_graphml_exact),
+		cmocka_unit_test(test_graphml_attribute_whitespace),
+		cmocka_unit_test(test_graphml_id_collisions),
+		cmocka_unit_test(test_kumu_exact),
+		cmocka_unit_test(test_empty),
+	};
+
+	return cmocka_run_group_tests_name("interop", tests, NULL, NULL);
+}
