@@ -77,6 +77,10 @@ int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *
 /* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c). */
 int cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,
                    const char *dir, gboolean bom, int separator);
+/* Write a model as JSON to out, standard output for NULL or "-": a regular
+ * file is replaced atomically, a device or a pipe written in place
+ * (cmd-import-csv.c).  Returns an exit code, after printing any error. */
+int cli_write_model(const cli_command *cmd, const mkg_model *model, const char *out);
 /* Parse a --separator value (",", ";", "tab") into *out (0 for NULL):
  * return -1, or CLI_EXIT_USAGE after printing the error. */
 int cli_parse_separator(const cli_command *cmd, const char *text, int *out);

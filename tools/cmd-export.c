@@ -17,9 +17,7 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 			return cli_fail(cmd, "writing to standard output failed");
 		return CLI_EXIT_OK;
 	}
-	if (mkg_json_write_file(model, out) != MKG_OK)
-		return cli_fail(cmd, "%s", mkg_error_message());
-	return CLI_EXIT_OK;
+	return cli_write_model(cmd, model, out); /* never renames over /dev/null */
 }
 
 static int

@@ -41,30 +41,13 @@ table_path(const char *given, const char *dir, const char *name, gboolean requir
 	return path;
 }
 
-static int
-write_model(const cli_command *cmd, const mkg_model *model, const char *out)
+int
+cli_write_model(const cli_command *cmd, const mkg_model *model, const char *out)
 {
-	if (out == NULL || strcmp(out, "-") == 0) {
-		if (mkg_json_write_stream(model, stdout) != MKG_OK)
-			return cli_fail(cmd, "%s", mkg_error_message());
-		return CLI_EXIT_OK;
-	}
-	if (g_file_test(out, G_FILE_TEST_EXISTS) && !g_file_test(out, G_FILE_TEST_IS_REGULAR)) {
-		/* A device or a pipe (-o /dev/null): write in place, since
-		 * mkg_json_write_file() would rename a regular file over it. */
-		FILE *f = fopen(out, "w");
-		int rc;
+	int rc = out == NULL || strcmp(out, "-") == 0 ? mkg_json_write_stream(model, stdout)
+	                                               : mkg_json_write_file(model, out);
 
-		if (f == NULL)
-			return cli_fail(cmd, "%s: %s", out, g_strerror(errno));
-		rc = mkg_json_write_stream(model, f);
-		if (fclose(f) != 0 && rc == MKG_OK)
-			return cli_fail(cmd, "%s: %s", out, g_strerror(errno));
-		return rc == MKG_OK ? CLI_EXIT_OK : cli_fail(cmd, "%s: %s", out, mkg_error_message());
-	}
-	if (mkg_json_write_file(model, out) != MKG_OK)
-		return cli_fail(cmd, "%s", mkg_error_message());
-	return CLI_EXIT_OK;
+	return rc == MKG_OK ? CLI_EXIT_OK : cli_fail(cmd, "%s", mkg_error_message());
 }
 
 int
@@ -86,8 +69,7 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 		{ "document", 0, 0, G_OPTION_ARG_FILENAME, &document,
 		  "The document table (name, currency, volume_unit, period, attributes)", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
-		  "Read DIR/actors.csv, DIR/transactions.csv and, when they exist, "
-		  "DIR/facilitation.csv, DIR/memberships.csv, DIR/document.csv", "DIR" },
+		  "Read DIR/actors.csv, DIR/transactions.csv and the other tables there", "DIR" },
 		{ "separator", 0, 0, G_OPTION_ARG_STRING, &separator,
 		  "',', ';' or tab (default: found in each header line)", "SEP" },
 		{ "name", 0, 0, G_OPTION_ARG_STRING, &name, "The model's name", "NAME" },
@@ -137,7 +119,7 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 		rc = CLI_EXIT_FAILURE;
 		goto done;
 	}
-	rc = write_model(cmd, model, out);
+	rc = cli_write_model(cmd, model, out);
 done:
 	mkg_model_free(model);
 	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)

@@ -57,7 +57,9 @@ mkg_json_write_string(const mkg_model *model, char **out, size_t *len);
 /**
  * Export a model to a file, replacing it atomically: the text goes to
  * PATH.tmp, which is synced and renamed over PATH (removed on failure).
- * MKG_EIO with the message `PATH: cannot write: <reason>` on failure.
+ * A PATH that exists and is not a regular file (/dev/null, a pipe) is
+ * written in place instead, never replaced.  MKG_EIO with the message
+ * `PATH: cannot write: <reason>` on failure.
  */
 MKG_EXPORT int
 mkg_json_write_file(const mkg_model *model, const char *path);

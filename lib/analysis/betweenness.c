@@ -14,7 +14,7 @@
 #include <string.h>
 
 struct mkg_betweenness {
-	GStringChunk *strings;   /* owns every id of the result */
+	mkg__ids *ids;           /* a reference to the graph's copy of the ids */
 	size_t count;
 	mkg_betweenness_score *rows;
 	bool estimate;
@@ -32,63 +32,77 @@ typedef struct bfs {
 	const mkg_graph *g;
 	bfs_node *node;    /* [n], level 0 between searches */
 	uint32_t *queue;   /* [n] the reached nodes in BFS order */
+	uint32_t *dag_start; /* [n + 1] by queue position */
+	uint32_t *dag;     /* [m] successors on shortest paths */
 	const uint8_t *is_sink;
 	double *all;       /* [n] sums */
 	double *sub;       /* [n] sums */
 } bfs;
 
-/* Search from s; accumulate into all when do_all and into sub when do_sub.
- * Inlined with constant flags, so each use gets its own loop. */
+/*
+ * Search from s; accumulate into all when do_all and into sub when do_sub.
+ * The forward pass records, for each reached node (by queue position), its
+ * successors on shortest paths in dag[dag_start[i] .. dag_start[i+1]), so
+ * the backward pass streams through them without testing levels again.
+ * Inlined with constant flags, so each use gets its own loops.
+ */
 static inline void
 search(bfs *b, uint32_t s, bool do_all, bool do_sub)
 {
 	const uint32_t *out_start = b->g->out_start, *head = b->g->arc_head;
 	bfs_node *nd = b->node;
-	uint32_t *queue = b->queue, qh = 0, qt = 1, i;
+	uint32_t *queue = b->queue, *dag = b->dag, *dag_start = b->dag_start;
+	uint32_t qh = 0, qt = 1, d = 0, i;
 
 	queue[0] = s;
 	nd[s].level = 1;
 	nd[s].sigma = 1.0;
 	while (qh < qt) {
-		uint32_t v = queue[qh++], lv = nd[v].level + 1;
+		uint32_t v = queue[qh], lv = nd[v].level + 1;
 		double sv = nd[v].sigma;
 
+		dag_start[qh++] = d;
 		for (uint32_t k = out_start[v]; k < out_start[v + 1]; k++) {
-			bfs_node *w = &nd[head[k]];
+			uint32_t x = head[k];
+			bfs_node *w = &nd[x];
 
 			if (w->level == 0) {
 				w->level = lv;
 				w->sigma = sv;
-				queue[qt++] = head[k];
+				queue[qt++] = x;
+				dag[d++] = x;
 			} else if (w->level == lv) {
 				w->sigma += sv;
+				dag[d++] = x;
 			}
 		}
 	}
+	dag_start[qt] = d;
 	for (i = qt - 1; i >= 1; i--) {
-		uint32_t v = queue[i], lv = nd[v].level + 1;
+		uint32_t v = queue[i];
 		double sum = 0.0, sum_sub = 0.0, sv = nd[v].sigma;
 
-		for (uint32_t k = out_start[v]; k < out_start[v + 1]; k++) {
-			const bfs_node *w = &nd[head[k]];
+		for (uint32_t k = dag_start[i]; k < dag_start[i + 1]; k++) {
+			const bfs_node *w = &nd[dag[k]];
 
-			if (w->level == lv) {
-				if (do_all)
-					sum += w->coef;
-				if (do_sub)
-					sum_sub += w->coef_sub;
-			}
+			if (do_all)
+				sum += w->coef;
+			if (do_sub)
+				sum_sub += w->coef_sub;
 		}
+		/* adding 0 changes nothing: spare the write for the leaves */
 		if (do_all) {
 			double delta = sv * sum;
 
-			b->all[v] += delta;
+			if (delta != 0.0)
+				b->all[v] += delta;
 			nd[v].coef = (1.0 + delta) / sv;
 		}
 		if (do_sub) {
 			double delta = sv * sum_sub;
 
-			b->sub[v] += delta;
+			if (delta != 0.0)
+				b->sub[v] += delta;
 			nd[v].coef_sub = (delta + (b->is_sink[v] ? 1.0 : 0.0)) / sv;
 		}
 	}
@@ -150,7 +164,7 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	const mkg_graph *g;
 	const uint32_t *order, *rank;
 	uint8_t *role = NULL, *is_sink, *is_source, *pivot_all, *pivot_sub;
-	uint32_t n, v, nsources = 0, k_all, k_sub;
+	uint32_t n, v, k, nsources = 0, nonzero = 0, k_all, k_sub;
 	bool sample_all, sample_sub;
 	mkg__keyed *items;
 	mkg_betweenness *res;
@@ -160,20 +174,19 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
-	if (rc == MKG_OK)
-		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
-		                      &role);
 	if (rc != MKG_OK)
 		return rc;
 	g = mkg__graph_get(model);
+	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
+	                           &role);
+	if (rc != MKG_OK)
+		return rc;
 	n = g->n;
 	is_sink = g_new(uint8_t, n ? n : 1);
 	is_source = g_new(uint8_t, n ? n : 1);
 	for (v = 0; v < n; v++) {
-		uint8_t r = role[g->node_actor[v]];
-
-		is_sink[v] = (r & MKG__ROLE_SINK) != 0;
-		is_source[v] = (r & MKG__ROLE_SOURCE) != 0;
+		is_sink[v] = (role[v] & MKG__ROLE_SINK) != 0;
+		is_source[v] = (role[v] & MKG__ROLE_SOURCE) != 0;
 		nsources += is_source[v];
 	}
 	g_free(role);
@@ -208,6 +221,8 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	b.g = g;
 	b.node = g_new0(bfs_node, n ? n : 1);
 	b.queue = g_new(uint32_t, n ? n : 1);
+	b.dag_start = g_new(uint32_t, n + 1);
+	b.dag = g_new(uint32_t, g->m ? g->m : 1);
 	b.is_sink = is_sink;
 	b.all = g_new0(double, n ? n : 1);
 	b.sub = g_new0(double, n ? n : 1);
@@ -226,30 +241,35 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 		for (v = 0; v < n; v++)
 			b.sub[v] *= scale((double)nsources - is_source[v], k_sub, pivot_sub[v]);
 
-	/* Listed in id order, then sorted stably by all_pairs descending. */
+	/* Listed in id order, then sorted stably by all_pairs descending.
+	 * Scores are >= 0 and most are 0 when sampling: only the others need
+	 * sorting; the zeros follow in id order. */
 	mkg__graph_id_order(g, model, &order, &rank);
 	items = g_new(mkg__keyed, n ? n : 1);
-	for (v = 0; v < n; v++) {
-		items[v].key = mkg__key_desc(b.all[order[v]]);
-		items[v].item = order[v];
-	}
-	mkg__radix_sort(items, n);
+	for (v = 0; v < n; v++)
+		if (b.all[order[v]] != 0.0)
+			items[nonzero++] = (mkg__keyed){ mkg__key_desc(b.all[order[v]]), order[v] };
+	mkg__radix_sort(items, nonzero);
+	for (v = 0, k = nonzero; v < n; v++)
+		if (b.all[order[v]] == 0.0)
+			items[k++].item = order[v];
 	res = g_new0(mkg_betweenness, 1);
-	res->strings = g_string_chunk_new(64 * 1024);
+	res->ids = mkg__ids_ref(mkg__graph_ids(g, model));
 	res->count = n;
 	res->estimate = sample_all || sample_sub;
 	res->rows = g_new(mkg_betweenness_score, n ? n : 1);
 	for (v = 0; v < n; v++) {
 		uint32_t x = items[v].item;
 
-		res->rows[v].actor =
-			g_string_chunk_insert(res->strings, MKG_ACTOR(model, g->node_actor[x])->id);
+		res->rows[v].actor = res->ids->id[x];
 		res->rows[v].all_pairs = b.all[x];
 		res->rows[v].source_sink = b.sub[x];
 	}
 	g_free(items);
 	g_free(b.node);
 	g_free(b.queue);
+	g_free(b.dag_start);
+	g_free(b.dag);
 	g_free(b.all);
 	g_free(b.sub);
 	g_free(pivot_all);
@@ -265,7 +285,7 @@ mkg_betweenness_free(mkg_betweenness *b)
 {
 	if (b == NULL)
 		return;
-	g_string_chunk_free(b->strings);
+	mkg__ids_unref(b->ids);
 	g_free(b->rows);
 	g_free(b);
 }

@@ -5,7 +5,7 @@
 #include <math.h>
 
 struct mkg_throughput {
-	GStringChunk *strings;  /* owns every id of the result */
+	mkg__ids *ids;          /* a reference to the graph's copy of the ids */
 	size_t count;
 	mkg_actor_throughput *rows;
 	double delivered;
@@ -29,14 +29,15 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
-	if (rc == MKG_OK)
-		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
-		                      &role);
 	if (rc != MKG_OK)
 		return rc;
 	g = mkg__graph_get(model);
+	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
+	                           &role);
+	if (rc != MKG_OK)
+		return rc;
 	for (i = 0; i < g->n; i++)
-		if (role[g->node_actor[i]] & MKG__ROLE_SINK)
+		if (role[i] & MKG__ROLE_SINK)
 			delivered += g->node_bought[i];
 	g_free(role);
 
@@ -52,7 +53,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 	mkg__radix_sort(items, g->n);
 
 	t = g_new0(mkg_throughput, 1);
-	t->strings = g_string_chunk_new(64 * 1024);
+	t->ids = mkg__ids_ref(mkg__graph_ids(g, model));
 	t->count = g->n;
 	t->rows = g_new(mkg_actor_throughput, g->n ? g->n : 1);
 	t->delivered = delivered;
@@ -61,7 +62,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 		uint32_t v = items[i].item;
 		mkg_actor_throughput *r = &t->rows[i];
 
-		r->actor = g_string_chunk_insert(t->strings, MKG_ACTOR(model, g->node_actor[v])->id);
+		r->actor = t->ids->id[v];
 		r->bought = g->node_bought[v];
 		r->sold = g->node_sold[v];
 		r->throughput = fmax(r->sold, r->bought);
@@ -77,7 +78,7 @@ mkg_throughput_free(mkg_throughput *t)
 {
 	if (t == NULL)
 		return;
-	g_string_chunk_free(t->strings);
+	mkg__ids_unref(t->ids);
 	g_free(t->rows);
 	g_free(t);
 }

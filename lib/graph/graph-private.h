@@ -38,10 +38,23 @@ typedef struct mkg_graph {
 	double *node_bought;     /* [n] summed volume of the node's in-arcs */
 	size_t produce_transactions; /* non-service transactions (merged into the m arcs) */
 	size_t missing_volume;   /* of those, how many have no volume (counted as 0) */
+	uint8_t *node_kind;      /* [n] the node's mkg_actor_kind */
 
-	/* Built on first use by mkg__graph_id_order(); NULL until then. */
+	/* Built on first use by mkg__graph_id_order() and mkg__graph_ids();
+	 * NULL until then. */
 	uint32_t *id_order;      /* [2n]: nodes by actor id in byte order, then each node's rank */
+	struct mkg__ids *ids;
 } mkg_graph;
+
+/* The nodes' ids, copied once per graph into one block that results share
+ * by reference: a result that lists every node keeps them without copying
+ * a million strings, and outlives the model and the graph. */
+typedef struct mkg__ids {
+	gint refs;               /* atomic */
+	uint32_t n;
+	const char **id;         /* [n] by node, into text */
+	char *text;
+} mkg__ids;
 
 /*
  * Node numbering: nodes are grouped by actor kind in the order of
@@ -104,6 +117,26 @@ uint64_t mkg__key_desc(double d);
  */
 void mkg__graph_id_order(const mkg_graph *g, const mkg_model *m, const uint32_t **order,
                          const uint32_t **rank);
+
+/*
+ * The node ids of g (see mkg__ids), built on first use and shared; the
+ * graph holds one reference.  A result that keeps them takes its own with
+ * mkg__ids_ref() and drops it with mkg__ids_unref().  Thread-safe like
+ * mkg__graph_id_order().  O(total id bytes) the first time.
+ */
+const mkg__ids *mkg__graph_ids(const mkg_graph *g, const mkg_model *m);
+mkg__ids *mkg__ids_ref(const mkg__ids *ids);
+void mkg__ids_unref(mkg__ids *ids);
+
+/*
+ * Sources and sinks by node: as mkg__graph_roles() (same options, same
+ * errors), one byte per node of g; named actors that are no node are
+ * checked and left out.  O(n + named ids), without reading the model's
+ * actors for the default lists.
+ */
+int mkg__graph_node_roles(const mkg_graph *g, const mkg_model *m, const char *const *sources,
+                          size_t source_count, const char *const *sinks, size_t sink_count,
+                          uint8_t **out);
 
 /* Build a graph that the caller owns (tests, benchmarks). */
 mkg_graph *mkg__graph_build(const mkg_model *m);

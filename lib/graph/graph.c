@@ -53,11 +53,13 @@ number_nodes(mkg_graph *g, const mkg_model *m, uint8_t *used)
 	}
 	g->n = sum;
 	g->node_actor = g_new(mkg_idx, sum ? sum : 1);
+	g->node_kind = g_new(uint8_t, sum ? sum : 1);
 	for (a = 0; a < na; a++) {
 		if (used[a]) {
 			uint32_t v = next[used[a] - 1]++;
 
 			g->node_actor[v] = a;
+			g->node_kind[v] = (uint8_t)(used[a] - 1);
 			g->actor_node[a] = v;
 		} else {
 			g->actor_node[a] = NO_NODE;
@@ -234,7 +236,10 @@ mkg__graph_free(mkg_graph *g)
 	g_free(g->in_tail);
 	g_free(g->node_sold);
 	g_free(g->node_bought);
+	g_free(g->node_kind);
 	g_free(g->id_order);
+	if (g->ids)
+		mkg__ids_unref(g->ids);
 	g_free(g);
 }
 
@@ -342,4 +347,52 @@ mkg__graph_id_order(const mkg_graph *g, const mkg_model *m, const uint32_t **ord
 	}
 	*order = g->id_order;
 	*rank = g->id_order + g->n;
+}
+
+const mkg__ids *
+mkg__graph_ids(const mkg_graph *g, const mkg_model *m)
+{
+	mkg_graph *mg = (mkg_graph *)(uintptr_t)g;
+
+	if (g_once_init_enter(&mg->ids)) {
+		mkg__ids *ids = g_new(mkg__ids, 1);
+		size_t *len = g_new(size_t, g->n ? g->n : 1), total = 0, at = 0;
+		uint32_t v;
+
+		for (v = 0; v < g->n; v++) {
+			len[v] = strlen(MKG_ACTOR(m, g->node_actor[v])->id) + 1;
+			total += len[v];
+		}
+		ids->refs = 1;
+		ids->n = g->n;
+		ids->text = g_malloc(total ? total : 1);
+		ids->id = g_new(const char *, g->n ? g->n : 1);
+		for (v = 0; v < g->n; v++) {
+			memcpy(ids->text + at, MKG_ACTOR(m, g->node_actor[v])->id, len[v]);
+			ids->id[v] = ids->text + at;
+			at += len[v];
+		}
+		g_free(len);
+		g_once_init_leave(&mg->ids, ids);
+	}
+	return g->ids;
+}
+
+mkg__ids *
+mkg__ids_ref(const mkg__ids *ids)
+{
+	mkg__ids *i = (mkg__ids *)(uintptr_t)ids;
+
+	g_atomic_int_inc(&i->refs);
+	return i;
+}
+
+void
+mkg__ids_unref(mkg__ids *ids)
+{
+	if (ids && g_atomic_int_dec_and_test(&ids->refs)) {
+		g_free(ids->id);
+		g_free(ids->text);
+		g_free(ids);
+	}
 }

@@ -3,9 +3,13 @@
 #include "graph-private.h"
 #include "core-private.h"
 
+#define NO_NODE UINT32_MAX
+
+/* Mark the named actors (or, with g, their nodes; actors that are no node
+ * are checked and skipped). */
 static int
-mark_named(const mkg_model *m, const char *what, const char *const *ids, size_t count,
-           uint8_t *role, uint8_t bit)
+mark_named(const mkg_model *m, const mkg_graph *g, const char *what, const char *const *ids,
+           size_t count, uint8_t *role, uint8_t bit)
 {
 	for (size_t i = 0; i < count; i++) {
 		mkg_idx a;
@@ -15,23 +19,30 @@ mark_named(const mkg_model *m, const char *what, const char *const *ids, size_t 
 		a = mkg__model_actor_lookup(m, ids[i]);
 		if (a == MKG_IDX_NONE)
 			return mkg__error(MKG_ENOTFOUND, "%s: unknown actor \"%s\"", what, ids[i]);
-		role[a] |= bit;
+		if (g == NULL)
+			role[a] |= bit;
+		else if (g->actor_node[a] != NO_NODE)
+			role[g->actor_node[a]] |= bit;
 	}
 	return MKG_OK;
 }
 
-static void
-mark_kind(const mkg_model *m, mkg_actor_kind kind, uint8_t *role, uint8_t bit)
+/* The default lists: producers are sources, end markets sinks. */
+static uint8_t
+default_role(int kind, bool sources, bool sinks)
 {
-	for (guint a = 0; a < m->actors->len; a++)
-		if (MKG_ACTOR(m, a)->kind == kind)
-			role[a] |= bit;
+	if (sources && kind == MKG_ACTOR_PRODUCER)
+		return MKG__ROLE_SOURCE;
+	if (sinks && kind == MKG_ACTOR_END_MARKET)
+		return MKG__ROLE_SINK;
+	return 0;
 }
 
-int
-mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_count,
-                 const char *const *sinks, size_t sink_count, uint8_t **out)
+static int
+roles(const mkg_model *m, const mkg_graph *g, const char *const *sources, size_t source_count,
+      const char *const *sinks, size_t sink_count, uint8_t **out)
 {
+	size_t count = g ? g->n : m->actors->len;
 	uint8_t *role;
 	int rc;
 
@@ -39,18 +50,36 @@ mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_c
 		return mkg__error(MKG_EINVAL, "sources: NULL with source_count %zu", source_count);
 	if (sinks == NULL && sink_count > 0)
 		return mkg__error(MKG_EINVAL, "sinks: NULL with sink_count %zu", sink_count);
-	role = g_new0(uint8_t, m->actors->len ? m->actors->len : 1);
-	if (sources == NULL)
-		mark_kind(m, MKG_ACTOR_PRODUCER, role, MKG__ROLE_SOURCE);
-	if (sinks == NULL)
-		mark_kind(m, MKG_ACTOR_END_MARKET, role, MKG__ROLE_SINK);
-	rc = mark_named(m, "sources", sources, source_count, role, MKG__ROLE_SOURCE);
+	role = g_new0(uint8_t, count ? count : 1);
+	if (sources == NULL || sinks == NULL) {
+		for (size_t i = 0; i < count; i++) {
+			int kind = g ? g->node_kind[i] : (int)MKG_ACTOR(m, i)->kind;
+
+			role[i] = default_role(kind, sources == NULL, sinks == NULL);
+		}
+	}
+	rc = mark_named(m, g, "sources", sources, source_count, role, MKG__ROLE_SOURCE);
 	if (rc == MKG_OK)
-		rc = mark_named(m, "sinks", sinks, sink_count, role, MKG__ROLE_SINK);
+		rc = mark_named(m, g, "sinks", sinks, sink_count, role, MKG__ROLE_SINK);
 	if (rc != MKG_OK) {
 		g_free(role);
 		return rc;
 	}
 	*out = role;
 	return MKG_OK;
+}
+
+int
+mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_count,
+                 const char *const *sinks, size_t sink_count, uint8_t **out)
+{
+	return roles(m, NULL, sources, source_count, sinks, sink_count, out);
+}
+
+int
+mkg__graph_node_roles(const mkg_graph *g, const mkg_model *m, const char *const *sources,
+                      size_t source_count, const char *const *sinks, size_t sink_count,
+                      uint8_t **out)
+{
+	return roles(m, g, sources, source_count, sinks, sink_count, out);
 }

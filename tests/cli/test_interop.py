@@ -15,8 +15,10 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import tempfile
+import threading
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -416,12 +418,26 @@ class Csv(ToolCase):
                          [{"id": "t1", "seller": "a", "buyer": "b", "commodity": "maize",
                            "volume": 1}])
 
-    def test_device_is_written_not_replaced(self):
+    def test_pipe_is_written_not_replaced(self):
+        """-o naming a pipe (or /dev/null) writes into it: renaming a file
+        over it, as for a regular file, would replace it.  A pipe of our
+        own, so that a regression cannot break the machine's /dev/null."""
         self.write_tables(actors="id,kind\na,producer\nb,trader\n",
                           transactions="seller,buyer,commodity,volume\na,b,maize,1\n")
-        code, out, err = run("import-csv", "--dir", self.tmp.name, "-o", os.devnull)
-        self.assertEqual((code, out, err), (0, b"", ""))
-        self.assertFalse(os.path.isfile(os.devnull))  # still the device
+        fifo = self.path("fifo")
+        os.mkfifo(fifo)
+        for args in (("import-csv", "--dir", self.tmp.name),
+                     ("export", os.path.join(MODELS, "potato-andes.json"))):
+            with self.subTest(command=args[0]):
+                got = []
+                reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()),
+                                          daemon=True)  # may never see a writer on failure
+                reader.start()
+                code, out, err = run(*args, "-o", fifo)
+                reader.join(30)
+                self.assertEqual((code, out, err), (0, b"", ""))
+                self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+                self.assertTrue(got and got[0].startswith(b'{\n  "format": "marketgraph"'))
 
     def test_missing_file(self):
         code, out, err = run("import-csv", "--actors", self.path("none.csv"),

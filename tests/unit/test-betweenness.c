@@ -453,6 +453,22 @@ test_empty(void **state)
 	mkg_model_free(m);
 }
 
+/* The result keeps the ids it lists: it outlives the model, and two
+ * results share them safely. */
+static void
+test_outlives_model(void **state)
+{
+	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:1 t>e:1");
+	mkg_betweenness *b1 = betweenness(m, NULL), *b2 = betweenness(m, NULL);
+
+	(void)state;
+	mkg_model_free(m);
+	assert_string_equal(mkg_betweenness_at(b1, 0)->actor, "t");
+	mkg_betweenness_free(b1);
+	assert_string_equal(mkg_betweenness_at(b2, 2)->actor, "p");
+	mkg_betweenness_free(b2);
+}
+
 int
 main(void)
 {
@@ -467,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_pivots_estimate),
 		cmocka_unit_test(test_single_pivot),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_outlives_model),
 		cmocka_unit_test(test_errors),
 	};
 

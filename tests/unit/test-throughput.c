@@ -202,6 +202,21 @@ test_empty(void **state)
 	mkg_model_free(m);
 }
 
+/* The result keeps the ids it lists: it outlives the model. */
+static void
+test_outlives_model(void **state)
+{
+	mkg_model *m = fixture_model("p:p e:e", "p>e:2");
+	mkg_throughput *t = throughput(m, NULL), *t2 = throughput(m, NULL);
+
+	(void)state;
+	mkg_model_free(m);
+	assert_row(t, 0, "e", 2, 0, 1.0);
+	mkg_throughput_free(t);
+	assert_row(t2, 1, "p", 0, 2, 1.0);
+	mkg_throughput_free(t2);
+}
+
 int
 main(void)
 {
@@ -211,6 +226,7 @@ main(void)
 		cmocka_unit_test(test_parallel_and_missing),
 		cmocka_unit_test(test_explicit_sinks),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_outlives_model),
 		cmocka_unit_test(test_errors),
 	};
 
