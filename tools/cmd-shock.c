@@ -70,7 +70,6 @@ shock_text(const mkg_model *m, const mkg_shock *s, size_t *len)
 	GString *out = g_string_new("Exit shock: without ");
 	const mkg_flow *before = mkg_shock_before(s), *after = mkg_shock_after(s);
 	double loss = mkg_shock_loss(s), max_before = mkg_flow_max_flow(before);
-	char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
 	for (size_t i = 0; i < mkg_shock_removed_count(s); i++) {
 		if (i > 0)
@@ -83,10 +82,12 @@ shock_text(const mkg_model *m, const mkg_shock *s, size_t *len)
 	append_volume(out, m, mkg_flow_max_flow(after));
 	g_string_append(out, " after; loss ");
 	append_volume(out, m, loss);
-	if (max_before > 0.0)
+	if (max_before > 0.0) {
+		char buf[G_ASCII_DTOSTR_BUF_SIZE];
 		g_string_append_printf(out, " (%s%% of the flow)",
 		                       g_ascii_formatd(buf, sizeof buf, "%.1f",
 		                                       100.0 * loss / max_before));
+	}
 	g_string_append_printf(out, "\nStranded producers (no route left to an end market): %zu",
 	                       mkg_shock_stranded_count(s));
 	if (mkg_shock_stranded_count(s) > 0) {
@@ -128,7 +129,6 @@ cli_shock(const cli_command *cmd, int argc, char **argv)
 
 	if (rc >= 0)
 		goto out;
-	rc = CLI_EXIT_OK;
 	if (argc != 2) {
 		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "one FILE only");
 		goto out;

@@ -12,8 +12,9 @@
  * Sources are the `producer` actors and sinks the `end_market` actors,
  * unless the options name other actors.
  *
- * Results copy every string they hold: they outlive the model.  Strings and
- * rows they return are borrowed from the result and valid until it is
+ * Results keep copies of every string they hold (one copy of the ids per
+ * model version, shared by its results): they outlive the model.  Strings
+ * and rows they return are borrowed from the result and valid until it is
  * freed.  Lists are sorted as in docs/report.md, ties by actor id in byte
  * order, so the same model gives the same result, bit for bit.
  *

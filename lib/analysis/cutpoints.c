@@ -9,7 +9,7 @@
 #define NONE UINT32_MAX
 
 struct mkg_cutpoints {
-	GStringChunk *strings; /* owns every id of the result */
+	mkg__ids *ids;         /* a reference to the graph's copy of the ids */
 	size_t ap_count;
 	mkg_articulation_point *ap;
 	size_t bridge_count;
@@ -139,17 +139,6 @@ bridge_volume(const mkg_graph *g, const tree_edge *e)
 	return vol;
 }
 
-/* The result's copy of node v's id, made on first use (an actor can be in
- * many bridges); copies[] holds them by node. */
-static const char *
-copy_id(mkg_cutpoints *c, const mkg_model *m, const mkg_graph *g, const char **copies,
-        uint32_t v)
-{
-	if (copies[v] == NULL)
-		copies[v] = g_string_chunk_insert(c->strings, MKG_ACTOR(m, g->node_actor[v])->id);
-	return copies[v];
-}
-
 int
 mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 {
@@ -159,7 +148,6 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 	GArray *bridges;
 	mkg__keyed *items;
 	mkg_cutpoints *c;
-	const char **copies;
 	double *volume;
 	size_t k, i;
 
@@ -172,8 +160,7 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 	mkg__graph_id_order(g, model, &order, &rank);
 
 	c = g_new0(mkg_cutpoints, 1);
-	c->strings = g_string_chunk_new(4096);
-	copies = g_new0(const char *, g->n ? g->n : 1);
+	c->ids = mkg__ids_ref(mkg__graph_ids(g, model));
 
 	/* Articulation points: listed in id order, then sorted stably by
 	 * throughput descending. */
@@ -194,7 +181,7 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 	for (i = 0; i < k; i++) {
 		uint32_t v = items[i].item;
 
-		c->ap[i].actor = copy_id(c, model, g, copies, v);
+		c->ap[i].actor = c->ids->id[v];
 		c->ap[i].throughput = fmax(g->node_sold[v], g->node_bought[v]);
 	}
 	g_free(items);
@@ -226,13 +213,12 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 			a = e->child;
 			b = e->parent;
 		}
-		c->bridge[i].actors[0] = copy_id(c, model, g, copies, a);
-		c->bridge[i].actors[1] = copy_id(c, model, g, copies, b);
+		c->bridge[i].actors[0] = c->ids->id[a];
+		c->bridge[i].actors[1] = c->ids->id[b];
 		c->bridge[i].volume = volume[items[i].item];
 	}
 	g_free(items);
 	g_free(volume);
-	g_free(copies);
 	g_array_free(bridges, TRUE);
 	g_free(is_ap);
 	*out = c;
@@ -244,7 +230,7 @@ mkg_cutpoints_free(mkg_cutpoints *c)
 {
 	if (c == NULL)
 		return;
-	g_string_chunk_free(c->strings);
+	mkg__ids_unref(c->ids);
 	g_free(c->ap);
 	g_free(c->bridge);
 	g_free(c);

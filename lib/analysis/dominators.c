@@ -21,7 +21,8 @@
 #define NONE UINT32_MAX
 
 struct mkg_captive {
-	GStringChunk *strings;     /* owns every id of the result */
+	mkg__ids *ids;             /* a reference to the graph's copy of the node ids */
+	GStringChunk *strings;     /* copies of the ids of stranded actors that are no node */
 	size_t count;
 	mkg_captive_actor *rows;   /* by supply descending, ties by id */
 	size_t *first;             /* rows[i]'s producers: producers[first[i] ..] */
@@ -226,9 +227,9 @@ cmp_gate(const void *a, const void *b)
 }
 
 static const char *
-node_id(const mkg_model *m, const mkg_graph *g, uint32_t v)
+node_id(const mkg_captive *c, uint32_t v)
 {
-	return MKG_ACTOR(m, g->node_actor[v])->id;
+	return c->ids->id[v];
 }
 
 /*
@@ -238,8 +239,7 @@ node_id(const mkg_model *m, const mkg_graph *g, uint32_t v)
  * range of the sources listed in a preorder walk of the tree itself.
  */
 static void
-captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *t,
-                  const uint8_t *own, const double *supply)
+captive_from_tree(mkg_captive *c, const domtree *t, const uint8_t *own, const double *supply)
 {
 	uint32_t count = t->count, i, k;
 	size_t *sub_count = g_new0(size_t, count);
@@ -281,9 +281,7 @@ captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const 
 		/* Sources whose immediate post-dominator is the super-sink are
 		 * nobody's captives: leaving them out keeps every range whole. */
 		if (v != 0 && own[v] && t->idom[v] != 0)
-			g_ptr_array_add(producers,
-			                g_string_chunk_insert(c->strings,
-			                                            node_id(m, g, t->vert[v])));
+			g_ptr_array_add(producers, (gpointer)node_id(c, t->vert[v]));
 		range_first[v] = producers->len;
 		if (sub_count[v] > 0 && v != 0)
 			listed++;
@@ -296,7 +294,7 @@ captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const 
 		if (sub_count[i] == 0)
 			continue;
 		keys[r].supply = sub_supply[i];
-		keys[r].id = node_id(m, g, t->vert[i]);
+		keys[r].id = node_id(c, t->vert[i]);
 		keys[r++].index = i;
 	}
 	qsort(keys, listed, sizeof *keys, cmp_captive);
@@ -306,7 +304,7 @@ captive_from_tree(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const 
 	for (r = 0; r < listed; r++) {
 		uint32_t v = (uint32_t)keys[r].index;
 
-		c->rows[r].actor = g_string_chunk_insert(c->strings, keys[r].id);
+		c->rows[r].actor = keys[r].id;
 		c->rows[r].producers = sub_count[v];
 		c->rows[r].supply = sub_supply[v];
 		c->first[r] = range_first[v];
@@ -347,8 +345,11 @@ stranded(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *
 	for (guint i = 0; i < list->len; i++) {
 		const char *id = g_ptr_array_index(list, i);
 
-		supply += source_supply(m, g, mkg__model_actor_lookup(m, id));
-		c->stranded[i] = g_string_chunk_insert(c->strings, id);
+		mkg_idx a = mkg__model_actor_lookup(m, id);
+
+		supply += source_supply(m, g, a);
+		c->stranded[i] = g->actor_node[a] != NONE ? node_id(c, g->actor_node[a])
+		                                          : g_string_chunk_insert(c->strings, id);
 	}
 	c->stranded_supply = supply;
 	g_ptr_array_free(list, TRUE);
@@ -357,8 +358,7 @@ stranded(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *
 /* The gatekeeper of each reached sink: its immediate dominator unless
  * that is the super-source. */
 static void
-gatekeepers(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtree *t,
-            const uint8_t *nrole)
+gatekeepers(mkg_captive *c, const mkg_graph *g, const domtree *t, const uint8_t *nrole)
 {
 	GArray *list = g_array_new(FALSE, FALSE, sizeof(mkg_gatekeeper));
 
@@ -368,9 +368,8 @@ gatekeepers(mkg_captive *c, const mkg_model *m, const mkg_graph *g, const domtre
 
 		if (!(nrole[v] & MKG__ROLE_SINK) || i == NONE || t->idom[i] == 0)
 			continue;
-		k.sink = g_string_chunk_insert(c->strings, node_id(m, g, v));
-		k.actor = g_string_chunk_insert(c->strings,
-		                                      node_id(m, g, t->vert[t->idom[i]]));
+		k.sink = node_id(c, v);
+		k.actor = node_id(c, t->vert[t->idom[i]]);
 		g_array_append_val(list, k);
 	}
 	if (list->len > 1)
@@ -430,7 +429,8 @@ mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_
 	dominators(&f, &post);
 
 	c = g_new0(mkg_captive, 1);
-	c->strings = g_string_chunk_new(4096);
+	c->ids = mkg__ids_ref(mkg__graph_ids(g, model));
+	c->strings = g_string_chunk_new(1024);
 	own = g_new(uint8_t, post.count);
 	supply = g_new(double, post.count);
 	for (i = 0; i < post.count; i++) {
@@ -439,7 +439,7 @@ mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_
 		own[i] = i > 0 && (nrole[v] & MKG__ROLE_SOURCE);
 		supply[i] = own[i] ? source_supply(model, g, g->node_actor[v]) : 0.0;
 	}
-	captive_from_tree(c, model, g, &post, own, supply);
+	captive_from_tree(c, &post, own, supply);
 	stranded(c, model, g, &post, role);
 	g_free(own);
 	g_free(supply);
@@ -451,7 +451,7 @@ mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_
 	f = (flowgraph){ g->n, g->out_start, g->arc_head, g->in_start, g->in_tail,
 	                 sources, nsources, root_pred };
 	dominators(&f, &pre);
-	gatekeepers(c, model, g, &pre, nrole);
+	gatekeepers(c, g, &pre, nrole);
 	domtree_clear(&pre);
 
 	g_free(root_pred);
@@ -468,6 +468,7 @@ mkg_captive_free(mkg_captive *c)
 {
 	if (c == NULL)
 		return;
+	mkg__ids_unref(c->ids);
 	g_string_chunk_free(c->strings);
 	g_free(c->rows);
 	g_free(c->first);

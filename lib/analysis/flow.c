@@ -316,7 +316,6 @@ mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
 	network nw = { .m = m, .g = g, .role = role, .removed = removed };
 	double total = 0.0, in_net = 0.0;
 	mkg_flow *f;
-	bool *side;
 	int rc;
 
 	if ((rc = network_plan(&nw, &total, &in_net)) != MKG_OK) {
@@ -326,6 +325,8 @@ mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
 	f = flow_alloc();
 	f->total_supply = total;
 	if (in_net > 0.0) {
+		bool *side;
+
 		network_build(&nw, FLOW_TOLERANCE * in_net);
 		side = g_new(bool, nw.nodes);
 		mkg__mf_solve(&nw.net, nw.s, nw.t, &f->pushed, side);

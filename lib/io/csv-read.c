@@ -439,7 +439,7 @@ static int
 get_list(table_reader *t, int col, GPtrArray *items)
 {
 	const char *s = list_text(t, col);
-	size_t len, i;
+	size_t len, i = 0; /* = 0: scan-build cannot see cell_fail() fail */
 	int rc;
 
 	g_ptr_array_set_size(items, 0);
@@ -452,7 +452,7 @@ get_list(table_reader *t, int col, GPtrArray *items)
 		return rc;
 	i = mkg__json_skip_ws(s, len, i);
 	for (unsigned item = 1; s[i] != ']'; item++) {
-		const char *str;
+		const char *str = NULL;
 
 		if (s[i] != '"')
 			return cell_fail(t, col, "must be a JSON array of strings, item %u is not a "
@@ -541,7 +541,7 @@ static int
 get_payments(table_reader *t, int col, GArray *out)
 {
 	const char *s = list_text(t, col);
-	size_t len, i;
+	size_t len, i = 0; /* = 0: scan-build cannot see cell_fail() fail */
 	int rc;
 
 	g_array_set_size(out, 0);

@@ -562,6 +562,25 @@ test_empty(void **state)
 	mkg_model_free(m);
 }
 
+/* The result keeps the ids it lists (nodes and stranded actors that are
+ * no node): it outlives the model. */
+static void
+test_outlives_model(void **state)
+{
+	mkg_model *m = fixture_model("p:p p:lonely t:t e:e", "p>t:1 t>e:1");
+	mkg_captive *c = captive(m, NULL);
+	const char *got[1];
+
+	(void)state;
+	mkg_model_free(m);
+	assert_string_equal(mkg_captive_at(c, 0)->actor, "e");
+	assert_int_equal(mkg_captive_copy_producers(c, 0, got, 1), MKG_OK);
+	assert_string_equal(got[0], "p");
+	assert_string_equal(mkg_captive_stranded(c, 0), "lonely");
+	assert_string_equal(mkg_captive_gatekeeper_at(c, 0)->actor, "t");
+	mkg_captive_free(c);
+}
+
 int
 main(void)
 {
@@ -576,6 +595,7 @@ main(void)
 		cmocka_unit_test(test_explicit_lists),
 		cmocka_unit_test(test_source_is_sink),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_outlives_model),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_random_brute_force),
 		cmocka_unit_test(test_million_chain),
