@@ -31,13 +31,16 @@ static const cli_command commands[] = {
 	  "transactions, volumes and values, and the totals.  \"-\" reads standard\n"
 	  "input.",
 	  cli_summary },
-	{ "analyze", "FILE", "Report concentration, coalitions and dependency.",
+	{ "analyze", "FILE", "Report every analysis of a model.",
 	  "The analysis report of docs/report.md: per market (commodity x period, and\n"
 	  "region with --by-region) the concentration of sellers and of buyers (HHI,\n"
 	  "CR1, CR4, class under the threshold set), the coalition what-if for every\n"
-	  "group of the memberships and for --coalition, and the dependency between\n"
-	  "trading partners.  Text for reading, JSON for scripts.  \"-\" reads\n"
-	  "standard input.",
+	  "group of the memberships and for --coalition, the dependency between\n"
+	  "trading partners, the bottlenecks (deliverable flow and its binding\n"
+	  "constraints, cut points, captive producers, betweenness, throughput), the\n"
+	  "facilitation (mix, exit readiness, --exit-date simulation, competing\n"
+	  "programmes, who pays), the value distribution, inclusiveness and groups.\n"
+	  "Text for reading, JSON for scripts.  \"-\" reads standard input.",
 	  cli_analyze },
 	{ "shock", "FILE --remove ID[,ID...]", "What if some actors stopped trading?",
 	  "Removes the actors (and their transactions) and reports the producers\n"
