@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Run the bottleneck benchmarks at several sizes: marketgraph and igraph
 (bench-bottlenecks) and NetworkX (bench-networkx.py) on the same generated
-graphs in the same run, and print a Markdown table of median times and
-ratios.
+graphs in the same run, and print a Markdown table of median CPU times
+(milliseconds) and ratios.
 
     python3 bench/run-bottlenecks.py --build BUILD_DIR [--sizes 1000,10000,100000,1000000]
         [--runs 5] [--nx-runs 5] [--nx-big-runs 3] [--nx-exact-max 1000]
@@ -37,10 +37,12 @@ def parse(text, into):
             into[(p[0], p[1])] = float(p[2])
 
 
-def fmt(x):
-    if x is None:
+def fmt(seconds):
+    """Milliseconds, 3 significant digits."""
+    if seconds is None:
         return "-"
-    return "%.3f" % x if x >= 0.01 else "%.4f" % x
+    ms = seconds * 1000.0
+    return "%.0f" % ms if ms >= 100 else "%.3g" % ms
 
 
 def ratio(peer, ours):
@@ -66,7 +68,7 @@ def main():
     exe = os.path.join(args.build, "bench", "bench-bottlenecks")
 
     memory = []
-    print("| actors | analysis | marketgraph s | igraph s | NetworkX s | igraph / ours | NetworkX / ours |")
+    print("| actors | analysis | marketgraph ms | igraph ms | NetworkX ms | igraph / ours | NetworkX / ours |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for n in [int(s) for s in args.sizes.split(",")]:
         res = {}
