@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "io-private.h"
+#include "interop-private.h" /* mkg__io_read_file */
 #include "core-private.h"
 #include "model-private.h"
 
@@ -40,49 +41,6 @@ grow(char **buf, size_t *cap, size_t need, const char *what)
 		return mkg__error(MKG_ENOMEM, "%s: out of memory reading %zu bytes", what, need);
 	*buf = buf2;
 	*cap = cap2;
-	return MKG_OK;
-}
-
-/* Read a whole file into *out (g_free) and its length into *len. */
-static int
-read_file(const char *path, char **out, size_t *len)
-{
-	struct stat st;
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int fd, rc = MKG_OK;
-
-	do
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0)
-		return mkg__error(MKG_EIO, "%s: cannot open: %s", path, g_strerror(errno));
-	/* A regular file's size is known: one allocation (+1 to see its end). */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uintmax_t)st.st_size < SIZE_MAX - 1)
-		rc = grow(&buf, &cap, (size_t)st.st_size + 1, path);
-	while (rc == MKG_OK) {
-		ssize_t got;
-
-		if (n == cap && (rc = grow(&buf, &cap, n + 1, path)) != MKG_OK)
-			break;
-		got = read(fd, buf + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			rc = mkg__error(MKG_EIO, "%s: cannot read: %s", path, g_strerror(errno));
-		else if (got == 0)
-			break;
-		else
-			n += (size_t)got;
-	}
-	close(fd);
-	if (rc != MKG_OK) {
-		g_free(buf);
-		return rc;
-	}
-	*out = buf;
-	*len = n;
 	return MKG_OK;
 }
 
@@ -376,7 +334,7 @@ mkg_json_read_file(mkg_model **out, const char *path)
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(path);
-	if ((rc = read_file(path, &data, &len)) != MKG_OK)
+	if ((rc = mkg__io_read_file(path, &data, &len)) != MKG_OK)
 		return rc;
 	rc = import(out, data ? data : "", len);
 	g_free(data);
