@@ -160,7 +160,7 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 	report("dominators", "marketgraph", t, runs);
 
 	for (i = 0; i < runs; i++) {
-		mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+		mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 		mkg_betweenness *b;
 		double t0;
 

@@ -74,7 +74,7 @@ shock_text(const mkg_model *m, const mkg_shock *s, size_t *len)
 	for (size_t i = 0; i < mkg_shock_removed_count(s); i++) {
 		if (i > 0)
 			g_string_append(out, ", ");
-		append_actor(out, m, mkg_shock_removed(s, i));
+		append_actor(out, m, mkg_shock_removed_at(s, i));
 	}
 	g_string_append(out, "\nDeliverable flow: ");
 	append_volume(out, m, max_before);
@@ -97,7 +97,7 @@ shock_text(const mkg_model *m, const mkg_shock *s, size_t *len)
 	g_string_append_c(out, '\n');
 	for (size_t i = 0; i < mkg_shock_stranded_count(s); i++) {
 		g_string_append(out, "  ");
-		append_actor(out, m, mkg_shock_stranded(s, i));
+		append_actor(out, m, mkg_shock_stranded_at(s, i));
 		g_string_append_c(out, '\n');
 	}
 	g_string_append(out, "Binding constraints after the exit:\n");

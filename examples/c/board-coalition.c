@@ -22,7 +22,7 @@ main(int argc, char **argv)
 {
 	mkg_model *model = NULL;
 	mkg_coalitions *what_if = NULL;
-	mkg_coalition_options opts = MKG_COALITION_OPTIONS_INIT;
+	mkg_coalitions_options opts = MKG_COALITIONS_OPTIONS_INIT;
 	const char **members = NULL;
 	size_t group, n = 0;
 	int rc = 1;
@@ -56,7 +56,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	for (size_t k = 0; k < mkg_coalitions_market_count(what_if, 0); k++) {
-		const mkg_coalition_market *m = mkg_coalitions_market(what_if, 0, k);
+		const mkg_coalition_market *m = mkg_coalitions_market_at(what_if, 0, k);
 		if (m->service)
 			continue;
 		printf("  %s %s, as %ss: share %.1f%%, HHI %.0f -> %.0f (%+.0f)%s\n", m->commodity,

@@ -51,7 +51,7 @@ main(int argc, char **argv)
 	}
 	printf("Without");
 	for (size_t i = 0; i < mkg_shock_removed_count(shock); i++)
-		printf(" %s", mkg_shock_removed(shock, i));
+		printf(" %s", mkg_shock_removed_at(shock, i));
 	printf(":\n");
 	printf("deliverable flow %.0f -> %.0f %s (loss %.1f%%)\n",
 	       mkg_flow_max_flow(mkg_shock_before(shock)), mkg_flow_max_flow(mkg_shock_after(shock)),
@@ -59,7 +59,7 @@ main(int argc, char **argv)
 	printf("%zu producers stranded, supply %.0f %s:\n", mkg_shock_stranded_count(shock),
 	       mkg_shock_stranded_supply(shock), unit);
 	for (size_t i = 0; i < mkg_shock_stranded_count(shock); i++)
-		printf("  %s\n", mkg_shock_stranded(shock, i));
+		printf("  %s\n", mkg_shock_stranded_at(shock, i));
 	printf("binding after the exit:\n");
 	print_binding(mkg_shock_after(shock), unit);
 	mkg_shock_free(shock);

@@ -39,8 +39,8 @@ main(int argc, char **argv)
 	if (mkg_concentration_new(&conc, model, NULL) != MKG_OK)
 		goto fail;
 	printf("Buyers' concentration (HHI, class, largest buyer):\n");
-	for (size_t i = 0; i < mkg_concentration_count(conc); i++) {
-		const mkg_market *mk = mkg_concentration_market(conc, i);
+	for (size_t i = 0; i < mkg_concentration_market_count(conc); i++) {
+		const mkg_market *mk = mkg_concentration_market_at(conc, i);
 		const mkg_market_side *buyers = mkg_concentration_side(conc, i, MKG_SIDE_BUYER);
 		if (mk->service || buyers->firms == 0)
 			continue; /* services, and markets without volumes */

@@ -33,22 +33,22 @@ MKG_BEGIN_DECLS
 /* ------------------------------------------------------------------------ */
 /* Options shared by the bottleneck analyses                                */
 
-typedef struct mkg_bottleneck_options {
-	unsigned int version;        /**< MKG_BOTTLENECK_OPTIONS_VERSION */
+typedef struct mkg_bottlenecks_options {
+	unsigned int version;        /**< MKG_BOTTLENECKS_OPTIONS_VERSION */
 	const char *const *sources;  /**< actor ids; NULL: every producer */
 	size_t source_count;         /**< must be 0 when sources is NULL */
 	const char *const *sinks;    /**< actor ids; NULL: every end_market */
 	size_t sink_count;           /**< must be 0 when sinks is NULL */
 	size_t pivots;               /**< betweenness: 0 exact, else an estimate from this many pivots */
 	uint64_t seed;               /**< betweenness: seed of the pivot draw */
-} mkg_bottleneck_options;
+} mkg_bottlenecks_options;
 
-#define MKG_BOTTLENECK_OPTIONS_VERSION 1
-#define MKG_BOTTLENECK_OPTIONS_INIT { MKG_BOTTLENECK_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0 }
+#define MKG_BOTTLENECKS_OPTIONS_VERSION 1
+#define MKG_BOTTLENECKS_OPTIONS_INIT { MKG_BOTTLENECKS_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0 }
 
-/** Fill *opts with MKG_BOTTLENECK_OPTIONS_INIT (for bindings).  MKG_EINVAL for
+/** Fill *opts with MKG_BOTTLENECKS_OPTIONS_INIT (for bindings).  MKG_EINVAL for
  * NULL or a version this library does not know. */
-MKG_EXPORT int mkg_bottleneck_options_init(mkg_bottleneck_options *opts, unsigned int version);
+MKG_EXPORT int mkg_bottlenecks_options_init(mkg_bottlenecks_options *opts, unsigned int version);
 
 /*
  * Every function below that takes options fails with MKG_EINVAL for NULL
@@ -161,7 +161,7 @@ typedef struct mkg_gatekeeper {
  * Options: sources and sinks (see above).
  */
 MKG_EXPORT int
-mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_options *opts);
+mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_captive_free(mkg_captive *c);
@@ -184,7 +184,7 @@ MKG_EXPORT int mkg_captive_copy_supply(const mkg_captive *c, double *out, size_t
 /** Number of stranded sources.  O(1). */
 MKG_EXPORT size_t mkg_captive_stranded_count(const mkg_captive *c);
 /** The i-th stranded source's id, in byte order, or NULL out of range.  O(1). */
-MKG_EXPORT const char *mkg_captive_stranded(const mkg_captive *c, size_t i);
+MKG_EXPORT const char *mkg_captive_stranded_at(const mkg_captive *c, size_t i);
 /** The summed supply of the stranded sources.  O(1). */
 MKG_EXPORT double mkg_captive_stranded_supply(const mkg_captive *c);
 
@@ -240,7 +240,7 @@ typedef struct mkg_betweenness_score {
  */
 MKG_EXPORT int
 mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
-                    const mkg_bottleneck_options *opts);
+                    const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_betweenness_free(mkg_betweenness *b);
@@ -283,7 +283,7 @@ typedef struct mkg_actor_throughput {
  */
 MKG_EXPORT int
 mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
-                   const mkg_bottleneck_options *opts);
+                   const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_throughput_free(mkg_throughput *t);
@@ -375,7 +375,7 @@ typedef struct mkg_binding {
  * double.
  */
 MKG_EXPORT int
-mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottleneck_options *opts);
+mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_flow_free(mkg_flow *flow);
@@ -427,7 +427,7 @@ typedef struct mkg_shock mkg_shock;
  */
 MKG_EXPORT int
 mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove,
-              size_t remove_count, const mkg_bottleneck_options *opts);
+              size_t remove_count, const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_shock_free(mkg_shock *shock);
@@ -435,11 +435,11 @@ MKG_EXPORT void mkg_shock_free(mkg_shock *shock);
 /** Number of removed actors (duplicates counted once).  O(1). */
 MKG_EXPORT size_t mkg_shock_removed_count(const mkg_shock *shock);
 /** The i-th removed actor's id, in byte order; NULL out of range.  O(1). */
-MKG_EXPORT const char *mkg_shock_removed(const mkg_shock *shock, size_t i);
+MKG_EXPORT const char *mkg_shock_removed_at(const mkg_shock *shock, size_t i);
 /** Number of stranded sources.  O(1). */
 MKG_EXPORT size_t mkg_shock_stranded_count(const mkg_shock *shock);
 /** The i-th stranded source's id, in byte order; NULL out of range.  O(1). */
-MKG_EXPORT const char *mkg_shock_stranded(const mkg_shock *shock, size_t i);
+MKG_EXPORT const char *mkg_shock_stranded_at(const mkg_shock *shock, size_t i);
 /** The summed supply of the stranded sources.  O(1). */
 MKG_EXPORT double mkg_shock_stranded_supply(const mkg_shock *shock);
 /** The deliverable flow before (the model as it is); borrowed from the result. */
@@ -482,7 +482,7 @@ typedef struct mkg_bottlenecks mkg_bottlenecks;
  */
 MKG_EXPORT int
 mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
-                    const mkg_bottleneck_options *opts);
+                    const mkg_bottlenecks_options *opts);
 
 /** Free the result and its parts.  NULL is a no-op. */
 MKG_EXPORT void mkg_bottlenecks_free(mkg_bottlenecks *b);

@@ -167,10 +167,10 @@ MKG_EXPORT void
 mkg_concentration_free(mkg_concentration *c);
 
 /** Number of markets, sorted by commodity, period, region, service (NULL first).  O(1). */
-MKG_EXPORT size_t mkg_concentration_count(const mkg_concentration *c);
+MKG_EXPORT size_t mkg_concentration_market_count(const mkg_concentration *c);
 
 /** The market at index i, or NULL out of range.  O(1). */
-MKG_EXPORT const mkg_market *mkg_concentration_market(const mkg_concentration *c, size_t i);
+MKG_EXPORT const mkg_market *mkg_concentration_market_at(const mkg_concentration *c, size_t i);
 
 /** One side of market i, or NULL out of range.  O(1). */
 MKG_EXPORT const mkg_market_side *mkg_concentration_side(const mkg_concentration *c, size_t i,
@@ -227,20 +227,20 @@ mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len
 /* ------------------------------------------------------------------------ */
 /* Coalition what-if                                                        */
 
-typedef struct mkg_coalition_options {
-	unsigned int version;       /**< MKG_COALITION_OPTIONS_VERSION */
+typedef struct mkg_coalitions_options {
+	unsigned int version;       /**< MKG_COALITIONS_OPTIONS_VERSION */
 	mkg_measure measure;        /**< default MKG_MEASURE_VOLUME */
 	int split_by_region;        /**< nonzero: markets also split by the seller's region */
 	const char *const *actors;  /**< actor ids of a coalition of the caller's, or NULL */
 	size_t actor_count;
 	int no_groups;              /**< nonzero: leave out the model's groups */
-} mkg_coalition_options;
+} mkg_coalitions_options;
 
-#define MKG_COALITION_OPTIONS_VERSION 1
-#define MKG_COALITION_OPTIONS_INIT \
-	{ MKG_COALITION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0, NULL, 0, 0 }
+#define MKG_COALITIONS_OPTIONS_VERSION 1
+#define MKG_COALITIONS_OPTIONS_INIT \
+	{ MKG_COALITIONS_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0, NULL, 0, 0 }
 
-MKG_EXPORT int mkg_coalition_options_init(mkg_coalition_options *opts, unsigned int version);
+MKG_EXPORT int mkg_coalitions_options_init(mkg_coalitions_options *opts, unsigned int version);
 
 /** Coalition what-ifs.  Opaque. */
 typedef struct mkg_coalitions mkg_coalitions;
@@ -273,7 +273,7 @@ typedef struct mkg_coalition_market {
  */
 MKG_EXPORT int
 mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
-                   const mkg_coalition_options *opts);
+                   const mkg_coalitions_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_coalitions_free(mkg_coalitions *c);
@@ -285,11 +285,11 @@ MKG_EXPORT const char *mkg_coalitions_group(const mkg_coalitions *c, size_t i);
 /** Number of members (supervisors left out). */
 MKG_EXPORT size_t mkg_coalitions_member_count(const mkg_coalitions *c, size_t i);
 /** The k-th member's id, in byte order; NULL out of range. */
-MKG_EXPORT const char *mkg_coalitions_member(const mkg_coalitions *c, size_t i, size_t k);
+MKG_EXPORT const char *mkg_coalitions_member_at(const mkg_coalitions *c, size_t i, size_t k);
 /** Number of market sides where a member has a share > 0. */
 MKG_EXPORT size_t mkg_coalitions_market_count(const mkg_coalitions *c, size_t i);
 /** The k-th market side, by commodity, period, region, service, side name; NULL out of range. */
-MKG_EXPORT const mkg_coalition_market *mkg_coalitions_market(const mkg_coalitions *c, size_t i,
+MKG_EXPORT const mkg_coalition_market *mkg_coalitions_market_at(const mkg_coalitions *c, size_t i,
                                                              size_t k);
 /** Whether coalition i is presumed harmful on at least one market side (1 or 0). */
 MKG_EXPORT int mkg_coalitions_presumed_harmful(const mkg_coalitions *c, size_t i);

@@ -80,7 +80,7 @@ MKG_EXPORT void mkg_dependency_free(mkg_dependency *d);
 /** Number of actors listed, in byte order of id.  O(1). */
 MKG_EXPORT size_t mkg_dependency_actor_count(const mkg_dependency *d);
 /** Actor row i, or NULL out of range.  O(1). */
-MKG_EXPORT const mkg_actor_dependency *mkg_dependency_actor(const mkg_dependency *d, size_t i);
+MKG_EXPORT const mkg_actor_dependency *mkg_dependency_actor_at(const mkg_dependency *d, size_t i);
 
 /**
  * Number of trading pairs, sorted by asymmetry descending (NaN last), then
@@ -88,7 +88,7 @@ MKG_EXPORT const mkg_actor_dependency *mkg_dependency_actor(const mkg_dependency
  */
 MKG_EXPORT size_t mkg_dependency_pair_count(const mkg_dependency *d);
 /** Pair row i, or NULL out of range.  O(1). */
-MKG_EXPORT const mkg_pair_dependency *mkg_dependency_pair(const mkg_dependency *d, size_t i);
+MKG_EXPORT const mkg_pair_dependency *mkg_dependency_pair_at(const mkg_dependency *d, size_t i);
 
 /** Transactions lacking the measure, left out. */
 MKG_EXPORT size_t mkg_dependency_excluded(const mkg_dependency *d);

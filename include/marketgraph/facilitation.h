@@ -98,7 +98,7 @@ MKG_EXPORT size_t mkg_facilitation_mix_function_count(const mkg_facilitation_mix
                                                       mkg_facilitation_type type);
 
 /** The k-th function row of a type, in the format's order of functions; NULL out of range. */
-MKG_EXPORT const mkg_mix_row *mkg_facilitation_mix_function(const mkg_facilitation_mix *mix,
+MKG_EXPORT const mkg_mix_row *mkg_facilitation_mix_function_at(const mkg_facilitation_mix *mix,
                                                             mkg_facilitation_type type,
                                                             size_t k);
 
@@ -111,7 +111,7 @@ MKG_EXPORT size_t mkg_facilitation_mix_market_count(const mkg_facilitation_mix *
  * least one record of the type.  NULL out of range.
  */
 MKG_EXPORT const mkg_facilitation_market *
-mkg_facilitation_mix_market(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+mkg_facilitation_mix_market_at(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
                             size_t i);
 
 /** The measure the result was computed on. */
@@ -260,14 +260,14 @@ MKG_EXPORT int32_t mkg_exit_simulation_day(const mkg_exit_simulation *s);
 /** Number of temporary records, sorted by record id.  O(1). */
 MKG_EXPORT size_t mkg_exit_simulation_record_count(const mkg_exit_simulation *s);
 /** Record row i, or NULL out of range. */
-MKG_EXPORT const mkg_exit_record *mkg_exit_simulation_record(const mkg_exit_simulation *s,
+MKG_EXPORT const mkg_exit_record *mkg_exit_simulation_record_at(const mkg_exit_simulation *s,
                                                              size_t i);
 
 /** Number of transactions left without support, sorted by transaction id.  O(1). */
 MKG_EXPORT size_t mkg_exit_simulation_unsupported_count(const mkg_exit_simulation *s);
 /** Unsupported transaction i, or NULL out of range. */
 MKG_EXPORT const mkg_unsupported_transaction *
-mkg_exit_simulation_unsupported(const mkg_exit_simulation *s, size_t i);
+mkg_exit_simulation_unsupported_at(const mkg_exit_simulation *s, size_t i);
 
 /**
  * Number of markets with at least one transaction left without support,
@@ -276,7 +276,7 @@ mkg_exit_simulation_unsupported(const mkg_exit_simulation *s, size_t i);
 MKG_EXPORT size_t mkg_exit_simulation_market_count(const mkg_exit_simulation *s);
 /** Market i: `amount` is the measure of its transactions left without support. */
 MKG_EXPORT const mkg_facilitation_market *
-mkg_exit_simulation_market(const mkg_exit_simulation *s, size_t i);
+mkg_exit_simulation_market_at(const mkg_exit_simulation *s, size_t i);
 
 /** The measure the result was computed on. */
 MKG_EXPORT mkg_measure mkg_exit_simulation_measure(const mkg_exit_simulation *s);

@@ -104,22 +104,22 @@ MKG_EXPORT const char *mkg_value_volume_unit(const mkg_value *v);
 /** Number of actors with a transaction that has a value, by actor id.  O(1). */
 MKG_EXPORT size_t mkg_value_actor_count(const mkg_value *v);
 /** Actor row i, or NULL out of range. */
-MKG_EXPORT const mkg_actor_value *mkg_value_actor(const mkg_value *v, size_t i);
+MKG_EXPORT const mkg_actor_value *mkg_value_actor_at(const mkg_value *v, size_t i);
 
 /** Number of kinds with such an actor, in the format's order of kinds.  O(1). */
 MKG_EXPORT size_t mkg_value_kind_count(const mkg_value *v);
 /** Kind row i, or NULL out of range. */
-MKG_EXPORT const mkg_kind_value *mkg_value_kind(const mkg_value *v, size_t i);
+MKG_EXPORT const mkg_kind_value *mkg_value_kind_at(const mkg_value *v, size_t i);
 
 /** Number of commodities with a price, by commodity.  O(1). */
 MKG_EXPORT size_t mkg_value_commodity_count(const mkg_value *v);
 /** Commodity i's stage prices, or NULL out of range. */
-MKG_EXPORT const mkg_commodity_prices *mkg_value_commodity(const mkg_value *v, size_t i);
+MKG_EXPORT const mkg_commodity_prices *mkg_value_commodity_at(const mkg_value *v, size_t i);
 
 /** Number of commodities with a producer share, by commodity.  O(1). */
 MKG_EXPORT size_t mkg_value_producer_share_count(const mkg_value *v);
 /** Producer share row i, or NULL out of range. */
-MKG_EXPORT const mkg_producer_share *mkg_value_producer_share(const mkg_value *v, size_t i);
+MKG_EXPORT const mkg_producer_share *mkg_value_producer_share_at(const mkg_value *v, size_t i);
 
 /**
  * The producer share of one commodity, in O(log C).  MKG_ENOTFOUND, with

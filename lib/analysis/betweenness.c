@@ -158,9 +158,9 @@ scale(double candidates, uint32_t k, bool pivot)
 
 int
 mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
-                    const mkg_bottleneck_options *opts)
+                    const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	const mkg_graph *g;
 	const uint32_t *order, *rank;
 	uint8_t *role = NULL, *is_sink, *is_source, *pivot_all, *pivot_sub;

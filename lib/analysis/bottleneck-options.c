@@ -3,12 +3,12 @@
 #include "structure-private.h"
 
 int
-mkg_bottleneck_options_init(mkg_bottleneck_options *opts, unsigned int version)
+mkg_bottlenecks_options_init(mkg_bottlenecks_options *opts, unsigned int version)
 {
-	const mkg_bottleneck_options defaults = MKG_BOTTLENECK_OPTIONS_INIT;
+	const mkg_bottlenecks_options defaults = MKG_BOTTLENECKS_OPTIONS_INIT;
 
 	MKG_CHECK_ARG(opts);
-	if (version != MKG_BOTTLENECK_OPTIONS_VERSION)
+	if (version != MKG_BOTTLENECKS_OPTIONS_VERSION)
 		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC,
 		                  version);
 	*opts = defaults;
@@ -16,16 +16,16 @@ mkg_bottleneck_options_init(mkg_bottleneck_options *opts, unsigned int version)
 }
 
 int
-mkg__bottleneck_options_check(const char *fn, const mkg_bottleneck_options *opts,
-                              mkg_bottleneck_options *out)
+mkg__bottleneck_options_check(const char *fn, const mkg_bottlenecks_options *opts,
+                              mkg_bottlenecks_options *out)
 {
-	const mkg_bottleneck_options defaults = MKG_BOTTLENECK_OPTIONS_INIT;
+	const mkg_bottlenecks_options defaults = MKG_BOTTLENECKS_OPTIONS_INIT;
 
 	if (opts == NULL) {
 		*out = defaults;
 		return MKG_OK;
 	}
-	if (opts->version != MKG_BOTTLENECK_OPTIONS_VERSION)
+	if (opts->version != MKG_BOTTLENECKS_OPTIONS_VERSION)
 		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", fn, opts->version);
 	*out = *opts;
 	return MKG_OK;

@@ -21,9 +21,9 @@ struct mkg_bottlenecks {
 
 int
 mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
-                    const mkg_bottleneck_options *opts)
+                    const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	mkg_bottlenecks *b;
 	int rc;
 
@@ -251,7 +251,7 @@ captive_text(GString *out, const mkg_captive *c, const mkg__labels *l, const cha
 		g_string_append_printf(out, "Stranded producers (no route to any end market): %zu, "
 		                       "supply %s%s\n", ns, mkg__text_number(a, mkg_captive_stranded_supply(c)), us);
 		for (size_t i = 0; i < ns && i < TEXT_ROWS; i++)
-			g_string_append_printf(out, "  %s\n", mkg__label(l, mkg_captive_stranded(c, i)));
+			g_string_append_printf(out, "  %s\n", mkg__label(l, mkg_captive_stranded_at(c, i)));
 		more(out, ns, "producers");
 	}
 	if (ng > 0) {

@@ -33,13 +33,13 @@ struct mkg_coalitions {
 };
 
 int
-mkg_coalition_options_init(mkg_coalition_options *opts, unsigned int version)
+mkg_coalitions_options_init(mkg_coalitions_options *opts, unsigned int version)
 {
-	mkg_coalition_options init = MKG_COALITION_OPTIONS_INIT;
+	mkg_coalitions_options init = MKG_COALITIONS_OPTIONS_INIT;
 
 	MKG_CHECK_ARG(opts);
-	if (version != MKG_COALITION_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_coalition_options_init: unknown version %u",
+	if (version != MKG_COALITIONS_OPTIONS_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_coalitions_options_init: unknown version %u",
 		                  version);
 	*opts = init;
 	return MKG_OK;
@@ -323,9 +323,9 @@ mkg__coalitions_compute(const mkg_model *m, const mkg_concentration *c, const mk
 
 int
 mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
-                   const mkg_coalition_options *opts)
+                   const mkg_coalitions_options *opts)
 {
-	const mkg_coalition_options defaults = MKG_COALITION_OPTIONS_INIT;
+	const mkg_coalitions_options defaults = MKG_COALITIONS_OPTIONS_INIT;
 	GArray *custom = NULL;
 	mkg_thresholds t;
 	mkg_concentration *c;
@@ -336,7 +336,7 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 	MKG_CHECK_ARG(model);
 	if (opts == NULL)
 		opts = &defaults;
-	if (opts->version != MKG_COALITION_OPTIONS_VERSION)
+	if (opts->version != MKG_COALITIONS_OPTIONS_VERSION)
 		return mkg__error(MKG_EINVAL, "mkg_coalitions_new: unknown options version %u",
 		                  opts->version);
 	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
@@ -406,7 +406,7 @@ mkg_coalitions_member_count(const mkg_coalitions *c, size_t i)
 }
 
 const char *
-mkg_coalitions_member(const mkg_coalitions *c, size_t i, size_t k)
+mkg_coalitions_member_at(const mkg_coalitions *c, size_t i, size_t k)
 {
 	const coalition *it = item_at(c, i);
 
@@ -424,7 +424,7 @@ mkg_coalitions_market_count(const mkg_coalitions *c, size_t i)
 }
 
 const mkg_coalition_market *
-mkg_coalitions_market(const mkg_coalitions *c, size_t i, size_t k)
+mkg_coalitions_market_at(const mkg_coalitions *c, size_t i, size_t k)
 {
 	const coalition *it = item_at(c, i);
 

@@ -242,13 +242,13 @@ mkg_concentration_free(mkg_concentration *c)
 /* ---- accessors ----------------------------------------------------------- */
 
 size_t
-mkg_concentration_count(const mkg_concentration *c)
+mkg_concentration_market_count(const mkg_concentration *c)
 {
 	return c ? c->count : 0;
 }
 
 const mkg_market *
-mkg_concentration_market(const mkg_concentration *c, size_t i)
+mkg_concentration_market_at(const mkg_concentration *c, size_t i)
 {
 	return c && i < c->count ? &c->markets[i].pub : NULL;
 }

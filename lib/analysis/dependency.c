@@ -260,7 +260,7 @@ mkg_dependency_actor_count(const mkg_dependency *d)
 }
 
 const mkg_actor_dependency *
-mkg_dependency_actor(const mkg_dependency *d, size_t i)
+mkg_dependency_actor_at(const mkg_dependency *d, size_t i)
 {
 	return d && i < d->actors->len ? &g_array_index(d->actors, mkg_actor_dependency, i) : NULL;
 }
@@ -272,7 +272,7 @@ mkg_dependency_pair_count(const mkg_dependency *d)
 }
 
 const mkg_pair_dependency *
-mkg_dependency_pair(const mkg_dependency *d, size_t i)
+mkg_dependency_pair_at(const mkg_dependency *d, size_t i)
 {
 	return d && i < d->pairs->len ? &g_array_index(d->pairs, mkg_pair_dependency, i) : NULL;
 }

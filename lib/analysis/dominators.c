@@ -392,9 +392,9 @@ nodes_with(const mkg_graph *g, const uint8_t *nrole, uint8_t bit, uint32_t *coun
 }
 
 int
-mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottleneck_options *opts)
+mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	const mkg_graph *g;
 	uint8_t *role = NULL, *nrole, *root_pred, *own;
 	uint32_t *sinks, *sources, nsinks, nsources, i;
@@ -529,7 +529,7 @@ mkg_captive_stranded_count(const mkg_captive *c)
 }
 
 const char *
-mkg_captive_stranded(const mkg_captive *c, size_t i)
+mkg_captive_stranded_at(const mkg_captive *c, size_t i)
 {
 	return c && i < c->stranded_count ? c->stranded[i] : NULL;
 }

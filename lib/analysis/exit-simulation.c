@@ -228,7 +228,7 @@ mkg_exit_simulation_record_count(const mkg_exit_simulation *s)
 }
 
 const mkg_exit_record *
-mkg_exit_simulation_record(const mkg_exit_simulation *s, size_t i)
+mkg_exit_simulation_record_at(const mkg_exit_simulation *s, size_t i)
 {
 	return s && i < s->record_count ? &s->records[i] : NULL;
 }
@@ -240,7 +240,7 @@ mkg_exit_simulation_unsupported_count(const mkg_exit_simulation *s)
 }
 
 const mkg_unsupported_transaction *
-mkg_exit_simulation_unsupported(const mkg_exit_simulation *s, size_t i)
+mkg_exit_simulation_unsupported_at(const mkg_exit_simulation *s, size_t i)
 {
 	return s && i < s->unsupported_count ? &s->unsupported[i] : NULL;
 }
@@ -252,7 +252,7 @@ mkg_exit_simulation_market_count(const mkg_exit_simulation *s)
 }
 
 const mkg_facilitation_market *
-mkg_exit_simulation_market(const mkg_exit_simulation *s, size_t i)
+mkg_exit_simulation_market_at(const mkg_exit_simulation *s, size_t i)
 {
 	return s && i < s->market_count ? &s->markets[i] : NULL;
 }

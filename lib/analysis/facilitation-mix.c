@@ -218,7 +218,7 @@ mkg_facilitation_mix_function_count(const mkg_facilitation_mix *mix, mkg_facilit
 }
 
 const mkg_mix_row *
-mkg_facilitation_mix_function(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+mkg_facilitation_mix_function_at(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
                               size_t k)
 {
 	if (mix == NULL || !known_type(type) || k >= mix->function_count[type])
@@ -233,7 +233,7 @@ mkg_facilitation_mix_market_count(const mkg_facilitation_mix *mix)
 }
 
 const mkg_facilitation_market *
-mkg_facilitation_mix_market(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
+mkg_facilitation_mix_market_at(const mkg_facilitation_mix *mix, mkg_facilitation_type type,
                             size_t i)
 {
 	if (mix == NULL || !known_type(type) || i >= mix->market_count)

@@ -343,9 +343,9 @@ mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
 /* ---- public API ----------------------------------------------------------- */
 
 int
-mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottleneck_options *opts)
+mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	uint8_t *role;
 	int rc;
 

@@ -80,7 +80,7 @@ add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_conce
 	size_t n = mkg_coalitions_market_count(co, i);
 
 	for (size_t k = 0; k < n;) {
-		const mkg_coalition_market *cm = mkg_coalitions_market(co, i, k);
+		const mkg_coalition_market *cm = mkg_coalitions_market_at(co, i, k);
 		const mkg__conc_market *market = find_market(c, cm);
 		mkg_group_market row = { 0 };
 
@@ -88,8 +88,8 @@ add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_conce
 		row.period = cm->period;
 		row.region = cm->region;
 		row.service = cm->service;
-		for (; k < n && same_market(mkg_coalitions_market(co, i, k), cm); k++) {
-			const mkg_coalition_market *side = mkg_coalitions_market(co, i, k);
+		for (; k < n && same_market(mkg_coalitions_market_at(co, i, k), cm); k++) {
+			const mkg_coalition_market *side = mkg_coalitions_market_at(co, i, k);
 			if (side->side == MKG_SIDE_SELLER)
 				row.seller = side;
 			else
@@ -181,7 +181,7 @@ mkg__groups_compute(const mkg_model *m, const mkg_concentration *c)
 		row->households = e->households;
 		id_first[i] = ids->len;
 		for (size_t k = 0; k < nm; k++) {
-			const char *id = mkg_coalitions_member(g->coalitions, i, k);
+			const char *id = mkg_coalitions_member_at(g->coalitions, i, k);
 			g_ptr_array_add(ids, (gpointer)id);
 			g_hash_table_add(members, (gpointer)id);
 		}

@@ -173,7 +173,7 @@ coalition_title(GString *out, const mkg_coalitions *c, size_t i, const mkg__labe
 		g_string_append(out, "the coalition tested");
 	g_string_append_printf(out, " (%zu member%s", n, n == 1 ? "" : "s");
 	for (size_t k = 0; k < n; k++)
-		g_string_append_printf(out, "%s%s", k ? ", " : ": ", mkg_coalitions_member(c, i, k));
+		g_string_append_printf(out, "%s%s", k ? ", " : ": ", mkg_coalitions_member_at(c, i, k));
 	g_string_append_c(out, ')');
 }
 
@@ -217,7 +217,7 @@ mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__
 		coalition_title(out, c, i, l);
 		g_string_append_c(out, '\n');
 		for (size_t k = 0; k < mkg_coalitions_market_count(c, i); k++) {
-			const mkg_coalition_market *row = mkg_coalitions_market(c, i, k);
+			const mkg_coalition_market *row = mkg_coalitions_market_at(c, i, k);
 			if (row->presumed_harmful)
 				coalition_row(out, row);
 		}
@@ -235,7 +235,7 @@ coalition_text(GString *out, const mkg_coalitions *c, size_t i, const mkg__label
 	if (n == 0)
 		g_string_append(out, "    its members trade in no market\n");
 	for (size_t k = 0; k < n; k++)
-		coalition_row(out, mkg_coalitions_market(c, i, k));
+		coalition_row(out, mkg_coalitions_market_at(c, i, k));
 }
 
 void
@@ -280,7 +280,7 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l
 
 	/* sellers that sell half or more to one buyer, most dependent first */
 	for (size_t i = 0; i < mkg_dependency_actor_count(d); i++) {
-		const mkg_actor_dependency *row = mkg_dependency_actor(d, i);
+		const mkg_actor_dependency *row = mkg_dependency_actor_at(d, i);
 		if (row->top_buyer != NULL && row->sales_share >= 0.5)
 			g_ptr_array_add(dependent, (gpointer)row);
 	}
@@ -306,7 +306,7 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l
 	                     "than the buyer on the seller):\n");
 	g_string_append(out, "    seller's sales  buyer's purchases  asymmetry  seller -> buyer\n");
 	for (size_t i = 0; i < pairs && shown < TEXT_ROWS; i++) {
-		const mkg_pair_dependency *row = mkg_dependency_pair(d, i);
+		const mkg_pair_dependency *row = mkg_dependency_pair_at(d, i);
 		if (!(row->asymmetry > 0.0))
 			break;
 		g_string_append_printf(out, "    %14s  %17s  %9s  %s -> %s\n",

@@ -115,9 +115,9 @@ list_removed(mkg_shock *s, const mkg_model *m, const uint8_t *removed)
 
 int
 mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove,
-              size_t remove_count, const mkg_bottleneck_options *opts)
+              size_t remove_count, const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	const mkg_graph *g;
 	uint8_t *role = NULL, *removed;
 	mkg_shock *s;
@@ -175,7 +175,7 @@ mkg_shock_removed_count(const mkg_shock *s)
 }
 
 const char *
-mkg_shock_removed(const mkg_shock *s, size_t i)
+mkg_shock_removed_at(const mkg_shock *s, size_t i)
 {
 	return s && i < s->removed_count ? s->removed[i] : NULL;
 }
@@ -187,7 +187,7 @@ mkg_shock_stranded_count(const mkg_shock *s)
 }
 
 const char *
-mkg_shock_stranded(const mkg_shock *s, size_t i)
+mkg_shock_stranded_at(const mkg_shock *s, size_t i)
 {
 	return s && i < s->stranded_count ? s->stranded[i] : NULL;
 }

@@ -13,8 +13,8 @@
 
 /* Copy opts (NULL: the defaults) into *out; MKG_EINVAL for a wrong version,
  * with the message `<fn>: unknown options version 7`. */
-int mkg__bottleneck_options_check(const char *fn, const mkg_bottleneck_options *opts,
-                                  mkg_bottleneck_options *out);
+int mkg__bottleneck_options_check(const char *fn, const mkg_bottlenecks_options *opts,
+                                  mkg_bottlenecks_options *out);
 
 /* ---- JSON, for the report's `bottlenecks` object -------------------------- */
 

@@ -14,9 +14,9 @@ struct mkg_throughput {
 
 int
 mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
-                   const mkg_bottleneck_options *opts)
+                   const mkg_bottlenecks_options *opts)
 {
-	mkg_bottleneck_options o;
+	mkg_bottlenecks_options o;
 	const mkg_graph *g;
 	const uint32_t *order, *rank;
 	uint8_t *role = NULL;

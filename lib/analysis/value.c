@@ -296,7 +296,7 @@ mkg_value_actor_count(const mkg_value *v)
 }
 
 const mkg_actor_value *
-mkg_value_actor(const mkg_value *v, size_t i)
+mkg_value_actor_at(const mkg_value *v, size_t i)
 {
 	return v && i < v->actor_count ? &v->actors[i] : NULL;
 }
@@ -308,7 +308,7 @@ mkg_value_kind_count(const mkg_value *v)
 }
 
 const mkg_kind_value *
-mkg_value_kind(const mkg_value *v, size_t i)
+mkg_value_kind_at(const mkg_value *v, size_t i)
 {
 	return v && i < v->kind_count ? &v->kinds[i] : NULL;
 }
@@ -320,7 +320,7 @@ mkg_value_commodity_count(const mkg_value *v)
 }
 
 const mkg_commodity_prices *
-mkg_value_commodity(const mkg_value *v, size_t i)
+mkg_value_commodity_at(const mkg_value *v, size_t i)
 {
 	return v && i < v->commodity_count ? &v->commodities[i] : NULL;
 }
@@ -332,7 +332,7 @@ mkg_value_producer_share_count(const mkg_value *v)
 }
 
 const mkg_producer_share *
-mkg_value_producer_share(const mkg_value *v, size_t i)
+mkg_value_producer_share_at(const mkg_value *v, size_t i)
 {
 	return v && i < v->producer_share_count ? &v->producer_shares[i] : NULL;
 }

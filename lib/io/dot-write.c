@@ -411,7 +411,7 @@ mark_coalitions(const mkg_model *m, const mkg_coalitions *c, node *nodes)
 			continue;
 		for (size_t k = 0; k < mkg_coalitions_member_count(c, i); k++) {
 			size_t a;
-			if (mkg_model_find_actor(m, mkg_coalitions_member(c, i, k), &a) == MKG_OK &&
+			if (mkg_model_find_actor(m, mkg_coalitions_member_at(c, i, k), &a) == MKG_OK &&
 			    nodes[a].cluster < 0) {
 				nodes[a].cluster = (int)harmful->len;
 				any = 1;

@@ -112,7 +112,7 @@ static const ref_score ref_scores[] = {
 };
 
 static mkg_betweenness *
-betweenness(const mkg_model *m, const mkg_bottleneck_options *o)
+betweenness(const mkg_model *m, const mkg_bottlenecks_options *o)
 {
 	mkg_betweenness *b = NULL;
 
@@ -246,7 +246,7 @@ test_explicit_lists(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:a t:b e:e", "p>a:1 a>b:1 b>e:1");
 	const char *src[] = { "a" }, *snk[] = { "e" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_betweenness *b;
 
 	(void)state;
@@ -267,7 +267,7 @@ static void
 test_pivots_exact_when_enough(void **state)
 {
 	mkg_model *m = fixture_model(ref_actors, ref_txs);
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_betweenness *b;
 
 	(void)state;
@@ -289,7 +289,7 @@ static void
 test_pivots_estimate(void **state)
 {
 	mkg_model *m = fixture_model(ref_actors, ref_txs);
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_betweenness *b1, *b2;
 	double mean_all[64] = { 0 }, mean_sub[64] = { 0 };
 	size_t n = G_N_ELEMENTS(ref_scores);
@@ -340,7 +340,7 @@ static void
 test_single_pivot(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:1 t>e:1");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_betweenness *b;
 	bool seen_t_pivot = false, seen_p_pivot = false;
 
@@ -391,7 +391,7 @@ static void
 test_errors(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:1 t>e:1");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	const char *bad[] = { "ghost" };
 	mkg_betweenness *b = NULL;
 	double buf[3];
@@ -404,7 +404,7 @@ test_errors(void **state)
 	o.version = 0;
 	assert_int_equal(mkg_betweenness_new(&b, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_betweenness_new: unknown options version 0");
-	o.version = MKG_BOTTLENECK_OPTIONS_VERSION;
+	o.version = MKG_BOTTLENECKS_OPTIONS_VERSION;
 	o.sources = bad;
 	o.source_count = 1;
 	assert_int_equal(mkg_betweenness_new(&b, m, &o), MKG_ENOTFOUND);
@@ -435,7 +435,7 @@ static void
 test_empty(void **state)
 {
 	mkg_model *m = fixture_model("p:p e:e", "");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_betweenness *b = betweenness(m, NULL);
 	char *text = NULL;
 

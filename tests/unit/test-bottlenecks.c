@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 static mkg_bottlenecks *
-bottlenecks_of(const mkg_model *m, const mkg_bottleneck_options *o)
+bottlenecks_of(const mkg_model *m, const mkg_bottlenecks_options *o)
 {
 	mkg_bottlenecks *b = NULL;
 
@@ -93,7 +93,7 @@ static void
 test_given_pivots(void **state)
 {
 	mkg_model *m = flow_model("p:a p:b t:x r:proc#80 e:z", "a>x:50 b>x:50 x>proc:100 proc>z:80");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_bottlenecks *b;
 	char *json;
 
@@ -180,7 +180,7 @@ static void
 test_errors(void **state)
 {
 	mkg_model *m = flow_model("p:a e:z", "a>z:1");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	const char *bad[] = { "ghost" };
 	mkg_bottlenecks *b = NULL;
 	char *json = NULL;
@@ -189,7 +189,7 @@ test_errors(void **state)
 	o.version = 3;
 	assert_int_equal(mkg_bottlenecks_new(&b, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_bottlenecks_new: unknown options version 3");
-	o.version = MKG_BOTTLENECK_OPTIONS_VERSION;
+	o.version = MKG_BOTTLENECKS_OPTIONS_VERSION;
 	o.sinks = bad;
 	o.sink_count = 1;
 	assert_int_equal(mkg_bottlenecks_new(&b, m, &o), MKG_ENOTFOUND);

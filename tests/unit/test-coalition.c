@@ -45,7 +45,7 @@ board_model(void)
 static mkg_coalitions *
 compute(const mkg_model *m, const char *const *actors, size_t n, int no_groups)
 {
-	mkg_coalition_options o = MKG_COALITION_OPTIONS_INIT;
+	mkg_coalitions_options o = MKG_COALITIONS_OPTIONS_INIT;
 	mkg_coalitions *c = NULL;
 
 	o.actors = actors;
@@ -95,24 +95,24 @@ test_groups(void **state)
 	assert_string_equal(mkg_coalitions_group(c, 2), "watchers");
 
 	assert_int_equal(mkg_coalitions_member_count(c, 0), 2);
-	assert_string_equal(mkg_coalitions_member(c, 0, 0), "t1");
-	assert_string_equal(mkg_coalitions_member(c, 0, 1), "t2");
-	assert_null(mkg_coalitions_member(c, 0, 2));
+	assert_string_equal(mkg_coalitions_member_at(c, 0, 0), "t1");
+	assert_string_equal(mkg_coalitions_member_at(c, 0, 1), "t2");
+	assert_null(mkg_coalitions_member_at(c, 0, 2));
 	assert_int_equal(mkg_coalitions_market_count(c, 0), 3);
-	check_row(mkg_coalitions_market(c, 0, 0), "beans", MKG_SIDE_BUYER, 0.4, 5200, 5200, 0, 0);
-	check_row(mkg_coalitions_market(c, 0, 1), "maize", MKG_SIDE_BUYER, 10.0 / 110.0,
+	check_row(mkg_coalitions_market_at(c, 0, 0), "beans", MKG_SIDE_BUYER, 0.4, 5200, 5200, 0, 0);
+	check_row(mkg_coalitions_market_at(c, 0, 1), "maize", MKG_SIDE_BUYER, 10.0 / 110.0,
 	          8347.107438016529, 8347.107438016529, 0, 0);
-	check_row(mkg_coalitions_market(c, 0, 2), "maize", MKG_SIDE_SELLER, 60.0 / 110.0,
+	check_row(mkg_coalitions_market_at(c, 0, 2), "maize", MKG_SIDE_SELLER, 60.0 / 110.0,
 	          2396.694214876033, 3719.008264462810, 1322.314049586777, 1);
-	assert_string_equal(mkg_coalitions_market(c, 0, 2)->period, "2010");
-	assert_null(mkg_coalitions_market(c, 0, 2)->region);
-	assert_false(mkg_coalitions_market(c, 0, 2)->service);
-	assert_null(mkg_coalitions_market(c, 0, 3));
+	assert_string_equal(mkg_coalitions_market_at(c, 0, 2)->period, "2010");
+	assert_null(mkg_coalitions_market_at(c, 0, 2)->region);
+	assert_false(mkg_coalitions_market_at(c, 0, 2)->service);
+	assert_null(mkg_coalitions_market_at(c, 0, 3));
 	assert_true(mkg_coalitions_presumed_harmful(c, 0));
 
 	/* a group whose member does not trade: listed, no markets */
 	assert_int_equal(mkg_coalitions_member_count(c, 1), 1);
-	assert_string_equal(mkg_coalitions_member(c, 1, 0), "idle");
+	assert_string_equal(mkg_coalitions_member_at(c, 1, 0), "idle");
 	assert_int_equal(mkg_coalitions_market_count(c, 1), 0);
 	assert_false(mkg_coalitions_presumed_harmful(c, 1));
 	/* a group of supervisors only: no members, no markets */
@@ -123,7 +123,7 @@ test_groups(void **state)
 	assert_null(mkg_coalitions_group(c, 3));
 	assert_int_equal(mkg_coalitions_member_count(c, 3), 0);
 	assert_int_equal(mkg_coalitions_market_count(c, 3), 0);
-	assert_null(mkg_coalitions_market(c, 3, 0));
+	assert_null(mkg_coalitions_market_at(c, 3, 0));
 	assert_false(mkg_coalitions_presumed_harmful(c, 3));
 	mkg_coalitions_free(c);
 	mkg_model_free(m);
@@ -143,7 +143,7 @@ test_coalition_of_one(void **state)
 	assert_null(mkg_coalitions_group(c, 0));
 	assert_int_equal(mkg_coalitions_member_count(c, 0), 1);
 	assert_int_equal(mkg_coalitions_market_count(c, 0), 1);
-	r = mkg_coalitions_market(c, 0, 0);
+	r = mkg_coalitions_market_at(c, 0, 0);
 	/* t3 20 of 110 */
 	check_row(r, "maize", MKG_SIDE_SELLER, 20.0 / 110.0, 2396.694214876033, 2396.694214876033,
 	          0, 0);
@@ -170,14 +170,14 @@ test_coalition_of_all(void **state)
 	assert_string_equal(mkg_coalitions_group(c, 1), "board");
 	assert_int_equal(mkg_coalitions_member_count(c, 0), 5);
 	/* members in byte order */
-	assert_string_equal(mkg_coalitions_member(c, 0, 0), "agency");
-	assert_string_equal(mkg_coalitions_member(c, 0, 1), "f3");
-	assert_string_equal(mkg_coalitions_member(c, 0, 4), "t3");
+	assert_string_equal(mkg_coalitions_member_at(c, 0, 0), "agency");
+	assert_string_equal(mkg_coalitions_member_at(c, 0, 1), "f3");
+	assert_string_equal(mkg_coalitions_member_at(c, 0, 4), "t3");
 	assert_int_equal(mkg_coalitions_market_count(c, 0), 3);
-	check_row(mkg_coalitions_market(c, 0, 0), "beans", MKG_SIDE_BUYER, 0.4, 5200, 5200, 0, 0);
-	check_row(mkg_coalitions_market(c, 0, 1), "maize", MKG_SIDE_BUYER, 10.0 / 110.0,
+	check_row(mkg_coalitions_market_at(c, 0, 0), "beans", MKG_SIDE_BUYER, 0.4, 5200, 5200, 0, 0);
+	check_row(mkg_coalitions_market_at(c, 0, 1), "maize", MKG_SIDE_BUYER, 10.0 / 110.0,
 	          8347.107438016529, 8347.107438016529, 0, 0);
-	check_row(mkg_coalitions_market(c, 0, 2), "maize", MKG_SIDE_SELLER, 1.0, 2396.694214876033,
+	check_row(mkg_coalitions_market_at(c, 0, 2), "maize", MKG_SIDE_SELLER, 1.0, 2396.694214876033,
 	          10000.0, 7603.305785123967, 1);
 	mkg_coalitions_free(c);
 	mkg_model_free(m);
@@ -222,10 +222,10 @@ test_presumption_boundaries(void **state)
 	c = compute(m, pair, 2, 0);
 	assert_int_equal(mkg_coalitions_count(c), 1);
 	assert_int_equal(mkg_coalitions_market_count(c, 0), 4);
-	check_row(mkg_coalitions_market(c, 0, 0), "a", MKG_SIDE_SELLER, 0.15, 7350, 7450, 100, 0);
-	check_row(mkg_coalitions_market(c, 0, 1), "b", MKG_SIDE_SELLER, 0.16, 7192, 7312, 120, 1);
-	check_row(mkg_coalitions_market(c, 0, 2), "c", MKG_SIDE_SELLER, 0.31, 590, 1030, 440, 1);
-	check_row(mkg_coalitions_market(c, 0, 3), "d", MKG_SIDE_SELLER, 0.30, 520, 970, 450, 0);
+	check_row(mkg_coalitions_market_at(c, 0, 0), "a", MKG_SIDE_SELLER, 0.15, 7350, 7450, 100, 0);
+	check_row(mkg_coalitions_market_at(c, 0, 1), "b", MKG_SIDE_SELLER, 0.16, 7192, 7312, 120, 1);
+	check_row(mkg_coalitions_market_at(c, 0, 2), "c", MKG_SIDE_SELLER, 0.31, 590, 1030, 440, 1);
+	check_row(mkg_coalitions_market_at(c, 0, 3), "d", MKG_SIDE_SELLER, 0.30, 520, 970, 450, 0);
 	assert_true(mkg_coalitions_presumed_harmful(c, 0));
 	mkg_coalitions_free(c);
 	mkg_model_free(m);
@@ -237,7 +237,7 @@ test_options(void **state)
 {
 	static const char *const pair[] = { "x", "y" };
 	mkg_model *m = mf_model("options");
-	mkg_coalition_options o = MKG_COALITION_OPTIONS_INIT;
+	mkg_coalitions_options o = MKG_COALITIONS_OPTIONS_INIT;
 	mkg_coalitions *c = NULL;
 	(void)state;
 
@@ -250,16 +250,16 @@ test_options(void **state)
 	o.measure = MKG_MEASURE_VALUE;
 	assert_int_equal(mkg_coalitions_new(&c, m, &o), MKG_OK);
 	/* by value: 30 and 70 of 100: before 900 + 4900 = 5800, delta 4200 */
-	check_row(mkg_coalitions_market(c, 0, 0), "tea", MKG_SIDE_SELLER, 1.0, 5800, 10000, 4200, 1);
+	check_row(mkg_coalitions_market_at(c, 0, 0), "tea", MKG_SIDE_SELLER, 1.0, 5800, 10000, 4200, 1);
 	mkg_coalitions_free(c);
 
 	o.split_by_region = 1;
 	assert_int_equal(mkg_coalitions_new(&c, m, &o), MKG_OK);
 	/* two markets of one seller each: delta 0 in both */
 	assert_int_equal(mkg_coalitions_market_count(c, 0), 2);
-	assert_string_equal(mkg_coalitions_market(c, 0, 0)->region, "East");
-	check_row(mkg_coalitions_market(c, 0, 0), "tea", MKG_SIDE_SELLER, 1.0, 10000, 10000, 0, 0);
-	assert_string_equal(mkg_coalitions_market(c, 0, 1)->region, "West");
+	assert_string_equal(mkg_coalitions_market_at(c, 0, 0)->region, "East");
+	check_row(mkg_coalitions_market_at(c, 0, 0), "tea", MKG_SIDE_SELLER, 1.0, 10000, 10000, 0, 0);
+	assert_string_equal(mkg_coalitions_market_at(c, 0, 1)->region, "West");
 	mkg_coalitions_free(c);
 	mkg_model_free(m);
 }
@@ -270,7 +270,7 @@ test_errors(void **state)
 	static const char *const unknown[] = { "t1", "t9" };
 	static const char *const with_null[] = { "t1", NULL };
 	mkg_model *m = board_model();
-	mkg_coalition_options o = MKG_COALITION_OPTIONS_INIT;
+	mkg_coalitions_options o = MKG_COALITIONS_OPTIONS_INIT;
 	mkg_coalitions *c = (mkg_coalitions *)(void *)&o; /* a sentinel */
 	mkg_coalitions *sentinel = c;
 	(void)state;
@@ -298,9 +298,9 @@ test_errors(void **state)
 	assert_int_equal(mkg_coalitions_new(&c, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_coalitions_new: argument 'model' is NULL");
 	assert_ptr_equal(c, sentinel);
-	assert_int_equal(mkg_coalition_options_init(&o, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_coalition_options_init: unknown version 2");
-	assert_int_equal(mkg_coalition_options_init(&o, MKG_COALITION_OPTIONS_VERSION), MKG_OK);
+	assert_int_equal(mkg_coalitions_options_init(&o, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_coalitions_options_init: unknown version 2");
+	assert_int_equal(mkg_coalitions_options_init(&o, MKG_COALITIONS_OPTIONS_VERSION), MKG_OK);
 	assert_null(o.actors);
 	assert_int_equal(o.no_groups, 0);
 	assert_int_equal(mkg_coalitions_write_json(NULL, NULL, NULL), MKG_EINVAL);

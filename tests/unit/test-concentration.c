@@ -54,7 +54,7 @@ test_ineq_vector(void **state)
 		mf_tx(m, id, "buyer", "wool", "1990", v[i], MF_NONE);
 	}
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 1);
+	assert_int_equal(mkg_concentration_market_count(c), 1);
 	s = side_of(c, 0, MKG_SIDE_SELLER);
 	assert_int_equal(s->firms, 10);
 	mf_assert_near(s->total, 66586.0, 0.0);
@@ -236,8 +236,8 @@ test_boundaries(void **state)
 		mf_tx(m, id, "b", "e-909", "p", 7, MF_NONE);
 	}
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 5);
-	assert_string_equal(mkg_concentration_market(c, 0)->commodity, "a-1000");
+	assert_int_equal(mkg_concentration_market_count(c), 5);
+	assert_string_equal(mkg_concentration_market_at(c, 0)->commodity, "a-1000");
 	mf_assert_near(side_of(c, 0, MKG_SIDE_SELLER)->hhi, 1000.0, 0.0);
 	assert_int_equal(side_of(c, 0, MKG_SIDE_SELLER)->concentration,
 	                 MKG_CLASS_MODERATELY_CONCENTRATED);
@@ -363,7 +363,7 @@ test_empty_market(void **state)
 	mf_tx(m, "a", "b", "rice", "2010", 4, MF_NONE);
 	mf_tx(m, "c", "b", "rice", "2010", 0, MF_NONE); /* c: share 0, not a firm */
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 2);
+	assert_int_equal(mkg_concentration_market_count(c), 2);
 	for (int side = 0; side < 2; side++) {
 		s = side_of(c, 0, (mkg_side)side);
 		mf_assert_near(s->total, 0.0, 0.0);
@@ -375,7 +375,7 @@ test_empty_market(void **state)
 		mf_assert_near(s->effective_firms, NAN, 0);
 		assert_int_equal(s->concentration, MKG_CLASS_EMPTY);
 	}
-	assert_int_equal(mkg_concentration_market(c, 0)->transactions, 2);
+	assert_int_equal(mkg_concentration_market_at(c, 0)->transactions, 2);
 	mf_assert_near(mkg_concentration_cr(c, 0, MKG_SIDE_SELLER, 4), NAN, 0);
 	s = side_of(c, 1, MKG_SIDE_SELLER);
 	assert_int_equal(s->firms, 1);
@@ -418,12 +418,12 @@ test_value_volume_and_excluded(void **state)
 
 	c = compute(m, NULL);
 	assert_int_equal(mkg_concentration_measure(c), MKG_MEASURE_VOLUME);
-	assert_int_equal(mkg_concentration_count(c), 2);
+	assert_int_equal(mkg_concentration_market_count(c), 2);
 	assert_int_equal(mkg_concentration_excluded(c), 2);
-	assert_int_equal(mkg_concentration_market(c, 0)->excluded_transactions, 1);
-	assert_int_equal(mkg_concentration_market(c, 0)->transactions, 2);
-	assert_int_equal(mkg_concentration_market(c, 1)->excluded_transactions, 1);
-	assert_int_equal(mkg_concentration_market(c, 1)->transactions, 0);
+	assert_int_equal(mkg_concentration_market_at(c, 0)->excluded_transactions, 1);
+	assert_int_equal(mkg_concentration_market_at(c, 0)->transactions, 2);
+	assert_int_equal(mkg_concentration_market_at(c, 1)->excluded_transactions, 1);
+	assert_int_equal(mkg_concentration_market_at(c, 1)->transactions, 0);
 	s = side_of(c, 0, MKG_SIDE_SELLER);
 	mf_assert_near(s->total, 40.0, 0.0);
 	assert_string_equal(s->shares[0].actor, "b");
@@ -484,23 +484,23 @@ test_market_keys(void **state)
 	mf_tx(m, "north-1", "mill", "beans", "2011", 1, MF_NONE);
 
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 4);
-	mk = mkg_concentration_market(c, 0);
+	assert_int_equal(mkg_concentration_market_count(c), 4);
+	mk = mkg_concentration_market_at(c, 0);
 	assert_string_equal(mk->commodity, "beans");
-	mk = mkg_concentration_market(c, 1);
+	mk = mkg_concentration_market_at(c, 1);
 	assert_string_equal(mk->commodity, "maize");
 	assert_null(mk->period);
 	assert_null(mk->region);
-	mk = mkg_concentration_market(c, 2);
+	mk = mkg_concentration_market_at(c, 2);
 	assert_string_equal(mk->period, "2011");
 	assert_false(mk->service);
 	assert_int_equal(mk->transactions, 3);
 	/* sellers 3, 1, 1 of 5: 3600 + 400 + 400 = 4400 */
 	mf_assert_near(side_of(c, 2, MKG_SIDE_SELLER)->hhi, 4400.0, 1e-9);
-	mk = mkg_concentration_market(c, 3);
+	mk = mkg_concentration_market_at(c, 3);
 	assert_true(mk->service);
 	assert_int_equal(mk->transactions, 1);
-	assert_null(mkg_concentration_market(c, 4));
+	assert_null(mkg_concentration_market_at(c, 4));
 	assert_null(mkg_concentration_side(c, 4, MKG_SIDE_SELLER));
 	assert_null(mkg_concentration_side(c, 0, (mkg_side)2));
 	assert_false(mkg_concentration_split_by_region(c));
@@ -509,8 +509,8 @@ test_market_keys(void **state)
 	/* the model's period fills in for transactions without one */
 	assert_int_equal(mkg_model_set_period(m, "2011"), MKG_OK);
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 3);
-	assert_int_equal(mkg_concentration_market(c, 1)->transactions, 4);
+	assert_int_equal(mkg_concentration_market_count(c), 3);
+	assert_int_equal(mkg_concentration_market_at(c, 1)->transactions, 4);
 	mkg_concentration_free(c);
 
 	o.split_by_region = 1;
@@ -518,15 +518,15 @@ test_market_keys(void **state)
 	assert_true(mkg_concentration_split_by_region(c));
 	/* beans/North; maize/none (nowhere); maize/North (3 + 2); maize/South;
 	 * the service from truck (no region) */
-	assert_int_equal(mkg_concentration_count(c), 5);
-	assert_string_equal(mkg_concentration_market(c, 0)->region, "North");
-	assert_null(mkg_concentration_market(c, 1)->region);
-	assert_false(mkg_concentration_market(c, 1)->service);
-	assert_null(mkg_concentration_market(c, 2)->region);
-	assert_true(mkg_concentration_market(c, 2)->service);
-	assert_string_equal(mkg_concentration_market(c, 3)->region, "North");
+	assert_int_equal(mkg_concentration_market_count(c), 5);
+	assert_string_equal(mkg_concentration_market_at(c, 0)->region, "North");
+	assert_null(mkg_concentration_market_at(c, 1)->region);
+	assert_false(mkg_concentration_market_at(c, 1)->service);
+	assert_null(mkg_concentration_market_at(c, 2)->region);
+	assert_true(mkg_concentration_market_at(c, 2)->service);
+	assert_string_equal(mkg_concentration_market_at(c, 3)->region, "North");
 	mf_assert_near(side_of(c, 3, MKG_SIDE_SELLER)->total, 5.0, 0.0);
-	assert_string_equal(mkg_concentration_market(c, 4)->region, "South");
+	assert_string_equal(mkg_concentration_market_at(c, 4)->region, "South");
 	mkg_concentration_free(c);
 	mkg_model_free(m);
 }
@@ -638,8 +638,8 @@ test_errors(void **state)
 	assert_int_equal(mkg_concentration_write_json(NULL, NULL, NULL), MKG_EINVAL);
 
 	/* NULL results answer with zeros */
-	assert_int_equal(mkg_concentration_count(NULL), 0);
-	assert_null(mkg_concentration_market(NULL, 0));
+	assert_int_equal(mkg_concentration_market_count(NULL), 0);
+	assert_null(mkg_concentration_market_at(NULL, 0));
 	assert_null(mkg_concentration_thresholds(NULL));
 	assert_int_equal(mkg_concentration_excluded(NULL), 0);
 	mkg_concentration_free(NULL);
@@ -746,7 +746,7 @@ test_json(void **state)
 	/* no transactions: no markets */
 	m = mf_model(NULL);
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_count(c), 0);
+	assert_int_equal(mkg_concentration_market_count(c), 0);
 	assert_int_equal(mkg_concentration_write_json(c, &json, NULL), MKG_OK);
 	assert_string_equal(json, "[]\n");
 	mkg_free(json);

@@ -99,21 +99,21 @@ test_actors(void **state)
 	assert_int_equal(mkg_dependency_excluded(d), 1);
 	assert_int_equal(mkg_dependency_measure(d), MKG_MEASURE_VOLUME);
 	assert_int_equal(mkg_dependency_actor_count(d), 11);
-	check_actor(mkg_dependency_actor(d, 0), "amy", NULL, NAN, "tie", 1.0);
-	check_actor(mkg_dependency_actor(d, 1), "b1", "r", 1.0, "s1", 0.75);
-	check_actor(mkg_dependency_actor(d, 2), "b2", NULL, NAN, "s1", 1.0);
-	check_actor(mkg_dependency_actor(d, 3), "r", NULL, NAN, "b1", 1.0);
-	check_actor(mkg_dependency_actor(d, 4), "s1", "b1", 0.9, "truck", 1.0);
-	check_actor(mkg_dependency_actor(d, 5), "s2", "b1", 1.0, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 6), "sink0", NULL, NAN, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 7), "tie", "amy", 0.5, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 8), "truck", "s1", 1.0, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 9), "zed", NULL, NAN, "tie", 1.0);
-	check_actor(mkg_dependency_actor(d, 10), "zero", NULL, NAN, NULL, NAN);
-	assert_null(mkg_dependency_actor(d, 11));
-	mf_assert_near(mkg_dependency_actor(d, 4)->sales, 100.0, 0.0);
-	mf_assert_near(mkg_dependency_actor(d, 4)->purchases, 5.0, 0.0);
-	mf_assert_near(mkg_dependency_actor(d, 1)->purchases, 120.0, 0.0);
+	check_actor(mkg_dependency_actor_at(d, 0), "amy", NULL, NAN, "tie", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 1), "b1", "r", 1.0, "s1", 0.75);
+	check_actor(mkg_dependency_actor_at(d, 2), "b2", NULL, NAN, "s1", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 3), "r", NULL, NAN, "b1", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 4), "s1", "b1", 0.9, "truck", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 5), "s2", "b1", 1.0, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 6), "sink0", NULL, NAN, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 7), "tie", "amy", 0.5, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 8), "truck", "s1", 1.0, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 9), "zed", NULL, NAN, "tie", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 10), "zero", NULL, NAN, NULL, NAN);
+	assert_null(mkg_dependency_actor_at(d, 11));
+	mf_assert_near(mkg_dependency_actor_at(d, 4)->sales, 100.0, 0.0);
+	mf_assert_near(mkg_dependency_actor_at(d, 4)->purchases, 5.0, 0.0);
+	mf_assert_near(mkg_dependency_actor_at(d, 1)->purchases, 120.0, 0.0);
 	mkg_dependency_free(d);
 	mkg_model_free(m);
 }
@@ -137,17 +137,17 @@ test_pairs(void **state)
 	(void)state;
 
 	assert_int_equal(mkg_dependency_pair_count(d), 8);
-	check_pair(mkg_dependency_pair(d, 0), "s2", "b1", 1.0, 0.25, 0.75);
-	check_pair(mkg_dependency_pair(d, 1), "s1", "b1", 0.9, 0.75, 0.15);
-	check_pair(mkg_dependency_pair(d, 2), "b1", "r", 1.0, 1.0, 0.0);
-	check_pair(mkg_dependency_pair(d, 3), "truck", "s1", 1.0, 1.0, 0.0);
-	check_pair(mkg_dependency_pair(d, 4), "tie", "amy", 0.5, 1.0, -0.5);
-	check_pair(mkg_dependency_pair(d, 5), "tie", "zed", 0.5, 1.0, -0.5);
-	check_pair(mkg_dependency_pair(d, 6), "s1", "b2", 0.1, 1.0, -0.9);
-	check_pair(mkg_dependency_pair(d, 7), "zero", "sink0", NAN, NAN, NAN);
-	assert_null(mkg_dependency_pair(d, 8));
+	check_pair(mkg_dependency_pair_at(d, 0), "s2", "b1", 1.0, 0.25, 0.75);
+	check_pair(mkg_dependency_pair_at(d, 1), "s1", "b1", 0.9, 0.75, 0.15);
+	check_pair(mkg_dependency_pair_at(d, 2), "b1", "r", 1.0, 1.0, 0.0);
+	check_pair(mkg_dependency_pair_at(d, 3), "truck", "s1", 1.0, 1.0, 0.0);
+	check_pair(mkg_dependency_pair_at(d, 4), "tie", "amy", 0.5, 1.0, -0.5);
+	check_pair(mkg_dependency_pair_at(d, 5), "tie", "zed", 0.5, 1.0, -0.5);
+	check_pair(mkg_dependency_pair_at(d, 6), "s1", "b2", 0.1, 1.0, -0.9);
+	check_pair(mkg_dependency_pair_at(d, 7), "zero", "sink0", NAN, NAN, NAN);
+	assert_null(mkg_dependency_pair_at(d, 8));
 	/* parallel transactions of one pair are one pair */
-	mf_assert_near(mkg_dependency_pair(d, 1)->amount, 90.0, 0.0);
+	mf_assert_near(mkg_dependency_pair_at(d, 1)->amount, 90.0, 0.0);
 	mkg_dependency_free(d);
 	mkg_model_free(m);
 }
@@ -167,15 +167,15 @@ test_value(void **state)
 	assert_int_equal(mkg_dependency_excluded(d), 9);
 	/* b1 buys 99 from ghost and 60 from x: ghost 99 / 159 */
 	assert_int_equal(mkg_dependency_actor_count(d), 4);
-	check_actor(mkg_dependency_actor(d, 0), "b1", NULL, NAN, "ghost", 99.0 / 159.0);
-	check_actor(mkg_dependency_actor(d, 1), "ghost", "b1", 1.0, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 2), "x", "b1", 0.6, NULL, NAN);
-	check_actor(mkg_dependency_actor(d, 3), "y", NULL, NAN, "x", 1.0);
+	check_actor(mkg_dependency_actor_at(d, 0), "b1", NULL, NAN, "ghost", 99.0 / 159.0);
+	check_actor(mkg_dependency_actor_at(d, 1), "ghost", "b1", 1.0, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 2), "x", "b1", 0.6, NULL, NAN);
+	check_actor(mkg_dependency_actor_at(d, 3), "y", NULL, NAN, "x", 1.0);
 	/* (x, y): 0.4 - 1 = -0.6; (x, b1): 0.6 - 60/159; (ghost, b1): 1 - 99/159 */
 	assert_int_equal(mkg_dependency_pair_count(d), 3);
-	check_pair(mkg_dependency_pair(d, 0), "ghost", "b1", 1.0, 99.0 / 159.0, 60.0 / 159.0);
-	check_pair(mkg_dependency_pair(d, 1), "x", "b1", 0.6, 60.0 / 159.0, 0.6 - 60.0 / 159.0);
-	check_pair(mkg_dependency_pair(d, 2), "x", "y", 0.4, 1.0, -0.6);
+	check_pair(mkg_dependency_pair_at(d, 0), "ghost", "b1", 1.0, 99.0 / 159.0, 60.0 / 159.0);
+	check_pair(mkg_dependency_pair_at(d, 1), "x", "b1", 0.6, 60.0 / 159.0, 0.6 - 60.0 / 159.0);
+	check_pair(mkg_dependency_pair_at(d, 2), "x", "y", 0.4, 1.0, -0.6);
 	mkg_dependency_free(d);
 	mkg_model_free(m);
 }
@@ -208,7 +208,7 @@ test_errors(void **state)
 	assert_int_equal(o.measure, MKG_MEASURE_VOLUME);
 	assert_int_equal(mkg_dependency_write_json(NULL, NULL, NULL), MKG_EINVAL);
 	assert_int_equal(mkg_dependency_actor_count(NULL), 0);
-	assert_null(mkg_dependency_pair(NULL, 0));
+	assert_null(mkg_dependency_pair_at(NULL, 0));
 	mkg_dependency_free(NULL);
 	mkg_model_free(m);
 }

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 static mkg_captive *
-captive(const mkg_model *m, const mkg_bottleneck_options *o)
+captive(const mkg_model *m, const mkg_bottlenecks_options *o)
 {
 	mkg_captive *c = NULL;
 
@@ -118,9 +118,9 @@ test_stranded(void **state)
 
 	(void)state;
 	assert_int_equal(mkg_captive_stranded_count(c), 2);
-	assert_string_equal(mkg_captive_stranded(c, 0), "p1");
-	assert_string_equal(mkg_captive_stranded(c, 1), "p2");
-	assert_null(mkg_captive_stranded(c, 2));
+	assert_string_equal(mkg_captive_stranded_at(c, 0), "p1");
+	assert_string_equal(mkg_captive_stranded_at(c, 1), "p2");
+	assert_null(mkg_captive_stranded_at(c, 2));
 	assert_true(mkg_captive_stranded_supply(c) == 13.0);
 	assert_int_equal(mkg_captive_count(c), 1);
 	assert_row(c, 0, "e", "p3", 1.0);
@@ -172,7 +172,7 @@ test_explicit_lists(void **state)
 {
 	mkg_model *m = fixture_model("t:a t:b r:m e:x e:y", "a>m:2 b>m:3 b>y:4 m>x:5");
 	const char *src[] = { "a", "b" }, *snk[] = { "x" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_captive *c;
 
 	(void)state;
@@ -204,7 +204,7 @@ test_source_is_sink(void **state)
 {
 	mkg_model *m = fixture_model("p:a t:b", "a>b:1");
 	const char *both[] = { "a" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_captive *c;
 
 	(void)state;
@@ -249,7 +249,7 @@ static void
 test_errors(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:1 t>e:1");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	const char *bad[] = { "ghost" }, *got[1];
 	mkg_captive *c = NULL;
 	double buf[1];
@@ -262,7 +262,7 @@ test_errors(void **state)
 	o.version = 99;
 	assert_int_equal(mkg_captive_new(&c, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_captive_new: unknown options version 99");
-	o.version = MKG_BOTTLENECK_OPTIONS_VERSION;
+	o.version = MKG_BOTTLENECKS_OPTIONS_VERSION;
 	o.sinks = bad;
 	o.sink_count = 1;
 	assert_int_equal(mkg_captive_new(&c, m, &o), MKG_ENOTFOUND);
@@ -295,11 +295,11 @@ test_errors(void **state)
 	mkg_captive_free(c);
 	mkg_captive_free(NULL);
 
-	assert_int_equal(mkg_bottleneck_options_init(&o, 2), MKG_EINVAL);
+	assert_int_equal(mkg_bottlenecks_options_init(&o, 2), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
-	                    "mkg_bottleneck_options_init: unknown options version 2");
-	assert_int_equal(mkg_bottleneck_options_init(NULL, 1), MKG_EINVAL);
-	assert_int_equal(mkg_bottleneck_options_init(&o, MKG_BOTTLENECK_OPTIONS_VERSION), MKG_OK);
+	                    "mkg_bottlenecks_options_init: unknown options version 2");
+	assert_int_equal(mkg_bottlenecks_options_init(NULL, 1), MKG_EINVAL);
+	assert_int_equal(mkg_bottlenecks_options_init(&o, MKG_BOTTLENECKS_OPTIONS_VERSION), MKG_OK);
 	assert_null(o.sources);
 	assert_int_equal(o.pivots, 0);
 	mkg_model_free(m);
@@ -554,8 +554,8 @@ test_empty(void **state)
 	(void)state;
 	assert_int_equal(mkg_captive_count(c), 0);
 	assert_int_equal(mkg_captive_stranded_count(c), 2);
-	assert_string_equal(mkg_captive_stranded(c, 0), "a");
-	assert_string_equal(mkg_captive_stranded(c, 1), "b");
+	assert_string_equal(mkg_captive_stranded_at(c, 0), "a");
+	assert_string_equal(mkg_captive_stranded_at(c, 1), "b");
 	assert_true(mkg_captive_stranded_supply(c) == 2.0);
 	assert_int_equal(mkg_captive_gatekeeper_count(c), 0);
 	mkg_captive_free(c);
@@ -576,7 +576,7 @@ test_outlives_model(void **state)
 	assert_string_equal(mkg_captive_at(c, 0)->actor, "e");
 	assert_int_equal(mkg_captive_copy_producers(c, 0, got, 1), MKG_OK);
 	assert_string_equal(got[0], "p");
-	assert_string_equal(mkg_captive_stranded(c, 0), "lonely");
+	assert_string_equal(mkg_captive_stranded_at(c, 0), "lonely");
 	assert_string_equal(mkg_captive_gatekeeper_at(c, 0)->actor, "t");
 	mkg_captive_free(c);
 }

@@ -31,7 +31,7 @@ simulate(const mkg_model *m, const char *date, mkg_measure measure)
 static mkg_exit_outcome
 outcome(const mkg_exit_simulation *s, size_t i, const char *record)
 {
-	const mkg_exit_record *r = mkg_exit_simulation_record(s, i);
+	const mkg_exit_record *r = mkg_exit_simulation_record_at(s, i);
 
 	assert_non_null(r);
 	assert_string_equal(r->record, record);
@@ -59,7 +59,7 @@ check_end_of_2012(const mkg_exit_simulation *s, const char *date)
 	assert_int_equal(mkg_exit_simulation_day(s), 20121231);
 	assert_int_equal(mkg_exit_simulation_record_count(s), 4);
 	assert_int_equal(outcome(s, 0, "fA"), MKG_EXIT_OUTCOME_STOPS);
-	r = mkg_exit_simulation_record(s, 0);
+	r = mkg_exit_simulation_record_at(s, 0);
 	assert_string_equal(r->facilitator, "prog1");
 	assert_int_equal(r->function, MKG_FUNCTION_LINKAGES);
 	assert_string_equal(r->end, "2011");
@@ -69,23 +69,23 @@ check_end_of_2012(const mkg_exit_simulation *s, const char *date)
 	assert_int_equal(r->type_after, MKG_FACILITATION_TEMPORARY);
 
 	assert_int_equal(outcome(s, 1, "fB"), MKG_EXIT_OUTCOME_TAKEN_OVER);
-	r = mkg_exit_simulation_record(s, 1);
+	r = mkg_exit_simulation_record_at(s, 1);
 	assert_string_equal(r->successor, "pr");
 	assert_int_equal(r->successor_kind, MKG_ACTOR_PROCESSOR);
 	assert_int_equal(r->type_after, MKG_FACILITATION_COMMERCIAL);
 
 	assert_int_equal(outcome(s, 2, "fC"), MKG_EXIT_OUTCOME_UNDATED);
-	assert_null(mkg_exit_simulation_record(s, 2)->end);
+	assert_null(mkg_exit_simulation_record_at(s, 2)->end);
 
 	assert_int_equal(outcome(s, 3, "fD"), MKG_EXIT_OUTCOME_TAKEN_OVER);
-	r = mkg_exit_simulation_record(s, 3);
+	r = mkg_exit_simulation_record_at(s, 3);
 	assert_string_equal(r->successor, "prog2");
 	assert_int_equal(r->successor_kind, MKG_ACTOR_PROGRAMME);
 	assert_int_equal(r->type_after, MKG_FACILITATION_PUBLIC);
-	assert_null(mkg_exit_simulation_record(s, 4));
+	assert_null(mkg_exit_simulation_record_at(s, 4));
 
 	assert_int_equal(mkg_exit_simulation_unsupported_count(s), 1);
-	t = mkg_exit_simulation_unsupported(s, 0);
+	t = mkg_exit_simulation_unsupported_at(s, 0);
 	assert_string_equal(t->transaction, "t7");
 	assert_string_equal(t->seller, "p4");
 	assert_string_equal(t->buyer, "pr");
@@ -93,10 +93,10 @@ check_end_of_2012(const mkg_exit_simulation *s, const char *date)
 	assert_string_equal(t->period, "2010");
 	assert_near(t->volume, 40);
 	assert_near(t->value, 400);
-	assert_null(mkg_exit_simulation_unsupported(s, 1));
+	assert_null(mkg_exit_simulation_unsupported_at(s, 1));
 
 	assert_int_equal(mkg_exit_simulation_market_count(s), 1);
-	mm = mkg_exit_simulation_market(s, 0);
+	mm = mkg_exit_simulation_market_at(s, 0);
 	assert_string_equal(mm->commodity, "maize");
 	assert_string_equal(mm->period, "2010");
 	assert_null(mm->region);
@@ -104,7 +104,7 @@ check_end_of_2012(const mkg_exit_simulation *s, const char *date)
 	assert_near(mm->total, 390);
 	assert_near(mm->amount, 40);
 	assert_near(mm->share, 40.0 / 390.0);
-	assert_null(mkg_exit_simulation_market(s, 1));
+	assert_null(mkg_exit_simulation_market_at(s, 1));
 }
 
 static void
@@ -249,7 +249,7 @@ test_only_through_buyer(void **state)
 
 	(void)state;
 	assert_int_equal(mkg_exit_simulation_unsupported_count(s), 2);
-	assert_near(mkg_exit_simulation_market(s, 0)->share, 0.1);
+	assert_near(mkg_exit_simulation_market_at(s, 0)->share, 0.1);
 	assert_int_equal(mkg_exit_simulation_write_json(s, &json, NULL), MKG_OK);
 	assert_string_equal(json, expected);
 	mkg_free(json);
@@ -257,9 +257,9 @@ test_only_through_buyer(void **state)
 
 	s = simulate(m, "2011", MKG_MEASURE_VALUE);
 	assert_int_equal(mkg_exit_simulation_measure(s), MKG_MEASURE_VALUE);
-	assert_near(mkg_exit_simulation_market(s, 0)->total, 35);
-	assert_near(mkg_exit_simulation_market(s, 0)->amount, 35);
-	assert_near(mkg_exit_simulation_market(s, 0)->share, 1);
+	assert_near(mkg_exit_simulation_market_at(s, 0)->total, 35);
+	assert_near(mkg_exit_simulation_market_at(s, 0)->amount, 35);
+	assert_near(mkg_exit_simulation_market_at(s, 0)->share, 1);
 	mkg_exit_simulation_free(s);
 	mkg_model_free(m);
 }
@@ -367,7 +367,7 @@ test_errors(void **state)
 	mkg_exit_simulation_free(NULL);
 	assert_null(mkg_exit_simulation_date(NULL));
 	assert_int_equal(mkg_exit_simulation_record_count(NULL), 0);
-	assert_null(mkg_exit_simulation_unsupported(NULL, 0));
+	assert_null(mkg_exit_simulation_unsupported_at(NULL, 0));
 	mkg_model_free(m);
 }
 

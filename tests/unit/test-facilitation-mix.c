@@ -61,21 +61,21 @@ test_rows(void **state)
 	assert_int_equal(r->type, MKG_FACILITATION_TEMPORARY);
 	assert_int_equal(r->function, MKG_FUNCTION_UNSET);
 	assert_int_equal(mkg_facilitation_mix_function_count(mix, MKG_FACILITATION_TEMPORARY), 3);
-	r = mkg_facilitation_mix_function(mix, MKG_FACILITATION_TEMPORARY, 0);
+	r = mkg_facilitation_mix_function_at(mix, MKG_FACILITATION_TEMPORARY, 0);
 	assert_int_equal(r->function, MKG_FUNCTION_CAPACITY_BUILDING);
 	check_row(r, 1, 0, 1, 1, 0, 1);
-	r = mkg_facilitation_mix_function(mix, MKG_FACILITATION_TEMPORARY, 1);
+	r = mkg_facilitation_mix_function_at(mix, MKG_FACILITATION_TEMPORARY, 1);
 	assert_int_equal(r->function, MKG_FUNCTION_LINKAGES);
 	check_row(r, 2, 3000, 0, 3, 1, 4);
-	r = mkg_facilitation_mix_function(mix, MKG_FACILITATION_TEMPORARY, 2);
+	r = mkg_facilitation_mix_function_at(mix, MKG_FACILITATION_TEMPORARY, 2);
 	assert_int_equal(r->function, MKG_FUNCTION_INFORMATION);
 	assert_int_equal(r->type, MKG_FACILITATION_TEMPORARY);
 	check_row(r, 1, 0, 1, 0, 1, 1);
-	assert_null(mkg_facilitation_mix_function(mix, MKG_FACILITATION_TEMPORARY, 3));
+	assert_null(mkg_facilitation_mix_function_at(mix, MKG_FACILITATION_TEMPORARY, 3));
 
 	check_row(mkg_facilitation_mix_type(mix, MKG_FACILITATION_COMMERCIAL), 1, 500, 0, 1, 0, 4);
 	assert_int_equal(mkg_facilitation_mix_function_count(mix, MKG_FACILITATION_COMMERCIAL), 1);
-	assert_int_equal(mkg_facilitation_mix_function(mix, MKG_FACILITATION_COMMERCIAL, 0)->function,
+	assert_int_equal(mkg_facilitation_mix_function_at(mix, MKG_FACILITATION_COMMERCIAL, 0)->function,
 	                 MKG_FUNCTION_BROKERAGE);
 	check_row(mkg_facilitation_mix_type(mix, MKG_FACILITATION_PUBLIC), 1, 300, 0, 2, 0, 1);
 
@@ -83,7 +83,7 @@ test_rows(void **state)
 	assert_null(mkg_facilitation_mix_type(mix, (mkg_facilitation_type)3));
 	assert_null(mkg_facilitation_mix_type(mix, MKG_FACILITATION_TYPE_UNSET));
 	assert_int_equal(mkg_facilitation_mix_function_count(mix, (mkg_facilitation_type)7), 0);
-	assert_null(mkg_facilitation_mix_function(mix, (mkg_facilitation_type)7, 0));
+	assert_null(mkg_facilitation_mix_function_at(mix, (mkg_facilitation_type)7, 0));
 	mkg_facilitation_mix_free(mix);
 	mkg_model_free(m);
 }
@@ -118,22 +118,22 @@ test_markets_volume(void **state)
 	(void)state;
 	assert_int_equal(mkg_facilitation_mix_measure(mix), MKG_MEASURE_VOLUME);
 	assert_int_equal(mkg_facilitation_mix_market_count(mix), 3);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 0), "flour", 0,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 0), "flour", 0,
 	             100, 0, 0);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 1), "maize", 0,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 1), "maize", 0,
 	             390, 390, 1);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 2), "transport", 1,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 2), "transport", 1,
 	             0, 0, nan);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_COMMERCIAL, 1), "maize", 0,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_COMMERCIAL, 1), "maize", 0,
 	             390, 300, 300.0 / 390.0);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_COMMERCIAL, 2), "transport", 1,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_COMMERCIAL, 2), "transport", 1,
 	             0, 0, nan);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_PUBLIC, 0), "flour", 0, 100,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_PUBLIC, 0), "flour", 0, 100,
 	             100, 1);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_PUBLIC, 1), "maize", 0, 390,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_PUBLIC, 1), "maize", 0, 390,
 	             0, 0);
-	assert_null(mkg_facilitation_mix_market(mix, MKG_FACILITATION_PUBLIC, 3));
-	assert_null(mkg_facilitation_mix_market(mix, (mkg_facilitation_type)3, 0));
+	assert_null(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_PUBLIC, 3));
+	assert_null(mkg_facilitation_mix_market_at(mix, (mkg_facilitation_type)3, 0));
 	mkg_facilitation_mix_free(mix);
 	mkg_model_free(m);
 }
@@ -151,13 +151,13 @@ test_markets_value(void **state)
 
 	(void)state;
 	assert_int_equal(mkg_facilitation_mix_measure(mix), MKG_MEASURE_VALUE);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_COMMERCIAL, 0), "flour", 0,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_COMMERCIAL, 0), "flour", 0,
 	             5000, 0, 0);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_COMMERCIAL, 1), "maize", 0,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_COMMERCIAL, 1), "maize", 0,
 	             4900, 4000, 4000.0 / 4900.0);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_COMMERCIAL, 2), "transport", 1,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_COMMERCIAL, 2), "transport", 1,
 	             200, 200, 1);
-	check_market(mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 2), "transport", 1,
+	check_market(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 2), "transport", 1,
 	             200, 0, 0);
 	mkg_facilitation_mix_free(mix);
 	mkg_model_free(m);
@@ -178,7 +178,7 @@ test_no_facilitation(void **state)
 	for (int t = 0; t < MKG_FACILITATION_TYPE_COUNT; t++) {
 		check_row(mkg_facilitation_mix_type(mix, (mkg_facilitation_type)t), 0, 0, 0, 0, 0, 0);
 		assert_int_equal(mkg_facilitation_mix_function_count(mix, (mkg_facilitation_type)t), 0);
-		check_market(mkg_facilitation_mix_market(mix, (mkg_facilitation_type)t, 0), "rice", 0,
+		check_market(mkg_facilitation_mix_market_at(mix, (mkg_facilitation_type)t, 0), "rice", 0,
 		             4, 0, 0);
 	}
 	assert_int_equal(mkg_facilitation_mix_write_json(mix, &json, NULL), MKG_OK);
@@ -210,17 +210,17 @@ test_split_by_region(void **state)
 	o.split_by_region = 1;
 	assert_int_equal(mkg_facilitation_mix_new(&mix, m, &o), MKG_OK);
 	assert_int_equal(mkg_facilitation_mix_market_count(mix), 2);
-	r = mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 0);
+	r = mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 0);
 	assert_string_equal(r->region, "north");
 	assert_near(r->share, 0);
-	r = mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 1);
+	r = mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 1);
 	assert_string_equal(r->region, "south");
 	assert_near(r->share, 1);
 	mkg_facilitation_mix_free(mix);
 	/* defaults (NULL options): one market, 6 of 10 supported */
 	assert_int_equal(mkg_facilitation_mix_new(&mix, m, NULL), MKG_OK);
 	assert_int_equal(mkg_facilitation_mix_market_count(mix), 1);
-	assert_near(mkg_facilitation_mix_market(mix, MKG_FACILITATION_TEMPORARY, 0)->share, 0.6);
+	assert_near(mkg_facilitation_mix_market_at(mix, MKG_FACILITATION_TEMPORARY, 0)->share, 0.6);
 	mkg_facilitation_mix_free(mix);
 	mkg_model_free(m);
 }
@@ -336,7 +336,7 @@ test_errors(void **state)
 	mkg_facilitation_mix_free(NULL);
 	assert_null(mkg_facilitation_mix_type(NULL, MKG_FACILITATION_PUBLIC));
 	assert_int_equal(mkg_facilitation_mix_market_count(NULL), 0);
-	assert_null(mkg_facilitation_mix_market(NULL, MKG_FACILITATION_PUBLIC, 0));
+	assert_null(mkg_facilitation_mix_market_at(NULL, MKG_FACILITATION_PUBLIC, 0));
 	mkg_model_free(m);
 }
 

@@ -17,7 +17,7 @@
 #define assert_double_near(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
 
 static mkg_flow *
-flow_of(const mkg_model *m, const mkg_bottleneck_options *o)
+flow_of(const mkg_model *m, const mkg_bottlenecks_options *o)
 {
 	mkg_flow *f = NULL;
 
@@ -303,7 +303,7 @@ test_named_sources_sinks(void **state)
 {
 	mkg_model *m = flow_model("p:a t:x#30 t:y e:z!100", "a>x:100 x>y:60 y>z:60 a>z:40");
 	const char *src[] = { "x", "x" }, *snk[] = { "y" }, *bad[] = { "x", "nope" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_flow *f = NULL;
 
 	(void)state;

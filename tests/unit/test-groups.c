@@ -167,7 +167,7 @@ test_same_as_coalitions(void **state)
 
 				if (sides[s] == NULL)
 					continue;
-				want = mkg_coalitions_market(c, i, k++);
+				want = mkg_coalitions_market_at(c, i, k++);
 				assert_int_equal(sides[s]->side, want->side);
 				assert_near(sides[s]->hhi_after, want->hhi_after);
 				assert_near(sides[s]->share, want->share);

@@ -32,7 +32,7 @@ stranded_text(const mkg_shock *s)
 	GString *t = g_string_new(NULL);
 
 	for (size_t i = 0; i < mkg_shock_stranded_count(s); i++)
-		g_string_append_printf(t, "%s%s", i ? "," : "", mkg_shock_stranded(s, i));
+		g_string_append_printf(t, "%s%s", i ? "," : "", mkg_shock_stranded_at(s, i));
 	return g_string_free(t, FALSE);
 }
 
@@ -61,9 +61,9 @@ test_chain(void **state)
 	(void)state;
 	check_shock(s, "a", 100, 80, 0);
 	assert_int_equal(mkg_shock_removed_count(s), 1);
-	assert_string_equal(mkg_shock_removed(s, 0), "proc");
-	assert_null(mkg_shock_removed(s, 1));
-	assert_null(mkg_shock_stranded(s, 1));
+	assert_string_equal(mkg_shock_removed_at(s, 0), "proc");
+	assert_null(mkg_shock_removed_at(s, 1));
+	assert_null(mkg_shock_stranded_at(s, 1));
 	assert_int_equal(mkg_shock_write_json(s, &json, NULL), MKG_OK);
 	/* After: S -100-> a, and a sells to nobody: no flow, no cut capacity
 	 * (a stays on the source side). */
@@ -109,8 +109,8 @@ test_diamond(void **state)
 	/* Both outlets: a is stranded. */
 	s = shock_of(m, "y,x");
 	check_shock(s, "a", 100, 100, 0);
-	assert_string_equal(mkg_shock_removed(s, 0), "x");
-	assert_string_equal(mkg_shock_removed(s, 1), "y");
+	assert_string_equal(mkg_shock_removed_at(s, 0), "x");
+	assert_string_equal(mkg_shock_removed_at(s, 1), "y");
 	mkg_shock_free(s);
 	mkg_model_free(m);
 }
@@ -200,7 +200,7 @@ test_errors(void **state)
 	mkg_model *m = flow_model("p:a r:proc#80 e:z", "a>proc:100 proc>z:80");
 	const char *bad[] = { "proc", "nope" }, *null_id[] = { "proc", NULL };
 	const char *src[] = { "ghost" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_shock *s = NULL;
 	char *json = NULL;
 
@@ -227,9 +227,9 @@ test_errors(void **state)
 	assert_int_equal(mkg_shock_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_write_json: argument 's' is NULL");
 	assert_int_equal(mkg_shock_removed_count(NULL), 0);
-	assert_null(mkg_shock_removed(NULL, 0));
+	assert_null(mkg_shock_removed_at(NULL, 0));
 	assert_int_equal(mkg_shock_stranded_count(NULL), 0);
-	assert_null(mkg_shock_stranded(NULL, 0));
+	assert_null(mkg_shock_stranded_at(NULL, 0));
 	assert_true(isnan(mkg_shock_stranded_supply(NULL)));
 	assert_true(isnan(mkg_shock_loss(NULL)));
 	assert_null(mkg_shock_before(NULL));

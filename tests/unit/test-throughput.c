@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 static mkg_throughput *
-throughput(const mkg_model *m, const mkg_bottleneck_options *o)
+throughput(const mkg_model *m, const mkg_bottlenecks_options *o)
 {
 	mkg_throughput *t = NULL;
 
@@ -96,7 +96,7 @@ test_explicit_sinks(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:4 t>e:3");
 	const char *snk[] = { "t" };
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_throughput *t;
 	char *text = NULL;
 
@@ -150,7 +150,7 @@ static void
 test_errors(void **state)
 {
 	mkg_model *m = fixture_model("p:p e:e", "p>e:2");
-	mkg_bottleneck_options o = MKG_BOTTLENECK_OPTIONS_INIT;
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_throughput *t = NULL;
 	double col[2];
 

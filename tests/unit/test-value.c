@@ -132,51 +132,51 @@ test_chain(void **state)
 	assert_near(mkg_value_chain_value_added(v), 1100);
 
 	assert_int_equal(mkg_value_actor_count(v), 6);
-	check_actor(mkg_value_actor(v, 0), "c1", MKG_ACTOR_COLLECTOR, 550, 420);
-	check_actor(mkg_value_actor(v, 1), "em", MKG_ACTOR_END_MARKET, 0, 1100);
-	check_actor(mkg_value_actor(v, 2), "p1", MKG_ACTOR_PRODUCER, 105, 0);
-	check_actor(mkg_value_actor(v, 3), "p2", MKG_ACTOR_PRODUCER, 305, 0);
-	check_actor(mkg_value_actor(v, 4), "pr", MKG_ACTOR_PROCESSOR, 1000, 480);
-	check_actor(mkg_value_actor(v, 5), "ts", MKG_ACTOR_SERVICE_PROVIDER, 40, 0);
-	assert_null(mkg_value_actor(v, 6));
+	check_actor(mkg_value_actor_at(v, 0), "c1", MKG_ACTOR_COLLECTOR, 550, 420);
+	check_actor(mkg_value_actor_at(v, 1), "em", MKG_ACTOR_END_MARKET, 0, 1100);
+	check_actor(mkg_value_actor_at(v, 2), "p1", MKG_ACTOR_PRODUCER, 105, 0);
+	check_actor(mkg_value_actor_at(v, 3), "p2", MKG_ACTOR_PRODUCER, 305, 0);
+	check_actor(mkg_value_actor_at(v, 4), "pr", MKG_ACTOR_PROCESSOR, 1000, 480);
+	check_actor(mkg_value_actor_at(v, 5), "ts", MKG_ACTOR_SERVICE_PROVIDER, 40, 0);
+	assert_null(mkg_value_actor_at(v, 6));
 
 	assert_int_equal(mkg_value_kind_count(v), 5);
-	check_kind(mkg_value_kind(v, 0), MKG_ACTOR_PRODUCER, 2, 410, 410.0 / 1100, 100.0 / 410);
-	assert_near(mkg_value_kind(v, 0)->sales, 410);
-	assert_near(mkg_value_kind(v, 0)->purchases, 0);
-	check_kind(mkg_value_kind(v, 1), MKG_ACTOR_COLLECTOR, 1, 130, 130.0 / 1100, 0);
-	check_kind(mkg_value_kind(v, 2), MKG_ACTOR_PROCESSOR, 1, 520, 520.0 / 1100, 0);
-	check_kind(mkg_value_kind(v, 3), MKG_ACTOR_END_MARKET, 1, -1100, nan, nan);
-	check_kind(mkg_value_kind(v, 4), MKG_ACTOR_SERVICE_PROVIDER, 1, 40, 40.0 / 1100, 0);
-	assert_null(mkg_value_kind(v, 5));
+	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_PRODUCER, 2, 410, 410.0 / 1100, 100.0 / 410);
+	assert_near(mkg_value_kind_at(v, 0)->sales, 410);
+	assert_near(mkg_value_kind_at(v, 0)->purchases, 0);
+	check_kind(mkg_value_kind_at(v, 1), MKG_ACTOR_COLLECTOR, 1, 130, 130.0 / 1100, 0);
+	check_kind(mkg_value_kind_at(v, 2), MKG_ACTOR_PROCESSOR, 1, 520, 520.0 / 1100, 0);
+	check_kind(mkg_value_kind_at(v, 3), MKG_ACTOR_END_MARKET, 1, -1100, nan, nan);
+	check_kind(mkg_value_kind_at(v, 4), MKG_ACTOR_SERVICE_PROVIDER, 1, 40, 40.0 / 1100, 0);
+	assert_null(mkg_value_kind_at(v, 5));
 
 	assert_int_equal(mkg_value_commodity_count(v), 3);
-	c = mkg_value_commodity(v, 0);
+	c = mkg_value_commodity_at(v, 0);
 	assert_string_equal(c->commodity, "chips");
 	assert_int_equal(c->stage_count, 1);
 	check_stage(&c->stages[0], MKG_ACTOR_PROCESSOR, 1, 20, 1000);
-	c = mkg_value_commodity(v, 1);
+	c = mkg_value_commodity_at(v, 1);
 	assert_string_equal(c->commodity, "maize");
 	assert_int_equal(c->stage_count, 2);
 	check_stage(&c->stages[0], MKG_ACTOR_PRODUCER, 2, 15, 65);
 	check_stage(&c->stages[1], MKG_ACTOR_COLLECTOR, 1, 10, 70);
-	c = mkg_value_commodity(v, 2);
+	c = mkg_value_commodity_at(v, 2);
 	assert_string_equal(c->commodity, "potato");
 	assert_int_equal(c->stage_count, 2);
 	check_stage(&c->stages[0], MKG_ACTOR_PRODUCER, 2, 40, 340);
 	assert_near(c->stages[0].price, 8.5);
 	check_stage(&c->stages[1], MKG_ACTOR_COLLECTOR, 1, 40, 480);
-	assert_null(mkg_value_commodity(v, 3));
+	assert_null(mkg_value_commodity_at(v, 3));
 
 	assert_int_equal(mkg_value_producer_share_count(v), 1);
-	ps = mkg_value_producer_share(v, 0);
+	ps = mkg_value_producer_share_at(v, 0);
 	assert_string_equal(ps->commodity, "maize");
 	assert_near(ps->producer_price, 65.0 / 15);
 	assert_near(ps->end_market_price, 95.0 / 15);
 	assert_near(ps->share, 65.0 / 95);
 	assert_near(ps->producer_volume, 15);
 	assert_near(ps->end_market_volume, 15);
-	assert_null(mkg_value_producer_share(v, 1));
+	assert_null(mkg_value_producer_share_at(v, 1));
 	mkg_value_free(v);
 }
 
@@ -228,7 +228,7 @@ test_edges(void **state)
 	assert_int_equal(mkg_value_commodity_count(v), 0);
 	assert_int_equal(mkg_value_actor_count(v), 2);
 	/* traders a (+10) and b (-10): mean 0, no Gini */
-	check_kind(mkg_value_kind(v, 0), MKG_ACTOR_TRADER, 2, 0, MKG_ABSENT, MKG_ABSENT);
+	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_TRADER, 2, 0, MKG_ABSENT, MKG_ABSENT);
 	assert_near(mkg_value_chain_value_added(v), 0);
 	mkg_value_free(v);
 	mkg_model_free(m);
@@ -239,11 +239,11 @@ test_edges(void **state)
 	            "\"value\": 0}", NULL, NULL);
 	v = compute(m);
 	assert_int_equal(mkg_value_producer_share_count(v), 1);
-	assert_near(mkg_value_producer_share(v, 0)->producer_price, 0);
-	assert_near(mkg_value_producer_share(v, 0)->end_market_price, 0);
-	assert_nan(mkg_value_producer_share(v, 0)->share);
+	assert_near(mkg_value_producer_share_at(v, 0)->producer_price, 0);
+	assert_near(mkg_value_producer_share_at(v, 0)->end_market_price, 0);
+	assert_nan(mkg_value_producer_share_at(v, 0)->share);
 	/* no value added anywhere: shares null */
-	assert_nan(mkg_value_kind(v, 0)->share);
+	assert_nan(mkg_value_kind_at(v, 0)->share);
 	mkg_value_free(v);
 	mkg_model_free(m);
 
@@ -278,8 +278,8 @@ test_gini_negative(void **state)
 
 	(void)state;
 	/* producer p: 5; traders 2; chain 7 */
-	check_kind(mkg_value_kind(v, 0), MKG_ACTOR_PRODUCER, 1, 5, 5.0 / 7, 0);
-	check_kind(mkg_value_kind(v, 1), MKG_ACTOR_TRADER, 2, 2, 2.0 / 7, 1);
+	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_PRODUCER, 1, 5, 5.0 / 7, 0);
+	check_kind(mkg_value_kind_at(v, 1), MKG_ACTOR_TRADER, 2, 2, 2.0 / 7, 1);
 	mkg_value_free(v);
 	mkg_model_free(m);
 }
@@ -375,9 +375,9 @@ test_errors(void **state)
 	assert_string_equal(mkg_error_message(), "mkg_value_write_json: argument 'v' is NULL");
 	mkg_value_free(NULL);
 	assert_int_equal(mkg_value_actor_count(NULL), 0);
-	assert_null(mkg_value_kind(NULL, 0));
-	assert_null(mkg_value_commodity(NULL, 0));
-	assert_null(mkg_value_producer_share(NULL, 0));
+	assert_null(mkg_value_kind_at(NULL, 0));
+	assert_null(mkg_value_commodity_at(NULL, 0));
+	assert_null(mkg_value_producer_share_at(NULL, 0));
 	assert_null(mkg_value_currency(NULL));
 	mkg_model_free(m);
 }

@@ -127,7 +127,7 @@ class ConcentrationOptions(ctypes.Structure):
 
 
 class CoalitionOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_coalition_options_init"
+    VERSION, INIT = 1, "mkg_coalitions_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
                 ("actors", STR_ARRAY), ("actor_count", c_size_t), ("no_groups", c_int)]
 
@@ -138,7 +138,7 @@ class DependencyOptions(ctypes.Structure):
 
 
 class BottleneckOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_bottleneck_options_init"
+    VERSION, INIT = 1, "mkg_bottlenecks_options_init"
     _fields_ = [("version", c_uint), ("sources", STR_ARRAY), ("source_count", c_size_t),
                 ("sinks", STR_ARRAY), ("sink_count", c_size_t), ("pivots", c_size_t),
                 ("seed", ctypes.c_uint64)]

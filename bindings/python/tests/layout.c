@@ -119,13 +119,13 @@ main(void)
 	FIELD(mkg_concentration_options, custom_thresholds);
 	end();
 
-	BEGIN(mkg_coalition_options);
-	FIELD(mkg_coalition_options, version);
-	FIELD(mkg_coalition_options, measure);
-	FIELD(mkg_coalition_options, split_by_region);
-	FIELD(mkg_coalition_options, actors);
-	FIELD(mkg_coalition_options, actor_count);
-	FIELD(mkg_coalition_options, no_groups);
+	BEGIN(mkg_coalitions_options);
+	FIELD(mkg_coalitions_options, version);
+	FIELD(mkg_coalitions_options, measure);
+	FIELD(mkg_coalitions_options, split_by_region);
+	FIELD(mkg_coalitions_options, actors);
+	FIELD(mkg_coalitions_options, actor_count);
+	FIELD(mkg_coalitions_options, no_groups);
 	end();
 
 	BEGIN(mkg_dependency_options);
@@ -133,14 +133,14 @@ main(void)
 	FIELD(mkg_dependency_options, measure);
 	end();
 
-	BEGIN(mkg_bottleneck_options);
-	FIELD(mkg_bottleneck_options, version);
-	FIELD(mkg_bottleneck_options, sources);
-	FIELD(mkg_bottleneck_options, source_count);
-	FIELD(mkg_bottleneck_options, sinks);
-	FIELD(mkg_bottleneck_options, sink_count);
-	FIELD(mkg_bottleneck_options, pivots);
-	FIELD(mkg_bottleneck_options, seed);
+	BEGIN(mkg_bottlenecks_options);
+	FIELD(mkg_bottlenecks_options, version);
+	FIELD(mkg_bottlenecks_options, sources);
+	FIELD(mkg_bottlenecks_options, source_count);
+	FIELD(mkg_bottlenecks_options, sinks);
+	FIELD(mkg_bottlenecks_options, sink_count);
+	FIELD(mkg_bottlenecks_options, pivots);
+	FIELD(mkg_bottlenecks_options, seed);
 	end();
 
 	BEGIN(mkg_facilitation_options);
