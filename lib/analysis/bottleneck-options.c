@@ -2,18 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "structure-private.h"
 
-int
-mkg_bottlenecks_options_init(mkg_bottlenecks_options *opts, unsigned int version)
-{
-	const mkg_bottlenecks_options defaults = MKG_BOTTLENECKS_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_BOTTLENECKS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC,
-		                  version);
-	*opts = defaults;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_bottlenecks_options_init, mkg_bottlenecks_options, opts, MKG_BOTTLENECKS_OPTIONS)
 
 int
 mkg__bottleneck_options_check(const char *fn, const mkg_bottlenecks_options *opts,

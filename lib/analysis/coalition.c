@@ -32,18 +32,7 @@ struct mkg_coalitions {
 	GArray *markets;        /* mkg_coalition_market, slices of it */
 };
 
-int
-mkg_coalitions_options_init(mkg_coalitions_options *opts, unsigned int version)
-{
-	mkg_coalitions_options init = MKG_COALITIONS_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_COALITIONS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_coalitions_options_init: unknown version %u",
-		                  version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_coalitions_options_init, mkg_coalitions_options, opts, MKG_COALITIONS_OPTIONS)
 
 int
 mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *const *ids,

@@ -14,18 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-mkg_concentration_options_init(mkg_concentration_options *opts, unsigned int version)
-{
-	mkg_concentration_options init = MKG_CONCENTRATION_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_CONCENTRATION_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_options_init: unknown version %u",
-		                  version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_concentration_options_init, mkg_concentration_options, opts, MKG_CONCENTRATION_OPTIONS)
 
 /* Squares of amounts in (1e-140, 1e140) neither overflow nor underflow;
  * outside it amounts are scaled by the total first (exactness is lost only

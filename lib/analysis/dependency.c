@@ -19,18 +19,7 @@ struct mkg_dependency {
 	GArray *pairs;   /* mkg_pair_dependency, by asymmetry descending */
 };
 
-int
-mkg_dependency_options_init(mkg_dependency_options *opts, unsigned int version)
-{
-	mkg_dependency_options init = MKG_DEPENDENCY_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_DEPENDENCY_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_dependency_options_init: unknown version %u",
-		                  version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_dependency_options_init, mkg_dependency_options, opts, MKG_DEPENDENCY_OPTIONS)
 
 typedef struct pair {
 	mkg_idx seller, buyer;

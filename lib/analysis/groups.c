@@ -15,17 +15,7 @@ struct mkg_groups {
 	mkg_group_market *markets;  /* markets of every group, one slice each */
 };
 
-int
-mkg_groups_options_init(mkg_groups_options *opts, unsigned int version)
-{
-	mkg_groups_options init = MKG_GROUPS_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_GROUPS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_groups_options_init: unknown version %u", version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_groups_options_init, mkg_groups_options, opts, MKG_GROUPS_OPTIONS)
 
 static bool
 is_supervisor(const mkg_membership_rec *ms)

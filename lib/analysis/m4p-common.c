@@ -5,18 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-int
-mkg_facilitation_options_init(mkg_facilitation_options *opts, unsigned int version)
-{
-	mkg_facilitation_options init = MKG_FACILITATION_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_FACILITATION_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_facilitation_options_init: unknown version %u",
-		                  version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_facilitation_options_init, mkg_facilitation_options, opts, MKG_FACILITATION_OPTIONS)
 
 int
 mkg__facilitation_options_check(const mkg_facilitation_options *opts,

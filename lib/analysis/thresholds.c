@@ -33,17 +33,7 @@ mkg_concentration_class_name(mkg_concentration_class cls)
 	return (unsigned)cls < G_N_ELEMENTS(class_names) ? class_names[cls] : NULL;
 }
 
-int
-mkg_thresholds_init(mkg_thresholds *t, unsigned int version)
-{
-	mkg_thresholds init = MKG_THRESHOLDS_INIT;
-
-	MKG_CHECK_ARG(t);
-	if (version != MKG_THRESHOLDS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_thresholds_init: unknown version %u", version);
-	*t = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_thresholds_init, mkg_thresholds, t, MKG_THRESHOLDS)
 
 size_t
 mkg_thresholds_count(void)

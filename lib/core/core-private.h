@@ -32,6 +32,41 @@ int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 			                  G_STRFUNC, #arg);                          \
 	} while (0)
 
+/* ---- versioned structs --------------------------------------------------- */
+
+/* The one body of every public `int NAME(TYPE *p, unsigned int version)`
+ * that fills an options or description struct with its _INIT defaults, so
+ * that bindings, which cannot expand macros, get the same values:
+ *     MKG_DEFINE_INIT(mkg_dot_options_init, mkg_dot_options, opts, MKG_DOT_OPTIONS)
+ * fails with MKG_EINVAL `mkg_dot_options_init: unknown version 7`. */
+#define MKG_DEFINE_INIT(name, type, arg, PREFIX)                                     \
+	int name(type *arg, unsigned int version)                                     \
+	{                                                                             \
+		const type defaults = PREFIX##_INIT;                                  \
+		MKG_CHECK_ARG(arg);                                                   \
+		if (version != PREFIX##_VERSION)                                      \
+			return mkg__error(MKG_EINVAL, "%s: unknown version %u", #name, \
+			                  version);                                   \
+		*arg = defaults;                                                      \
+		return MKG_OK;                                                        \
+	}
+
+/* Copy a caller's options (NULL: the defaults) into *out, checking the
+ * version; for the analyses' and writers' _new functions.  On a wrong
+ * version fails with MKG_EINVAL `FN: unknown options version 7`. */
+#define MKG_RESOLVE_OPTIONS(fn, type, PREFIX, opts, out)                             \
+	do {                                                                          \
+		const type defaults_ = PREFIX##_INIT;                                 \
+		if ((opts) == NULL) {                                                 \
+			*(out) = defaults_;                                           \
+		} else if ((opts)->version != PREFIX##_VERSION) {                     \
+			return mkg__error(MKG_EINVAL, "%s: unknown options version %u", \
+			                  (fn), (opts)->version);                     \
+		} else {                                                              \
+			*(out) = *(opts);                                             \
+		}                                                                     \
+	} while (0)
+
 /* ---- numbers (numfmt.c) ------------------------------------------------- */
 
 /* Longest text mkg__format_double() writes, with its NUL. */

@@ -905,17 +905,7 @@ apply_options(mkg_model *m, const mkg_csv_read_options *o)
 	return rc;
 }
 
-int
-mkg_csv_read_options_init(mkg_csv_read_options *opts, unsigned int version)
-{
-	mkg_csv_read_options init = MKG_CSV_READ_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_CSV_READ_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_csv_read_options_init: unknown version %u", version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_csv_read_options_init, mkg_csv_read_options, opts, MKG_CSV_READ_OPTIONS)
 
 /* tables[] in the order of mkg_csv_table; NULL entries are absent tables. */
 static int

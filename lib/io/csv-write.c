@@ -231,17 +231,7 @@ write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options
 	return w.out;
 }
 
-int
-mkg_csv_write_options_init(mkg_csv_write_options *opts, unsigned int version)
-{
-	mkg_csv_write_options init = MKG_CSV_WRITE_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_CSV_WRITE_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_csv_write_options_init: unknown version %u", version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_csv_write_options_init, mkg_csv_write_options, opts, MKG_CSV_WRITE_OPTIONS)
 
 int
 mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,

@@ -675,17 +675,7 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 	g_free(commodity);
 }
 
-int
-mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
-{
-	const mkg_dot_options defaults = MKG_DOT_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_DOT_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC, version);
-	*opts = defaults;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_dot_options_init, mkg_dot_options, opts, MKG_DOT_OPTIONS)
 
 int
 mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,

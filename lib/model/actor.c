@@ -10,17 +10,7 @@
 
 #define MKG_ID_MAX_BYTES 256
 
-int
-mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version)
-{
-	mkg_actor_desc init = MKG_ACTOR_DESC_INIT;
-
-	MKG_CHECK_ARG(desc);
-	if (version != MKG_ACTOR_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_actor_desc_init: unknown version %u", version);
-	*desc = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_actor_desc_init, mkg_actor_desc, desc, MKG_ACTOR_DESC)
 
 /* The rules every actor id follows, shared with nothing else. */
 static int

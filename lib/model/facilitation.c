@@ -10,18 +10,7 @@
 /* Shares of paid_by must sum to 1 within this. */
 #define MKG_SHARE_SUM_TOLERANCE 1e-9
 
-int
-mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned int version)
-{
-	mkg_facilitation_desc init = MKG_FACILITATION_DESC_INIT;
-
-	MKG_CHECK_ARG(desc);
-	if (version != MKG_FACILITATION_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_facilitation_desc_init: unknown version %u",
-		                  version);
-	*desc = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_facilitation_desc_init, mkg_facilitation_desc, desc, MKG_FACILITATION_DESC)
 
 /* Resolve a list of target ids into out[], rejecting unknown and repeated ids.
  * `seen` is scratch space shared by both lists (cleared by the caller). */

@@ -6,17 +6,7 @@
 
 #include <string.h>
 
-int
-mkg_membership_desc_init(mkg_membership_desc *desc, unsigned int version)
-{
-	mkg_membership_desc init = MKG_MEMBERSHIP_DESC_INIT;
-
-	MKG_CHECK_ARG(desc);
-	if (version != MKG_MEMBERSHIP_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_membership_desc_init: unknown version %u", version);
-	*desc = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_membership_desc_init, mkg_membership_desc, desc, MKG_MEMBERSHIP_DESC)
 
 static gint64
 pair_key(mkg_idx group, mkg_idx member)

@@ -7,18 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-int
-mkg_transaction_desc_init(mkg_transaction_desc *desc, unsigned int version)
-{
-	mkg_transaction_desc init = MKG_TRANSACTION_DESC_INIT;
-
-	MKG_CHECK_ARG(desc);
-	if (version != MKG_TRANSACTION_DESC_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_transaction_desc_init: unknown version %u",
-		                  version);
-	*desc = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_transaction_desc_init, mkg_transaction_desc, desc, MKG_TRANSACTION_DESC)
 
 /* The id a transaction gets: its own, or "t<N>" with N its 1-based position. */
 static const char *

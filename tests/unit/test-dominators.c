@@ -297,7 +297,7 @@ test_errors(void **state)
 
 	assert_int_equal(mkg_bottlenecks_options_init(&o, 2), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
-	                    "mkg_bottlenecks_options_init: unknown options version 2");
+	                    "mkg_bottlenecks_options_init: unknown version 2");
 	assert_int_equal(mkg_bottlenecks_options_init(NULL, 1), MKG_EINVAL);
 	assert_int_equal(mkg_bottlenecks_options_init(&o, MKG_BOTTLENECKS_OPTIONS_VERSION), MKG_OK);
 	assert_null(o.sources);

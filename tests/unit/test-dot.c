@@ -403,7 +403,7 @@ test_errors(void **state)
 	                    "mkg_dot_write_string: unknown options version 7");
 	assert_string_equal(out, "untouched");
 	assert_int_equal(mkg_dot_options_init(&opts, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: unknown options version 2");
+	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: unknown version 2");
 	assert_int_equal(mkg_dot_options_init(NULL, MKG_DOT_OPTIONS_VERSION), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: argument 'opts' is NULL");
 	mkg_model_free(m);

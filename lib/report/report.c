@@ -45,17 +45,7 @@ struct mkg_report {
 	mkg__m4p *m4p;                /* facilitation, value, inclusiveness, groups */
 };
 
-int
-mkg_report_options_init(mkg_report_options *opts, unsigned int version)
-{
-	mkg_report_options init = MKG_REPORT_OPTIONS_INIT;
-
-	MKG_CHECK_ARG(opts);
-	if (version != MKG_REPORT_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_report_options_init: unknown version %u", version);
-	*opts = init;
-	return MKG_OK;
-}
+MKG_DEFINE_INIT(mkg_report_options_init, mkg_report_options, opts, MKG_REPORT_OPTIONS)
 
 /* Check everything in the options before anything is computed: a failed
  * call changes nothing. */
