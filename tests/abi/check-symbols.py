@@ -8,9 +8,14 @@
 3. the dynamic symbols the built library defines (`nm -D --defined-only`),
    each of which must carry the version node of the map (MKG_0.1).
 
+and, with --doc, that the API listing at the end of docs/api.md (after
+its heading "## The public API, header by header") is the one the headers
+give, so that the page a newcomer reads cannot fall behind.
+
 Usage:
-  check-symbols.py --include-dir DIR --map FILE [--lib LIBRARY.so]
+  check-symbols.py --include-dir DIR --map FILE [--lib LIBRARY.so] [--doc docs/api.md]
   check-symbols.py --include-dir DIR --print-map   # write a map for the headers
+  check-symbols.py --include-dir DIR --write-doc docs/api.md   # rewrite the listing
 
 Exit 0 when they agree, 1 with the differences listed otherwise.
 """
@@ -109,6 +114,55 @@ def library_symbols(lib_path):
     return symbols
 
 
+DOC_HEADING = "## The public API, header by header\n"
+
+
+def header_summary(path):
+    """The first sentence of a header's opening comment, without its
+    "marketgraph: " prefix."""
+    with open(path, encoding="utf-8") as f:
+        m = re.match(r"\s*/\*(.*?)\*/", f.read(), re.S)
+    text = " ".join(line.strip(" *") for line in (m.group(1) if m else "").splitlines())
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^marketgraph:\s*", "", text)
+    sentence = re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
+    sentence = sentence.split(" SPDX-License-Identifier")[0].rstrip(".")
+    return sentence[:1].upper() + sentence[1:] + "."
+
+
+def api_listing(include_dir):
+    """The listing: per public header, its summary and its functions."""
+    symbols = header_symbols(include_dir)
+    out = []
+    for path in public_headers(include_dir):
+        base = os.path.basename(path)
+        name = base[:-3] if base.endswith(".in") else base
+        funcs = [s for s, h in symbols.items() if h == base]
+        out.append(f"\n### `marketgraph/{name}`: {len(funcs)} functions\n\n")
+        out.append(header_summary(path) + "\n")
+        if funcs:
+            out.append("\n" + ", ".join(f"`{s}`" for s in funcs) + "\n")
+    out.append(f"\n{len(symbols)} functions in all.\n")
+    return "".join(out)
+
+
+def check_doc(include_dir, doc_path, write):
+    with open(doc_path, encoding="utf-8") as f:
+        text = f.read()
+    head, sep, tail = text.partition(DOC_HEADING)
+    if not sep:
+        return [f"{doc_path}: no heading {DOC_HEADING.strip()!r}"]
+    want = api_listing(include_dir)
+    if write:
+        with open(doc_path, "w", encoding="utf-8") as f:
+            f.write(head + sep + want)
+        return []
+    if tail != want:
+        return [f"{doc_path}: the API listing differs from the headers; rewrite it with "
+                f"tests/abi/check-symbols.py --include-dir include --write-doc {doc_path}"]
+    return []
+
+
 def compare(label_a, a, label_b, b):
     lines = []
     for name in sorted(set(a) - set(b)):
@@ -125,7 +179,13 @@ def main():
     ap.add_argument("--lib")
     ap.add_argument("--node", default="MKG_0.1")
     ap.add_argument("--print-map", action="store_true")
+    ap.add_argument("--doc")
+    ap.add_argument("--write-doc")
     args = ap.parse_args()
+
+    if args.write_doc:
+        check_doc(args.include_dir, args.write_doc, True)
+        return 0
 
     headers = header_symbols(args.include_dir)
     if args.print_map:
@@ -164,6 +224,10 @@ def main():
                 failures.append(f"  {name}: version {version or '(none)'} in the library, "
                                 f"expected {want}")
         checked.append(f"{len(lib)} dynamic symbols in {os.path.basename(args.lib)}")
+
+    if args.doc:
+        failures += check_doc(args.include_dir, args.doc, False)
+        checked.append(f"the listing of {os.path.basename(args.doc)}")
 
     if failures:
         # A common cause: a new module header not yet in the umbrella header.
