@@ -42,8 +42,8 @@ main(int argc, char **argv)
 		goto done;
 	for (size_t ms = 0; ms < mkg_model_membership_count(model); ms++) {
 		mkg_membership_desc m = MKG_MEMBERSHIP_DESC_INIT;
-		if (mkg_model_membership_at(model, ms, &m) != MKG_OK ||
-		    strcmp(m.group, argv[2]) != 0 || (m.role != NULL && strcmp(m.role, "supervisor") == 0))
+		if (mkg_model_membership_at(model, ms, &m) != MKG_OK || strcmp(m.group, argv[2]) != 0 ||
+		    (m.role != NULL && strcmp(m.role, "supervisor") == 0))
 			continue;
 		members[n++] = m.member; /* borrowed from the model, which we do not change */
 	}

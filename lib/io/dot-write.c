@@ -571,9 +571,8 @@ write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f
 		if (k < na) {
 			a = MKG_POOL_IDX(m, fac->target_actors.first + k);
 		} else {
-			const mkg_transaction_rec *tx =
-				MKG_TX(m, MKG_POOL_IDX(m, fac->target_transactions.first + (k - na) / 2));
-			a = (k - na) % 2 == 0 ? tx->seller : tx->buyer;
+			size_t t = MKG_POOL_IDX(m, fac->target_transactions.first + (k - na) / 2);
+			a = (k - na) % 2 == 0 ? MKG_TX(m, t)->seller : MKG_TX(m, t)->buyer;
 		}
 		if (a == who || stamp[a] == f + 1)
 			continue;

@@ -274,8 +274,9 @@ mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_des
 		                  "mkg_model_facilitation_at: unknown description version %u",
 		                  out->version);
 	if (i >= model->facilitation->len)
-		return mkg__error(MKG_ENOTFOUND, "mkg_model_facilitation_at: no facilitation record "
-		                  "at index %zu (the model has %u)", i, model->facilitation->len);
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_facilitation_at: no facilitation "
+		                  "record at index %zu (the model has %u)", i,
+		                  model->facilitation->len);
 	f = MKG_FAC(model, i);
 	out->id = f->id;
 	out->facilitator = MKG_ACTOR(model, f->facilitator)->id;
@@ -290,9 +291,9 @@ mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_des
 	out->exit = (mkg_exit)f->exit;
 	out->successor = f->successor != MKG_IDX_NONE ? MKG_ACTOR(model, f->successor)->id : NULL;
 	out->cost = f->cost;
-	out->paid_by = f->payments.count
-	                       ? &g_array_index(model->payer_id_pool, mkg_payment, f->payments.first)
-	                       : NULL;
+	out->paid_by = f->payments.count ? &g_array_index(model->payer_id_pool, mkg_payment,
+	                                                  f->payments.first)
+	                                 : NULL;
 	out->paid_by_count = f->payments.count;
 	out->attributes = f->attributes;
 	return MKG_OK;

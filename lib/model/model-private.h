@@ -100,11 +100,11 @@ struct mkg_model {
 	GArray *facilitation;    /* mkg_facilitation_rec */
 	GArray *memberships;     /* mkg_membership_rec */
 
-	GPtrArray *str_pool;     /* const char *, interned: actor tags */
-	GArray *idx_pool;        /* mkg_idx: facilitation targets */
-	GPtrArray *target_id_pool; /* const char *, interned: the ids of idx_pool, in step */
-	GArray *payment_pool;    /* mkg_payment_rec */
-	GArray *payer_id_pool;   /* mkg_payment: payment_pool with actor ids, in step */
+	GPtrArray *str_pool;       /* const char *, interned: actor tags */
+	GArray *idx_pool;          /* mkg_idx: facilitation targets */
+	GPtrArray *target_id_pool; /* const char *, interned: idx_pool's ids, in step with it */
+	GArray *payment_pool;      /* mkg_payment_rec */
+	GArray *payer_id_pool;     /* mkg_payment: payment_pool by actor id, in step with it */
 
 	GHashTable *actor_ids;        /* id -> GUINT_TO_POINTER(index + 1) */
 	GHashTable *transaction_ids;  /* id -> index + 1 */

@@ -117,8 +117,8 @@ mkg_model_transaction_at(const mkg_model *model, size_t i, mkg_transaction_desc 
 		                  "mkg_model_transaction_at: unknown description version %u",
 		                  out->version);
 	if (i >= model->transactions->len)
-		return mkg__error(MKG_ENOTFOUND, "mkg_model_transaction_at: no transaction at index "
-		                  "%zu (the model has %u)", i, model->transactions->len);
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_transaction_at: no transaction at "
+		                  "index %zu (the model has %u)", i, model->transactions->len);
 	t = MKG_TX(model, i);
 	out->id = t->id;
 	out->seller = MKG_ACTOR(model, t->seller)->id;
