@@ -460,7 +460,7 @@ write_edges(const layered *l, const char *path)
 	/* the transactions were added in this order: k is their index */
 	for (uint32_t k = 0; k < l->arcs; k++)
 		fprintf(f, "e %u %u %.17g\n", l->tail[k], l->head[k],
-		        mkg_transaction_volume(l->model, k));
+		        MKG_TX(l->model, k)->volume);
 	fclose(f);
 }
 

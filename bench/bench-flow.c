@@ -126,7 +126,7 @@ network_build(network *nw, const mkg_model *m)
 	uint32_t *out = g_new(uint32_t, g->n ? g->n : 1), extra = 0;
 
 	for (uint32_t v = 0; v < g->n; v++)
-		out[v] = isnan(mkg_actor_capacity(m, g->node_actor[v])) ? v : g->n + extra++;
+		out[v] = isnan(MKG_ACTOR(m, g->node_actor[v])->capacity) ? v : g->n + extra++;
 	nw->s = g->n + extra;
 	nw->t = nw->s + 1;
 	nw->nodes = nw->t + 1;
@@ -134,17 +134,16 @@ network_build(network *nw, const mkg_model *m)
 	nw->head = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	nw->cap = g_array_new(FALSE, FALSE, sizeof(double));
 	for (uint32_t v = 0; v < g->n; v++) {
-		size_t a = g->node_actor[v];
-		mkg_actor_kind kind = mkg_actor_kind_of(m, a);
+		const mkg_actor_rec *a = MKG_ACTOR(m, g->node_actor[v]);
 
 		if (out[v] != v)
-			arc(nw, v, out[v], mkg_actor_capacity(m, a));
-		if (kind == MKG_ACTOR_PRODUCER) {
-			double s = mkg_actor_supply(m, a);
+			arc(nw, v, out[v], a->capacity);
+		if (a->kind == MKG_ACTOR_PRODUCER) {
+			double s = a->supply;
 			arc(nw, nw->s, v, isnan(s) ? g->node_sold[v] : s);
 		}
-		if (kind == MKG_ACTOR_END_MARKET) {
-			double d = mkg_actor_demand(m, a);
+		if (a->kind == MKG_ACTOR_END_MARKET) {
+			double d = a->demand;
 			arc(nw, out[v], nw->t, isnan(d) ? HUGE_VAL : d);
 		}
 		for (uint32_t k = g->out_start[v]; k < g->out_start[v + 1]; k++)

@@ -11,11 +11,13 @@ static void
 append_actor(GString *out, const mkg_model *m, const char *id)
 {
 	size_t a;
+	mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
 
 	g_string_append(out, id);
-	if (mkg_model_find_actor(m, id, &a) == MKG_OK && mkg_actor_has_name(m, a) &&
-	    strcmp(mkg_actor_name(m, a), id) != 0)
-		g_string_append_printf(out, " (%s)", mkg_actor_name(m, a));
+	if (mkg_model_find_actor(m, id, &a) == MKG_OK &&
+	    mkg_model_actor_at(m, a, &actor) == MKG_OK && actor.name != NULL &&
+	    strcmp(actor.name, id) != 0)
+		g_string_append_printf(out, " (%s)", actor.name);
 }
 
 /* A volume with the model's unit: "80 t". */

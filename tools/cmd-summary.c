@@ -39,14 +39,14 @@ compare_keys(const void *a, const void *b)
 
 /* Add a transaction to the total of its key, creating it on first sight. */
 static void
-add_to_group(GArray *groups, GHashTable *index, const char *key, const mkg_model *m, size_t t)
+add_to_group(GArray *groups, GHashTable *index, const char *key, const mkg_transaction_desc *tx)
 {
 	/* NULL cannot be a hash key: the "no period" group uses a sentinel. */
 	static const char no_key[] = "";
 	gconstpointer hkey = key ? (gconstpointer)key : (gconstpointer)no_key;
 	gpointer pos = g_hash_table_lookup(index, hkey);
 	group_total *g;
-	double volume = mkg_transaction_volume(m, t), value = mkg_transaction_value(m, t);
+	double volume = tx->volume, value = tx->value;
 
 	if (pos == NULL) {
 		group_total init = { key, 0, 0, 0, 0, 0.0, 0.0 };
@@ -56,7 +56,7 @@ add_to_group(GArray *groups, GHashTable *index, const char *key, const mkg_model
 	}
 	g = &g_array_index(groups, group_total, GPOINTER_TO_UINT(pos) - 1u);
 	g->transactions++;
-	g->services += mkg_transaction_is_service(m, t) ? 1 : 0;
+	g->services += tx->service ? 1 : 0;
 	if (!MKG_IS_ABSENT(volume)) {
 		g->volume += volume;
 		g->with_volume++;
@@ -94,8 +94,13 @@ summary_compute(summary *s, const mkg_model *m)
 		s->households[k] = -1;
 	n = mkg_model_actor_count(m);
 	for (size_t a = 0; a < n; a++) {
-		mkg_actor_kind kind = mkg_actor_kind_of(m, a);
-		int64_t hh = mkg_actor_households(m, a);
+		mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
+		mkg_actor_kind kind;
+		int64_t hh;
+		if (mkg_model_actor_at(m, a, &actor) != MKG_OK)
+			continue; /* cannot happen: a < the count */
+		kind = actor.kind;
+		hh = actor.households;
 		if (kind < 0 || kind >= MKG_ACTOR_KIND_COUNT)
 			continue; /* cannot happen in a valid model */
 		s->kinds[kind]++;
@@ -108,9 +113,15 @@ summary_compute(summary *s, const mkg_model *m)
 	s->periods = g_array_new(FALSE, FALSE, sizeof(group_total));
 	n = mkg_model_transaction_count(m);
 	for (size_t t = 0; t < n; t++) {
-		double volume = mkg_transaction_volume(m, t), value = mkg_transaction_value(m, t);
-		add_to_group(s->commodities, commodity_index, mkg_transaction_commodity(m, t), m, t);
-		add_to_group(s->periods, period_index, mkg_transaction_period(m, t), m, t);
+		mkg_transaction_desc tx = MKG_TRANSACTION_DESC_INIT;
+		double volume, value;
+		if (mkg_model_transaction_at(m, t, &tx) != MKG_OK)
+			continue; /* cannot happen: t < the count */
+		volume = tx.volume;
+		value = tx.value;
+		add_to_group(s->commodities, commodity_index, tx.commodity, &tx);
+		add_to_group(s->periods, period_index, tx.period ? tx.period : mkg_model_period(m),
+		             &tx);
 		if (MKG_IS_ABSENT(volume))
 			s->without_volume++;
 		else

@@ -23,6 +23,7 @@ main(int argc, char **argv)
 	mkg_model *model = NULL;
 	mkg_coalitions *what_if = NULL;
 	mkg_coalitions_options opts = MKG_COALITIONS_OPTIONS_INIT;
+	mkg_actor_desc board = MKG_ACTOR_DESC_INIT;
 	const char **members = NULL;
 	size_t group, n = 0;
 	int rc = 1;
@@ -40,13 +41,17 @@ main(int argc, char **argv)
 	if (members == NULL)
 		goto done;
 	for (size_t ms = 0; ms < mkg_model_membership_count(model); ms++) {
-		const char *role = mkg_membership_role(model, ms);
-		if (mkg_membership_group(model, ms) != group ||
-		    (role != NULL && strcmp(role, "supervisor") == 0))
+		mkg_membership_desc m = MKG_MEMBERSHIP_DESC_INIT;
+		if (mkg_model_membership_at(model, ms, &m) != MKG_OK || strcmp(m.group, argv[2]) != 0 ||
+		    (m.role != NULL && strcmp(m.role, "supervisor") == 0))
 			continue;
-		members[n++] = mkg_actor_id(model, mkg_membership_member(model, ms));
+		members[n++] = m.member; /* borrowed from the model, which we do not change */
 	}
-	printf("%s (%s): %zu members\n", mkg_actor_name(model, group), argv[2], n);
+	if (mkg_model_actor_at(model, group, &board) != MKG_OK) {
+		fprintf(stderr, "%s\n", mkg_error_message());
+		goto done;
+	}
+	printf("%s (%s): %zu members\n", board.name ? board.name : board.id, argv[2], n);
 
 	opts.actors = members;
 	opts.actor_count = n;

@@ -55,9 +55,11 @@ main(int argc, char **argv)
 	printf("\nActors whose exit would strand producers:\n");
 	for (size_t i = 0; i < mkg_captive_count(captive); i++) {
 		const mkg_captive_actor *c = mkg_captive_at(captive, i);
+		mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
 		size_t a;
 		if (mkg_model_find_actor(model, c->actor, &a) == MKG_OK &&
-		    mkg_actor_kind_of(model, a) == MKG_ACTOR_END_MARKET)
+		    mkg_model_actor_at(model, a, &actor) == MKG_OK &&
+		    actor.kind == MKG_ACTOR_END_MARKET)
 			continue;
 		printf("  %-22s %zu producer%s, supply %.0f %s\n", c->actor, c->producers,
 		       c->producers == 1 ? "" : "s", c->supply, mkg_model_volume_unit(model));

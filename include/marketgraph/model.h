@@ -12,8 +12,18 @@
  * have had, for example `transactions[3].buyer: unknown actor "trader-9"`.
  * A failed add leaves the model unchanged.
  *
+ * Records are read back with mkg_model_*_at(), which fill the same
+ * description structs: set out->version (start from the _INIT macro), call,
+ * and read the fields.  They come back exactly as an add would take them to
+ * rebuild an equal model: references to actors and transactions as ids,
+ * lists as arrays of ids, absent fields absent.
+ *
+ * Ownership: every string and array a mkg_model_*_at() call stores in *out
+ * is borrowed from the model, valid until the model is next changed (any
+ * set or add call) or freed.  Copy what you keep longer.
+ *
  * Absent numbers are MKG_ABSENT (a NaN) and absent counts are -1; absent
- * strings are NULL.
+ * strings are NULL; absent lists are NULL with a count of 0.
  *
  * SPDX-License-Identifier: MIT */
 #ifndef MARKETGRAPH_MODEL_H
@@ -213,24 +223,20 @@ MKG_EXPORT int mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version);
 MKG_EXPORT int
 mkg_model_add_actor(mkg_model *model, const mkg_actor_desc *desc, size_t *index);
 
-/*
- * Actor accessors, by index.  An index out of range gives NULL, -1,
- * MKG_ABSENT or 0, as fits the type.  Strings are borrowed from the model.
+/**
+ * Read actor `i` into *out, which the caller versions (out->version =
+ * MKG_ACTOR_DESC_VERSION, or start from MKG_ACTOR_DESC_INIT).  The name is
+ * NULL when none was given (display code falls back to the id); the tags
+ * are NULL when there are none.  Strings and arrays are borrowed (see the
+ * top of this file).
+ *
+ * Returns MKG_OK; MKG_EINVAL for a NULL argument or an unknown out->version
+ * (`mkg_model_actor_at: unknown description version 7`); MKG_ENOTFOUND for
+ * an index out of range (`mkg_model_actor_at: no actor at index 7 (the
+ * model has 3)`).  On failure *out is unchanged.  O(1).
  */
-MKG_EXPORT const char *mkg_actor_id(const mkg_model *model, size_t actor);
-/** The name, or the id when the actor has no name. */
-MKG_EXPORT const char *mkg_actor_name(const mkg_model *model, size_t actor);
-/** Whether the name was given (mkg_actor_name() falls back to the id). */
-MKG_EXPORT int mkg_actor_has_name(const mkg_model *model, size_t actor);
-MKG_EXPORT mkg_actor_kind mkg_actor_kind_of(const mkg_model *model, size_t actor);
-MKG_EXPORT const char *mkg_actor_region(const mkg_model *model, size_t actor);
-MKG_EXPORT int64_t mkg_actor_households(const mkg_model *model, size_t actor);
-MKG_EXPORT double mkg_actor_capacity(const mkg_model *model, size_t actor);
-MKG_EXPORT double mkg_actor_supply(const mkg_model *model, size_t actor);
-MKG_EXPORT double mkg_actor_demand(const mkg_model *model, size_t actor);
-MKG_EXPORT size_t mkg_actor_tag_count(const mkg_model *model, size_t actor);
-MKG_EXPORT const char *mkg_actor_tag(const mkg_model *model, size_t actor, size_t tag);
-MKG_EXPORT const char *mkg_actor_attributes(const mkg_model *model, size_t actor);
+MKG_EXPORT int
+mkg_model_actor_at(const mkg_model *model, size_t i, mkg_actor_desc *out);
 
 /* ------------------------------------------------------------------------ */
 /* Transactions                                                             */
@@ -261,21 +267,16 @@ MKG_EXPORT int mkg_transaction_desc_init(mkg_transaction_desc *desc, unsigned in
 MKG_EXPORT int
 mkg_model_add_transaction(mkg_model *model, const mkg_transaction_desc *desc, size_t *index);
 
-MKG_EXPORT const char *mkg_transaction_id(const mkg_model *model, size_t tx);
-/** Seller and buyer as actor indices (MKG_NONE when tx is out of range). */
-MKG_EXPORT size_t mkg_transaction_seller(const mkg_model *model, size_t tx);
-MKG_EXPORT size_t mkg_transaction_buyer(const mkg_model *model, size_t tx);
-MKG_EXPORT const char *mkg_transaction_commodity(const mkg_model *model, size_t tx);
-MKG_EXPORT double mkg_transaction_volume(const mkg_model *model, size_t tx);
-MKG_EXPORT double mkg_transaction_value(const mkg_model *model, size_t tx);
-/** The transaction's own period, else the model's, else NULL. */
-MKG_EXPORT const char *mkg_transaction_period(const mkg_model *model, size_t tx);
-/** Whether the transaction names its own period. */
-MKG_EXPORT int mkg_transaction_has_period(const mkg_model *model, size_t tx);
-MKG_EXPORT mkg_contract mkg_transaction_contract(const mkg_model *model, size_t tx);
-MKG_EXPORT int mkg_transaction_is_service(const mkg_model *model, size_t tx);
-MKG_EXPORT double mkg_transaction_capacity(const mkg_model *model, size_t tx);
-MKG_EXPORT const char *mkg_transaction_attributes(const mkg_model *model, size_t tx);
+/**
+ * Read transaction `i` into *out; as mkg_model_actor_at() (message `no
+ * transaction at index 7 (the model has 3)`).  The id is always set (a
+ * generated "t<N>" included).  Seller and buyer are actor ids; find their
+ * indices with mkg_model_find_actor().  The period is the transaction's own,
+ * or NULL when it names none: it then falls in the model's period,
+ * mkg_model_period() (which may be NULL too).  service is 0 or 1.
+ */
+MKG_EXPORT int
+mkg_model_transaction_at(const mkg_model *model, size_t i, mkg_transaction_desc *out);
 
 /* ------------------------------------------------------------------------ */
 /* Facilitation                                                             */
@@ -318,27 +319,16 @@ MKG_EXPORT int mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned 
 MKG_EXPORT int
 mkg_model_add_facilitation(mkg_model *model, const mkg_facilitation_desc *desc, size_t *index);
 
-MKG_EXPORT const char *mkg_facilitation_id(const mkg_model *model, size_t f);
-MKG_EXPORT size_t mkg_facilitation_facilitator(const mkg_model *model, size_t f);
-MKG_EXPORT mkg_facilitation_type mkg_facilitation_type_of(const mkg_model *model, size_t f);
-MKG_EXPORT mkg_function mkg_facilitation_function(const mkg_model *model, size_t f);
-MKG_EXPORT size_t mkg_facilitation_target_actor_count(const mkg_model *model, size_t f);
-/** The k-th targeted actor, as an actor index. */
-MKG_EXPORT size_t mkg_facilitation_target_actor(const mkg_model *model, size_t f, size_t k);
-MKG_EXPORT size_t mkg_facilitation_target_transaction_count(const mkg_model *model, size_t f);
-/** The k-th targeted transaction, as a transaction index. */
-MKG_EXPORT size_t mkg_facilitation_target_transaction(const mkg_model *model, size_t f, size_t k);
-MKG_EXPORT const char *mkg_facilitation_start(const mkg_model *model, size_t f);
-MKG_EXPORT const char *mkg_facilitation_end(const mkg_model *model, size_t f);
-MKG_EXPORT mkg_exit mkg_facilitation_exit(const mkg_model *model, size_t f);
-/** The successor's actor index, or MKG_NONE. */
-MKG_EXPORT size_t mkg_facilitation_successor(const mkg_model *model, size_t f);
-MKG_EXPORT double mkg_facilitation_cost(const mkg_model *model, size_t f);
-/** Number of payers; 0 when paid_by is absent. */
-MKG_EXPORT size_t mkg_facilitation_payment_count(const mkg_model *model, size_t f);
-MKG_EXPORT size_t mkg_facilitation_payment_actor(const mkg_model *model, size_t f, size_t k);
-MKG_EXPORT double mkg_facilitation_payment_share(const mkg_model *model, size_t f, size_t k);
-MKG_EXPORT const char *mkg_facilitation_attributes(const mkg_model *model, size_t f);
+/**
+ * Read facilitation record `i` into *out; as mkg_model_actor_at() (message
+ * `no facilitation record at index 7 (the model has 3)`).  The id is always
+ * set.  Facilitator, successor (NULL when absent), targets and payers are
+ * ids: target_actors and target_transactions are arrays of ids (NULL when
+ * the list is empty), paid_by an array of paid_by_count payers (NULL and 0
+ * when absent).
+ */
+MKG_EXPORT int
+mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_desc *out);
 
 /* ------------------------------------------------------------------------ */
 /* Memberships                                                              */
@@ -360,10 +350,12 @@ MKG_EXPORT int mkg_membership_desc_init(mkg_membership_desc *desc, unsigned int 
 MKG_EXPORT int
 mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size_t *index);
 
-MKG_EXPORT size_t mkg_membership_group(const mkg_model *model, size_t ms);
-MKG_EXPORT size_t mkg_membership_member(const mkg_model *model, size_t ms);
-MKG_EXPORT const char *mkg_membership_since(const mkg_model *model, size_t ms);
-MKG_EXPORT const char *mkg_membership_role(const mkg_model *model, size_t ms);
+/**
+ * Read membership `i` into *out; as mkg_model_actor_at() (message `no
+ * membership at index 7 (the model has 3)`).  Group and member are actor ids.
+ */
+MKG_EXPORT int
+mkg_model_membership_at(const mkg_model *model, size_t i, mkg_membership_desc *out);
 
 /**
  * Whether two models hold the same data: the same document fields and the

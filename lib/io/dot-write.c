@@ -14,6 +14,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "core-private.h"
+#include "model-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -216,9 +217,9 @@ merge_transactions(const mkg_model *m, node *nodes, GHashTable *colours)
 	size_t kept = 0;
 
 	for (size_t t = 0; t < n; t++) {
-		edge e = { mkg_transaction_seller(m, t), mkg_transaction_buyer(m, t),
-		           mkg_transaction_commodity(m, t), mkg_transaction_is_service(m, t) != 0,
-		           mkg_transaction_volume(m, t), mkg_transaction_value(m, t), 1, 0, 0, 0 };
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+		edge e = { tx->seller, tx->buyer, tx->commodity, tx->service, tx->volume, tx->value,
+		           1, 0, 0, 0 };
 		if (!e.service) {
 			gpointer c;
 			if (!g_hash_table_lookup_extended(colours, e.commodity, NULL, &c)) {
@@ -322,15 +323,17 @@ place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
 			produce[a] = 1;
 	/* the rest: by facilitation, then by services */
 	for (size_t f = 0; f < mkg_model_facilitation_count(m); f++) {
-		size_t who = mkg_facilitation_facilitator(m, f);
+		const mkg_facilitation_rec *fac = MKG_FAC(m, f);
+		size_t who = fac->facilitator;
 		if (produce[who])
 			continue;
-		for (size_t k = 0; k < mkg_facilitation_target_actor_count(m, f); k++)
-			near(nodes, who, mkg_facilitation_target_actor(m, f, k));
-		for (size_t k = 0; k < mkg_facilitation_target_transaction_count(m, f); k++) {
-			size_t t = mkg_facilitation_target_transaction(m, f, k);
-			near(nodes, who, mkg_transaction_seller(m, t));
-			near(nodes, who, mkg_transaction_buyer(m, t));
+		for (size_t k = 0; k < fac->target_actors.count; k++)
+			near(nodes, who, MKG_POOL_IDX(m, fac->target_actors.first + k));
+		for (size_t k = 0; k < fac->target_transactions.count; k++) {
+			const mkg_transaction_rec *tx =
+				MKG_TX(m, MKG_POOL_IDX(m, fac->target_transactions.first + k));
+			near(nodes, who, tx->seller);
+			near(nodes, who, tx->buyer);
 		}
 	}
 	for (guint i = 0; i < edges->len; i++) {
@@ -391,7 +394,7 @@ mark_captive(const mkg_model *m, const mkg_captive *c, node *nodes)
 		size_t a;
 		/* an end market that is the only outlet of some producers is no hub */
 		if (mkg_model_find_actor(m, x->actor, &a) == MKG_OK &&
-		    mkg_actor_kind_of(m, a) != MKG_ACTOR_END_MARKET) {
+		    MKG_ACTOR(m, a)->kind != MKG_ACTOR_END_MARKET) {
 			nodes[a].captive = x->producers;
 			nodes[a].captive_supply = x->supply;
 		}
@@ -448,10 +451,11 @@ static void
 write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const node *x,
            double max_through, const char *unit)
 {
-	mkg_actor_kind kind = mkg_actor_kind_of(m, a);
+	const mkg_actor_rec *actor = MKG_ACTOR(m, a);
+	mkg_actor_kind kind = actor->kind;
 	double r = relative(throughput(x), max_through);
 	char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], fs[G_ASCII_DTOSTR_BUF_SIZE];
-	const char *region = mkg_actor_region(m, a);
+	const char *region = actor->region;
 	int red = x->captive > 0 || x->binding != NULL;
 
 	g_string_append_printf(out, "%sn%zu [shape=%s, width=%s, height=%s, fontsize=%s, "
@@ -463,7 +467,7 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 	if (red)
 		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
 	g_string_append(out, ", label=<<B>");
-	html_text(out, mkg_actor_name(m, a));
+	html_text(out, mkg__actor_display_name(actor));
 	g_string_append(out, "</B>");
 	g_string_append(out, "<BR/><FONT POINT-SIZE=\"13\">");
 	html_text(out, mkg_actor_kind_name(kind));
@@ -486,7 +490,7 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 		g_string_append(out, "</FONT>");
 	}
 	g_string_append(out, ">, tooltip=\"");
-	dot_quoted(out, mkg_actor_id(m, a));
+	dot_quoted(out, actor->id);
 	g_string_append_printf(out, " (%s", mkg_actor_kind_name(kind));
 	if (region != NULL) {
 		g_string_append(out, ", ");
@@ -540,9 +544,9 @@ write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, d
 		g_string_append(out, ">");
 	}
 	g_string_append(out, ", tooltip=\"");
-	dot_quoted(out, mkg_actor_id(m, e->seller));
+	dot_quoted(out, MKG_ACTOR(m, e->seller)->id);
 	g_string_append(out, " -> ");
-	dot_quoted(out, mkg_actor_id(m, e->buyer));
+	dot_quoted(out, MKG_ACTOR(m, e->buyer)->id);
 	g_string_append(out, ": ");
 	dot_quoted(out, e->commodity);
 	g_string_append_printf(out, ", %zu transaction%s\"];\n", e->transactions,
@@ -554,19 +558,21 @@ write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, d
 static void
 write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f, size_t *stamp)
 {
-	size_t who = mkg_facilitation_facilitator(m, f);
-	mkg_facilitation_type type = mkg_facilitation_type_of(m, f);
-	size_t na = mkg_facilitation_target_actor_count(m, f);
-	size_t nt = mkg_facilitation_target_transaction_count(m, f);
+	const mkg_facilitation_rec *fac = MKG_FAC(m, f);
+	size_t who = fac->facilitator;
+	mkg_facilitation_type type = (mkg_facilitation_type)fac->type;
+	const char *function = mkg_function_name((mkg_function)fac->function);
+	size_t na = fac->target_actors.count;
+	size_t nt = fac->target_transactions.count;
 	int labelled = 0;
 
 	for (size_t k = 0; k < na + 2 * nt; k++) {
 		size_t a;
 		if (k < na) {
-			a = mkg_facilitation_target_actor(m, f, k);
+			a = MKG_POOL_IDX(m, fac->target_actors.first + k);
 		} else {
-			size_t t = mkg_facilitation_target_transaction(m, f, (k - na) / 2);
-			a = (k - na) % 2 == 0 ? mkg_transaction_seller(m, t) : mkg_transaction_buyer(m, t);
+			size_t t = MKG_POOL_IDX(m, fac->target_transactions.first + (k - na) / 2);
+			a = (k - na) % 2 == 0 ? MKG_TX(m, t)->seller : MKG_TX(m, t)->buyer;
 		}
 		if (a == who || stamp[a] == f + 1)
 			continue;
@@ -577,14 +583,14 @@ write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f
 		                       "constraint=false", type_colour[type], type_colour[type]);
 		if (!labelled) {
 			g_string_append(out, ", xlabel=<");
-			html_text(out, mkg_function_name(mkg_facilitation_function(m, f)));
+			html_text(out, function);
 			g_string_append(out, ">");
 			labelled = 1;
 		}
 		g_string_append(out, ", tooltip=\"");
-		dot_quoted(out, mkg_facilitation_id(m, f));
+		dot_quoted(out, fac->id);
 		g_string_append_printf(out, " (%s %s)\"];\n", mkg_facilitation_type_name(type),
-		                       mkg_function_name(mkg_facilitation_function(m, f)));
+		                       function);
 	}
 }
 
@@ -625,7 +631,7 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		return;
 	}
 	for (size_t a = 0; a < mkg_model_actor_count(m); a++)
-		kinds[mkg_actor_kind_of(m, a)] = 1;
+		kinds[MKG_ACTOR(m, a)->kind] = 1;
 	g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>");
 	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
 		if (kinds[k])
@@ -657,7 +663,7 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		}
 	if (!o->hide_facilitation)
 		for (size_t f = 0; f < mkg_model_facilitation_count(m); f++)
-			types[mkg_facilitation_type_of(m, f)] = 1;
+			types[MKG_FAC(m, f)->type] = 1;
 	for (int k = 0; k < MKG_FACILITATION_TYPE_COUNT; k++)
 		if (types[k]) {
 			GString *t = g_string_new("- - ");
@@ -705,7 +711,7 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	nodes = g_new0(node, na);
 	pinned = g_new0(int, na);
 	for (size_t a = 0; a < na; a++) {
-		nodes[a].stage = kind_stage(mkg_actor_kind_of(model, a));
+		nodes[a].stage = kind_stage(MKG_ACTOR(model, a)->kind);
 		nodes[a].cluster = -1;
 		pinned[a] = nodes[a].stage >= 0;
 	}
@@ -761,7 +767,7 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 		                       "color=\"" RED "\"; penwidth=2; fontcolor=\"" RED "\"; "
 		                       "label=<", c);
 		if (group != NULL && mkg_model_find_actor(model, group, &g) == MKG_OK)
-			html_text(dot, mkg_actor_name(model, g));
+			html_text(dot, mkg__actor_display_name(MKG_ACTOR(model, g)));
 		else
 			html_text(dot, group != NULL ? group : "coalition");
 		g_string_append(dot, ": presumed harmful as one firm>;\n");

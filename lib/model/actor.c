@@ -124,94 +124,32 @@ mkg_model_add_actor(mkg_model *model, const mkg_actor_desc *desc, size_t *index)
 	return mkg__model_add_actor(model, desc, MKG__ADD_DEFAULT, index);
 }
 
-/* ---- accessors ------------------------------------------------------------ */
-
-static const mkg_actor_rec *
-actor_at(const mkg_model *m, size_t i)
-{
-	return m && i < m->actors->len ? MKG_ACTOR(m, i) : NULL;
-}
-
-const char *
-mkg_actor_id(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->id : NULL;
-}
-
-const char *
-mkg_actor_name(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? (a->name ? a->name : a->id) : NULL;
-}
+/* ---- reading ---------------------------------------------------------------- */
 
 int
-mkg_actor_has_name(const mkg_model *m, size_t i)
+mkg_model_actor_at(const mkg_model *model, size_t i, mkg_actor_desc *out)
 {
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a && a->name != NULL;
-}
+	const mkg_actor_rec *a;
 
-mkg_actor_kind
-mkg_actor_kind_of(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->kind : MKG_ACTOR_KIND_UNSET;
-}
-
-const char *
-mkg_actor_region(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->region : NULL;
-}
-
-int64_t
-mkg_actor_households(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->households : -1;
-}
-
-double
-mkg_actor_capacity(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->capacity : MKG_ABSENT;
-}
-
-double
-mkg_actor_supply(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->supply : MKG_ABSENT;
-}
-
-double
-mkg_actor_demand(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->demand : MKG_ABSENT;
-}
-
-size_t
-mkg_actor_tag_count(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->tags.count : 0;
-}
-
-const char *
-mkg_actor_tag(const mkg_model *m, size_t i, size_t k)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a && k < a->tags.count ? MKG_POOL_STR(m, a->tags.first + k) : NULL;
-}
-
-const char *
-mkg_actor_attributes(const mkg_model *m, size_t i)
-{
-	const mkg_actor_rec *a = actor_at(m, i);
-	return a ? a->attributes : NULL;
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (out->version != MKG_ACTOR_DESC_VERSION)
+		return mkg__error(MKG_EINVAL, "mkg_model_actor_at: unknown description version %u",
+		                  out->version);
+	if (i >= model->actors->len)
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_actor_at: no actor at index %zu (the "
+		                  "model has %u)", i, model->actors->len);
+	a = MKG_ACTOR(model, i);
+	out->id = a->id;
+	out->name = a->name;
+	out->kind = a->kind;
+	out->region = a->region;
+	out->households = a->households;
+	out->capacity = a->capacity;
+	out->supply = a->supply;
+	out->demand = a->demand;
+	out->tags = mkg__pool_ids(model->str_pool, a->tags);
+	out->tag_count = a->tags.count;
+	out->attributes = a->attributes;
+	return MKG_OK;
 }

@@ -229,9 +229,18 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 	rec.target_transactions.first = m->idx_pool->len + (uint32_t)d->target_actor_count;
 	rec.target_transactions.count = (uint32_t)d->target_transaction_count;
 	g_array_append_vals(m->idx_pool, r.targets, (guint)n_targets);
+	for (size_t k = 0; k < n_targets; k++)
+		g_ptr_array_add(m->target_id_pool,
+		                (gpointer)(k < d->target_actor_count
+		                                   ? MKG_ACTOR(m, r.targets[k])->id
+		                                   : MKG_TX(m, r.targets[k])->id));
 	rec.payments.first = m->payment_pool->len;
 	rec.payments.count = (uint32_t)d->paid_by_count;
 	g_array_append_vals(m->payment_pool, r.payments, (guint)d->paid_by_count);
+	for (size_t k = 0; k < d->paid_by_count; k++) {
+		mkg_payment payer = { MKG_ACTOR(m, r.payments[k].actor)->id, r.payments[k].share };
+		g_array_append_val(m->payer_id_pool, payer);
+	}
 	g_free(r.targets);
 	g_free(r.payments);
 	g_hash_table_insert(m->facilitation_ids, (gpointer)rec.id,
@@ -251,134 +260,41 @@ mkg_model_add_facilitation(mkg_model *model, const mkg_facilitation_desc *desc, 
 	return mkg__model_add_facilitation(model, desc, MKG__ADD_DEFAULT, index);
 }
 
-/* ---- accessors ------------------------------------------------------------ */
+/* ---- reading ---------------------------------------------------------------- */
 
-static const mkg_facilitation_rec *
-fac_at(const mkg_model *m, size_t i)
+int
+mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_desc *out)
 {
-	return m && i < m->facilitation->len ? MKG_FAC(m, i) : NULL;
-}
+	const mkg_facilitation_rec *f;
 
-const char *
-mkg_facilitation_id(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->id : NULL;
-}
-
-size_t
-mkg_facilitation_facilitator(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->facilitator : MKG_NONE;
-}
-
-mkg_facilitation_type
-mkg_facilitation_type_of(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? (mkg_facilitation_type)f->type : MKG_FACILITATION_TYPE_UNSET;
-}
-
-mkg_function
-mkg_facilitation_function(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? (mkg_function)f->function : MKG_FUNCTION_UNSET;
-}
-
-size_t
-mkg_facilitation_target_actor_count(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->target_actors.count : 0;
-}
-
-size_t
-mkg_facilitation_target_actor(const mkg_model *m, size_t i, size_t k)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f && k < f->target_actors.count ? MKG_POOL_IDX(m, f->target_actors.first + k)
-	                                       : MKG_NONE;
-}
-
-size_t
-mkg_facilitation_target_transaction_count(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->target_transactions.count : 0;
-}
-
-size_t
-mkg_facilitation_target_transaction(const mkg_model *m, size_t i, size_t k)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f && k < f->target_transactions.count
-	               ? MKG_POOL_IDX(m, f->target_transactions.first + k)
-	               : MKG_NONE;
-}
-
-const char *
-mkg_facilitation_start(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->start : NULL;
-}
-
-const char *
-mkg_facilitation_end(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->end : NULL;
-}
-
-mkg_exit
-mkg_facilitation_exit(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? (mkg_exit)f->exit : MKG_EXIT_NONE;
-}
-
-size_t
-mkg_facilitation_successor(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f && f->successor != MKG_IDX_NONE ? f->successor : MKG_NONE;
-}
-
-double
-mkg_facilitation_cost(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->cost : MKG_ABSENT;
-}
-
-size_t
-mkg_facilitation_payment_count(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->payments.count : 0;
-}
-
-size_t
-mkg_facilitation_payment_actor(const mkg_model *m, size_t i, size_t k)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f && k < f->payments.count ? MKG_POOL_PAYMENT(m, f->payments.first + k)->actor
-	                                  : MKG_NONE;
-}
-
-double
-mkg_facilitation_payment_share(const mkg_model *m, size_t i, size_t k)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f && k < f->payments.count ? MKG_POOL_PAYMENT(m, f->payments.first + k)->share
-	                                  : MKG_ABSENT;
-}
-
-const char *
-mkg_facilitation_attributes(const mkg_model *m, size_t i)
-{
-	const mkg_facilitation_rec *f = fac_at(m, i);
-	return f ? f->attributes : NULL;
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (out->version != MKG_FACILITATION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL,
+		                  "mkg_model_facilitation_at: unknown description version %u",
+		                  out->version);
+	if (i >= model->facilitation->len)
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_facilitation_at: no facilitation "
+		                  "record at index %zu (the model has %u)", i,
+		                  model->facilitation->len);
+	f = MKG_FAC(model, i);
+	out->id = f->id;
+	out->facilitator = MKG_ACTOR(model, f->facilitator)->id;
+	out->type = (mkg_facilitation_type)f->type;
+	out->function = (mkg_function)f->function;
+	out->target_actors = mkg__pool_ids(model->target_id_pool, f->target_actors);
+	out->target_actor_count = f->target_actors.count;
+	out->target_transactions = mkg__pool_ids(model->target_id_pool, f->target_transactions);
+	out->target_transaction_count = f->target_transactions.count;
+	out->start = f->start;
+	out->end = f->end;
+	out->exit = (mkg_exit)f->exit;
+	out->successor = f->successor != MKG_IDX_NONE ? MKG_ACTOR(model, f->successor)->id : NULL;
+	out->cost = f->cost;
+	out->paid_by = f->payments.count ? &g_array_index(model->payer_id_pool, mkg_payment,
+	                                                  f->payments.first)
+	                                 : NULL;
+	out->paid_by_count = f->payments.count;
+	out->attributes = f->attributes;
+	return MKG_OK;
 }

@@ -93,36 +93,24 @@ mkg_model_find_membership(const mkg_model *model, const char *group, const char 
 	return MKG_OK;
 }
 
-static const mkg_membership_rec *
-ms_at(const mkg_model *m, size_t i)
+int
+mkg_model_membership_at(const mkg_model *model, size_t i, mkg_membership_desc *out)
 {
-	return m && i < m->memberships->len ? MKG_MEMBERSHIP(m, i) : NULL;
-}
+	const mkg_membership_rec *r;
 
-size_t
-mkg_membership_group(const mkg_model *m, size_t i)
-{
-	const mkg_membership_rec *r = ms_at(m, i);
-	return r ? r->group : MKG_NONE;
-}
-
-size_t
-mkg_membership_member(const mkg_model *m, size_t i)
-{
-	const mkg_membership_rec *r = ms_at(m, i);
-	return r ? r->member : MKG_NONE;
-}
-
-const char *
-mkg_membership_since(const mkg_model *m, size_t i)
-{
-	const mkg_membership_rec *r = ms_at(m, i);
-	return r ? r->since : NULL;
-}
-
-const char *
-mkg_membership_role(const mkg_model *m, size_t i)
-{
-	const mkg_membership_rec *r = ms_at(m, i);
-	return r ? r->role : NULL;
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (out->version != MKG_MEMBERSHIP_DESC_VERSION)
+		return mkg__error(MKG_EINVAL,
+		                  "mkg_model_membership_at: unknown description version %u",
+		                  out->version);
+	if (i >= model->memberships->len)
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_membership_at: no membership at index "
+		                  "%zu (the model has %u)", i, model->memberships->len);
+	r = MKG_MEMBERSHIP(model, i);
+	out->group = MKG_ACTOR(model, r->group)->id;
+	out->member = MKG_ACTOR(model, r->member)->id;
+	out->since = r->since;
+	out->role = r->role;
+	return MKG_OK;
 }

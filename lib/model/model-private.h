@@ -6,7 +6,10 @@
  * string is interned in one GStringChunk: equal strings (commodities,
  * periods, regions) share one pointer, so analyses may compare interned
  * strings by pointer.  Variable-length lists (tags, targets, payments) are
- * slices of shared pools: a record stores (first, count).
+ * slices of shared pools: a record stores (first, count).  Targets and
+ * payments have two parallel pools, one by index for graph code and one by id
+ * that mkg_model_facilitation_at() hands out as the public arrays without
+ * allocating; the same slice addresses both.
  *
  * SPDX-License-Identifier: MIT */
 #ifndef MKG_MODEL_PRIVATE_H
@@ -63,9 +66,9 @@ typedef struct mkg_facilitation_rec {
 	double cost;            /* NaN when absent */
 	mkg_idx facilitator;
 	mkg_idx successor;      /* MKG_IDX_NONE when absent */
-	mkg_slice target_actors;       /* into model->idx_pool */
-	mkg_slice target_transactions; /* into model->idx_pool */
-	mkg_slice payments;            /* into model->payment_pool; count 0: no paid_by */
+	mkg_slice target_actors;       /* into model->idx_pool and ->target_id_pool */
+	mkg_slice target_transactions; /* into model->idx_pool and ->target_id_pool */
+	mkg_slice payments;            /* into ->payment_pool and ->payer_id_pool; 0: no paid_by */
 	uint8_t type;           /* mkg_facilitation_type */
 	uint8_t function;       /* mkg_function */
 	uint8_t exit;           /* mkg_exit */
@@ -97,9 +100,11 @@ struct mkg_model {
 	GArray *facilitation;    /* mkg_facilitation_rec */
 	GArray *memberships;     /* mkg_membership_rec */
 
-	GPtrArray *str_pool;     /* const char *, interned: actor tags */
-	GArray *idx_pool;        /* mkg_idx: facilitation targets */
-	GArray *payment_pool;    /* mkg_payment_rec */
+	GPtrArray *str_pool;       /* const char *, interned: actor tags */
+	GArray *idx_pool;          /* mkg_idx: facilitation targets */
+	GPtrArray *target_id_pool; /* const char *, interned: idx_pool's ids, in step with it */
+	GArray *payment_pool;      /* mkg_payment_rec */
+	GArray *payer_id_pool;     /* mkg_payment: payment_pool by actor id, in step with it */
 
 	GHashTable *actor_ids;        /* id -> GUINT_TO_POINTER(index + 1) */
 	GHashTable *transaction_ids;  /* id -> index + 1 */
@@ -127,6 +132,21 @@ struct mkg_model {
 #define MKG_POOL_IDX(m, i) (g_array_index((m)->idx_pool, mkg_idx, (i)))
 #define MKG_POOL_PAYMENT(m, i) (&g_array_index((m)->payment_pool, mkg_payment_rec, (i)))
 #define MKG_POOL_STR(m, i) ((const char *)g_ptr_array_index((m)->str_pool, (i)))
+
+/* The ids of a slice of a string pool as a public array; NULL for an empty
+ * slice, as a description has it. */
+static inline const char *const *
+mkg__pool_ids(const GPtrArray *pool, mkg_slice s)
+{
+	return s.count ? (const char *const *)pool->pdata + s.first : NULL;
+}
+
+/* The name to show for an actor: its name, else its id. */
+static inline const char *
+mkg__actor_display_name(const mkg_actor_rec *a)
+{
+	return a->name ? a->name : a->id;
+}
 
 /* The effective period of a transaction: its own, else the model's, else NULL. */
 static inline const char *

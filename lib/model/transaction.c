@@ -103,94 +103,33 @@ mkg_model_add_transaction(mkg_model *model, const mkg_transaction_desc *desc, si
 	return mkg__model_add_transaction(model, desc, MKG__ADD_DEFAULT, index);
 }
 
-/* ---- accessors ------------------------------------------------------------ */
-
-static const mkg_transaction_rec *
-tx_at(const mkg_model *m, size_t i)
-{
-	return m && i < m->transactions->len ? MKG_TX(m, i) : NULL;
-}
-
-const char *
-mkg_transaction_id(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->id : NULL;
-}
-
-size_t
-mkg_transaction_seller(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->seller : MKG_NONE;
-}
-
-size_t
-mkg_transaction_buyer(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->buyer : MKG_NONE;
-}
-
-const char *
-mkg_transaction_commodity(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->commodity : NULL;
-}
-
-double
-mkg_transaction_volume(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->volume : MKG_ABSENT;
-}
-
-double
-mkg_transaction_value(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->value : MKG_ABSENT;
-}
-
-const char *
-mkg_transaction_period(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? mkg__tx_period(m, t) : NULL;
-}
+/* ---- reading ---------------------------------------------------------------- */
 
 int
-mkg_transaction_has_period(const mkg_model *m, size_t i)
+mkg_model_transaction_at(const mkg_model *model, size_t i, mkg_transaction_desc *out)
 {
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t && t->period != NULL;
-}
+	const mkg_transaction_rec *t;
 
-mkg_contract
-mkg_transaction_contract(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? (mkg_contract)t->contract : MKG_CONTRACT_SPOT;
-}
-
-int
-mkg_transaction_is_service(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t && t->service;
-}
-
-double
-mkg_transaction_capacity(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->capacity : MKG_ABSENT;
-}
-
-const char *
-mkg_transaction_attributes(const mkg_model *m, size_t i)
-{
-	const mkg_transaction_rec *t = tx_at(m, i);
-	return t ? t->attributes : NULL;
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	if (out->version != MKG_TRANSACTION_DESC_VERSION)
+		return mkg__error(MKG_EINVAL,
+		                  "mkg_model_transaction_at: unknown description version %u",
+		                  out->version);
+	if (i >= model->transactions->len)
+		return mkg__error(MKG_ENOTFOUND, "mkg_model_transaction_at: no transaction at "
+		                  "index %zu (the model has %u)", i, model->transactions->len);
+	t = MKG_TX(model, i);
+	out->id = t->id;
+	out->seller = MKG_ACTOR(model, t->seller)->id;
+	out->buyer = MKG_ACTOR(model, t->buyer)->id;
+	out->commodity = t->commodity;
+	out->volume = t->volume;
+	out->value = t->value;
+	out->period = t->period; /* its own only: NULL falls back to the model's */
+	out->contract = (mkg_contract)t->contract;
+	out->service = t->service ? 1 : 0;
+	out->capacity = t->capacity;
+	out->attributes = t->attributes;
+	return MKG_OK;
 }

@@ -109,8 +109,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.coalition_count = (h >> 4) % 4u; /* the first 0 to 3 actors */
 	if (o.coalition_count > actors)
 		o.coalition_count = actors;
-	for (size_t k = 0; k < o.coalition_count; k++)
-		coalition[k] = mkg_actor_id(m, k);
+	for (size_t k = 0; k < o.coalition_count; k++) {
+		mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
+		coalition[k] = mkg_model_actor_at(m, k, &actor) == MKG_OK ? actor.id : NULL;
+	}
 	o.coalition = o.coalition_count ? coalition : NULL;
 
 	json = report_json(m, &o, &r);

@@ -17,6 +17,7 @@
 #define FLOW_FIXTURE_H
 
 #include "graph-fixture.h"
+#include "model-read.h"
 
 #include <math.h>
 
@@ -163,9 +164,9 @@ static bool
 brute_in(const mkg_model *m, size_t a, mkg_actor_kind kind, const char *const *ids, size_t n)
 {
 	if (ids == NULL)
-		return mkg_actor_kind_of(m, a) == kind;
+		return read_actor(m, a).kind == kind;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(ids[i], mkg_actor_id(m, a)) == 0)
+		if (strcmp(ids[i], read_actor(m, a).id) == 0)
 			return true;
 	return false;
 }
@@ -196,12 +197,13 @@ brute_max_flow(const mkg_model *m, const char *const *sources, size_t ns,
 
 	for (size_t i = 0; i < nr; i++)
 		for (size_t a = 0; a < na; a++)
-			if (strcmp(removed[i], mkg_actor_id(m, a)) == 0)
+			if (strcmp(removed[i], read_actor(m, a).id) == 0)
 				gone[a] = true;
 	for (size_t x = 0; x < nt; x++) {
-		size_t se = mkg_transaction_seller(m, x), bu = mkg_transaction_buyer(m, x);
-		double v = mkg_transaction_volume(m, x), c = mkg_transaction_capacity(m, x);
-		if (mkg_transaction_is_service(m, x))
+		mkg_transaction_desc tx = read_tx(m, x);
+		size_t se = actor_index(m, tx.seller), bu = actor_index(m, tx.buyer);
+		double v = tx.volume, c = tx.capacity;
+		if (tx.service)
 			continue;
 		node[se] = node[bu] = true;
 		sold[se] += isnan(v) ? 0.0 : v;
@@ -210,12 +212,13 @@ brute_max_flow(const mkg_model *m, const char *const *sources, size_t ns,
 		cap[(na + se) * n + bu] += isnan(c) ? HUGE_VAL : c;
 	}
 	for (size_t a = 0; a < na; a++) {
-		double c = mkg_actor_capacity(m, a);
+		mkg_actor_desc actor = read_actor(m, a);
+		double c = actor.capacity;
 		cap[a * n + na + a] = isnan(c) ? HUGE_VAL : c;
 		if (gone[a])
 			continue;
 		if (brute_in(m, a, MKG_ACTOR_PRODUCER, sources, ns)) {
-			double sup = mkg_actor_supply(m, a);
+			double sup = actor.supply;
 			src[a] = true;
 			if (isnan(sup))
 				sup = sold[a];
@@ -226,7 +229,7 @@ brute_max_flow(const mkg_model *m, const char *const *sources, size_t ns,
 			}
 		}
 		if (node[a] && brute_in(m, a, MKG_ACTOR_END_MARKET, sinks, nk)) {
-			double d = mkg_actor_demand(m, a);
+			double d = actor.demand;
 			snk[a] = true;
 			cap[(na + a) * n + t] = isnan(d) ? HUGE_VAL : d;
 		}
@@ -264,7 +267,7 @@ brute_max_flow(const mkg_model *m, const char *const *sources, size_t ns,
 
 	/* seen[] is now the source side of the minimal cut. */
 	for (size_t a = 0; a < na; a++) {
-		const char *id = mkg_actor_id(m, a);
+		const char *id = read_actor(m, a).id;
 		if (gone[a])
 			continue;
 		if (src[a] && node[a] && !seen[a])
@@ -283,14 +286,15 @@ brute_max_flow(const mkg_model *m, const char *const *sources, size_t ns,
 			if (b2 != a && node[b2] && !seen[b2] && !gone[b2]) {
 				/* a pair with at least one transaction a -> b2 */
 				bool trades = false;
-				for (size_t x = 0; x < nt && !trades; x++)
-					trades = !mkg_transaction_is_service(m, x) &&
-					         mkg_transaction_seller(m, x) == a &&
-					         mkg_transaction_buyer(m, x) == b2;
+				for (size_t x = 0; x < nt && !trades; x++) {
+					mkg_transaction_desc tx = read_tx(m, x);
+					trades = !tx.service && actor_index(m, tx.seller) == a &&
+					         actor_index(m, tx.buyer) == b2;
+				}
 				if (!trades)
 					continue;
 				g_ptr_array_add(r.binding, g_strdup_printf("transaction %s %s", id,
-				                                           mkg_actor_id(m, b2)));
+				                                           read_actor(m, b2).id));
 				r.cut_capacity += cap[(na + a) * n + b2];
 			}
 		}

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model-read.h"
+
 /* ---- the table of bad inputs ----------------------------------------------- */
 
 typedef struct bad_case {
@@ -355,53 +357,61 @@ test_read_values(void **state)
 		"chips:0.7; coop-1 : 0.3\n";
 	mkg_model *m = read_ok(actors, tx, fac, "group,member,since,role\nchips,coop-1,2009,\n",
 	                       "name,currency\nPotatoes,PEN\n", NULL);
+	mkg_actor_desc a;
+	mkg_transaction_desc t;
+	mkg_facilitation_desc f;
 
 	(void)state;
 
 	assert_int_equal(mkg_model_actor_count(m), 2);
-	assert_string_equal(mkg_actor_id(m, 0), "coop-1");
-	assert_string_equal(mkg_actor_name(m, 0), "Coop; \"One\"\r\nof Junin");
-	assert_int_equal(mkg_actor_households(m, 0), 420);
-	assert_true(MKG_IS_ABSENT(mkg_actor_capacity(m, 0))); /* " " is empty */
-	assert_true(mkg_actor_supply(m, 0) == 850);
-	assert_int_equal(mkg_actor_tag_count(m, 0), 2);
-	assert_string_equal(mkg_actor_tag(m, 0, 0), "smallholder");
-	assert_string_equal(mkg_actor_tag(m, 0, 1), "women-led");
-	assert_string_equal(mkg_actor_attributes(m, 0), "{\"a\":[1,2.50]}");
+	a = read_actor(m, 0);
+	assert_string_equal(a.id, "coop-1");
+	assert_string_equal(a.name, "Coop; \"One\"\r\nof Junin");
+	assert_int_equal(a.households, 420);
+	assert_true(MKG_IS_ABSENT(a.capacity)); /* " " is empty */
+	assert_true(a.supply == 850);
+	assert_int_equal(a.tag_count, 2);
+	assert_string_equal(a.tags[0], "smallholder");
+	assert_string_equal(a.tags[1], "women-led");
+	assert_string_equal(a.attributes, "{\"a\":[1,2.50]}");
 	/* "" is an empty name, not an absent one. */
-	assert_true(mkg_actor_has_name(m, 1));
-	assert_string_equal(mkg_actor_name(m, 1), "");
-	assert_true(mkg_actor_capacity(m, 1) == 400);
-	assert_int_equal(mkg_actor_tag_count(m, 1), 2);
-	assert_string_equal(mkg_actor_tag(m, 1, 0), "x;y");
-	assert_string_equal(mkg_actor_tag(m, 1, 1), " z");
-	assert_null(mkg_actor_attributes(m, 1));
+	a = read_actor(m, 1);
+	assert_non_null(a.name);
+	assert_string_equal(a.name, "");
+	assert_true(a.capacity == 400);
+	assert_int_equal(a.tag_count, 2);
+	assert_string_equal(a.tags[0], "x;y");
+	assert_string_equal(a.tags[1], " z");
+	assert_null(a.attributes);
 
 	assert_int_equal(mkg_model_transaction_count(m), 2);
-	assert_string_equal(mkg_transaction_id(m, 0), "t1");
-	assert_true(mkg_transaction_volume(m, 0) == 320);
-	assert_true(mkg_transaction_value(m, 0) == 256000);
-	assert_true(mkg_transaction_is_service(m, 0));
-	assert_int_equal(mkg_transaction_contract(m, 0), MKG_CONTRACT_CONTRACT_FARMING);
-	assert_string_equal(mkg_transaction_period(m, 0), "2002");
-	assert_string_equal(mkg_transaction_id(m, 1), "t2");
-	assert_true(MKG_IS_ABSENT(mkg_transaction_volume(m, 1)));
-	assert_false(mkg_transaction_is_service(m, 1));
-	assert_int_equal(mkg_transaction_contract(m, 1), MKG_CONTRACT_SPOT);
-	assert_false(mkg_transaction_has_period(m, 1));
+	t = read_tx(m, 0);
+	assert_string_equal(t.id, "t1");
+	assert_true(t.volume == 320);
+	assert_true(t.value == 256000);
+	assert_true(t.service);
+	assert_int_equal(t.contract, MKG_CONTRACT_CONTRACT_FARMING);
+	assert_string_equal(t.period, "2002");
+	t = read_tx(m, 1);
+	assert_string_equal(t.id, "t2");
+	assert_true(MKG_IS_ABSENT(t.volume));
+	assert_false(t.service);
+	assert_int_equal(t.contract, MKG_CONTRACT_SPOT);
+	assert_null(t.period);
 
 	assert_int_equal(mkg_model_facilitation_count(m), 1);
-	assert_int_equal(mkg_facilitation_target_actor_count(m, 0), 1);
-	assert_int_equal(mkg_facilitation_target_transaction_count(m, 0), 2);
-	assert_int_equal(mkg_facilitation_target_transaction(m, 0, 1), 1);
-	assert_int_equal(mkg_facilitation_exit(m, 0), MKG_EXIT_COMMERCIAL);
-	assert_int_equal(mkg_facilitation_successor(m, 0), 0);
-	assert_int_equal(mkg_facilitation_payment_count(m, 0), 2);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 0, 1), 0);
-	assert_true(mkg_facilitation_payment_share(m, 0, 1) == 0.3);
+	f = read_fac(m, 0);
+	assert_int_equal(f.target_actor_count, 1);
+	assert_int_equal(f.target_transaction_count, 2);
+	assert_string_equal(f.target_transactions[1], "t2"); /* transactions[1] */
+	assert_int_equal(f.exit, MKG_EXIT_COMMERCIAL);
+	assert_string_equal(f.successor, "coop-1"); /* actors[0] */
+	assert_int_equal(f.paid_by_count, 2);
+	assert_string_equal(f.paid_by[1].actor, "coop-1");
+	assert_true(f.paid_by[1].share == 0.3);
 
 	assert_int_equal(mkg_model_membership_count(m), 1);
-	assert_null(mkg_membership_role(m, 0));
+	assert_null(read_ms(m, 0).role);
 	assert_string_equal(mkg_model_name(m), "Potatoes");
 	assert_string_equal(mkg_model_currency(m), "PEN");
 	assert_null(mkg_model_period(m));
@@ -419,12 +429,12 @@ test_separator(void **state)
 	(void)state;
 	/* Tabs win over the comma inside the name. */
 	m = read_ok("id\tkind\tname\na\tproducer\tx,y\n", NULL, NULL, NULL, NULL, NULL);
-	assert_string_equal(mkg_actor_name(m, 0), "x,y");
+	assert_string_equal(read_actor(m, 0).name, "x,y");
 	mkg_model_free(m);
 	/* Each file has its own. */
 	m = read_ok("id,kind\na,producer\nb,trader\n", "seller;buyer;commodity;volume\na;b;m;1\n",
 	            NULL, NULL, NULL, NULL);
-	assert_true(mkg_transaction_volume(m, 0) == 1);
+	assert_true(read_tx(m, 0).volume == 1);
 	mkg_model_free(m);
 	/* One column: no separator in the header, the comma is the default. */
 	m = read_ok(ACT, NULL, NULL, NULL, "name\n\"x,y\"\n", NULL);

@@ -495,23 +495,23 @@ test_stable_under_reordering(void **state)
 
 		assert_int_equal(mkg_model_new(&r), MKG_OK);
 		for (size_t i = na; i-- > 0;) {
-			mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
-			d.id = mkg_actor_id(m, i);
-			d.kind = mkg_actor_kind_of(m, i);
-			d.capacity = mkg_actor_capacity(m, i);
-			d.supply = mkg_actor_supply(m, i);
-			d.demand = mkg_actor_demand(m, i);
+			mkg_actor_desc d = MKG_ACTOR_DESC_INIT, src = read_actor(m, i);
+			d.id = src.id;
+			d.kind = src.kind;
+			d.capacity = src.capacity;
+			d.supply = src.supply;
+			d.demand = src.demand;
 			assert_int_equal(mkg_model_add_actor(r, &d, NULL), MKG_OK);
 		}
 		for (size_t i = nt; i-- > 0;) {
-			mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
-			d.seller = mkg_actor_id(m, mkg_transaction_seller(m, i));
-			d.buyer = mkg_actor_id(m, mkg_transaction_buyer(m, i));
-			d.commodity = mkg_transaction_commodity(m, i);
-			d.volume = mkg_transaction_volume(m, i);
-			d.value = mkg_transaction_value(m, i);
-			d.capacity = mkg_transaction_capacity(m, i);
-			d.service = mkg_transaction_is_service(m, i);
+			mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT, src = read_tx(m, i);
+			d.seller = src.seller;
+			d.buyer = src.buyer;
+			d.commodity = src.commodity;
+			d.volume = src.volume;
+			d.value = src.value;
+			d.capacity = src.capacity;
+			d.service = src.service;
 			assert_int_equal(mkg_model_add_transaction(r, &d, NULL), MKG_OK);
 		}
 		f = flow_of(m, NULL);

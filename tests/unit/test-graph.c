@@ -22,7 +22,10 @@ node_of(const mkg_model *m, const mkg_graph *g, const char *id)
 static const char *
 id_of(const mkg_model *m, const mkg_graph *g, uint32_t v)
 {
-	return mkg_actor_id(m, g->node_actor[v]);
+	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+	assert_int_equal(mkg_model_actor_at(m, g->node_actor[v], &d), MKG_OK);
+	return d.id;
 }
 
 /* The arc tail -> head, or UINT32_MAX. */

@@ -22,6 +22,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model-read.h"
+
 #ifndef MKG_TEST_DATA
 #error "MKG_TEST_DATA must name tests/data"
 #endif
@@ -664,6 +666,10 @@ test_rich_fields(void **state)
 {
 	char *path = data_path("json-rich.json");
 	mkg_model *m = NULL;
+	mkg_actor_desc a;
+	mkg_transaction_desc t;
+	mkg_facilitation_desc f;
+	mkg_membership_desc ms;
 	size_t i;
 
 	(void)state;
@@ -681,55 +687,59 @@ test_rich_fields(void **state)
 
 	assert_int_equal(mkg_model_find_actor(m, "coop-huasahuasi", &i), MKG_OK);
 	assert_int_equal(i, 0);
-	assert_string_equal(mkg_actor_name(m, 0), "Huasahuasi growers' association");
-	assert_int_equal(mkg_actor_kind_of(m, 0), MKG_ACTOR_PRODUCER);
-	assert_string_equal(mkg_actor_region(m, 0), "Jun\xc3\xadn");
-	assert_int_equal(mkg_actor_households(m, 0), 420);
-	assert_true(mkg_actor_capacity(m, 0) == 900);
-	assert_true(mkg_actor_supply(m, 0) == 850);
-	assert_true(MKG_IS_ABSENT(mkg_actor_demand(m, 0)));
-	assert_int_equal(mkg_actor_tag_count(m, 0), 3);
-	assert_string_equal(mkg_actor_tag(m, 0, 1), "women-led");
-	assert_string_equal(mkg_actor_tag(m, 0, 2), "");
-	assert_string_equal(mkg_actor_attributes(m, 0), "{\"founded\":1998}");
-	assert_false(mkg_actor_has_name(m, 2));
-	assert_string_equal(mkg_actor_attributes(m, 2), "{}");
-	assert_null(mkg_actor_attributes(m, 1));
-	assert_true(mkg_actor_demand(m, 3) == 1000);
-	assert_int_equal(mkg_actor_households(m, 3), 0);
-	assert_int_equal(mkg_actor_households(m, 1), -1);
+	a = read_actor(m, 0);
+	assert_string_equal(a.name, "Huasahuasi growers' association");
+	assert_int_equal(a.kind, MKG_ACTOR_PRODUCER);
+	assert_string_equal(a.region, "Jun\xc3\xadn");
+	assert_int_equal(a.households, 420);
+	assert_true(a.capacity == 900);
+	assert_true(a.supply == 850);
+	assert_true(MKG_IS_ABSENT(a.demand));
+	assert_int_equal(a.tag_count, 3);
+	assert_string_equal(a.tags[1], "women-led");
+	assert_string_equal(a.tags[2], "");
+	assert_string_equal(a.attributes, "{\"founded\":1998}");
+	assert_null(read_actor(m, 2).name);
+	assert_string_equal(read_actor(m, 2).attributes, "{}");
+	assert_null(read_actor(m, 1).attributes);
+	assert_true(read_actor(m, 3).demand == 1000);
+	assert_int_equal(read_actor(m, 3).households, 0);
+	assert_int_equal(read_actor(m, 1).households, -1);
 
-	assert_string_equal(mkg_transaction_id(m, 0), "t-17");
-	assert_int_equal(mkg_transaction_seller(m, 0), 0);
-	assert_int_equal(mkg_transaction_buyer(m, 0), 1);
-	assert_int_equal(mkg_transaction_contract(m, 0), MKG_CONTRACT_CONTRACT_FARMING);
-	assert_true(mkg_transaction_capacity(m, 0) == 400);
-	assert_string_equal(mkg_transaction_attributes(m, 0), "{\"grade\":\"A\",\"price_per_kg\":0.8}");
-	assert_string_equal(mkg_transaction_id(m, 1), "t2"); /* generated */
-	assert_false(mkg_transaction_has_period(m, 1));
-	assert_string_equal(mkg_transaction_period(m, 1), "2002");
-	assert_true(MKG_IS_ABSENT(mkg_transaction_value(m, 1)));
-	assert_string_equal(mkg_transaction_period(m, 2), "2002-Q3");
-	assert_true(mkg_transaction_is_service(m, 3));
-	assert_false(mkg_transaction_is_service(m, 1));
+	t = read_tx(m, 0);
+	assert_string_equal(t.id, "t-17");
+	assert_string_equal(t.seller, "coop-huasahuasi"); /* actors[0] */
+	assert_string_equal(t.buyer, "chips-processor");  /* actors[1] */
+	assert_int_equal(t.contract, MKG_CONTRACT_CONTRACT_FARMING);
+	assert_true(t.capacity == 400);
+	assert_string_equal(t.attributes, "{\"grade\":\"A\",\"price_per_kg\":0.8}");
+	t = read_tx(m, 1);
+	assert_string_equal(t.id, "t2"); /* generated */
+	assert_null(t.period);           /* none of its own: the model's "2002" */
+	assert_true(MKG_IS_ABSENT(t.value));
+	assert_false(t.service);
+	assert_string_equal(read_tx(m, 2).period, "2002-Q3");
+	assert_true(read_tx(m, 3).service);
 
-	assert_string_equal(mkg_facilitation_id(m, 1), "f2");
-	assert_int_equal(mkg_facilitation_type_of(m, 0), MKG_FACILITATION_TEMPORARY);
-	assert_int_equal(mkg_facilitation_function(m, 0), MKG_FUNCTION_LINKAGES);
-	assert_int_equal(mkg_facilitation_target_actor_count(m, 0), 1);
-	assert_int_equal(mkg_facilitation_target_transaction(m, 1, 1), 2);
-	assert_string_equal(mkg_facilitation_end(m, 0), "2005-06-30");
-	assert_int_equal(mkg_facilitation_exit(m, 0), MKG_EXIT_COMMERCIAL);
-	assert_int_equal(mkg_facilitation_successor(m, 0), 1);
-	assert_int_equal(mkg_facilitation_payment_count(m, 0), 2);
-	assert_true(mkg_facilitation_payment_share(m, 0, 1) == 0.3);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 0, 1), 1);
-	assert_int_equal(mkg_facilitation_exit(m, 2), MKG_EXIT_FADE_OUT);
+	assert_string_equal(read_fac(m, 1).id, "f2");
+	f = read_fac(m, 0);
+	assert_int_equal(f.type, MKG_FACILITATION_TEMPORARY);
+	assert_int_equal(f.function, MKG_FUNCTION_LINKAGES);
+	assert_int_equal(f.target_actor_count, 1);
+	assert_string_equal(read_fac(m, 1).target_transactions[1], "t3"); /* transactions[2] */
+	assert_string_equal(f.end, "2005-06-30");
+	assert_int_equal(f.exit, MKG_EXIT_COMMERCIAL);
+	assert_string_equal(f.successor, "chips-processor"); /* actors[1] */
+	assert_int_equal(f.paid_by_count, 2);
+	assert_true(f.paid_by[1].share == 0.3);
+	assert_string_equal(f.paid_by[1].actor, "chips-processor");
+	assert_int_equal(read_fac(m, 2).exit, MKG_EXIT_FADE_OUT);
 
-	assert_int_equal(mkg_membership_group(m, 1), 6);
-	assert_int_equal(mkg_membership_member(m, 1), 5);
-	assert_string_equal(mkg_membership_role(m, 1), "supervisor");
-	assert_null(mkg_membership_since(m, 1));
+	ms = read_ms(m, 1);
+	assert_string_equal(ms.group, "dmb");       /* actors[6] */
+	assert_string_equal(ms.member, "ministry"); /* actors[5] */
+	assert_string_equal(ms.role, "supervisor");
+	assert_null(ms.since);
 	mkg_model_free(m);
 	g_free(path);
 }
@@ -742,12 +752,12 @@ check_number_roundtrip(const char *text, double expected)
 	                            "'commodity':'m','volume':%s}]}", text);
 	mkg_model *m = import_ok(doc), *m2 = NULL;
 	char *out = export_ok(m);
-	double v = mkg_transaction_volume(m, 0);
+	double v = read_tx(m, 0).volume;
 
 	if (memcmp(&v, &expected, sizeof v) != 0)
 		fail_msg("%s read as %.17g", text, v);
 	assert_int_equal(mkg_json_read_buffer(&m2, out, strlen(out)), MKG_OK);
-	v = mkg_transaction_volume(m2, 0);
+	v = read_tx(m2, 0).volume;
 	if (memcmp(&v, &expected, sizeof v) != 0)
 		fail_msg("%s came back as %.17g", text, v);
 	mkg_model_free(m);
@@ -808,7 +818,7 @@ test_escaped_keys(void **state)
 	(void)state;
 	m = import_ok("{'\\u0066ormat':'\\u006darketgraph','version':1,'act\\u006frs':"
 	              "[{'id':'\\ud83c\\udf60 \\\"q\\\" \\/','kind':'producer'}]}");
-	assert_string_equal(mkg_actor_id(m, 0), "\xf0\x9f\x8d\xa0 \"q\" /");
+	assert_string_equal(read_actor(m, 0).id, "\xf0\x9f\x8d\xa0 \"q\" /");
 	mkg_model_free(m);
 }
 
@@ -1068,7 +1078,7 @@ test_attributes_api(void **state)
 	                    "actors[0].attributes: line 1, column 7: invalid number: leading zero");
 	d.attributes = "{ \"x\" : \"\\u00e9\" }";
 	assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
-	assert_string_equal(mkg_actor_attributes(m, 0), "{\"x\":\"\xc3\xa9\"}");
+	assert_string_equal(read_actor(m, 0).attributes, "{\"x\":\"\xc3\xa9\"}");
 
 	/* What the API accepted exports and imports back. */
 	out = export_ok(m);

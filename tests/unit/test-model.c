@@ -1,7 +1,8 @@
-/* Tests of the model's C API: records of every kind with every field, the
- * accessors, lookups, counts and order, generated ids, the desc _init
- * functions, every validation rule with its exact message, atomic failure,
- * NULL and out-of-range arguments, equality and the enumeration names.
+/* Tests of the model's C API: records of every kind with every field, read
+ * back through mkg_model_*_at(), lookups, counts and order, generated ids,
+ * the desc _init functions, every validation rule with its exact message,
+ * atomic failure, NULL, out-of-range and bad-version arguments, equality and
+ * the enumeration names.
  * SPDX-License-Identifier: MIT */
 #include <marketgraph.h>
 
@@ -12,6 +13,12 @@
 #include <stddef.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "model-read.h"
+
+#ifndef MKG_TEST_DATA
+#error "MKG_TEST_DATA must name tests/data"
+#endif
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -251,7 +258,7 @@ test_actor_every_field(void **state)
 	mkg_model *m = NULL;
 	const char *tags[] = { "smallholder", "women-led" };
 	char id[] = "coop-huasahuasi";
-	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+	mkg_actor_desc d = MKG_ACTOR_DESC_INIT, out = MKG_ACTOR_DESC_INIT;
 	size_t index = 99;
 
 	(void)state;
@@ -271,37 +278,41 @@ test_actor_every_field(void **state)
 	id[0] = 'X';       /* copied */
 	tags[0] = "other"; /* copied */
 
-	assert_string_equal(mkg_actor_id(m, 0), "coop-huasahuasi");
-	assert_string_equal(mkg_actor_name(m, 0), "Huasahuasi growers' association");
-	assert_true(mkg_actor_has_name(m, 0));
-	assert_int_equal(mkg_actor_kind_of(m, 0), MKG_ACTOR_PRODUCER);
-	assert_string_equal(mkg_actor_region(m, 0), "Junin");
-	assert_int_equal(mkg_actor_households(m, 0), 420);
-	assert_true(mkg_actor_capacity(m, 0) == 900.0);
-	assert_true(mkg_actor_supply(m, 0) == 850.5);
-	assert_true(MKG_IS_ABSENT(mkg_actor_demand(m, 0)));
-	assert_int_equal(mkg_actor_tag_count(m, 0), 2);
-	assert_string_equal(mkg_actor_tag(m, 0, 0), "smallholder");
-	assert_string_equal(mkg_actor_tag(m, 0, 1), "women-led");
-	assert_null(mkg_actor_tag(m, 0, 2));
-	assert_string_equal(mkg_actor_attributes(m, 0), "{\"altitude\":3400}");
+	assert_int_equal(mkg_model_actor_at(m, 0, &out), MKG_OK);
+	assert_int_equal(out.version, MKG_ACTOR_DESC_VERSION);
+	assert_string_equal(out.id, "coop-huasahuasi");
+	assert_string_equal(out.name, "Huasahuasi growers' association");
+	assert_int_equal(out.kind, MKG_ACTOR_PRODUCER);
+	assert_string_equal(out.region, "Junin");
+	assert_int_equal(out.households, 420);
+	assert_true(out.capacity == 900.0);
+	assert_true(out.supply == 850.5);
+	assert_true(MKG_IS_ABSENT(out.demand));
+	assert_int_equal(out.tag_count, 2);
+	assert_true(out.tags != (const char *const *)tags); /* the model's copies */
+	assert_string_equal(out.tags[0], "smallholder");
+	assert_string_equal(out.tags[1], "women-led");
+	assert_string_equal(out.attributes, "{\"altitude\":3400}"); /* canonical */
 
 	/* An end market with a demand; the fewest fields. */
 	d = actor("export-eu", MKG_ACTOR_END_MARKET);
 	d.demand = 500;
 	assert_int_equal(mkg_model_add_actor(m, &d, &index), MKG_OK);
 	assert_int_equal(index, 1);
-	assert_true(mkg_actor_demand(m, 1) == 500.0);
-	/* Absent fields. */
-	assert_string_equal(mkg_actor_name(m, 1), "export-eu"); /* falls back to the id */
-	assert_false(mkg_actor_has_name(m, 1));
-	assert_null(mkg_actor_region(m, 1));
-	assert_int_equal(mkg_actor_households(m, 1), -1);
-	assert_true(MKG_IS_ABSENT(mkg_actor_capacity(m, 1)));
-	assert_true(MKG_IS_ABSENT(mkg_actor_supply(m, 1)));
-	assert_int_equal(mkg_actor_tag_count(m, 1), 0);
-	assert_null(mkg_actor_tag(m, 1, 0));
-	assert_null(mkg_actor_attributes(m, 1));
+	/* Read into the struct that still holds actor 0: every field is
+	 * written, the absent ones as absent. */
+	assert_int_equal(mkg_model_actor_at(m, 1, &out), MKG_OK);
+	assert_string_equal(out.id, "export-eu");
+	assert_int_equal(out.kind, MKG_ACTOR_END_MARKET);
+	assert_true(out.demand == 500.0);
+	assert_null(out.name); /* none given (display code shows the id) */
+	assert_null(out.region);
+	assert_int_equal(out.households, -1);
+	assert_true(MKG_IS_ABSENT(out.capacity));
+	assert_true(MKG_IS_ABSENT(out.supply));
+	assert_null(out.tags);
+	assert_int_equal(out.tag_count, 0);
+	assert_null(out.attributes);
 
 	/* Zero is a value, not absence; a NULL index pointer is fine. */
 	d = actor("zero", MKG_ACTOR_PRODUCER);
@@ -311,9 +322,12 @@ test_actor_every_field(void **state)
 	d.tag_count = 0;
 	d.tags = tags;
 	assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
-	assert_int_equal(mkg_actor_households(m, 2), 0);
-	assert_true(mkg_actor_capacity(m, 2) == 0.0);
-	assert_true(mkg_actor_supply(m, 2) == 0.0);
+	assert_int_equal(mkg_model_actor_at(m, 2, &out), MKG_OK);
+	assert_int_equal(out.households, 0);
+	assert_true(out.capacity == 0.0);
+	assert_true(out.supply == 0.0);
+	assert_null(out.tags); /* an empty list reads as absent, as the add takes it */
+	assert_int_equal(out.tag_count, 0);
 	assert_int_equal(mkg_model_actor_count(m), 3);
 	mkg_model_free(m);
 }
@@ -330,7 +344,7 @@ test_every_actor_kind(void **state)
 		size_t index;
 		assert_int_equal(mkg_model_add_actor(m, &d, &index), MKG_OK);
 		assert_int_equal(index, (size_t)k);
-		assert_int_equal(mkg_actor_kind_of(m, index), k);
+		assert_int_equal(read_actor(m, index).kind, k);
 	}
 	assert_int_equal(mkg_model_actor_count(m), 17);
 	mkg_model_free(m);
@@ -340,7 +354,7 @@ static void
 test_transaction_every_field(void **state)
 {
 	mkg_model *m = base_model();
-	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT, out = MKG_TRANSACTION_DESC_INIT;
 	size_t index = 99;
 
 	(void)state;
@@ -357,19 +371,19 @@ test_transaction_every_field(void **state)
 	d.attributes = "{\"note\": \"\\u00e9t\\u00e9\"}";
 	assert_int_equal(mkg_model_add_transaction(m, &d, &index), MKG_OK);
 	assert_int_equal(index, 1);
-	assert_string_equal(mkg_transaction_id(m, 1), "t-17");
-	assert_int_equal(mkg_transaction_seller(m, 1), 0);
-	assert_int_equal(mkg_transaction_buyer(m, 1), 2);
-	assert_string_equal(mkg_transaction_commodity(m, 1), "native-potato");
-	assert_true(mkg_transaction_volume(m, 1) == 320.0);
-	assert_true(mkg_transaction_value(m, 1) == 256000.25);
-	assert_string_equal(mkg_transaction_period(m, 1), "2002");
-	assert_true(mkg_transaction_has_period(m, 1));
-	assert_int_equal(mkg_transaction_contract(m, 1), MKG_CONTRACT_CONTRACT_FARMING);
-	assert_false(mkg_transaction_is_service(m, 1));
-	assert_true(mkg_transaction_capacity(m, 1) == 400.0);
-	assert_non_null(mkg_transaction_attributes(m, 1));
-	assert_true(g_str_has_prefix(mkg_transaction_attributes(m, 1), "{\"note\":"));
+	assert_int_equal(mkg_model_transaction_at(m, 1, &out), MKG_OK);
+	assert_int_equal(out.version, MKG_TRANSACTION_DESC_VERSION);
+	assert_string_equal(out.id, "t-17");
+	assert_string_equal(out.seller, "p1"); /* actors[0] */
+	assert_string_equal(out.buyer, "e1");  /* actors[2] */
+	assert_string_equal(out.commodity, "native-potato");
+	assert_true(out.volume == 320.0);
+	assert_true(out.value == 256000.25);
+	assert_string_equal(out.period, "2002");
+	assert_int_equal(out.contract, MKG_CONTRACT_CONTRACT_FARMING);
+	assert_int_equal(out.service, 0);
+	assert_true(out.capacity == 400.0);
+	assert_string_equal(out.attributes, "{\"note\":\"\xc3\xa9t\xc3\xa9\"}");
 
 	/* A service with only a value, no period of its own. */
 	d = transaction("t-18", "t1", "p1", MKG_ABSENT);
@@ -379,22 +393,25 @@ test_transaction_every_field(void **state)
 	d.contract = MKG_CONTRACT_EMBEDDED_SERVICE;
 	assert_int_equal(mkg_model_add_transaction(m, &d, &index), MKG_OK);
 	assert_int_equal(index, 2);
-	assert_true(MKG_IS_ABSENT(mkg_transaction_volume(m, 2)));
-	assert_true(mkg_transaction_value(m, 2) == 50.0);
-	assert_true(mkg_transaction_is_service(m, 2) == 1);
-	assert_int_equal(mkg_transaction_contract(m, 2), MKG_CONTRACT_EMBEDDED_SERVICE);
-	assert_true(MKG_IS_ABSENT(mkg_transaction_capacity(m, 2)));
-	assert_null(mkg_transaction_attributes(m, 2));
-	/* The model's period stands in, and follows it when it changes. */
-	assert_false(mkg_transaction_has_period(m, 2));
-	assert_string_equal(mkg_transaction_period(m, 2), "2012");
+	assert_int_equal(mkg_model_transaction_at(m, 2, &out), MKG_OK);
+	assert_string_equal(out.id, "t-18");
+	assert_string_equal(out.commodity, "transport");
+	assert_true(MKG_IS_ABSENT(out.volume));
+	assert_true(out.value == 50.0);
+	assert_int_equal(out.service, 1); /* normalised */
+	assert_int_equal(out.contract, MKG_CONTRACT_EMBEDDED_SERVICE);
+	assert_true(MKG_IS_ABSENT(out.capacity));
+	assert_null(out.attributes);
+	/* No period of its own: NULL, and the model's period stands in (the
+	 * record does not copy it, so it follows the model's). */
+	assert_null(out.period);
+	assert_string_equal(mkg_model_period(m), "2012");
 	assert_int_equal(mkg_model_set_period(m, "2013"), MKG_OK);
-	assert_string_equal(mkg_transaction_period(m, 2), "2013");
-	assert_string_equal(mkg_transaction_period(m, 1), "2002");
-	assert_int_equal(mkg_model_set_period(m, NULL), MKG_OK);
-	assert_null(mkg_transaction_period(m, 2));
+	assert_null(read_tx(m, 2).period);
+	assert_string_equal(mkg_model_period(m), "2013");
+	assert_string_equal(read_tx(m, 1).period, "2002");
 	/* The default contract is spot. */
-	assert_int_equal(mkg_transaction_contract(m, 0), MKG_CONTRACT_SPOT);
+	assert_int_equal(read_tx(m, 0).contract, MKG_CONTRACT_SPOT);
 	mkg_model_free(m);
 }
 
@@ -405,7 +422,7 @@ test_facilitation_every_field(void **state)
 	const char *targets[] = { "t1", "p1" };
 	const char *txs[] = { "tx1" };
 	const mkg_payment paid_by[] = { { "prog", 0.7 }, { "t1", 0.3 } };
-	mkg_facilitation_desc d = MKG_FACILITATION_DESC_INIT;
+	mkg_facilitation_desc d = MKG_FACILITATION_DESC_INIT, out = MKG_FACILITATION_DESC_INIT;
 	size_t index = 99;
 
 	(void)state;
@@ -427,42 +444,49 @@ test_facilitation_every_field(void **state)
 	d.attributes = "{}";
 	assert_int_equal(mkg_model_add_facilitation(m, &d, &index), MKG_OK);
 	assert_int_equal(index, 1);
-	assert_string_equal(mkg_facilitation_id(m, 1), "f-pmca");
-	assert_int_equal(mkg_facilitation_facilitator(m, 1), 3);
-	assert_int_equal(mkg_facilitation_type_of(m, 1), MKG_FACILITATION_TEMPORARY);
-	assert_int_equal(mkg_facilitation_function(m, 1), MKG_FUNCTION_LINKAGES);
-	assert_int_equal(mkg_facilitation_target_actor_count(m, 1), 2);
-	assert_int_equal(mkg_facilitation_target_actor(m, 1, 0), 1); /* t1, in the order given */
-	assert_int_equal(mkg_facilitation_target_actor(m, 1, 1), 0); /* p1 */
-	assert_int_equal(mkg_facilitation_target_actor(m, 1, 2), MKG_NONE);
-	assert_int_equal(mkg_facilitation_target_transaction_count(m, 1), 1);
-	assert_int_equal(mkg_facilitation_target_transaction(m, 1, 0), 0);
-	assert_int_equal(mkg_facilitation_target_transaction(m, 1, 1), MKG_NONE);
-	assert_string_equal(mkg_facilitation_start(m, 1), "2001");
-	assert_string_equal(mkg_facilitation_end(m, 1), "2005-06-30");
-	assert_int_equal(mkg_facilitation_exit(m, 1), MKG_EXIT_COMMERCIAL);
-	assert_int_equal(mkg_facilitation_successor(m, 1), 1);
-	assert_true(mkg_facilitation_cost(m, 1) == 120000.0);
-	assert_int_equal(mkg_facilitation_payment_count(m, 1), 2);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 1, 0), 3);
-	assert_true(mkg_facilitation_payment_share(m, 1, 0) == 0.7);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 1, 1), 1);
-	assert_true(mkg_facilitation_payment_share(m, 1, 1) == 0.3);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 1, 2), MKG_NONE);
-	assert_true(MKG_IS_ABSENT(mkg_facilitation_payment_share(m, 1, 2)));
-	assert_string_equal(mkg_facilitation_attributes(m, 1), "{}");
+	assert_int_equal(mkg_model_facilitation_at(m, 1, &out), MKG_OK);
+	assert_int_equal(out.version, MKG_FACILITATION_DESC_VERSION);
+	assert_string_equal(out.id, "f-pmca");
+	assert_string_equal(out.facilitator, "prog"); /* actors[3] */
+	assert_int_equal(out.type, MKG_FACILITATION_TEMPORARY);
+	assert_int_equal(out.function, MKG_FUNCTION_LINKAGES);
+	assert_int_equal(out.target_actor_count, 2);
+	assert_string_equal(out.target_actors[0], "t1"); /* in the order given */
+	assert_string_equal(out.target_actors[1], "p1");
+	assert_int_equal(out.target_transaction_count, 1);
+	assert_string_equal(out.target_transactions[0], "tx1");
+	assert_string_equal(out.start, "2001");
+	assert_string_equal(out.end, "2005-06-30");
+	assert_int_equal(out.exit, MKG_EXIT_COMMERCIAL);
+	assert_string_equal(out.successor, "t1");
+	assert_true(out.cost == 120000.0);
+	assert_int_equal(out.paid_by_count, 2);
+	assert_true(out.paid_by != paid_by); /* the model's copies */
+	assert_string_equal(out.paid_by[0].actor, "prog");
+	assert_true(out.paid_by[0].share == 0.7);
+	assert_string_equal(out.paid_by[1].actor, "t1");
+	assert_true(out.paid_by[1].share == 0.3);
+	assert_string_equal(out.attributes, "{}");
 
-	/* The base record: public, one target, nothing optional. */
-	assert_int_equal(mkg_facilitation_type_of(m, 0), MKG_FACILITATION_PUBLIC);
-	assert_int_equal(mkg_facilitation_function(m, 0), MKG_FUNCTION_INFORMATION);
-	assert_int_equal(mkg_facilitation_target_transaction_count(m, 0), 0);
-	assert_null(mkg_facilitation_start(m, 0));
-	assert_null(mkg_facilitation_end(m, 0));
-	assert_int_equal(mkg_facilitation_exit(m, 0), MKG_EXIT_NONE);
-	assert_int_equal(mkg_facilitation_successor(m, 0), MKG_NONE);
-	assert_true(MKG_IS_ABSENT(mkg_facilitation_cost(m, 0)));
-	assert_int_equal(mkg_facilitation_payment_count(m, 0), 0);
-	assert_null(mkg_facilitation_attributes(m, 0));
+	/* The base record, read over the one above: public, one target,
+	 * nothing optional. */
+	assert_int_equal(mkg_model_facilitation_at(m, 0, &out), MKG_OK);
+	assert_string_equal(out.id, "f-1");
+	assert_string_equal(out.facilitator, "prog");
+	assert_int_equal(out.type, MKG_FACILITATION_PUBLIC);
+	assert_int_equal(out.function, MKG_FUNCTION_INFORMATION);
+	assert_int_equal(out.target_actor_count, 1);
+	assert_string_equal(out.target_actors[0], "p1");
+	assert_null(out.target_transactions);
+	assert_int_equal(out.target_transaction_count, 0);
+	assert_null(out.start);
+	assert_null(out.end);
+	assert_int_equal(out.exit, MKG_EXIT_NONE);
+	assert_null(out.successor);
+	assert_true(MKG_IS_ABSENT(out.cost));
+	assert_null(out.paid_by);
+	assert_int_equal(out.paid_by_count, 0);
+	assert_null(out.attributes);
 
 	/* Transactions only; a public-exit successor; fade-out needs none. */
 	d = facilitation("f-tx", "prog");
@@ -475,16 +499,23 @@ test_facilitation_every_field(void **state)
 	d.exit = MKG_EXIT_PUBLIC;
 	d.successor = "e1";
 	assert_int_equal(mkg_model_add_facilitation(m, &d, NULL), MKG_OK);
-	assert_int_equal(mkg_facilitation_target_actor_count(m, 2), 0);
-	assert_int_equal(mkg_facilitation_successor(m, 2), 2);
+	out = read_fac(m, 2);
+	assert_null(out.target_actors);
+	assert_int_equal(out.target_actor_count, 0);
+	assert_string_equal(out.target_transactions[0], "tx1");
+	assert_int_equal(out.exit, MKG_EXIT_PUBLIC);
+	assert_string_equal(out.successor, "e1"); /* actors[2] */
 	d = facilitation("f-fade", "prog");
 	d.type = MKG_FACILITATION_TEMPORARY;
 	d.exit = MKG_EXIT_FADE_OUT;
 	d.start = "2010-02";
 	d.end = "2010-02"; /* the same month: not before the start */
 	assert_int_equal(mkg_model_add_facilitation(m, &d, NULL), MKG_OK);
-	assert_int_equal(mkg_facilitation_exit(m, 3), MKG_EXIT_FADE_OUT);
-	assert_int_equal(mkg_facilitation_successor(m, 3), MKG_NONE);
+	out = read_fac(m, 3);
+	assert_int_equal(out.exit, MKG_EXIT_FADE_OUT);
+	assert_null(out.successor);
+	assert_string_equal(out.start, "2010-02");
+	assert_string_equal(out.end, "2010-02");
 	assert_int_equal(mkg_model_facilitation_count(m), 4);
 	mkg_model_free(m);
 }
@@ -493,7 +524,7 @@ static void
 test_membership_every_field(void **state)
 {
 	mkg_model *m = base_model();
-	mkg_membership_desc d = membership("prog", "p1");
+	mkg_membership_desc d = membership("prog", "p1"), out = MKG_MEMBERSHIP_DESC_INIT;
 	size_t index = 99;
 
 	(void)state;
@@ -501,12 +532,17 @@ test_membership_every_field(void **state)
 	d.role = "chair";
 	assert_int_equal(mkg_model_add_membership(m, &d, &index), MKG_OK);
 	assert_int_equal(index, 1);
-	assert_int_equal(mkg_membership_group(m, 1), 3);
-	assert_int_equal(mkg_membership_member(m, 1), 0);
-	assert_string_equal(mkg_membership_since(m, 1), "2009-07-01");
-	assert_string_equal(mkg_membership_role(m, 1), "chair");
-	assert_null(mkg_membership_since(m, 0));
-	assert_null(mkg_membership_role(m, 0));
+	assert_int_equal(mkg_model_membership_at(m, 1, &out), MKG_OK);
+	assert_int_equal(out.version, MKG_MEMBERSHIP_DESC_VERSION);
+	assert_string_equal(out.group, "prog"); /* actors[3] */
+	assert_string_equal(out.member, "p1");  /* actors[0] */
+	assert_string_equal(out.since, "2009-07-01");
+	assert_string_equal(out.role, "chair");
+	assert_int_equal(mkg_model_membership_at(m, 0, &out), MKG_OK);
+	assert_string_equal(out.group, "prog");
+	assert_string_equal(out.member, "t1");
+	assert_null(out.since);
+	assert_null(out.role);
 	/* The reverse pair is a different membership. */
 	d = membership("p1", "prog");
 	assert_int_equal(mkg_model_add_membership(m, &d, &index), MKG_OK);
@@ -551,20 +587,25 @@ test_insertion_order_and_lookup(void **state)
 		char id[32];
 		size_t index = MKG_NONE;
 		g_snprintf(id, sizeof id, "a%d", (i * 7919) % N);
-		assert_string_equal(mkg_actor_id(m, (size_t)i), id);
+		assert_string_equal(read_actor(m, (size_t)i).id, id);
 		assert_int_equal(mkg_model_find_actor(m, id, &index), MKG_OK);
 		assert_int_equal(index, (size_t)i);
 	}
 	for (int i = 0; i < N - 1; i++) {
-		char id[32];
+		char id[32], a[32], b[32];
 		size_t index = MKG_NONE;
+		mkg_transaction_desc t = read_tx(m, (size_t)i);
 		g_snprintf(id, sizeof id, "x%d", N - i);
-		assert_string_equal(mkg_transaction_id(m, (size_t)i), id);
+		g_snprintf(a, sizeof a, "a%d", (i * 7919) % N);       /* actors[i] */
+		g_snprintf(b, sizeof b, "a%d", ((i + 1) * 7919) % N); /* actors[i + 1] */
+		assert_string_equal(t.id, id);
 		assert_int_equal(mkg_model_find_transaction(m, id, &index), MKG_OK);
 		assert_int_equal(index, (size_t)i);
-		assert_int_equal(mkg_transaction_seller(m, (size_t)i), (size_t)i);
-		assert_int_equal(mkg_transaction_buyer(m, (size_t)i), (size_t)i + 1);
-		assert_true(mkg_transaction_volume(m, (size_t)i) == (double)i);
+		assert_string_equal(t.seller, a);
+		assert_string_equal(t.buyer, b);
+		assert_int_equal(actor_index(m, t.seller), (size_t)i);
+		assert_int_equal(actor_index(m, t.buyer), (size_t)i + 1);
+		assert_true(t.volume == (double)i);
 	}
 	mkg_model_free(m);
 }
@@ -613,9 +654,9 @@ test_generated_ids(void **state)
 	(void)state;
 	/* t<N> and f<N>, N the 1-based position. */
 	assert_int_equal(mkg_model_add_transaction(m, &t, &index), MKG_OK);
-	assert_string_equal(mkg_transaction_id(m, index), "t2");
+	assert_string_equal(read_tx(m, index).id, "t2");
 	assert_int_equal(mkg_model_add_facilitation(m, &f, &index), MKG_OK);
-	assert_string_equal(mkg_facilitation_id(m, index), "f2");
+	assert_string_equal(read_fac(m, index).id, "f2");
 	assert_int_equal(mkg_model_find_transaction(m, "t2", &index), MKG_OK);
 	assert_int_equal(index, 1);
 	assert_int_equal(mkg_model_find_facilitation(m, "f2", &index), MKG_OK);
@@ -1053,7 +1094,7 @@ test_facilitation_rules(void **state)
 	d.paid_by = within;
 	d.paid_by_count = 3;
 	assert_int_equal(mkg_model_add_facilitation(f->m, &d, NULL), MKG_OK);
-	assert_int_equal(mkg_facilitation_payment_count(f->m, 1), 3);
+	assert_int_equal(read_fac(f->m, 1).paid_by_count, 3);
 }
 
 static void
@@ -1139,6 +1180,29 @@ test_null_arguments(void **state)
 	mkg_model_find_actor(m, NULL, &index);
 	assert_non_null(strstr(mkg_error_message(), "'id'"));
 
+	/* Reading records: the model and the out-parameter are required. */
+	assert_failure(mkg_model_actor_at(NULL, 0, &a), MKG_EINVAL,
+	               "mkg_model_actor_at: argument 'model' is NULL");
+	assert_failure(mkg_model_actor_at(m, 0, NULL), MKG_EINVAL,
+	               "mkg_model_actor_at: argument 'out' is NULL");
+	assert_failure(mkg_model_transaction_at(NULL, 0, &t), MKG_EINVAL,
+	               "mkg_model_transaction_at: argument 'model' is NULL");
+	assert_failure(mkg_model_transaction_at(m, 0, NULL), MKG_EINVAL,
+	               "mkg_model_transaction_at: argument 'out' is NULL");
+	assert_failure(mkg_model_facilitation_at(NULL, 0, &f), MKG_EINVAL,
+	               "mkg_model_facilitation_at: argument 'model' is NULL");
+	assert_failure(mkg_model_facilitation_at(m, 0, NULL), MKG_EINVAL,
+	               "mkg_model_facilitation_at: argument 'out' is NULL");
+	assert_failure(mkg_model_membership_at(NULL, 0, &ms), MKG_EINVAL,
+	               "mkg_model_membership_at: argument 'model' is NULL");
+	assert_failure(mkg_model_membership_at(m, 0, NULL), MKG_EINVAL,
+	               "mkg_model_membership_at: argument 'out' is NULL");
+	/* ... and a failed read left its description as it was. */
+	assert_string_equal(a.id, "x");
+	assert_string_equal(t.id, "t");
+	assert_string_equal(f.id, "f");
+	assert_string_equal(ms.member, "p1");
+
 	/* Getters take NULL for the model. */
 	assert_int_equal(mkg_model_actor_count(NULL), 0);
 	assert_int_equal(mkg_model_transaction_count(NULL), 0);
@@ -1149,10 +1213,6 @@ test_null_arguments(void **state)
 	assert_null(mkg_model_volume_unit(NULL));
 	assert_null(mkg_model_period(NULL));
 	assert_null(mkg_model_attributes(NULL));
-	assert_null(mkg_actor_id(NULL, 0));
-	assert_null(mkg_transaction_id(NULL, 0));
-	assert_null(mkg_facilitation_id(NULL, 0));
-	assert_int_equal(mkg_membership_group(NULL, 0), MKG_NONE);
 	assert_int_equal(mkg_model_equal(NULL, NULL), 1);
 	assert_int_equal(mkg_model_equal(m, NULL), 0);
 	assert_int_equal(mkg_model_equal(NULL, m), 0);
@@ -1161,71 +1221,185 @@ test_null_arguments(void **state)
 	mkg_model_free(m);
 }
 
+/* A read that fails: the status, the exact message, and *out byte for byte
+ * as it was. */
+#define REJECT_READ(fn, m, i, out, code, message)                                 \
+	do {                                                                      \
+		unsigned char before_[sizeof(out)];                               \
+		memcpy(before_, &(out), sizeof(out));                             \
+		assert_failure(fn((m), (i), &(out)), (code), (message));          \
+		assert_memory_equal(before_, &(out), sizeof(out));                \
+	} while (0)
+
 static void
-test_out_of_range(void **state)
+test_read_out_of_range(void **state)
 {
 	mkg_model *m = base_model();
-	const size_t far[] = { 4, 5, 1000, MKG_NONE };
+	mkg_actor_desc a = actor("kept", MKG_ACTOR_OTHER);
+	mkg_transaction_desc t = transaction("kept", "p1", "t1", 1);
+	mkg_facilitation_desc f = facilitation("kept", "prog");
+	mkg_membership_desc ms = membership("prog", "p1");
+	mkg_model *empty = NULL;
 
 	(void)state;
-	for (size_t k = 0; k < G_N_ELEMENTS(far); k++) {
-		size_t i = far[k];
-		size_t j = i >= 4 ? i - 3 : i; /* beyond the 1 transaction, facilitation, membership */
+	/* The base model has 4 actors and 1 record of every other kind. */
+	REJECT_READ(mkg_model_actor_at, m, 4, a, MKG_ENOTFOUND,
+	            "mkg_model_actor_at: no actor at index 4 (the model has 4)");
+	REJECT_READ(mkg_model_actor_at, m, 1000, a, MKG_ENOTFOUND,
+	            "mkg_model_actor_at: no actor at index 1000 (the model has 4)");
+	REJECT_READ(mkg_model_actor_at, m, MKG_NONE, a, MKG_ENOTFOUND,
+	            "mkg_model_actor_at: no actor at index 18446744073709551615 (the model has 4)");
+	REJECT_READ(mkg_model_transaction_at, m, 1, t, MKG_ENOTFOUND,
+	            "mkg_model_transaction_at: no transaction at index 1 (the model has 1)");
+	REJECT_READ(mkg_model_transaction_at, m, MKG_NONE, t, MKG_ENOTFOUND,
+	            "mkg_model_transaction_at: no transaction at index 18446744073709551615 "
+	            "(the model has 1)");
+	REJECT_READ(mkg_model_facilitation_at, m, 1, f, MKG_ENOTFOUND,
+	            "mkg_model_facilitation_at: no facilitation record at index 1 "
+	            "(the model has 1)");
+	REJECT_READ(mkg_model_facilitation_at, m, 5, f, MKG_ENOTFOUND,
+	            "mkg_model_facilitation_at: no facilitation record at index 5 "
+	            "(the model has 1)");
+	REJECT_READ(mkg_model_membership_at, m, 1, ms, MKG_ENOTFOUND,
+	            "mkg_model_membership_at: no membership at index 1 (the model has 1)");
+	REJECT_READ(mkg_model_membership_at, m, 1000, ms, MKG_ENOTFOUND,
+	            "mkg_model_membership_at: no membership at index 1000 (the model has 1)");
 
-		assert_null(mkg_actor_id(m, i));
-		assert_null(mkg_actor_name(m, i));
-		assert_int_equal(mkg_actor_has_name(m, i), 0);
-		assert_int_equal(mkg_actor_kind_of(m, i), MKG_ACTOR_KIND_UNSET);
-		assert_null(mkg_actor_region(m, i));
-		assert_int_equal(mkg_actor_households(m, i), -1);
-		assert_true(MKG_IS_ABSENT(mkg_actor_capacity(m, i)));
-		assert_true(MKG_IS_ABSENT(mkg_actor_supply(m, i)));
-		assert_true(MKG_IS_ABSENT(mkg_actor_demand(m, i)));
-		assert_int_equal(mkg_actor_tag_count(m, i), 0);
-		assert_null(mkg_actor_tag(m, i, 0));
-		assert_null(mkg_actor_attributes(m, i));
+	/* An empty model has no index 0. */
+	assert_int_equal(mkg_model_new(&empty), MKG_OK);
+	REJECT_READ(mkg_model_actor_at, empty, 0, a, MKG_ENOTFOUND,
+	            "mkg_model_actor_at: no actor at index 0 (the model has 0)");
+	REJECT_READ(mkg_model_transaction_at, empty, 0, t, MKG_ENOTFOUND,
+	            "mkg_model_transaction_at: no transaction at index 0 (the model has 0)");
+	REJECT_READ(mkg_model_facilitation_at, empty, 0, f, MKG_ENOTFOUND,
+	            "mkg_model_facilitation_at: no facilitation record at index 0 "
+	            "(the model has 0)");
+	REJECT_READ(mkg_model_membership_at, empty, 0, ms, MKG_ENOTFOUND,
+	            "mkg_model_membership_at: no membership at index 0 (the model has 0)");
+	mkg_model_free(empty);
+	mkg_model_free(m);
+}
 
-		assert_null(mkg_transaction_id(m, j));
-		assert_int_equal(mkg_transaction_seller(m, j), MKG_NONE);
-		assert_int_equal(mkg_transaction_buyer(m, j), MKG_NONE);
-		assert_null(mkg_transaction_commodity(m, j));
-		assert_true(MKG_IS_ABSENT(mkg_transaction_volume(m, j)));
-		assert_true(MKG_IS_ABSENT(mkg_transaction_value(m, j)));
-		assert_null(mkg_transaction_period(m, j));
-		assert_int_equal(mkg_transaction_has_period(m, j), 0);
-		assert_int_equal(mkg_transaction_contract(m, j), MKG_CONTRACT_SPOT);
-		assert_int_equal(mkg_transaction_is_service(m, j), 0);
-		assert_true(MKG_IS_ABSENT(mkg_transaction_capacity(m, j)));
-		assert_null(mkg_transaction_attributes(m, j));
+/* The caller's version says which struct it passed: an unknown one is
+ * refused before anything is written, even for an index that exists. */
+static void
+test_read_bad_version(void **state)
+{
+	mkg_model *m = base_model();
+	mkg_actor_desc a = actor("kept", MKG_ACTOR_OTHER);
+	mkg_transaction_desc t = transaction("kept", "p1", "t1", 1);
+	mkg_facilitation_desc f = facilitation("kept", "prog");
+	mkg_membership_desc ms = membership("prog", "p1");
 
-		assert_null(mkg_facilitation_id(m, j));
-		assert_int_equal(mkg_facilitation_facilitator(m, j), MKG_NONE);
-		assert_int_equal(mkg_facilitation_type_of(m, j), MKG_FACILITATION_TYPE_UNSET);
-		assert_int_equal(mkg_facilitation_function(m, j), MKG_FUNCTION_UNSET);
-		assert_int_equal(mkg_facilitation_target_actor_count(m, j), 0);
-		assert_int_equal(mkg_facilitation_target_actor(m, j, 0), MKG_NONE);
-		assert_int_equal(mkg_facilitation_target_transaction_count(m, j), 0);
-		assert_int_equal(mkg_facilitation_target_transaction(m, j, 0), MKG_NONE);
-		assert_null(mkg_facilitation_start(m, j));
-		assert_null(mkg_facilitation_end(m, j));
-		assert_int_equal(mkg_facilitation_exit(m, j), MKG_EXIT_NONE);
-		assert_int_equal(mkg_facilitation_successor(m, j), MKG_NONE);
-		assert_true(MKG_IS_ABSENT(mkg_facilitation_cost(m, j)));
-		assert_int_equal(mkg_facilitation_payment_count(m, j), 0);
-		assert_int_equal(mkg_facilitation_payment_actor(m, j, 0), MKG_NONE);
-		assert_true(MKG_IS_ABSENT(mkg_facilitation_payment_share(m, j, 0)));
-		assert_null(mkg_facilitation_attributes(m, j));
+	(void)state;
+	a.version = 7;
+	REJECT_READ(mkg_model_actor_at, m, 0, a, MKG_EINVAL,
+	            "mkg_model_actor_at: unknown description version 7");
+	a.version = 0; /* a struct never initialised */
+	REJECT_READ(mkg_model_actor_at, m, 0, a, MKG_EINVAL,
+	            "mkg_model_actor_at: unknown description version 0");
+	t.version = 2;
+	REJECT_READ(mkg_model_transaction_at, m, 0, t, MKG_EINVAL,
+	            "mkg_model_transaction_at: unknown description version 2");
+	f.version = 7;
+	REJECT_READ(mkg_model_facilitation_at, m, 0, f, MKG_EINVAL,
+	            "mkg_model_facilitation_at: unknown description version 7");
+	ms.version = 7;
+	REJECT_READ(mkg_model_membership_at, m, 0, ms, MKG_EINVAL,
+	            "mkg_model_membership_at: unknown description version 7");
+	/* A bad version wins over a bad index. */
+	REJECT_READ(mkg_model_membership_at, m, 99, ms, MKG_EINVAL,
+	            "mkg_model_membership_at: unknown description version 7");
+	mkg_model_free(m);
+}
 
-		assert_int_equal(mkg_membership_group(m, j), MKG_NONE);
-		assert_int_equal(mkg_membership_member(m, j), MKG_NONE);
-		assert_null(mkg_membership_since(m, j));
-		assert_null(mkg_membership_role(m, j));
+/* What the reads give is what the adds take: every record of the rich
+ * document, read and added to a new model in order, rebuilds an equal model
+ * (the generated ids included). */
+static void
+test_read_rebuilds_equal_model(void **state)
+{
+	mkg_model *m = NULL, *copy = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_json_read_file(&m, MKG_TEST_DATA "/json-rich.json"), MKG_OK);
+	assert_int_equal(mkg_model_new(&copy), MKG_OK);
+	assert_int_equal(mkg_model_set_name(copy, mkg_model_name(m)), MKG_OK);
+	assert_int_equal(mkg_model_set_currency(copy, mkg_model_currency(m)), MKG_OK);
+	assert_int_equal(mkg_model_set_volume_unit(copy, mkg_model_volume_unit(m)), MKG_OK);
+	assert_int_equal(mkg_model_set_period(copy, mkg_model_period(m)), MKG_OK);
+	assert_int_equal(mkg_model_set_attributes(copy, mkg_model_attributes(m)), MKG_OK);
+	for (size_t i = 0; i < mkg_model_actor_count(m); i++) {
+		mkg_actor_desc d = read_actor(m, i);
+		assert_int_equal(mkg_model_add_actor(copy, &d, NULL), MKG_OK);
 	}
-	/* Sub-indices out of range of a record that exists. */
-	assert_null(mkg_actor_tag(m, 0, 0));
-	assert_int_equal(mkg_facilitation_target_actor(m, 0, 1), MKG_NONE);
-	assert_int_equal(mkg_facilitation_target_transaction(m, 0, 0), MKG_NONE);
-	assert_int_equal(mkg_facilitation_payment_actor(m, 0, 0), MKG_NONE);
+	for (size_t i = 0; i < mkg_model_transaction_count(m); i++) {
+		mkg_transaction_desc d = read_tx(m, i);
+		assert_int_equal(mkg_model_add_transaction(copy, &d, NULL), MKG_OK);
+	}
+	for (size_t i = 0; i < mkg_model_facilitation_count(m); i++) {
+		mkg_facilitation_desc d = read_fac(m, i);
+		assert_int_equal(mkg_model_add_facilitation(copy, &d, NULL), MKG_OK);
+	}
+	for (size_t i = 0; i < mkg_model_membership_count(m); i++) {
+		mkg_membership_desc d = read_ms(m, i);
+		assert_int_equal(mkg_model_add_membership(copy, &d, NULL), MKG_OK);
+	}
+	assert_true(mkg_model_equal(m, copy));
+	/* The document has absent names, periods, lists and payers: they read
+	 * as absent, or the copy would differ. */
+	assert_null(read_actor(m, 2).name);
+	assert_null(read_tx(m, 1).period);
+	assert_null(read_fac(m, 1).target_actors);
+	assert_null(read_fac(m, 1).paid_by);
+	mkg_model_free(copy);
+	mkg_model_free(m);
+}
+
+/* The pools behind the arrays grow as records are added: a record's lists
+ * read right however many came after it (targets and payers are kept by
+ * id in step with the pools by index). */
+static void
+test_read_lists_after_growth(void **state)
+{
+	mkg_model *m = base_model();
+	const char *targets[] = { "e1", "t1" };
+	const char *txs[] = { "tx1" };
+	const mkg_payment payers[] = { { "t1", 0.25 }, { "prog", 0.75 } };
+	enum { N = 500 };
+
+	(void)state;
+	for (int i = 0; i < N; i++) {
+		mkg_facilitation_desc d = facilitation(NULL, "prog");
+		d.target_actors = targets + i % 2;
+		d.target_actor_count = 2 - (size_t)(i % 2); /* e1, t1 / t1 */
+		d.target_transactions = i % 3 == 0 ? txs : NULL;
+		d.target_transaction_count = i % 3 == 0;
+		d.paid_by = i % 2 ? payers : NULL;
+		d.paid_by_count = i % 2 ? 2 : 0;
+		assert_int_equal(mkg_model_add_facilitation(m, &d, NULL), MKG_OK);
+	}
+	for (int i = 0; i < N; i++) {
+		mkg_facilitation_desc d = read_fac(m, (size_t)i + 1);
+		assert_int_equal(d.target_actor_count, 2 - (size_t)(i % 2));
+		assert_string_equal(d.target_actors[d.target_actor_count - 1], "t1");
+		if (i % 2 == 0)
+			assert_string_equal(d.target_actors[0], "e1");
+		assert_int_equal(d.target_transaction_count, i % 3 == 0);
+		if (i % 3 == 0)
+			assert_string_equal(d.target_transactions[0], "tx1");
+		else
+			assert_null(d.target_transactions);
+		assert_int_equal(d.paid_by_count, i % 2 ? 2 : 0);
+		if (i % 2) {
+			assert_string_equal(d.paid_by[0].actor, "t1");
+			assert_true(d.paid_by[0].share == 0.25);
+			assert_string_equal(d.paid_by[1].actor, "prog");
+			assert_true(d.paid_by[1].share == 0.75);
+		} else {
+			assert_null(d.paid_by);
+		}
+	}
 	mkg_model_free(m);
 }
 
@@ -1426,7 +1600,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_facilitation_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_membership_rules, setup, teardown),
 		cmocka_unit_test(test_null_arguments),
-		cmocka_unit_test(test_out_of_range),
+		cmocka_unit_test(test_read_out_of_range),
+		cmocka_unit_test(test_read_bad_version),
+		cmocka_unit_test(test_read_rebuilds_equal_model),
+		cmocka_unit_test(test_read_lists_after_growth),
 		cmocka_unit_test(test_model_equal),
 		cmocka_unit_test(test_enum_names),
 		cmocka_unit_test(test_enum_from_name_null_out),

@@ -254,14 +254,14 @@ brute_reaches(const mkg_model *m, size_t p, const bool *gone)
 	while (stack->len > 0 && !found) {
 		size_t v = g_array_index(stack, size_t, stack->len - 1);
 		g_array_set_size(stack, stack->len - 1);
-		if (mkg_actor_kind_of(m, v) == MKG_ACTOR_END_MARKET) {
+		if (read_actor(m, v).kind == MKG_ACTOR_END_MARKET) {
 			found = true;
 			break;
 		}
 		for (size_t x = 0; x < nt; x++) {
-			size_t w = mkg_transaction_buyer(m, x);
-			if (mkg_transaction_seller(m, x) != v || mkg_transaction_is_service(m, x) ||
-			    seen[w] || gone[w])
+			mkg_transaction_desc tx = read_tx(m, x);
+			size_t w = actor_index(m, tx.buyer);
+			if (actor_index(m, tx.seller) != v || tx.service || seen[w] || gone[w])
 				continue;
 			seen[w] = true;
 			g_array_append_val(stack, w);
@@ -277,10 +277,12 @@ brute_reaches(const mkg_model *m, size_t p, const bool *gone)
 static bool
 trades_produce(const mkg_model *m, size_t a)
 {
-	for (size_t x = 0; x < mkg_model_transaction_count(m); x++)
-		if (!mkg_transaction_is_service(m, x) &&
-		    (mkg_transaction_seller(m, x) == a || mkg_transaction_buyer(m, x) == a))
+	for (size_t x = 0; x < mkg_model_transaction_count(m); x++) {
+		mkg_transaction_desc tx = read_tx(m, x);
+		if (!tx.service &&
+		    (actor_index(m, tx.seller) == a || actor_index(m, tx.buyer) == a))
 			return true;
+	}
 	return false;
 }
 
@@ -301,7 +303,7 @@ test_random_single_exits(void **state)
 		bool *gone = g_new0(bool, na), *none = g_new0(bool, na);
 
 		for (size_t x = 0; x < na; x++) {
-			const char *id = mkg_actor_id(m, x);
+			const char *id = read_actor(m, x).id;
 			mkg_shock *s = NULL;
 			GString *expect = g_string_new(NULL);
 			char *got;
@@ -311,12 +313,12 @@ test_random_single_exits(void **state)
 			gone[x] = true;
 			/* Sources in id order = actor order here (p00, p01, ...). */
 			for (size_t p = 0; p < na; p++) {
-				if (p == x || mkg_actor_kind_of(m, p) != MKG_ACTOR_PRODUCER ||
+				if (p == x || read_actor(m, p).kind != MKG_ACTOR_PRODUCER ||
 				    !trades_produce(m, p))
 					continue;
 				if (brute_reaches(m, p, none) && !brute_reaches(m, p, gone))
 					g_string_append_printf(expect, "%s%s", expect->len ? "," : "",
-					                       mkg_actor_id(m, p));
+					                       read_actor(m, p).id);
 			}
 			got = stranded_text(s);
 			if (strcmp(got, expect->str) != 0)
@@ -371,7 +373,7 @@ test_random_exits_match_captive(void **state)
 
 		assert_int_equal(mkg_captive_new(&c, m, NULL), MKG_OK);
 		for (size_t x = 0; x < mkg_model_actor_count(m); x++) {
-			const char *id = mkg_actor_id(m, x);
+			const char *id = read_actor(m, x).id;
 			mkg_shock *s = NULL;
 			char *got, *expect;
 
@@ -409,7 +411,7 @@ test_random_group_exits(void **state)
 		brute_flow b;
 
 		for (int i = 0; i < 3; i++)
-			ids[i] = mkg_actor_id(m, (size_t)(fixture_rand(&st) % na));
+			ids[i] = read_actor(m, (size_t)(fixture_rand(&st) % na)).id;
 		assert_int_equal(mkg_shock_new(&s, m, ids, 3, NULL), MKG_OK);
 		b = brute_max_flow(m, NULL, 0, NULL, 0, ids, 3);
 		assert_double_near(mkg_flow_max_flow(mkg_shock_after(s)), b.max_flow,

@@ -55,10 +55,12 @@ report_of(const mkg_model *m, mkg_report **out)
 {
 	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
 	const char *coalition[2];
+	mkg_actor_desc first = MKG_ACTOR_DESC_INIT, second = MKG_ACTOR_DESC_INIT;
 
-	if (mkg_model_actor_count(m) >= 2) {
-		coalition[0] = mkg_actor_id(m, 0);
-		coalition[1] = mkg_actor_id(m, 1);
+	if (mkg_model_actor_count(m) >= 2 && mkg_model_actor_at(m, 0, &first) == MKG_OK &&
+	    mkg_model_actor_at(m, 1, &second) == MKG_OK) {
+		coalition[0] = first.id;
+		coalition[1] = second.id;
 		o.coalition = coalition;
 		o.coalition_count = 2;
 	}

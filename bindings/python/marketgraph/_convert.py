@@ -25,6 +25,11 @@ def text(raw):
     return None if raw is None else raw.decode("utf-8")
 
 
+def texts(array, count):
+    """A borrowed C array of count strings (NULL when empty) as a list of str."""
+    return [array[k].decode("utf-8") for k in range(count)]
+
+
 def number(d):
     """A C double that may be absent (NaN) as float or None."""
     return None if d != d else d

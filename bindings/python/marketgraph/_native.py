@@ -74,6 +74,8 @@ P = ctypes.POINTER
 
 
 # ---- structs, field for field as in include/marketgraph/*.h (version 1) ----
+# The record descriptions carry records both ways: into mkg_model_add_*() and
+# out of mkg_model_*_at().
 
 class ActorDesc(ctypes.Structure):
     VERSION = 1
@@ -219,12 +221,7 @@ _S = c_size_t
 _STATUS = (c_int, _check)
 _STR = (c_char_p, None)   # borrowed strings: c_char_p copies them into bytes
 _SIZE = (c_size_t, None)
-_DOUBLE = (c_double, None)
 _INT = (c_int, None)
-
-
-def _getters(prefix, spec):
-    return [("%s_%s" % (prefix, name),) + (args,) + ret for name, args, ret in spec]
 
 
 _PROTOTYPES = [
@@ -279,32 +276,14 @@ _PROTOTYPES = [
     ("mkg_json_write_file", [M, c_char_p]) + _STATUS,
 ]
 
-_PROTOTYPES += _getters("mkg_actor", [
-    ("id", [M, _S], _STR), ("name", [M, _S], _STR), ("has_name", [M, _S], _INT),
-    ("kind_of", [M, _S], _INT), ("region", [M, _S], _STR),
-    ("households", [M, _S], (c_int64, None)), ("capacity", [M, _S], _DOUBLE),
-    ("supply", [M, _S], _DOUBLE), ("demand", [M, _S], _DOUBLE),
-    ("tag_count", [M, _S], _SIZE), ("tag", [M, _S, _S], _STR),
-    ("attributes", [M, _S], _STR)])
-_PROTOTYPES += _getters("mkg_transaction", [
-    ("id", [M, _S], _STR), ("seller", [M, _S], _SIZE), ("buyer", [M, _S], _SIZE),
-    ("commodity", [M, _S], _STR), ("volume", [M, _S], _DOUBLE),
-    ("value", [M, _S], _DOUBLE), ("period", [M, _S], _STR),
-    ("has_period", [M, _S], _INT), ("contract", [M, _S], _INT),
-    ("is_service", [M, _S], _INT), ("capacity", [M, _S], _DOUBLE),
-    ("attributes", [M, _S], _STR)])
-_PROTOTYPES += _getters("mkg_facilitation", [
-    ("id", [M, _S], _STR), ("facilitator", [M, _S], _SIZE), ("type_of", [M, _S], _INT),
-    ("function", [M, _S], _INT), ("target_actor_count", [M, _S], _SIZE),
-    ("target_actor", [M, _S, _S], _SIZE), ("target_transaction_count", [M, _S], _SIZE),
-    ("target_transaction", [M, _S, _S], _SIZE), ("start", [M, _S], _STR),
-    ("end", [M, _S], _STR), ("exit", [M, _S], _INT), ("successor", [M, _S], _SIZE),
-    ("cost", [M, _S], _DOUBLE), ("payment_count", [M, _S], _SIZE),
-    ("payment_actor", [M, _S, _S], _SIZE), ("payment_share", [M, _S, _S], _DOUBLE),
-    ("attributes", [M, _S], _STR)])
-_PROTOTYPES += _getters("mkg_membership", [
-    ("group", [M, _S], _SIZE), ("member", [M, _S], _SIZE),
-    ("since", [M, _S], _STR), ("role", [M, _S], _STR)])
+# Records are read through the description structs the adds take (out-param
+# with its version set by the caller).
+_PROTOTYPES += [
+    ("mkg_model_actor_at", [M, _S, P(ActorDesc)]) + _STATUS,
+    ("mkg_model_transaction_at", [M, _S, P(TransactionDesc)]) + _STATUS,
+    ("mkg_model_facilitation_at", [M, _S, P(FacilitationDesc)]) + _STATUS,
+    ("mkg_model_membership_at", [M, _S, P(MembershipDesc)]) + _STATUS,
+]
 
 
 # Analyses may be missing from an older library of the same major version:

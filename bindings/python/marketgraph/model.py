@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The market model: a Model owns one C mkg_model; its records are read
-through light views that keep the model alive and read the C data on demand."""
+through light views that keep the model alive and read the C data on demand,
+one record at a time, through the description structs the adds take."""
 
 import ctypes
 import json
@@ -11,7 +12,7 @@ from operator import index as _as_index
 
 from . import _convert as cv
 from .analysis import Analyses
-from ._native import (NONE, ActorDesc, FacilitationDesc, MembershipDesc, MODEL_P, Payment,
+from ._native import (ActorDesc, FacilitationDesc, MembershipDesc, MODEL_P, Payment,
                       TransactionDesc, lib, owned_string)
 from .errors import ValidationError
 
@@ -296,9 +297,13 @@ def _payments(paid_by, where):
 
 class _Record:
     """A view of one record: the model and an index.  Records are never
-    removed, so the index stays valid as long as the model is open."""
+    removed, so the index stays valid as long as the model is open.  Each
+    read fills the record's description struct (mkg_model_*_at) and turns
+    it into Python values at once, under the model's lock: the C strings and
+    arrays it points to are borrowed, valid only until the model changes."""
 
     __slots__ = ("_model", "index")
+    _desc = _read_fn = None  # set by each kind
 
     def __init__(self, model, index):
         self._model = model
@@ -308,12 +313,17 @@ class _Record:
     def model(self):
         return self._model
 
-    def _get(self, fn, *args):
-        return self._model._call(fn, self.index, *args)
+    def _fields(self):
+        """The record as a dict of Python values, absent fields None (the
+        keys and the order of the model format)."""
+        with self._model._lock:
+            desc = self._desc()
+            desc.version = self._desc.VERSION
+            self._read_fn(self._model._handle(), self.index, ctypes.byref(desc))
+            return self._convert(desc)
 
-    def _actor_id(self, actor_index):
-        return None if actor_index == NONE else cv.text(self._model._call(lib.mkg_actor_id,
-                                                                          actor_index))
+    def _convert(self, desc):
+        raise NotImplementedError
 
     def __eq__(self, other):
         if type(other) is not type(self):
@@ -327,174 +337,149 @@ class _Record:
         return "<marketgraph.%s %s>" % (type(self).__name__, self.to_dict())
 
 
-def _text_getter(fn):
-    return property(lambda self: cv.text(self._get(fn)))
+def _field(name, doc=None):
+    return property(lambda self: self._fields()[name], doc=doc)
 
 
-def _number_getter(fn):
-    return property(lambda self: cv.number(self._get(fn)))
-
-
-def _attributes_getter(fn):
-    return property(lambda self: cv.attributes(self._get(fn)),
-                    doc="free user data as a dict, or None")
-
-
-def _compact(pairs):
+def _compact(fields):
     """A record dict without its absent fields, in the format's key order."""
-    return {k: v for k, v in pairs if v is not None}
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 class Actor(_Record):
     __slots__ = ()
-    id = _text_getter(lib.mkg_actor_id)
-    region = _text_getter(lib.mkg_actor_region)
-    capacity = _number_getter(lib.mkg_actor_capacity)
-    supply = _number_getter(lib.mkg_actor_supply)
-    demand = _number_getter(lib.mkg_actor_demand)
-    attributes = _attributes_getter(lib.mkg_actor_attributes)
+    _desc, _read_fn = ActorDesc, lib.mkg_model_actor_at
+
+    id = _field("id")
+    kind = _field("kind")
+    region = _field("region")
+    households = _field("households")
+    capacity = _field("capacity")
+    supply = _field("supply")
+    demand = _field("demand")
+    attributes = _field("attributes", "free user data as a dict, or None")
+
+    def _convert(self, d):
+        return {
+            "id": cv.text(d.id), "name": cv.text(d.name), "kind": ACTOR_KIND_NAMES.get(d.kind),
+            "region": cv.text(d.region),
+            "households": None if d.households < 0 else d.households,
+            "capacity": cv.number(d.capacity), "supply": cv.number(d.supply),
+            "demand": cv.number(d.demand),
+            "tags": cv.texts(d.tags, d.tag_count) or None,
+            "attributes": cv.attributes(d.attributes)}
 
     @property
     def name(self):
         """The display name: the name given, else the id."""
-        return cv.text(self._get(lib.mkg_actor_name))
-
-    @property
-    def kind(self):
-        return ACTOR_KIND_NAMES.get(self._get(lib.mkg_actor_kind_of))
-
-    @property
-    def households(self):
-        h = self._get(lib.mkg_actor_households)
-        return None if h < 0 else h
+        fields = self._fields()
+        return fields["id"] if fields["name"] is None else fields["name"]
 
     @property
     def tags(self):
-        return tuple(cv.text(self._get(lib.mkg_actor_tag, k))
-                     for k in range(self._get(lib.mkg_actor_tag_count)))
+        return tuple(self._fields()["tags"] or ())
 
     def to_dict(self):
         """The actor as the record of the model format."""
-        return _compact([
-            ("id", self.id),
-            ("name", self.name if self._get(lib.mkg_actor_has_name) else None),
-            ("kind", self.kind), ("region", self.region), ("households", self.households),
-            ("capacity", self.capacity), ("supply", self.supply), ("demand", self.demand),
-            ("tags", list(self.tags) or None), ("attributes", self.attributes)])
+        return _compact(self._fields())
 
 
 class Transaction(_Record):
     __slots__ = ()
-    id = _text_getter(lib.mkg_transaction_id)
-    commodity = _text_getter(lib.mkg_transaction_commodity)
-    volume = _number_getter(lib.mkg_transaction_volume)
-    value = _number_getter(lib.mkg_transaction_value)
-    capacity = _number_getter(lib.mkg_transaction_capacity)
-    attributes = _attributes_getter(lib.mkg_transaction_attributes)
+    _desc, _read_fn = TransactionDesc, lib.mkg_model_transaction_at
 
-    @property
-    def seller(self):
-        """The seller's actor id."""
-        return self._actor_id(self._get(lib.mkg_transaction_seller))
+    id = _field("id")
+    seller = _field("seller", "The seller's actor id.")
+    buyer = _field("buyer")
+    commodity = _field("commodity")
+    volume = _field("volume")
+    value = _field("value")
+    capacity = _field("capacity")
+    attributes = _field("attributes", "free user data as a dict, or None")
 
-    @property
-    def buyer(self):
-        return self._actor_id(self._get(lib.mkg_transaction_buyer))
+    def _convert(self, d):
+        return {
+            "id": cv.text(d.id), "seller": cv.text(d.seller), "buyer": cv.text(d.buyer),
+            "commodity": cv.text(d.commodity), "volume": cv.number(d.volume),
+            "value": cv.number(d.value), "period": cv.text(d.period),
+            "contract": CONTRACT_NAMES.get(d.contract), "service": bool(d.service),
+            "capacity": cv.number(d.capacity), "attributes": cv.attributes(d.attributes)}
 
     @property
     def period(self):
         """The transaction's period, else the model's, else None."""
-        return cv.text(self._get(lib.mkg_transaction_period))
+        with self._model._lock:
+            own = self._fields()["period"]
+            return own if own is not None else self._model.period
 
     @property
     def contract(self):
-        return CONTRACT_NAMES.get(self._get(lib.mkg_transaction_contract))
+        return self._fields()["contract"]
 
     @property
     def service(self):
-        return bool(self._get(lib.mkg_transaction_is_service))
+        return self._fields()["service"]
 
     def to_dict(self):
-        return _compact([
-            ("id", self.id), ("seller", self.seller), ("buyer", self.buyer),
-            ("commodity", self.commodity), ("volume", self.volume), ("value", self.value),
-            ("period", self.period if self._get(lib.mkg_transaction_has_period) else None),
-            ("contract", self.contract if self.contract != "spot" else None),
-            ("service", True if self.service else None), ("capacity", self.capacity),
-            ("attributes", self.attributes)])
+        fields = self._fields()  # the period of its own only
+        if fields["contract"] == "spot":
+            fields["contract"] = None
+        if not fields["service"]:
+            fields["service"] = None
+        return _compact(fields)
 
 
 class Facilitation(_Record):
     __slots__ = ()
-    id = _text_getter(lib.mkg_facilitation_id)
-    start = _text_getter(lib.mkg_facilitation_start)
-    end = _text_getter(lib.mkg_facilitation_end)
-    cost = _number_getter(lib.mkg_facilitation_cost)
-    attributes = _attributes_getter(lib.mkg_facilitation_attributes)
+    _desc, _read_fn = FacilitationDesc, lib.mkg_model_facilitation_at
 
-    @property
-    def facilitator(self):
-        return self._actor_id(self._get(lib.mkg_facilitation_facilitator))
+    id = _field("id")
+    facilitator = _field("facilitator")
+    type = _field("type")
+    function = _field("function")
+    targets = _field("targets",
+                     "``{\"actors\": [ids], \"transactions\": [ids]}`` (empty lists left out).")
+    start = _field("start")
+    end = _field("end")
+    exit = _field("exit")
+    successor = _field("successor")
+    cost = _field("cost")
+    paid_by = _field("paid_by", "``[{\"actor\": id, \"share\": fraction}]``, or None when absent.")
+    attributes = _field("attributes", "free user data as a dict, or None")
 
-    @property
-    def type(self):
-        return FACILITATION_TYPE_NAMES.get(self._get(lib.mkg_facilitation_type_of))
-
-    @property
-    def function(self):
-        return FUNCTION_NAMES.get(self._get(lib.mkg_facilitation_function))
-
-    @property
-    def targets(self):
-        """``{"actors": [ids], "transactions": [ids]}`` (empty lists left out)."""
-        actors = [self._actor_id(self._get(lib.mkg_facilitation_target_actor, k))
-                  for k in range(self._get(lib.mkg_facilitation_target_actor_count))]
-        txs = [cv.text(self._model._call(lib.mkg_transaction_id,
-                                         self._get(lib.mkg_facilitation_target_transaction, k)))
-               for k in range(self._get(lib.mkg_facilitation_target_transaction_count))]
-        return _compact([("actors", actors or None), ("transactions", txs or None)])
-
-    @property
-    def exit(self):
-        return EXIT_NAMES.get(self._get(lib.mkg_facilitation_exit))
-
-    @property
-    def successor(self):
-        return self._actor_id(self._get(lib.mkg_facilitation_successor))
-
-    @property
-    def paid_by(self):
-        """``[{"actor": id, "share": fraction}]``, or None when absent."""
-        n = self._get(lib.mkg_facilitation_payment_count)
-        if n == 0:
-            return None
-        return [{"actor": self._actor_id(self._get(lib.mkg_facilitation_payment_actor, k)),
-                 "share": self._get(lib.mkg_facilitation_payment_share, k)} for k in range(n)]
+    def _convert(self, d):
+        targets = {"actors": cv.texts(d.target_actors, d.target_actor_count) or None,
+                   "transactions": cv.texts(d.target_transactions,
+                                            d.target_transaction_count) or None}
+        paid_by = [{"actor": cv.text(d.paid_by[k].actor), "share": d.paid_by[k].share}
+                   for k in range(d.paid_by_count)]
+        return {
+            "id": cv.text(d.id), "facilitator": cv.text(d.facilitator),
+            "type": FACILITATION_TYPE_NAMES.get(d.type), "function": FUNCTION_NAMES.get(d.function),
+            "targets": _compact(targets), "start": cv.text(d.start), "end": cv.text(d.end),
+            "exit": EXIT_NAMES.get(d.exit), "successor": cv.text(d.successor),
+            "cost": cv.number(d.cost), "paid_by": paid_by or None,
+            "attributes": cv.attributes(d.attributes)}
 
     def to_dict(self):
-        return _compact([
-            ("id", self.id), ("facilitator", self.facilitator), ("type", self.type),
-            ("function", self.function), ("targets", self.targets), ("start", self.start),
-            ("end", self.end), ("exit", self.exit), ("successor", self.successor),
-            ("cost", self.cost), ("paid_by", self.paid_by), ("attributes", self.attributes)])
+        return _compact(self._fields())
 
 
 class Membership(_Record):
     __slots__ = ()
-    since = _text_getter(lib.mkg_membership_since)
-    role = _text_getter(lib.mkg_membership_role)
+    _desc, _read_fn = MembershipDesc, lib.mkg_model_membership_at
 
-    @property
-    def group(self):
-        return self._actor_id(self._get(lib.mkg_membership_group))
+    group = _field("group")
+    member = _field("member")
+    since = _field("since")
+    role = _field("role")
 
-    @property
-    def member(self):
-        return self._actor_id(self._get(lib.mkg_membership_member))
+    def _convert(self, d):
+        return {"group": cv.text(d.group), "member": cv.text(d.member),
+                "since": cv.text(d.since), "role": cv.text(d.role)}
 
     def to_dict(self):
-        return _compact([("group", self.group), ("member", self.member),
-                         ("since", self.since), ("role", self.role)])
+        return _compact(self._fields())
 
 
 # ---- sequence views -------------------------------------------------------------------

@@ -203,6 +203,27 @@ class Building(unittest.TestCase):
                               "volume": 10}],
             "facilitation": [], "memberships": []})
 
+    def test_lists_read_after_growth(self):
+        # a record's lists are read from pools that later adds reallocate:
+        # a view reads them afresh each time, so they stay right
+        m = mg.Model()
+        a = m.add_actor("a", "producer", tags=["x", "y"])
+        m.add_actor("b", "trader")
+        f = m.add_facilitation("b", "public", "information", targets={"actors": ["a"]},
+                               paid_by=[{"actor": "a", "share": 0.25},
+                                        {"actor": "b", "share": 0.75}])
+        for k in range(300):
+            m.add_actor("c%d" % k, "trader", tags=["t%d" % k])
+            m.add_facilitation("b", "public", "linkages", targets={"actors": ["c%d" % k]},
+                               paid_by=[{"actor": "b", "share": 1}])
+        self.assertEqual(a.tags, ("x", "y"))
+        self.assertEqual(f.targets, {"actors": ["a"]})
+        self.assertEqual(f.paid_by, [{"actor": "a", "share": 0.25},
+                                     {"actor": "b", "share": 0.75}])
+        self.assertEqual(m.facilitation[300].to_dict(), {
+            "id": "f301", "facilitator": "b", "type": "public", "function": "linkages",
+            "targets": {"actors": ["c299"]}, "paid_by": [{"actor": "b", "share": 1}]})
+
     def test_numbers_exact(self):
         m = mg.Model()
         m.add_actor("a", "producer")
