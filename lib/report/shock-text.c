@@ -75,14 +75,14 @@ append_binding(GString *out, const mkg_model *m, const mkg_flow *f)
 }
 
 int
-mkg_shock_write_text(const mkg_shock *s, const mkg_model *m, char **out, size_t *len)
+mkg_shock_write_text(const mkg_shock *s, const mkg_model *model, char **out, size_t *len)
 {
 	const mkg_flow *before, *after;
 	double loss, max_before;
 	GString *text;
 
 	MKG_CHECK_ARG(s);
-	MKG_CHECK_ARG(m);
+	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
 	before = mkg_shock_before(s);
 	after = mkg_shock_after(s);
@@ -92,14 +92,14 @@ mkg_shock_write_text(const mkg_shock *s, const mkg_model *m, char **out, size_t 
 	for (size_t i = 0; i < mkg_shock_removed_count(s); i++) {
 		if (i > 0)
 			g_string_append(text, ", ");
-		append_actor(text, m, mkg_shock_removed_at(s, i));
+		append_actor(text, model, mkg_shock_removed_at(s, i));
 	}
 	g_string_append(text, "\nDeliverable flow: ");
-	append_volume(text, m, max_before);
+	append_volume(text, model, max_before);
 	g_string_append(text, " before, ");
-	append_volume(text, m, mkg_flow_max_flow(after));
+	append_volume(text, model, mkg_flow_max_flow(after));
 	g_string_append(text, " after; loss ");
-	append_volume(text, m, loss);
+	append_volume(text, model, loss);
 	if (max_before > 0.0) {
 		char buf[G_ASCII_DTOSTR_BUF_SIZE];
 		g_string_append_printf(text, " (%s%% of the flow)",
@@ -110,16 +110,16 @@ mkg_shock_write_text(const mkg_shock *s, const mkg_model *m, char **out, size_t 
 	                       mkg_shock_stranded_count(s));
 	if (mkg_shock_stranded_count(s) > 0) {
 		g_string_append(text, ", supply ");
-		append_volume(text, m, mkg_shock_stranded_supply(s));
+		append_volume(text, model, mkg_shock_stranded_supply(s));
 	}
 	g_string_append_c(text, '\n');
 	for (size_t i = 0; i < mkg_shock_stranded_count(s); i++) {
 		g_string_append(text, "  ");
-		append_actor(text, m, mkg_shock_stranded_at(s, i));
+		append_actor(text, model, mkg_shock_stranded_at(s, i));
 		g_string_append_c(text, '\n');
 	}
 	g_string_append(text, "Binding constraints after the exit:\n");
-	append_binding(text, m, after);
+	append_binding(text, model, after);
 	if (len != NULL)
 		*len = text->len;
 	*out = g_string_free(text, FALSE);

@@ -205,6 +205,79 @@ test_empty_and_duplicates(void **state)
 	mkg_model_free(m);
 }
 
+/* The text view (`marketgraph shock`), on the CLI test's model with names
+ * and a unit.  Supplies are the observed sales: coop-a 60 + 20, coop-b 30,
+ * coop-c 10.  Before: 100 (the market's demand binds).  Without proc:
+ * coop-c stranded (10), coop-a keeps its link to the trader (capacity 20),
+ * coop-b 30: 50, the link binds.  Without the trader: coop-b stranded (30),
+ * proc passes 80: its capacity binds. */
+static void
+test_text(void **state)
+{
+	static const struct { const char *id, *name; char kind; double capacity, demand; } actors[] = {
+		{ "coop-a", NULL, 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "coop-b", NULL, 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "coop-c", "Coop C", 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "proc", "Mill", 'r', 80, MKG_ABSENT },
+		{ "trader", "trader", 't', MKG_ABSENT, MKG_ABSENT }, /* a name equal to the id */
+		{ "market", NULL, 'e', MKG_ABSENT, 100 },
+	};
+	const char *proc[] = { "proc" }, *trader[] = { "trader" };
+	mkg_model *m = NULL;
+	mkg_shock *s = NULL;
+	char *text = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	for (size_t i = 0; i < G_N_ELEMENTS(actors); i++) {
+		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+		d.id = actors[i].id;
+		d.name = actors[i].name;
+		d.kind = fixture_kind(actors[i].kind);
+		d.capacity = actors[i].capacity;
+		d.demand = actors[i].demand;
+		assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+	}
+	fixture_add_transactions(m, "coop-a>proc:60 coop-a>trader:20/20 coop-b>trader:30 "
+	                            "coop-c>proc:10 proc>market:70 trader>market:50");
+	assert_int_equal(mkg_model_set_volume_unit(m, "t"), MKG_OK);
+
+	assert_int_equal(shock_new(&s, m, proc, 1), MKG_OK);
+	assert_int_equal(mkg_shock_write_text(s, m, &text, &len), MKG_OK);
+	assert_string_equal(text,
+	                    "Exit shock: without proc (Mill)\n"
+	                    "Deliverable flow: 100 t before, 50 t after; loss 50 t (50.0% of the flow)\n"
+	                    "Stranded producers (no route left to an end market): 1, supply 10 t\n"
+	                    "  coop-c (Coop C)\n"
+	                    "Binding constraints after the exit:\n"
+	                    "  link coop-a -> trader: 20 t\n");
+	assert_int_equal(len, strlen(text));
+	mkg_free(text);
+	mkg_shock_free(s);
+
+	assert_int_equal(shock_new(&s, m, trader, 1), MKG_OK);
+	assert_int_equal(mkg_shock_write_text(s, m, &text, NULL), MKG_OK);
+	assert_string_equal(text,
+	                    "Exit shock: without trader\n"
+	                    "Deliverable flow: 100 t before, 80 t after; loss 20 t (20.0% of the flow)\n"
+	                    "Stranded producers (no route left to an end market): 1, supply 30 t\n"
+	                    "  coop-b\n"
+	                    "Binding constraints after the exit:\n"
+	                    "  capacity of proc (Mill): 80 t\n");
+	mkg_free(text);
+
+	text = NULL;
+	assert_int_equal(mkg_shock_write_text(s, NULL, &text, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_write_text: argument 'model' is NULL");
+	assert_int_equal(mkg_shock_write_text(s, m, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_write_text: argument 'out' is NULL");
+	assert_null(text);
+	mkg_shock_free(s);
+	mkg_model_free(m);
+}
+
 static void
 test_errors(void **state)
 {
@@ -468,6 +541,7 @@ main(void)
 		cmocka_unit_test(test_merge_point),
 		cmocka_unit_test(test_sources_and_sinks),
 		cmocka_unit_test(test_empty_and_duplicates),
+		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_random_single_exits),
 		cmocka_unit_test(test_random_exits_match_captive),
