@@ -136,7 +136,7 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 		mkg_cutpoints *c;
 		double t0 = now();
 
-		check(mkg_cutpoints_new(&c, m), "cutpoints");
+		check(mkg_cutpoints_new(&c, m, NULL), "cutpoints");
 		t[i] = now() - t0;
 		if (i == 0)
 			fprintf(stderr, "  %zu articulation points, %zu bridges\n",

@@ -218,10 +218,13 @@ bench_ours(const layered *l)
 	}
 	if (victim != NULL) {
 		for (i = 0; i < runs; i++) {
+			mkg_shock_options o = MKG_SHOCK_OPTIONS_INIT;
 			mkg_shock *s;
 			watch w = start();
 
-			check(mkg_shock_new(&s, m, &victim, 1, NULL), "shock");
+			o.remove = (const char *const *)&victim;
+			o.remove_count = 1;
+			check(mkg_shock_new(&s, m, &o), "shock");
 			stop(w, &t[i], &u[i]);
 			if (i == 0)
 				fprintf(stderr, "  shock without %s: %zu stranded, loss %.17g\n", victim,

@@ -67,10 +67,6 @@ const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 /* Append s to out as a JSON string, quotes included ("null" for NULL). */
 void cli_json_string(GString *out, const char *s);
 
-/* The market map of a model as DOT text (mkg_free()), with the analyses'
- * findings drawn in when highlight is set.  Returns an mkg_status. */
-int cli_map_dot(const mkg_model *model, gboolean highlight, char **out, size_t *len);
-
 /* export --format graphml or kumu (format) to out (export-interop.c). */
 int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
                     const char *out);

@@ -23,11 +23,13 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 static int
 export_dot(const cli_command *cmd, const mkg_model *model, gboolean highlight, const char *out)
 {
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
-	if (cli_map_dot(model, highlight, &text, &len) != MKG_OK)
+	opts.highlight = highlight;
+	if (mkg_dot_write_string(model, &opts, &text, &len) != MKG_OK)
 		return cli_fail(cmd, "%s", mkg_error_message());
 	rc = cli_write(cmd, out, text, len);
 	mkg_free(text);

@@ -90,6 +90,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		  "png: pixels per inch (Graphviz's default is 96)", "N" },
 		G_OPTION_ENTRY_NULL
 	};
+	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
 	const char *type = NULL;
 	mkg_model *model = NULL;
 	char *text = NULL;
@@ -123,7 +124,8 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	}
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
-	if (cli_map_dot(model, highlight, &text, &len) != MKG_OK) {
+	dot_opts.highlight = highlight;
+	if (mkg_dot_write_string(model, &dot_opts, &text, &len) != MKG_OK) {
 		rc = cli_fail(cmd, "%s", mkg_error_message());
 		goto done;
 	}

@@ -29,6 +29,7 @@ print_binding(const mkg_flow *flow, const char *unit)
 int
 main(int argc, char **argv)
 {
+	mkg_shock_options opts = MKG_SHOCK_OPTIONS_INIT;
 	mkg_model *model = NULL;
 	mkg_shock *shock = NULL;
 	const char *unit;
@@ -43,8 +44,9 @@ main(int argc, char **argv)
 	}
 	unit = mkg_model_volume_unit(model) ? mkg_model_volume_unit(model) : "units";
 	/* The ids are copied; an unknown one fails with `remove: unknown actor "x"`. */
-	if (mkg_shock_new(&shock, model, (const char *const *)argv + 2, (size_t)argc - 2, NULL) !=
-	    MKG_OK) {
+	opts.remove = (const char *const *)argv + 2;
+	opts.remove_count = (size_t)argc - 2;
+	if (mkg_shock_new(&shock, model, &opts) != MKG_OK) {
 		fprintf(stderr, "%s\n", mkg_error_message());
 		mkg_model_free(model);
 		return 1;

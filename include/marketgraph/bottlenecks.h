@@ -18,6 +18,9 @@
  * freed.  Lists are sorted as in docs/report.md, ties by actor id in byte
  * order, so the same model gives the same result, bit for bit.
  *
+ * The _write_json functions (and mkg_shock_write_text()) are rendered by
+ * the report layer (lib/report/), from the same accessors a caller has.
+ *
  * Sections: options (shared), cut points, captive, betweenness, throughput;
  * flow and exit shock follow.
  *
@@ -84,10 +87,12 @@ typedef struct mkg_bridge {
  * in *out (owned by the caller).  MKG_EINVAL for NULL arguments.
  * O(V + E) time and memory.  Ties are broken by id with the model's id
  * order, sorted once per model version and shared by every result here
- * (O(total id bytes) the first time).
+ * (O(total id bytes) the first time).  opts (NULL: defaults) is checked
+ * for its version only: cut points depend on no option.
  */
 MKG_EXPORT int
-mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model);
+mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
+                  const mkg_bottlenecks_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_cutpoints_free(mkg_cutpoints *c);
@@ -103,20 +108,10 @@ MKG_EXPORT size_t mkg_cutpoints_bridge_count(const mkg_cutpoints *c);
 MKG_EXPORT const mkg_bridge *mkg_cutpoints_bridge_at(const mkg_cutpoints *c, size_t i);
 
 /**
- * Copy the throughput of every articulation point (resp. the volume of
- * every bridge), in result order, into out[0 .. count-1].  MKG_EBUFS when
- * capacity is smaller than the count, MKG_EINVAL for NULL.  O(count).
- */
-MKG_EXPORT int mkg_cutpoints_copy_throughput(const mkg_cutpoints *c, double *out,
-                                             size_t capacity);
-MKG_EXPORT int mkg_cutpoints_copy_bridge_volume(const mkg_cutpoints *c, double *out,
-                                                size_t capacity);
-
-/**
  * The result as a JSON object with the report's two keys:
  * `{"articulation_points": [...], "bridges": [...]}`.  A NUL-terminated
  * string in *out, freed with mkg_free(), its length in *len when len is
- * not NULL.  Deterministic.  O(k).
+ * not NULL.  Deterministic.  O(k).  Rendered by the report layer.
  */
 MKG_EXPORT int
 mkg_cutpoints_write_json(const mkg_cutpoints *c, char **out, size_t *len);
@@ -171,15 +166,13 @@ MKG_EXPORT size_t mkg_captive_count(const mkg_captive *c);
 /** The i-th, by captive supply descending, or NULL out of range.  O(1). */
 MKG_EXPORT const mkg_captive_actor *mkg_captive_at(const mkg_captive *c, size_t i);
 /**
- * Copy the ids of the captive producers of the i-th actor, in byte order,
- * into out[0 .. producers-1] (borrowed from the result).  MKG_EBUFS when
- * capacity is smaller than the count, MKG_EINVAL for NULL or i out of
- * range.  O(k log k) for k producers.
+ * The id of the j-th captive producer of the i-th actor (j < its
+ * `producers`), or NULL out of range.  The order is the post-dominator
+ * tree's, the same for the same model but not sorted (sorting every list
+ * would cost more than the result's linear size); mkg_captive_write_json()
+ * lists them in byte order.  O(1).
  */
-MKG_EXPORT int mkg_captive_copy_producers(const mkg_captive *c, size_t i, const char **out,
-                                          size_t capacity);
-/** Copy the captive supply of every listed actor, in result order.  As above. */
-MKG_EXPORT int mkg_captive_copy_supply(const mkg_captive *c, double *out, size_t capacity);
+MKG_EXPORT const char *mkg_captive_producer_at(const mkg_captive *c, size_t i, size_t j);
 
 /** Number of stranded sources.  O(1). */
 MKG_EXPORT size_t mkg_captive_stranded_count(const mkg_captive *c);
@@ -251,12 +244,6 @@ MKG_EXPORT size_t mkg_betweenness_count(const mkg_betweenness *b);
 MKG_EXPORT const mkg_betweenness_score *mkg_betweenness_at(const mkg_betweenness *b, size_t i);
 /** Whether the scores are pivot estimates (1) or exact (0). */
 MKG_EXPORT int mkg_betweenness_is_estimate(const mkg_betweenness *b);
-/** Copy all_pairs (resp. source_sink) of every score, in result order.  As
- * mkg_cutpoints_copy_throughput(). */
-MKG_EXPORT int mkg_betweenness_copy_all_pairs(const mkg_betweenness *b, double *out,
-                                              size_t capacity);
-MKG_EXPORT int mkg_betweenness_copy_source_sink(const mkg_betweenness *b, double *out,
-                                                size_t capacity);
 
 /** The result as the report's `betweenness` array.  As mkg_cutpoints_write_json(). */
 MKG_EXPORT int
@@ -296,19 +283,6 @@ MKG_EXPORT const mkg_actor_throughput *mkg_throughput_at(const mkg_throughput *t
 MKG_EXPORT double mkg_throughput_delivered(const mkg_throughput *t);
 /** Produce transactions without a volume (counted as 0). */
 MKG_EXPORT size_t mkg_throughput_excluded(const mkg_throughput *t);
-
-/** Which number mkg_throughput_copy_column() copies. */
-typedef enum mkg_throughput_column {
-	MKG_THROUGHPUT_COLUMN_BOUGHT = 0,
-	MKG_THROUGHPUT_COLUMN_SOLD,
-	MKG_THROUGHPUT_COLUMN_THROUGHPUT,
-	MKG_THROUGHPUT_COLUMN_SHARE
-} mkg_throughput_column;
-
-/** Copy one number of every row, in result order.  As
- * mkg_cutpoints_copy_throughput(); MKG_EINVAL for an unknown column. */
-MKG_EXPORT int mkg_throughput_copy_column(const mkg_throughput *t, mkg_throughput_column column,
-                                          double *out, size_t capacity);
 
 /** The result as the report's `throughput` array.  As mkg_cutpoints_write_json(). */
 MKG_EXPORT int
@@ -408,26 +382,45 @@ mkg_flow_write_json(const mkg_flow *flow, char **out, size_t *len);
 /** What happens when some actors stop trading.  Opaque. */
 typedef struct mkg_shock mkg_shock;
 
+/** Options of the exit shock: who leaves, and the bottleneck options it uses. */
+typedef struct mkg_shock_options {
+	unsigned int version;        /**< MKG_SHOCK_OPTIONS_VERSION */
+	const char *const *remove;   /**< ids of the actors that stop trading (required) */
+	size_t remove_count;         /**< must be 0 when remove is NULL */
+	const char *const *sources;  /**< actor ids; NULL: every producer */
+	size_t source_count;         /**< must be 0 when sources is NULL */
+	const char *const *sinks;    /**< actor ids; NULL: every end_market */
+	size_t sink_count;           /**< must be 0 when sinks is NULL */
+} mkg_shock_options;
+
+#define MKG_SHOCK_OPTIONS_VERSION 1
+#define MKG_SHOCK_OPTIONS_INIT { MKG_SHOCK_OPTIONS_VERSION, NULL, 0, NULL, 0, NULL, 0 }
+
+/** Fill *opts with MKG_SHOCK_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
+ * or a version this library does not know. */
+MKG_EXPORT int mkg_shock_options_init(mkg_shock_options *opts, unsigned int version);
+
 /**
- * Remove the actors named in remove (remove_count ids) and compare with
- * the model as it is: the stranded sources, those that had a route to a
- * sink and have none without the removed actors (a removed source is not
+ * Remove the actors named in opts->remove (remove_count ids) and compare
+ * with the model as it is: the stranded sources, those that had a route to
+ * a sink and have none without the removed actors (a removed source is not
  * stranded: it left), their summed supply, and the deliverable flow before
  * and after (mkg_flow_new() on the network without the removed actors and
  * their transactions).  The loss is max flow before - max flow after.
  * For one removed actor X the stranded sources are exactly X's captive
- * producers (mkg_captive_new()).
+ * producers (mkg_captive_new()).  opts->sources and opts->sinks as in
+ * mkg_bottlenecks_options.
  *
- * Fails like mkg_flow_new(), and with MKG_EINVAL for remove NULL with a
- * nonzero count (`remove: NULL with remove_count 2`) or a NULL id
- * (`remove[1]: NULL id`), MKG_ENOTFOUND for an id that names no actor
- * (`remove: unknown actor "x"`).  An id named twice counts once; an empty
- * list changes nothing (loss 0).  Two maximum flows and two O(V + E)
- * searches.
+ * Fails like mkg_flow_new(), and with MKG_EINVAL for opts NULL or
+ * opts->remove NULL with count 0 (`mkg_shock_new: no actors to remove
+ * (opts->remove is NULL)`), remove NULL with a nonzero count (`remove: NULL
+ * with remove_count 2`) or a NULL id (`remove[1]: NULL id`), MKG_ENOTFOUND
+ * for an id that names no actor (`remove: unknown actor "x"`).  An id named
+ * twice counts once; a non-NULL empty list changes nothing (loss 0).  Two
+ * maximum flows and two O(V + E) searches.
  */
 MKG_EXPORT int
-mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove,
-              size_t remove_count, const mkg_bottlenecks_options *opts);
+mkg_shock_new(mkg_shock **out, const mkg_model *model, const mkg_shock_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_shock_free(mkg_shock *shock);
@@ -458,6 +451,19 @@ MKG_EXPORT double mkg_shock_loss(const mkg_shock *shock);
  */
 MKG_EXPORT int
 mkg_shock_write_json(const mkg_shock *shock, char **out, size_t *len);
+
+/**
+ * The result as text for an analyst (`marketgraph shock`): who left, the
+ * deliverable flow before and after with the loss, the stranded producers
+ * and the binding constraints after the exit.  Actors are written "id
+ * (name)" when model (the one the result was computed on) gives them a
+ * name of their own; volumes carry the model's volume unit.  A
+ * NUL-terminated string in *out, freed with mkg_free(), its length in *len
+ * when len is not NULL.  MKG_EINVAL for NULL shock, model or out.
+ * Rendered by the report layer.  O(k) for k listed ids.
+ */
+MKG_EXPORT int
+mkg_shock_write_text(const mkg_shock *shock, const mkg_model *model, char **out, size_t *len);
 
 /* ------------------------------------------------------------------------ */
 /* Every bottleneck section at once (the report's `bottlenecks` object)     */

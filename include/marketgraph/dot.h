@@ -36,10 +36,15 @@ typedef struct mkg_dot_options {
 	const mkg_flow *flow;             /**< binding constraints in red */
 	const mkg_captive *captive;       /**< actors with captive producers in red */
 	const mkg_coalitions *coalitions; /**< coalitions presumed harmful outlined in red */
+	/* nonzero: run mkg_flow_new(), mkg_captive_new() and
+	 * mkg_coalitions_new() with their default options for every one of the
+	 * three results above left NULL, and draw all three highlights
+	 * (`marketgraph export --format dot --highlight`). */
+	int highlight;
 } mkg_dot_options;
 
 #define MKG_DOT_OPTIONS_VERSION 1
-#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL }
+#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0 }
 
 /** Fill *opts with MKG_DOT_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
  * or a version this library does not know. */
@@ -74,7 +79,9 @@ MKG_EXPORT int mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
  *    red dashed box around its members (an actor in several such
  *    coalitions is drawn in the first, by the result's order).
  *
- * Fails with MKG_EINVAL for NULL model or out or a wrong options version.
+ * Fails with MKG_EINVAL for NULL model or out or a wrong options version,
+ * and with opts->highlight as the analyses it runs fail (a flow network
+ * too large: MKG_EUNSUPPORTED).
  * O(A + n log n + F + P + k log n) time and O(A + n) memory for A actors,
  * n transactions, F facilitation records with P targets and k highlighted
  * entries: the transactions are sorted once to merge them.

@@ -173,9 +173,7 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
-	if (rc != MKG_OK)
-		return rc;
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
 	g = mkg__graph_get(model);
 	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
 	                           &role);
@@ -306,55 +304,4 @@ int
 mkg_betweenness_is_estimate(const mkg_betweenness *b)
 {
 	return b ? b->estimate : 0;
-}
-
-static int
-copy_column(const mkg_betweenness *b, bool all, double *out, size_t capacity, const char *fn)
-{
-	if (b == NULL || out == NULL)
-		return mkg__error(MKG_EINVAL, "%s: argument '%s' is NULL", fn, b ? "out" : "b");
-	if (capacity < b->count)
-		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", fn, b->count,
-		                  capacity);
-	for (size_t i = 0; i < b->count; i++)
-		out[i] = all ? b->rows[i].all_pairs : b->rows[i].source_sink;
-	return MKG_OK;
-}
-
-int
-mkg_betweenness_copy_all_pairs(const mkg_betweenness *b, double *out, size_t capacity)
-{
-	return copy_column(b, true, out, capacity, G_STRFUNC);
-}
-
-int
-mkg_betweenness_copy_source_sink(const mkg_betweenness *b, double *out, size_t capacity)
-{
-	return copy_column(b, false, out, capacity, G_STRFUNC);
-}
-
-void
-mkg__betweenness_write(mkg_jw *w, const mkg_betweenness *b)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < b->count; i++) {
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", b->rows[i].actor);
-		mkg__jw_kdouble(w, "all_pairs", b->rows[i].all_pairs);
-		mkg__jw_kdouble(w, "source_sink", b->rows[i].source_sink);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_betweenness_write_json(const mkg_betweenness *b, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(b);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__betweenness_write(w, b);
-	return mkg__jw_finish(w, out, len);
 }

@@ -140,8 +140,10 @@ bridge_volume(const mkg_graph *g, const tree_edge *e)
 }
 
 int
-mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
+mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
+                  const mkg_bottlenecks_options *opts)
 {
+	mkg_bottlenecks_options o;
 	const mkg_graph *g;
 	const uint32_t *order, *rank;
 	uint8_t *is_ap;
@@ -153,6 +155,9 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model)
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	/* Only the version is checked: cut points ignore sources and sinks. */
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
+	(void)o;
 	g = mkg__graph_get(model);
 	is_ap = g_new0(uint8_t, g->n ? g->n : 1);
 	bridges = g_array_new(FALSE, FALSE, sizeof(tree_edge));
@@ -258,71 +263,4 @@ const mkg_bridge *
 mkg_cutpoints_bridge_at(const mkg_cutpoints *c, size_t i)
 {
 	return c && i < c->bridge_count ? &c->bridge[i] : NULL;
-}
-
-int
-mkg_cutpoints_copy_throughput(const mkg_cutpoints *c, double *out, size_t capacity)
-{
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	if (capacity < c->ap_count)
-		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", G_STRFUNC,
-		                  c->ap_count, capacity);
-	for (size_t i = 0; i < c->ap_count; i++)
-		out[i] = c->ap[i].throughput;
-	return MKG_OK;
-}
-
-int
-mkg_cutpoints_copy_bridge_volume(const mkg_cutpoints *c, double *out, size_t capacity)
-{
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	if (capacity < c->bridge_count)
-		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", G_STRFUNC,
-		                  c->bridge_count, capacity);
-	for (size_t i = 0; i < c->bridge_count; i++)
-		out[i] = c->bridge[i].volume;
-	return MKG_OK;
-}
-
-void
-mkg__cutpoints_write_members(mkg_jw *w, const mkg_cutpoints *c)
-{
-	mkg__jw_key(w, "articulation_points");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < c->ap_count; i++) {
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", c->ap[i].actor);
-		mkg__jw_kdouble(w, "throughput", c->ap[i].throughput);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_key(w, "bridges");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < c->bridge_count; i++) {
-		mkg__jw_begin_object(w, true);
-		mkg__jw_key(w, "actors");
-		mkg__jw_begin_array(w, true);
-		mkg__jw_string(w, c->bridge[i].actors[0]);
-		mkg__jw_string(w, c->bridge[i].actors[1]);
-		mkg__jw_end_array(w);
-		mkg__jw_kdouble(w, "volume", c->bridge[i].volume);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_cutpoints_write_json(const mkg_cutpoints *c, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__jw_begin_object(w, false);
-	mkg__cutpoints_write_members(w, c);
-	mkg__jw_end_object(w);
-	return mkg__jw_finish(w, out, len);
 }

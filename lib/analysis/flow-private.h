@@ -1,9 +1,9 @@
-/* marketgraph: deliverable flow and exit shock, internals.  Never installed.
+/* marketgraph: deliverable flow, exit shock and every bottleneck section at
+ * once, internals.  Never installed.
  * SPDX-License-Identifier: MIT */
 #ifndef MKG_FLOW_PRIVATE_H
 #define MKG_FLOW_PRIVATE_H
 
-#include "analysis-private.h"
 #include "graph-private.h"
 #include "marketgraph/bottlenecks.h"
 
@@ -30,20 +30,16 @@ double mkg__source_supply(const mkg_model *m, const mkg_graph *g, mkg_idx a);
 int mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
                       const uint8_t *role, const uint8_t *removed);
 
-/* The `flow` object, as a value at the writer's position. */
-void mkg__flow_write(mkg_jw *w, const mkg_flow *f);
-
-/* Text for the report: the flow and what binds it.  us: the unit with a
- * space before it (" t"), or "". */
-void mkg__flow_text(GString *out, const mkg_flow *f, const mkg__labels *l, const char *us);
-
-/* The report's `bottlenecks` object, as a value at the writer's position
- * (bottlenecks.c). */
-void mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b);
-
-/* The text view of every bottleneck section, under one heading; unit (of
- * volumes) may be NULL. */
-void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l,
-                           const char *unit);
+/* Every bottleneck section of one model (bottlenecks.c); the report layer
+ * reads the pivots and seed of the betweenness estimate from here. */
+struct mkg_bottlenecks {
+	mkg_flow *flow;
+	mkg_cutpoints *cutpoints;
+	mkg_captive *captive;
+	mkg_betweenness *betweenness;
+	mkg_throughput *throughput;
+	size_t pivots;  /* 0: exact betweenness */
+	uint64_t seed;
+};
 
 #endif /* MKG_FLOW_PRIVATE_H */

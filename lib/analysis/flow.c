@@ -351,8 +351,7 @@ mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_optio
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o)) != MKG_OK)
-		return rc;
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
 	rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count, &role);
 	if (rc != MKG_OK)
 		return rc;
@@ -402,42 +401,4 @@ const mkg_binding *
 mkg_flow_binding_at(const mkg_flow *f, size_t i)
 {
 	return f && i < f->binding_count ? &f->binding[i] : NULL;
-}
-
-void
-mkg__flow_write(mkg_jw *w, const mkg_flow *f)
-{
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kdouble(w, "total_supply", f->total_supply);
-	mkg__jw_kdouble(w, "max_flow", f->max_flow);
-	mkg__jw_kdouble(w, "deliverable_share", mkg_flow_deliverable_share(f));
-	mkg__jw_key(w, "binding");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < f->binding_count; i++) {
-		const mkg_binding *b = &f->binding[i];
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "type", mkg_binding_type_name(b->type));
-		if (b->type == MKG_BINDING_TRANSACTION) {
-			mkg__jw_kstring(w, "seller", b->seller);
-			mkg__jw_kstring(w, "buyer", b->buyer);
-		} else {
-			mkg__jw_kstring(w, "actor", b->actor);
-		}
-		mkg__jw_kdouble(w, "capacity", b->capacity);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_end_object(w);
-}
-
-int
-mkg_flow_write_json(const mkg_flow *f, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(f);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__flow_write(w, f);
-	return mkg__jw_finish(w, out, len);
 }

@@ -114,10 +114,9 @@ list_removed(mkg_shock *s, const mkg_model *m, const uint8_t *removed)
 }
 
 int
-mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove,
-              size_t remove_count, const mkg_bottlenecks_options *opts)
+mkg_shock_new(mkg_shock **out, const mkg_model *model, const mkg_shock_options *opts)
 {
-	mkg_bottlenecks_options o;
+	mkg_shock_options o;
 	const mkg_graph *g;
 	uint8_t *role = NULL, *removed;
 	mkg_shock *s;
@@ -125,10 +124,13 @@ mkg_shock_new(mkg_shock **out, const mkg_model *model, const char *const *remove
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o)) != MKG_OK)
-		return rc;
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_shock_options, MKG_SHOCK_OPTIONS, opts, &o);
+	/* A shock without a list of who leaves is a mistake, not "nobody". */
+	if (o.remove == NULL && o.remove_count == 0)
+		return mkg__error(MKG_EINVAL, "%s: no actors to remove (opts->remove is NULL)",
+		                  G_STRFUNC);
 	removed = g_new0(uint8_t, model->actors->len ? model->actors->len : 1);
-	rc = resolve_removed(model, remove, remove_count, removed);
+	rc = resolve_removed(model, o.remove, o.remove_count, removed);
 	if (rc == MKG_OK)
 		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
 		                      &role);
@@ -218,37 +220,4 @@ mkg_shock_loss(const mkg_shock *s)
 	/* Removing actors never raises the flow; a negative difference is the
 	 * rounding of two differently ordered sums. */
 	return fmax(0.0, s->before->max_flow - s->after->max_flow);
-}
-
-int
-mkg_shock_write_json(const mkg_shock *s, char **out, size_t *len)
-{
-	double loss;
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(s);
-	MKG_CHECK_ARG(out);
-	loss = mkg_shock_loss(s);
-	w = mkg__jw_new_string();
-	mkg__jw_begin_object(w, false);
-	mkg__jw_key(w, "removed");
-	mkg__jw_begin_array(w, true);
-	for (size_t i = 0; i < s->removed_count; i++)
-		mkg__jw_string(w, s->removed[i]);
-	mkg__jw_end_array(w);
-	mkg__jw_key(w, "stranded");
-	mkg__jw_begin_array(w, true);
-	for (size_t i = 0; i < s->stranded_count; i++)
-		mkg__jw_string(w, s->stranded[i]);
-	mkg__jw_end_array(w);
-	mkg__jw_kdouble(w, "stranded_supply", s->stranded_supply);
-	mkg__jw_kdouble(w, "max_flow_before", s->before->max_flow);
-	mkg__jw_kdouble(w, "max_flow_after", s->after->max_flow);
-	mkg__jw_kdouble(w, "loss", loss);
-	mkg__jw_kdouble(w, "loss_share",
-	                s->before->max_flow > 0.0 ? loss / s->before->max_flow : MKG_ABSENT);
-	mkg__jw_key(w, "after");
-	mkg__flow_write(w, s->after);
-	mkg__jw_end_object(w);
-	return mkg__jw_finish(w, out, len);
 }

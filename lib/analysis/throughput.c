@@ -28,9 +28,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	rc = mkg__bottleneck_options_check(G_STRFUNC, opts, &o);
-	if (rc != MKG_OK)
-		return rc;
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
 	g = mkg__graph_get(model);
 	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
 	                           &role);
@@ -105,58 +103,4 @@ size_t
 mkg_throughput_excluded(const mkg_throughput *t)
 {
 	return t ? t->excluded : 0;
-}
-
-int
-mkg_throughput_copy_column(const mkg_throughput *t, mkg_throughput_column column, double *out,
-                           size_t capacity)
-{
-	MKG_CHECK_ARG(t);
-	MKG_CHECK_ARG(out);
-	if ((unsigned)column > MKG_THROUGHPUT_COLUMN_SHARE)
-		return mkg__error(MKG_EINVAL, "%s: unknown column %d", G_STRFUNC, (int)column);
-	if (capacity < t->count)
-		return mkg__error(MKG_EBUFS, "%s: %zu values, room for %zu", G_STRFUNC, t->count,
-		                  capacity);
-	for (size_t i = 0; i < t->count; i++) {
-		const mkg_actor_throughput *r = &t->rows[i];
-
-		switch (column) {
-		case MKG_THROUGHPUT_COLUMN_BOUGHT: out[i] = r->bought; break;
-		case MKG_THROUGHPUT_COLUMN_SOLD: out[i] = r->sold; break;
-		case MKG_THROUGHPUT_COLUMN_THROUGHPUT: out[i] = r->throughput; break;
-		case MKG_THROUGHPUT_COLUMN_SHARE: out[i] = r->share; break;
-		}
-	}
-	return MKG_OK;
-}
-
-void
-mkg__throughput_write(mkg_jw *w, const mkg_throughput *t)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < t->count; i++) {
-		const mkg_actor_throughput *r = &t->rows[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", r->actor);
-		mkg__jw_kdouble(w, "bought", r->bought);
-		mkg__jw_kdouble(w, "sold", r->sold);
-		mkg__jw_kdouble(w, "throughput", r->throughput);
-		mkg__jw_kdouble(w, "share", r->share);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_throughput_write_json(const mkg_throughput *t, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(t);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__throughput_write(w, t);
-	return mkg__jw_finish(w, out, len);
 }

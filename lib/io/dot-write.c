@@ -683,11 +683,67 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 
 MKG_DEFINE_INIT(mkg_dot_options_init, mkg_dot_options, opts, MKG_DOT_OPTIONS)
 
+/* The analyses behind opts->highlight, each run only when the caller did
+ * not pass its result: producers and end markets are the sources and sinks,
+ * as in the report; the coalitions are the model's groups.  What runs here
+ * is stored in *owned and lent to *o.  On failure everything is freed. */
+typedef struct highlights {
+	mkg_flow *flow;
+	mkg_captive *captive;
+	mkg_coalitions *coalitions;
+} highlights;
+
+static void
+highlights_clear(highlights *h)
+{
+	mkg_coalitions_free(h->coalitions);
+	mkg_captive_free(h->captive);
+	mkg_flow_free(h->flow);
+}
+
+static int
+run_highlights(const mkg_model *model, mkg_dot_options *o, highlights *owned)
+{
+	int rc = MKG_OK;
+
+	if (o->flow == NULL && (rc = mkg_flow_new(&owned->flow, model, NULL)) == MKG_OK)
+		o->flow = owned->flow;
+	if (rc == MKG_OK && o->captive == NULL &&
+	    (rc = mkg_captive_new(&owned->captive, model, NULL)) == MKG_OK)
+		o->captive = owned->captive;
+	if (rc == MKG_OK && o->coalitions == NULL &&
+	    (rc = mkg_coalitions_new(&owned->coalitions, model, NULL)) == MKG_OK)
+		o->coalitions = owned->coalitions;
+	if (rc != MKG_OK)
+		highlights_clear(owned);
+	return rc;
+}
+
+static int write_map(const mkg_model *model, const mkg_dot_options *opts, char **out,
+                     size_t *len);
+
 int
 mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,
                      size_t *len)
 {
-	const mkg_dot_options defaults = MKG_DOT_OPTIONS_INIT;
+	mkg_dot_options o;
+	highlights owned = { NULL, NULL, NULL };
+	int rc;
+
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_dot_options, MKG_DOT_OPTIONS, opts, &o);
+	if (o.highlight && (rc = run_highlights(model, &o, &owned)) != MKG_OK)
+		return rc;
+	rc = write_map(model, &o, out, len);
+	highlights_clear(&owned);
+	return rc;
+}
+
+/* The map of model with options already checked. */
+static int
+write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_t *len)
+{
 	const char *unit;
 	size_t na;
 	node *nodes;
@@ -697,14 +753,6 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	GArray *edges, *harmful = NULL;
 	GString *dot;
 	double max_through = 0, max_volume = 0;
-
-	MKG_CHECK_ARG(model);
-	MKG_CHECK_ARG(out);
-	if (opts == NULL)
-		opts = &defaults;
-	else if (opts->version != MKG_DOT_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "%s: unknown options version %u", G_STRFUNC,
-		                  opts->version);
 
 	unit = mkg_model_volume_unit(model);
 	na = mkg_model_actor_count(model);

@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "analysis-private.h"
+#include "text-private.h"
 
 #include <string.h>
 
@@ -50,17 +51,6 @@ percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
 	g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE - 1, "%.1f", 100.0 * share);
 	strcat(buf, "%");
 	return buf;
-}
-
-static void
-heading(GString *out, const char *title)
-{
-	size_t n = strlen(title);
-
-	g_string_append_printf(out, "\n%s\n", title);
-	for (size_t i = 0; i < n; i++)
-		g_string_append_c(out, '=');
-	g_string_append_c(out, '\n');
 }
 
 /* "maize, period 2010, region Kasese" (service and missing parts said). */
@@ -135,7 +125,7 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__lab
 {
 	const char *measure = mkg_measure_name(c->measure);
 
-	heading(out, "Concentration by market");
+	mkg__text_heading(out, "Concentration by market");
 	if (c->count == 0) {
 		g_string_append(out, "No transactions, no markets.\n");
 		return;
@@ -201,7 +191,7 @@ mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__
 		harmful += (size_t)mkg_coalitions_presumed_harmful(c, i);
 	if (mkg_coalitions_count(c) == 0)
 		return;
-	heading(out, "Coalitions presumed harmful");
+	mkg__text_heading(out, "Coalitions presumed harmful");
 	if (harmful == 0) {
 		g_string_append(out, "None: no group acting as one firm would be presumed harmful\n"
 		                     "under the 2023 U.S. Merger Guidelines.\n");
@@ -243,7 +233,7 @@ mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l
 {
 	if (mkg_coalitions_count(c) == 0)
 		return;
-	heading(out, "Coalitions: members counted as one firm");
+	mkg__text_heading(out, "Coalitions: members counted as one firm");
 	/* harmful first, each part in the result's order */
 	for (int pass = 1; pass >= 0; pass--)
 		for (size_t i = 0; i < mkg_coalitions_count(c); i++)
@@ -271,7 +261,7 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l
 	size_t pairs = mkg_dependency_pair_count(d), shown = 0;
 	GPtrArray *dependent = g_ptr_array_new();
 
-	heading(out, "Dependency");
+	mkg__text_heading(out, "Dependency");
 	if (mkg_dependency_excluded(d) > 0)
 		g_string_append_printf(out, "%zu transaction%s without a %s left out.\n",
 		                       mkg_dependency_excluded(d),

@@ -13,7 +13,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "m4p-private.h" /* includes analysis-private.h */
-#include "flow-private.h"
+#include "bottlenecks-report-private.h"
 #include "marketgraph/report.h"
 
 #include <string.h>

@@ -16,7 +16,7 @@ cut(const mkg_model *m)
 {
 	mkg_cutpoints *c = NULL;
 
-	assert_int_equal(mkg_cutpoints_new(&c, m), MKG_OK);
+	assert_int_equal(mkg_cutpoints_new(&c, m, NULL), MKG_OK);
 	assert_non_null(c);
 	return c;
 }
@@ -66,7 +66,6 @@ test_star_through_trader(void **state)
 {
 	mkg_model *m = fixture_model("p:p1 p:p2 p:p3 t:t e:e", "p1>t:2 p2>t:3 p3>t:5 t>e:9");
 	mkg_cutpoints *c = cut(m);
-	double buf[4];
 
 	(void)state;
 	assert_int_equal(mkg_cutpoints_articulation_count(c), 1);
@@ -76,10 +75,14 @@ test_star_through_trader(void **state)
 	assert_bridge(c, 1, "p3", "t", 5.0);
 	assert_bridge(c, 2, "p2", "t", 3.0);
 	assert_bridge(c, 3, "p1", "t", 2.0);
-	assert_int_equal(mkg_cutpoints_copy_bridge_volume(c, buf, 4), MKG_OK);
-	assert_true(buf[0] == 9.0 && buf[1] == 5.0 && buf[2] == 3.0 && buf[3] == 2.0);
-	assert_int_equal(mkg_cutpoints_copy_throughput(c, buf, 1), MKG_OK);
-	assert_true(buf[0] == 10.0);
+	/* The same numbers through the accessors, in result order. */
+	assert_true(mkg_cutpoints_bridge_at(c, 0)->volume == 9.0 &&
+	            mkg_cutpoints_bridge_at(c, 1)->volume == 5.0 &&
+	            mkg_cutpoints_bridge_at(c, 2)->volume == 3.0 &&
+	            mkg_cutpoints_bridge_at(c, 3)->volume == 2.0);
+	assert_true(mkg_cutpoints_articulation_at(c, 0)->throughput == 10.0);
+	assert_null(mkg_cutpoints_bridge_at(c, 4));
+	assert_null(mkg_cutpoints_articulation_at(c, 1));
 	mkg_cutpoints_free(c);
 	mkg_model_free(m);
 }
@@ -238,28 +241,30 @@ test_errors(void **state)
 {
 	mkg_model *m = fixture_model("p:p t:t e:e", "p>t:1 t>e:1");
 	mkg_cutpoints *c = NULL;
-	double buf[2];
+	mkg_bottlenecks_options opts = MKG_BOTTLENECKS_OPTIONS_INIT;
 	char *text;
 
 	(void)state;
-	assert_int_equal(mkg_cutpoints_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_cutpoints_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_cutpoints_new: argument 'out' is NULL");
-	assert_int_equal(mkg_cutpoints_new(&c, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_cutpoints_new(&c, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_cutpoints_new: argument 'model' is NULL");
+	opts.version = 7;
+	assert_int_equal(mkg_cutpoints_new(&c, m, &opts), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_cutpoints_new: unknown options version 7");
 	assert_null(c);
+	/* Sources and sinks do not change the cut points. */
+	opts.version = MKG_BOTTLENECKS_OPTIONS_VERSION;
+	opts.sinks = (const char *const[]){ "t" };
+	opts.sink_count = 1;
+	assert_int_equal(mkg_cutpoints_new(&c, m, &opts), MKG_OK);
+	assert_int_equal(mkg_cutpoints_articulation_count(c), 1);
+	assert_int_equal(mkg_cutpoints_bridge_count(c), 2);
+	mkg_cutpoints_free(c);
 	c = cut(m);
-	assert_int_equal(mkg_cutpoints_copy_bridge_volume(c, buf, 1), MKG_EBUFS);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_cutpoints_copy_bridge_volume: 2 values, room for 1");
-	assert_int_equal(mkg_cutpoints_copy_throughput(c, buf, 0), MKG_EBUFS);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_cutpoints_copy_throughput: 1 values, room for 0");
-	assert_int_equal(mkg_cutpoints_copy_throughput(NULL, buf, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_cutpoints_copy_throughput: argument 'c' is NULL");
-	assert_int_equal(mkg_cutpoints_copy_bridge_volume(c, NULL, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_cutpoints_copy_bridge_volume: argument 'out' is NULL");
+	/* Out of range rows are NULL (what the copies' EBUFS guarded). */
+	assert_null(mkg_cutpoints_bridge_at(c, 2));
+	assert_null(mkg_cutpoints_articulation_at(c, 1));
 	assert_int_equal(mkg_cutpoints_write_json(NULL, &text, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_cutpoints_write_json: argument 'c' is NULL");
 	assert_int_equal(mkg_cutpoints_write_json(c, NULL, NULL), MKG_EINVAL);

@@ -310,6 +310,21 @@ test_highlights(void **state)
 	                     "color=\"#cb181d\"; penwidth=2; fontcolor=\"#cb181d\"; "
 	                     "label=<The ring: presumed harmful as one firm>;\n    n2 [");
 	assert_contains(dot, "red dashed box: coalition presumed harmful");
+	/* highlight runs the three analyses itself: the same text; a result
+	 * passed in is used instead of running that analysis. */
+	{
+		mkg_dot_options run = MKG_DOT_OPTIONS_INIT;
+		char *ran;
+
+		run.highlight = 1;
+		ran = dot_of(m, &run);
+		assert_string_equal(ran, dot);
+		mkg_free(ran);
+		run.flow = flow;
+		ran = dot_of(m, &run);
+		assert_string_equal(ran, dot);
+		mkg_free(ran);
+	}
 	mkg_free(plain);
 	mkg_free(dot);
 	mkg_coalitions_free(coalitions);

@@ -12,6 +12,17 @@
 #define assert_double_exact(a, b) assert_true((a) == (b))
 #define assert_double_near(a, b, eps) assert_true(fabs((a) - (b)) <= (eps))
 
+/* mkg_shock_new() with the options holding only the removal list. */
+static int
+shock_new(mkg_shock **out, const mkg_model *m, const char *const *ids, size_t count)
+{
+	mkg_shock_options o = MKG_SHOCK_OPTIONS_INIT;
+
+	o.remove = ids;
+	o.remove_count = count;
+	return mkg_shock_new(out, m, &o);
+}
+
 static mkg_shock *
 shock_of(const mkg_model *m, const char *ids)
 {
@@ -19,7 +30,7 @@ shock_of(const mkg_model *m, const char *ids)
 	mkg_shock *s = NULL;
 	size_t n = g_strv_length(list);
 
-	if (mkg_shock_new(&s, m, (const char *const *)list, *ids ? n : 0, NULL) != MKG_OK)
+	if (shock_new(&s, m, (const char *const *)list, *ids ? n : 0) != MKG_OK)
 		fail_msg("mkg_shock_new: %s", mkg_error_message());
 	g_strfreev(list);
 	return s;
@@ -174,7 +185,7 @@ test_sources_and_sinks(void **state)
 	mkg_model_free(m);
 }
 
-/* An empty list and a repeated id. */
+/* An empty list (not a missing one) and a repeated id. */
 static void
 test_empty_and_duplicates(void **state)
 {
@@ -183,13 +194,86 @@ test_empty_and_duplicates(void **state)
 	mkg_shock *s = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_shock_new(&s, m, NULL, 0, NULL), MKG_OK);
+	assert_int_equal(shock_new(&s, m, twice, 0), MKG_OK);
 	check_shock(s, "", 0, 80, 80);
 	assert_int_equal(mkg_shock_removed_count(s), 0);
 	mkg_shock_free(s);
-	assert_int_equal(mkg_shock_new(&s, m, twice, 2, NULL), MKG_OK);
+	assert_int_equal(shock_new(&s, m, twice, 2), MKG_OK);
 	assert_int_equal(mkg_shock_removed_count(s), 1);
 	check_shock(s, "a", 100, 80, 0);
+	mkg_shock_free(s);
+	mkg_model_free(m);
+}
+
+/* The text view (`marketgraph shock`), on the CLI test's model with names
+ * and a unit.  Supplies are the observed sales: coop-a 60 + 20, coop-b 30,
+ * coop-c 10.  Before: 100 (the market's demand binds).  Without proc:
+ * coop-c stranded (10), coop-a keeps its link to the trader (capacity 20),
+ * coop-b 30: 50, the link binds.  Without the trader: coop-b stranded (30),
+ * proc passes 80: its capacity binds. */
+static void
+test_text(void **state)
+{
+	static const struct { const char *id, *name; char kind; double capacity, demand; } actors[] = {
+		{ "coop-a", NULL, 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "coop-b", NULL, 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "coop-c", "Coop C", 'p', MKG_ABSENT, MKG_ABSENT },
+		{ "proc", "Mill", 'r', 80, MKG_ABSENT },
+		{ "trader", "trader", 't', MKG_ABSENT, MKG_ABSENT }, /* a name equal to the id */
+		{ "market", NULL, 'e', MKG_ABSENT, 100 },
+	};
+	const char *proc[] = { "proc" }, *trader[] = { "trader" };
+	mkg_model *m = NULL;
+	mkg_shock *s = NULL;
+	char *text = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	for (size_t i = 0; i < G_N_ELEMENTS(actors); i++) {
+		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+		d.id = actors[i].id;
+		d.name = actors[i].name;
+		d.kind = fixture_kind(actors[i].kind);
+		d.capacity = actors[i].capacity;
+		d.demand = actors[i].demand;
+		assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+	}
+	fixture_add_transactions(m, "coop-a>proc:60 coop-a>trader:20/20 coop-b>trader:30 "
+	                            "coop-c>proc:10 proc>market:70 trader>market:50");
+	assert_int_equal(mkg_model_set_volume_unit(m, "t"), MKG_OK);
+
+	assert_int_equal(shock_new(&s, m, proc, 1), MKG_OK);
+	assert_int_equal(mkg_shock_write_text(s, m, &text, &len), MKG_OK);
+	assert_string_equal(text,
+	                    "Exit shock: without proc (Mill)\n"
+	                    "Deliverable flow: 100 t before, 50 t after; loss 50 t (50.0% of the flow)\n"
+	                    "Stranded producers (no route left to an end market): 1, supply 10 t\n"
+	                    "  coop-c (Coop C)\n"
+	                    "Binding constraints after the exit:\n"
+	                    "  link coop-a -> trader: 20 t\n");
+	assert_int_equal(len, strlen(text));
+	mkg_free(text);
+	mkg_shock_free(s);
+
+	assert_int_equal(shock_new(&s, m, trader, 1), MKG_OK);
+	assert_int_equal(mkg_shock_write_text(s, m, &text, NULL), MKG_OK);
+	assert_string_equal(text,
+	                    "Exit shock: without trader\n"
+	                    "Deliverable flow: 100 t before, 80 t after; loss 20 t (20.0% of the flow)\n"
+	                    "Stranded producers (no route left to an end market): 1, supply 30 t\n"
+	                    "  coop-b\n"
+	                    "Binding constraints after the exit:\n"
+	                    "  capacity of proc (Mill): 80 t\n");
+	mkg_free(text);
+
+	text = NULL;
+	assert_int_equal(mkg_shock_write_text(s, NULL, &text, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_write_text: argument 'model' is NULL");
+	assert_int_equal(mkg_shock_write_text(s, m, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_write_text: argument 'out' is NULL");
+	assert_null(text);
 	mkg_shock_free(s);
 	mkg_model_free(m);
 }
@@ -200,32 +284,48 @@ test_errors(void **state)
 	mkg_model *m = flow_model("p:a r:proc#80 e:z", "a>proc:100 proc>z:80");
 	const char *bad[] = { "proc", "nope" }, *null_id[] = { "proc", NULL };
 	const char *src[] = { "ghost" };
-	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
+	mkg_shock_options o = MKG_SHOCK_OPTIONS_INIT;
 	mkg_shock *s = NULL;
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_shock_new(&s, m, bad, 2, NULL), MKG_ENOTFOUND);
+	assert_int_equal(shock_new(&s, m, bad, 2), MKG_ENOTFOUND);
 	assert_string_equal(mkg_error_message(), "remove: unknown actor \"nope\"");
-	assert_int_equal(mkg_shock_new(&s, m, NULL, 2, NULL), MKG_EINVAL);
+	assert_int_equal(shock_new(&s, m, NULL, 2), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "remove: NULL with remove_count 2");
-	assert_int_equal(mkg_shock_new(&s, m, null_id, 2, NULL), MKG_EINVAL);
+	assert_int_equal(shock_new(&s, m, null_id, 2), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "remove[1]: NULL id");
+	/* No removal list at all: neither options nor a list in them. */
+	assert_int_equal(mkg_shock_new(&s, m, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_shock_new: no actors to remove (opts->remove is NULL)");
+	assert_int_equal(mkg_shock_new(&s, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_shock_new: no actors to remove (opts->remove is NULL)");
+	o.remove = bad;
+	o.remove_count = 1;
 	o.sources = src;
 	o.source_count = 1;
-	assert_int_equal(mkg_shock_new(&s, m, bad, 1, &o), MKG_ENOTFOUND);
+	assert_int_equal(mkg_shock_new(&s, m, &o), MKG_ENOTFOUND);
 	assert_string_equal(mkg_error_message(), "sources: unknown actor \"ghost\"");
 	o.version = 0;
-	assert_int_equal(mkg_shock_new(&s, m, bad, 1, &o), MKG_EINVAL);
+	assert_int_equal(mkg_shock_new(&s, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_new: unknown options version 0");
-	assert_int_equal(mkg_shock_new(&s, NULL, bad, 1, NULL), MKG_EINVAL);
+	assert_int_equal(shock_new(&s, NULL, bad, 1), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_new: argument 'model' is NULL");
-	assert_int_equal(mkg_shock_new(NULL, m, bad, 1, NULL), MKG_EINVAL);
+	assert_int_equal(shock_new(NULL, m, bad, 1), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_new: argument 'out' is NULL");
 	assert_null(s);
+	assert_int_equal(mkg_shock_options_init(&o, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_options_init: unknown version 2");
+	assert_int_equal(mkg_shock_options_init(&o, MKG_SHOCK_OPTIONS_VERSION), MKG_OK);
+	assert_true(o.version == MKG_SHOCK_OPTIONS_VERSION && o.remove == NULL &&
+	            o.remove_count == 0 && o.sources == NULL && o.sinks == NULL);
 
 	assert_int_equal(mkg_shock_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_write_json: argument 's' is NULL");
+	assert_int_equal(mkg_shock_write_text(NULL, m, &json, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_shock_write_text: argument 's' is NULL");
 	assert_int_equal(mkg_shock_removed_count(NULL), 0);
 	assert_null(mkg_shock_removed_at(NULL, 0));
 	assert_int_equal(mkg_shock_stranded_count(NULL), 0);
@@ -309,7 +409,7 @@ test_random_single_exits(void **state)
 			char *got;
 			brute_flow b;
 
-			assert_int_equal(mkg_shock_new(&s, m, &id, 1, NULL), MKG_OK);
+			assert_int_equal(shock_new(&s, m, &id, 1), MKG_OK);
 			gone[x] = true;
 			/* Sources in id order = actor order here (p00, p01, ...). */
 			for (size_t p = 0; p < na; p++) {
@@ -340,7 +440,14 @@ test_random_single_exits(void **state)
 	}
 }
 
-/* The comma-separated captive producers of actor id, by mkg_captive. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The comma-separated captive producers of actor id, by mkg_captive, in
+ * byte order. */
 static char *
 captive_text(const mkg_captive *c, const char *id)
 {
@@ -351,8 +458,10 @@ captive_text(const mkg_captive *c, const char *id)
 		const char **ids;
 		if (strcmp(x->actor, id) != 0)
 			continue;
-		ids = g_new(const char *, x->producers);
-		assert_int_equal(mkg_captive_copy_producers(c, i, ids, x->producers), MKG_OK);
+		ids = g_new(const char *, x->producers ? x->producers : 1);
+		for (size_t k = 0; k < x->producers; k++)
+			ids[k] = mkg_captive_producer_at(c, i, k);
+		qsort(ids, x->producers, sizeof *ids, cmp_str);
 		for (size_t k = 0; k < x->producers; k++)
 			g_string_append_printf(t, "%s%s", k ? "," : "", ids[k]);
 		g_free(ids);
@@ -377,7 +486,7 @@ test_random_exits_match_captive(void **state)
 			mkg_shock *s = NULL;
 			char *got, *expect;
 
-			assert_int_equal(mkg_shock_new(&s, m, &id, 1, NULL), MKG_OK);
+			assert_int_equal(shock_new(&s, m, &id, 1), MKG_OK);
 			got = stranded_text(s);
 			expect = captive_text(c, id);
 			if (strcmp(got, expect) != 0)
@@ -412,7 +521,7 @@ test_random_group_exits(void **state)
 
 		for (int i = 0; i < 3; i++)
 			ids[i] = read_actor(m, (size_t)(fixture_rand(&st) % na)).id;
-		assert_int_equal(mkg_shock_new(&s, m, ids, 3, NULL), MKG_OK);
+		assert_int_equal(shock_new(&s, m, ids, 3), MKG_OK);
 		b = brute_max_flow(m, NULL, 0, NULL, 0, ids, 3);
 		assert_double_near(mkg_flow_max_flow(mkg_shock_after(s)), b.max_flow,
 		                   1e-9 * fmax(1.0, b.total_supply));
@@ -434,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_merge_point),
 		cmocka_unit_test(test_sources_and_sinks),
 		cmocka_unit_test(test_empty_and_duplicates),
+		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_random_single_exits),
 		cmocka_unit_test(test_random_exits_match_captive),

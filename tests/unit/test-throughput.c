@@ -44,7 +44,6 @@ test_chain(void **state)
 	mkg_model *m = fixture_model("p:p1 p:p2 t:t r:r e:e1 e:e2 s:s",
 	                             "p1>t:10 p2>t:5 t>r:14 r>e1:8 r>e2:5 s>t:99s");
 	mkg_throughput *t = throughput(m, NULL);
-	double col[6];
 
 	(void)state;
 	assert_true(mkg_throughput_delivered(t) == 13.0);
@@ -57,17 +56,12 @@ test_chain(void **state)
 	assert_row(t, 4, "e2", 5, 0, 5.0 / 13);
 	assert_row(t, 5, "p2", 0, 5, 5.0 / 13);
 	assert_null(mkg_throughput_at(t, 6));
-	assert_int_equal(mkg_throughput_copy_column(t, MKG_THROUGHPUT_COLUMN_SOLD, col, 6), MKG_OK);
-	assert_true(col[0] == 14 && col[1] == 13 && col[2] == 10 && col[5] == 5);
-	assert_int_equal(mkg_throughput_copy_column(t, MKG_THROUGHPUT_COLUMN_BOUGHT, col, 6),
-	                 MKG_OK);
-	assert_true(col[0] == 15 && col[2] == 0);
-	assert_int_equal(mkg_throughput_copy_column(t, MKG_THROUGHPUT_COLUMN_THROUGHPUT, col, 6),
-	                 MKG_OK);
-	assert_true(col[3] == 8);
-	assert_int_equal(mkg_throughput_copy_column(t, MKG_THROUGHPUT_COLUMN_SHARE, col, 6),
-	                 MKG_OK);
-	assert_true(col[4] == 5.0 / 13);
+	/* Each number of the rows, read through the accessor. */
+	assert_true(mkg_throughput_at(t, 0)->sold == 14 && mkg_throughput_at(t, 1)->sold == 13 &&
+	            mkg_throughput_at(t, 2)->sold == 10 && mkg_throughput_at(t, 5)->sold == 5);
+	assert_true(mkg_throughput_at(t, 0)->bought == 15 && mkg_throughput_at(t, 2)->bought == 0);
+	assert_true(mkg_throughput_at(t, 3)->throughput == 8);
+	assert_true(mkg_throughput_at(t, 4)->share == 5.0 / 13);
 	mkg_throughput_free(t);
 	mkg_model_free(m);
 }
@@ -152,7 +146,6 @@ test_errors(void **state)
 	mkg_model *m = fixture_model("p:p e:e", "p>e:2");
 	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
 	mkg_throughput *t = NULL;
-	double col[2];
 
 	(void)state;
 	assert_int_equal(mkg_throughput_new(NULL, m, NULL), MKG_EINVAL);
@@ -164,17 +157,8 @@ test_errors(void **state)
 	assert_string_equal(mkg_error_message(), "mkg_throughput_new: unknown options version 3");
 	assert_null(t);
 	t = throughput(m, NULL);
-	assert_int_equal(mkg_throughput_copy_column(t, (mkg_throughput_column)4, col, 2),
-	                 MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_throughput_copy_column: unknown column 4");
-	assert_int_equal(mkg_throughput_copy_column(t, MKG_THROUGHPUT_COLUMN_SOLD, col, 1),
-	                 MKG_EBUFS);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_throughput_copy_column: 2 values, room for 1");
-	assert_int_equal(mkg_throughput_copy_column(NULL, MKG_THROUGHPUT_COLUMN_SOLD, col, 2),
-	                 MKG_EINVAL);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_throughput_copy_column: argument 't' is NULL");
+	assert_int_equal(mkg_throughput_count(t), 2);
+	assert_null(mkg_throughput_at(t, 2));
 	assert_int_equal(mkg_throughput_write_json(t, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
 	                    "mkg_throughput_write_json: argument 'out' is NULL");

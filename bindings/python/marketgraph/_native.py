@@ -146,6 +146,13 @@ class BottleneckOptions(ctypes.Structure):
                 ("seed", ctypes.c_uint64)]
 
 
+class ShockOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_shock_options_init"
+    _fields_ = [("version", c_uint), ("remove", STR_ARRAY), ("remove_count", c_size_t),
+                ("sources", STR_ARRAY), ("source_count", c_size_t),
+                ("sinks", STR_ARRAY), ("sink_count", c_size_t)]
+
+
 class FacilitationOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_facilitation_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
@@ -160,7 +167,7 @@ class DotOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_dot_options_init"
     _fields_ = [("version", c_uint), ("hide_services", c_int), ("hide_facilitation", c_int),
                 ("hide_legend", c_int), ("flow", c_void_p), ("captive", c_void_p),
-                ("coalitions", c_void_p)]
+                ("coalitions", c_void_p), ("highlight", c_int)]
 
 
 # Every analysis: mkg_<name>_new(&out, model, <extra args>, [const options *]),
@@ -171,12 +178,12 @@ ANALYSES = {
     "concentration": ([], ConcentrationOptions),
     "coalitions": ([], CoalitionOptions),
     "dependency": ([], DependencyOptions),
-    "cutpoints": ([], None),
+    "cutpoints": ([], BottleneckOptions),
     "captive": ([], BottleneckOptions),
     "betweenness": ([], BottleneckOptions),
     "throughput": ([], BottleneckOptions),
     "flow": ([], BottleneckOptions),
-    "shock": ([STR_ARRAY, c_size_t], BottleneckOptions),
+    "shock": ([], ShockOptions),
     "bottlenecks": ([], BottleneckOptions),
     "facilitation_mix": ([], FacilitationOptions),
     "exit_readiness": ([], None),

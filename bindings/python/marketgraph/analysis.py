@@ -11,7 +11,7 @@ import numbers
 from . import _convert as cv
 from ._native import (BottleneckOptions, CoalitionOptions, ConcentrationOptions,
                       DependencyOptions, DotOptions, FacilitationOptions, GroupsOptions,
-                      ReportOptions, function, owned_string)
+                      ReportOptions, ShockOptions, function, owned_string)
 from .errors import InvalidArgumentError
 
 __all__ = ["Analyses"]
@@ -133,7 +133,7 @@ class Analyses:
 
     def cut_points(self):
         """``{"articulation_points": [...], "bridges": [...]}``."""
-        return self._analysis("cutpoints")
+        return self._analysis("cutpoints", None)
 
     def captive(self, sources=None, sinks=None):
         """``{"captive": [...], "stranded": [...], "gatekeepers": [...]}``."""
@@ -161,7 +161,11 @@ class Analyses:
         if remove is None:
             raise TypeError("remove: expected a list of actor ids, got None")
         ids, count = cv.cstr_array(remove, "remove")
-        return self._analysis("shock", ids, count, _bottleneck_options(sources, sinks))
+        src, nsrc = cv.cstr_array(sources, "sources")
+        snk, nsnk = cv.cstr_array(sinks, "sinks")
+        return self._analysis("shock", _options(
+            ShockOptions, remove=ids, remove_count=count, sources=src, source_count=nsrc,
+            sinks=snk, sink_count=nsnk))
 
     # ---- facilitation -------------------------------------------------------------
 
@@ -227,19 +231,8 @@ class Analyses:
         capacities, captive-producer hubs and coalitions presumed harmful in red."""
         options = _options(DotOptions, hide_services=cv.cbool(hide_services, "hide_services"),
                            hide_facilitation=cv.cbool(hide_facilitation, "hide_facilitation"),
-                           hide_legend=cv.cbool(hide_legend, "hide_legend"))
-        highlights = []  # the analyses drawn, freed after the call
-        try:
-            with self._lock:
-                handle = self._handle()
-                if cv.cbool(highlight, "highlight"):
-                    for name in ("flow", "captive", "coalitions"):
-                        result = ctypes.c_void_p()
-                        function("mkg_%s_new" % name)(ctypes.byref(result), handle, None)
-                        highlights.append((name, result))
-                        setattr(options, name, result.value)
-                return owned_string(function("mkg_dot_write_string"), handle,
-                                    ctypes.byref(options))
-        finally:
-            for name, result in highlights:
-                function("mkg_%s_free" % name)(result)
+                           hide_legend=cv.cbool(hide_legend, "hide_legend"),
+                           highlight=cv.cbool(highlight, "highlight"))
+        with self._lock:
+            return owned_string(function("mkg_dot_write_string"), self._handle(),
+                                ctypes.byref(options))

@@ -143,6 +143,16 @@ main(void)
 	FIELD(mkg_bottlenecks_options, seed);
 	end();
 
+	BEGIN(mkg_shock_options);
+	FIELD(mkg_shock_options, version);
+	FIELD(mkg_shock_options, remove);
+	FIELD(mkg_shock_options, remove_count);
+	FIELD(mkg_shock_options, sources);
+	FIELD(mkg_shock_options, source_count);
+	FIELD(mkg_shock_options, sinks);
+	FIELD(mkg_shock_options, sink_count);
+	end();
+
 	BEGIN(mkg_facilitation_options);
 	FIELD(mkg_facilitation_options, version);
 	FIELD(mkg_facilitation_options, measure);
@@ -163,6 +173,7 @@ main(void)
 	FIELD(mkg_dot_options, flow);
 	FIELD(mkg_dot_options, captive);
 	FIELD(mkg_dot_options, coalitions);
+	FIELD(mkg_dot_options, highlight);
 	end();
 
 	printf("\n}\n");

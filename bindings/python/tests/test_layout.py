@@ -22,6 +22,7 @@ STRUCTS = {
     "mkg_coalitions_options": _native.CoalitionOptions,
     "mkg_dependency_options": _native.DependencyOptions,
     "mkg_bottlenecks_options": _native.BottleneckOptions,
+    "mkg_shock_options": _native.ShockOptions,
     "mkg_facilitation_options": _native.FacilitationOptions,
     "mkg_groups_options": _native.GroupsOptions,
     "mkg_dot_options": _native.DotOptions,

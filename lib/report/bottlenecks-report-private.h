@@ -1,0 +1,22 @@
+/* marketgraph: the bottleneck family in the report (JSON and text), for
+ * report.c and report-text.c.  Never installed.
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_BOTTLENECKS_REPORT_PRIVATE_H
+#define MKG_BOTTLENECKS_REPORT_PRIVATE_H
+
+#include "analysis-private.h"
+#include "marketgraph/bottlenecks.h"
+
+/* The `flow` object, as a value at the writer's position (bottlenecks-json.c). */
+void mkg__flow_write(mkg_jw *w, const mkg_flow *f);
+
+/* The report's `bottlenecks` object, as a value at the writer's position
+ * (bottlenecks-json.c). */
+void mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b);
+
+/* The text view of every bottleneck section, under one heading; unit (of
+ * volumes) may be NULL (bottlenecks-text.c). */
+void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l,
+                           const char *unit);
+
+#endif /* MKG_BOTTLENECKS_REPORT_PRIVATE_H */
