@@ -9,7 +9,7 @@
  * its output when an allocation fails (json-c 0.16 ignores printbuf errors).
  *
  * SPDX-License-Identifier: MIT */
-#include "io-private.h"
+#include "json-private.h"
 #include "core-private.h"
 
 #include <inttypes.h>
