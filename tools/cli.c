@@ -97,6 +97,42 @@ cli_fail(const cli_command *cmd, const char *fmt, ...)
 	return CLI_EXIT_FAILURE;
 }
 
+int
+cli_one_file(const cli_command *cmd, int argc)
+{
+	if (argc == 2)
+		return -1;
+	return cli_usage_error(cmd, argc < 2 ? "missing FILE" : "one FILE only");
+}
+
+const char *const cli_text_or_json[] = { "text", "json", NULL };
+
+int
+cli_parse_format(const cli_command *cmd, const char *format, const char *const *names,
+                 int *index)
+{
+	GString *expected;
+	int rc;
+
+	if (format == NULL)
+		return -1;
+	for (int i = 0; names[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(format, names[i]) == 0) {
+			*index = i;
+			return -1;
+		}
+	}
+	/* "a, b or c" */
+	expected = g_string_new(names[0]);
+	for (int i = 1; names[i] != NULL; i++) {
+		g_string_append(expected, names[i + 1] != NULL ? ", " : " or ");
+		g_string_append(expected, names[i]);
+	}
+	rc = cli_usage_error(cmd, "unknown format '%s', expected %s", format, expected->str);
+	g_string_free(expected, TRUE);
+	return rc;
+}
+
 const char *
 cli_display_name(const char *file)
 {
