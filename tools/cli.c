@@ -1,6 +1,7 @@
 /* marketgraph command-line tool: option parsing, loading and output helpers.
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "text-private.h" /* the library's number formatter and escaper */
 
 #include <errno.h>
 #include <stdbool.h>
@@ -96,6 +97,42 @@ cli_fail(const cli_command *cmd, const char *fmt, ...)
 	return CLI_EXIT_FAILURE;
 }
 
+int
+cli_one_file(const cli_command *cmd, int argc)
+{
+	if (argc == 2)
+		return -1;
+	return cli_usage_error(cmd, argc < 2 ? "missing FILE" : "one FILE only");
+}
+
+const char *const cli_text_or_json[] = { "text", "json", NULL };
+
+int
+cli_parse_format(const cli_command *cmd, const char *format, const char *const *names,
+                 int *index)
+{
+	GString *expected;
+	int rc;
+
+	if (format == NULL)
+		return -1;
+	for (int i = 0; names[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(format, names[i]) == 0) {
+			*index = i;
+			return -1;
+		}
+	}
+	/* "a, b or c" */
+	expected = g_string_new(names[0]);
+	for (int i = 1; names[i] != NULL; i++) {
+		g_string_append(expected, names[i + 1] != NULL ? ", " : " or ");
+		g_string_append(expected, names[i]);
+	}
+	rc = cli_usage_error(cmd, "unknown format '%s', expected %s", format, expected->str);
+	g_string_free(expected, TRUE);
+	return rc;
+}
+
 const char *
 cli_display_name(const char *file)
 {
@@ -154,40 +191,18 @@ cli_write(const cli_command *cmd, const char *out, const char *text, size_t len)
 const char *
 cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d)
 {
+	G_STATIC_ASSERT(G_ASCII_DTOSTR_BUF_SIZE >= MKG_DOUBLE_BUFSIZE);
+
 	if (MKG_IS_ABSENT(d))
 		return strcpy(buf, "null");
-	for (int digits = 15; digits <= 17; digits++) {
-		const char *fmt = digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g";
-		g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, d);
-		if (g_ascii_strtod(buf, NULL) == d)
-			break;
-	}
-	return buf;
+	return mkg__format_double(buf, d);
 }
 
 void
 cli_json_string(GString *out, const char *s)
 {
-	if (s == NULL) {
+	if (s == NULL)
 		g_string_append(out, "null");
-		return;
-	}
-	g_string_append_c(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': g_string_append(out, "\\\""); break;
-		case '\\': g_string_append(out, "\\\\"); break;
-		case '\b': g_string_append(out, "\\b"); break;
-		case '\f': g_string_append(out, "\\f"); break;
-		case '\n': g_string_append(out, "\\n"); break;
-		case '\r': g_string_append(out, "\\r"); break;
-		case '\t': g_string_append(out, "\\t"); break;
-		default:
-			if (*p < 0x20)
-				g_string_append_printf(out, "\\u%04x", *p);
-			else
-				g_string_append_c(out, (char)*p);
-		}
-	}
-	g_string_append_c(out, '"');
+	else
+		mkg__json_quoted(out, s, strlen(s));
 }

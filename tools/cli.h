@@ -44,6 +44,21 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) G_GNUC_PRINTF(
 /* Print "marketgraph CMD: MESSAGE" on stderr and return CLI_EXIT_FAILURE. */
 int cli_fail(const cli_command *cmd, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
+/* The check of every command that reads one model: argv (after cli_parse())
+ * must hold exactly one FILE.  Return -1, or print "missing FILE" or
+ * "one FILE only" as a usage error and return CLI_EXIT_USAGE. */
+int cli_one_file(const cli_command *cmd, int argc);
+
+/* The check of every --format option: find format among names (a NULL-
+ * terminated list, ASCII case ignored) and store its position in *index; a
+ * NULL format leaves *index, the command's default, as it is.  Return -1, or
+ * print "unknown format 'xml', expected text or json" (names joined) as a
+ * usage error and return CLI_EXIT_USAGE. */
+int cli_parse_format(const cli_command *cmd, const char *format, const char *const *names,
+                     int *index);
+/* The formats of the commands that write text or JSON: index 1 is json. */
+extern const char *const cli_text_or_json[];
+
 /* How a file argument is named in messages: "<stdin>" for "-". */
 const char *cli_display_name(const char *file);
 

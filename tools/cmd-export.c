@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+/* The --format values, in the order of the usage message. */
+enum { FORMAT_JSON, FORMAT_DOT, FORMAT_GRAPHML, FORMAT_KUMU, FORMAT_CSV };
+static const char *const formats[] = { "json", "dot", "graphml", "kumu", "csv", NULL };
+
 static int
 export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 {
@@ -59,24 +63,16 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
-	int dot = 0, csv = 0;
+	int fmt = FORMAT_JSON, dot, csv;
 	int rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
 		goto done;
-	if (argc != 2) {
-		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "takes one FILE");
+	if ((rc = cli_one_file(cmd, argc)) >= 0 ||
+	    (rc = cli_parse_format(cmd, format, formats, &fmt)) >= 0)
 		goto done;
-	}
-	if (format != NULL && strcmp(format, "dot") == 0) {
-		dot = 1;
-	} else if (format != NULL && strcmp(format, "json") != 0 && strcmp(format, "graphml") != 0 &&
-	           strcmp(format, "kumu") != 0 && strcmp(format, "csv") != 0) {
-		rc = cli_usage_error(cmd, "unknown format '%s', expected json, dot, graphml, kumu or csv",
-		                     format);
-		goto done;
-	}
-	csv = format != NULL && strcmp(format, "csv") == 0;
+	dot = fmt == FORMAT_DOT;
+	csv = fmt == FORMAT_CSV;
 	if (!csv && (dir != NULL || separator != NULL || bom)) {
 		rc = cli_usage_error(cmd, "--dir, --separator and --bom need --format csv");
 		goto done;
@@ -95,8 +91,8 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		goto done;
 	if (csv)
 		rc = cli_export_csv(cmd, model, out, dir, bom, sep);
-	else if (format != NULL && (strcmp(format, "graphml") == 0 || strcmp(format, "kumu") == 0))
-		rc = cli_export_text(cmd, model, format, out);
+	else if (fmt == FORMAT_GRAPHML || fmt == FORMAT_KUMU)
+		rc = cli_export_text(cmd, model, formats[fmt], out);
 	else
 		rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
 done:

@@ -92,6 +92,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	};
 	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
 	const char *type = NULL;
+	int fmt = -1; /* in formats; -1: from the name of the map */
 	mkg_model *model = NULL;
 	char *text = NULL;
 	size_t len = 0;
@@ -101,18 +102,16 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 
 	if (rc >= 0)
 		goto done;
-	if (argc != 2) {
-		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "takes one FILE");
+	if ((rc = cli_one_file(cmd, argc)) >= 0)
 		goto done;
-	}
 	if (out == NULL) {
 		rc = cli_usage_error(cmd, "missing -o MAP");
 		goto done;
 	}
-	if (format != NULL && (type = known_format(format)) == NULL) {
-		rc = cli_usage_error(cmd, "unknown format '%s', expected svg, png or pdf", format);
+	if ((rc = cli_parse_format(cmd, format, formats, &fmt)) >= 0)
 		goto done;
-	}
+	if (fmt >= 0)
+		type = formats[fmt];
 	if (dpi < 0 || dpi > 1200) {
 		rc = cli_usage_error(cmd, "--dpi must be between 1 and 1200, got %d", dpi);
 		goto done;

@@ -27,20 +27,15 @@ cli_shock(const cli_command *cmd, int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	bool json = false;
+	int fmt = 0; /* in cli_text_or_json */
 	int status, rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
 		goto out;
-	if (argc != 2) {
-		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "one FILE only");
+	if ((rc = cli_one_file(cmd, argc)) >= 0 ||
+	    (rc = cli_parse_format(cmd, format, cli_text_or_json, &fmt)) >= 0)
 		goto out;
-	}
-	if (format != NULL && strcmp(format, "json") == 0) {
-		json = true;
-	} else if (format != NULL && strcmp(format, "text") != 0) {
-		rc = cli_usage_error(cmd, "unknown format '%s', expected text or json", format);
-		goto out;
-	}
+	json = fmt == 1;
 	if (remove == NULL) {
 		rc = cli_usage_error(cmd, "missing --remove ID[,ID...]");
 		goto out;

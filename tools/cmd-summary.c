@@ -391,22 +391,17 @@ cli_summary(const cli_command *cmd, int argc, char **argv)
 	};
 	mkg_model *model = NULL;
 	bool json = false;
+	int fmt = 0; /* in cli_text_or_json */
 	summary s;
 	char *text;
 	int rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
 		goto done;
-	if (format != NULL && strcmp(format, "json") == 0) {
-		json = true;
-	} else if (format != NULL && strcmp(format, "text") != 0) {
-		rc = cli_usage_error(cmd, "unknown format '%s', expected text or json", format);
+	if ((rc = cli_parse_format(cmd, format, cli_text_or_json, &fmt)) >= 0 ||
+	    (rc = cli_one_file(cmd, argc)) >= 0)
 		goto done;
-	}
-	if (argc != 2) {
-		rc = cli_usage_error(cmd, argc < 2 ? "missing FILE" : "takes one FILE");
-		goto done;
-	}
+	json = fmt == 1;
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
 	summary_compute(&s, model);

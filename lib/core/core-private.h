@@ -1,5 +1,6 @@
 /* marketgraph: internal helpers shared by every part of the library:
- * error reporting, number formatting and a streaming JSON writer.
+ * error reporting, versioned structs and a streaming JSON writer (number
+ * formatting and JSON escaping come from lib/text/).
  * Never installed.
  *
  * SPDX-License-Identifier: MIT */
@@ -7,6 +8,7 @@
 #define MKG_CORE_PRIVATE_H
 
 #include "marketgraph.h"
+#include "text-private.h" /* mkg__format_double, mkg__json_escape */
 #include <glib.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -67,17 +69,6 @@ int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 		}                                                                     \
 	} while (0)
 
-/* ---- numbers (numfmt.c) ------------------------------------------------- */
-
-/* Longest text mkg__format_double() writes, with its NUL. */
-#define MKG_DOUBLE_BUFSIZE 32
-
-/* Write d with 15 significant digits when that reads back (with strtod) to
- * the same double, else 16, else 17, independent of the locale: 850 -> "850",
- * 0.1 -> "0.1", 1e21 -> "1e+21".  Always exact; usually the shortest form.  NaN -> "nan", infinities -> "inf" / "-inf" (these are
- * for messages; the JSON writer never receives them).  Returns buf. */
-char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
-
 /* ---- JSON writer (json-writer.c) ----------------------------------------- */
 
 /*
@@ -118,8 +109,5 @@ void mkg__jw_kstring(mkg_jw *w, const char *key, const char *s);
 void mkg__jw_kdouble(mkg_jw *w, const char *key, double d);
 void mkg__jw_kint(mkg_jw *w, const char *key, int64_t i);
 void mkg__jw_kbool(mkg_jw *w, const char *key, bool b);
-
-/* Append s to a GString as the body of a JSON string (no quotes). */
-void mkg__json_escape(GString *out, const char *s);
 
 #endif /* MKG_CORE_PRIVATE_H */

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 /* A stream writer hands its buffer to the FILE whenever it grows past this. */
 #define MKG_JW_FLUSH_AT (64 * 1024)
@@ -189,33 +190,10 @@ mkg__jw_end_array(mkg_jw *w)
 	jw_end(w);
 }
 
-void
-mkg__json_escape(GString *out, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': g_string_append(out, "\\\""); break;
-		case '\\': g_string_append(out, "\\\\"); break;
-		case '\n': g_string_append(out, "\\n"); break;
-		case '\r': g_string_append(out, "\\r"); break;
-		case '\t': g_string_append(out, "\\t"); break;
-		case '\b': g_string_append(out, "\\b"); break;
-		case '\f': g_string_append(out, "\\f"); break;
-		default:
-			if (*p < 0x20)
-				g_string_append_printf(out, "\\u%04x", *p);
-			else
-				g_string_append_c(out, (char)*p);
-		}
-	}
-}
-
 static void
 jw_quoted(GString *buf, const char *s)
 {
-	g_string_append_c(buf, '"');
-	mkg__json_escape(buf, s);
-	g_string_append_c(buf, '"');
+	mkg__json_quoted(buf, s, strlen(s));
 }
 
 void

@@ -1,5 +1,5 @@
-/* marketgraph: reading and atomically replacing whole files, for the
- * interop formats.
+/* marketgraph: reading whole files and streams, and atomically replacing
+ * files, for the importers and exporters.
  * SPDX-License-Identifier: MIT */
 #include "interop-private.h"
 #include "core-private.h"
@@ -74,6 +74,35 @@ mkg__io_read_file(const char *path, char **out, size_t *len)
 	if (buf == NULL)
 		buf = g_malloc(1);
 	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return MKG_OK;
+}
+
+int
+mkg__io_read_stream(FILE *stream, char **out, size_t *len)
+{
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int rc = MKG_OK;
+
+	while (rc == MKG_OK) {
+		size_t got;
+
+		if (n == cap && (rc = grow(&buf, &cap, n + 1, "stream")) != MKG_OK)
+			break;
+		got = fread(buf + n, 1, cap - n, stream);
+		n += got;
+		if (got == 0 || feof(stream) || ferror(stream)) {
+			if (ferror(stream))
+				rc = mkg__error(MKG_EIO, "stream: cannot read: %s", g_strerror(errno));
+			break;
+		}
+	}
+	if (rc != MKG_OK) {
+		g_free(buf);
+		return rc;
+	}
 	*out = buf;
 	*len = n;
 	return MKG_OK;

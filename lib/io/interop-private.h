@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* ---- files (file-io.c) --------------------------------------------------- */
 
@@ -16,6 +17,9 @@
  * MKG_EIO `PATH: cannot open: <reason>` / `PATH: cannot read: <reason>`,
  * MKG_ENOMEM when it does not fit in memory. */
 int mkg__io_read_file(const char *path, char **out, size_t *len);
+/* Read a stream to its end into *out (g_free; not NUL-terminated).
+ * MKG_EIO `stream: cannot read: <reason>`, MKG_ENOMEM likewise. */
+int mkg__io_read_stream(FILE *stream, char **out, size_t *len);
 
 /* Replace the file path with len bytes: they go to PATH.tmp, which is
  * synced and renamed over path (removed on failure), so a reader sees the

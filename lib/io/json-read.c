@@ -10,68 +10,11 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "io-private.h"
-#include "interop-private.h" /* mkg__io_read_file */
+#include "interop-private.h" /* mkg__io_read_file, mkg__io_read_stream */
 #include "core-private.h"
 #include "model-private.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-/* ---- reading the input ---------------------------------------------------- */
-
-/* First buffer size for inputs of unknown size; doubled as needed. */
-#define READ_CHUNK (64 * 1024)
-
-static int
-grow(char **buf, size_t *cap, size_t need, const char *what)
-{
-	size_t cap2 = *cap ? *cap : READ_CHUNK;
-	char *buf2;
-
-	while (cap2 < need) {
-		if (cap2 > SIZE_MAX / 2)
-			return mkg__error(MKG_ENOMEM, "%s: input too large", what);
-		cap2 *= 2;
-	}
-	buf2 = g_try_realloc(*buf, cap2);
-	if (buf2 == NULL)
-		return mkg__error(MKG_ENOMEM, "%s: out of memory reading %zu bytes", what, need);
-	*buf = buf2;
-	*cap = cap2;
-	return MKG_OK;
-}
-
-static int
-read_stream(FILE *stream, char **out, size_t *len)
-{
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int rc = MKG_OK;
-
-	while (rc == MKG_OK) {
-		size_t got;
-
-		if (n == cap && (rc = grow(&buf, &cap, n + 1, "stream")) != MKG_OK)
-			break;
-		got = fread(buf + n, 1, cap - n, stream);
-		n += got;
-		if (got == 0 || feof(stream) || ferror(stream)) {
-			if (ferror(stream))
-				rc = mkg__error(MKG_EIO, "stream: cannot read: %s", g_strerror(errno));
-			break;
-		}
-	}
-	if (rc != MKG_OK) {
-		g_free(buf);
-		return rc;
-	}
-	*out = buf;
-	*len = n;
-	return MKG_OK;
-}
 
 /* ---- the top level -------------------------------------------------------- */
 
@@ -350,7 +293,7 @@ mkg_json_read_stream(mkg_model **out, FILE *stream)
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(stream);
-	if ((rc = read_stream(stream, &data, &len)) != MKG_OK)
+	if ((rc = mkg__io_read_stream(stream, &data, &len)) != MKG_OK)
 		return rc;
 	rc = import(out, data ? data : "", len);
 	g_free(data);

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "validate.h"
 #include "core-private.h"
-#include "io-private.h"
+#include "json-private.h"
 
 #include <math.h>
 #include <string.h>

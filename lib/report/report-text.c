@@ -5,7 +5,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "analysis-private.h"
-#include "text-private.h"
+#include "heading-private.h"
 
 #include <string.h>
 

@@ -17,24 +17,17 @@ append_actor(GString *out, const mkg_model *m, const char *id)
 		g_string_append_printf(out, " (%s)", name);
 }
 
-/* A volume with the model's unit: "80 t".  15 significant digits when they
- * read back, else 16 or 17 (as the command-line tool writes numbers). */
+/* A volume with the model's unit: "80 t". */
 static void
 append_volume(GString *out, const mkg_model *m, double v)
 {
-	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	char buf[MKG_DOUBLE_BUFSIZE];
 	const char *unit = mkg_model_volume_unit(m);
 
-	if (MKG_IS_ABSENT(v)) {
+	if (MKG_IS_ABSENT(v))
 		strcpy(buf, "null");
-	} else {
-		for (int digits = 15; digits <= 17; digits++) {
-			static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-			g_ascii_formatd(buf, sizeof buf, formats[digits - 15], v);
-			if (g_ascii_strtod(buf, NULL) == v)
-				break;
-		}
-	}
+	else
+		mkg__format_double(buf, v);
 	g_string_append(out, buf);
 	if (unit != NULL)
 		g_string_append_printf(out, " %s", unit);

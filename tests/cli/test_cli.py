@@ -104,6 +104,35 @@ class GlobalOptions(ToolCase):
                          "marketgraph summary: unknown format 'xml', expected text or json "
                          "(try 'marketgraph summary --help')\n")
 
+    def test_one_file_message(self):
+        """Every command that reads one model says the same (cli_one_file)."""
+        extra = {"shock": ("-r", "trader"), "render": ("-o", "map.svg")}
+        for command in ("export", "summary", "analyze", "shock", "render"):
+            with self.subTest(command=command):
+                hint = f" (try 'marketgraph {command} --help')\n"
+                more = extra.get(command, ())
+                self.assertEqual(self.assertUsage(command, *more),
+                                 f"marketgraph {command}: missing FILE" + hint)
+                self.assertEqual(self.assertUsage(command, EXAMPLE, EXAMPLE, *more),
+                                 f"marketgraph {command}: one FILE only" + hint)
+
+    def test_format_message(self):
+        """Every --format is checked by one function (cli_parse_format), ASCII
+        case ignored, with one message listing the command's formats."""
+        expected = {"summary": "text or json", "analyze": "text or json",
+                    "shock": "text or json", "export": "json, dot, graphml, kumu or csv",
+                    "render": "svg, png or pdf"}
+        extra = {"shock": ("-r", "trader"), "render": ("-o", "map.svg")}
+        for command, names in expected.items():
+            with self.subTest(command=command):
+                more = extra.get(command, ())
+                self.assertEqual(self.assertUsage(command, EXAMPLE, "--format", "xml", *more),
+                                 f"marketgraph {command}: unknown format 'xml', expected "
+                                 f"{names} (try 'marketgraph {command} --help')\n")
+        self.assertEqual(run("summary", "--format", "JSON", EXAMPLE),
+                         run("summary", "--format", "json", EXAMPLE))
+        self.assertEqual(run("export", "-f", "Dot", EXAMPLE), run("export", "-f", "dot", EXAMPLE))
+
 
 class Validate(ToolCase):
     def test_valid(self):

@@ -9,43 +9,13 @@
  * its output when an allocation fails (json-c 0.16 ignores printbuf errors).
  *
  * SPDX-License-Identifier: MIT */
-#include "io-private.h"
+#include "json-private.h"
 #include "core-private.h"
 
 #include <inttypes.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <string.h>
-
-/* Append s[0..len) as a JSON string, escaped as json-c does it. */
-static void
-append_string(GString *out, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	g_string_append_c(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"': g_string_append(out, "\\\""); break;
-		case '\\': g_string_append(out, "\\\\"); break;
-		case '\b': g_string_append(out, "\\b"); break;
-		case '\f': g_string_append(out, "\\f"); break;
-		case '\n': g_string_append(out, "\\n"); break;
-		case '\r': g_string_append(out, "\\r"); break;
-		case '\t': g_string_append(out, "\\t"); break;
-		default:
-			if (c < 0x20) {
-				g_string_append(out, "\\u00");
-				g_string_append_c(out, hex[c >> 4]);
-				g_string_append_c(out, hex[c & 0xF]);
-			} else {
-				g_string_append_c(out, (char)c);
-			}
-		}
-	}
-	g_string_append_c(out, '"');
-}
 
 /* Append a number's text: as written for parsed doubles (json-c keeps it as
  * the object's userdata), else the shortest round-trip form. */
@@ -89,7 +59,7 @@ append_value(GString *out, struct json_object *v, struct json_object **bad)
 		}
 		return true;
 	case json_type_string:
-		append_string(out, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		mkg__json_quoted(out, json_object_get_string(v), (size_t)json_object_get_string_len(v));
 		return true;
 	case json_type_array: {
 		size_t n = json_object_array_length(v);
@@ -109,7 +79,7 @@ append_value(GString *out, struct json_object *v, struct json_object **bad)
 			if (!first)
 				g_string_append_c(out, ',');
 			first = false;
-			append_string(out, key, strlen(key));
+			mkg__json_quoted(out, key, strlen(key));
 			g_string_append_c(out, ':');
 			if (!append_value(out, member, bad))
 				return false;

@@ -1,6 +1,6 @@
 /* marketgraph: exact, locale-independent formatting of doubles.
  * SPDX-License-Identifier: MIT */
-#include "core-private.h"
+#include "text-private.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 #!/bin/bash
 # Static analysis of lib/ and tools/: cppcheck, then clang's scan-build.
-#   tools/static-analysis.sh [WORK_DIR]        # default _b/static
+#   tools/dev/static-analysis.sh [WORK_DIR]        # default _b/static
 # Exit status 0 when both are clean.  scan-build's HTML reports go to
-# WORK_DIR/scan-report.  False positives: tools/cppcheck.supp (with why);
+# WORK_DIR/scan-report.  False positives: tools/dev/cppcheck.supp (with why);
 # scan-build: the checkers disabled below (with why).
 # SPDX-License-Identifier: MIT
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 work=${1:-_b/static}
 build=$work/build
 status=0
@@ -40,7 +40,7 @@ EOF
 # declaring at the top of a function is allowed by the style guide).
 if cppcheck --project="$work/cc-lib-tools.json" --library=gtk --library=posix \
 	--enable=warning,performance,portability --std=c11 --inline-suppr \
-	--suppress=missingIncludeSystem --suppressions-list=tools/cppcheck.supp \
+	--suppress=missingIncludeSystem --suppressions-list=tools/dev/cppcheck.supp \
 	--error-exitcode=1 --quiet -j2 2>"$work/cppcheck.log"; then
 	echo "cppcheck: clean"
 else

@@ -8,7 +8,7 @@
  * allocation, so no input can exhaust the C stack or the heap.
  *
  * SPDX-License-Identifier: MIT */
-#include "io-private.h"
+#include "json-private.h"
 #include "core-private.h"
 
 #include <stdarg.h>

@@ -11,7 +11,7 @@
  * the parse itself and recursion is bounded by MKG_JSON_MAX_DEPTH.
  *
  * SPDX-License-Identifier: MIT */
-#include "io-private.h"
+#include "json-private.h"
 #include "core-private.h"
 
 #include <inttypes.h>

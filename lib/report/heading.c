@@ -1,6 +1,6 @@
 /* marketgraph: what every text section of the report shares.
  * SPDX-License-Identifier: MIT */
-#include "text-private.h"
+#include "heading-private.h"
 
 #include <string.h>
 

@@ -2,8 +2,8 @@
 # Line and branch coverage of lib/ after `meson test` in a coverage build,
 # with CI's gate.
 #   meson setup _b/cov -Db_coverage=true -Dbuildtype=debug && meson test -C _b/cov
-#   tools/coverage.sh _b/cov           # prints the figures; exit 2 under the gate
-#   HTML=1 tools/coverage.sh _b/cov    # also _b/cov/coverage/index.html, file by file
+#   tools/dev/coverage.sh _b/cov           # prints the figures; exit 2 under the gate
+#   HTML=1 tools/dev/coverage.sh _b/cov    # also _b/cov/coverage/index.html, file by file
 # The gate (COV_LINES / COV_BRANCHES, in percent) is docs/testing.md's.
 # Branches: gcc counts both outcomes of every condition, including those
 # inside GLib's macros (g_return_if_fail, g_new's overflow checks), which no
@@ -11,7 +11,7 @@
 # without code.
 # SPDX-License-Identifier: MIT
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 build=${1:-_b/cov}
 lines=${COV_LINES:-90}
 branches=${COV_BRANCHES:-80}

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Install the Debian/Ubuntu packages marketgraph needs, only those missing.
-#   tools/install-deps.sh build   # to build the library and the tool
-#   tools/install-deps.sh test    # also everything the tests and CI use
+#   tools/dev/install-deps.sh build   # to build the library and the tool
+#   tools/dev/install-deps.sh test    # also everything the tests and CI use
 # Runs apt-get as root (directly, or through sudo when not root).
 # SPDX-License-Identifier: MIT
 set -euo pipefail

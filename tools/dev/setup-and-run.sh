@@ -2,15 +2,15 @@
 # Install what is missing, build, and run marketgraph on an example: validate
 # every bundled model, print the full analysis of the first one and, when
 # Graphviz is installed, draw its market map.
-#   bash tools/setup-and-run.sh [MODEL.json...]
+#   bash tools/dev/setup-and-run.sh [MODEL.json...]
 #       default: examples/models/potato-andes.json, then every other example
-#   MAP=out.svg bash tools/setup-and-run.sh     # where the map goes (.png, .svg, .pdf)
+#   MAP=out.svg bash tools/dev/setup-and-run.sh     # where the map goes (.png, .svg, .pdf)
 # SPDX-License-Identifier: MIT
 set -uo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/_b/plain}
 
-bash "$root/tools/install-deps.sh" build || exit 1
+bash "$root/tools/dev/install-deps.sh" build || exit 1
 if [ ! -f "$build/build.ninja" ]; then
 	meson setup "$build" "$root" >"${TMPDIR:-/tmp}/marketgraph-setup.log" 2>&1 ||
 		{ cat "${TMPDIR:-/tmp}/marketgraph-setup.log"; exit 1; }

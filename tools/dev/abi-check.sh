@@ -1,7 +1,7 @@
 #!/bin/sh
 # Compare the ABI of a built libmarketgraph.so.0 with the committed baseline.
-#   tools/abi-check.sh BUILD_DIR                 # exit 0 compatible, 1 not, 77 cannot check
-#   ABI_UPDATE=1 tools/abi-check.sh BUILD_DIR    # rewrite tests/abi/libmarketgraph.abi
+#   tools/dev/abi-check.sh BUILD_DIR                 # exit 0 compatible, 1 not, 77 cannot check
+#   ABI_UPDATE=1 tools/dev/abi-check.sh BUILD_DIR    # rewrite tests/abi/libmarketgraph.abi
 # BUILD_DIR must be a build with debug information (the default
 # debugoptimized or debug; a release build has no DWARF and gives 77).
 # Added functions are compatible; a removed or changed function or type is
@@ -9,8 +9,8 @@
 # purpose.
 # SPDX-License-Identifier: MIT
 set -u
-cd "$(dirname "$0")/.." || exit 1
-build=${1:?usage: tools/abi-check.sh BUILD_DIR}
+cd "$(dirname "$0")/../.." || exit 1
+build=${1:?usage: tools/dev/abi-check.sh BUILD_DIR}
 base=tests/abi/libmarketgraph.abi
 lib=$build/lib/libmarketgraph.so.0
 command -v abidw >/dev/null 2>&1 || { echo "abi-check: abigail-tools not installed"; exit 77; }
