@@ -12,7 +12,7 @@
  * outputs: never faked.
  *
  * SPDX-License-Identifier: MIT */
-#include "m4p-private.h" /* includes analysis-private.h */
+#include "sections-private.h" /* includes m4p- and analysis-private.h */
 #include "flow-private.h"
 #include "marketgraph/report.h"
 
