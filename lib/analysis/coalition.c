@@ -314,7 +314,7 @@ int
 mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
                    const mkg_coalitions_options *opts)
 {
-	const mkg_coalitions_options defaults = MKG_COALITIONS_OPTIONS_INIT;
+	mkg_coalitions_options o;
 	GArray *custom = NULL;
 	mkg_thresholds t;
 	mkg_concentration *c;
@@ -323,11 +323,9 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_COALITIONS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_coalitions_new: unknown options version %u",
-		                  opts->version);
+	MKG_RESOLVE_OPTIONS("mkg_coalitions_new", mkg_coalitions_options, MKG_COALITIONS_OPTIONS,
+	                    opts, &o);
+	opts = &o;
 	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
 		return rc;
 	if (opts->actor_count > 0 && opts->actors == NULL)

@@ -210,11 +210,17 @@ mkg__competing_compute(const mkg_model *m)
 	return c;
 }
 
+MKG_DEFINE_INIT(mkg_competing_options_init, mkg_competing_options, opts, MKG_COMPETING_OPTIONS)
+
 int
-mkg_competing_new(mkg_competing **out, const mkg_model *model)
+mkg_competing_new(mkg_competing **out, const mkg_model *model, const mkg_competing_options *opts)
 {
+	mkg_competing_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_competing_new", mkg_competing_options, MKG_COMPETING_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__competing_compute(model);
 	return MKG_OK;
 }

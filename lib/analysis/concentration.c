@@ -195,22 +195,19 @@ int
 mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
                       const mkg_concentration_options *opts)
 {
-	const mkg_concentration_options defaults = MKG_CONCENTRATION_OPTIONS_INIT;
+	mkg_concentration_options o;
 	mkg_thresholds t;
 	mkg__markets mk;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_CONCENTRATION_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_new: unknown options version %u",
-		                  opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
-	    (rc = mkg__thresholds_resolve(opts->thresholds, opts->custom_thresholds, &t)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_concentration_new", mkg_concentration_options,
+	                    MKG_CONCENTRATION_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	*out = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	return MKG_OK;
@@ -262,45 +259,6 @@ mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side, size_t
 	for (size_t j = 0; j < k && j < s->firms; j++)
 		sum += s->shares[j].amount;
 	return sum / s->total;
-}
-
-static double
-column_value(const mkg__conc_market *cm, const mkg_market_side *s,
-             mkg_concentration_column column)
-{
-	switch (column) {
-	case MKG_CONCENTRATION_COLUMN_TOTAL: return s->total;
-	case MKG_CONCENTRATION_COLUMN_FIRMS: return (double)s->firms;
-	case MKG_CONCENTRATION_COLUMN_HHI: return s->hhi;
-	case MKG_CONCENTRATION_COLUMN_HHI_NORMALIZED: return s->hhi_normalized;
-	case MKG_CONCENTRATION_COLUMN_CR1: return s->cr1;
-	case MKG_CONCENTRATION_COLUMN_CR4: return s->cr4;
-	case MKG_CONCENTRATION_COLUMN_EFFECTIVE_FIRMS: return s->effective_firms;
-	case MKG_CONCENTRATION_COLUMN_CLASS: return (double)s->concentration;
-	case MKG_CONCENTRATION_COLUMN_EXCLUDED: return (double)cm->pub.excluded_transactions;
-	}
-	return (double)NAN;
-}
-
-int
-mkg_concentration_copy_column(const mkg_concentration *c, mkg_side side,
-                              mkg_concentration_column column, double *out, size_t capacity)
-{
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	if ((unsigned)side > MKG_SIDE_BUYER)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown side %d",
-		                  (int)side);
-	if ((unsigned)column > MKG_CONCENTRATION_COLUMN_EXCLUDED)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown column %d",
-		                  (int)column);
-	if (capacity < c->count)
-		return mkg__error(MKG_EBUFS,
-		                  "mkg_concentration_copy_column: room for %zu numbers, %zu markets",
-		                  capacity, c->count);
-	for (size_t i = 0; i < c->count; i++)
-		out[i] = column_value(&c->markets[i], &c->markets[i].side[side], column);
-	return MKG_OK;
 }
 
 mkg_measure

@@ -215,19 +215,16 @@ int
 mkg_dependency_new(mkg_dependency **out, const mkg_model *model,
                    const mkg_dependency_options *opts)
 {
-	const mkg_dependency_options defaults = MKG_DEPENDENCY_OPTIONS_INIT;
+	mkg_dependency_options o;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_DEPENDENCY_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_dependency_new: unknown options version %u",
-		                  opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_dependency_new", mkg_dependency_options, MKG_DEPENDENCY_OPTIONS,
+	                    opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	*out = mkg__dependency_compute(model, opts->measure);
+	*out = mkg__dependency_compute(model, o.measure);
 	return MKG_OK;
 }
 

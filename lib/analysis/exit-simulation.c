@@ -177,22 +177,30 @@ mkg__exit_simulation_compute(const mkg_model *m, const mkg__markets *mk, const c
 	return s;
 }
 
+MKG_DEFINE_INIT(mkg_exit_simulation_options_init, mkg_exit_simulation_options, opts,
+                MKG_EXIT_SIMULATION_OPTIONS)
+
 int
-mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model, const char *date,
-                        const mkg_facilitation_options *opts)
+mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
+                        const mkg_exit_simulation_options *opts)
 {
-	mkg_facilitation_options o;
+	mkg_exit_simulation_options o;
 	mkg__markets mk;
 	int32_t day;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg_exit_date_parse(date, &day)) != MKG_OK ||
-	    (rc = mkg__facilitation_options_check(opts, &o)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_exit_simulation_new", mkg_exit_simulation_options,
+	                    MKG_EXIT_SIMULATION_OPTIONS, opts, &o);
+	/* there is no default date: the question is "what if they leave then?" */
+	if (o.date == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_exit_simulation_new: the option date is required");
+	if ((rc = mkg_exit_date_parse(o.date, &day)) != MKG_OK ||
+	    (rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
 	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
-	*out = mkg__exit_simulation_compute(model, &mk, date, day);
+	*out = mkg__exit_simulation_compute(model, &mk, o.date, day);
 	mkg__markets_clear(&mk);
 	return MKG_OK;
 }

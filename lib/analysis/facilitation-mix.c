@@ -155,17 +155,22 @@ mkg__facilitation_mix_compute(const mkg_model *m, const mkg__markets *mk)
 	return mix;
 }
 
+MKG_DEFINE_INIT(mkg_facilitation_mix_options_init, mkg_facilitation_mix_options, opts,
+                MKG_FACILITATION_MIX_OPTIONS)
+
 int
 mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
-                         const mkg_facilitation_options *opts)
+                         const mkg_facilitation_mix_options *opts)
 {
-	mkg_facilitation_options o;
+	mkg_facilitation_mix_options o;
 	mkg__markets mk;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg__facilitation_options_check(opts, &o)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_facilitation_mix_new", mkg_facilitation_mix_options,
+	                    MKG_FACILITATION_MIX_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
 	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	*out = mkg__facilitation_mix_compute(model, &mk);

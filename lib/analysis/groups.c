@@ -208,7 +208,7 @@ mkg__groups_compute(const mkg_model *m, const mkg_concentration *c)
 int
 mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_options *opts)
 {
-	const mkg_groups_options defaults = MKG_GROUPS_OPTIONS_INIT;
+	mkg_groups_options o;
 	mkg_thresholds t;
 	mkg__markets mk;
 	mkg_concentration *c;
@@ -216,14 +216,11 @@ mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_option
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_GROUPS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "groups options: unknown version %u", opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
+	MKG_RESOLVE_OPTIONS("mkg_groups_new", mkg_groups_options, MKG_GROUPS_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(NULL, NULL, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	c = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	*out = mkg__groups_compute(model, c);

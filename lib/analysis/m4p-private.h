@@ -49,9 +49,6 @@ mkg__keep(GStringChunk *strings, const char *s)
 /* Copy a market's key into a row. */
 void mkg__facilitation_market_key(mkg_facilitation_market *row, GStringChunk *strings,
                                   const mkg__market *market);
-/* Check facilitation options (NULL: defaults) into *o. */
-int mkg__facilitation_options_check(const mkg_facilitation_options *opts,
-                                    mkg_facilitation_options *o);
 
 /* Gini coefficient of x[0..n-1] (sorted in place): mean absolute difference
  * over twice the mean.  NaN when n = 0 or the mean is <= 0. */

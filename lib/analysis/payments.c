@@ -188,11 +188,17 @@ mkg__payments_compute(const mkg_model *m)
 	return p;
 }
 
+MKG_DEFINE_INIT(mkg_payments_options_init, mkg_payments_options, opts, MKG_PAYMENTS_OPTIONS)
+
 int
-mkg_payments_new(mkg_payments **out, const mkg_model *model)
+mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_options *opts)
 {
+	mkg_payments_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_payments_new", mkg_payments_options, MKG_PAYMENTS_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__payments_compute(model);
 	return MKG_OK;
 }

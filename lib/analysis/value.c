@@ -242,11 +242,17 @@ mkg__value_compute(const mkg_model *m)
 	return v;
 }
 
+MKG_DEFINE_INIT(mkg_value_options_init, mkg_value_options, opts, MKG_VALUE_OPTIONS)
+
 int
-mkg_value_new(mkg_value **out, const mkg_model *model)
+mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *opts)
 {
+	mkg_value_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_value_new", mkg_value_options, MKG_VALUE_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__value_compute(model);
 	return MKG_OK;
 }

@@ -144,9 +144,35 @@ class BottleneckOptions(ctypes.Structure):
                 ("seed", ctypes.c_uint64)]
 
 
-class FacilitationOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_facilitation_options_init"
+class FacilitationMixOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_facilitation_mix_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
+
+
+class ExitSimulationOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_exit_simulation_options_init"
+    _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
+                ("date", c_char_p)]
+
+class ExitReadinessOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_exit_readiness_options_init"
+    _fields_ = [("version", c_uint)]
+
+class CompetingOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_competing_options_init"
+    _fields_ = [("version", c_uint)]
+
+class PaymentsOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_payments_options_init"
+    _fields_ = [("version", c_uint)]
+
+class ValueOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_value_options_init"
+    _fields_ = [("version", c_uint)]
+
+class InclusivenessOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_inclusiveness_options_init"
+    _fields_ = [("version", c_uint)]
 
 
 class GroupsOptions(ctypes.Structure):
@@ -176,13 +202,13 @@ ANALYSES = {
     "flow": ([], BottleneckOptions),
     "shock": ([STR_ARRAY, c_size_t], BottleneckOptions),
     "bottlenecks": ([], BottleneckOptions),
-    "facilitation_mix": ([], FacilitationOptions),
-    "exit_readiness": ([], None),
-    "exit_simulation": ([c_char_p], FacilitationOptions),
-    "competing": ([], None),
-    "payments": ([], None),
-    "value": ([], None),
-    "inclusiveness": ([], None),
+    "facilitation_mix": ([], FacilitationMixOptions),
+    "exit_readiness": ([], ExitReadinessOptions),
+    "exit_simulation": ([], ExitSimulationOptions),
+    "competing": ([], CompetingOptions),
+    "payments": ([], PaymentsOptions),
+    "value": ([], ValueOptions),
+    "inclusiveness": ([], InclusivenessOptions),
     "groups": ([], GroupsOptions),
 }
 
