@@ -196,7 +196,8 @@ MKG_EXPORT size_t mkg_concentration_excluded(const mkg_concentration *c);
 /**
  * The result as the `concentration` array of the report (docs/report.md),
  * rendered by the report layer (lib/report/): a NUL-terminated string in
- * *out, freed with mkg_free(), its length in *len when len is not NULL.  Deterministic.  O(F).
+ * *out, freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.  O(F).
  */
 MKG_EXPORT int
 mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len);

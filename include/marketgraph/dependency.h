@@ -97,8 +97,9 @@ MKG_EXPORT mkg_measure mkg_dependency_measure(const mkg_dependency *d);
 
 /**
  * The result as the `dependency` object of the report (docs/report.md),
- * rendered by the report layer (lib/report/): a NUL-terminated string in *out, freed with mkg_free(), its length in
- * *len when len is not NULL.  Deterministic.  O(A + P).
+ * rendered by the report layer (lib/report/): a NUL-terminated string in
+ * *out, freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.  O(A + P).
  */
 MKG_EXPORT int
 mkg_dependency_write_json(const mkg_dependency *d, char **out, size_t *len);

@@ -170,7 +170,8 @@ typedef struct mkg_exit_readiness_options {
 #define MKG_EXIT_READINESS_OPTIONS_VERSION 1
 #define MKG_EXIT_READINESS_OPTIONS_INIT { MKG_EXIT_READINESS_OPTIONS_VERSION }
 
-MKG_EXPORT int mkg_exit_readiness_options_init(mkg_exit_readiness_options *opts, unsigned int version);
+MKG_EXPORT int mkg_exit_readiness_options_init(mkg_exit_readiness_options *opts,
+                                               unsigned int version);
 
 /**
  * Judge every temporary record: `planned` when it has an end and an exit,

@@ -166,7 +166,8 @@ typedef struct mkg_inclusiveness_options {
 #define MKG_INCLUSIVENESS_OPTIONS_VERSION 1
 #define MKG_INCLUSIVENESS_OPTIONS_INIT { MKG_INCLUSIVENESS_OPTIONS_VERSION }
 
-MKG_EXPORT int mkg_inclusiveness_options_init(mkg_inclusiveness_options *opts, unsigned int version);
+MKG_EXPORT int mkg_inclusiveness_options_init(mkg_inclusiveness_options *opts,
+                                              unsigned int version);
 
 /**
  * Count the households the chain reaches.  Sources are the producers; a

@@ -219,7 +219,8 @@ mkg_competing_new(mkg_competing **out, const mkg_model *model, const mkg_competi
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	MKG_RESOLVE_OPTIONS("mkg_competing_new", mkg_competing_options, MKG_COMPETING_OPTIONS, opts, &o);
+	MKG_RESOLVE_OPTIONS("mkg_competing_new", mkg_competing_options,
+	                    MKG_COMPETING_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
 	*out = mkg__competing_compute(model);
 	return MKG_OK;

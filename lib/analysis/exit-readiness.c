@@ -79,16 +79,19 @@ mkg__exit_readiness_compute(const mkg_model *m)
 	return r;
 }
 
-MKG_DEFINE_INIT(mkg_exit_readiness_options_init, mkg_exit_readiness_options, opts, MKG_EXIT_READINESS_OPTIONS)
+MKG_DEFINE_INIT(mkg_exit_readiness_options_init, mkg_exit_readiness_options, opts,
+                MKG_EXIT_READINESS_OPTIONS)
 
 int
-mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model, const mkg_exit_readiness_options *opts)
+mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model,
+                       const mkg_exit_readiness_options *opts)
 {
 	mkg_exit_readiness_options o;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	MKG_RESOLVE_OPTIONS("mkg_exit_readiness_new", mkg_exit_readiness_options, MKG_EXIT_READINESS_OPTIONS, opts, &o);
+	MKG_RESOLVE_OPTIONS("mkg_exit_readiness_new", mkg_exit_readiness_options,
+	                    MKG_EXIT_READINESS_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
 	*out = mkg__exit_readiness_compute(model);
 	return MKG_OK;

@@ -195,7 +195,8 @@ mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
 	                    MKG_EXIT_SIMULATION_OPTIONS, opts, &o);
 	/* there is no default date: the question is "what if they leave then?" */
 	if (o.date == NULL)
-		return mkg__error(MKG_EINVAL, "mkg_exit_simulation_new: the option date is required");
+		return mkg__error(MKG_EINVAL,
+		                  "mkg_exit_simulation_new: the option date is required");
 	if ((rc = mkg_exit_date_parse(o.date, &day)) != MKG_OK ||
 	    (rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;

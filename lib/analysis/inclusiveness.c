@@ -72,16 +72,19 @@ mkg__inclusiveness_compute(const mkg_model *m)
 	return inc;
 }
 
-MKG_DEFINE_INIT(mkg_inclusiveness_options_init, mkg_inclusiveness_options, opts, MKG_INCLUSIVENESS_OPTIONS)
+MKG_DEFINE_INIT(mkg_inclusiveness_options_init, mkg_inclusiveness_options, opts,
+                MKG_INCLUSIVENESS_OPTIONS)
 
 int
-mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model, const mkg_inclusiveness_options *opts)
+mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,
+                      const mkg_inclusiveness_options *opts)
 {
 	mkg_inclusiveness_options o;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	MKG_RESOLVE_OPTIONS("mkg_inclusiveness_new", mkg_inclusiveness_options, MKG_INCLUSIVENESS_OPTIONS, opts, &o);
+	MKG_RESOLVE_OPTIONS("mkg_inclusiveness_new", mkg_inclusiveness_options,
+	                    MKG_INCLUSIVENESS_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
 	*out = mkg__inclusiveness_compute(model);
 	return MKG_OK;

@@ -197,7 +197,8 @@ mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	MKG_RESOLVE_OPTIONS("mkg_payments_new", mkg_payments_options, MKG_PAYMENTS_OPTIONS, opts, &o);
+	MKG_RESOLVE_OPTIONS("mkg_payments_new", mkg_payments_options,
+	                    MKG_PAYMENTS_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
 	*out = mkg__payments_compute(model);
 	return MKG_OK;
