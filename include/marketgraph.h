@@ -33,6 +33,7 @@
 #include "marketgraph/value.h"
 #include "marketgraph/groups.h"
 #include "marketgraph/report.h"
+#include "marketgraph/summary.h"
 #include "marketgraph/dot.h"
 #include "marketgraph/csv.h"
 #include "marketgraph/interop.h"

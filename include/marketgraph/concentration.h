@@ -184,29 +184,6 @@ MKG_EXPORT const mkg_market_side *mkg_concentration_side(const mkg_concentration
 MKG_EXPORT double mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side,
                                        size_t k);
 
-/** Which number of every market mkg_concentration_copy_column() copies. */
-typedef enum mkg_concentration_column {
-	MKG_CONCENTRATION_COLUMN_TOTAL = 0,
-	MKG_CONCENTRATION_COLUMN_FIRMS,
-	MKG_CONCENTRATION_COLUMN_HHI,
-	MKG_CONCENTRATION_COLUMN_HHI_NORMALIZED,
-	MKG_CONCENTRATION_COLUMN_CR1,
-	MKG_CONCENTRATION_COLUMN_CR4,
-	MKG_CONCENTRATION_COLUMN_EFFECTIVE_FIRMS,
-	MKG_CONCENTRATION_COLUMN_CLASS,            /**< the mkg_concentration_class as a number */
-	MKG_CONCENTRATION_COLUMN_EXCLUDED          /**< excluded transactions (the same on both sides) */
-} mkg_concentration_column;
-
-/**
- * Copy one number of one side of every market, in market order, into
- * out[0 .. count-1] (for bindings and array libraries).  capacity is the
- * room in out; MKG_EBUFS when it is smaller than the market count,
- * MKG_EINVAL for NULL or an unknown column or side.  O(M).
- */
-MKG_EXPORT int mkg_concentration_copy_column(const mkg_concentration *c, mkg_side side,
-                                             mkg_concentration_column column, double *out,
-                                             size_t capacity);
-
 /** The measure the result was computed on. */
 MKG_EXPORT mkg_measure mkg_concentration_measure(const mkg_concentration *c);
 /** Whether markets were split by region (1 or 0). */
@@ -217,9 +194,10 @@ MKG_EXPORT const mkg_thresholds *mkg_concentration_thresholds(const mkg_concentr
 MKG_EXPORT size_t mkg_concentration_excluded(const mkg_concentration *c);
 
 /**
- * The result as the `concentration` array of the report (docs/report.md):
- * a NUL-terminated string in *out, freed with mkg_free(), its length in
- * *len when len is not NULL.  Deterministic.  O(F).
+ * The result as the `concentration` array of the report (docs/report.md),
+ * rendered by the report layer (lib/report/): a NUL-terminated string in
+ * *out, freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.  O(F).
  */
 MKG_EXPORT int
 mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len);

@@ -96,9 +96,10 @@ MKG_EXPORT size_t mkg_dependency_excluded(const mkg_dependency *d);
 MKG_EXPORT mkg_measure mkg_dependency_measure(const mkg_dependency *d);
 
 /**
- * The result as the `dependency` object of the report (docs/report.md):
- * a NUL-terminated string in *out, freed with mkg_free(), its length in
- * *len when len is not NULL.  Deterministic.  O(A + P).
+ * The result as the `dependency` object of the report (docs/report.md),
+ * rendered by the report layer (lib/report/): a NUL-terminated string in
+ * *out, freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.  O(A + P).
  */
 MKG_EXPORT int
 mkg_dependency_write_json(const mkg_dependency *d, char **out, size_t *len);

@@ -19,6 +19,9 @@
  * in byte order.  n transactions, A actors, F records, P targets (the
  * summed length of all target lists), M markets.
  *
+ * Each analysis takes its own versioned options (NULL: defaults); the
+ * _write_json functions are rendered by the report layer (lib/report/).
+ *
  * SPDX-License-Identifier: MIT */
 #ifndef MARKETGRAPH_FACILITATION_H
 #define MARKETGRAPH_FACILITATION_H
@@ -28,20 +31,6 @@
 #include "analysis.h"
 
 MKG_BEGIN_DECLS
-
-/** Options of the analyses that speak of markets (mix, exit simulation). */
-typedef struct mkg_facilitation_options {
-	unsigned int version; /**< MKG_FACILITATION_OPTIONS_VERSION */
-	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;  /**< nonzero: markets also split by the seller's region */
-} mkg_facilitation_options;
-
-#define MKG_FACILITATION_OPTIONS_VERSION 1
-#define MKG_FACILITATION_OPTIONS_INIT \
-	{ MKG_FACILITATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0 }
-
-MKG_EXPORT int mkg_facilitation_options_init(mkg_facilitation_options *opts,
-                                             unsigned int version);
 
 /**
  * A market (as in mkg_concentration_new()) and one part of its measure:
@@ -64,6 +53,20 @@ typedef struct mkg_facilitation_market {
 /** The facilitation mix.  Opaque. */
 typedef struct mkg_facilitation_mix mkg_facilitation_mix;
 
+/** Options of the facilitation mix. */
+typedef struct mkg_facilitation_mix_options {
+	unsigned int version; /**< MKG_FACILITATION_MIX_OPTIONS_VERSION */
+	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
+	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+} mkg_facilitation_mix_options;
+
+#define MKG_FACILITATION_MIX_OPTIONS_VERSION 1
+#define MKG_FACILITATION_MIX_OPTIONS_INIT \
+	{ MKG_FACILITATION_MIX_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0 }
+
+MKG_EXPORT int mkg_facilitation_mix_options_init(mkg_facilitation_mix_options *opts,
+                                                 unsigned int version);
+
 /** The records of one type, of one function or of all (MKG_FUNCTION_UNSET). */
 typedef struct mkg_mix_row {
 	mkg_facilitation_type type;
@@ -80,11 +83,12 @@ typedef struct mkg_mix_row {
 /**
  * The mix of model's facilitation records (opts NULL: defaults) into *out.
  * MKG_EINVAL for NULL arguments, a wrong options version or an unknown
- * measure.  O(n + A + P + M log M).
+ * measure: `mkg_facilitation_mix_new: unknown options version 7`.
+ * O(n + A + P + M log M).
  */
 MKG_EXPORT int
 mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
-                         const mkg_facilitation_options *opts);
+                         const mkg_facilitation_mix_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_facilitation_mix_free(mkg_facilitation_mix *mix);
@@ -119,8 +123,9 @@ MKG_EXPORT mkg_measure mkg_facilitation_mix_measure(const mkg_facilitation_mix *
 
 /**
  * The result as the `facilitation.mix` array of the report
- * (docs/report.md): a NUL-terminated string in *out, freed with
- * mkg_free(), its length in *len when len is not NULL.  Deterministic.
+ * (docs/report.md), rendered by the report layer: a NUL-terminated string
+ * in *out, freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.
  */
 MKG_EXPORT int
 mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, size_t *len);
@@ -156,14 +161,28 @@ typedef struct mkg_exit_plan {
 	unsigned int reasons;          /**< mkg_exit_reason bits; 0 when planned */
 } mkg_exit_plan;
 
+/** Options of the exit readiness: none yet but the version, so that the first one
+ *  needs no new function. */
+typedef struct mkg_exit_readiness_options {
+	unsigned int version; /**< MKG_EXIT_READINESS_OPTIONS_VERSION */
+} mkg_exit_readiness_options;
+
+#define MKG_EXIT_READINESS_OPTIONS_VERSION 1
+#define MKG_EXIT_READINESS_OPTIONS_INIT { MKG_EXIT_READINESS_OPTIONS_VERSION }
+
+MKG_EXPORT int mkg_exit_readiness_options_init(mkg_exit_readiness_options *opts,
+                                               unsigned int version);
+
 /**
  * Judge every temporary record: `planned` when it has an end and an exit,
  * and a commercial or public exit names a successor that is not a
  * `programme` or an `ngo`; otherwise unplanned with every reason that
- * applies.  MKG_EINVAL for NULL arguments.  O(F log F).
+ * applies.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
+ * options version.  O(F log F).
  */
 MKG_EXPORT int
-mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model);
+mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model,
+                       const mkg_exit_readiness_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_exit_readiness_free(mkg_exit_readiness *r);
@@ -206,6 +225,22 @@ MKG_EXPORT int mkg_exit_date_parse(const char *date, int32_t *day);
 /** The exit simulation at one date.  Opaque. */
 typedef struct mkg_exit_simulation mkg_exit_simulation;
 
+/** Options of the exit simulation.  date has no default: it must be set. */
+typedef struct mkg_exit_simulation_options {
+	unsigned int version; /**< MKG_EXIT_SIMULATION_OPTIONS_VERSION */
+	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
+	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+	const char *date;     /**< the exit date: YYYY, YYYY-MM or YYYY-MM-DD (borrowed for
+	                           the call); required, default NULL */
+} mkg_exit_simulation_options;
+
+#define MKG_EXIT_SIMULATION_OPTIONS_VERSION 1
+#define MKG_EXIT_SIMULATION_OPTIONS_INIT \
+	{ MKG_EXIT_SIMULATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0, NULL }
+
+MKG_EXPORT int mkg_exit_simulation_options_init(mkg_exit_simulation_options *opts,
+                                                unsigned int version);
+
 /** One temporary record at the exit date. */
 typedef struct mkg_exit_record {
 	const char *record;
@@ -232,7 +267,7 @@ typedef struct mkg_unsupported_transaction {
 } mkg_unsupported_transaction;
 
 /**
- * Simulate the exits at date (YYYY, YYYY-MM or YYYY-MM-DD; a bare year or
+ * Simulate the exits at opts->date (YYYY, YYYY-MM or YYYY-MM-DD; a bare year or
  * month means its last day).  A temporary record whose end (its last day)
  * is before that day stops, unless its exit is commercial or public: then
  * its successor continues it with that type.  A record ending on the day
@@ -240,14 +275,16 @@ typedef struct mkg_unsupported_transaction {
  * Starts are not considered: the model is one period's picture.  Reported:
  * every temporary record's outcome, the transactions that had some support
  * (from any record) and have none afterwards, and each market's measure
- * they carry.  opts NULL: defaults.
- * Fails with MKG_EINVAL for NULL arguments, bad options, or a malformed
- * date: `exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or
- * YYYY-MM-DD)`; a date must be a real calendar day.  O(n + A + P + F log F + M log M).
+ * they carry.  The date is required, so opts cannot be NULL.
+ * Fails with MKG_EINVAL for NULL arguments, a wrong options version, an
+ * unknown measure, no date (`mkg_exit_simulation_new: the option date is
+ * required`) or a malformed one: `exit_date: "2012-13-01" is not a date
+ * (YYYY, YYYY-MM or YYYY-MM-DD)`; a date must be a real calendar day.
+ * O(n + A + P + F log F + M log M).
  */
 MKG_EXPORT int
-mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model, const char *date,
-                        const mkg_facilitation_options *opts);
+mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
+                        const mkg_exit_simulation_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_exit_simulation_free(mkg_exit_simulation *s);
@@ -308,15 +345,28 @@ typedef struct mkg_competing_pair {
 	const char *const *shared_transactions; /**< ids in byte order */
 } mkg_competing_pair;
 
+/** Options of the competing programmes: none yet but the version, so that the first one
+ *  needs no new function. */
+typedef struct mkg_competing_options {
+	unsigned int version; /**< MKG_COMPETING_OPTIONS_VERSION */
+} mkg_competing_options;
+
+#define MKG_COMPETING_OPTIONS_VERSION 1
+#define MKG_COMPETING_OPTIONS_INIT { MKG_COMPETING_OPTIONS_VERSION }
+
+MKG_EXPORT int mkg_competing_options_init(mkg_competing_options *opts, unsigned int version);
+
 /**
  * Every pair of temporary records by different facilitators that name a
  * common target (actor or transaction).  Records are indexed by target, so
  * the time is O(F log F + P + K log K) where K is the number of (pair,
  * shared target) incidences reported: no pass over all pairs of records.
- * MKG_EINVAL for NULL arguments.
+ * opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong options
+ * version.
  */
 MKG_EXPORT int
-mkg_competing_new(mkg_competing **out, const mkg_model *model);
+mkg_competing_new(mkg_competing **out, const mkg_model *model,
+                  const mkg_competing_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_competing_free(mkg_competing *c);
@@ -383,13 +433,25 @@ typedef struct mkg_payment_total {
 	const mkg_payer *payers;   /**< amount descending, ties by actor id */
 } mkg_payment_total;
 
+/** Options of who pays: none yet but the version, so that the first one
+ *  needs no new function. */
+typedef struct mkg_payments_options {
+	unsigned int version; /**< MKG_PAYMENTS_OPTIONS_VERSION */
+} mkg_payments_options;
+
+#define MKG_PAYMENTS_OPTIONS_VERSION 1
+#define MKG_PAYMENTS_OPTIONS_INIT { MKG_PAYMENTS_OPTIONS_VERSION }
+
+MKG_EXPORT int mkg_payments_options_init(mkg_payments_options *opts, unsigned int version);
+
 /**
  * Split the cost of every facilitation record among its users, its
- * facilitator and others, and total them per type.  MKG_EINVAL for NULL
- * arguments.  O(F log F + P + payments log payments).
+ * facilitator and others, and total them per type.  opts NULL: defaults.
+ * MKG_EINVAL for NULL arguments or a wrong options version.
+ * O(F log F + P + payments log payments).
  */
 MKG_EXPORT int
-mkg_payments_new(mkg_payments **out, const mkg_model *model);
+mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_payments_free(mkg_payments *p);

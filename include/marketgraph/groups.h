@@ -84,9 +84,10 @@ MKG_EXPORT size_t mkg_groups_count(const mkg_groups *g);
 MKG_EXPORT const mkg_group *mkg_groups_at(const mkg_groups *g, size_t i);
 
 /**
- * The result as the report's `groups` array (docs/report.md): a
- * NUL-terminated string in *out, freed with mkg_free(), its length in
- * *len when len is not NULL.  Deterministic.
+ * The result as the report's `groups` array (docs/report.md), rendered
+ * by the report layer (lib/report/): a NUL-terminated string in *out,
+ * freed with mkg_free(), its length in *len when len is not NULL.
+ * Deterministic.
  */
 MKG_EXPORT int
 mkg_groups_write_json(const mkg_groups *g, char **out, size_t *len);

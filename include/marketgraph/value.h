@@ -12,7 +12,9 @@
  *
  * Results copy every string they hold: they outlive the model.  Rows and
  * strings they return are borrowed from the result and valid until it is
- * freed.  n transactions, A actors, P facilitation targets.
+ * freed.  n transactions, A actors, P facilitation targets.  Each analysis
+ * takes its own versioned options (NULL: defaults); the _write_json
+ * functions are rendered by the report layer (lib/report/).
  *
  * SPDX-License-Identifier: MIT */
 #ifndef MARKETGRAPH_VALUE_H
@@ -28,6 +30,17 @@ MKG_BEGIN_DECLS
 
 /** The value distribution.  Opaque. */
 typedef struct mkg_value mkg_value;
+
+/** Options of the value distribution: none yet but the version, so that the first one
+ *  needs no new function. */
+typedef struct mkg_value_options {
+	unsigned int version; /**< MKG_VALUE_OPTIONS_VERSION */
+} mkg_value_options;
+
+#define MKG_VALUE_OPTIONS_VERSION 1
+#define MKG_VALUE_OPTIONS_INIT { MKG_VALUE_OPTIONS_VERSION }
+
+MKG_EXPORT int mkg_value_options_init(mkg_value_options *opts, unsigned int version);
 
 /** One actor's money in and out (the model's currency). */
 typedef struct mkg_actor_value {
@@ -84,11 +97,11 @@ typedef struct mkg_producer_share {
  * prices use transactions with a value and a volume > 0.  A producer
  * share is given only for a commodity that producers sell and end markets
  * buy, both with a price: prices of different commodities (potatoes and
- * chips) are never compared.  MKG_EINVAL for NULL arguments.
- * O(n + A log A).
+ * chips) are never compared.  opts NULL: defaults.  MKG_EINVAL for NULL
+ * arguments or a wrong options version.  O(n + A log A).
  */
 MKG_EXPORT int
-mkg_value_new(mkg_value **out, const mkg_model *model);
+mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_value_free(mkg_value *v);
@@ -131,8 +144,8 @@ MKG_EXPORT int mkg_value_producer_share_find(const mkg_value *v, const char *com
                                              const mkg_producer_share **row);
 
 /**
- * The result as the report's `value` object (docs/report.md): a
- * NUL-terminated string in *out, freed with mkg_free(), its length in
+ * The result as the report's `value` object (docs/report.md), rendered by
+ * the report layer: a NUL-terminated string in *out, freed with mkg_free(), its length in
  * *len when len is not NULL.  Deterministic.
  */
 MKG_EXPORT int
@@ -144,15 +157,29 @@ mkg_value_write_json(const mkg_value *v, char **out, size_t *len);
 /** Households reached.  Opaque. */
 typedef struct mkg_inclusiveness mkg_inclusiveness;
 
+/** Options of the inclusiveness count: none yet but the version, so that the first one
+ *  needs no new function. */
+typedef struct mkg_inclusiveness_options {
+	unsigned int version; /**< MKG_INCLUSIVENESS_OPTIONS_VERSION */
+} mkg_inclusiveness_options;
+
+#define MKG_INCLUSIVENESS_OPTIONS_VERSION 1
+#define MKG_INCLUSIVENESS_OPTIONS_INIT { MKG_INCLUSIVENESS_OPTIONS_VERSION }
+
+MKG_EXPORT int mkg_inclusiveness_options_init(mkg_inclusiveness_options *opts,
+                                              unsigned int version);
+
 /**
  * Count the households the chain reaches.  Sources are the producers; a
  * producer "sold" when it is the seller of a non-service transaction with
  * a volume or value > 0.  An actor is supported when a facilitation record
  * targets it or a transaction it sells or buys.  Absent households count
- * 0.  MKG_EINVAL for NULL arguments.  O(n + A + P).
+ * 0.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
+ * options version.  O(n + A + P).
  */
 MKG_EXPORT int
-mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model);
+mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,
+                      const mkg_inclusiveness_options *opts);
 
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_inclusiveness_free(mkg_inclusiveness *inc);

@@ -117,9 +117,6 @@ int mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom,
 mkg_concentration *mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk,
                                               const mkg_thresholds *t);
 
-/* The `concentration` array, as a value of the current writer position. */
-void mkg__concentration_write(mkg_jw *w, const mkg_concentration *c);
-
 /* ---- coalitions (coalition.c) -------------------------------------------- */
 
 /* The coalition what-if on a computed concentration (its share_actor
@@ -132,12 +129,9 @@ mkg_coalitions *mkg__coalitions_compute(const mkg_model *m, const mkg_concentrat
 int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *const *ids,
                            size_t count, GArray **out);
 
-void mkg__coalitions_write(mkg_jw *w, const mkg_coalitions *c);
-
 /* ---- dependency (dependency.c) ------------------------------------------- */
 
 mkg_dependency *mkg__dependency_compute(const mkg_model *m, mkg_measure measure);
-void mkg__dependency_write(mkg_jw *w, const mkg_dependency *d);
 
 /* ---- text views (report-text.c) ------------------------------------------ */
 
@@ -145,13 +139,6 @@ void mkg__dependency_write(mkg_jw *w, const mkg_dependency *d);
  * growers)"); labels of unnamed actors are their ids. */
 typedef GHashTable mkg__labels;
 const char *mkg__label(const mkg__labels *labels, const char *id);
-
-void mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
-                             const char *unit);
-void mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l);
-/* The coalitions presumed harmful, for the top of the report. */
-void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l);
-void mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l);
 
 /* A number for text: shortest round-trip form, "-" for NaN. */
 const char *mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d);

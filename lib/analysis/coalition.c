@@ -314,7 +314,7 @@ int
 mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
                    const mkg_coalitions_options *opts)
 {
-	const mkg_coalitions_options defaults = MKG_COALITIONS_OPTIONS_INIT;
+	mkg_coalitions_options o;
 	GArray *custom = NULL;
 	mkg_thresholds t;
 	mkg_concentration *c;
@@ -323,11 +323,9 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_COALITIONS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_coalitions_new: unknown options version %u",
-		                  opts->version);
+	MKG_RESOLVE_OPTIONS("mkg_coalitions_new", mkg_coalitions_options, MKG_COALITIONS_OPTIONS,
+	                    opts, &o);
+	opts = &o;
 	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
 		return rc;
 	if (opts->actor_count > 0 && opts->actors == NULL)
@@ -428,56 +426,4 @@ mkg_coalitions_presumed_harmful(const mkg_coalitions *c, size_t i)
 	const coalition *it = item_at(c, i);
 
 	return it && it->harmful;
-}
-
-/* ---- JSON ---------------------------------------------------------------- */
-
-void
-mkg__coalitions_write(mkg_jw *w, const mkg_coalitions *c)
-{
-	mkg__jw_begin_array(w, false);
-	for (guint i = 0; i < c->items->len; i++) {
-		const coalition *it = &g_array_index(c->items, coalition, i);
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "group", it->group);
-		mkg__jw_key(w, "members");
-		mkg__jw_begin_array(w, true);
-		for (size_t k = 0; k < it->member_count; k++)
-			mkg__jw_string(w, g_ptr_array_index(c->members, it->first_member + k));
-		mkg__jw_end_array(w);
-		mkg__jw_kbool(w, "presumed_harmful", it->harmful);
-		mkg__jw_key(w, "markets");
-		mkg__jw_begin_array(w, false);
-		for (size_t k = 0; k < it->market_count; k++) {
-			const mkg_coalition_market *row =
-				&g_array_index(c->markets, mkg_coalition_market, it->first_market + k);
-			mkg__jw_begin_object(w, true);
-			mkg__jw_kstring(w, "commodity", row->commodity);
-			mkg__jw_kstring(w, "period", row->period);
-			mkg__jw_kstring(w, "region", row->region);
-			mkg__jw_kbool(w, "service", row->service);
-			mkg__jw_kstring(w, "side", mkg_side_name(row->side));
-			mkg__jw_kdouble(w, "share", row->share);
-			mkg__jw_kdouble(w, "hhi_before", row->hhi_before);
-			mkg__jw_kdouble(w, "hhi_after", row->hhi_after);
-			mkg__jw_kdouble(w, "delta", row->delta);
-			mkg__jw_kbool(w, "presumed_harmful", row->presumed_harmful);
-			mkg__jw_end_object(w);
-		}
-		mkg__jw_end_array(w);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_coalitions_write_json(const mkg_coalitions *c, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__coalitions_write(w, c);
-	return mkg__jw_finish(w, out, len);
 }

@@ -210,11 +210,18 @@ mkg__competing_compute(const mkg_model *m)
 	return c;
 }
 
+MKG_DEFINE_INIT(mkg_competing_options_init, mkg_competing_options, opts, MKG_COMPETING_OPTIONS)
+
 int
-mkg_competing_new(mkg_competing **out, const mkg_model *model)
+mkg_competing_new(mkg_competing **out, const mkg_model *model, const mkg_competing_options *opts)
 {
+	mkg_competing_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_competing_new", mkg_competing_options,
+	                    MKG_COMPETING_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__competing_compute(model);
 	return MKG_OK;
 }
@@ -240,88 +247,4 @@ const mkg_competing_pair *
 mkg_competing_at(const mkg_competing *c, size_t i)
 {
 	return c && i < c->count ? &c->pairs[i] : NULL;
-}
-
-static void
-write_ids(mkg_jw *w, const char *key, const char *const *ids, size_t n)
-{
-	mkg__jw_key(w, key);
-	mkg__jw_begin_array(w, true);
-	for (size_t k = 0; k < n; k++)
-		mkg__jw_string(w, ids[k]);
-	mkg__jw_end_array(w);
-}
-
-void
-mkg__competing_write(mkg_jw *w, const mkg_competing *c)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < c->count; i++) {
-		const mkg_competing_pair *p = &c->pairs[i];
-		const char *records[2] = { p->first, p->second };
-		const char *facilitators[2] = { p->first_facilitator, p->second_facilitator };
-		const char *functions[2] = { mkg_function_name(p->first_function),
-		                             mkg_function_name(p->second_function) };
-
-		mkg__jw_begin_object(w, true);
-		write_ids(w, "records", records, 2);
-		write_ids(w, "facilitators", facilitators, 2);
-		write_ids(w, "functions", functions, 2);
-		mkg__jw_kbool(w, "same_function", p->same_function);
-		mkg__jw_kstring(w, "relation", p->same_function ? "duplication" : "complementarity");
-		mkg__jw_kbool(w, "periods_overlap", p->periods_overlap);
-		write_ids(w, "shared_actors", p->shared_actors, p->shared_actor_count);
-		write_ids(w, "shared_transactions", p->shared_transactions,
-		          p->shared_transaction_count);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_competing_write_json(const mkg_competing *c, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__competing_write(w, c);
-	return mkg__m4p_finish(w, out, len);
-}
-
-static void
-text_targets(GString *out, const char *what, const char *const *ids, size_t n,
-             const mkg__labels *l, bool actors)
-{
-	if (n == 0)
-		return;
-	g_string_append_printf(out, "      shared %s:", what);
-	for (size_t k = 0; k < n; k++)
-		g_string_append_printf(out, "%s %s", k ? "," : "", actors ? mkg__label(l, ids[k])
-		                                                          : ids[k]);
-	g_string_append_c(out, '\n');
-}
-
-void
-mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l)
-{
-	mkg__m4p_heading(out, "Competing programmes");
-	g_string_append_printf(out, "%zu %s of temporary records by different facilitators "
-	                       "%s a target\n", c->count, mkg__plural(c->count, "pair", "pairs"),
-	                       mkg__plural(c->count, "shares", "share"));
-	for (size_t i = 0; i < c->count; i++) {
-		const mkg_competing_pair *p = &c->pairs[i];
-
-		g_string_append_printf(out, "  %s: %s (%s, by %s) and %s (%s, by %s)%s\n",
-		                       p->same_function ? "DUPLICATION" : "complementary?",
-		                       p->first, mkg_function_name(p->first_function),
-		                       mkg__label(l, p->first_facilitator), p->second,
-		                       mkg_function_name(p->second_function),
-		                       mkg__label(l, p->second_facilitator),
-		                       p->periods_overlap ? "" : " (not at the same time)");
-		text_targets(out, "actors", p->shared_actors, p->shared_actor_count, l, true);
-		text_targets(out, "transactions", p->shared_transactions,
-		             p->shared_transaction_count, l, false);
-	}
 }

@@ -195,22 +195,19 @@ int
 mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
                       const mkg_concentration_options *opts)
 {
-	const mkg_concentration_options defaults = MKG_CONCENTRATION_OPTIONS_INIT;
+	mkg_concentration_options o;
 	mkg_thresholds t;
 	mkg__markets mk;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_CONCENTRATION_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_new: unknown options version %u",
-		                  opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
-	    (rc = mkg__thresholds_resolve(opts->thresholds, opts->custom_thresholds, &t)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_concentration_new", mkg_concentration_options,
+	                    MKG_CONCENTRATION_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	*out = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	return MKG_OK;
@@ -264,45 +261,6 @@ mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side, size_t
 	return sum / s->total;
 }
 
-static double
-column_value(const mkg__conc_market *cm, const mkg_market_side *s,
-             mkg_concentration_column column)
-{
-	switch (column) {
-	case MKG_CONCENTRATION_COLUMN_TOTAL: return s->total;
-	case MKG_CONCENTRATION_COLUMN_FIRMS: return (double)s->firms;
-	case MKG_CONCENTRATION_COLUMN_HHI: return s->hhi;
-	case MKG_CONCENTRATION_COLUMN_HHI_NORMALIZED: return s->hhi_normalized;
-	case MKG_CONCENTRATION_COLUMN_CR1: return s->cr1;
-	case MKG_CONCENTRATION_COLUMN_CR4: return s->cr4;
-	case MKG_CONCENTRATION_COLUMN_EFFECTIVE_FIRMS: return s->effective_firms;
-	case MKG_CONCENTRATION_COLUMN_CLASS: return (double)s->concentration;
-	case MKG_CONCENTRATION_COLUMN_EXCLUDED: return (double)cm->pub.excluded_transactions;
-	}
-	return (double)NAN;
-}
-
-int
-mkg_concentration_copy_column(const mkg_concentration *c, mkg_side side,
-                              mkg_concentration_column column, double *out, size_t capacity)
-{
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	if ((unsigned)side > MKG_SIDE_BUYER)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown side %d",
-		                  (int)side);
-	if ((unsigned)column > MKG_CONCENTRATION_COLUMN_EXCLUDED)
-		return mkg__error(MKG_EINVAL, "mkg_concentration_copy_column: unknown column %d",
-		                  (int)column);
-	if (capacity < c->count)
-		return mkg__error(MKG_EBUFS,
-		                  "mkg_concentration_copy_column: room for %zu numbers, %zu markets",
-		                  capacity, c->count);
-	for (size_t i = 0; i < c->count; i++)
-		out[i] = column_value(&c->markets[i], &c->markets[i].side[side], column);
-	return MKG_OK;
-}
-
 mkg_measure
 mkg_concentration_measure(const mkg_concentration *c)
 {
@@ -325,64 +283,4 @@ size_t
 mkg_concentration_excluded(const mkg_concentration *c)
 {
 	return c ? c->excluded : 0;
-}
-
-/* ---- JSON ---------------------------------------------------------------- */
-
-static void
-write_side(mkg_jw *w, const mkg_market_side *s)
-{
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kdouble(w, "total", s->total);
-	mkg__jw_kint(w, "firms", (int64_t)s->firms);
-	mkg__jw_kdouble(w, "hhi", s->hhi);
-	mkg__jw_kdouble(w, "hhi_normalized", s->hhi_normalized);
-	mkg__jw_kdouble(w, "cr1", s->cr1);
-	mkg__jw_kdouble(w, "cr4", s->cr4);
-	mkg__jw_kdouble(w, "effective_firms", s->effective_firms);
-	mkg__jw_kstring(w, "class", mkg_concentration_class_name(s->concentration));
-	mkg__jw_key(w, "shares");
-	mkg__jw_begin_array(w, false);
-	for (size_t k = 0; k < s->firms; k++) {
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", s->shares[k].actor);
-		mkg__jw_kdouble(w, "share", s->shares[k].share);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_end_object(w);
-}
-
-void
-mkg__concentration_write(mkg_jw *w, const mkg_concentration *c)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < c->count; i++) {
-		const mkg__conc_market *cm = &c->markets[i];
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "commodity", cm->pub.commodity);
-		mkg__jw_kstring(w, "period", cm->pub.period);
-		mkg__jw_kstring(w, "region", cm->pub.region);
-		mkg__jw_kbool(w, "service", cm->pub.service);
-		mkg__jw_kint(w, "transactions", (int64_t)cm->pub.transactions);
-		mkg__jw_kint(w, "excluded_transactions", (int64_t)cm->pub.excluded_transactions);
-		mkg__jw_key(w, "seller");
-		write_side(w, &cm->side[MKG_SIDE_SELLER]);
-		mkg__jw_key(w, "buyer");
-		write_side(w, &cm->side[MKG_SIDE_BUYER]);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(c);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__concentration_write(w, c);
-	return mkg__jw_finish(w, out, len);
 }

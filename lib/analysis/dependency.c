@@ -215,19 +215,16 @@ int
 mkg_dependency_new(mkg_dependency **out, const mkg_model *model,
                    const mkg_dependency_options *opts)
 {
-	const mkg_dependency_options defaults = MKG_DEPENDENCY_OPTIONS_INIT;
+	mkg_dependency_options o;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_DEPENDENCY_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_dependency_new: unknown options version %u",
-		                  opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_dependency_new", mkg_dependency_options, MKG_DEPENDENCY_OPTIONS,
+	                    opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	*out = mkg__dependency_compute(model, opts->measure);
+	*out = mkg__dependency_compute(model, o.measure);
 	return MKG_OK;
 }
 
@@ -276,55 +273,4 @@ mkg_measure
 mkg_dependency_measure(const mkg_dependency *d)
 {
 	return d ? d->measure : MKG_MEASURE_VOLUME;
-}
-
-/* ---- JSON ---------------------------------------------------------------- */
-
-void
-mkg__dependency_write(mkg_jw *w, const mkg_dependency *d)
-{
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kint(w, "excluded_transactions", (int64_t)d->excluded);
-	mkg__jw_key(w, "actors");
-	mkg__jw_begin_array(w, false);
-	for (guint k = 0; k < d->actors->len; k++) {
-		const mkg_actor_dependency *row = &g_array_index(d->actors, mkg_actor_dependency, k);
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", row->actor);
-		mkg__jw_kstring(w, "top_buyer", row->top_buyer);
-		mkg__jw_kdouble(w, "sales_share", row->sales_share);
-		mkg__jw_kstring(w, "top_supplier", row->top_supplier);
-		mkg__jw_kdouble(w, "purchase_share", row->purchase_share);
-		mkg__jw_kdouble(w, "sales", row->sales);
-		mkg__jw_kdouble(w, "purchases", row->purchases);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_key(w, "pairs");
-	mkg__jw_begin_array(w, false);
-	for (guint k = 0; k < d->pairs->len; k++) {
-		const mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "seller", row->seller);
-		mkg__jw_kstring(w, "buyer", row->buyer);
-		mkg__jw_kdouble(w, "seller_dependency", row->seller_dependency);
-		mkg__jw_kdouble(w, "buyer_dependency", row->buyer_dependency);
-		mkg__jw_kdouble(w, "asymmetry", row->asymmetry);
-		mkg__jw_kdouble(w, "amount", row->amount);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_end_object(w);
-}
-
-int
-mkg_dependency_write_json(const mkg_dependency *d, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(d);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__dependency_write(w, d);
-	return mkg__jw_finish(w, out, len);
 }

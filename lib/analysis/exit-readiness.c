@@ -79,11 +79,20 @@ mkg__exit_readiness_compute(const mkg_model *m)
 	return r;
 }
 
+MKG_DEFINE_INIT(mkg_exit_readiness_options_init, mkg_exit_readiness_options, opts,
+                MKG_EXIT_READINESS_OPTIONS)
+
 int
-mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model)
+mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model,
+                       const mkg_exit_readiness_options *opts)
 {
+	mkg_exit_readiness_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_exit_readiness_new", mkg_exit_readiness_options,
+	                    MKG_EXIT_READINESS_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__exit_readiness_compute(model);
 	return MKG_OK;
 }
@@ -114,91 +123,4 @@ size_t
 mkg_exit_readiness_unplanned(const mkg_exit_readiness *r)
 {
 	return r ? r->unplanned : 0;
-}
-
-static void
-write_reasons(mkg_jw *w, unsigned int reasons)
-{
-	mkg__jw_key(w, "reasons");
-	mkg__jw_begin_array(w, true);
-	for (int i = 0; i < MKG_EXIT_REASON_COUNT; i++)
-		if (reasons & (1u << i))
-			mkg__jw_string(w, reason_names[i]);
-	mkg__jw_end_array(w);
-}
-
-void
-mkg__exit_readiness_write(mkg_jw *w, const mkg_exit_readiness *r)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < r->count; i++) {
-		const mkg_exit_plan *p = &r->plans[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "record", p->record);
-		mkg__jw_kstring(w, "facilitator", p->facilitator);
-		mkg__jw_kstring(w, "function", mkg_function_name(p->function));
-		mkg__jw_kstring(w, "end", p->end);
-		mkg__jw_kstring(w, "exit", mkg_exit_name(p->exit));
-		mkg__jw_kstring(w, "successor", p->successor);
-		mkg__jw_kstring(w, "successor_kind", mkg_actor_kind_name(p->successor_kind));
-		mkg__jw_kstring(w, "status", p->planned ? "planned" : "unplanned");
-		write_reasons(w, p->reasons);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_exit_readiness_write_json(const mkg_exit_readiness *r, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(r);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__exit_readiness_write(w, r);
-	return mkg__m4p_finish(w, out, len);
-}
-
-/* The text view: unplanned records first, each with its reasons in words. */
-void
-mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__labels *l)
-{
-	static const char *const reason_words[MKG_EXIT_REASON_COUNT] = {
-		"no end date", "no exit strategy", "successor is itself a programme or NGO",
-	};
-
-	mkg__m4p_heading(out, "Exit readiness of temporary facilitation");
-	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit\n", r->count,
-	                       mkg__plural(r->count, "record", "records"), r->unplanned);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < r->count; i++) {
-			const mkg_exit_plan *p = &r->plans[i];
-			const char *sep = "";
-
-			if (p->planned != (pass == 1))
-				continue;
-			g_string_append_printf(out, "  %-9s %s (%s, by %s)", p->planned ? "planned"
-			                       : "UNPLANNED", p->record, mkg_function_name(p->function),
-			                       mkg__label(l, p->facilitator));
-			if (p->end != NULL)
-				g_string_append_printf(out, ", ends %s", p->end);
-			if (p->exit != MKG_EXIT_NONE)
-				g_string_append_printf(out, ", exit %s", mkg_exit_name(p->exit));
-			if (p->successor != NULL)
-				g_string_append_printf(out, " to %s (%s)", mkg__label(l, p->successor),
-				                       mkg_actor_kind_name(p->successor_kind));
-			if (!p->planned) {
-				g_string_append(out, ": ");
-				for (int k = 0; k < MKG_EXIT_REASON_COUNT; k++) {
-					if (p->reasons & (1u << k)) {
-						g_string_append_printf(out, "%s%s", sep, reason_words[k]);
-						sep = "; ";
-					}
-				}
-			}
-			g_string_append_c(out, '\n');
-		}
-	}
 }

@@ -177,22 +177,31 @@ mkg__exit_simulation_compute(const mkg_model *m, const mkg__markets *mk, const c
 	return s;
 }
 
+MKG_DEFINE_INIT(mkg_exit_simulation_options_init, mkg_exit_simulation_options, opts,
+                MKG_EXIT_SIMULATION_OPTIONS)
+
 int
-mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model, const char *date,
-                        const mkg_facilitation_options *opts)
+mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
+                        const mkg_exit_simulation_options *opts)
 {
-	mkg_facilitation_options o;
+	mkg_exit_simulation_options o;
 	mkg__markets mk;
 	int32_t day;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg_exit_date_parse(date, &day)) != MKG_OK ||
-	    (rc = mkg__facilitation_options_check(opts, &o)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_exit_simulation_new", mkg_exit_simulation_options,
+	                    MKG_EXIT_SIMULATION_OPTIONS, opts, &o);
+	/* there is no default date: the question is "what if they leave then?" */
+	if (o.date == NULL)
+		return mkg__error(MKG_EINVAL,
+		                  "mkg_exit_simulation_new: the option date is required");
+	if ((rc = mkg_exit_date_parse(o.date, &day)) != MKG_OK ||
+	    (rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
 	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
-	*out = mkg__exit_simulation_compute(model, &mk, date, day);
+	*out = mkg__exit_simulation_compute(model, &mk, o.date, day);
 	mkg__markets_clear(&mk);
 	return MKG_OK;
 }
@@ -261,153 +270,4 @@ mkg_measure
 mkg_exit_simulation_measure(const mkg_exit_simulation *s)
 {
 	return s ? s->measure : MKG_MEASURE_VOLUME;
-}
-
-/* The records with one outcome, as a JSON array of objects. */
-static void
-write_records(mkg_jw *w, const mkg_exit_simulation *s, const char *key, mkg_exit_outcome which)
-{
-	mkg__jw_key(w, key);
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < s->record_count; i++) {
-		const mkg_exit_record *r = &s->records[i];
-
-		if (r->outcome != which)
-			continue;
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "record", r->record);
-		mkg__jw_kstring(w, "facilitator", r->facilitator);
-		mkg__jw_kstring(w, "function", mkg_function_name(r->function));
-		mkg__jw_kstring(w, "end", r->end);
-		mkg__jw_kstring(w, "exit", mkg_exit_name(r->exit));
-		if (which == MKG_EXIT_OUTCOME_TAKEN_OVER) {
-			mkg__jw_kstring(w, "successor", r->successor);
-			mkg__jw_kstring(w, "successor_kind", mkg_actor_kind_name(r->successor_kind));
-			mkg__jw_kstring(w, "type_after", mkg_facilitation_type_name(r->type_after));
-		}
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-void
-mkg__exit_simulation_write(mkg_jw *w, const mkg_exit_simulation *s)
-{
-	char day[16];
-
-	g_snprintf(day, sizeof day, "%04d-%02d-%02d", (int)(s->day / 10000),
-	           (int)(s->day / 100 % 100), (int)(s->day % 100));
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kstring(w, "date", s->date);
-	mkg__jw_kstring(w, "day", day);
-	mkg__jw_kstring(w, "measure", mkg_measure_name(s->measure));
-	write_records(w, s, "stopped", MKG_EXIT_OUTCOME_STOPS);
-	write_records(w, s, "taken_over", MKG_EXIT_OUTCOME_TAKEN_OVER);
-	write_records(w, s, "continuing", MKG_EXIT_OUTCOME_CONTINUES);
-	write_records(w, s, "undated", MKG_EXIT_OUTCOME_UNDATED);
-	mkg__jw_key(w, "unsupported_transactions");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < s->unsupported_count; i++) {
-		const mkg_unsupported_transaction *t = &s->unsupported[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "transaction", t->transaction);
-		mkg__jw_kstring(w, "seller", t->seller);
-		mkg__jw_kstring(w, "buyer", t->buyer);
-		mkg__jw_kstring(w, "commodity", t->commodity);
-		mkg__jw_kstring(w, "period", t->period);
-		mkg__jw_kdouble(w, "volume", t->volume);
-		mkg__jw_kdouble(w, "value", t->value);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-	mkg__jw_key(w, "markets");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < s->market_count; i++)
-		mkg__facilitation_market_write(w, &s->markets[i], "unsupported");
-	mkg__jw_end_array(w);
-	mkg__jw_end_object(w);
-}
-
-int
-mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(s);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__exit_simulation_write(w, s);
-	return mkg__m4p_finish(w, out, len);
-}
-
-static void
-text_records(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
-             mkg_exit_outcome which, const char *heading)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->record_count; i++)
-		n += s->records[i].outcome == which;
-	if (n == 0)
-		return;
-	g_string_append_printf(out, "%s (%zu):\n", heading, n);
-	for (size_t i = 0; i < s->record_count; i++) {
-		const mkg_exit_record *r = &s->records[i];
-
-		if (r->outcome != which)
-			continue;
-		g_string_append_printf(out, "  %s: %s by %s", r->record, mkg_function_name(r->function),
-		                       mkg__label(l, r->facilitator));
-		if (r->end != NULL)
-			g_string_append_printf(out, ", %s %s",
-			                       which == MKG_EXIT_OUTCOME_CONTINUES ? "ends" : "ended", r->end);
-		if (which == MKG_EXIT_OUTCOME_TAKEN_OVER)
-			g_string_append_printf(out, ", now %s by %s (%s)",
-			                       mkg_facilitation_type_name(r->type_after),
-			                       mkg__label(l, r->successor),
-			                       mkg_actor_kind_name(r->successor_kind));
-		g_string_append_c(out, '\n');
-	}
-}
-
-void
-mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
-                          const mkg__units *u)
-{
-	const char *mu = u->measure ? u->measure : mkg_measure_name(s->measure);
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
-
-	char title[96];
-
-	g_snprintf(title, sizeof title, "When the programmes exit: the situation on %s", s->date);
-	mkg__m4p_heading(out, title);
-	text_records(out, s, l, MKG_EXIT_OUTCOME_STOPS, "Support that stops");
-	text_records(out, s, l, MKG_EXIT_OUTCOME_TAKEN_OVER, "Taken over");
-	text_records(out, s, l, MKG_EXIT_OUTCOME_UNDATED, "No end date (kept running)");
-	text_records(out, s, l, MKG_EXIT_OUTCOME_CONTINUES, "Still running on that day");
-	g_string_append_printf(out, "Transactions left with no support at all: %zu\n",
-	                       s->unsupported_count);
-	for (size_t i = 0; i < s->unsupported_count; i++) {
-		const mkg_unsupported_transaction *t = &s->unsupported[i];
-
-		g_string_append_printf(out, "  %s: %s -> %s, %s", t->transaction,
-		                       mkg__label(l, t->seller), mkg__label(l, t->buyer), t->commodity);
-		if (!MKG_IS_ABSENT(t->volume))
-			g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->volume),
-			                       u->volume ? u->volume : "(volume)");
-		if (!MKG_IS_ABSENT(t->value))
-			g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->value),
-			                       u->currency ? u->currency : "(money)");
-		g_string_append_c(out, '\n');
-	}
-	for (size_t i = 0; i < s->market_count; i++) {
-		const mkg_facilitation_market *mm = &s->markets[i];
-
-		g_string_append_printf(out, "%s of ", mkg__text_percent(a, mm->share));
-		mkg__market_label(out, mm);
-		g_string_append_printf(out, " loses all support (%s of %s %s)\n",
-		                       mkg__text_amount(b, mm->amount), mkg__text_amount(c, mm->total),
-		                       mu);
-	}
 }

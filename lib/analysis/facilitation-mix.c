@@ -36,21 +36,6 @@ type_group(int type)
 	return FUNCTION_GROUPS + type;
 }
 
-/* ", cost 3000 USD" with how many records give none. */
-static void
-text_cost(GString *out, const mkg_mix_row *row, const char *cur)
-{
-	char a[MKG_DOUBLE_BUFSIZE];
-
-	if (row->records > 0 && row->records_without_cost == row->records) {
-		g_string_append(out, ", cost not given");
-		return;
-	}
-	g_string_append_printf(out, ", cost %s %s", mkg__text_amount(a, row->cost), cur);
-	if (row->records_without_cost > 0)
-		g_string_append_printf(out, " (%zu without a cost)", row->records_without_cost);
-}
-
 /* Count, for every group set in mask, one more item into counts[]. */
 static void
 count_bits(uint64_t mask, size_t *counts)
@@ -170,17 +155,22 @@ mkg__facilitation_mix_compute(const mkg_model *m, const mkg__markets *mk)
 	return mix;
 }
 
+MKG_DEFINE_INIT(mkg_facilitation_mix_options_init, mkg_facilitation_mix_options, opts,
+                MKG_FACILITATION_MIX_OPTIONS)
+
 int
 mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
-                         const mkg_facilitation_options *opts)
+                         const mkg_facilitation_mix_options *opts)
 {
-	mkg_facilitation_options o;
+	mkg_facilitation_mix_options o;
 	mkg__markets mk;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if ((rc = mkg__facilitation_options_check(opts, &o)) != MKG_OK)
+	MKG_RESOLVE_OPTIONS("mkg_facilitation_mix_new", mkg_facilitation_mix_options,
+	                    MKG_FACILITATION_MIX_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
 	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	*out = mkg__facilitation_mix_compute(model, &mk);
@@ -245,96 +235,4 @@ mkg_measure
 mkg_facilitation_mix_measure(const mkg_facilitation_mix *mix)
 {
 	return mix ? mix->measure : MKG_MEASURE_VOLUME;
-}
-
-static void
-write_counts(mkg_jw *w, const mkg_mix_row *row)
-{
-	mkg__jw_kint(w, "records", (int64_t)row->records);
-	mkg__jw_kdouble(w, "cost", row->cost);
-	mkg__jw_kint(w, "records_without_cost", (int64_t)row->records_without_cost);
-	mkg__jw_kint(w, "target_actors", (int64_t)row->target_actors);
-	mkg__jw_kint(w, "target_transactions", (int64_t)row->target_transactions);
-	mkg__jw_kint(w, "supported_transactions", (int64_t)row->supported_transactions);
-}
-
-void
-mkg__facilitation_mix_write(mkg_jw *w, const mkg_facilitation_mix *mix)
-{
-	mkg__jw_begin_array(w, false);
-	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "type", mkg_facilitation_type_name((mkg_facilitation_type)type));
-		write_counts(w, &mix->types[type]);
-		mkg__jw_key(w, "functions");
-		mkg__jw_begin_array(w, false);
-		for (size_t k = 0; k < mix->function_count[type]; k++) {
-			mkg__jw_begin_object(w, true);
-			mkg__jw_kstring(w, "function", mkg_function_name(mix->functions[type][k].function));
-			write_counts(w, &mix->functions[type][k]);
-			mkg__jw_end_object(w);
-		}
-		mkg__jw_end_array(w);
-		mkg__jw_key(w, "markets");
-		mkg__jw_begin_array(w, false);
-		for (size_t i = 0; i < mix->market_count; i++)
-			mkg__facilitation_market_write(w, &mix->markets[type][i], "supported");
-		mkg__jw_end_array(w);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(mix);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__facilitation_mix_write(w, mix);
-	return mkg__m4p_finish(w, out, len);
-}
-
-void
-mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, const mkg__units *u)
-{
-	const char *cur = u->currency ? u->currency : "(money)";
-	const char *mu = u->measure ? u->measure : mkg_measure_name(mix->measure);
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
-
-	mkg__m4p_heading(out, "Facilitation mix");
-	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
-		const mkg_mix_row *t = &mix->types[type];
-
-		g_string_append_printf(out, "%s: %zu %s", mkg_facilitation_type_name(t->type),
-		                       t->records, mkg__plural(t->records, "record", "records"));
-		text_cost(out, t, cur);
-		g_string_append_printf(out, "; targets %zu %s and %zu %s; supports %zu %s\n",
-		                       t->target_actors,
-		                       mkg__plural(t->target_actors, "actor", "actors"),
-		                       t->target_transactions,
-		                       mkg__plural(t->target_transactions, "transaction", "transactions"),
-		                       t->supported_transactions,
-		                       mkg__plural(t->supported_transactions, "transaction",
-		                                   "transactions"));
-		for (size_t k = 0; k < mix->function_count[type]; k++) {
-			const mkg_mix_row *f = &mix->functions[type][k];
-			g_string_append_printf(out, "  %-24s %zu %s", mkg_function_name(f->function),
-			                       f->records, mkg__plural(f->records, "record", "records"));
-			text_cost(out, f, cur);
-			g_string_append_c(out, '\n');
-		}
-		for (size_t i = 0; i < mix->market_count && t->records > 0; i++) {
-			const mkg_facilitation_market *mm = &mix->markets[type][i];
-
-			if (!(mm->amount > 0))
-				continue;
-			g_string_append_printf(out, "  supports %s of ", mkg__text_percent(a, mm->share));
-			mkg__market_label(out, mm);
-			g_string_append_printf(out, " (%s of %s %s)\n", mkg__text_amount(b, mm->amount),
-			                       mkg__text_amount(c, mm->total), mu);
-		}
-	}
 }

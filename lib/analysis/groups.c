@@ -208,7 +208,7 @@ mkg__groups_compute(const mkg_model *m, const mkg_concentration *c)
 int
 mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_options *opts)
 {
-	const mkg_groups_options defaults = MKG_GROUPS_OPTIONS_INIT;
+	mkg_groups_options o;
 	mkg_thresholds t;
 	mkg__markets mk;
 	mkg_concentration *c;
@@ -216,14 +216,11 @@ mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_option
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version != MKG_GROUPS_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "groups options: unknown version %u", opts->version);
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
+	MKG_RESOLVE_OPTIONS("mkg_groups_new", mkg_groups_options, MKG_GROUPS_OPTIONS, opts, &o);
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(NULL, NULL, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
 	c = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	*out = mkg__groups_compute(model, c);
@@ -254,136 +251,4 @@ const mkg_group *
 mkg_groups_at(const mkg_groups *g, size_t i)
 {
 	return g && i < g->count ? &g->groups[i] : NULL;
-}
-
-static void
-write_ids(mkg_jw *w, const char *key, const char *const *ids, size_t n)
-{
-	mkg__jw_key(w, key);
-	mkg__jw_begin_array(w, true);
-	for (size_t k = 0; k < n; k++)
-		mkg__jw_string(w, ids[k]);
-	mkg__jw_end_array(w);
-}
-
-/* One side of a market: the coalition what-if, or null. */
-static void
-write_side(mkg_jw *w, const char *key, const mkg_coalition_market *cm)
-{
-	mkg__jw_key(w, key);
-	if (cm == NULL) {
-		mkg__jw_null(w);
-		return;
-	}
-	mkg__jw_begin_object(w, true);
-	mkg__jw_kdouble(w, "share", cm->share);
-	mkg__jw_kdouble(w, "hhi_before", cm->hhi_before);
-	mkg__jw_kdouble(w, "hhi_after", cm->hhi_after);
-	mkg__jw_kdouble(w, "delta", cm->delta);
-	mkg__jw_kbool(w, "presumed_harmful", cm->presumed_harmful != 0);
-	mkg__jw_end_object(w);
-}
-
-void
-mkg__groups_write(mkg_jw *w, const mkg_groups *g)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < g->count; i++) {
-		const mkg_group *row = &g->groups[i];
-
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "group", row->group);
-		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(row->kind));
-		write_ids(w, "members", row->members, row->member_count);
-		write_ids(w, "supervisors", row->supervisors, row->supervisor_count);
-		mkg__jw_kbool(w, "supervised", row->supervised != 0);
-		mkg__jw_kint(w, "households", row->households);
-		mkg__jw_kbool(w, "presumed_harmful", row->presumed_harmful != 0);
-		mkg__jw_key(w, "markets");
-		mkg__jw_begin_array(w, false);
-		for (size_t k = 0; k < row->market_count; k++) {
-			const mkg_group_market *gm = &row->markets[k];
-
-			mkg__jw_begin_object(w, true);
-			mkg__jw_kstring(w, "commodity", gm->commodity);
-			mkg__jw_kstring(w, "period", gm->period);
-			mkg__jw_kstring(w, "region", gm->region);
-			mkg__jw_kbool(w, "service", gm->service != 0);
-			write_side(w, "seller", gm->seller);
-			write_side(w, "buyer", gm->buyer);
-			mkg__jw_kint(w, "buyers", (int64_t)gm->buyers);
-			mkg__jw_kint(w, "member_buyers", (int64_t)gm->member_buyers);
-			mkg__jw_kdouble(w, "member_buyer_share", gm->member_buyer_share);
-			mkg__jw_end_object(w);
-		}
-		mkg__jw_end_array(w);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-int
-mkg_groups_write_json(const mkg_groups *g, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(g);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__groups_write(w, g);
-	return mkg__m4p_finish(w, out, len);
-}
-
-static void
-text_side(GString *out, const char *what, const mkg_coalition_market *cm)
-{
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
-
-	if (cm == NULL)
-		return;
-	/* HHI to the unit, as the guidelines state their thresholds */
-	g_ascii_formatd(b, MKG_DOUBLE_BUFSIZE, "%.0f", cm->hhi_before);
-	g_ascii_formatd(c, MKG_DOUBLE_BUFSIZE, "%.0f", cm->hhi_after);
-	g_string_append_printf(out, "; as %s %s of the market, HHI %s -> %s%s", what,
-	                       mkg__text_percent(a, cm->share), b, c,
-	                       cm->presumed_harmful ? " PRESUMED HARMFUL" : "");
-}
-
-void
-mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l)
-{
-	char a[MKG_DOUBLE_BUFSIZE];
-
-	if (g->count == 0)
-		return;
-	mkg__m4p_heading(out, "Groups (memberships)");
-	for (size_t i = 0; i < g->count; i++) {
-		const mkg_group *row = &g->groups[i];
-
-		g_string_append_printf(out, "%s (%s): %zu members, %" G_GINT64_FORMAT
-		                       " households, %s", mkg__label(l, row->group),
-		                       mkg_actor_kind_name(row->kind), row->member_count,
-		                       row->households,
-		                       row->supervised ? "supervised by" : "NOT supervised by a public "
-		                                                           "agency");
-		for (size_t k = 0; row->supervised && k < row->supervisor_count; k++)
-			g_string_append_printf(out, "%s %s", k ? "," : "",
-			                       mkg__label(l, row->supervisors[k]));
-		g_string_append_printf(out, "%s\n", row->presumed_harmful ? "; PRESUMED HARMFUL as "
-		                                                            "one firm" : "");
-		for (size_t k = 0; k < row->market_count; k++) {
-			const mkg_group_market *gm = &row->markets[k];
-			mkg_facilitation_market key = { gm->commodity, gm->period, gm->region,
-			                                 gm->service, 0, 0, 0 };
-
-			g_string_append(out, "  ");
-			mkg__market_label(out, &key);
-			g_string_append_printf(out, ": %zu of %zu buyers are members (%s)",
-			                       gm->member_buyers, gm->buyers,
-			                       mkg__text_percent(a, gm->member_buyer_share));
-			text_side(out, "sellers", gm->seller);
-			text_side(out, "buyers", gm->buyer);
-			g_string_append_c(out, '\n');
-		}
-	}
 }

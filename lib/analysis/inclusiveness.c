@@ -72,11 +72,20 @@ mkg__inclusiveness_compute(const mkg_model *m)
 	return inc;
 }
 
+MKG_DEFINE_INIT(mkg_inclusiveness_options_init, mkg_inclusiveness_options, opts,
+                MKG_INCLUSIVENESS_OPTIONS)
+
 int
-mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model)
+mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,
+                      const mkg_inclusiveness_options *opts)
 {
+	mkg_inclusiveness_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_inclusiveness_new", mkg_inclusiveness_options,
+	                    MKG_INCLUSIVENESS_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__inclusiveness_compute(model);
 	return MKG_OK;
 }
@@ -135,52 +144,4 @@ mkg_inclusiveness_smallholder_volume_share(const mkg_inclusiveness *inc)
 	if (inc == NULL || !(inc->produce_volume > 0))
 		return MKG_ABSENT;
 	return inc->smallholder_volume / inc->produce_volume;
-}
-
-void
-mkg__inclusiveness_write(mkg_jw *w, const mkg_inclusiveness *inc)
-{
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kint(w, "households_selling", inc->households_selling);
-	mkg__jw_kint(w, "households_supported", inc->households_supported);
-	mkg__jw_kdouble(w, "smallholder_volume_share",
-	                mkg_inclusiveness_smallholder_volume_share(inc));
-	mkg__jw_kint(w, "producers_selling", (int64_t)inc->producers_selling);
-	mkg__jw_kint(w, "households_producers", inc->households_producers);
-	mkg__jw_kint(w, "actors_supported", (int64_t)inc->actors_supported);
-	mkg__jw_kdouble(w, "produce_volume", inc->produce_volume);
-	mkg__jw_kdouble(w, "smallholder_volume", inc->smallholder_volume);
-	mkg__jw_end_object(w);
-}
-
-int
-mkg_inclusiveness_write_json(const mkg_inclusiveness *inc, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(inc);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__inclusiveness_write(w, inc);
-	return mkg__m4p_finish(w, out, len);
-}
-
-void
-mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__units *u)
-{
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
-
-	mkg__m4p_heading(out, "Inclusiveness");
-	g_string_append_printf(out, "Households selling: %" G_GINT64_FORMAT " (%zu producers; "
-	                       "%" G_GINT64_FORMAT " households among all producers)\n",
-	                       inc->households_selling, inc->producers_selling,
-	                       inc->households_producers);
-	g_string_append_printf(out, "Households supported by facilitation: %" G_GINT64_FORMAT
-	                       " (%zu actors supported)\n", inc->households_supported,
-	                       inc->actors_supported);
-	g_string_append_printf(out, "Produce sold by actors with households: %s of %s %s "
-	                       "(%s)\n", mkg__text_amount(a, inc->smallholder_volume),
-	                       mkg__text_amount(b, inc->produce_volume),
-	                       u->volume ? u->volume : "(volume unit)",
-	                       mkg__text_percent(c, mkg_inclusiveness_smallholder_volume_share(inc)));
 }

@@ -188,11 +188,18 @@ mkg__payments_compute(const mkg_model *m)
 	return p;
 }
 
+MKG_DEFINE_INIT(mkg_payments_options_init, mkg_payments_options, opts, MKG_PAYMENTS_OPTIONS)
+
 int
-mkg_payments_new(mkg_payments **out, const mkg_model *model)
+mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_options *opts)
 {
+	mkg_payments_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_payments_new", mkg_payments_options,
+	                    MKG_PAYMENTS_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__payments_compute(model);
 	return MKG_OK;
 }
@@ -227,148 +234,4 @@ mkg_payments_total(const mkg_payments *p, mkg_facilitation_type type)
 	if (p == NULL || (unsigned)type >= MKG_FACILITATION_TYPE_COUNT)
 		return NULL;
 	return &p->totals[type];
-}
-
-/* {"users": a, "facilitator": b, "others": c[, "unallocated": d]} */
-static void
-write_split(mkg_jw *w, const char *key, double users, double facilitator, double others,
-            const double *unallocated)
-{
-	mkg__jw_key(w, key);
-	mkg__jw_begin_object(w, true);
-	mkg__jw_kdouble(w, "users", users);
-	mkg__jw_kdouble(w, "facilitator", facilitator);
-	mkg__jw_kdouble(w, "others", others);
-	if (unallocated != NULL)
-		mkg__jw_kdouble(w, "unallocated", *unallocated);
-	mkg__jw_end_object(w);
-}
-
-static void
-write_rows(mkg_jw *w, const mkg_payments *p)
-{
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < p->count; i++) {
-		const mkg_payment_row *r = &p->rows[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "record", r->record);
-		mkg__jw_kstring(w, "facilitator", r->facilitator);
-		mkg__jw_kstring(w, "type", mkg_facilitation_type_name(r->type));
-		mkg__jw_kstring(w, "function", mkg_function_name(r->function));
-		mkg__jw_kdouble(w, "cost", r->cost);
-		mkg__jw_kbool(w, "paid_by_given", r->paid_by_given);
-		write_split(w, "shares", r->users_share, r->facilitator_share, r->others_share, NULL);
-		write_split(w, "amounts", r->users_amount, r->facilitator_amount, r->others_amount,
-		            NULL);
-		mkg__jw_kbool(w, "not_self_financing", r->not_self_financing);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-static double
-share_of(double amount, double cost)
-{
-	return cost > 0 ? amount / cost : MKG_ABSENT;
-}
-
-static void
-write_totals(mkg_jw *w, const mkg_payments *p)
-{
-	mkg__jw_begin_array(w, false);
-	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
-		const mkg_payment_total *t = &p->totals[type];
-		double unallocated_share = share_of(t->unallocated_amount, t->cost);
-
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "type", mkg_facilitation_type_name(t->type));
-		mkg__jw_kint(w, "records", (int64_t)t->records);
-		mkg__jw_kint(w, "records_with_cost", (int64_t)t->records_with_cost);
-		mkg__jw_kdouble(w, "cost", t->cost);
-		write_split(w, "amounts", t->users_amount, t->facilitator_amount, t->others_amount,
-		            &t->unallocated_amount);
-		write_split(w, "shares", share_of(t->users_amount, t->cost),
-		            share_of(t->facilitator_amount, t->cost),
-		            share_of(t->others_amount, t->cost), &unallocated_share);
-		mkg__jw_kint(w, "not_self_financing", (int64_t)t->not_self_financing);
-		mkg__jw_key(w, "payers");
-		mkg__jw_begin_array(w, false);
-		for (size_t k = 0; k < t->payer_count; k++) {
-			mkg__jw_begin_object(w, true);
-			mkg__jw_kstring(w, "actor", t->payers[k].actor);
-			mkg__jw_kstring(w, "kind", mkg_actor_kind_name(t->payers[k].kind));
-			mkg__jw_kdouble(w, "amount", t->payers[k].amount);
-			mkg__jw_kdouble(w, "share", t->payers[k].share);
-			mkg__jw_end_object(w);
-		}
-		mkg__jw_end_array(w);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-void
-mkg__payments_write_members(mkg_jw *w, const mkg_payments *p)
-{
-	mkg__jw_key(w, "payments");
-	write_rows(w, p);
-	mkg__jw_key(w, "payment_totals");
-	write_totals(w, p);
-}
-
-int
-mkg_payments_write_json(const mkg_payments *p, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(p);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__jw_begin_object(w, false);
-	mkg__payments_write_members(w, p);
-	mkg__jw_end_object(w);
-	return mkg__m4p_finish(w, out, len);
-}
-
-void
-mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
-                   const mkg__units *u)
-{
-	const char *cur = u->currency ? u->currency : "(money)";
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE],
-		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE];
-
-	mkg__m4p_heading(out, "Who pays for facilitation");
-	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
-		const mkg_payment_total *t = &p->totals[type];
-
-		if (t->records == 0)
-			continue;
-		g_string_append_printf(out, "%s: %zu %s, cost %s %s (%zu with a cost): users "
-		                       "%s, facilitators %s, others %s, not said %s\n",
-		                       mkg_facilitation_type_name(t->type), t->records,
-		                       mkg__plural(t->records, "record", "records"),
-		                       mkg__text_amount(a, t->cost), cur, t->records_with_cost,
-		                       mkg__text_percent(b, share_of(t->users_amount, t->cost)),
-		                       mkg__text_percent(c, share_of(t->facilitator_amount, t->cost)),
-		                       mkg__text_percent(d, share_of(t->others_amount, t->cost)),
-		                       mkg__text_percent(e, share_of(t->unallocated_amount, t->cost)));
-		for (size_t k = 0; k < t->payer_count; k++)
-			g_string_append_printf(out, "  %-30s %s %s (%s), %s\n",
-			                       mkg__label(l, t->payers[k].actor),
-			                       mkg__text_amount(a, t->payers[k].amount), cur,
-			                       mkg__text_percent(b, t->payers[k].share),
-			                       mkg_actor_kind_name(t->payers[k].kind));
-	}
-	for (size_t i = 0; i < p->count; i++) {
-		const mkg_payment_row *r = &p->rows[i];
-
-		if (r->not_self_financing)
-			g_string_append_printf(out, "NOT SELF-FINANCING: commercial record %s (%s, by "
-			                       "%s): %s\n", r->record, mkg_function_name(r->function),
-			                       mkg__label(l, r->facilitator),
-			                       r->paid_by_given ? "its users pay nothing"
-			                                        : "no one is said to pay");
-	}
 }

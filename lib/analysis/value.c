@@ -242,11 +242,17 @@ mkg__value_compute(const mkg_model *m)
 	return v;
 }
 
+MKG_DEFINE_INIT(mkg_value_options_init, mkg_value_options, opts, MKG_VALUE_OPTIONS)
+
 int
-mkg_value_new(mkg_value **out, const mkg_model *model)
+mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *opts)
 {
+	mkg_value_options o;
+
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_value_new", mkg_value_options, MKG_VALUE_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
 	*out = mkg__value_compute(model);
 	return MKG_OK;
 }
@@ -373,170 +379,4 @@ mkg_value_producer_share_find(const mkg_value *v, const char *commodity,
 		                  commodity);
 	return mkg__error(MKG_ENOTFOUND, "producer share of \"%s\": no end market buys it with a "
 	                  "price", commodity);
-}
-
-static void
-write_actors(mkg_jw *w, const mkg_value *v)
-{
-	mkg__jw_key(w, "actors");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < v->actor_count; i++) {
-		const mkg_actor_value *a = &v->actors[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "actor", a->actor);
-		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(a->kind));
-		mkg__jw_kdouble(w, "sales", a->sales);
-		mkg__jw_kdouble(w, "purchases", a->purchases);
-		mkg__jw_kdouble(w, "value_added", a->value_added);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-static void
-write_kinds(mkg_jw *w, const mkg_value *v)
-{
-	mkg__jw_key(w, "by_kind");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < v->kind_count; i++) {
-		const mkg_kind_value *k = &v->kinds[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(k->kind));
-		mkg__jw_kint(w, "actors", (int64_t)k->actors);
-		mkg__jw_kdouble(w, "sales", k->sales);
-		mkg__jw_kdouble(w, "purchases", k->purchases);
-		mkg__jw_kdouble(w, "value_added", k->value_added);
-		mkg__jw_kdouble(w, "share", k->share);
-		mkg__jw_kdouble(w, "gini", k->gini);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-static void
-write_prices(mkg_jw *w, const mkg_value *v)
-{
-	mkg__jw_key(w, "stage_prices");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < v->commodity_count; i++) {
-		const mkg_commodity_prices *c = &v->commodities[i];
-
-		mkg__jw_begin_object(w, false);
-		mkg__jw_kstring(w, "commodity", c->commodity);
-		mkg__jw_key(w, "stages");
-		mkg__jw_begin_array(w, false);
-		for (size_t k = 0; k < c->stage_count; k++) {
-			const mkg_stage_price *st = &c->stages[k];
-
-			mkg__jw_begin_object(w, true);
-			mkg__jw_kstring(w, "seller_kind", mkg_actor_kind_name(st->seller_kind));
-			mkg__jw_kint(w, "transactions", (int64_t)st->transactions);
-			mkg__jw_kdouble(w, "volume", st->volume);
-			mkg__jw_kdouble(w, "value", st->value);
-			mkg__jw_kdouble(w, "price", st->price);
-			mkg__jw_end_object(w);
-		}
-		mkg__jw_end_array(w);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-static void
-write_producer_shares(mkg_jw *w, const mkg_value *v)
-{
-	mkg__jw_key(w, "producer_share");
-	mkg__jw_begin_array(w, false);
-	for (size_t i = 0; i < v->producer_share_count; i++) {
-		const mkg_producer_share *p = &v->producer_shares[i];
-
-		mkg__jw_begin_object(w, true);
-		mkg__jw_kstring(w, "commodity", p->commodity);
-		mkg__jw_kdouble(w, "producer_price", p->producer_price);
-		mkg__jw_kdouble(w, "end_market_price", p->end_market_price);
-		mkg__jw_kdouble(w, "share", p->share);
-		mkg__jw_kdouble(w, "producer_volume", p->producer_volume);
-		mkg__jw_kdouble(w, "end_market_volume", p->end_market_volume);
-		mkg__jw_end_object(w);
-	}
-	mkg__jw_end_array(w);
-}
-
-void
-mkg__value_write(mkg_jw *w, const mkg_value *v)
-{
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kstring(w, "currency", v->currency);
-	mkg__jw_kstring(w, "volume_unit", v->volume_unit);
-	mkg__jw_kint(w, "excluded_transactions", (int64_t)v->excluded);
-	mkg__jw_kdouble(w, "chain_value_added", v->chain_value_added);
-	write_actors(w, v);
-	write_kinds(w, v);
-	write_prices(w, v);
-	write_producer_shares(w, v);
-	mkg__jw_end_object(w);
-}
-
-int
-mkg_value_write_json(const mkg_value *v, char **out, size_t *len)
-{
-	mkg_jw *w;
-
-	MKG_CHECK_ARG(v);
-	MKG_CHECK_ARG(out);
-	w = mkg__jw_new_string();
-	mkg__value_write(w, v);
-	return mkg__m4p_finish(w, out, len);
-}
-
-void
-mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
-{
-	const char *cur = v->currency ? v->currency : "(money)";
-	const char *vu = v->volume_unit ? v->volume_unit : "(volume unit)";
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
-
-	(void)l;
-	mkg__m4p_heading(out, "Value distribution");
-	g_string_append_printf(out, "Value added along the chain: %s %s (what end markets pay, "
-	                       "net of what they sell)", mkg__text_amount(a, v->chain_value_added),
-	                       cur);
-	if (v->excluded > 0)
-		g_string_append_printf(out, "; %zu transactions without a value left out",
-		                       v->excluded);
-	g_string_append(out, "\n");
-	for (size_t i = 0; i < v->kind_count; i++) {
-		const mkg_kind_value *k = &v->kinds[i];
-
-		g_string_append_printf(out, "  %-22s %3zu %-6s value added %s %s",
-		                       mkg_actor_kind_name(k->kind), k->actors,
-		                       mkg__plural(k->actors, "actor", "actors"),
-		                       mkg__text_amount(a, k->value_added), cur);
-		if (k->share == k->share)
-			g_string_append_printf(out, " (%s of the chain)", mkg__text_percent(b, k->share));
-		if (k->gini == k->gini)
-			g_string_append_printf(out, ", Gini %s", mkg__text_amount(c, k->gini));
-		g_string_append_c(out, '\n');
-	}
-	for (size_t i = 0; i < v->commodity_count; i++) {
-		const mkg_commodity_prices *cp = &v->commodities[i];
-
-		g_string_append_printf(out, "Prices of %s (%s per %s):", cp->commodity, cur, vu);
-		for (size_t k = 0; k < cp->stage_count; k++)
-			g_string_append_printf(out, "%s %s %s", k ? "," : "",
-			                       mkg_actor_kind_name(cp->stages[k].seller_kind),
-			                       mkg__text_amount(a, cp->stages[k].price));
-		g_string_append_c(out, '\n');
-	}
-	for (size_t i = 0; i < v->producer_share_count; i++) {
-		const mkg_producer_share *p = &v->producer_shares[i];
-
-		g_string_append_printf(out, "Producer share of %s: %s (producers get %s, end "
-		                       "markets pay %s %s per %s)\n", p->commodity,
-		                       mkg__text_percent(a, p->share),
-		                       mkg__text_amount(b, p->producer_price),
-		                       mkg__text_amount(c, p->end_market_price), cur, vu);
-	}
 }

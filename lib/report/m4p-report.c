@@ -2,7 +2,7 @@
  * object holding every M4P result, so that the report adds them with one
  * field, one computation and one call per output.
  * SPDX-License-Identifier: MIT */
-#include "m4p-private.h"
+#include "sections-private.h"
 
 struct mkg__m4p {
 	mkg_facilitation_mix *mix;

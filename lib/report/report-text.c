@@ -4,7 +4,7 @@
  * Numbers are formatted with g_ascii_formatd: never the locale's comma.
  *
  * SPDX-License-Identifier: MIT */
-#include "analysis-private.h"
+#include "sections-private.h"
 #include "heading-private.h"
 
 #include <string.h>

@@ -12,7 +12,7 @@
  * outputs: never faked.
  *
  * SPDX-License-Identifier: MIT */
-#include "m4p-private.h" /* includes analysis-private.h */
+#include "sections-private.h" /* includes m4p- and analysis-private.h */
 #include "bottlenecks-report-private.h"
 #include "marketgraph/report.h"
 
@@ -56,9 +56,6 @@ check_options(const mkg_model *model, const mkg_report_options *o, mkg_threshold
 	int32_t first, last;
 	int rc;
 
-	if (o->version != MKG_REPORT_OPTIONS_VERSION)
-		return mkg__error(MKG_EINVAL, "mkg_report_new: unknown options version %u",
-		                  o->version);
 	if ((rc = mkg__check_measure(o->measure)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(o->thresholds, NULL, t)) != MKG_OK)
 		return rc;
@@ -125,7 +122,7 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 int
 mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_options *opts)
 {
-	const mkg_report_options defaults = MKG_REPORT_OPTIONS_INIT;
+	mkg_report_options o;
 	mkg_thresholds t;
 	GArray *coalition = NULL;
 	mkg__markets mk;
@@ -134,8 +131,8 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	if (opts == NULL)
-		opts = &defaults;
+	MKG_RESOLVE_OPTIONS("mkg_report_new", mkg_report_options, MKG_REPORT_OPTIONS, opts, &o);
+	opts = &o;
 	if ((rc = check_options(model, opts, &t, &coalition)) != MKG_OK)
 		return rc;
 

@@ -16,8 +16,11 @@ main(void)
 	mkg_membership_desc ms = MKG_MEMBERSHIP_DESC_INIT;
 	mkg_payment pay = { "a", 1.0 };
 	size_t none = MKG_NONE;
+	mkg_summary_options summary = MKG_SUMMARY_OPTIONS_INIT;
 
 	(void)pay;
+	if (summary.version != MKG_SUMMARY_OPTIONS_VERSION)
+		return 1;
 	if (!MKG_IS_ABSENT(actor.capacity) || !MKG_IS_ABSENT(tx.volume) ||
 	    !MKG_IS_ABSENT(fac.cost) || ms.group != NULL || none != (size_t)-1)
 		return 1;

@@ -23,8 +23,15 @@ main()
 	actor.kind = MKG_ACTOR_PRODUCER;
 	int rc = mkg_model_add_actor(model, &actor, nullptr);
 	size_t n = mkg_model_actor_count(model);
+	// a result of the analysis layer, through its C-linkage API
+	mkg_summary_options so = MKG_SUMMARY_OPTIONS_INIT;
+	mkg_summary *summary = nullptr;
+	if (rc == MKG_OK)
+		rc = mkg_summary_new(&summary, model, &so);
+	size_t producers = mkg_summary_kind_actors(summary, MKG_ACTOR_PRODUCER);
+	mkg_summary_free(summary);
 	mkg_model_free(model);
-	if (rc != MKG_OK || n != 1)
+	if (rc != MKG_OK || n != 1 || producers != 1)
 		return 1;
 	return mkg_version_number() == MKG_VERSION_NUMBER ? 0 : 1;
 }

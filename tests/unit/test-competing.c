@@ -18,7 +18,7 @@ compute(const mkg_model *m)
 {
 	mkg_competing *c = NULL;
 
-	if (mkg_competing_new(&c, m) != MKG_OK)
+	if (mkg_competing_new(&c, m, NULL) != MKG_OK)
 		fail_msg("mkg_competing_new: %s", mkg_error_message());
 	return c;
 }
@@ -226,10 +226,27 @@ test_empty_and_errors(void **state)
 	mkg_competing_free(c);
 	c = NULL;
 
-	assert_int_equal(mkg_competing_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_competing_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_competing_new: argument 'out' is NULL");
-	assert_int_equal(mkg_competing_new(&c, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_competing_new(&c, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_competing_new: argument 'model' is NULL");
+	{
+		/* no option yet, but the version is checked */
+		mkg_competing_options o = MKG_COMPETING_OPTIONS_INIT;
+		mkg_competing *none = NULL;
+
+		o.version = 7;
+		assert_int_equal(mkg_competing_new(&none, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_competing_new: unknown options version 7");
+		assert_null(none);
+		assert_int_equal(mkg_competing_options_init(&o, 2), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_competing_options_init: unknown version 2");
+		assert_int_equal(mkg_competing_options_init(NULL, 1), MKG_EINVAL);
+		assert_int_equal(mkg_competing_options_init(&o, MKG_COMPETING_OPTIONS_VERSION), MKG_OK);
+		assert_int_equal(o.version, 1);
+		assert_int_equal(mkg_competing_new(&none, m, &o), MKG_OK);
+		mkg_competing_free(none);
+	}
 	assert_null(c);
 	assert_int_equal(mkg_competing_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_competing_write_json: argument 'c' is NULL");

@@ -408,7 +408,6 @@ test_value_volume_and_excluded(void **state)
 	mkg_concentration_options o = MKG_CONCENTRATION_OPTIONS_INIT;
 	mkg_concentration *c;
 	const mkg_market_side *s;
-	double col[2];
 	(void)state;
 
 	mf_tx(m, "a", "x", "maize", "2010", 10, 100);
@@ -434,11 +433,6 @@ test_value_volume_and_excluded(void **state)
 	assert_int_equal(s->firms, 1);
 	assert_string_equal(s->shares[0].actor, "x");
 	assert_int_equal(side_of(c, 1, MKG_SIDE_SELLER)->concentration, MKG_CLASS_EMPTY);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_EXCLUDED, col, 2),
-	                 MKG_OK);
-	mf_assert_near(col[0], 1.0, 0.0);
-	mf_assert_near(col[1], 1.0, 0.0);
 	mkg_concentration_free(c);
 
 	o.measure = MKG_MEASURE_VALUE;
@@ -531,54 +525,29 @@ test_market_keys(void **state)
 	mkg_model_free(m);
 }
 
-/* Columns for bindings, in market order. */
+/* Every side's numbers, in market order, through mkg_concentration_side(). */
 static void
-test_copy_column(void **state)
+test_side_numbers(void **state)
 {
 	mkg_model *m = textbook_model();
 	mkg_concentration *c;
-	double out[2] = { -1, -1 };
 	(void)state;
 
 	mf_tx(m, "alpha", "mill", "rice", "2010", 5, MF_NONE);
 	c = compute(m, NULL);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_HHI, out, 2),
-	                 MKG_OK);
-	mf_assert_near(out[0], 2100.0, 0.0);
-	mf_assert_near(out[1], 10000.0, 0.0);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_FIRMS, out, 2),
-	                 MKG_OK);
-	mf_assert_near(out[0], 5.0, 0.0);
-	mf_assert_near(out[1], 1.0, 0.0);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_BUYER,
-	                                               MKG_CONCENTRATION_COLUMN_CLASS, out, 2),
-	                 MKG_OK);
-	mf_assert_near(out[0], (double)MKG_CLASS_HIGHLY_CONCENTRATED, 0.0);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_TOTAL, out, 2),
-	                 MKG_OK);
-	mf_assert_near(out[0], 100.0, 0.0);
-	mf_assert_near(out[1], 5.0, 0.0);
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_HHI, out, 1),
-	                 MKG_EBUFS);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_concentration_copy_column: room for 1 numbers, 2 markets");
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               (mkg_concentration_column)99, out, 2),
-	                 MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_concentration_copy_column: unknown column 99");
-	assert_int_equal(mkg_concentration_copy_column(c, (mkg_side)5,
-	                                               MKG_CONCENTRATION_COLUMN_HHI, out, 2),
-	                 MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_concentration_copy_column: unknown side 5");
-	assert_int_equal(mkg_concentration_copy_column(c, MKG_SIDE_SELLER,
-	                                               MKG_CONCENTRATION_COLUMN_HHI, NULL, 2),
-	                 MKG_EINVAL);
-	assert_string_equal(mkg_error_message(),
-	                    "mkg_concentration_copy_column: argument 'out' is NULL");
+	assert_int_equal(mkg_concentration_market_count(c), 2);
+	mf_assert_near(mkg_concentration_side(c, 0, MKG_SIDE_SELLER)->hhi, 2100.0, 0.0);
+	mf_assert_near(mkg_concentration_side(c, 1, MKG_SIDE_SELLER)->hhi, 10000.0, 0.0);
+	assert_int_equal(mkg_concentration_side(c, 0, MKG_SIDE_SELLER)->firms, 5);
+	assert_int_equal(mkg_concentration_side(c, 1, MKG_SIDE_SELLER)->firms, 1);
+	assert_int_equal(mkg_concentration_side(c, 0, MKG_SIDE_BUYER)->concentration,
+	                 MKG_CLASS_HIGHLY_CONCENTRATED);
+	mf_assert_near(mkg_concentration_side(c, 0, MKG_SIDE_SELLER)->total, 100.0, 0.0);
+	mf_assert_near(mkg_concentration_side(c, 1, MKG_SIDE_SELLER)->total, 5.0, 0.0);
+	/* out of range: no side */
+	assert_null(mkg_concentration_side(c, 2, MKG_SIDE_SELLER));
+	assert_null(mkg_concentration_side(c, 0, (mkg_side)5));
+	assert_null(mkg_concentration_side(NULL, 0, MKG_SIDE_SELLER));
 	mkg_concentration_free(c);
 	mkg_model_free(m);
 }
@@ -767,7 +736,7 @@ main(void)
 		cmocka_unit_test(test_empty_market),
 		cmocka_unit_test(test_value_volume_and_excluded),
 		cmocka_unit_test(test_market_keys),
-		cmocka_unit_test(test_copy_column),
+		cmocka_unit_test(test_side_numbers),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_names_and_init),
 		cmocka_unit_test(test_json),

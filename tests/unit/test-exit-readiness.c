@@ -18,7 +18,7 @@ compute(const mkg_model *m)
 {
 	mkg_exit_readiness *r = NULL;
 
-	if (mkg_exit_readiness_new(&r, m) != MKG_OK)
+	if (mkg_exit_readiness_new(&r, m, NULL) != MKG_OK)
 		fail_msg("mkg_exit_readiness_new: %s", mkg_error_message());
 	return r;
 }
@@ -181,10 +181,27 @@ test_errors(void **state)
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_exit_readiness_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_exit_readiness_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_exit_readiness_new: argument 'out' is NULL");
-	assert_int_equal(mkg_exit_readiness_new(&r, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_exit_readiness_new(&r, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_exit_readiness_new: argument 'model' is NULL");
+	{
+		/* no option yet, but the version is checked */
+		mkg_exit_readiness_options o = MKG_EXIT_READINESS_OPTIONS_INIT;
+		mkg_exit_readiness *none = NULL;
+
+		o.version = 7;
+		assert_int_equal(mkg_exit_readiness_new(&none, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_exit_readiness_new: unknown options version 7");
+		assert_null(none);
+		assert_int_equal(mkg_exit_readiness_options_init(&o, 2), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_exit_readiness_options_init: unknown version 2");
+		assert_int_equal(mkg_exit_readiness_options_init(NULL, 1), MKG_EINVAL);
+		assert_int_equal(mkg_exit_readiness_options_init(&o, MKG_EXIT_READINESS_OPTIONS_VERSION), MKG_OK);
+		assert_int_equal(o.version, 1);
+		assert_int_equal(mkg_exit_readiness_new(&none, m, &o), MKG_OK);
+		mkg_exit_readiness_free(none);
+	}
 	assert_null(r);
 	assert_int_equal(mkg_exit_readiness_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),

@@ -18,11 +18,12 @@
 static mkg_exit_simulation *
 simulate(const mkg_model *m, const char *date, mkg_measure measure)
 {
-	mkg_facilitation_options o = MKG_FACILITATION_OPTIONS_INIT;
+	mkg_exit_simulation_options o = MKG_EXIT_SIMULATION_OPTIONS_INIT;
 	mkg_exit_simulation *s = NULL;
 
 	o.measure = measure;
-	if (mkg_exit_simulation_new(&s, m, date, &o) != MKG_OK)
+	o.date = date;
+	if (mkg_exit_simulation_new(&s, m, &o) != MKG_OK)
 		fail_msg("mkg_exit_simulation_new(%s): %s", date, mkg_error_message());
 	return s;
 }
@@ -285,6 +286,7 @@ test_bad_dates(void **state)
 	mkg_model *m = m4p_programmes();
 	const char *bad[] = { "2012-13-01", "2012-02-30", "12/31/2012", "", "2012-1-1",
 	                      "2012-12-31T00:00", " 2012", "20121231", "2011-02-29" };
+	mkg_exit_simulation_options o = MKG_EXIT_SIMULATION_OPTIONS_INIT;
 	mkg_exit_simulation *s = NULL;
 
 	(void)state;
@@ -292,7 +294,8 @@ test_bad_dates(void **state)
 		char *want = g_strdup_printf(
 			"exit_date: \"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", bad[i]);
 
-		assert_int_equal(mkg_exit_simulation_new(&s, m, bad[i], NULL), MKG_EINVAL);
+		o.date = bad[i];
+		assert_int_equal(mkg_exit_simulation_new(&s, m, &o), MKG_EINVAL);
 		assert_string_equal(mkg_error_message(), want);
 		assert_null(s);
 		g_free(want);
@@ -301,8 +304,16 @@ test_bad_dates(void **state)
 	s = simulate(m, "2012-02-29", MKG_MEASURE_VOLUME);
 	assert_int_equal(mkg_exit_simulation_day(s), 20120229);
 	mkg_exit_simulation_free(s);
-	assert_int_equal(mkg_exit_simulation_new(&s, m, NULL, NULL), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "exit_date: argument is NULL");
+	s = NULL;
+	/* no date: the defaults cannot simulate anything */
+	assert_int_equal(mkg_exit_simulation_new(&s, m, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_exit_simulation_new: the option date is required");
+	o.date = NULL;
+	assert_int_equal(mkg_exit_simulation_new(&s, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_exit_simulation_new: the option date is required");
+	assert_null(s);
 	mkg_model_free(m);
 }
 
@@ -337,24 +348,35 @@ test_errors(void **state)
 {
 	mkg_model *m = m4p_programmes();
 	mkg_exit_simulation *s = NULL;
-	mkg_facilitation_options o = MKG_FACILITATION_OPTIONS_INIT;
+	mkg_exit_simulation_options o = MKG_EXIT_SIMULATION_OPTIONS_INIT;
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_exit_simulation_new(NULL, m, "2012", NULL), MKG_EINVAL);
+	o.date = "2012";
+	assert_int_equal(mkg_exit_simulation_new(NULL, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_exit_simulation_new: argument 'out' is NULL");
-	assert_int_equal(mkg_exit_simulation_new(&s, NULL, "2012", NULL), MKG_EINVAL);
+	assert_int_equal(mkg_exit_simulation_new(&s, NULL, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
 	                    "mkg_exit_simulation_new: argument 'model' is NULL");
 	o.measure = (mkg_measure)-1;
-	assert_int_equal(mkg_exit_simulation_new(&s, m, "2012", &o), MKG_EINVAL);
+	assert_int_equal(mkg_exit_simulation_new(&s, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
 	                    "measure: unknown measure -1 (known: volume, value)");
 	o.measure = MKG_MEASURE_VOLUME;
 	o.version = 0;
-	assert_int_equal(mkg_exit_simulation_new(&s, m, "2012", &o), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "facilitation options: unknown version 0");
+	assert_int_equal(mkg_exit_simulation_new(&s, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_exit_simulation_new: unknown options version 0");
 	assert_null(s);
+	assert_int_equal(mkg_exit_simulation_options_init(&o, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_exit_simulation_options_init: unknown version 2");
+	assert_int_equal(mkg_exit_simulation_options_init(NULL, 1), MKG_EINVAL);
+	assert_int_equal(mkg_exit_simulation_options_init(&o, MKG_EXIT_SIMULATION_OPTIONS_VERSION),
+	                 MKG_OK);
+	assert_int_equal(o.measure, MKG_MEASURE_VOLUME);
+	assert_int_equal(o.split_by_region, 0);
+	assert_null(o.date);
 	assert_int_equal(mkg_exit_simulation_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
 	                    "mkg_exit_simulation_write_json: argument 's' is NULL");

@@ -17,7 +17,7 @@
 static mkg_facilitation_mix *
 compute(const mkg_model *m, mkg_measure measure)
 {
-	mkg_facilitation_options o = MKG_FACILITATION_OPTIONS_INIT;
+	mkg_facilitation_mix_options o = MKG_FACILITATION_MIX_OPTIONS_INIT;
 	mkg_facilitation_mix *mix = NULL;
 
 	o.measure = measure;
@@ -202,7 +202,7 @@ test_split_by_region(void **state)
 	                       "\"volume\": 6}",
 	                       "{\"facilitator\": \"p\", \"type\": \"temporary\", \"function\": "
 	                       "\"finance\", \"targets\": {\"actors\": [\"c\"]}}", NULL);
-	mkg_facilitation_options o = MKG_FACILITATION_OPTIONS_INIT;
+	mkg_facilitation_mix_options o = MKG_FACILITATION_MIX_OPTIONS_INIT;
 	mkg_facilitation_mix *mix = NULL;
 	const mkg_facilitation_market *r;
 
@@ -303,7 +303,7 @@ test_errors(void **state)
 {
 	mkg_model *m = m4p_programmes();
 	mkg_facilitation_mix *mix = NULL;
-	mkg_facilitation_options o = MKG_FACILITATION_OPTIONS_INIT;
+	mkg_facilitation_mix_options o = MKG_FACILITATION_MIX_OPTIONS_INIT;
 	char *json = NULL;
 
 	(void)state;
@@ -314,18 +314,18 @@ test_errors(void **state)
 	                    "mkg_facilitation_mix_new: argument 'model' is NULL");
 	o.version = 99;
 	assert_int_equal(mkg_facilitation_mix_new(&mix, m, &o), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "facilitation options: unknown version 99");
-	o.version = MKG_FACILITATION_OPTIONS_VERSION;
+	assert_string_equal(mkg_error_message(), "mkg_facilitation_mix_new: unknown options version 99");
+	o.version = MKG_FACILITATION_MIX_OPTIONS_VERSION;
 	o.measure = (mkg_measure)7;
 	assert_int_equal(mkg_facilitation_mix_new(&mix, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "measure: unknown measure 7 (known: volume, value)");
 	assert_null(mix);
 
-	assert_int_equal(mkg_facilitation_options_init(&o, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_facilitation_options_init: unknown version 2");
-	assert_int_equal(mkg_facilitation_options_init(NULL, 1), MKG_EINVAL);
+	assert_int_equal(mkg_facilitation_mix_options_init(&o, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_facilitation_mix_options_init: unknown version 2");
+	assert_int_equal(mkg_facilitation_mix_options_init(NULL, 1), MKG_EINVAL);
 	o.measure = (mkg_measure)5;
-	assert_int_equal(mkg_facilitation_options_init(&o, MKG_FACILITATION_OPTIONS_VERSION), MKG_OK);
+	assert_int_equal(mkg_facilitation_mix_options_init(&o, MKG_FACILITATION_MIX_OPTIONS_VERSION), MKG_OK);
 	assert_int_equal(o.measure, MKG_MEASURE_VOLUME);
 	assert_int_equal(o.split_by_region, 0);
 

@@ -242,7 +242,7 @@ test_no_groups_and_errors(void **state)
 	assert_string_equal(mkg_error_message(), "mkg_groups_new: argument 'model' is NULL");
 	o.version = 3;
 	assert_int_equal(mkg_groups_new(&g, m, &o), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "groups options: unknown version 3");
+	assert_string_equal(mkg_error_message(), "mkg_groups_new: unknown options version 3");
 	o.version = MKG_GROUPS_OPTIONS_VERSION;
 	o.measure = (mkg_measure)2;
 	assert_int_equal(mkg_groups_new(&g, m, &o), MKG_EINVAL);

@@ -19,7 +19,7 @@ compute(const mkg_model *m)
 {
 	mkg_inclusiveness *inc = NULL;
 
-	if (mkg_inclusiveness_new(&inc, m) != MKG_OK)
+	if (mkg_inclusiveness_new(&inc, m, NULL) != MKG_OK)
 		fail_msg("mkg_inclusiveness_new: %s", mkg_error_message());
 	return inc;
 }
@@ -140,10 +140,27 @@ test_errors(void **state)
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_inclusiveness_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_inclusiveness_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_inclusiveness_new: argument 'out' is NULL");
-	assert_int_equal(mkg_inclusiveness_new(&inc, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_inclusiveness_new(&inc, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_inclusiveness_new: argument 'model' is NULL");
+	{
+		/* no option yet, but the version is checked */
+		mkg_inclusiveness_options o = MKG_INCLUSIVENESS_OPTIONS_INIT;
+		mkg_inclusiveness *none = NULL;
+
+		o.version = 7;
+		assert_int_equal(mkg_inclusiveness_new(&none, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_inclusiveness_new: unknown options version 7");
+		assert_null(none);
+		assert_int_equal(mkg_inclusiveness_options_init(&o, 2), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_inclusiveness_options_init: unknown version 2");
+		assert_int_equal(mkg_inclusiveness_options_init(NULL, 1), MKG_EINVAL);
+		assert_int_equal(mkg_inclusiveness_options_init(&o, MKG_INCLUSIVENESS_OPTIONS_VERSION), MKG_OK);
+		assert_int_equal(o.version, 1);
+		assert_int_equal(mkg_inclusiveness_new(&none, m, &o), MKG_OK);
+		mkg_inclusiveness_free(none);
+	}
 	assert_null(inc);
 	assert_int_equal(mkg_inclusiveness_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),

@@ -19,7 +19,7 @@ compute(const mkg_model *m)
 {
 	mkg_payments *p = NULL;
 
-	if (mkg_payments_new(&p, m) != MKG_OK)
+	if (mkg_payments_new(&p, m, NULL) != MKG_OK)
 		fail_msg("mkg_payments_new: %s", mkg_error_message());
 	return p;
 }
@@ -406,10 +406,27 @@ test_errors(void **state)
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_payments_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_payments_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_payments_new: argument 'out' is NULL");
-	assert_int_equal(mkg_payments_new(&p, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_payments_new(&p, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_payments_new: argument 'model' is NULL");
+	{
+		/* no option yet, but the version is checked */
+		mkg_payments_options o = MKG_PAYMENTS_OPTIONS_INIT;
+		mkg_payments *none = NULL;
+
+		o.version = 7;
+		assert_int_equal(mkg_payments_new(&none, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_payments_new: unknown options version 7");
+		assert_null(none);
+		assert_int_equal(mkg_payments_options_init(&o, 2), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_payments_options_init: unknown version 2");
+		assert_int_equal(mkg_payments_options_init(NULL, 1), MKG_EINVAL);
+		assert_int_equal(mkg_payments_options_init(&o, MKG_PAYMENTS_OPTIONS_VERSION), MKG_OK);
+		assert_int_equal(o.version, 1);
+		assert_int_equal(mkg_payments_new(&none, m, &o), MKG_OK);
+		mkg_payments_free(none);
+	}
 	assert_null(p);
 	assert_int_equal(mkg_payments_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_payments_write_json: argument 'p' is NULL");

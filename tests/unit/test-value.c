@@ -18,7 +18,7 @@ compute(const mkg_model *m)
 {
 	mkg_value *v = NULL;
 
-	if (mkg_value_new(&v, m) != MKG_OK)
+	if (mkg_value_new(&v, m, NULL) != MKG_OK)
 		fail_msg("mkg_value_new: %s", mkg_error_message());
 	return v;
 }
@@ -366,10 +366,27 @@ test_errors(void **state)
 	char *json = NULL;
 
 	(void)state;
-	assert_int_equal(mkg_value_new(NULL, m), MKG_EINVAL);
+	assert_int_equal(mkg_value_new(NULL, m, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_value_new: argument 'out' is NULL");
-	assert_int_equal(mkg_value_new(&v, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_value_new(&v, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_value_new: argument 'model' is NULL");
+	{
+		/* no option yet, but the version is checked */
+		mkg_value_options o = MKG_VALUE_OPTIONS_INIT;
+		mkg_value *none = NULL;
+
+		o.version = 7;
+		assert_int_equal(mkg_value_new(&none, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_value_new: unknown options version 7");
+		assert_null(none);
+		assert_int_equal(mkg_value_options_init(&o, 2), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_value_options_init: unknown version 2");
+		assert_int_equal(mkg_value_options_init(NULL, 1), MKG_EINVAL);
+		assert_int_equal(mkg_value_options_init(&o, MKG_VALUE_OPTIONS_VERSION), MKG_OK);
+		assert_int_equal(o.version, 1);
+		assert_int_equal(mkg_value_new(&none, m, &o), MKG_OK);
+		mkg_value_free(none);
+	}
 	assert_null(v);
 	assert_int_equal(mkg_value_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_value_write_json: argument 'v' is NULL");

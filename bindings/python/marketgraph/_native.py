@@ -153,9 +153,35 @@ class ShockOptions(ctypes.Structure):
                 ("sinks", STR_ARRAY), ("sink_count", c_size_t)]
 
 
-class FacilitationOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_facilitation_options_init"
+class FacilitationMixOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_facilitation_mix_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
+
+
+class ExitSimulationOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_exit_simulation_options_init"
+    _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
+                ("date", c_char_p)]
+
+class ExitReadinessOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_exit_readiness_options_init"
+    _fields_ = [("version", c_uint)]
+
+class CompetingOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_competing_options_init"
+    _fields_ = [("version", c_uint)]
+
+class PaymentsOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_payments_options_init"
+    _fields_ = [("version", c_uint)]
+
+class ValueOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_value_options_init"
+    _fields_ = [("version", c_uint)]
+
+class InclusivenessOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_inclusiveness_options_init"
+    _fields_ = [("version", c_uint)]
 
 
 class GroupsOptions(ctypes.Structure):
@@ -185,13 +211,13 @@ ANALYSES = {
     "flow": ([], BottleneckOptions),
     "shock": ([], ShockOptions),
     "bottlenecks": ([], BottleneckOptions),
-    "facilitation_mix": ([], FacilitationOptions),
-    "exit_readiness": ([], None),
-    "exit_simulation": ([c_char_p], FacilitationOptions),
-    "competing": ([], None),
-    "payments": ([], None),
-    "value": ([], None),
-    "inclusiveness": ([], None),
+    "facilitation_mix": ([], FacilitationMixOptions),
+    "exit_readiness": ([], ExitReadinessOptions),
+    "exit_simulation": ([], ExitSimulationOptions),
+    "competing": ([], CompetingOptions),
+    "payments": ([], PaymentsOptions),
+    "value": ([], ValueOptions),
+    "inclusiveness": ([], InclusivenessOptions),
     "groups": ([], GroupsOptions),
 }
 

@@ -10,7 +10,8 @@ import numbers
 
 from . import _convert as cv
 from ._native import (BottleneckOptions, CoalitionOptions, ConcentrationOptions,
-                      DependencyOptions, DotOptions, FacilitationOptions, GroupsOptions,
+                      DependencyOptions, DotOptions, ExitSimulationOptions,
+                      FacilitationMixOptions, GroupsOptions,
                       ReportOptions, ShockOptions, function, owned_string)
 from .errors import InvalidArgumentError
 
@@ -169,32 +170,30 @@ class Analyses:
 
     # ---- facilitation -------------------------------------------------------------
 
-    def _facilitation_options(self, measure, by_region):
-        return _options(FacilitationOptions, measure=_measure(measure),
-                        split_by_region=cv.cbool(by_region, "by_region"))
-
     def facilitation_mix(self, measure="volume", by_region=False):
         """Per type and function: records, cost, targets, supported share of each market."""
-        return self._analysis("facilitation_mix",
-                              self._facilitation_options(measure, by_region))
+        return self._analysis("facilitation_mix", _options(
+            FacilitationMixOptions, measure=_measure(measure),
+            split_by_region=cv.cbool(by_region, "by_region")))
 
     def exit_readiness(self):
         """Whether each temporary record's exit is planned, with the reasons when not."""
-        return self._analysis("exit_readiness")
+        return self._analysis("exit_readiness", None)
 
     def exit_simulation(self, date, measure="volume", by_region=False):
         """What stops, what is taken over and which transactions lose all
         support when programmes exit at date (YYYY, YYYY-MM or YYYY-MM-DD)."""
-        return self._analysis("exit_simulation", cv.cstr(date, "date", True),
-                              self._facilitation_options(measure, by_region))
+        return self._analysis("exit_simulation", _options(
+            ExitSimulationOptions, measure=_measure(measure),
+            split_by_region=cv.cbool(by_region, "by_region"), date=cv.cstr(date, "date", True)))
 
     def competing(self):
         """Pairs of temporary records by different facilitators with a common target."""
-        return self._analysis("competing")
+        return self._analysis("competing", None)
 
     def payments(self):
         """``{"payments": [...], "payment_totals": [...]}``: who pays for facilitation."""
-        return self._analysis("payments")
+        return self._analysis("payments", None)
 
     def facilitation_analysis(self, measure="volume", by_region=False, exit_date=None):
         """The report's `facilitation` object (``model.facilitation`` is the records)."""
@@ -210,11 +209,11 @@ class Analyses:
 
     def value(self):
         """Sales, purchases and value added per actor and kind; stage prices; producer share."""
-        return self._analysis("value")
+        return self._analysis("value", None)
 
     def inclusiveness(self):
         """Households reached through selling and facilitation."""
-        return self._analysis("inclusiveness")
+        return self._analysis("inclusiveness", None)
 
     def groups(self, measure="volume", by_region=False):
         """Each group of the memberships: members, shares, coalition what-if, supervision."""

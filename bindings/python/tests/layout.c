@@ -153,10 +153,37 @@ main(void)
 	FIELD(mkg_shock_options, sink_count);
 	end();
 
-	BEGIN(mkg_facilitation_options);
-	FIELD(mkg_facilitation_options, version);
-	FIELD(mkg_facilitation_options, measure);
-	FIELD(mkg_facilitation_options, split_by_region);
+	BEGIN(mkg_facilitation_mix_options);
+	FIELD(mkg_facilitation_mix_options, version);
+	FIELD(mkg_facilitation_mix_options, measure);
+	FIELD(mkg_facilitation_mix_options, split_by_region);
+	end();
+
+	BEGIN(mkg_exit_simulation_options);
+	FIELD(mkg_exit_simulation_options, version);
+	FIELD(mkg_exit_simulation_options, measure);
+	FIELD(mkg_exit_simulation_options, split_by_region);
+	FIELD(mkg_exit_simulation_options, date);
+	end();
+
+	BEGIN(mkg_exit_readiness_options);
+	FIELD(mkg_exit_readiness_options, version);
+	end();
+
+	BEGIN(mkg_competing_options);
+	FIELD(mkg_competing_options, version);
+	end();
+
+	BEGIN(mkg_payments_options);
+	FIELD(mkg_payments_options, version);
+	end();
+
+	BEGIN(mkg_value_options);
+	FIELD(mkg_value_options, version);
+	end();
+
+	BEGIN(mkg_inclusiveness_options);
+	FIELD(mkg_inclusiveness_options, version);
 	end();
 
 	BEGIN(mkg_groups_options);

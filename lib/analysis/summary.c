@@ -1,0 +1,265 @@
+/* marketgraph: what a model holds (summary.h): record counts, actors and
+ * households by kind, transactions by commodity and by period.
+ * SPDX-License-Identifier: MIT */
+#include "analysis-private.h"
+#include "marketgraph/summary.h"
+
+#include <string.h>
+
+struct mkg_summary {
+	GStringChunk *strings;  /* owns every string below */
+	const char *name, *currency, *volume_unit, *period;
+	size_t actors, transactions, facilitation, memberships;
+	size_t kinds[MKG_ACTOR_KIND_COUNT];
+	int64_t households[MKG_ACTOR_KIND_COUNT]; /* -1: no actor of the kind gives any */
+	int64_t households_total;                 /* -1: none given */
+	GArray *commodities;    /* mkg_summary_group, by key in byte order */
+	GArray *periods;        /* mkg_summary_group, NULL first, then byte order */
+	double volume, value;
+	size_t without_volume, without_value;
+};
+
+MKG_DEFINE_INIT(mkg_summary_options_init, mkg_summary_options, opts, MKG_SUMMARY_OPTIONS)
+
+static const char *
+keep(mkg_summary *s, const char *str)
+{
+	return str ? g_string_chunk_insert_const(s->strings, str) : NULL;
+}
+
+static int
+compare_keys(const void *a, const void *b)
+{
+	return mkg__strcmp_null(((const mkg_summary_group *)a)->key,
+	                        ((const mkg_summary_group *)b)->key);
+}
+
+/* Add transaction t to the group of its key, creating it on first sight.
+ * A group's volume and value stay absent until a transaction gives one. */
+static void
+add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
+             const mkg_model *m, size_t t)
+{
+	/* NULL cannot be a hash key: the "no period" group uses a sentinel. */
+	static const char no_key[] = "";
+	gconstpointer hkey = key ? (gconstpointer)key : (gconstpointer)no_key;
+	gpointer pos = g_hash_table_lookup(index, hkey);
+	const mkg_transaction_rec *tx = MKG_TX(m, t);
+	double volume = tx->volume, value = tx->value;
+	mkg_summary_group *g;
+
+	if (pos == NULL) {
+		mkg_summary_group init = { keep(s, key), 0, 0, MKG_ABSENT, MKG_ABSENT };
+		g_array_append_val(groups, init);
+		pos = GUINT_TO_POINTER(groups->len);
+		g_hash_table_insert(index, (gpointer)hkey, pos);
+	}
+	g = &g_array_index(groups, mkg_summary_group, GPOINTER_TO_UINT(pos) - 1u);
+	g->transactions++;
+	g->services += tx->service ? 1 : 0;
+	if (!MKG_IS_ABSENT(volume))
+		g->volume = (MKG_IS_ABSENT(g->volume) ? 0 : g->volume) + volume;
+	if (!MKG_IS_ABSENT(value))
+		g->value = (MKG_IS_ABSENT(g->value) ? 0 : g->value) + value;
+}
+
+static void
+count_actors(mkg_summary *s, const mkg_model *m)
+{
+	s->households_total = -1;
+	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+		s->households[k] = -1;
+	for (size_t a = 0; a < s->actors; a++) {
+		mkg_actor_kind kind = MKG_ACTOR(m, a)->kind;
+		int64_t hh = MKG_ACTOR(m, a)->households;
+
+		if ((unsigned)kind >= MKG_ACTOR_KIND_COUNT)
+			continue; /* cannot happen in a valid model */
+		s->kinds[kind]++;
+		if (hh >= 0) {
+			s->households[kind] = (s->households[kind] < 0 ? 0 : s->households[kind]) + hh;
+			s->households_total = (s->households_total < 0 ? 0 : s->households_total) + hh;
+		}
+	}
+}
+
+static void
+count_transactions(mkg_summary *s, const mkg_model *m)
+{
+	GHashTable *commodity_index = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *period_index = g_hash_table_new(g_str_hash, g_str_equal);
+
+	s->commodities = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
+	s->periods = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
+	for (size_t t = 0; t < s->transactions; t++) {
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+		double volume = tx->volume, value = tx->value;
+
+		add_to_group(s, s->commodities, commodity_index, tx->commodity, m, t);
+		add_to_group(s, s->periods, period_index, mkg__tx_period(m, tx), m, t);
+		if (MKG_IS_ABSENT(volume))
+			s->without_volume++;
+		else
+			s->volume += volume;
+		if (MKG_IS_ABSENT(value))
+			s->without_value++;
+		else
+			s->value += value;
+	}
+	g_array_sort(s->commodities, compare_keys);
+	g_array_sort(s->periods, compare_keys);
+	g_hash_table_destroy(commodity_index);
+	g_hash_table_destroy(period_index);
+}
+
+int
+mkg_summary_new(mkg_summary **out, const mkg_model *model, const mkg_summary_options *opts)
+{
+	mkg_summary_options o;
+	mkg_summary *s;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_summary_new", mkg_summary_options, MKG_SUMMARY_OPTIONS, opts, &o);
+	(void)o; /* no option yet: the version is checked */
+	s = g_new0(mkg_summary, 1);
+	s->strings = g_string_chunk_new(1024);
+	s->name = keep(s, mkg_model_name(model));
+	s->currency = keep(s, mkg_model_currency(model));
+	s->volume_unit = keep(s, mkg_model_volume_unit(model));
+	s->period = keep(s, mkg_model_period(model));
+	s->actors = mkg_model_actor_count(model);
+	s->transactions = mkg_model_transaction_count(model);
+	s->facilitation = mkg_model_facilitation_count(model);
+	s->memberships = mkg_model_membership_count(model);
+	count_actors(s, model);
+	count_transactions(s, model);
+	*out = s;
+	return MKG_OK;
+}
+
+void
+mkg_summary_free(mkg_summary *s)
+{
+	if (s == NULL)
+		return;
+	g_array_free(s->commodities, TRUE);
+	g_array_free(s->periods, TRUE);
+	g_string_chunk_free(s->strings);
+	g_free(s);
+}
+
+const char *
+mkg_summary_model_name(const mkg_summary *s)
+{
+	return s ? s->name : NULL;
+}
+
+const char *
+mkg_summary_currency(const mkg_summary *s)
+{
+	return s ? s->currency : NULL;
+}
+
+const char *
+mkg_summary_volume_unit(const mkg_summary *s)
+{
+	return s ? s->volume_unit : NULL;
+}
+
+const char *
+mkg_summary_model_period(const mkg_summary *s)
+{
+	return s ? s->period : NULL;
+}
+
+size_t
+mkg_summary_actors(const mkg_summary *s)
+{
+	return s ? s->actors : 0;
+}
+
+size_t
+mkg_summary_transactions(const mkg_summary *s)
+{
+	return s ? s->transactions : 0;
+}
+
+size_t
+mkg_summary_facilitation_records(const mkg_summary *s)
+{
+	return s ? s->facilitation : 0;
+}
+
+size_t
+mkg_summary_memberships(const mkg_summary *s)
+{
+	return s ? s->memberships : 0;
+}
+
+size_t
+mkg_summary_kind_actors(const mkg_summary *s, mkg_actor_kind kind)
+{
+	return s && (unsigned)kind < MKG_ACTOR_KIND_COUNT ? s->kinds[kind] : 0;
+}
+
+int64_t
+mkg_summary_kind_households(const mkg_summary *s, mkg_actor_kind kind)
+{
+	return s && (unsigned)kind < MKG_ACTOR_KIND_COUNT ? s->households[kind] : -1;
+}
+
+int64_t
+mkg_summary_households(const mkg_summary *s)
+{
+	return s ? s->households_total : -1;
+}
+
+size_t
+mkg_summary_commodity_count(const mkg_summary *s)
+{
+	return s ? s->commodities->len : 0;
+}
+
+const mkg_summary_group *
+mkg_summary_commodity_at(const mkg_summary *s, size_t i)
+{
+	return s && i < s->commodities->len ? &g_array_index(s->commodities, mkg_summary_group, i)
+	                                    : NULL;
+}
+
+size_t
+mkg_summary_period_count(const mkg_summary *s)
+{
+	return s ? s->periods->len : 0;
+}
+
+const mkg_summary_group *
+mkg_summary_period_at(const mkg_summary *s, size_t i)
+{
+	return s && i < s->periods->len ? &g_array_index(s->periods, mkg_summary_group, i) : NULL;
+}
+
+double
+mkg_summary_volume(const mkg_summary *s)
+{
+	return s ? s->volume : MKG_ABSENT;
+}
+
+double
+mkg_summary_value(const mkg_summary *s)
+{
+	return s ? s->value : MKG_ABSENT;
+}
+
+size_t
+mkg_summary_transactions_without_volume(const mkg_summary *s)
+{
+	return s ? s->without_volume : 0;
+}
+
+size_t
+mkg_summary_transactions_without_value(const mkg_summary *s)
+{
+	return s ? s->without_value : 0;
+}

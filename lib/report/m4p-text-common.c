@@ -1,0 +1,69 @@
+/* marketgraph: text pieces the M4P sections of the report share.
+ * SPDX-License-Identifier: MIT */
+#include "sections-private.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *
+mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share)
+{
+	if (share != share) {
+		g_strlcpy(buf, "-", MKG_DOUBLE_BUFSIZE);
+		return buf;
+	}
+	/* locale-independent: the text must not change with LC_NUMERIC */
+	g_ascii_formatd(buf, MKG_DOUBLE_BUFSIZE - 1, "%.1f", 100 * share);
+	g_strlcat(buf, "%", MKG_DOUBLE_BUFSIZE);
+	return buf;
+}
+
+void
+mkg__market_label(GString *out, const mkg_facilitation_market *row)
+{
+	g_string_append(out, row->commodity);
+	if (row->period != NULL)
+		g_string_append_printf(out, " %s", row->period);
+	if (row->region != NULL)
+		g_string_append_printf(out, " %s", row->region);
+	if (row->service)
+		g_string_append(out, " (service)");
+}
+
+void
+mkg__m4p_heading(GString *out, const char *title)
+{
+	g_string_append_printf(out, "\n%s\n", title);
+	for (const char *p = title; *p; p++)
+		g_string_append_c(out, '=');
+	g_string_append_c(out, '\n');
+}
+
+const char *
+mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x)
+{
+	char *end;
+
+	if (x != x) {
+		g_strlcpy(buf, "-", MKG_DOUBLE_BUFSIZE);
+		return buf;
+	}
+	if (fabs(x) >= 1e15)
+		return mkg__format_double(buf, x);
+	/* two decimals at most, trailing zeros dropped: 10.42, 3000, 0.5 */
+	g_ascii_formatd(buf, MKG_DOUBLE_BUFSIZE, "%.2f", x);
+	end = buf + strlen(buf) - 1;
+	while (*end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
+	if (strcmp(buf, "-0") == 0)
+		g_strlcpy(buf, "0", MKG_DOUBLE_BUFSIZE);
+	return buf;
+}
+
+const char *
+mkg__plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}

@@ -1,0 +1,110 @@
+/* marketgraph: the report layer's writers of the concentration,
+ * coalition, dependency and M4P results (facilitation, value,
+ * inclusiveness, groups).  Never installed.
+ *
+ * Each result has a JSON writer, which writes it as one value at the
+ * writer's position (the public mkg_X_write_json() and the report both
+ * call it), and a text writer for the report's text view.  They read the
+ * results through their public accessors.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef MKG_SECTIONS_PRIVATE_H
+#define MKG_SECTIONS_PRIVATE_H
+
+#include "m4p-private.h" /* includes analysis-private.h */
+
+/* ---- JSON: the value at the writer's position ----------------------------- */
+
+void mkg__concentration_write(mkg_jw *w, const mkg_concentration *c);
+void mkg__coalitions_write(mkg_jw *w, const mkg_coalitions *c);
+void mkg__dependency_write(mkg_jw *w, const mkg_dependency *d);
+void mkg__facilitation_mix_write(mkg_jw *w, const mkg_facilitation_mix *mix);
+void mkg__exit_readiness_write(mkg_jw *w, const mkg_exit_readiness *r);
+void mkg__exit_simulation_write(mkg_jw *w, const mkg_exit_simulation *s);
+void mkg__competing_write(mkg_jw *w, const mkg_competing *c);
+/* Two members of the current object: "payments" and "payment_totals". */
+void mkg__payments_write_members(mkg_jw *w, const mkg_payments *p);
+void mkg__value_write(mkg_jw *w, const mkg_value *v);
+void mkg__inclusiveness_write(mkg_jw *w, const mkg_inclusiveness *inc);
+void mkg__groups_write(mkg_jw *w, const mkg_groups *g);
+
+/* ---- JSON pieces several sections share (json-rows.c) --------------------- */
+
+/* key: an inline array of n strings (ids, names). */
+void mkg__write_ids(mkg_jw *w, const char *key, const char *const *ids, size_t n);
+/* A market row as a JSON object, its amount under amount_key. */
+void mkg__facilitation_market_write(mkg_jw *w, const mkg_facilitation_market *row,
+                                    const char *amount_key);
+
+/* The part of a cost that amount is; absent when there is no cost to share. */
+static inline double
+mkg__share_of(double amount, double cost)
+{
+	return cost > 0 ? amount / cost : MKG_ABSENT;
+}
+
+/* ---- text views ----------------------------------------------------------- */
+
+/* Units of the text report: NULL members print nothing. */
+typedef struct mkg__units {
+	const char *measure;  /* the measure's unit (volume unit or currency) */
+	const char *volume;   /* the model's volume unit */
+	const char *currency; /* the model's currency */
+} mkg__units;
+
+/* report-text.c */
+void mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
+                             const char *unit);
+void mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l);
+/* The coalitions presumed harmful, for the top of the report. */
+void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l);
+void mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l);
+
+/* facilitation-text.c, value-text.c, groups-text.c */
+void mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s,
+                               const mkg__labels *l, const mkg__units *u);
+void mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__labels *l);
+void mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l);
+void mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
+                        const mkg__units *u);
+void mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix,
+                                const mkg__units *u);
+void mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l);
+void mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__units *u);
+void mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l);
+
+/* ---- text pieces the M4P sections share (m4p-text-common.c) --------------- */
+
+/* "maize 2010", "maize 2010 Kasese", "transport 2010 (service)". */
+void mkg__market_label(GString *out, const mkg_facilitation_market *row);
+
+/* A section heading of the text report, underlined as the others. */
+void mkg__m4p_heading(GString *out, const char *title);
+
+/* A number for the text: at most two decimals ("10.42", "3000"), "-" for NaN. */
+const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
+
+/* one or many, by n. */
+const char *mkg__plural(size_t n, const char *one, const char *many);
+
+/* "12.5%" for a share, "-" for NaN. */
+const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
+
+/* ---- the report's M4P sections (m4p-report.c) ----------------------------- */
+
+/* Every M4P result of one report. */
+typedef struct mkg__m4p mkg__m4p;
+
+/* Compute them all on the report's partition and concentration; the exit
+ * simulation only when exit_date is not NULL (already checked). */
+mkg__m4p *mkg__m4p_compute(const mkg_model *m, const mkg__markets *mk,
+                           const mkg_concentration *c, const char *exit_date);
+void mkg__m4p_free(mkg__m4p *x);
+/* The members "facilitation", "value", "inclusiveness" and "groups" of
+ * the report object. */
+void mkg__m4p_write(mkg_jw *w, const mkg__m4p *x);
+/* The text sections, in the order a practitioner reads them. */
+void mkg__m4p_text(GString *out, const mkg__m4p *x, const mkg__labels *l,
+                   const mkg__units *u);
+
+#endif /* MKG_SECTIONS_PRIVATE_H */

@@ -1,0 +1,156 @@
+/* marketgraph: the value and inclusiveness results as JSON: the `value`
+ * and `inclusiveness` objects of the report (docs/report.md).
+ * SPDX-License-Identifier: MIT */
+#include "sections-private.h"
+
+static void
+write_actors(mkg_jw *w, const mkg_value *v)
+{
+	size_t n = mkg_value_actor_count(v);
+
+	mkg__jw_key(w, "actors");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < n; i++) {
+		const mkg_actor_value *a = mkg_value_actor_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", a->actor);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(a->kind));
+		mkg__jw_kdouble(w, "sales", a->sales);
+		mkg__jw_kdouble(w, "purchases", a->purchases);
+		mkg__jw_kdouble(w, "value_added", a->value_added);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_kinds(mkg_jw *w, const mkg_value *v)
+{
+	size_t n = mkg_value_kind_count(v);
+
+	mkg__jw_key(w, "by_kind");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < n; i++) {
+		const mkg_kind_value *k = mkg_value_kind_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(k->kind));
+		mkg__jw_kint(w, "actors", (int64_t)k->actors);
+		mkg__jw_kdouble(w, "sales", k->sales);
+		mkg__jw_kdouble(w, "purchases", k->purchases);
+		mkg__jw_kdouble(w, "value_added", k->value_added);
+		mkg__jw_kdouble(w, "share", k->share);
+		mkg__jw_kdouble(w, "gini", k->gini);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_prices(mkg_jw *w, const mkg_value *v)
+{
+	size_t n = mkg_value_commodity_count(v);
+
+	mkg__jw_key(w, "stage_prices");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < n; i++) {
+		const mkg_commodity_prices *c = mkg_value_commodity_at(v, i);
+
+		mkg__jw_begin_object(w, false);
+		mkg__jw_kstring(w, "commodity", c->commodity);
+		mkg__jw_key(w, "stages");
+		mkg__jw_begin_array(w, false);
+		for (size_t k = 0; k < c->stage_count; k++) {
+			const mkg_stage_price *st = &c->stages[k];
+
+			mkg__jw_begin_object(w, true);
+			mkg__jw_kstring(w, "seller_kind", mkg_actor_kind_name(st->seller_kind));
+			mkg__jw_kint(w, "transactions", (int64_t)st->transactions);
+			mkg__jw_kdouble(w, "volume", st->volume);
+			mkg__jw_kdouble(w, "value", st->value);
+			mkg__jw_kdouble(w, "price", st->price);
+			mkg__jw_end_object(w);
+		}
+		mkg__jw_end_array(w);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_producer_shares(mkg_jw *w, const mkg_value *v)
+{
+	size_t n = mkg_value_producer_share_count(v);
+
+	mkg__jw_key(w, "producer_share");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < n; i++) {
+		const mkg_producer_share *p = mkg_value_producer_share_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "commodity", p->commodity);
+		mkg__jw_kdouble(w, "producer_price", p->producer_price);
+		mkg__jw_kdouble(w, "end_market_price", p->end_market_price);
+		mkg__jw_kdouble(w, "share", p->share);
+		mkg__jw_kdouble(w, "producer_volume", p->producer_volume);
+		mkg__jw_kdouble(w, "end_market_volume", p->end_market_volume);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+void
+mkg__value_write(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kstring(w, "currency", mkg_value_currency(v));
+	mkg__jw_kstring(w, "volume_unit", mkg_value_volume_unit(v));
+	mkg__jw_kint(w, "excluded_transactions", (int64_t)mkg_value_excluded(v));
+	mkg__jw_kdouble(w, "chain_value_added", mkg_value_chain_value_added(v));
+	write_actors(w, v);
+	write_kinds(w, v);
+	write_prices(w, v);
+	write_producer_shares(w, v);
+	mkg__jw_end_object(w);
+}
+
+int
+mkg_value_write_json(const mkg_value *v, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(v);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__value_write(w, v);
+	return mkg__jw_finish(w, out, len);
+}
+
+void
+mkg__inclusiveness_write(mkg_jw *w, const mkg_inclusiveness *inc)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kint(w, "households_selling", mkg_inclusiveness_households_selling(inc));
+	mkg__jw_kint(w, "households_supported", mkg_inclusiveness_households_supported(inc));
+	mkg__jw_kdouble(w, "smallholder_volume_share",
+	                mkg_inclusiveness_smallholder_volume_share(inc));
+	mkg__jw_kint(w, "producers_selling", (int64_t)mkg_inclusiveness_producers_selling(inc));
+	mkg__jw_kint(w, "households_producers", mkg_inclusiveness_households_producers(inc));
+	mkg__jw_kint(w, "actors_supported", (int64_t)mkg_inclusiveness_actors_supported(inc));
+	mkg__jw_kdouble(w, "produce_volume", mkg_inclusiveness_produce_volume(inc));
+	mkg__jw_kdouble(w, "smallholder_volume", mkg_inclusiveness_smallholder_volume(inc));
+	mkg__jw_end_object(w);
+}
+
+int
+mkg_inclusiveness_write_json(const mkg_inclusiveness *inc, char **out, size_t *len)
+{
+	mkg_jw *w;
+
+	MKG_CHECK_ARG(inc);
+	MKG_CHECK_ARG(out);
+	w = mkg__jw_new_string();
+	mkg__inclusiveness_write(w, inc);
+	return mkg__jw_finish(w, out, len);
+}
