@@ -198,11 +198,3 @@ cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d)
 	return mkg__format_double(buf, d);
 }
 
-void
-cli_json_string(GString *out, const char *s)
-{
-	if (s == NULL)
-		g_string_append(out, "null");
-	else
-		mkg__json_quoted(out, s, strlen(s));
-}

@@ -79,9 +79,6 @@ int cli_write(const cli_command *cmd, const char *out, const char *text, size_t 
  * same double, locale-independent ("850", "0.1"); "null" for NaN. */
 const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 
-/* Append s to out as a JSON string, quotes included ("null" for NULL). */
-void cli_json_string(GString *out, const char *s);
-
 /* export --format graphml or kumu (format) to out (export-interop.c). */
 int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
                     const char *out);

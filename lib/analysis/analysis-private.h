@@ -133,14 +133,4 @@ int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *con
 
 mkg_dependency *mkg__dependency_compute(const mkg_model *m, mkg_measure measure);
 
-/* ---- text views (report-text.c) ------------------------------------------ */
-
-/* Actor id -> display label for the text report ("coop-a (Huasahuasi
- * growers)"); labels of unnamed actors are their ids. */
-typedef GHashTable mkg__labels;
-const char *mkg__label(const mkg__labels *labels, const char *id);
-
-/* A number for text: shortest round-trip form, "-" for NaN. */
-const char *mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d);
-
 #endif /* MKG_ANALYSIS_PRIVATE_H */

@@ -5,6 +5,7 @@
 #define MKG_BOTTLENECKS_REPORT_PRIVATE_H
 
 #include "analysis-private.h"
+#include "report-text-private.h"
 #include "marketgraph/bottlenecks.h"
 
 /* The `flow` object, as a value at the writer's position (bottlenecks-json.c). */

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: MIT */
 #include "bottlenecks-report-private.h"
 #include "flow-private.h"
-#include "heading-private.h"
+#include "report-text-private.h"
 
 #include <string.h>
 

@@ -47,7 +47,7 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg_
 
 	g_snprintf(title, sizeof title, "When the programmes exit: the situation on %s",
 	           mkg_exit_simulation_date(s));
-	mkg__m4p_heading(out, title);
+	mkg__text_heading(out, title);
 	text_records(out, s, l, MKG_EXIT_OUTCOME_STOPS, "Support that stops");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_TAKEN_OVER, "Taken over");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_UNDATED, "No end date (kept running)");
@@ -116,7 +116,7 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__l
 {
 	size_t n = mkg_exit_readiness_count(r);
 
-	mkg__m4p_heading(out, "Exit readiness of temporary facilitation");
+	mkg__text_heading(out, "Exit readiness of temporary facilitation");
 	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit\n", n,
 	                       mkg__plural(n, "record", "records"), mkg_exit_readiness_unplanned(r));
 	for (int pass = 0; pass < 2; pass++) {
@@ -149,7 +149,7 @@ mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l)
 {
 	size_t n = mkg_competing_count(c);
 
-	mkg__m4p_heading(out, "Competing programmes");
+	mkg__text_heading(out, "Competing programmes");
 	g_string_append_printf(out, "%zu %s of temporary records by different facilitators "
 	                       "%s a target\n", n, mkg__plural(n, "pair", "pairs"),
 	                       mkg__plural(n, "shares", "share"));
@@ -180,7 +180,7 @@ mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE],
 		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE];
 
-	mkg__m4p_heading(out, "Who pays for facilitation");
+	mkg__text_heading(out, "Who pays for facilitation");
 	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
 		const mkg_payment_total *t = mkg_payments_total(p, (mkg_facilitation_type)type);
 
@@ -242,7 +242,7 @@ mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, const 
 	size_t markets = mkg_facilitation_mix_market_count(mix);
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 
-	mkg__m4p_heading(out, "Facilitation mix");
+	mkg__text_heading(out, "Facilitation mix");
 	for (int ti = 0; ti < MKG_FACILITATION_TYPE_COUNT; ti++) {
 		mkg_facilitation_type type = (mkg_facilitation_type)ti;
 		const mkg_mix_row *t = mkg_facilitation_mix_type(mix, type);

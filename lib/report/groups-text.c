@@ -45,7 +45,7 @@ mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l)
 
 	if (n == 0)
 		return;
-	mkg__m4p_heading(out, "Groups (memberships)");
+	mkg__text_heading(out, "Groups (memberships)");
 	for (size_t i = 0; i < n; i++) {
 		const mkg_group *row = mkg_groups_at(g, i);
 

@@ -1,6 +1,6 @@
 /* marketgraph: what every text section of the report shares.
  * SPDX-License-Identifier: MIT */
-#include "heading-private.h"
+#include "report-text-private.h"
 
 #include <string.h>
 

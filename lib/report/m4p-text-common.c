@@ -30,15 +30,6 @@ mkg__market_label(GString *out, const mkg_facilitation_market *row)
 		g_string_append(out, " (service)");
 }
 
-void
-mkg__m4p_heading(GString *out, const char *title)
-{
-	g_string_append_printf(out, "\n%s\n", title);
-	for (const char *p = title; *p; p++)
-		g_string_append_c(out, '=');
-	g_string_append_c(out, '\n');
-}
-
 const char *
 mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x)
 {

@@ -5,7 +5,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
-#include "heading-private.h"
+#include "report-text-private.h"
 
 #include <string.h>
 

@@ -12,6 +12,7 @@
 #define MKG_SECTIONS_PRIVATE_H
 
 #include "m4p-private.h" /* includes analysis-private.h */
+#include "report-text-private.h"
 
 /* ---- JSON: the value at the writer's position ----------------------------- */
 
@@ -77,9 +78,6 @@ void mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l);
 
 /* "maize 2010", "maize 2010 Kasese", "transport 2010 (service)". */
 void mkg__market_label(GString *out, const mkg_facilitation_market *row);
-
-/* A section heading of the text report, underlined as the others. */
-void mkg__m4p_heading(GString *out, const char *title);
 
 /* A number for the text: at most two decimals ("10.42", "3000"), "-" for NaN. */
 const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);

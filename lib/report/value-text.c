@@ -32,7 +32,7 @@ mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 
 	(void)l;
-	mkg__m4p_heading(out, "Value distribution");
+	mkg__text_heading(out, "Value distribution");
 	g_string_append_printf(out, "Value added along the chain: %s %s (what end markets pay, "
 	                       "net of what they sell)",
 	                       mkg__text_amount(a, mkg_value_chain_value_added(v)), cur);
@@ -67,7 +67,7 @@ mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__u
 {
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 
-	mkg__m4p_heading(out, "Inclusiveness");
+	mkg__text_heading(out, "Inclusiveness");
 	g_string_append_printf(out, "Households selling: %" G_GINT64_FORMAT " (%zu producers; "
 	                       "%" G_GINT64_FORMAT " households among all producers)\n",
 	                       mkg_inclusiveness_households_selling(inc),
