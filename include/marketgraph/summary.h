@@ -52,18 +52,6 @@ MKG_EXPORT int mkg_summary_new(mkg_summary **out, const mkg_model *model,
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_summary_free(mkg_summary *s);
 
-/** The model's name, currency, volume unit and period (copies; NULL when absent). */
-MKG_EXPORT const char *mkg_summary_model_name(const mkg_summary *s);
-MKG_EXPORT const char *mkg_summary_currency(const mkg_summary *s);
-MKG_EXPORT const char *mkg_summary_volume_unit(const mkg_summary *s);
-MKG_EXPORT const char *mkg_summary_model_period(const mkg_summary *s);
-
-/** How many records of each kind the model holds. */
-MKG_EXPORT size_t mkg_summary_actors(const mkg_summary *s);
-MKG_EXPORT size_t mkg_summary_transactions(const mkg_summary *s);
-MKG_EXPORT size_t mkg_summary_facilitation_records(const mkg_summary *s);
-MKG_EXPORT size_t mkg_summary_memberships(const mkg_summary *s);
-
 /** Actors of one kind (0 for an unknown kind). */
 MKG_EXPORT size_t mkg_summary_kind_actors(const mkg_summary *s, mkg_actor_kind kind);
 /** Households of the actors of one kind; -1 when none of them gives any

@@ -133,4 +133,18 @@ int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *con
 
 mkg_dependency *mkg__dependency_compute(const mkg_model *m, mkg_measure measure);
 
+/* ---- summary (summary.c) -------------------------------------------------- */
+
+/* The model's own fields and record counts as the summary copied them, for
+ * its writers (the public API has them on the model: mkg_model_name()...).
+ * Strings are NULL when absent. */
+const char *mkg__summary_model_name(const mkg_summary *s);
+const char *mkg__summary_currency(const mkg_summary *s);
+const char *mkg__summary_volume_unit(const mkg_summary *s);
+const char *mkg__summary_model_period(const mkg_summary *s);
+size_t mkg__summary_actors(const mkg_summary *s);
+size_t mkg__summary_transactions(const mkg_summary *s);
+size_t mkg__summary_facilitation_records(const mkg_summary *s);
+size_t mkg__summary_memberships(const mkg_summary *s);
+
 #endif /* MKG_ANALYSIS_PRIVATE_H */

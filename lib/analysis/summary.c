@@ -150,49 +150,49 @@ mkg_summary_free(mkg_summary *s)
 }
 
 const char *
-mkg_summary_model_name(const mkg_summary *s)
+mkg__summary_model_name(const mkg_summary *s)
 {
 	return s ? s->name : NULL;
 }
 
 const char *
-mkg_summary_currency(const mkg_summary *s)
+mkg__summary_currency(const mkg_summary *s)
 {
 	return s ? s->currency : NULL;
 }
 
 const char *
-mkg_summary_volume_unit(const mkg_summary *s)
+mkg__summary_volume_unit(const mkg_summary *s)
 {
 	return s ? s->volume_unit : NULL;
 }
 
 const char *
-mkg_summary_model_period(const mkg_summary *s)
+mkg__summary_model_period(const mkg_summary *s)
 {
 	return s ? s->period : NULL;
 }
 
 size_t
-mkg_summary_actors(const mkg_summary *s)
+mkg__summary_actors(const mkg_summary *s)
 {
 	return s ? s->actors : 0;
 }
 
 size_t
-mkg_summary_transactions(const mkg_summary *s)
+mkg__summary_transactions(const mkg_summary *s)
 {
 	return s ? s->transactions : 0;
 }
 
 size_t
-mkg_summary_facilitation_records(const mkg_summary *s)
+mkg__summary_facilitation_records(const mkg_summary *s)
 {
 	return s ? s->facilitation : 0;
 }
 
 size_t
-mkg_summary_memberships(const mkg_summary *s)
+mkg__summary_memberships(const mkg_summary *s)
 {
 	return s ? s->memberships : 0;
 }

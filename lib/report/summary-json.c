@@ -31,10 +31,10 @@ write_records(mkg_jw *w, const mkg_summary *s)
 {
 	mkg__jw_key(w, "records");
 	mkg__jw_begin_object(w, true);
-	mkg__jw_kint(w, "actors", (int64_t)mkg_summary_actors(s));
-	mkg__jw_kint(w, "transactions", (int64_t)mkg_summary_transactions(s));
-	mkg__jw_kint(w, "facilitation", (int64_t)mkg_summary_facilitation_records(s));
-	mkg__jw_kint(w, "memberships", (int64_t)mkg_summary_memberships(s));
+	mkg__jw_kint(w, "actors", (int64_t)mkg__summary_actors(s));
+	mkg__jw_kint(w, "transactions", (int64_t)mkg__summary_transactions(s));
+	mkg__jw_kint(w, "facilitation", (int64_t)mkg__summary_facilitation_records(s));
+	mkg__jw_kint(w, "memberships", (int64_t)mkg__summary_memberships(s));
 	mkg__jw_end_object(w);
 }
 
@@ -62,10 +62,10 @@ mkg_summary_write_json(const mkg_summary *s, char **out, size_t *len)
 	MKG_CHECK_ARG(out);
 	w = mkg__jw_new_string();
 	mkg__jw_begin_object(w, false);
-	mkg__jw_kstring(w, "name", mkg_summary_model_name(s));
-	mkg__jw_kstring(w, "currency", mkg_summary_currency(s));
-	mkg__jw_kstring(w, "volume_unit", mkg_summary_volume_unit(s));
-	mkg__jw_kstring(w, "period", mkg_summary_model_period(s));
+	mkg__jw_kstring(w, "name", mkg__summary_model_name(s));
+	mkg__jw_kstring(w, "currency", mkg__summary_currency(s));
+	mkg__jw_kstring(w, "volume_unit", mkg__summary_volume_unit(s));
+	mkg__jw_kstring(w, "period", mkg__summary_model_period(s));
 	write_records(w, s);
 	write_kinds(w, s);
 	mkg__jw_key(w, "households");

@@ -110,8 +110,8 @@ or_none(const char *s)
 static void
 records_table(GString *out, const mkg_summary *s)
 {
-	const size_t counts[] = { mkg_summary_actors(s), mkg_summary_transactions(s),
-	                          mkg_summary_facilitation_records(s), mkg_summary_memberships(s) };
+	const size_t counts[] = { mkg__summary_actors(s), mkg__summary_transactions(s),
+	                          mkg__summary_facilitation_records(s), mkg__summary_memberships(s) };
 	const char *const names[] = { "actors", "transactions", "facilitation", "memberships" };
 	table t;
 
@@ -154,7 +154,7 @@ kinds_table(GString *out, const mkg_summary *s)
 		table_row(&t, mkg_actor_kind_name(kind), a,
 		          households_cell(b, mkg_summary_kind_households(s, kind)));
 	}
-	g_snprintf(a, sizeof a, "%zu", mkg_summary_actors(s));
+	g_snprintf(a, sizeof a, "%zu", mkg__summary_actors(s));
 	table_row(&t, "all", a, households_cell(b, mkg_summary_households(s)));
 	table_print(out, &t);
 }
@@ -172,8 +172,8 @@ amount_with_unit(double amount, const char *unit)
 static void
 totals_table(GString *out, const mkg_summary *s)
 {
-	char *vol = amount_with_unit(mkg_summary_volume(s), mkg_summary_volume_unit(s));
-	char *val = amount_with_unit(mkg_summary_value(s), mkg_summary_currency(s));
+	char *vol = amount_with_unit(mkg_summary_volume(s), mkg__summary_volume_unit(s));
+	char *val = amount_with_unit(mkg_summary_value(s), mkg__summary_currency(s));
 	char a[32];
 	table t;
 
@@ -203,12 +203,12 @@ mkg_summary_write_text(const mkg_summary *s, char **out, size_t *len)
 	MKG_CHECK_ARG(s);
 	MKG_CHECK_ARG(out);
 	text = g_string_new(NULL);
-	g_string_append_printf(text, "%s\n", mkg_summary_model_name(s) ? mkg_summary_model_name(s)
+	g_string_append_printf(text, "%s\n", mkg__summary_model_name(s) ? mkg__summary_model_name(s)
 	                                                                : "(unnamed model)");
 	table_init(&t, 2, false);
-	table_row(&t, "currency", or_none(mkg_summary_currency(s)));
-	table_row(&t, "volume unit", or_none(mkg_summary_volume_unit(s)));
-	table_row(&t, "period", or_none(mkg_summary_model_period(s)));
+	table_row(&t, "currency", or_none(mkg__summary_currency(s)));
+	table_row(&t, "volume unit", or_none(mkg__summary_volume_unit(s)));
+	table_row(&t, "period", or_none(mkg__summary_model_period(s)));
 	table_print(text, &t);
 	records_table(text, s);
 	kinds_table(text, s);

@@ -1,6 +1,7 @@
 /* Tests of the summary (summary.h): what a model holds, counted by hand on
  * a small model.
  * SPDX-License-Identifier: MIT */
+#include "analysis-private.h" /* mkg__summary_* */
 #include <marketgraph.h>
 
 #include <glib.h>
@@ -73,14 +74,14 @@ test_counts(void **state)
 
 	/* the result outlives the model */
 	mkg_model_free(m);
-	assert_string_equal(mkg_summary_model_name(s), "Summary fixture");
-	assert_string_equal(mkg_summary_currency(s), "USD");
-	assert_string_equal(mkg_summary_volume_unit(s), "t");
-	assert_null(mkg_summary_model_period(s));
-	assert_int_equal(mkg_summary_actors(s), 5);
-	assert_int_equal(mkg_summary_transactions(s), 4);
-	assert_int_equal(mkg_summary_facilitation_records(s), 1);
-	assert_int_equal(mkg_summary_memberships(s), 1);
+	assert_string_equal(mkg__summary_model_name(s), "Summary fixture");
+	assert_string_equal(mkg__summary_currency(s), "USD");
+	assert_string_equal(mkg__summary_volume_unit(s), "t");
+	assert_null(mkg__summary_model_period(s));
+	assert_int_equal(mkg__summary_actors(s), 5);
+	assert_int_equal(mkg__summary_transactions(s), 4);
+	assert_int_equal(mkg__summary_facilitation_records(s), 1);
+	assert_int_equal(mkg__summary_memberships(s), 1);
 
 	/* producers a, b, c: households 10 + 5 (c gives none) */
 	assert_int_equal(mkg_summary_kind_actors(s, MKG_ACTOR_PRODUCER), 3);
@@ -124,7 +125,7 @@ test_model_period(void **state)
 	mkg_summary *s = summarise(m);
 	(void)state;
 
-	assert_string_equal(mkg_summary_model_period(s), "2010");
+	assert_string_equal(mkg__summary_model_period(s), "2010");
 	assert_int_equal(mkg_summary_period_count(s), 1);
 	check_group(mkg_summary_period_at(s, 0), "2010", 1, 0, 4, MKG_ABSENT);
 	/* no value anywhere: the total is 0, the group's value absent */
@@ -280,8 +281,8 @@ test_errors(void **state)
 
 	/* NULL results */
 	mkg_summary_free(NULL);
-	assert_null(mkg_summary_model_name(NULL));
-	assert_int_equal(mkg_summary_actors(NULL), 0);
+	assert_null(mkg__summary_model_name(NULL));
+	assert_int_equal(mkg__summary_actors(NULL), 0);
 	assert_int_equal(mkg_summary_kind_actors(NULL, MKG_ACTOR_PRODUCER), 0);
 	assert_int_equal(mkg_summary_kind_households(NULL, MKG_ACTOR_PRODUCER), -1);
 	assert_int_equal(mkg_summary_households(NULL), -1);
