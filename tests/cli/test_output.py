@@ -36,11 +36,19 @@ def run(*args, stdout=subprocess.PIPE, env=None, preexec_fn=None):
     return r.returncode, r.stdout or b"", r.stderr.decode("utf-8", "replace")
 
 
-def small_files():
-    """In the child: files may not grow past 100 bytes (a write fails with
-    EFBIG half-way, as on a full disk; every output here is longer)."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (100, resource.RLIM_INFINITY))
+def sized_files(limit):
+    """In the child: files may not grow past limit bytes (a write fails with
+    EFBIG half-way, as on a full disk)."""
+    def setup():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    return setup
+
+
+# Every output here is longer than 100 bytes.
+small_files = sized_files(100)
+# The example's actors.csv (2354 bytes) fits, its transactions.csv (4180) does not.
+ACTORS_FIT = 4000
 
 
 def read(path):
@@ -242,17 +250,28 @@ class CsvDirectory(Case):
         self.assertEqual(stat.S_IMODE(os.stat(d).st_mode), 0o700)
         self.assertEqual(self.listing(), ["a.csv", "t.csv", "tables"])
 
+    def old_set(self, prefix):
+        """Five small tables, as an older export left them."""
+        for n in TABLES:
+            with open(prefix + n, "w") as f:
+                f.write("old " + n)
+
+    def assert_old_set(self, prefix):
+        for n in TABLES:
+            self.assertEqual(read(prefix + n), ("old " + n).encode())
+
     def test_failure_changes_nothing(self):
+        # actors.csv fits under the size limit, transactions.csv does not:
+        # table by table, the old set and the new one would be mixed.
         d = self.path("tables")
         os.mkdir(d)
-        with open(os.path.join(d, "actors.csv"), "w") as f:
-            f.write("id,kind\nold,producer\n")
-        code, out, err = self.export(d, preexec_fn=small_files)
+        self.old_set(d + "/")
+        code, out, err = self.export(d, preexec_fn=sized_files(ACTORS_FIT))
         self.assertEqual((code, out), (1, b""))
-        self.assertRegex(err, r"^marketgraph export: .*/tables/\w+\.csv: cannot write: "
-                              r"File too large\n$")
-        self.assertEqual(os.listdir(d), ["actors.csv"])
-        self.assertEqual(read(os.path.join(d, "actors.csv")), b"id,kind\nold,producer\n")
+        self.assertEqual(err, f"marketgraph export: {d}/transactions.csv: cannot write: "
+                              "File too large\n")
+        self.assertEqual(sorted(os.listdir(d)), TABLES)
+        self.assert_old_set(d + "/")
         self.assertEqual(self.listing(), ["a.csv", "t.csv", "tables"])
 
     def test_other_files_refused(self):
@@ -271,13 +290,15 @@ class CsvDirectory(Case):
 
     def test_prefix_failure_changes_nothing(self):
         prefix = self.path("set-")
-        with open(prefix + "actors.csv", "w") as f:
-            f.write("old")
+        self.old_set(prefix)
         code, out, err = run("export", EXAMPLE, "--format", "csv", "-o", prefix,
-                             preexec_fn=small_files)
+                             preexec_fn=sized_files(ACTORS_FIT))
         self.assertEqual((code, out), (1, b""))
-        self.assertEqual(self.listing(), ["a.csv", "set-actors.csv", "t.csv"])
-        self.assertEqual(read(prefix + "actors.csv"), b"old")
+        self.assertEqual(err, f"marketgraph export: {prefix}transactions.csv: cannot write: "
+                              "File too large\n")
+        self.assertEqual(self.listing(), sorted(["a.csv", "t.csv"] +
+                                                ["set-" + n for n in TABLES]))
+        self.assert_old_set(prefix)
 
 
 class ListOptions(Case):
