@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "text-private.h" /* the library's number formatter and escaper */
+#include "output-private.h" /* the library's way of replacing a file */
 
 #include <errno.h>
 #include <stdbool.h>
@@ -133,6 +134,43 @@ cli_parse_format(const cli_command *cmd, const char *format, const char *const *
 	return rc;
 }
 
+int
+cli_parse_list(const cli_command *cmd, const char *option, char **values, char ***out)
+{
+	GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+
+	*out = NULL;
+	for (char **v = values; v != NULL && *v != NULL; v++) {
+		char **parts = g_strsplit(*v, ",", -1);
+
+		for (char **p = parts; *p != NULL; p++)
+			g_strstrip(*p);
+		/* "" splits into no item: an empty list, as "a,,b" has an empty item */
+		if (parts[0] == NULL || (parts[0][0] == '\0' && parts[1] == NULL)) {
+			g_strfreev(parts);
+			g_ptr_array_free(items, TRUE);
+			return cli_usage_error(cmd, "%s: empty list, expected ID[,ID...]", option);
+		}
+		for (char **p = parts; *p != NULL; p++) {
+			if (**p == '\0') {
+				int rc = cli_usage_error(cmd, "%s: empty actor id in '%s'", option, *v);
+				g_strfreev(parts);
+				g_ptr_array_free(items, TRUE);
+				return rc;
+			}
+			g_ptr_array_add(items, g_strdup(*p));
+		}
+		g_strfreev(parts);
+	}
+	if (items->len == 0) {
+		g_ptr_array_free(items, TRUE);
+		return -1;
+	}
+	g_ptr_array_add(items, NULL);
+	*out = (char **)g_ptr_array_free(items, FALSE);
+	return -1;
+}
+
 const char *
 cli_display_name(const char *file)
 {
@@ -161,30 +199,33 @@ cli_load(const char *file, mkg_model **out)
 }
 
 int
+cli_write_failed(const cli_command *cmd, const char *path, int err)
+{
+	return cli_fail(cmd, "%s: cannot write: %s", path, g_strerror(err ? err : EIO));
+}
+
+int
+cli_stdout_failed(const cli_command *cmd)
+{
+	int err = errno;
+
+	clearerr(stdout);
+	return cli_write_failed(cmd, CLI_STDOUT_NAME, err);
+}
+
+int
 cli_write(const cli_command *cmd, const char *out, const char *text, size_t len)
 {
-	GError *error = NULL;
+	int err;
 
 	if (out == NULL || strcmp(out, "-") == 0) {
+		errno = 0;
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-			return cli_fail(cmd, "writing to standard output: %s", g_strerror(errno));
+			return cli_stdout_failed(cmd);
 		return CLI_EXIT_OK;
 	}
-	if (len > G_MAXSSIZE)
-		return cli_fail(cmd, "%s: output too large", out);
-	if (g_file_test(out, G_FILE_TEST_EXISTS) && !g_file_test(out, G_FILE_TEST_IS_REGULAR)) {
-		/* A device or a pipe (-o /dev/null): write in place, since
-		 * g_file_set_contents() would replace it by a regular file. */
-		FILE *f = fopen(out, "w");
-		if (f == NULL || fwrite(text, 1, len, f) != len || fclose(f) != 0)
-			return cli_fail(cmd, "%s: %s", out, g_strerror(errno));
-		return CLI_EXIT_OK;
-	}
-	if (!g_file_set_contents(out, text, (gssize)len, &error)) {
-		int rc = cli_fail(cmd, "%s", error->message);
-		g_error_free(error);
-		return rc;
-	}
+	if ((err = mkg__output_write_file(out, text, len)) != 0)
+		return cli_write_failed(cmd, out, err);
 	return CLI_EXIT_OK;
 }
 

@@ -59,6 +59,15 @@ int cli_parse_format(const cli_command *cmd, const char *format, const char *con
 /* The formats of the commands that write text or JSON: index 1 is json. */
 extern const char *const cli_text_or_json[];
 
+/* The check of every list option (--remove, --coalition), declared
+ * G_OPTION_ARG_STRING_ARRAY so that it may be repeated: the values given
+ * ("a,b" then "c") accumulate into one NULL-terminated list (a, b, c;
+ * white space around an item dropped) in *out (g_strfreev; NULL when the
+ * option was not given).  Return -1, or print "OPTION: empty list, expected
+ * ID[,ID...]" (a value "") or "OPTION: empty actor id in 'a,,b'" as a usage
+ * error and return CLI_EXIT_USAGE. */
+int cli_parse_list(const cli_command *cmd, const char *option, char **values, char ***out);
+
 /* How a file argument is named in messages: "<stdin>" for "-". */
 const char *cli_display_name(const char *file);
 
@@ -71,9 +80,21 @@ int cli_load(const char *file, mkg_model **out);
 
 /*
  * Write len bytes to the file out, or to standard output when out is NULL
- * or "-".  Return 0, or print the error and return CLI_EXIT_FAILURE.
+ * or "-".  A file is replaced as the library replaces its files
+ * (lib/text/output-private.h: a unique temporary file beside it, renamed
+ * over it; a device or a pipe written in place).  Return 0, or print
+ * "marketgraph CMD: OUT: cannot write: REASON" and return CLI_EXIT_FAILURE.
  */
 int cli_write(const cli_command *cmd, const char *out, const char *text, size_t len);
+
+/* How standard output is named in messages. */
+#define CLI_STDOUT_NAME "<stdout>"
+/* Print "marketgraph CMD: PATH: cannot write: REASON" (strerror(err), EIO
+ * for 0), the wording of every write failure, and return CLI_EXIT_FAILURE. */
+int cli_write_failed(const cli_command *cmd, const char *path, int err);
+/* The same for standard output ("<stdout>: cannot write: No space left on
+ * device"), the reason taken from errno; clears stdout's error flag. */
+int cli_stdout_failed(const cli_command *cmd);
 
 /* A number for output: the shortest of %.15g..%.17g that reads back to the
  * same double, locale-independent ("850", "0.1"); "null" for NaN. */

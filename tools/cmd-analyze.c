@@ -5,23 +5,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* Split "a,b,c" into ids; NULL (after a usage error) for an empty id. */
-static char **
-split_ids(const cli_command *cmd, const char *list, int *rc)
-{
-	char **ids = g_strsplit(list, ",", -1);
-
-	for (char **p = ids; *p; p++) {
-		g_strstrip(*p);
-		if (**p == '\0') {
-			*rc = cli_usage_error(cmd, "--coalition: empty actor id in '%s'", list);
-			g_strfreev(ids);
-			return NULL;
-		}
-	}
-	return ids;
-}
-
 /* A malformed --exit-date is a usage error, found before the model is read. */
 static int
 check_exit_date(const cli_command *cmd, const char *date)
@@ -41,8 +24,9 @@ check_exit_date(const cli_command *cmd, const char *date)
 int
 cli_analyze(const cli_command *cmd, int argc, char **argv)
 {
-	char *format = NULL, *measure = NULL, *thresholds = NULL, *coalition = NULL, *output = NULL;
+	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
 	char *exit_date = NULL;
+	char **coalition = NULL;
 	gboolean by_region = FALSE;
 	const GOptionEntry entries[] = {
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -53,8 +37,9 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 		  "HHI threshold set: us2023 (default), us2010, us1992 or eu2004", "NAME" },
 		{ "by-region", 'r', 0, G_OPTION_ARG_NONE, &by_region,
 		  "Split markets by the seller's region", NULL },
-		{ "coalition", 'c', 0, G_OPTION_ARG_STRING, &coalition,
-		  "Also test these actors acting as one firm", "ID,ID,..." },
+		{ "coalition", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &coalition,
+		  "Also test these actors acting as one firm (may be repeated: the lists add up)",
+		  "ID,ID,..." },
 		{ "exit-date", 'e', 0, G_OPTION_ARG_STRING, &exit_date,
 		  "Simulate the programmes' exits at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -87,8 +72,9 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 		                     "us1992 or eu2004", thresholds);
 		goto out;
 	}
-	if (coalition != NULL && (ids = split_ids(cmd, coalition, &rc)) == NULL)
+	if ((rc = cli_parse_list(cmd, "--coalition", coalition, &ids)) >= 0)
 		goto out;
+	rc = CLI_EXIT_OK;
 	if (exit_date != NULL && (rc = check_exit_date(cmd, exit_date)) != CLI_EXIT_OK)
 		goto out;
 
@@ -120,7 +106,7 @@ out:
 	g_free(format);
 	g_free(measure);
 	g_free(thresholds);
-	g_free(coalition);
+	g_strfreev(coalition);
 	g_free(exit_date);
 	g_free(output);
 	return rc;

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
 
 /* The --format values, in the order of the usage message. */
@@ -15,10 +16,10 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 {
 	if (out == NULL || strcmp(out, "-") == 0) {
 		/* Streamed: a large model is never held twice in memory. */
-		if (mkg_json_write_stream(model, stdout) != MKG_OK)
-			return cli_fail(cmd, "%s", mkg_error_message());
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_fail(cmd, "writing to standard output failed");
+		errno = 0;
+		if (mkg_json_write_stream(model, stdout) != MKG_OK || fflush(stdout) != 0 ||
+		    ferror(stdout))
+			return cli_stdout_failed(cmd);
 		return CLI_EXIT_OK;
 	}
 	return cli_write_model(cmd, model, out); /* never renames over /dev/null */

@@ -44,10 +44,16 @@ table_path(const char *given, const char *dir, const char *name, gboolean requir
 int
 cli_write_model(const cli_command *cmd, const mkg_model *model, const char *out)
 {
-	int rc = out == NULL || strcmp(out, "-") == 0 ? mkg_json_write_stream(model, stdout)
-	                                               : mkg_json_write_file(model, out);
-
-	return rc == MKG_OK ? CLI_EXIT_OK : cli_fail(cmd, "%s", mkg_error_message());
+	if (out == NULL || strcmp(out, "-") == 0) {
+		errno = 0;
+		if (mkg_json_write_stream(model, stdout) != MKG_OK || fflush(stdout) != 0)
+			return cli_stdout_failed(cmd);
+		return CLI_EXIT_OK;
+	}
+	/* "OUT: cannot write: REASON", as cli_write() words it */
+	if (mkg_json_write_file(model, out) != MKG_OK)
+		return cli_fail(cmd, "%s", mkg_error_message());
+	return CLI_EXIT_OK;
 }
 
 int

@@ -1,10 +1,13 @@
 /* marketgraph render FILE -o MAP.svg|png|pdf [--highlight]: draw the market
  * map with Graphviz.  The DOT text goes to a temporary file and Graphviz's
- * `dot` runs on it directly (no shell), writing MAP.tmp, which is renamed
- * over MAP only when dot succeeds (a MAP that is a device or a pipe, such as
- * /dev/null, is written in place).
+ * `dot` runs on it directly (no shell), its standard output being the
+ * output file the library's primitive opened (lib/text/output-private.h:
+ * a unique temporary file beside MAP, renamed over MAP only when dot
+ * succeeds; a MAP that is a device or a pipe, such as /dev/null, is written
+ * in place).
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
+#include "output-private.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -31,29 +34,36 @@ format_of(const char *path)
 	return dot != NULL && strchr(dot, '/') == NULL ? known_format(dot + 1) : NULL;
 }
 
-/* Run `dot -T<format> [-Gdpi=<dpi>] [-o target] dot_file`.  Returns an
- * exit code. */
+/* In the child, before exec: dot's standard output becomes the output
+ * file (dup2 drops the close-on-exec flag of the copy). */
+static void
+output_to_fd(gpointer data)
+{
+	int fd = *(const int *)data;
+
+	if (fd >= 0)
+		(void)dup2(fd, STDOUT_FILENO);
+}
+
+/* Run `dot -T<format> [-Gdpi=<dpi>] dot_file` writing to the file open as
+ * target_fd, or to standard output for -1.  Returns an exit code. */
 static int
 run_dot(const cli_command *cmd, const char *format, int dpi, const char *dot_file,
-        const char *target)
+        int target_fd)
 {
 	char *type = g_strdup_printf("-T%s", format);
 	char *resolution = g_strdup_printf("-Gdpi=%d", dpi);
-	char *argv[7] = { (char *)"dot", type, NULL };
+	char *argv[5] = { (char *)"dot", type, NULL };
 	char *err_text = NULL;
 	GError *error = NULL;
 	int status = 0, rc = CLI_EXIT_OK, n = 2;
 
 	if (dpi > 0)
 		argv[n++] = resolution;
-	if (target != NULL) {
-		argv[n++] = (char *)"-o";
-		argv[n++] = (char *)target;
-	}
 	argv[n++] = (char *)dot_file;
 	argv[n] = NULL;
-	if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err_text,
-	                  &status, &error)) {
+	if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, output_to_fd, &target_fd, NULL,
+	                  &err_text, &status, &error)) {
 		if (g_error_matches(error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT))
 			rc = cli_fail(cmd, "Graphviz's 'dot' program was not found: install the "
 			                   "package graphviz (on Debian or Ubuntu: apt-get install "
@@ -75,9 +85,10 @@ run_dot(const cli_command *cmd, const char *format, int dpi, const char *dot_fil
 int
 cli_render(const cli_command *cmd, int argc, char **argv)
 {
-	char *out = NULL, *format = NULL, *dot_file = NULL, *tmp_target = NULL;
+	char *out = NULL, *format = NULL, *dot_file = NULL, *dpi_text = NULL;
 	gboolean highlight = FALSE;
-	int dpi = 0;
+	gint64 dpi = 0; /* 0: Graphviz's default */
+	mkg_output target = { NULL, NULL, -1 };
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
 		  "The picture to write (required; \"-\" for standard output)", "MAP" },
@@ -86,8 +97,8 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
 		  "Draw binding capacities, captive-producer hubs and coalitions presumed "
 		  "harmful in red", NULL },
-		{ "dpi", 0, 0, G_OPTION_ARG_INT, &dpi,
-		  "png: pixels per inch (Graphviz's default is 96)", "N" },
+		{ "dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_text,
+		  "png: pixels per inch, 1 to 1200 (Graphviz's default is 96)", "N" },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
@@ -97,7 +108,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	GError *error = NULL;
-	int fd = -1;
+	int fd = -1, err;
 	int rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
@@ -112,8 +123,9 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		goto done;
 	if (fmt >= 0)
 		type = formats[fmt];
-	if (dpi < 0 || dpi > 1200) {
-		rc = cli_usage_error(cmd, "--dpi must be between 1 and 1200, got %d", dpi);
+	if (dpi_text != NULL &&
+	    !g_ascii_string_to_signed(dpi_text, 10, 1, 1200, &dpi, NULL)) {
+		rc = cli_usage_error(cmd, "--dpi must be between 1 and 1200, got %s", dpi_text);
 		goto done;
 	}
 	if (type == NULL && (type = format_of(out)) == NULL) {
@@ -136,28 +148,26 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	}
 	if (strcmp(out, "-") == 0) {
 		fflush(stdout);
-		rc = run_dot(cmd, type, dpi, dot_file, NULL);
+		rc = run_dot(cmd, type, (int)dpi, dot_file, -1);
 		goto done;
 	}
-	if (g_file_test(out, G_FILE_TEST_EXISTS) && !g_file_test(out, G_FILE_TEST_IS_REGULAR)) {
-		/* a device or a pipe (/dev/stdout): written in place, never
-		 * replaced by a rename */
-		rc = run_dot(cmd, type, dpi, dot_file, out);
+	if ((err = mkg__output_open(&target, out)) != 0) {
+		rc = cli_write_failed(cmd, out, err);
 		goto done;
 	}
-	tmp_target = g_strconcat(out, ".tmp", NULL);
-	rc = run_dot(cmd, type, dpi, dot_file, tmp_target);
-	if (rc == CLI_EXIT_OK && g_rename(tmp_target, out) != 0)
-		rc = cli_fail(cmd, "%s: cannot write: %s", out, g_strerror(errno));
+	rc = run_dot(cmd, type, (int)dpi, dot_file, target.fd);
 	if (rc != CLI_EXIT_OK)
-		g_unlink(tmp_target);
+		mkg__output_abort(&target);
+	else if ((err = mkg__output_commit(&target)) != 0)
+		rc = cli_write_failed(cmd, out, err);
 done:
 	if (fd >= 0)
 		close(fd);
 	if (dot_file != NULL)
 		g_unlink(dot_file);
+	mkg__output_abort(&target); /* nothing left when committed */
 	g_free(dot_file);
-	g_free(tmp_target);
+	g_free(dpi_text);
 	mkg_free(text);
 	mkg_model_free(model);
 	g_free(out);

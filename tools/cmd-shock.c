@@ -10,10 +10,12 @@
 int
 cli_shock(const cli_command *cmd, int argc, char **argv)
 {
-	char *format = NULL, *remove = NULL, *output = NULL;
+	char *format = NULL, *output = NULL;
+	char **remove = NULL;
 	const GOptionEntry entries[] = {
-		{ "remove", 'r', 0, G_OPTION_ARG_STRING, &remove,
-		  "The actors that stop trading (required)", "ID,ID,..." },
+		{ "remove", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &remove,
+		  "The actors that stop trading (required; may be repeated: the lists add up)",
+		  "ID,ID,..." },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
 		  "Output format: text (default) or json", "FORMAT" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -36,17 +38,11 @@ cli_shock(const cli_command *cmd, int argc, char **argv)
 	    (rc = cli_parse_format(cmd, format, cli_text_or_json, &fmt)) >= 0)
 		goto out;
 	json = fmt == 1;
-	if (remove == NULL) {
+	if ((rc = cli_parse_list(cmd, "--remove", remove, &ids)) >= 0)
+		goto out;
+	if (ids == NULL) {
 		rc = cli_usage_error(cmd, "missing --remove ID[,ID...]");
 		goto out;
-	}
-	ids = g_strsplit(remove, ",", -1);
-	for (char **p = ids; *p; p++) {
-		g_strstrip(*p);
-		if (**p == '\0') {
-			rc = cli_usage_error(cmd, "--remove: empty actor id in '%s'", remove);
-			goto out;
-		}
 	}
 
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
@@ -70,7 +66,7 @@ out:
 	mkg_model_free(model);
 	g_strfreev(ids);
 	g_free(format);
-	g_free(remove);
+	g_strfreev(remove);
 	g_free(output);
 	return rc;
 }

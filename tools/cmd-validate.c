@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
+#include <errno.h>
+
 int
 cli_validate(const cli_command *cmd, int argc, char **argv)
 {
@@ -33,7 +35,8 @@ cli_validate(const cli_command *cmd, int argc, char **argv)
 			       mkg_model_membership_count(model));
 		mkg_model_free(model);
 	}
-	if (fflush(stdout) != 0)
-		status = CLI_EXIT_FAILURE;
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = cli_stdout_failed(cmd);
 	return status;
 }

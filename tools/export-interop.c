@@ -33,8 +33,15 @@ cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefi
 	opts.bom = bom;
 	opts.separator = separator;
 	if (dir != NULL) {
-		if (g_mkdir_with_parents(dir, 0777) != 0)
-			return cli_fail(cmd, "%s: cannot create the directory: %s", dir, g_strerror(errno));
+		/* DIR itself is made by the library, whole, from a new directory
+		 * beside it (docs/interop.md); only its parents are made here. */
+		char *parent = g_path_get_dirname(dir);
+		int made = g_mkdir_with_parents(parent, 0777);
+		int err = errno;
+
+		g_free(parent);
+		if (made != 0)
+			return cli_write_failed(cmd, dir, err);
 		path = g_strconcat(dir, G_DIR_SEPARATOR_S, NULL);
 	} else {
 		path = g_strdup(prefix);

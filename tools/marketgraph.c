@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
+#include <errno.h>
+
 #include <string.h>
 
 static const cli_command commands[] = {
@@ -151,6 +153,11 @@ main(int argc, char **argv)
 	} else {
 		rc = cmd->run(cmd, argc - 1, argv + 1);
 	}
+	/* Output that never reached standard output (a full disk, a closed
+	 * pipe) is a failure with a message, whichever command printed it. */
+	errno = 0;
+	if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = cli_stdout_failed(NULL);
 	g_option_context_free(ctx);
 	return rc;
 }

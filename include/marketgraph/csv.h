@@ -141,10 +141,19 @@ mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
 
 /**
  * Write the five tables to the files PREFIX + "actors.csv", PREFIX +
- * "transactions.csv", ... (PREFIX "dir/" writes into the directory dir,
- * which must exist).  Each file is replaced atomically (written beside it,
- * synced and renamed); the set is not: a failure may leave the first files
- * written.  MKG_EIO `PATH: cannot write: <reason>` on failure.
+ * "transactions.csv", ...  Each file is replaced atomically: written to a
+ * fresh temporary file beside it (".mkg-XXXXXX"), synced and renamed; the
+ * five are renamed only once all are written, so a failure while writing
+ * changes no file (a replaced file keeps its permission bits).
+ *
+ * A PREFIX ending in '/' ("dir/") names a directory, replaced as a whole
+ * set: the tables go into a new directory beside dir, which then takes its
+ * place, so a reader (or a failure) never sees old and new tables mixed.
+ * dir is created when missing (its parent must exist); an existing dir
+ * must be empty or hold only the tables' files, else nothing is written
+ * and the message is `dir: cannot write: the directory holds 'notes.txt',
+ * which is not one of the tables; give a new or empty directory`.
+ * MKG_EIO `PATH: cannot write: <reason>` on failure.
  */
 MKG_EXPORT int
 mkg_csv_write_files(const mkg_model *model, const char *prefix,

@@ -55,10 +55,14 @@ MKG_EXPORT int
 mkg_json_write_string(const mkg_model *model, char **out, size_t *len);
 
 /**
- * Export a model to a file, replacing it atomically: the text goes to
- * PATH.tmp, which is synced and renamed over PATH (removed on failure).
- * A PATH that exists and is not a regular file (/dev/null, a pipe) is
- * written in place instead, never replaced.  MKG_EIO with the message
+ * Export a model to a file, replacing it atomically: the text goes to a
+ * fresh temporary file beside PATH (".mkg-XXXXXX", created exclusively: no
+ * existing file or symbolic link is opened), which is synced and renamed
+ * over PATH (removed on failure, leaving PATH as it was).  A replaced file
+ * keeps its permission bits, a new one gets 0666 less the umask; a PATH
+ * that is a symbolic link has the file it names replaced.  A PATH that
+ * exists and is not a regular file or a directory (/dev/null, a pipe), or
+ * lies under /dev/ or /proc/, is written in place instead, never replaced.  MKG_EIO with the message
  * `PATH: cannot write: <reason>` on failure.
  */
 MKG_EXPORT int

@@ -9,7 +9,9 @@
 #include "interop-private.h"
 #include "core-private.h"
 #include "model-private.h"
+#include "output-private.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
@@ -254,11 +256,109 @@ mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
 	return MKG_OK;
 }
 
+/* The file names of the tables ("actors.csv", ...), NULL-terminated. */
+static void
+table_file_names(char *names[MKG_CSV_TABLE_COUNT + 1])
+{
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		names[k] = g_strconcat(mkg_csv_table_name((mkg_csv_table)k), ".csv", NULL);
+	names[MKG_CSV_TABLE_COUNT] = NULL;
+}
+
+/* PREFIX "dir/": the tables go into a new directory beside dir, which then
+ * takes dir's place (output-private.h), so the set is replaced whole.  A
+ * directory holding other files than the tables is refused. */
+static int
+write_dir(const mkg_model *model, const char *prefix, const mkg_csv_write_options *opts)
+{
+	char *names[MKG_CSV_TABLE_COUNT + 1];
+	char *dir = g_strdup(prefix), *stray = NULL;
+	size_t n = strlen(dir);
+	mkg_output_dir out;
+	int err, rc = MKG_OK;
+
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	table_file_names(names);
+	err = mkg__output_dir_open(&out, dir, (const char *const *)names, &stray);
+	if (err == ENOTEMPTY && stray != NULL)
+		rc = mkg__error(MKG_EIO, "%s: cannot write: the directory holds '%s', which is not "
+		                "one of the tables; give a new or empty directory", dir, stray);
+	else if (err != 0)
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", dir, g_strerror(err));
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+		char *path = g_build_filename(out.tmp, names[k], NULL);
+		GString *text = write_table(model, (mkg_csv_table)k, opts);
+
+		if ((err = mkg__output_write_file(path, text->str, text->len)) != 0)
+			rc = mkg__error(MKG_EIO, "%s%s: cannot write: %s", prefix, names[k],
+			                g_strerror(err));
+		g_string_free(text, TRUE);
+		g_free(path);
+	}
+	if (rc != MKG_OK)
+		mkg__output_dir_abort(&out);
+	else if ((err = mkg__output_dir_commit(&out)) != 0)
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", dir, g_strerror(err));
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		g_free(names[k]);
+	g_free(stray);
+	g_free(dir);
+	return rc;
+}
+
+/* Any other PREFIX: every table is written to its temporary file first and
+ * the five renamed only then, so a failure while writing changes nothing. */
+static int
+write_prefixed(const mkg_model *model, const char *prefix, const mkg_csv_write_options *opts)
+{
+	char *names[MKG_CSV_TABLE_COUNT + 1];
+	mkg_output out[MKG_CSV_TABLE_COUNT];
+	int k, err = 0, rc = MKG_OK;
+	char *path = NULL;
+
+	table_file_names(names);
+	for (k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
+		GString *text;
+
+		g_free(path);
+		path = g_strconcat(prefix, names[k], NULL);
+		if ((err = mkg__output_open(&out[k], path)) != 0)
+			break;
+		text = write_table(model, (mkg_csv_table)k, opts);
+		err = mkg__output_write_all(out[k].fd, text->str, text->len);
+		g_string_free(text, TRUE);
+		if (err != 0) {
+			k++; /* out[k] is open: abort it too */
+			break;
+		}
+	}
+	if (err != 0) {
+		while (k-- > 0)
+			mkg__output_abort(&out[k]);
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
+	}
+	for (k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+		g_free(path);
+		path = g_strconcat(prefix, names[k], NULL);
+		if ((err = mkg__output_commit(&out[k])) != 0) {
+			rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
+			while (++k < MKG_CSV_TABLE_COUNT)
+				mkg__output_abort(&out[k]);
+		}
+	}
+	g_free(path);
+	for (k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		g_free(names[k]);
+	return rc;
+}
+
 int
 mkg_csv_write_files(const mkg_model *model, const char *prefix,
                     const mkg_csv_write_options *opts)
 {
 	const mkg_csv_write_options defaults = MKG_CSV_WRITE_OPTIONS_INIT;
+	size_t n;
 	int rc;
 
 	MKG_CHECK_ARG(model);
@@ -267,13 +367,8 @@ mkg_csv_write_files(const mkg_model *model, const char *prefix,
 		opts = &defaults;
 	if ((rc = check_write_options(opts)) != MKG_OK)
 		return rc;
-	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
-		char *path = g_strconcat(prefix, mkg_csv_table_name((mkg_csv_table)k), ".csv", NULL);
-		GString *text = write_table(model, (mkg_csv_table)k, opts);
-
-		rc = mkg__io_write_file(path, text->str, text->len);
-		g_string_free(text, TRUE);
-		g_free(path);
-	}
-	return rc;
+	n = strlen(prefix);
+	if (n > 1 && prefix[n - 1] == '/')
+		return write_dir(model, prefix, opts);
+	return write_prefixed(model, prefix, opts);
 }

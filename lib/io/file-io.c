@@ -1,8 +1,9 @@
-/* marketgraph: reading whole files and streams, and atomically replacing
- * files, for the importers and exporters.
+/* marketgraph: reading whole files and streams, and replacing files (through
+ * lib/text/output.c), for the importers and exporters.
  * SPDX-License-Identifier: MIT */
 #include "interop-private.h"
 #include "core-private.h"
+#include "output-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -108,50 +109,12 @@ mkg__io_read_stream(FILE *stream, char **out, size_t *len)
 	return MKG_OK;
 }
 
-static bool
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t put = write(fd, data, len);
-
-		if (put < 0 && errno == EINTR)
-			continue;
-		if (put <= 0)
-			return false;
-		data += put;
-		len -= (size_t)put;
-	}
-	return true;
-}
-
 int
 mkg__io_write_file(const char *path, const char *data, size_t len)
 {
-	char *tmp = g_strconcat(path, ".tmp", NULL);
-	int fd, saved = 0;
+	int err = mkg__output_write_file(path, data, len);
 
-	do
-		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0) {
-		saved = errno;
-		g_free(tmp);
-		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
-	}
-	errno = 0;
-	if (!write_all(fd, data, len))
-		saved = errno ? errno : EIO;
-	/* EINVAL: the file system cannot sync (nothing to wait for). */
-	else if (fsync(fd) != 0 && errno != EINVAL)
-		saved = errno;
-	if (close(fd) != 0 && saved == 0)
-		saved = errno;
-	if (saved == 0 && rename(tmp, path) != 0)
-		saved = errno;
-	if (saved != 0)
-		unlink(tmp);
-	g_free(tmp);
-	if (saved != 0)
-		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
+	if (err != 0)
+		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
 	return MKG_OK;
 }

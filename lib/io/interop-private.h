@@ -21,9 +21,10 @@ int mkg__io_read_file(const char *path, char **out, size_t *len);
  * MKG_EIO `stream: cannot read: <reason>`, MKG_ENOMEM likewise. */
 int mkg__io_read_stream(FILE *stream, char **out, size_t *len);
 
-/* Replace the file path with len bytes: they go to PATH.tmp, which is
- * synced and renamed over path (removed on failure), so a reader sees the
- * old file or the new one.  MKG_EIO `PATH: cannot write: <reason>`. */
+/* Replace the file path with len bytes by mkg__output_write_file()
+ * (output-private.h: a unique temporary file beside it, synced and renamed
+ * over it; a device or a pipe written in place), so a reader sees the old
+ * file or the new one.  MKG_EIO `PATH: cannot write: <reason>`. */
 int mkg__io_write_file(const char *path, const char *data, size_t len);
 
 /* ---- the tables and their columns (csv-schema.c) ------------------------ */

@@ -11,6 +11,7 @@
 #include "io-private.h"
 #include "core-private.h"
 #include "model-private.h"
+#include "output-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -212,78 +213,49 @@ mkg_json_write_stream(const mkg_model *model, FILE *stream)
 	return mkg__jw_finish(w, NULL, NULL);
 }
 
-/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by
- * a rename: it is written in place. */
-static bool
-is_special_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
+/* The model streamed into fd (a duplicate: closing the stream leaves fd
+ * open).  0 or an errno value. */
 static int
-write_in_place(const mkg_model *model, const char *path)
+stream_into(const mkg_model *model, int fd)
 {
-	FILE *stream = fopen(path, "w");
-	int rc, saved;
+	int fd2 = dup(fd), saved;
+	FILE *stream;
+	int rc;
 
-	if (stream == NULL)
-		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(errno));
+	if (fd2 < 0)
+		return errno;
+	if ((stream = fdopen(fd2, "w")) == NULL) {
+		saved = errno;
+		close(fd2);
+		return saved;
+	}
+	errno = 0;
 	rc = mkg_json_write_stream(model, stream);
 	saved = errno;
 	if (fclose(stream) != 0 && rc == MKG_OK)
 		rc = MKG_EIO, saved = errno;
 	if (rc != MKG_OK)
-		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
-	return rc;
+		return saved ? saved : EIO;
+	return 0;
 }
 
 int
 mkg_json_write_file(const mkg_model *model, const char *path)
 {
-	char *tmp;
-	FILE *stream;
-	int fd, rc, saved;
+	mkg_output out;
+	int err;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(path);
-	if (is_special_file(path))
-		return write_in_place(model, path);
-	/* Write beside the target, then rename over it: readers see the old
-	 * file or the new one, never a part. */
-	tmp = g_strconcat(path, ".tmp", NULL);
-	do
-		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0) {
-		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(errno));
-		g_free(tmp);
-		return rc;
+	/* Streamed (a large model is never held twice in memory) into the one
+	 * output primitive: the old file or the new one, never a part. */
+	if ((err = mkg__output_open(&out, path)) == 0) {
+		if ((err = stream_into(model, out.fd)) != 0)
+			mkg__output_abort(&out);
+		else
+			err = mkg__output_commit(&out);
 	}
-	stream = fdopen(fd, "w");
-	if (stream == NULL) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		g_free(tmp);
-		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(saved));
-	}
-	errno = 0;
-	rc = mkg_json_write_stream(model, stream);
-	saved = errno;
-	/* EINVAL: the file system cannot sync (nothing to wait for). */
-	if (rc == MKG_OK && fsync(fileno(stream)) != 0 && errno != EINVAL)
-		rc = MKG_EIO, saved = errno;
-	if (fclose(stream) != 0 && rc == MKG_OK)
-		rc = MKG_EIO, saved = errno;
-	if (rc == MKG_OK && rename(tmp, path) != 0)
-		rc = MKG_EIO, saved = errno;
-	if (rc != MKG_OK) {
-		unlink(tmp);
-		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path,
-		                saved ? g_strerror(saved) : "I/O error");
-	}
-	g_free(tmp);
-	return rc;
+	if (err != 0)
+		return mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
+	return MKG_OK;
 }

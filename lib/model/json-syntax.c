@@ -292,6 +292,32 @@ check_word(uchar *s, size_t n, size_t *pos, mkg_json_syntax_error *err)
 	            (int)MIN(len, 24), (const char *)s + *pos, len > 24 ? "..." : "");
 }
 
+/* A document in UTF-16 or UTF-32 (a text editor's "Unicode"): the encoding
+ * named, from its byte order mark or, without one, from the NUL bytes that
+ * ASCII characters such as '{' bring (RFC 4627, section 3).  NULL for
+ * anything else. */
+static const char *
+wide_encoding(const uchar *s, size_t len)
+{
+	if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		return "UTF-32 (byte order mark FF FE 00 00)";
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		return "UTF-32 (byte order mark 00 00 FE FF)";
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return "UTF-16 (byte order mark FF FE)";
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return "UTF-16 (byte order mark FE FF)";
+	if (len < 4)
+		return NULL;
+	if ((s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] != 0) ||
+	    (s[0] != 0 && s[1] == 0 && s[2] == 0 && s[3] == 0))
+		return "UTF-32 (three NUL bytes with each character)";
+	if ((s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) ||
+	    (s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0))
+		return "UTF-16 (a NUL byte with each character)";
+	return NULL;
+}
+
 /* What the parser expects next. */
 typedef enum {
 	EXPECT_VALUE,       /* any value */
@@ -316,6 +342,9 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		return fail(err, 0, "byte order mark (U+FEFF) before the document; save it as "
 		                    "UTF-8 without BOM");
+	if (wide_encoding(s, len) != NULL)
+		return fail(err, 0, "the document is %s, not UTF-8; save it as UTF-8",
+		            wide_encoding(s, len));
 	i = mkg__json_skip_ws(data, len, 0);
 	if (i == len)
 		return fail(err, 0, "empty input");

@@ -710,12 +710,18 @@ test_files(void **state)
 	assert_true(g_str_has_prefix(mkg_error_message(), paths[1]));
 	assert_true(g_str_has_suffix(mkg_error_message(), ".csv: line 1, column 2 (seller): unknown "
 	                             "column (expected " ACTOR_COLUMNS ")"));
-	/* Writing into a directory that does not exist. */
+	/* Writing into a directory whose parent does not exist (the directory
+	 * itself would be made); with a prefix, into a missing directory. */
 	g_free(prefix);
 	prefix = g_strconcat(dir, "/no/such/", NULL);
 	assert_int_equal(mkg_csv_write_files(m, prefix, NULL), MKG_EIO);
 	assert_true(g_str_has_suffix(mkg_error_message(),
-	                             "/no/such/actors.csv: cannot write: No such file or directory"));
+	                             "/no/such: cannot write: No such file or directory"));
+	g_free(prefix);
+	prefix = g_strconcat(dir, "/no/such-", NULL);
+	assert_int_equal(mkg_csv_write_files(m, prefix, NULL), MKG_EIO);
+	assert_true(g_str_has_suffix(mkg_error_message(),
+	                             "/no/such-actors.csv: cannot write: No such file or directory"));
 	for (int k = 0; k < 5; k++) {
 		g_remove(paths[k]);
 		g_free(paths[k]);

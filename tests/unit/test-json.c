@@ -1090,6 +1090,51 @@ test_attributes_api(void **state)
 	g_string_free(deep, TRUE);
 }
 
+/* A document saved as UTF-16 or UTF-32 is named by its encoding (as the
+ * CSV importer does), with or without a byte order mark, in a buffer and
+ * in a file. */
+static void
+test_wide_encodings(void **state)
+{
+	static const struct {
+		const char *doc;
+		size_t len;
+		const char *encoding;
+	} cases[] = {
+		{ "\xff\xfe{\0}\0", 6, "UTF-16 (byte order mark FF FE)" },
+		{ "\xfe\xff\0{\0}", 6, "UTF-16 (byte order mark FE FF)" },
+		{ "\xff\xfe\0\0{\0\0\0", 8, "UTF-32 (byte order mark FF FE 00 00)" },
+		{ "\0\0\xfe\xff\0\0\0{", 8, "UTF-32 (byte order mark 00 00 FE FF)" },
+		{ "{\0\n\0}\0", 6, "UTF-16 (a NUL byte with each character)" },
+		{ "\0{\0\n\0}", 6, "UTF-16 (a NUL byte with each character)" },
+		{ "{\0\0\0}\0\0\0", 8, "UTF-32 (three NUL bytes with each character)" },
+		{ "\0\0\0{\0\0\0}", 8, "UTF-32 (three NUL bytes with each character)" },
+	};
+	mkg_model *sentinel = (mkg_model *)&sentinel;
+	char *dir = g_dir_make_tmp("mkg-test-json-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "unicode.json", NULL);
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		mkg_model *m = sentinel;
+		char *expected = g_strdup_printf("line 1, column 1: the document is %s, not UTF-8; "
+		                                 "save it as UTF-8", cases[k].encoding);
+
+		assert_int_equal(mkg_json_read_buffer(&m, cases[k].doc, cases[k].len), MKG_EPARSE);
+		assert_string_equal(mkg_error_message(), expected);
+		assert_ptr_equal(m, sentinel);
+		assert_true(g_file_set_contents(path, cases[k].doc, (gssize)cases[k].len, NULL));
+		assert_int_equal(mkg_json_read_file(&m, path), MKG_EPARSE);
+		assert_string_equal(mkg_error_message(), expected);
+		assert_ptr_equal(m, sentinel);
+		g_free(expected);
+	}
+	g_remove(path);
+	g_rmdir(dir);
+	g_free(path);
+	g_free(dir);
+}
+
 int
 main(void)
 {
@@ -1107,6 +1152,7 @@ main(void)
 		cmocka_unit_test(test_io_errors),
 		cmocka_unit_test(test_buffer_bounds),
 		cmocka_unit_test(test_attributes_api),
+		cmocka_unit_test(test_wide_encodings),
 	};
 	size_t n_bad = sizeof bad_cases / sizeof bad_cases[0];
 	size_t n_fixed = sizeof fixed / sizeof fixed[0];

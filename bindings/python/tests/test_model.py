@@ -69,6 +69,47 @@ class RoundTrips(unittest.TestCase):
             self.assertEqual(mg.load(Path(path)), m)
             self.assertEqual(mg.load(path.encode()), m)
 
+    def test_save_never_loses_a_file(self):
+        """save() goes through the library's one output primitive: a user's
+        FILE.tmp and a symbolic link of that name are left alone, a 0600
+        file stays 0600, a NAME_MAX name works, a failure leaves the old
+        file and nothing beside it."""
+        import stat
+        m = mg.from_dict(SAMPLE)
+        with tempfile.TemporaryDirectory() as d:
+            path, victim = os.path.join(d, "model.json"), os.path.join(d, "victim")
+            with open(path + ".tmp", "w") as f:
+                f.write("mine")
+            with open(victim, "w") as f:
+                f.write("precious")
+            os.symlink(victim, os.path.join(d, "other.json.tmp"))
+            with open(path, "w") as f:
+                f.write("old")
+            os.chmod(path, 0o600)
+            m.save(path)
+            m.save(os.path.join(d, "other.json"))
+            self.assertEqual(mg.load(path), m)
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+            with open(path + ".tmp") as f:
+                self.assertEqual(f.read(), "mine")
+            with open(victim) as f:
+                self.assertEqual(f.read(), "precious")
+            self.assertFalse(os.path.islink(os.path.join(d, "other.json")))
+            self.assertTrue(os.path.islink(os.path.join(d, "other.json.tmp")))
+            long_name = os.path.join(d, "n" * (os.pathconf(d, "PC_NAME_MAX") - 5) + ".json")
+            m.save(long_name)
+            self.assertEqual(mg.load(long_name), m)
+            os.remove(long_name)
+            # a directory in the way: FileError, nothing left behind
+            os.mkdir(os.path.join(d, "dir.json"))
+            with self.assertRaises(mg.FileError) as e:
+                m.save(os.path.join(d, "dir.json"))
+            self.assertEqual(str(e.exception),
+                             os.path.join(d, "dir.json") + ": cannot write: Is a directory")
+            self.assertEqual(sorted(os.listdir(d)),
+                             ["dir.json", "model.json", "model.json.tmp", "other.json",
+                              "other.json.tmp", "victim"])
+
     def test_unicode(self):
         doc = sample()
         doc["name"] = "Cadena de papa nativa – Perú ✓"
