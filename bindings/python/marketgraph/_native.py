@@ -17,6 +17,7 @@ from .errors import UnsupportedError, error_for_code
 
 __all__ = ["lib", "library_path", "MODEL_P", "REPORT_P", "ActorDesc",
            "TransactionDesc", "FacilitationDesc", "Payment", "MembershipDesc",
+           "CommodityDesc",
            "ReportOptions", "owned_string", "NONE"]
 
 SONAME = "libmarketgraph.so.0"
@@ -82,7 +83,7 @@ class ActorDesc(ctypes.Structure):
     _fields_ = [("version", c_uint), ("id", c_char_p), ("name", c_char_p), ("kind", c_int),
                 ("region", c_char_p), ("households", c_int64), ("capacity", c_double),
                 ("supply", c_double), ("demand", c_double), ("tags", STR_ARRAY),
-                ("tag_count", c_size_t), ("attributes", c_char_p)]
+                ("tag_count", c_size_t), ("attributes", c_char_p), ("firms", c_int64)]
 
 
 class TransactionDesc(ctypes.Structure):
@@ -90,7 +91,8 @@ class TransactionDesc(ctypes.Structure):
     _fields_ = [("version", c_uint), ("id", c_char_p), ("seller", c_char_p),
                 ("buyer", c_char_p), ("commodity", c_char_p), ("volume", c_double),
                 ("value", c_double), ("period", c_char_p), ("contract", c_int),
-                ("service", c_int), ("capacity", c_double), ("attributes", c_char_p)]
+                ("service", c_int), ("capacity", c_double), ("attributes", c_char_p),
+                ("level", c_char_p)]
 
 
 class Payment(ctypes.Structure):
@@ -113,6 +115,13 @@ class MembershipDesc(ctypes.Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("group", c_char_p), ("member", c_char_p),
                 ("since", c_char_p), ("role", c_char_p)]
+
+
+class CommodityDesc(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("id", c_char_p), ("unit", c_char_p),
+                ("service", c_int), ("made_from", c_char_p), ("input_per_unit", c_double),
+                ("attributes", c_char_p)]
 
 
 class ReportOptions(ctypes.Structure):
