@@ -301,6 +301,12 @@ _PROTOTYPES = [
     ("mkg_model_find_transaction", [M, c_char_p, P(_S)]) + _STATUS,
     ("mkg_model_find_facilitation", [M, c_char_p, P(_S)]) + _STATUS,
     ("mkg_model_find_membership", [M, c_char_p, c_char_p, P(_S)]) + _STATUS,
+    ("mkg_model_commodity_count", [M]) + _SIZE,
+    ("mkg_model_find_commodity", [M, c_char_p, P(_S)]) + _STATUS,
+    ("mkg_model_validate", [M]) + _STATUS,
+    ("mkg_model_primary_equivalent", [M, c_char_p, P(c_char_p), P(c_double)]) + _STATUS,
+    ("mkg_commodity_desc_init", [P(CommodityDesc), c_uint]) + _STATUS,
+    ("mkg_model_add_commodity", [M, P(CommodityDesc), P(_S)]) + _STATUS,
     ("mkg_model_equal", [M, M]) + _INT,
 
     ("mkg_actor_desc_init", [P(ActorDesc), c_uint]) + _STATUS,
@@ -325,6 +331,7 @@ _PROTOTYPES += [
     ("mkg_model_transaction_at", [M, _S, P(TransactionDesc)]) + _STATUS,
     ("mkg_model_facilitation_at", [M, _S, P(FacilitationDesc)]) + _STATUS,
     ("mkg_model_membership_at", [M, _S, P(MembershipDesc)]) + _STATUS,
+    ("mkg_model_commodity_at", [M, _S, P(CommodityDesc)]) + _STATUS,
 ]
 
 
