@@ -1,8 +1,8 @@
 /* marketgraph: the market model.
  *
  * A model holds actors (market players), transactions between them,
- * facilitation records and group memberships, with every field of the
- * model format (docs/format.md).  Records are kept in insertion order and
+ * facilitation records, group memberships and the commodities it lists,
+ * with every field of the model format (docs/format.md).  Records are kept in insertion order and
  * addressed by a 0-based index; ids are interned and looked up in O(1).
  *
  * Records are added with a description struct: initialise it with its
@@ -176,6 +176,7 @@ MKG_EXPORT size_t mkg_model_actor_count(const mkg_model *model);
 MKG_EXPORT size_t mkg_model_transaction_count(const mkg_model *model);
 MKG_EXPORT size_t mkg_model_facilitation_count(const mkg_model *model);
 MKG_EXPORT size_t mkg_model_membership_count(const mkg_model *model);
+MKG_EXPORT size_t mkg_model_commodity_count(const mkg_model *model);
 
 /**
  * Look a record up by id, in O(1).  Store its index in *index and return
@@ -185,6 +186,8 @@ MKG_EXPORT size_t mkg_model_membership_count(const mkg_model *model);
 MKG_EXPORT int mkg_model_find_actor(const mkg_model *model, const char *id, size_t *index);
 MKG_EXPORT int mkg_model_find_transaction(const mkg_model *model, const char *id, size_t *index);
 MKG_EXPORT int mkg_model_find_facilitation(const mkg_model *model, const char *id, size_t *index);
+/** A listed commodity (message `no commodity "x"`); an implicit one is not found. */
+MKG_EXPORT int mkg_model_find_commodity(const mkg_model *model, const char *id, size_t *index);
 /** The membership (group, member), by the two actor ids. */
 MKG_EXPORT int mkg_model_find_membership(const mkg_model *model, const char *group,
                                          const char *member, size_t *index);
@@ -205,12 +208,13 @@ typedef struct mkg_actor_desc {
 	const char *const *tags;  /**< tag_count strings, or NULL */
 	size_t tag_count;
 	const char *attributes;   /**< JSON object text, or NULL */
+	int64_t firms;            /**< independent businesses it stands for: >= 1, or -1 (unknown) */
 } mkg_actor_desc;
 
 #define MKG_ACTOR_DESC_VERSION 1
 #define MKG_ACTOR_DESC_INIT                                                        \
 	{ MKG_ACTOR_DESC_VERSION, NULL, NULL, MKG_ACTOR_KIND_UNSET, NULL, -1,      \
-	  MKG_ABSENT, MKG_ABSENT, MKG_ABSENT, NULL, 0, NULL }
+	  MKG_ABSENT, MKG_ABSENT, MKG_ABSENT, NULL, 0, NULL, -1 }
 
 /** Fill *desc with the defaults of MKG_ACTOR_DESC_INIT (for bindings). */
 MKG_EXPORT int mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version);
@@ -254,12 +258,13 @@ typedef struct mkg_transaction_desc {
 	int service;            /**< nonzero: the commodity is a service */
 	double capacity;        /**< >= 0 or MKG_ABSENT (unbounded) */
 	const char *attributes; /**< JSON object text, or NULL */
+	const char *level;      /**< market level; NULL: the seller's kind name; else not empty */
 } mkg_transaction_desc;
 
 #define MKG_TRANSACTION_DESC_VERSION 1
 #define MKG_TRANSACTION_DESC_INIT                                                 \
 	{ MKG_TRANSACTION_DESC_VERSION, NULL, NULL, NULL, NULL, MKG_ABSENT,       \
-	  MKG_ABSENT, NULL, MKG_CONTRACT_SPOT, 0, MKG_ABSENT, NULL }
+	  MKG_ABSENT, NULL, MKG_CONTRACT_SPOT, 0, MKG_ABSENT, NULL, NULL }
 
 MKG_EXPORT int mkg_transaction_desc_init(mkg_transaction_desc *desc, unsigned int version);
 
@@ -273,7 +278,9 @@ mkg_model_add_transaction(mkg_model *model, const mkg_transaction_desc *desc, si
  * generated "t<N>" included).  Seller and buyer are actor ids; find their
  * indices with mkg_model_find_actor().  The period is the transaction's own,
  * or NULL when it names none: it then falls in the model's period,
- * mkg_model_period() (which may be NULL too).  service is 0 or 1.
+ * mkg_model_period() (which may be NULL too).  service is 0 or 1.  The level
+ * is the transaction's own, or NULL: the market level is then the name of
+ * the seller's kind (`producer`: the farm gate).
  */
 MKG_EXPORT int
 mkg_model_transaction_at(const mkg_model *model, size_t i, mkg_transaction_desc *out);
@@ -356,6 +363,84 @@ mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size
  */
 MKG_EXPORT int
 mkg_model_membership_at(const mkg_model *model, size_t i, mkg_membership_desc *out);
+
+/* ------------------------------------------------------------------------ */
+/* Commodities                                                              */
+
+/**
+ * A commodity the model lists.  A commodity that transactions name but the
+ * model does not list is a primary commodity measured in the model's
+ * volume_unit; listing it adds its unit, whether it is a service, and what
+ * it is made from: one unit of it needs input_per_unit units of made_from.
+ * Chains of made_from end at a primary commodity (one without made_from).
+ */
+typedef struct mkg_commodity_desc {
+	unsigned int version;     /**< MKG_COMMODITY_DESC_VERSION */
+	const char *id;           /**< required, not empty, unique among commodities */
+	const char *unit;         /**< NULL: the model's volume_unit */
+	int service;              /**< nonzero: a service (no made_from; its transactions are services) */
+	const char *made_from;    /**< a listed commodity id, or NULL for a primary commodity */
+	double input_per_unit;    /**< > 0 with made_from; MKG_ABSENT without */
+	const char *attributes;   /**< JSON object text, or NULL */
+} mkg_commodity_desc;
+
+#define MKG_COMMODITY_DESC_VERSION 1
+#define MKG_COMMODITY_DESC_INIT { MKG_COMMODITY_DESC_VERSION, NULL, NULL, 0, NULL, MKG_ABSENT, NULL }
+
+MKG_EXPORT int mkg_commodity_desc_init(mkg_commodity_desc *desc, unsigned int version);
+
+/**
+ * Validate and append a commodity; as mkg_model_add_actor().  made_from may
+ * name a commodity added later, and transactions may name the commodity
+ * before or after it is added: the rules that join records (an unknown
+ * made_from, a cycle, a service's transactions) are checked by
+ * mkg_model_validate().  Fails on a duplicate id, an input_per_unit that is
+ * not a finite number > 0, made_from without input_per_unit or the
+ * reverse, and a service with made_from.
+ */
+MKG_EXPORT int
+mkg_model_add_commodity(mkg_model *model, const mkg_commodity_desc *desc, size_t *index);
+
+/**
+ * Read commodity `i` into *out; as mkg_model_actor_at() (message `no
+ * commodity at index 7 (the model has 3)`).  service is 0 or 1.
+ */
+MKG_EXPORT int
+mkg_model_commodity_at(const mkg_model *model, size_t i, mkg_commodity_desc *out);
+
+/**
+ * Check the rules that join records added in any order, with the
+ * importer's messages: every made_from names a listed commodity that is not
+ * a service (`commodities[1].made_from: unknown commodity "tuber"`), chains
+ * of made_from have no cycle (`commodities[2].made_from: cycle chips ->
+ * potato -> chips`), their factors stay finite, and a transaction of a
+ * listed commodity is a service exactly when the commodity is
+ * (`transactions[4].service: must be true, commodity "transport" is a
+ * service (commodities[0])`).  Returns MKG_OK or MKG_EDATA.  The JSON and
+ * CSV importers call it after the last record; the JSON and CSV exporters
+ * refuse a model that fails it.  O(commodities + transactions).
+ */
+MKG_EXPORT int
+mkg_model_validate(const mkg_model *model);
+
+/**
+ * The primary equivalent of a commodity: store in *primary the id of the
+ * primary commodity its made_from chain ends at (itself for a primary
+ * commodity, a service or a commodity transactions name without listing
+ * it) and in *factor the units of primary per unit of it: the product of
+ * input_per_unit along the chain (1 for a primary commodity).  4 t of
+ * potato per t of chips: ("chips", "potato", 4).  *primary is borrowed
+ * (see the top of this file).  Either output pointer may be NULL.
+ *
+ * Fails with MKG_ENOTFOUND (`no commodity "x"`) for an id neither listed
+ * nor named by a transaction, MKG_EDATA with the message of
+ * mkg_model_validate() when the chains are broken, MKG_EINVAL for NULL
+ * model or commodity; outputs are then unchanged.  O(1) after the first
+ * call following a change (which resolves every chain in O(commodities)).
+ */
+MKG_EXPORT int
+mkg_model_primary_equivalent(const mkg_model *model, const char *commodity,
+                             const char **primary, double *factor);
 
 /**
  * Whether two models hold the same data: the same document fields and the

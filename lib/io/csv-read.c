@@ -608,6 +608,7 @@ add_actor(table_reader *t, mkg_model *m)
 	d.region = get_text(t, MKG_CA_REGION);
 	if ((rc = get_enum(t, MKG_CA_KIND, kind_name, MKG_ACTOR_KIND_COUNT, &kind)) != MKG_OK ||
 	    (rc = get_count(t, MKG_CA_HOUSEHOLDS, &d.households)) != MKG_OK ||
+	    (rc = get_count(t, MKG_CA_FIRMS, &d.firms)) != MKG_OK ||
 	    (rc = get_number(t, MKG_CA_CAPACITY, &d.capacity)) != MKG_OK ||
 	    (rc = get_number(t, MKG_CA_SUPPLY, &d.supply)) != MKG_OK ||
 	    (rc = get_number(t, MKG_CA_DEMAND, &d.demand)) != MKG_OK ||
@@ -633,6 +634,7 @@ add_transaction(table_reader *t, mkg_model *m)
 	d.buyer = get_text(t, MKG_CT_BUYER);
 	d.commodity = get_text(t, MKG_CT_COMMODITY);
 	d.period = get_text(t, MKG_CT_PERIOD);
+	d.level = get_text(t, MKG_CT_LEVEL);
 	if ((rc = get_number(t, MKG_CT_VOLUME, &d.volume)) != MKG_OK ||
 	    (rc = get_number(t, MKG_CT_VALUE, &d.value)) != MKG_OK ||
 	    (rc = get_enum(t, MKG_CT_CONTRACT, contract_name, MKG_CONTRACT_COUNT, &contract)) != MKG_OK ||

@@ -5,13 +5,13 @@
 
 static const char *const actor_columns[MKG_CA_COUNT] = {
 	"id", "name", "kind", "region", "households", "capacity", "supply", "demand", "tags",
-	"attributes"
+	"attributes", "firms" /* an addition: written only when used */
 };
 static const bool actor_required[MKG_CA_COUNT] = { [MKG_CA_ID] = true, [MKG_CA_KIND] = true };
 
 static const char *const transaction_columns[MKG_CT_COUNT] = {
 	"id", "seller", "buyer", "commodity", "volume", "value", "period", "contract", "service",
-	"capacity", "attributes"
+	"capacity", "attributes", "level" /* an addition: written only when used */
 };
 static const bool transaction_required[MKG_CT_COUNT] = {
 	[MKG_CT_SELLER] = true, [MKG_CT_BUYER] = true, [MKG_CT_COMMODITY] = true

@@ -1,7 +1,9 @@
 /* marketgraph: exporting a model as CSV tables (docs/interop.md).
  *
  * Every column of a table is written, in the order of csv-schema.c, so the
- * files are templates as much as data.  The reader takes back exactly what
+ * files are templates as much as data; the columns added to version 1
+ * (actors' firms, transactions' level) only when a record has the field,
+ * so a model without them gives the same bytes as before.  The reader takes back exactly what
  * is written here: an unquoted empty cell is an absent field, `""` an
  * empty string, lists use the forms of csv-list.c.
  *
@@ -21,6 +23,7 @@ typedef struct row_writer {
 	GString *cell; /* scratch for lists */
 	char sep;
 	size_t column;
+	bool extra;    /* write the table's added last column (firms, level) */
 } row_writer;
 
 /* One cell; NULL is an absent field (nothing between the separators). */
@@ -91,7 +94,9 @@ write_header(row_writer *w, mkg_csv_table table)
 	const mkg_csv_schema *sc = mkg__csv_schema(table);
 
 	for (size_t k = 0; k < sc->count; k++)
-		put(w, sc->columns[k]);
+		if (!(table == MKG_CSV_ACTORS && k == MKG_CA_FIRMS && !w->extra) &&
+		    !(table == MKG_CSV_TRANSACTIONS && k == MKG_CT_LEVEL && !w->extra))
+			put(w, sc->columns[k]);
 	end_row(w);
 }
 
@@ -119,6 +124,11 @@ write_actors(row_writer *w, const mkg_model *m)
 			                a->tags.count);
 		put_built(w);
 		put(w, a->attributes);
+		if (w->extra) {
+			if (a->firms >= 1)
+				g_snprintf(num, sizeof num, "%" PRId64, a->firms);
+			put(w, a->firms >= 1 ? num : NULL);
+		}
 		end_row(w);
 	}
 }
@@ -140,6 +150,8 @@ write_transactions(row_writer *w, const mkg_model *m)
 		put(w, t->service ? "true" : "false");
 		put_number(w, t->capacity);
 		put(w, t->attributes);
+		if (w->extra)
+			put(w, t->level);
 		end_row(w);
 	}
 }
@@ -217,8 +229,14 @@ static GString *
 write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options *o)
 {
 	row_writer w = { g_string_sized_new(4096), g_string_new(NULL),
-	                 o->separator ? (char)o->separator : ',', 0 };
+	                 o->separator ? (char)o->separator : ',', 0, false };
 
+	if (table == MKG_CSV_ACTORS)
+		for (guint i = 0; i < m->actors->len && !w.extra; i++)
+			w.extra = MKG_ACTOR(m, i)->firms >= 1;
+	if (table == MKG_CSV_TRANSACTIONS)
+		for (guint i = 0; i < m->transactions->len && !w.extra; i++)
+			w.extra = MKG_TX(m, i)->level != NULL;
 	if (o->bom)
 		g_string_append(w.out, "\xEF\xBB\xBF");
 	write_header(&w, table);

@@ -21,6 +21,7 @@ int mkg__json_add_actor(mkg_json_reader *r, mkg_model *m, const char *data, size
 int mkg__json_add_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 int mkg__json_add_facilitation(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 int mkg__json_add_membership(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
+int mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 
 /* Set one of the document's fields (name, currency, volume_unit, period,
  * attributes) from its JSON text. */

@@ -18,14 +18,16 @@
 
 /* ---- the top level -------------------------------------------------------- */
 
-/* The top-level keys, in the order they are processed and written. */
+/* The top-level keys, in the order they are processed and written.  The
+ * records that refer to one another in any order (commodities and the
+ * transactions naming them) are checked together after the last array. */
 enum {
 	K_FORMAT, K_VERSION, K_NAME, K_CURRENCY, K_VOLUME_UNIT, K_PERIOD, K_ATTRIBUTES,
-	K_ACTORS, K_TRANSACTIONS, K_FACILITATION, K_MEMBERSHIPS, K_COUNT
+	K_COMMODITIES, K_ACTORS, K_TRANSACTIONS, K_FACILITATION, K_MEMBERSHIPS, K_COUNT
 };
 static const char *const top_keys[K_COUNT] = {
 	"format", "version", "name", "currency", "volume_unit", "period", "attributes",
-	"actors", "transactions", "facilitation", "memberships",
+	"commodities", "actors", "transactions", "facilitation", "memberships",
 };
 
 /* Longest key quoted in a message. */
@@ -221,6 +223,9 @@ read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 		                                     top.value[k].end - top.value[k].start)) != MKG_OK)
 			return rc;
 	}
+	if (present(&top, K_COMMODITIES) &&
+	    (rc = read_array(r, m, data, &top, K_COMMODITIES, mkg__json_add_commodity)) != MKG_OK)
+		return rc;
 	if ((rc = read_array(r, m, data, &top, K_ACTORS, mkg__json_add_actor)) != MKG_OK)
 		return rc;
 	if (present(&top, K_TRANSACTIONS) &&
@@ -232,7 +237,7 @@ read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 	if (present(&top, K_MEMBERSHIPS) &&
 	    (rc = read_array(r, m, data, &top, K_MEMBERSHIPS, mkg__json_add_membership)) != MKG_OK)
 		return rc;
-	return MKG_OK;
+	return mkg_model_validate(m);
 }
 
 /* Import data[0..len) into a new model stored in *out on success only. */

@@ -33,18 +33,23 @@ typedef struct fields {
 } fields;
 
 static const char *const actor_fields[] = {
-	"id", "name", "kind", "region", "households", "capacity", "supply", "demand", "tags",
-	"attributes", NULL
+	"id", "name", "kind", "region", "households", "firms", "capacity", "supply", "demand",
+	"tags", "attributes", NULL
 };
-enum { A_ID, A_NAME, A_KIND, A_REGION, A_HOUSEHOLDS, A_CAPACITY, A_SUPPLY, A_DEMAND, A_TAGS,
-       A_ATTRIBUTES };
+enum { A_ID, A_NAME, A_KIND, A_REGION, A_HOUSEHOLDS, A_FIRMS, A_CAPACITY, A_SUPPLY, A_DEMAND,
+       A_TAGS, A_ATTRIBUTES };
 
 static const char *const transaction_fields[] = {
-	"id", "seller", "buyer", "commodity", "volume", "value", "period", "contract", "service",
-	"capacity", "attributes", NULL
+	"id", "seller", "buyer", "commodity", "level", "volume", "value", "period", "contract",
+	"service", "capacity", "attributes", NULL
 };
-enum { T_ID, T_SELLER, T_BUYER, T_COMMODITY, T_VOLUME, T_VALUE, T_PERIOD, T_CONTRACT, T_SERVICE,
-       T_CAPACITY, T_ATTRIBUTES };
+enum { T_ID, T_SELLER, T_BUYER, T_COMMODITY, T_LEVEL, T_VOLUME, T_VALUE, T_PERIOD, T_CONTRACT,
+       T_SERVICE, T_CAPACITY, T_ATTRIBUTES };
+
+static const char *const commodity_fields[] = {
+	"id", "unit", "service", "made_from", "input_per_unit", "attributes", NULL
+};
+enum { C_ID, C_UNIT, C_SERVICE, C_MADE_FROM, C_INPUT_PER_UNIT, C_ATTRIBUTES };
 
 static const char *const facilitation_fields[] = {
 	"id", "facilitator", "type", "function", "targets", "start", "end", "exit", "successor",
@@ -194,6 +199,45 @@ get_count(const fields *f, int k, const char *path, int64_t *out)
 	return MKG_OK;
 }
 
+/* firms: an integer >= 1 (absent leaves *out, -1). */
+static int
+get_firms(const fields *f, int k, const char *path, int64_t *out)
+{
+	char what[WHAT_LEN];
+	struct json_object *v = f->value[k];
+
+	if (!f->has[k])
+		return MKG_OK;
+	if (!json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 1)
+		return mkg__error(MKG_EDATA, "%s.%s: must be an integer >= 1, got %s", path,
+		                  f->names[k], mkg__json_describe(v, what, sizeof what));
+	*out = json_object_get_int64(v);
+	return MKG_OK;
+}
+
+/* A number > 0 (input_per_unit): the type here, the range in the model. */
+static int
+get_positive(const fields *f, int k, const char *path, double *out)
+{
+	char what[WHAT_LEN];
+	struct json_object *v = f->value[k];
+	double d;
+
+	if (!f->has[k])
+		return MKG_OK;
+	if (!json_object_is_type(v, json_type_double) && !json_object_is_type(v, json_type_int))
+		return mkg__error(MKG_EDATA, "%s.%s: must be a number > 0, got %s", path, f->names[k],
+		                  mkg__json_describe(v, what, sizeof what));
+	d = json_object_is_type(v, json_type_int) ? (double)json_object_get_int64(v)
+	                                           : json_object_get_double(v);
+	if (!isfinite(d) || d <= 0)
+		return mkg__error(MKG_EDATA, "%s.%s: must be a %snumber > 0, got %s", path,
+		                  f->names[k], isfinite(d) ? "" : "finite ",
+		                  mkg__json_describe(v, what, sizeof what));
+	*out = d;
+	return MKG_OK;
+}
+
 static int
 get_bool(const fields *f, int k, const char *path, int *out)
 {
@@ -316,6 +360,7 @@ mkg__json_add_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t l
 	    (rc = get_enum(&f, A_KIND, path, kind_name, MKG_ACTOR_KIND_COUNT, &kind)) != MKG_OK ||
 	    (rc = get_string(&f, A_REGION, path, &d.region)) != MKG_OK ||
 	    (rc = get_count(&f, A_HOUSEHOLDS, path, &d.households)) != MKG_OK ||
+	    (rc = get_firms(&f, A_FIRMS, path, &d.firms)) != MKG_OK ||
 	    (rc = get_number(&f, A_CAPACITY, path, &d.capacity)) != MKG_OK ||
 	    (rc = get_number(&f, A_SUPPLY, path, &d.supply)) != MKG_OK ||
 	    (rc = get_number(&f, A_DEMAND, path, &d.demand)) != MKG_OK)
@@ -353,6 +398,7 @@ mkg__json_add_transaction(mkg_json_reader *r, mkg_model *m, const char *data, si
 	    (rc = get_string(&f, T_SELLER, path, &d.seller)) != MKG_OK ||
 	    (rc = get_string(&f, T_BUYER, path, &d.buyer)) != MKG_OK ||
 	    (rc = get_string(&f, T_COMMODITY, path, &d.commodity)) != MKG_OK ||
+	    (rc = get_string(&f, T_LEVEL, path, &d.level)) != MKG_OK ||
 	    (rc = get_number(&f, T_VOLUME, path, &d.volume)) != MKG_OK ||
 	    (rc = get_number(&f, T_VALUE, path, &d.value)) != MKG_OK ||
 	    (rc = get_string(&f, T_PERIOD, path, &d.period)) != MKG_OK ||
@@ -517,6 +563,33 @@ mkg__json_add_membership(mkg_json_reader *r, mkg_model *m, const char *data, siz
 	    (rc = get_string(&f, M_SINCE, path, &d.since)) == MKG_OK &&
 	    (rc = get_string(&f, M_ROLE, path, &d.role)) == MKG_OK)
 		rc = mkg_model_add_membership(m, &d, NULL);
+	json_object_put(obj);
+	return rc;
+}
+
+int
+mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
+{
+	char path[PATH_MAX_LEN];
+	mkg_commodity_desc d = MKG_COMMODITY_DESC_INIT;
+	struct json_object *obj = NULL;
+	char *attributes = NULL;
+	fields f;
+	int rc;
+
+	record_path(path, "commodities", m->commodities->len);
+	if ((rc = parse_record(r, data, len, path, commodity_fields, &f, &obj)) != MKG_OK ||
+	    (rc = get_string(&f, C_ID, path, &d.id)) != MKG_OK ||
+	    (rc = get_string(&f, C_UNIT, path, &d.unit)) != MKG_OK ||
+	    (rc = get_bool(&f, C_SERVICE, path, &d.service)) != MKG_OK ||
+	    (rc = get_string(&f, C_MADE_FROM, path, &d.made_from)) != MKG_OK ||
+	    (rc = get_positive(&f, C_INPUT_PER_UNIT, path, &d.input_per_unit)) != MKG_OK ||
+	    (rc = get_attributes(&f, C_ATTRIBUTES, path, &attributes)) != MKG_OK)
+		goto out;
+	d.attributes = attributes;
+	rc = mkg__model_add_commodity(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
+out:
+	g_free(attributes);
 	json_object_put(obj);
 	return rc;
 }

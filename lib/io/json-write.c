@@ -4,8 +4,11 @@
  * record per line inside the arrays, record keys in the order of the
  * format's tables, absent fields and defaults left out, numbers in the
  * shortest form that reads back to the same double.  The same model gives
- * the same bytes.  The writer only appends to a GString (or a FILE), so the
- * export cannot fail except on I/O.
+ * the same bytes.  The `commodities` array is written only when the model
+ * lists some, so a version 1 document without them comes out as before.  A
+ * model that fails mkg_model_validate() (a made_from no record satisfies)
+ * is refused, since its document would not read back; past that check the
+ * writer only appends to a GString (or a FILE) and fails only on I/O.
  *
  * SPDX-License-Identifier: MIT */
 #include "io-private.h"
@@ -55,6 +58,8 @@ write_actor(mkg_jw *w, const mkg_model *m, const mkg_actor_rec *a)
 	opt_string(w, "region", a->region);
 	if (a->households >= 0)
 		mkg__jw_kint(w, "households", a->households);
+	if (a->firms >= 1)
+		mkg__jw_kint(w, "firms", a->firms);
 	opt_number(w, "capacity", a->capacity);
 	opt_number(w, "supply", a->supply);
 	opt_number(w, "demand", a->demand);
@@ -77,6 +82,7 @@ write_transaction(mkg_jw *w, const mkg_model *m, const mkg_transaction_rec *t)
 	mkg__jw_kstring(w, "seller", MKG_ACTOR(m, t->seller)->id);
 	mkg__jw_kstring(w, "buyer", MKG_ACTOR(m, t->buyer)->id);
 	mkg__jw_kstring(w, "commodity", t->commodity);
+	opt_string(w, "level", t->level); /* its own only, not the seller's kind */
 	opt_number(w, "volume", t->volume);
 	opt_number(w, "value", t->value);
 	opt_string(w, "period", t->period); /* its own only, not the model's */
@@ -151,6 +157,20 @@ write_membership(mkg_jw *w, const mkg_model *m, const mkg_membership_rec *ms)
 }
 
 static void
+write_commodity(mkg_jw *w, const mkg_commodity_rec *c)
+{
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kstring(w, "id", c->id);
+	opt_string(w, "unit", c->unit);
+	if (c->service)
+		mkg__jw_kbool(w, "service", true);
+	opt_string(w, "made_from", c->made_from);
+	opt_number(w, "input_per_unit", c->input_per_unit);
+	opt_attributes(w, c->attributes);
+	mkg__jw_end_object(w);
+}
+
+static void
 write_model(mkg_jw *w, const mkg_model *m)
 {
 	mkg__jw_begin_object(w, false);
@@ -162,7 +182,16 @@ write_model(mkg_jw *w, const mkg_model *m)
 	opt_string(w, "period", m->period);
 	opt_attributes(w, m->attributes);
 
-	/* Every array is written, even empty: one shape for every document. */
+	/* An addition to version 1: written only when there is one. */
+	if (m->commodities->len > 0) {
+		mkg__jw_key(w, "commodities");
+		mkg__jw_begin_array(w, false);
+		for (guint i = 0; i < m->commodities->len; i++)
+			write_commodity(w, MKG_COMMODITY(m, i));
+		mkg__jw_end_array(w);
+	}
+
+	/* Every other array is written, even empty: one shape for every document. */
 	mkg__jw_key(w, "actors");
 	mkg__jw_begin_array(w, false);
 	for (guint i = 0; i < m->actors->len; i++)
@@ -193,9 +222,12 @@ int
 mkg_json_write_string(const mkg_model *model, char **out, size_t *len)
 {
 	mkg_jw *w;
+	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
+	if ((rc = mkg_model_validate(model)) != MKG_OK)
+		return rc;
 	w = mkg__jw_new_string();
 	write_model(w, model);
 	return mkg__jw_finish(w, out, len);
@@ -205,9 +237,12 @@ int
 mkg_json_write_stream(const mkg_model *model, FILE *stream)
 {
 	mkg_jw *w;
+	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(stream);
+	if ((rc = mkg_model_validate(model)) != MKG_OK)
+		return rc;
 	w = mkg__jw_new_stream(stream);
 	write_model(w, model);
 	return mkg__jw_finish(w, NULL, NULL);
@@ -243,10 +278,13 @@ int
 mkg_json_write_file(const mkg_model *model, const char *path)
 {
 	mkg_output out;
-	int err;
+	int err, rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(path);
+	/* Before touching the file: a model that cannot be written leaves it be. */
+	if ((rc = mkg_model_validate(model)) != MKG_OK)
+		return rc;
 	/* Streamed (a large model is never held twice in memory) into the one
 	 * output primitive: the old file or the new one, never a part. */
 	if ((err = mkg__output_open(&out, path)) == 0) {

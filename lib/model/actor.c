@@ -51,6 +51,9 @@ check_actor(const mkg_model *m, const char *path, const mkg_actor_desc *d)
 	if (d->households < -1)
 		return mkg__error(MKG_EDATA, "%s.households: must be an integer >= 0, got %" PRId64,
 		                  path, d->households);
+	if (d->firms == 0 || d->firms < -1)
+		return mkg__error(MKG_EDATA, "%s.firms: must be an integer >= 1, got %" PRId64, path,
+		                  d->firms);
 	if ((rc = mkg__check_nonnegative(path, "capacity", d->capacity)) != MKG_OK ||
 	    (rc = mkg__check_nonnegative(path, "supply", d->supply)) != MKG_OK ||
 	    (rc = mkg__check_nonnegative(path, "demand", d->demand)) != MKG_OK)
@@ -100,6 +103,7 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 	rec.attributes = mkg__model_intern(m, attributes);
 	g_free(attributes);
 	rec.households = d->households;
+	rec.firms = d->firms;
 	rec.capacity = d->capacity;
 	rec.supply = d->supply;
 	rec.demand = d->demand;
@@ -151,5 +155,6 @@ mkg_model_actor_at(const mkg_model *model, size_t i, mkg_actor_desc *out)
 	out->tags = mkg__pool_ids(model->str_pool, a->tags);
 	out->tag_count = a->tags.count;
 	out->attributes = a->attributes;
+	out->firms = a->firms;
 	return MKG_OK;
 }

@@ -35,7 +35,8 @@ actor_eq(const mkg_model *a, const mkg_actor_rec *x, const mkg_model *b, const m
 	if (!str_eq(x->id, y->id) || !str_eq(x->name, y->name) || !str_eq(x->region, y->region) ||
 	    !str_eq(x->attributes, y->attributes) || x->households != y->households ||
 	    !num_eq(x->capacity, y->capacity) || !num_eq(x->supply, y->supply) ||
-	    !num_eq(x->demand, y->demand) || x->kind != y->kind || x->tags.count != y->tags.count)
+	    !num_eq(x->demand, y->demand) || x->kind != y->kind || x->firms != y->firms ||
+	    x->tags.count != y->tags.count)
 		return false;
 	for (uint32_t k = 0; k < x->tags.count; k++)
 		if (!str_eq(MKG_POOL_STR(a, x->tags.first + k), MKG_POOL_STR(b, y->tags.first + k)))
@@ -47,7 +48,8 @@ static bool
 tx_eq(const mkg_transaction_rec *x, const mkg_transaction_rec *y)
 {
 	return str_eq(x->id, y->id) && str_eq(x->commodity, y->commodity) &&
-	       str_eq(x->period, y->period) && str_eq(x->attributes, y->attributes) &&
+	       str_eq(x->period, y->period) && str_eq(x->level, y->level) &&
+	       str_eq(x->attributes, y->attributes) &&
 	       num_eq(x->volume, y->volume) && num_eq(x->value, y->value) &&
 	       num_eq(x->capacity, y->capacity) && x->seller == y->seller && x->buyer == y->buyer &&
 	       x->contract == y->contract && x->service == y->service;
@@ -75,6 +77,14 @@ fac_eq(const mkg_model *a, const mkg_facilitation_rec *x, const mkg_model *b,
 }
 
 static bool
+commodity_eq(const mkg_commodity_rec *x, const mkg_commodity_rec *y)
+{
+	return str_eq(x->id, y->id) && str_eq(x->unit, y->unit) &&
+	       str_eq(x->made_from, y->made_from) && str_eq(x->attributes, y->attributes) &&
+	       num_eq(x->input_per_unit, y->input_per_unit) && x->service == y->service;
+}
+
+static bool
 membership_eq(const mkg_membership_rec *x, const mkg_membership_rec *y)
 {
 	return x->group == y->group && x->member == y->member && str_eq(x->since, y->since) &&
@@ -91,7 +101,8 @@ mkg_model_equal(const mkg_model *a, const mkg_model *b)
 	    !str_eq(a->attributes, b->attributes) || a->actors->len != b->actors->len ||
 	    a->transactions->len != b->transactions->len ||
 	    a->facilitation->len != b->facilitation->len ||
-	    a->memberships->len != b->memberships->len)
+	    a->memberships->len != b->memberships->len ||
+	    a->commodities->len != b->commodities->len)
 		return 0;
 	for (guint i = 0; i < a->actors->len; i++)
 		if (!actor_eq(a, MKG_ACTOR(a, i), b, MKG_ACTOR(b, i)))
@@ -104,6 +115,9 @@ mkg_model_equal(const mkg_model *a, const mkg_model *b)
 			return 0;
 	for (guint i = 0; i < a->memberships->len; i++)
 		if (!membership_eq(MKG_MEMBERSHIP(a, i), MKG_MEMBERSHIP(b, i)))
+			return 0;
+	for (guint i = 0; i < a->commodities->len; i++)
+		if (!commodity_eq(MKG_COMMODITY(a, i), MKG_COMMODITY(b, i)))
 			return 0;
 	return 1;
 }

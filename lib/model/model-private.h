@@ -41,6 +41,7 @@ typedef struct mkg_actor_rec {
 	double supply;          /* NaN when absent */
 	double demand;          /* NaN when absent (unbounded) */
 	mkg_slice tags;         /* into model->str_pool */
+	int64_t firms;          /* independent businesses, >= 1; -1 when unknown */
 	mkg_actor_kind kind;
 } mkg_actor_rec;
 
@@ -48,6 +49,7 @@ typedef struct mkg_transaction_rec {
 	const char *id;         /* interned */
 	const char *commodity;  /* interned */
 	const char *period;     /* interned; NULL: the model's period */
+	const char *level;      /* interned; NULL: the seller's kind (mkg__tx_level) */
 	const char *attributes;
 	double volume;          /* NaN when absent */
 	double value;           /* NaN when absent */
@@ -86,6 +88,26 @@ typedef struct mkg_membership_rec {
 	mkg_idx member;
 } mkg_membership_rec;
 
+typedef struct mkg_commodity_rec {
+	const char *id;         /* interned */
+	const char *unit;       /* interned, NULL: the model's volume_unit */
+	const char *made_from;  /* interned id, NULL for a primary commodity; resolved lazily
+	                         * (mkg__model_commodity_chains), as it may name a later record */
+	const char *attributes;
+	double input_per_unit;  /* > 0 with made_from, NaN without */
+	bool service;
+} mkg_commodity_rec;
+
+/* The made_from chains of every listed commodity, resolved together: for
+ * commodity record c, primary[c] is the record its chain ends at and
+ * factor[c] the units of primary per unit of c (1 for a primary). */
+typedef struct mkg_commodity_chains {
+	guint count;            /* the number of commodity records it was built for */
+	mkg_idx *made_from;     /* record index, MKG_IDX_NONE for a primary */
+	mkg_idx *primary;
+	double *factor;
+} mkg_commodity_chains;
+
 struct mkg_model {
 	GStringChunk *strings;   /* owns every string of the model */
 
@@ -99,6 +121,7 @@ struct mkg_model {
 	GArray *transactions;    /* mkg_transaction_rec */
 	GArray *facilitation;    /* mkg_facilitation_rec */
 	GArray *memberships;     /* mkg_membership_rec */
+	GArray *commodities;     /* mkg_commodity_rec */
 
 	GPtrArray *str_pool;       /* const char *, interned: actor tags */
 	GArray *idx_pool;          /* mkg_idx: facilitation targets */
@@ -110,6 +133,9 @@ struct mkg_model {
 	GHashTable *transaction_ids;  /* id -> index + 1 */
 	GHashTable *facilitation_ids; /* id -> index + 1 */
 	GHashTable *membership_pairs; /* (group << 32 | member) as gint64* -> index + 1 */
+	GHashTable *commodity_ids;    /* id -> index + 1 */
+	GHashTable *tx_commodities;   /* interned commodity named by a transaction -> first
+	                               * such transaction's index + 1 */
 
 	/* Incremented by every change: caches derived from the model (graph
 	 * views) compare it to know when to rebuild. */
@@ -122,6 +148,11 @@ struct mkg_model {
 	void *derived_graph;
 	uint64_t derived_graph_revision;
 	void (*derived_graph_free)(void *graph);
+	/* Resolved made_from chains, under chains_lock; records are only ever
+	 * appended, so they stay right while chains->count equals the number of
+	 * commodity records.  NULL until first asked for. */
+	GMutex chains_lock;
+	mkg_commodity_chains *chains;
 };
 
 /* Typed element access; no bounds check (callers check against the count). */
@@ -129,6 +160,7 @@ struct mkg_model {
 #define MKG_TX(m, i) (&g_array_index((m)->transactions, mkg_transaction_rec, (i)))
 #define MKG_FAC(m, i) (&g_array_index((m)->facilitation, mkg_facilitation_rec, (i)))
 #define MKG_MEMBERSHIP(m, i) (&g_array_index((m)->memberships, mkg_membership_rec, (i)))
+#define MKG_COMMODITY(m, i) (&g_array_index((m)->commodities, mkg_commodity_rec, (i)))
 #define MKG_POOL_IDX(m, i) (g_array_index((m)->idx_pool, mkg_idx, (i)))
 #define MKG_POOL_PAYMENT(m, i) (&g_array_index((m)->payment_pool, mkg_payment_rec, (i)))
 #define MKG_POOL_STR(m, i) ((const char *)g_ptr_array_index((m)->str_pool, (i)))
@@ -155,12 +187,56 @@ mkg__tx_period(const mkg_model *m, const mkg_transaction_rec *t)
 	return t->period ? t->period : m->period;
 }
 
+/* The market level of a transaction: its own, else its seller's kind name
+ * (`producer` is the farm gate).  Never NULL. */
+static inline const char *
+mkg__tx_level(const mkg_model *m, const mkg_transaction_rec *t)
+{
+	return t->level ? t->level
+	                : mkg_actor_kind_name(g_array_index(m->actors, mkg_actor_rec, t->seller).kind);
+}
+
 /* Intern a string in the model (no validation). */
 const char *mkg__model_intern(mkg_model *m, const char *s);
 
 /* Find an actor by id: its index or MKG_IDX_NONE.  No error is set. */
 mkg_idx mkg__model_actor_lookup(const mkg_model *m, const char *id);
 mkg_idx mkg__model_transaction_lookup(const mkg_model *m, const char *id);
+mkg_idx mkg__model_commodity_lookup(const mkg_model *m, const char *id);
+
+/* ---- commodities for analyses (commodity.c) -------------------------------- */
+
+/* The commodity record transaction t names, or MKG_IDX_NONE when the model
+ * does not list it: an implicit primary commodity in the model's volume
+ * unit, factor 1.  O(1). */
+static inline mkg_idx
+mkg__tx_commodity(const mkg_model *m, const mkg_transaction_rec *t)
+{
+	return mkg__model_commodity_lookup(m, t->commodity);
+}
+
+/* The resolved made_from chains (see mkg_commodity_chains), built once per
+ * change of the commodity list in O(commodities) and shared by threads.
+ * MKG_OK with *out borrowed until the model changes, or MKG_EDATA with the
+ * message of mkg_model_validate() (unknown made_from, cycle, factor out of
+ * range) and *out unchanged. */
+int mkg__model_commodity_chains(const mkg_model *m, const mkg_commodity_chains **out);
+void mkg__commodity_chains_free(mkg_commodity_chains *chains);
+
+/* The primary commodity (interned id) and factor of transaction t's commodity:
+ * (its own commodity, 1) when not listed.  chains from
+ * mkg__model_commodity_chains(). */
+static inline void
+mkg__tx_primary(const mkg_model *m, const mkg_commodity_chains *chains,
+                const mkg_transaction_rec *t, const char **primary, double *factor)
+{
+	mkg_idx c = mkg__tx_commodity(m, t);
+
+	*primary = c == MKG_IDX_NONE ? t->commodity
+	                             : g_array_index(m->commodities, mkg_commodity_rec,
+	                                             chains->primary[c]).id;
+	*factor = c == MKG_IDX_NONE ? 1.0 : chains->factor[c];
+}
 
 /* How the add functions treat `attributes` text. */
 typedef enum mkg_add_flags {
@@ -174,6 +250,8 @@ int mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsi
                                size_t *index);
 int mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsigned flags,
                                 size_t *index);
+int mkg__model_add_commodity(mkg_model *m, const mkg_commodity_desc *d, unsigned flags,
+                             size_t *index);
 int mkg__model_set_attributes(mkg_model *m, const char *text, unsigned flags);
 
 /*

@@ -18,6 +18,7 @@ mkg_model_new(mkg_model **out)
 	m->transactions = g_array_new(FALSE, FALSE, sizeof(mkg_transaction_rec));
 	m->facilitation = g_array_new(FALSE, FALSE, sizeof(mkg_facilitation_rec));
 	m->memberships = g_array_new(FALSE, FALSE, sizeof(mkg_membership_rec));
+	m->commodities = g_array_new(FALSE, FALSE, sizeof(mkg_commodity_rec));
 	m->str_pool = g_ptr_array_new();
 	m->idx_pool = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
 	m->target_id_pool = g_ptr_array_new();
@@ -28,7 +29,10 @@ mkg_model_new(mkg_model **out)
 	m->transaction_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	m->facilitation_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	m->membership_pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	m->commodity_ids = g_hash_table_new(g_str_hash, g_str_equal);
+	m->tx_commodities = g_hash_table_new(g_str_hash, g_str_equal);
 	g_mutex_init(&m->derived_lock);
+	g_mutex_init(&m->chains_lock);
 	*out = m;
 	return MKG_OK;
 }
@@ -40,15 +44,20 @@ mkg_model_free(mkg_model *m)
 		return;
 	if (m->derived_graph)
 		m->derived_graph_free(m->derived_graph);
+	mkg__commodity_chains_free(m->chains);
+	g_mutex_clear(&m->chains_lock);
 	g_mutex_clear(&m->derived_lock);
 	g_hash_table_destroy(m->actor_ids);
 	g_hash_table_destroy(m->transaction_ids);
 	g_hash_table_destroy(m->facilitation_ids);
 	g_hash_table_destroy(m->membership_pairs);
+	g_hash_table_destroy(m->commodity_ids);
+	g_hash_table_destroy(m->tx_commodities);
 	g_array_free(m->actors, TRUE);
 	g_array_free(m->transactions, TRUE);
 	g_array_free(m->facilitation, TRUE);
 	g_array_free(m->memberships, TRUE);
+	g_array_free(m->commodities, TRUE);
 	g_ptr_array_free(m->str_pool, TRUE);
 	g_array_free(m->idx_pool, TRUE);
 	g_ptr_array_free(m->target_id_pool, TRUE);
@@ -82,6 +91,12 @@ mkg_idx
 mkg__model_transaction_lookup(const mkg_model *m, const char *id)
 {
 	return lookup(m->transaction_ids, id);
+}
+
+mkg_idx
+mkg__model_commodity_lookup(const mkg_model *m, const char *id)
+{
+	return lookup(m->commodity_ids, id);
 }
 
 /* ---- document fields ------------------------------------------------------ */
@@ -201,6 +216,12 @@ mkg_model_membership_count(const mkg_model *m)
 	return m ? m->memberships->len : 0;
 }
 
+size_t
+mkg_model_commodity_count(const mkg_model *m)
+{
+	return m ? m->commodities->len : 0;
+}
+
 static int
 find(GHashTable *table, const char *what, const char *id, size_t *index)
 {
@@ -243,4 +264,13 @@ mkg_model_find_facilitation(const mkg_model *model, const char *id, size_t *inde
 	MKG_CHECK_ARG(id);
 	MKG_CHECK_ARG(index);
 	return find(m->facilitation_ids, "facilitation record", id, index);
+}
+
+int
+mkg_model_find_commodity(const mkg_model *model, const char *id, size_t *index)
+{
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(id);
+	MKG_CHECK_ARG(index);
+	return find(model->commodity_ids, "commodity", id, index);
 }

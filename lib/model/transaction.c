@@ -46,6 +46,9 @@ check_transaction(const mkg_model *m, const char *path, const mkg_transaction_de
 	    (rc = mkg__check_nonnegative(path, "value", d->value)) != MKG_OK ||
 	    (rc = mkg__check_text(path, "period", d->period)) != MKG_OK)
 		return rc;
+	if (d->level != NULL &&
+	    (rc = mkg__check_required_text(path, "level", d->level, true)) != MKG_OK)
+		return rc;
 	if (mkg_contract_name(d->contract) == NULL)
 		return mkg__error(MKG_EDATA, "%s.contract: invalid contract %d", path, (int)d->contract);
 	return mkg__check_nonnegative(path, "capacity", d->capacity);
@@ -77,6 +80,7 @@ mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned
 	rec.id = mkg__model_intern(m, id);
 	rec.commodity = mkg__model_intern(m, d->commodity);
 	rec.period = mkg__model_intern(m, d->period);
+	rec.level = mkg__model_intern(m, d->level);
 	rec.attributes = mkg__model_intern(m, attributes);
 	g_free(attributes);
 	rec.volume = d->volume;
@@ -88,6 +92,9 @@ mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned
 	rec.service = d->service != 0;
 	g_hash_table_insert(m->transaction_ids, (gpointer)rec.id,
 	                    GUINT_TO_POINTER(m->transactions->len + 1u));
+	if (!g_hash_table_contains(m->tx_commodities, rec.commodity))
+		g_hash_table_insert(m->tx_commodities, (gpointer)rec.commodity,
+		                    GUINT_TO_POINTER(m->transactions->len + 1u));
 	g_array_append_val(m->transactions, rec);
 	m->revision++;
 	if (index)
@@ -131,5 +138,6 @@ mkg_model_transaction_at(const mkg_model *model, size_t i, mkg_transaction_desc 
 	out->service = t->service ? 1 : 0;
 	out->capacity = t->capacity;
 	out->attributes = t->attributes;
+	out->level = t->level; /* its own only: NULL is the seller's kind */
 	return MKG_OK;
 }

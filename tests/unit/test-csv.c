@@ -47,7 +47,7 @@ typedef struct bad_case {
               "retailer, end_market, service_provider, financial_institution, public_agency, " \
               "marketing_board, programme, association, ngo, other"
 #define ACTOR_COLUMNS "id, name, kind, region, households, capacity, supply, demand, tags, " \
-                      "attributes"
+                      "attributes, firms"
 #define EXCEL_UTF8 "(\"CSV UTF-8\" in Excel)"
 
 static const bad_case bad_cases[] = {
@@ -599,6 +599,57 @@ test_write_exact(void **state)
 	mkg_model_free(m);
 }
 
+/* firms and level: their columns are written after the others, only when a
+ * record has the field; read back from any position; bad values named by
+ * column. */
+static void
+test_firms_and_level(void **state)
+{
+	mkg_model *m = small_model();
+	mkg_actor_desc a = MKG_ACTOR_DESC_INIT;
+	mkg_transaction_desc t = MKG_TRANSACTION_DESC_INIT;
+	mkg_csv_buffer actors = { NULL, NULL, 0 };
+	mkg_model *out = NULL;
+	char *s;
+
+	(void)state;
+	a.id = "w";
+	a.kind = MKG_ACTOR_WHOLESALER;
+	a.firms = 300;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	t.seller = "b";
+	t.buyer = "w";
+	t.commodity = "maize";
+	t.value = 5;
+	t.level = "farm gate";
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	s = table(m, MKG_CSV_ACTORS, NULL);
+	assert_string_equal(s,
+		"id,name,kind,region,households,capacity,supply,demand,tags,attributes,firms\r\n"
+		"a,,producer,,12,,0.1,,smallholder;women-led,,\r\n"
+		"b,\"\",trader,,,,,,,\"{\"\"x\"\":[1,2]}\",\r\n"
+		"p,,programme,,,,,,,,\r\n"
+		"w,,wholesaler,,,,,,,,300\r\n");
+	mkg_free(s);
+	s = table(m, MKG_CSV_TRANSACTIONS, NULL);
+	assert_string_equal(s,
+		"id,seller,buyer,commodity,volume,value,period,contract,service,capacity,attributes,"
+		"level\r\n"
+		"t1,a,b,maize,1e+21,0,,spot,false,,,\r\n"
+		"t2,b,w,maize,,5,,spot,false,,,farm gate\r\n");
+	mkg_free(s);
+	assert_roundtrip(m, NULL);
+	mkg_model_free(m);
+
+	actors.data = "firms,id,kind\n0,x,trader\n";
+	actors.len = strlen(actors.data);
+	assert_int_equal(mkg_csv_read_buffers(&out, &actors, NULL, NULL, NULL, NULL, NULL),
+	                 MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "actors.csv: line 2, column 1 (firms): must be an integer >= 1, got 0");
+	assert_null(out);
+}
+
 /* Every string that could confuse a list or a cell survives the trip. */
 static void
 test_roundtrip_tricky(void **state)
@@ -743,6 +794,7 @@ main(void)
 		cmocka_unit_test(test_arguments),
 		cmocka_unit_test(test_write_exact),
 		cmocka_unit_test(test_roundtrip_tricky),
+		cmocka_unit_test(test_firms_and_level),
 		cmocka_unit_test(test_files),
 	};
 	size_t n_bad = sizeof bad_cases / sizeof bad_cases[0];

@@ -52,17 +52,23 @@ typedef struct bad_case {
 #define FACS(x) DOC("'transactions':[" TX0 "],'facilitation':[" x "]")
 #define FAC_START "{'facilitator':'p','type':'temporary','function':'linkages',"
 #define MSS(x) DOC("'memberships':[" x "]")
+/* Commodities (listed after the actors here: the order of keys is free). */
+#define COMS(x) DOC("'commodities':[" x "]")
+#define COMS_TXS(c, t) DOC("'commodities':[" c "],'transactions':[" t "]")
+#define POTATO "{'id':'potato','unit':'t'}"
+#define COMMODITY_FIELDS "id, unit, service, made_from, input_per_unit, attributes"
 
 #define KINDS "producer, input_supplier, collector, trader, processor, wholesaler, exporter, " \
               "retailer, end_market, service_provider, financial_institution, public_agency, " \
               "marketing_board, programme, association, ngo, other"
-#define TOP_KEYS "format, version, name, currency, volume_unit, period, attributes, actors, " \
-                 "transactions, facilitation, memberships"
+#define TOP_KEYS "format, version, name, currency, volume_unit, period, attributes, " \
+                 "commodities, actors, transactions, facilitation, memberships"
 /* Runs of é (2 bytes, 1 character each). */
 #define E3 "\xc3\xa9\xc3\xa9\xc3\xa9"
 #define E5 E3 "\xc3\xa9\xc3\xa9"
 #define E10 E5 E5
-#define ACTOR_FIELDS "id, name, kind, region, households, capacity, supply, demand, tags, attributes"
+#define ACTOR_FIELDS "id, name, kind, region, households, firms, capacity, supply, demand, tags, " \
+                     "attributes"
 
 static const bad_case bad_cases[] = {
 	/* ---- syntax: MKG_EPARSE with line and column -------------------- */
@@ -326,7 +332,7 @@ static const bad_case bad_cases[] = {
 	    "transactions[1]: expected an object, got string"),
 	BAD("transaction unknown field", TXS("{'seller':'a','buyer':'b','commodity':'m','volume':1,'qty':1}"),
 	    MKG_EDATA, "transactions[0].qty: unknown field (expected id, seller, buyer, commodity, "
-	    "volume, value, period, contract, service, capacity, attributes)"),
+	    "level, volume, value, period, contract, service, capacity, attributes)"),
 	BAD("transaction volume a string", TXS("{'seller':'a','buyer':'b','commodity':'m','volume':'5'}"),
 	    MKG_EDATA, "transactions[0].volume: must be a number >= 0, got \"5\""),
 	BAD("transaction volume -5", TXS("{'seller':'a','buyer':'b','commodity':'m','volume':-5}"),
@@ -476,6 +482,99 @@ static const bad_case bad_cases[] = {
 	    "YYYY-MM-DD"),
 	BAD("membership role a number", MSS("{'group':'p','member':'a','role':1}"), MKG_EDATA,
 	    "memberships[0].role: must be a string, got 1"),
+
+	/* ---- firms and level ------------------------------------------------- */
+	BAD("actor firms 0", H "'actors':[{'id':'a','kind':'trader','firms':0}]}", MKG_EDATA,
+	    "actors[0].firms: must be an integer >= 1, got 0"),
+	BAD("actor firms -1", H "'actors':[{'id':'a','kind':'trader','firms':-1}]}", MKG_EDATA,
+	    "actors[0].firms: must be an integer >= 1, got -1"),
+	BAD("actor firms 2.5", H "'actors':[{'id':'a','kind':'trader','firms':2.5}]}", MKG_EDATA,
+	    "actors[0].firms: must be an integer >= 1, got 2.5"),
+	BAD("actor firms 2.0", H "'actors':[{'id':'a','kind':'trader','firms':2.0}]}", MKG_EDATA,
+	    "actors[0].firms: must be an integer >= 1, got 2.0"),
+	BAD("actor firms a string", H "'actors':[{'id':'a','kind':'trader','firms':'3'}]}",
+	    MKG_EDATA, "actors[0].firms: must be an integer >= 1, got \"3\""),
+	BAD("transaction level a number", TXS("{'seller':'a','buyer':'b','commodity':'m','volume':1,"
+	    "'level':3}"), MKG_EDATA, "transactions[0].level: must be a string, got 3"),
+	BAD("transaction level null", TXS("{'seller':'a','buyer':'b','commodity':'m','volume':1,"
+	    "'level':null}"), MKG_EDATA, "transactions[0].level: must be a string, got null"),
+	BAD("transaction level empty", TXS(TX0 ",{'seller':'a','buyer':'b','commodity':'m',"
+	    "'volume':1,'level':''}"), MKG_EDATA, "transactions[1].level: must not be empty"),
+
+	/* ---- commodities ----------------------------------------------------- */
+	BAD("commodities an object", DOC("'commodities':{}"), MKG_EDATA,
+	    "commodities: must be an array, got an object"),
+	BAD("commodity not an object", COMS(POTATO ",'chips'"), MKG_EDATA,
+	    "commodities[1]: expected an object, got string"),
+	BAD("commodity unknown field", COMS("{'id':'potato','price':3}"), MKG_EDATA,
+	    "commodities[0].price: unknown field (expected " COMMODITY_FIELDS ")"),
+	BAD("commodity id missing", COMS("{'unit':'t'}"), MKG_EDATA,
+	    "commodities[0].id: missing (required)"),
+	BAD("commodity id empty", COMS("{'id':''}"), MKG_EDATA, "commodities[0].id: must not be empty"),
+	BAD("commodity id a number", COMS("{'id':3}"), MKG_EDATA,
+	    "commodities[0].id: must be a string, got 3"),
+	BAD("commodity duplicate id", COMS(POTATO ",{'id':'potato'}"), MKG_EDATA,
+	    "commodities[1].id: duplicate id \"potato\" (first at commodities[0])"),
+	BAD("commodity unit a number", COMS("{'id':'potato','unit':1}"), MKG_EDATA,
+	    "commodities[0].unit: must be a string, got 1"),
+	BAD("commodity service a string", COMS("{'id':'transport','service':'yes'}"), MKG_EDATA,
+	    "commodities[0].service: must be true or false, got \"yes\""),
+	BAD("commodity made_from a number", COMS(POTATO ",{'id':'chips','made_from':1,"
+	    "'input_per_unit':4}"), MKG_EDATA, "commodities[1].made_from: must be a string, got 1"),
+	BAD("commodity made_from empty", COMS(POTATO ",{'id':'chips','made_from':'',"
+	    "'input_per_unit':4}"), MKG_EDATA, "commodities[1].made_from: must not be empty"),
+	BAD("commodity made_from without input_per_unit", COMS(POTATO ",{'id':'chips',"
+	    "'made_from':'potato'}"), MKG_EDATA,
+	    "commodities[1].input_per_unit: missing (required with made_from)"),
+	BAD("commodity input_per_unit without made_from", COMS("{'id':'chips','input_per_unit':4}"),
+	    MKG_EDATA, "commodities[0].made_from: missing (required with input_per_unit)"),
+	BAD("commodity input_per_unit 0", COMS(POTATO ",{'id':'chips','made_from':'potato',"
+	    "'input_per_unit':0}"), MKG_EDATA,
+	    "commodities[1].input_per_unit: must be a number > 0, got 0"),
+	BAD("commodity input_per_unit -4", COMS(POTATO ",{'id':'chips','made_from':'potato',"
+	    "'input_per_unit':-4}"), MKG_EDATA,
+	    "commodities[1].input_per_unit: must be a number > 0, got -4"),
+	BAD("commodity input_per_unit a string", COMS(POTATO ",{'id':'chips','made_from':'potato',"
+	    "'input_per_unit':'4'}"), MKG_EDATA,
+	    "commodities[1].input_per_unit: must be a number > 0, got \"4\""),
+	BAD("commodity input_per_unit 1e400", COMS(POTATO ",{'id':'chips','made_from':'potato',"
+	    "'input_per_unit':1e400}"), MKG_EDATA,
+	    "commodities[1].input_per_unit: must be a finite number > 0, got 1e400"),
+	BAD("commodity service made from", COMS(POTATO ",{'id':'haulage','service':true,"
+	    "'made_from':'potato','input_per_unit':1}"), MKG_EDATA,
+	    "commodities[1].made_from: a service is not made from a commodity"),
+	BAD("commodity unknown made_from", COMS(POTATO ",{'id':'chips','made_from':'tuber',"
+	    "'input_per_unit':4}"), MKG_EDATA, "commodities[1].made_from: unknown commodity \"tuber\""),
+	/* Named by a transaction but not listed: still unknown to made_from. */
+	BAD("commodity made_from only traded", COMS_TXS("{'id':'chips','made_from':'maize',"
+	    "'input_per_unit':4}", TX0), MKG_EDATA,
+	    "commodities[0].made_from: unknown commodity \"maize\""),
+	BAD("commodity made_from a service", COMS("{'id':'transport','service':true},"
+	    "{'id':'chips','made_from':'transport','input_per_unit':4}"), MKG_EDATA,
+	    "commodities[1].made_from: \"transport\" is a service (commodities[0]), not a "
+	    "commodity to make from"),
+	/* flakes leads into the cycle; the message starts at its first member listed. */
+	BAD("commodity cycle", COMS("{'id':'seed'},{'id':'flakes','made_from':'chips',"
+	    "'input_per_unit':2},{'id':'chips','made_from':'potato','input_per_unit':0.25},"
+	    "{'id':'potato','made_from':'chips','input_per_unit':4}"), MKG_EDATA,
+	    "commodities[2].made_from: cycle chips -> potato -> chips"),
+	BAD("commodity made from itself", COMS("{'id':'a','made_from':'a','input_per_unit':1}"),
+	    MKG_EDATA, "commodities[0].made_from: cycle a -> a"),
+	BAD("commodity factor overflows", COMS("{'id':'c','made_from':'b','input_per_unit':1e200},"
+	    "{'id':'b','made_from':'a','input_per_unit':1e200},{'id':'a'}"), MKG_EDATA,
+	    "commodities[0].input_per_unit: the product of input_per_unit down to the primary "
+	    "commodity \"a\" is not a finite number > 0"),
+	BAD("commodity factor underflows", COMS("{'id':'a'},{'id':'b','made_from':'a',"
+	    "'input_per_unit':1e-200},{'id':'c','made_from':'b','input_per_unit':1e-200}"),
+	    MKG_EDATA, "commodities[2].input_per_unit: the product of input_per_unit down to the "
+	    "primary commodity \"a\" is not a finite number > 0"),
+	BAD("service commodity, produce transaction", COMS_TXS("{'id':'maize','service':true}",
+	    TX0), MKG_EDATA,
+	    "transactions[0].service: must be true, commodity \"maize\" is a service (commodities[0])"),
+	BAD("produce commodity, service transaction", COMS_TXS("{'id':'x'},{'id':'maize'}",
+	    TX0 ",{'seller':'a','buyer':'b','commodity':'maize','value':1,'service':true}"),
+	    MKG_EDATA, "transactions[1].service: must be false, commodity \"maize\" is not a "
+	    "service (commodities[1])"),
 };
 
 /* The document text of a case, with ' made ". */
@@ -873,6 +972,103 @@ test_export_defaults(void **state)
 	mkg_model_free(m);
 }
 
+/* The additions: commodities (after the transactions naming them in the
+ * text), firms and level; read into the model, written at their place in
+ * the canonical layout, read back equal. */
+static void
+test_commodities_firms_level(void **state)
+{
+	mkg_model *m, *m2 = NULL;
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+	const char *primary = NULL;
+	double factor = 0;
+	char *out;
+
+	(void)state;
+	m = import_ok("{'format':'marketgraph','version':1,'volume_unit':'t','actors':["
+	              "{'id':'a','kind':'producer','firms':1200},{'id':'b','kind':'processor'},"
+	              "{'id':'c','kind':'end_market'}],'transactions':["
+	              "{'seller':'a','buyer':'b','commodity':'potato','volume':4},"
+	              "{'seller':'b','buyer':'c','commodity':'chips','volume':1,'level':'retailer'},"
+	              "{'seller':'b','buyer':'a','commodity':'haulage','value':5,'service':true}],"
+	              "'commodities':[{'id':'chips','unit':'t','made_from':'potato',"
+	              "'input_per_unit':4,'attributes':{'source':'FAO'}},{'id':'potato'},"
+	              "{'id':'haulage','unit':'trip','service':true}]}");
+	assert_int_equal(mkg_model_commodity_count(m), 3);
+	assert_int_equal(mkg_model_commodity_at(m, 0, &c), MKG_OK);
+	assert_string_equal(c.id, "chips");
+	assert_string_equal(c.unit, "t");
+	assert_string_equal(c.made_from, "potato");
+	assert_true(c.input_per_unit == 4);
+	assert_int_equal(c.service, 0);
+	assert_string_equal(c.attributes, "{\"source\":\"FAO\"}");
+	assert_int_equal(mkg_model_commodity_at(m, 2, &c), MKG_OK);
+	assert_int_equal(c.service, 1);
+	assert_int_equal(read_actor(m, 0).firms, 1200);
+	assert_int_equal(read_actor(m, 1).firms, -1);
+	assert_null(read_tx(m, 0).level);
+	assert_string_equal(read_tx(m, 1).level, "retailer");
+	assert_int_equal(mkg_model_primary_equivalent(m, "chips", &primary, &factor), MKG_OK);
+	assert_string_equal(primary, "potato");
+	assert_true(factor == 4);
+
+	out = export_ok(m);
+	assert_string_equal(out,
+		"{\n  \"format\": \"marketgraph\",\n  \"version\": 1,\n  \"volume_unit\": \"t\",\n"
+		"  \"commodities\": [\n"
+		"    {\"id\": \"chips\", \"unit\": \"t\", \"made_from\": \"potato\", "
+		"\"input_per_unit\": 4, \"attributes\": {\"source\":\"FAO\"}},\n"
+		"    {\"id\": \"potato\"},\n"
+		"    {\"id\": \"haulage\", \"unit\": \"trip\", \"service\": true}\n"
+		"  ],\n"
+		"  \"actors\": [\n"
+		"    {\"id\": \"a\", \"kind\": \"producer\", \"firms\": 1200},\n"
+		"    {\"id\": \"b\", \"kind\": \"processor\"},\n"
+		"    {\"id\": \"c\", \"kind\": \"end_market\"}\n"
+		"  ],\n"
+		"  \"transactions\": [\n"
+		"    {\"id\": \"t1\", \"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"potato\", "
+		"\"volume\": 4},\n"
+		"    {\"id\": \"t2\", \"seller\": \"b\", \"buyer\": \"c\", \"commodity\": \"chips\", "
+		"\"level\": \"retailer\", \"volume\": 1},\n"
+		"    {\"id\": \"t3\", \"seller\": \"b\", \"buyer\": \"a\", \"commodity\": \"haulage\", "
+		"\"value\": 5, \"service\": true}\n"
+		"  ],\n  \"facilitation\": [],\n  \"memberships\": []\n}\n");
+	assert_int_equal(mkg_json_read_buffer(&m2, out, strlen(out)), MKG_OK);
+	assert_true(mkg_model_equal(m, m2));
+	mkg_free(out);
+	mkg_model_free(m2);
+	mkg_model_free(m);
+}
+
+/* A model whose made_from names no record is not written: its document
+ * would not read back. */
+static void
+test_export_refuses_broken_chains(void **state)
+{
+	mkg_model *m;
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+	char *out = (char *)"untouched";
+	char *path = g_build_filename(g_get_tmp_dir(), "mkg-test-json-broken.json", NULL);
+
+	(void)state;
+	m = import_ok(DOC("'transactions':[" TX0 "]"));
+	c.id = "flour";
+	c.made_from = "maize";
+	c.input_per_unit = 1.33;
+	assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+	assert_int_equal(mkg_json_write_string(m, &out, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "commodities[0].made_from: unknown commodity \"maize\"");
+	assert_string_equal(out, "untouched");
+	g_remove(path);
+	assert_int_equal(mkg_json_write_file(m, path), MKG_EDATA);
+	assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+	assert_int_equal(mkg_json_write_stream(m, stdout), MKG_EDATA);
+	mkg_model_free(m);
+	g_free(path);
+}
+
 /* ---- the other entry points ----------------------------------------------- */
 
 static const char small_doc[] =
@@ -1148,6 +1344,8 @@ main(void)
 		cmocka_unit_test(test_escaped_keys),
 		cmocka_unit_test(test_minimal_and_order),
 		cmocka_unit_test(test_export_defaults),
+		cmocka_unit_test(test_commodities_firms_level),
+		cmocka_unit_test(test_export_refuses_broken_chains),
 		cmocka_unit_test(test_file_and_stream),
 		cmocka_unit_test(test_io_errors),
 		cmocka_unit_test(test_buffer_bounds),

@@ -154,6 +154,7 @@ assert_unchanged(const fixture *f)
 	assert_int_equal(mkg_model_transaction_count(f->m), 1);
 	assert_int_equal(mkg_model_facilitation_count(f->m), 1);
 	assert_int_equal(mkg_model_membership_count(f->m), 1);
+	assert_int_equal(mkg_model_commodity_count(f->m), 0);
 	assert_true(mkg_model_equal(f->m, f->twin));
 }
 
@@ -1455,6 +1456,331 @@ test_model_equal(void **state)
 	mkg_model_free(b);
 }
 
+
+/* ---- commodities, firms and level --------------------------------------------- */
+
+static mkg_commodity_desc
+commodity(const char *id, const char *made_from, double input_per_unit)
+{
+	mkg_commodity_desc d = MKG_COMMODITY_DESC_INIT;
+
+	d.id = id;
+	d.made_from = made_from;
+	d.input_per_unit = input_per_unit;
+	return d;
+}
+
+static void
+test_commodity_every_field(void **state)
+{
+	mkg_model *m = base_model();
+	mkg_commodity_desc d = commodity("chips", "maize", 4), out = MKG_COMMODITY_DESC_INIT;
+	mkg_actor_desc a = actor("coop", MKG_ACTOR_PRODUCER);
+	mkg_transaction_desc t = transaction("tx2", "coop", "t1", 3);
+	size_t index = 99;
+
+	(void)state;
+	d.unit = "kg";
+	d.attributes = "{ \"fao\" : 0.25 }";
+	assert_int_equal(mkg_model_add_commodity(m, &d, &index), MKG_OK);
+	assert_int_equal(index, 0);
+	d = commodity("maize", NULL, MKG_ABSENT);
+	assert_int_equal(mkg_model_add_commodity(m, &d, &index), MKG_OK);
+	assert_int_equal(index, 1);
+	d = commodity("credit", NULL, MKG_ABSENT);
+	d.service = 7; /* any nonzero: read back as 1 */
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_commodity_count(m), 3);
+
+	assert_int_equal(mkg_model_commodity_at(m, 0, &out), MKG_OK);
+	assert_string_equal(out.id, "chips");
+	assert_string_equal(out.unit, "kg");
+	assert_int_equal(out.service, 0);
+	assert_string_equal(out.made_from, "maize");
+	assert_true(out.input_per_unit == 4);
+	assert_string_equal(out.attributes, "{\"fao\":0.25}");
+	assert_int_equal(mkg_model_commodity_at(m, 2, &out), MKG_OK);
+	assert_string_equal(out.id, "credit");
+	assert_null(out.unit);
+	assert_null(out.made_from);
+	assert_true(MKG_IS_ABSENT(out.input_per_unit));
+	assert_null(out.attributes);
+	assert_int_equal(out.service, 1);
+	assert_int_equal(mkg_model_find_commodity(m, "maize", &index), MKG_OK);
+	assert_int_equal(index, 1);
+	index = 42;
+	assert_failure(mkg_model_find_commodity(m, "rice", &index), MKG_ENOTFOUND,
+	               "no commodity \"rice\"");
+	assert_int_equal(index, 42);
+
+	/* firms and level: absent by default, read back as given. */
+	assert_int_equal(read_actor(m, 0).firms, -1);
+	assert_null(read_tx(m, 0).level);
+	a.firms = 250;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	assert_int_equal(read_actor(m, 4).firms, 250);
+	t.level = "collector";
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	assert_string_equal(read_tx(m, 1).level, "collector");
+	assert_int_equal(mkg_model_validate(m), MKG_OK);
+	mkg_model_free(m);
+}
+
+static void
+test_commodity_rules(void **state)
+{
+	fixture *f = *state;
+	mkg_commodity_desc d;
+	mkg_actor_desc a;
+	mkg_transaction_desc t;
+
+	d = commodity(NULL, NULL, MKG_ABSENT);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA, "commodities[0].id: missing (required)");
+	d = commodity("", NULL, MKG_ABSENT);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA, "commodities[0].id: must not be empty");
+	d = commodity("caf\xc3", NULL, MKG_ABSENT);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA, "commodities[0].id: not valid UTF-8");
+	d = commodity("chips", NULL, MKG_ABSENT);
+	d.unit = "\xff";
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA, "commodities[0].unit: not valid UTF-8");
+	d = commodity("chips", "", 4);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA, "commodities[0].made_from: must not be empty");
+	d = commodity("chips", "maize", MKG_ABSENT);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].input_per_unit: missing (required with made_from)");
+	d = commodity("chips", NULL, 4);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].made_from: missing (required with input_per_unit)");
+	d = commodity("chips", "maize", 0);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].input_per_unit: must be a number > 0, got 0");
+	d = commodity("chips", "maize", -0.5);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].input_per_unit: must be a number > 0, got -0.5");
+	d = commodity("chips", "maize", INFINITY);
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].input_per_unit: must be a number > 0, got inf");
+	d = commodity("haulage", "maize", 1);
+	d.service = 1;
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].made_from: a service is not made from a commodity");
+	d = commodity("chips", NULL, MKG_ABSENT);
+	d.attributes = "[1]";
+	REJECT(mkg_model_add_commodity, d, MKG_EDATA,
+	       "commodities[0].attributes: must be an object, got an array");
+	d = commodity("chips", NULL, MKG_ABSENT);
+	d.version = 2;
+	REJECT(mkg_model_add_commodity, d, MKG_EINVAL,
+	       "mkg_model_add_commodity: unknown description version 2");
+	/* A duplicate, once there is a first. */
+	d = commodity("maize", NULL, MKG_ABSENT);
+	assert_int_equal(mkg_model_add_commodity(f->twin, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_add_commodity(f->m, &d, NULL), MKG_OK);
+	assert_failure(mkg_model_add_commodity(f->m, &d, NULL), MKG_EDATA,
+	               "commodities[1].id: duplicate id \"maize\" (first at commodities[0])");
+	assert_true(mkg_model_equal(f->m, f->twin));
+
+	a = actor("x", MKG_ACTOR_TRADER);
+	a.firms = 0;
+	assert_failure(mkg_model_add_actor(f->m, &a, NULL), MKG_EDATA,
+	               "actors[4].firms: must be an integer >= 1, got 0");
+	a.firms = -2;
+	assert_failure(mkg_model_add_actor(f->m, &a, NULL), MKG_EDATA,
+	               "actors[4].firms: must be an integer >= 1, got -2");
+	t = transaction("tx2", "p1", "t1", 1);
+	t.level = "";
+	assert_failure(mkg_model_add_transaction(f->m, &t, NULL), MKG_EDATA,
+	               "transactions[1].level: must not be empty");
+	t.level = "farm\xc3";
+	assert_failure(mkg_model_add_transaction(f->m, &t, NULL), MKG_EDATA,
+	               "transactions[1].level: not valid UTF-8");
+	assert_true(mkg_model_equal(f->m, f->twin));
+}
+
+/* Records in any order: references resolve once all are in. */
+static void
+test_commodity_any_order(void **state)
+{
+	mkg_model *m = base_model();
+	mkg_commodity_desc d;
+	mkg_transaction_desc t = transaction("tx2", "t1", "e1", 2);
+	const char *primary = "untouched";
+	double factor = -1;
+
+	(void)state;
+	/* fries -> chips -> potato, listed top down before potato exists and
+	 * before any transaction names them. */
+	d = commodity("fries", "chips", 1.25);
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	d = commodity("chips", "potato", 4);
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	assert_failure(mkg_model_validate(m), MKG_EDATA,
+	               "commodities[1].made_from: unknown commodity \"potato\"");
+	assert_failure(mkg_model_primary_equivalent(m, "fries", &primary, &factor), MKG_EDATA,
+	               "commodities[1].made_from: unknown commodity \"potato\"");
+	assert_string_equal(primary, "untouched");
+	assert_true(factor == -1);
+	d = commodity("potato", NULL, MKG_ABSENT);
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_validate(m), MKG_OK);
+
+	assert_int_equal(mkg_model_primary_equivalent(m, "fries", &primary, &factor), MKG_OK);
+	assert_string_equal(primary, "potato");
+	assert_true(factor == 5); /* 1.25 t of chips, 4 t of potato each */
+	assert_int_equal(mkg_model_primary_equivalent(m, "chips", NULL, &factor), MKG_OK);
+	assert_true(factor == 4);
+	assert_int_equal(mkg_model_primary_equivalent(m, "potato", &primary, NULL), MKG_OK);
+	assert_string_equal(primary, "potato");
+	/* maize: named by tx1, not listed: a primary of its own. */
+	assert_int_equal(mkg_model_primary_equivalent(m, "maize", &primary, &factor), MKG_OK);
+	assert_string_equal(primary, "maize");
+	assert_true(factor == 1);
+	primary = "untouched";
+	assert_failure(mkg_model_primary_equivalent(m, "rice", &primary, &factor), MKG_ENOTFOUND,
+	               "no commodity \"rice\"");
+	assert_string_equal(primary, "untouched");
+
+	/* A transaction of a service commodity must be a service. */
+	d = commodity("transport", NULL, MKG_ABSENT);
+	d.service = 1;
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	t.commodity = "transport";
+	t.volume = MKG_ABSENT;
+	t.value = 3;
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	assert_failure(mkg_model_validate(m), MKG_EDATA,
+	               "transactions[1].service: must be true, commodity \"transport\" is a "
+	               "service (commodities[3])");
+	t = transaction("tx3", "t1", "e1", 1);
+	t.commodity = "potato";
+	t.service = 1;
+	mkg_model_free(m);
+
+	m = base_model();
+	d = commodity("potato", NULL, MKG_ABSENT);
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	assert_int_equal(mkg_model_validate(m), MKG_OK); /* not listed yet */
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	assert_failure(mkg_model_validate(m), MKG_EDATA,
+	               "transactions[1].service: must be false, commodity \"potato\" is not a "
+	               "service (commodities[0])");
+	mkg_model_free(m);
+}
+
+/* Cycles are named from their first member listed; long ones are cut. */
+static void
+test_commodity_cycles(void **state)
+{
+	mkg_model *m = base_model();
+	mkg_commodity_desc d;
+	char id[16], from[16];
+
+	(void)state;
+	for (int i = 0; i < 10; i++) {
+		g_snprintf(id, sizeof id, "c%d", i);
+		g_snprintf(from, sizeof from, "c%d", (i + 1) % 10);
+		d = commodity(id, from, 2);
+		assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	}
+	assert_failure(mkg_model_validate(m), MKG_EDATA,
+	               "commodities[0].made_from: cycle c0 -> c1 -> c2 -> c3 -> c4 -> c5 -> c6 -> "
+	               "c7 -> ... (10 commodities) -> c0");
+	mkg_model_free(m);
+
+	m = base_model();
+	d = commodity("b", "a", 2);
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	d = commodity("a", "b", 0.5);
+	assert_int_equal(mkg_model_add_commodity(m, &d, NULL), MKG_OK);
+	assert_failure(mkg_model_validate(m), MKG_EDATA, "commodities[0].made_from: cycle b -> a -> b");
+	mkg_model_free(m);
+}
+
+static void
+test_commodity_api_errors(void **state)
+{
+	mkg_model *m = base_model();
+	mkg_commodity_desc d = MKG_COMMODITY_DESC_INIT, init;
+	size_t index;
+
+	(void)state;
+	assert_null_arg(mkg_model_add_commodity(NULL, &d, NULL));
+	assert_null_arg(mkg_model_add_commodity(m, NULL, NULL));
+	assert_null_arg(mkg_model_commodity_at(NULL, 0, &d));
+	assert_null_arg(mkg_model_commodity_at(m, 0, NULL));
+	assert_null_arg(mkg_model_find_commodity(NULL, "x", &index));
+	assert_null_arg(mkg_model_find_commodity(m, NULL, &index));
+	assert_null_arg(mkg_model_find_commodity(m, "x", NULL));
+	assert_null_arg(mkg_model_validate(NULL));
+	assert_null_arg(mkg_model_primary_equivalent(NULL, "x", NULL, NULL));
+	assert_null_arg(mkg_model_primary_equivalent(m, NULL, NULL, NULL));
+	assert_null_arg(mkg_commodity_desc_init(NULL, MKG_COMMODITY_DESC_VERSION));
+	assert_int_equal(mkg_model_commodity_count(NULL), 0);
+	assert_failure(mkg_model_commodity_at(m, 0, &d), MKG_ENOTFOUND,
+	               "mkg_model_commodity_at: no commodity at index 0 (the model has 0)");
+	d.version = 9;
+	assert_failure(mkg_model_commodity_at(m, 0, &d), MKG_EINVAL,
+	               "mkg_model_commodity_at: unknown description version 9");
+	assert_failure(mkg_commodity_desc_init(&init, 2), MKG_EINVAL,
+	               "mkg_commodity_desc_init: unknown version 2");
+	memset(&init, 0x5a, sizeof init);
+	assert_int_equal(mkg_commodity_desc_init(&init, MKG_COMMODITY_DESC_VERSION), MKG_OK);
+	assert_int_equal(init.version, MKG_COMMODITY_DESC_VERSION);
+	assert_null(init.id);
+	assert_null(init.unit);
+	assert_int_equal(init.service, 0);
+	assert_null(init.made_from);
+	assert_true(MKG_IS_ABSENT(init.input_per_unit));
+	assert_null(init.attributes);
+	mkg_model_free(m);
+}
+
+/* Equality sees every new field. */
+static void
+test_commodity_equal(void **state)
+{
+	mkg_model *a = base_model(), *b = base_model();
+	mkg_commodity_desc d = commodity("chips", "maize", 4);
+	mkg_actor_desc x = actor("x", MKG_ACTOR_TRADER);
+	mkg_transaction_desc t = transaction("tx2", "p1", "t1", 1);
+
+	(void)state;
+	assert_int_equal(mkg_model_add_commodity(a, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 0); /* one list longer */
+	d.input_per_unit = 4.5;
+	assert_int_equal(mkg_model_add_commodity(b, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 0);
+	mkg_model_free(b);
+	b = base_model();
+	d.input_per_unit = 4;
+	d.unit = "kg";
+	assert_int_equal(mkg_model_add_commodity(b, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 0);
+	mkg_model_free(b);
+	b = base_model();
+	d.unit = NULL;
+	assert_int_equal(mkg_model_add_commodity(b, &d, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 1);
+
+	x.firms = 3;
+	assert_int_equal(mkg_model_add_actor(a, &x, NULL), MKG_OK);
+	x.firms = -1;
+	assert_int_equal(mkg_model_add_actor(b, &x, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 0);
+	mkg_model_free(a);
+	mkg_model_free(b);
+
+	a = base_model();
+	b = base_model();
+	t.level = "wholesaler";
+	assert_int_equal(mkg_model_add_transaction(a, &t, NULL), MKG_OK);
+	t.level = NULL;
+	assert_int_equal(mkg_model_add_transaction(b, &t, NULL), MKG_OK);
+	assert_int_equal(mkg_model_equal(a, b), 0);
+	mkg_model_free(a);
+	mkg_model_free(b);
+}
+
 /* ---- enumerations ----------------------------------------------------------- */
 
 static void
@@ -1605,6 +1931,12 @@ main(void)
 		cmocka_unit_test(test_read_rebuilds_equal_model),
 		cmocka_unit_test(test_read_lists_after_growth),
 		cmocka_unit_test(test_model_equal),
+		cmocka_unit_test(test_commodity_every_field),
+		cmocka_unit_test_setup_teardown(test_commodity_rules, setup, teardown),
+		cmocka_unit_test(test_commodity_any_order),
+		cmocka_unit_test(test_commodity_cycles),
+		cmocka_unit_test(test_commodity_api_errors),
+		cmocka_unit_test(test_commodity_equal),
 		cmocka_unit_test(test_enum_names),
 		cmocka_unit_test(test_enum_from_name_null_out),
 	};

@@ -17,6 +17,7 @@ from .errors import UnsupportedError, error_for_code
 
 __all__ = ["lib", "library_path", "MODEL_P", "REPORT_P", "ActorDesc",
            "TransactionDesc", "FacilitationDesc", "Payment", "MembershipDesc",
+           "CommodityDesc",
            "ReportOptions", "owned_string", "NONE"]
 
 SONAME = "libmarketgraph.so.0"
@@ -82,7 +83,7 @@ class ActorDesc(ctypes.Structure):
     _fields_ = [("version", c_uint), ("id", c_char_p), ("name", c_char_p), ("kind", c_int),
                 ("region", c_char_p), ("households", c_int64), ("capacity", c_double),
                 ("supply", c_double), ("demand", c_double), ("tags", STR_ARRAY),
-                ("tag_count", c_size_t), ("attributes", c_char_p)]
+                ("tag_count", c_size_t), ("attributes", c_char_p), ("firms", c_int64)]
 
 
 class TransactionDesc(ctypes.Structure):
@@ -90,7 +91,8 @@ class TransactionDesc(ctypes.Structure):
     _fields_ = [("version", c_uint), ("id", c_char_p), ("seller", c_char_p),
                 ("buyer", c_char_p), ("commodity", c_char_p), ("volume", c_double),
                 ("value", c_double), ("period", c_char_p), ("contract", c_int),
-                ("service", c_int), ("capacity", c_double), ("attributes", c_char_p)]
+                ("service", c_int), ("capacity", c_double), ("attributes", c_char_p),
+                ("level", c_char_p)]
 
 
 class Payment(ctypes.Structure):
@@ -113,6 +115,13 @@ class MembershipDesc(ctypes.Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("group", c_char_p), ("member", c_char_p),
                 ("since", c_char_p), ("role", c_char_p)]
+
+
+class CommodityDesc(ctypes.Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("id", c_char_p), ("unit", c_char_p),
+                ("service", c_int), ("made_from", c_char_p), ("input_per_unit", c_double),
+                ("attributes", c_char_p)]
 
 
 class ReportOptions(ctypes.Structure):
@@ -292,6 +301,12 @@ _PROTOTYPES = [
     ("mkg_model_find_transaction", [M, c_char_p, P(_S)]) + _STATUS,
     ("mkg_model_find_facilitation", [M, c_char_p, P(_S)]) + _STATUS,
     ("mkg_model_find_membership", [M, c_char_p, c_char_p, P(_S)]) + _STATUS,
+    ("mkg_model_commodity_count", [M]) + _SIZE,
+    ("mkg_model_find_commodity", [M, c_char_p, P(_S)]) + _STATUS,
+    ("mkg_model_validate", [M]) + _STATUS,
+    ("mkg_model_primary_equivalent", [M, c_char_p, P(c_char_p), P(c_double)]) + _STATUS,
+    ("mkg_commodity_desc_init", [P(CommodityDesc), c_uint]) + _STATUS,
+    ("mkg_model_add_commodity", [M, P(CommodityDesc), P(_S)]) + _STATUS,
     ("mkg_model_equal", [M, M]) + _INT,
 
     ("mkg_actor_desc_init", [P(ActorDesc), c_uint]) + _STATUS,
@@ -316,6 +331,7 @@ _PROTOTYPES += [
     ("mkg_model_transaction_at", [M, _S, P(TransactionDesc)]) + _STATUS,
     ("mkg_model_facilitation_at", [M, _S, P(FacilitationDesc)]) + _STATUS,
     ("mkg_model_membership_at", [M, _S, P(MembershipDesc)]) + _STATUS,
+    ("mkg_model_commodity_at", [M, _S, P(CommodityDesc)]) + _STATUS,
 ]
 
 

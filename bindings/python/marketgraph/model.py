@@ -12,12 +12,12 @@ from operator import index as _as_index
 
 from . import _convert as cv
 from .analysis import Analyses
-from ._native import (ActorDesc, FacilitationDesc, MembershipDesc, MODEL_P, Payment,
-                      TransactionDesc, lib, owned_string)
+from ._native import (ActorDesc, CommodityDesc, FacilitationDesc, MembershipDesc, MODEL_P,
+                      Payment, TransactionDesc, lib, owned_string)
 from .errors import ValidationError
 
 __all__ = ["Model", "load", "loads", "from_dict",
-           "Actor", "Transaction", "Facilitation", "Membership"]
+           "Actor", "Transaction", "Facilitation", "Membership", "Commodity"]
 
 ACTOR_KINDS = cv.enum_names(lib.mkg_actor_kind_name)
 CONTRACTS = cv.enum_names(lib.mkg_contract_name)
@@ -147,6 +147,25 @@ class Model(Analyses):
     def memberships(self):
         return Memberships(self)
 
+    @property
+    def commodities(self):
+        """The commodities the model lists (section 4.1 of docs/format.md)."""
+        return Commodities(self)
+
+    def primary_equivalent(self, commodity):
+        """(primary commodity id, units of primary per unit of commodity)."""
+        with self._lock:
+            primary = ctypes.c_char_p()
+            factor = ctypes.c_double()
+            self._call(lib.mkg_model_primary_equivalent, cv.cstr(commodity, "commodity", True),
+                       ctypes.byref(primary), ctypes.byref(factor))
+            return cv.text(primary.value), factor.value
+
+    def validate(self):
+        """Check the rules joining records (made_from chains, services'
+        transactions); raises ValidationError with the importer's message."""
+        self._call(lib.mkg_model_validate)
+
     def _add(self, records, desc_type, init, add, fill):
         """Fill a description struct for the record the model's array would
         hold next, add it, and return its view."""
@@ -161,7 +180,8 @@ class Model(Analyses):
         return records._view(self, index.value)
 
     def add_actor(self, id, kind, *, name=None, region=None, households=None,
-                  capacity=None, supply=None, demand=None, tags=None, attributes=None):
+                  capacity=None, supply=None, demand=None, tags=None, attributes=None,
+                  firms=None):
         """Append an actor (fields as in the model format) and return its view.
         Raises ValidationError with the importer's message, e.g.
         ``actors[2].id: duplicate id "coop-1" (first at actors[0])``."""
@@ -177,12 +197,13 @@ class Model(Analyses):
             d.demand = cv.cnumber(demand, at + "demand")
             d.tags, d.tag_count = cv.cstr_array(tags, at + "tags")
             d.attributes = cv.cattributes(attributes, at + "attributes")
+            d.firms = cv.ccount(firms, at + "firms")
         return self._add(Actors, ActorDesc, lib.mkg_actor_desc_init,
                          lib.mkg_model_add_actor, fill)
 
     def add_transaction(self, seller, buyer, commodity, *, id=None, volume=None, value=None,
                         period=None, contract=None, service=None, capacity=None,
-                        attributes=None):
+                        attributes=None, level=None):
         """Append a transaction and return its view (id generated as t<N> when None)."""
         def fill(d, path):
             at = path + "."
@@ -197,6 +218,7 @@ class Model(Analyses):
             d.service = cv.cbool(service, at + "service")
             d.capacity = cv.cnumber(capacity, at + "capacity")
             d.attributes = cv.cattributes(attributes, at + "attributes")
+            d.level = cv.cstr(level, at + "level")
         return self._add(Transactions, TransactionDesc, lib.mkg_transaction_desc_init,
                          lib.mkg_model_add_transaction, fill)
 
@@ -238,6 +260,21 @@ class Model(Analyses):
             d.role = cv.cstr(role, at + "role")
         return self._add(Memberships, MembershipDesc, lib.mkg_membership_desc_init,
                          lib.mkg_model_add_membership, fill)
+
+    def add_commodity(self, id, *, unit=None, service=None, made_from=None,
+                      input_per_unit=None, attributes=None):
+        """Append a commodity and return its view.  made_from may name a
+        commodity added later: validate() checks the chains."""
+        def fill(d, path):
+            at = path + "."
+            d.id = cv.cstr(id, at + "id")
+            d.unit = cv.cstr(unit, at + "unit")
+            d.service = cv.cbool(service, at + "service")
+            d.made_from = cv.cstr(made_from, at + "made_from")
+            d.input_per_unit = cv.cnumber(input_per_unit, at + "input_per_unit")
+            d.attributes = cv.cattributes(attributes, at + "attributes")
+        return self._add(Commodities, CommodityDesc, lib.mkg_commodity_desc_init,
+                         lib.mkg_model_add_commodity, fill)
 
     # ---- export ---------------------------------------------------------------
 
@@ -354,6 +391,7 @@ class Actor(_Record):
     kind = _field("kind")
     region = _field("region")
     households = _field("households")
+    firms = _field("firms", "independent businesses the actor stands for, or None")
     capacity = _field("capacity")
     supply = _field("supply")
     demand = _field("demand")
@@ -364,6 +402,7 @@ class Actor(_Record):
             "id": cv.text(d.id), "name": cv.text(d.name), "kind": ACTOR_KIND_NAMES.get(d.kind),
             "region": cv.text(d.region),
             "households": None if d.households < 0 else d.households,
+            "firms": None if d.firms < 1 else d.firms,
             "capacity": cv.number(d.capacity), "supply": cv.number(d.supply),
             "demand": cv.number(d.demand),
             "tags": cv.texts(d.tags, d.tag_count) or None,
@@ -395,12 +434,14 @@ class Transaction(_Record):
     volume = _field("volume")
     value = _field("value")
     capacity = _field("capacity")
+    level = _field("level", "The transaction's own market level, or None (the seller's kind).")
     attributes = _field("attributes", "free user data as a dict, or None")
 
     def _convert(self, d):
         return {
             "id": cv.text(d.id), "seller": cv.text(d.seller), "buyer": cv.text(d.buyer),
-            "commodity": cv.text(d.commodity), "volume": cv.number(d.volume),
+            "commodity": cv.text(d.commodity), "level": cv.text(d.level),
+            "volume": cv.number(d.volume),
             "value": cv.number(d.value), "period": cv.text(d.period),
             "contract": CONTRACT_NAMES.get(d.contract), "service": bool(d.service),
             "capacity": cv.number(d.capacity), "attributes": cv.attributes(d.attributes)}
@@ -482,6 +523,33 @@ class Membership(_Record):
         return _compact(self._fields())
 
 
+class Commodity(_Record):
+    __slots__ = ()
+    _desc, _read_fn = CommodityDesc, lib.mkg_model_commodity_at
+
+    id = _field("id")
+    unit = _field("unit", "The unit, or None (the model's volume_unit).")
+    made_from = _field("made_from")
+    input_per_unit = _field("input_per_unit")
+    attributes = _field("attributes", "free user data as a dict, or None")
+
+    def _convert(self, d):
+        return {"id": cv.text(d.id), "unit": cv.text(d.unit), "service": bool(d.service),
+                "made_from": cv.text(d.made_from),
+                "input_per_unit": cv.number(d.input_per_unit),
+                "attributes": cv.attributes(d.attributes)}
+
+    @property
+    def service(self):
+        return self._fields()["service"]
+
+    def to_dict(self):
+        fields = self._fields()
+        if not fields["service"]:
+            fields["service"] = None  # the default is left out, as in the format
+        return _compact(fields)
+
+
 # ---- sequence views -------------------------------------------------------------------
 
 class _Records(Sequence):
@@ -557,6 +625,13 @@ class FacilitationRecords(_Records):
     _array, _view = "facilitation", Facilitation
     _count = lib.mkg_model_facilitation_count
     _lookup = lib.mkg_model_find_facilitation
+
+
+class Commodities(_Records):
+    __slots__ = ()
+    _array, _view = "commodities", Commodity
+    _count = lib.mkg_model_commodity_count
+    _lookup = lib.mkg_model_find_commodity
 
 
 class Memberships(_Records):

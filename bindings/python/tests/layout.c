@@ -51,6 +51,7 @@ main(void)
 	FIELD(mkg_actor_desc, tags);
 	FIELD(mkg_actor_desc, tag_count);
 	FIELD(mkg_actor_desc, attributes);
+	FIELD(mkg_actor_desc, firms);
 	end();
 
 	BEGIN(mkg_transaction_desc);
@@ -66,6 +67,7 @@ main(void)
 	FIELD(mkg_transaction_desc, service);
 	FIELD(mkg_transaction_desc, capacity);
 	FIELD(mkg_transaction_desc, attributes);
+	FIELD(mkg_transaction_desc, level);
 	end();
 
 	BEGIN(mkg_payment);
@@ -99,6 +101,16 @@ main(void)
 	FIELD(mkg_membership_desc, member);
 	FIELD(mkg_membership_desc, since);
 	FIELD(mkg_membership_desc, role);
+	end();
+
+	BEGIN(mkg_commodity_desc);
+	FIELD(mkg_commodity_desc, version);
+	FIELD(mkg_commodity_desc, id);
+	FIELD(mkg_commodity_desc, unit);
+	FIELD(mkg_commodity_desc, service);
+	FIELD(mkg_commodity_desc, made_from);
+	FIELD(mkg_commodity_desc, input_per_unit);
+	FIELD(mkg_commodity_desc, attributes);
 	end();
 
 	BEGIN(mkg_report_options);

@@ -42,7 +42,7 @@ class ImportErrors(unittest.TestCase):
          "financial_institution, public_agency, marketing_board, programme, association, ngo, "
          "other)"),
         (lambda d: d["actors"][0].update(bogus=1), mg.ValidationError,
-         "actors[0].bogus: unknown field (expected id, name, kind, region, households, "
+         "actors[0].bogus: unknown field (expected id, name, kind, region, households, firms, "
          "capacity, supply, demand, tags, attributes)"),
         (lambda d: d["actors"][0].update(id="a\0b"), mg.ValidationError,
          "actors[0].id: contains a NUL character (\\u0000)"),

@@ -17,6 +17,7 @@ STRUCTS = {
     "mkg_payment": _native.Payment,
     "mkg_facilitation_desc": _native.FacilitationDesc,
     "mkg_membership_desc": _native.MembershipDesc,
+    "mkg_commodity_desc": _native.CommodityDesc,
     "mkg_report_options": _native.ReportOptions,
     "mkg_concentration_options": _native.ConcentrationOptions,
     "mkg_coalitions_options": _native.CoalitionOptions,

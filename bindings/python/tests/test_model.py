@@ -127,6 +127,57 @@ class RoundTrips(unittest.TestCase):
                 self.assertEqual([a.to_dict() for a in m.actors], m.to_dict()["actors"])
 
 
+class Additions(unittest.TestCase):
+    """Commodities, firms and level: built, read back, exported, checked."""
+
+    def test_build_and_read(self):
+        m = mg.Model()
+        m.volume_unit = "t"
+        m.add_commodity("chips", unit="t", made_from="potato", input_per_unit=4)
+        m.add_commodity("potato")
+        m.add_commodity("haulage", unit="trip", service=True)
+        m.add_actor("farm", "producer", firms=1200)
+        m.add_actor("plant", "processor")
+        m.add_transaction("farm", "plant", "potato", volume=4)
+        t = m.add_transaction("plant", "farm", "chips", volume=1, level="retailer")
+        self.assertEqual(len(m.commodities), 3)
+        self.assertEqual(m.commodities[0].made_from, "potato")
+        self.assertEqual(m.commodities[0].input_per_unit, 4)
+        self.assertEqual(m.commodities["haulage"].unit, "trip")
+        self.assertTrue(m.commodities["haulage"].service)
+        self.assertFalse(m.commodities["potato"].service)
+        self.assertEqual(m.actors["farm"].firms, 1200)
+        self.assertIsNone(m.actors["plant"].firms)
+        self.assertEqual(t.level, "retailer")
+        self.assertIsNone(m.transactions[0].level)
+        self.assertEqual(m.primary_equivalent("chips"), ("potato", 4.0))
+        m.validate()
+        d = m.to_dict()
+        self.assertEqual(d["commodities"][2], {"id": "haulage", "unit": "trip", "service": True})
+        self.assertEqual(d["actors"][0]["firms"], 1200)
+        self.assertEqual(d["transactions"][1]["level"], "retailer")
+        self.assertEqual(mg.loads(m.to_json()), m)
+        self.assertEqual(m.commodities[2].to_dict(), d["commodities"][2])
+
+    def test_errors(self):
+        m = mg.Model()
+        m.add_commodity("chips", made_from="tuber", input_per_unit=4)
+        with self.assertRaises(mg.ValidationError) as cm:
+            m.validate()
+        self.assertEqual(str(cm.exception), 'commodities[0].made_from: unknown commodity "tuber"')
+        with self.assertRaises(mg.ValidationError) as cm:
+            m.add_commodity("fries", made_from="chips")
+        self.assertEqual(str(cm.exception),
+                         "commodities[1].input_per_unit: missing (required with made_from)")
+        with self.assertRaises(mg.ValidationError) as cm:
+            m.add_actor("a", "trader", firms=0)
+        self.assertEqual(str(cm.exception), "actors[0].firms: must be an integer >= 1, got 0")
+        with self.assertRaises(mg.ValidationError):
+            m.primary_equivalent("chips")  # the chains are broken
+        with self.assertRaises(mg.NotFoundError):
+            mg.Model().primary_equivalent("rice")
+
+
 class Views(unittest.TestCase):
     def setUp(self):
         self.m = mg.from_dict(SAMPLE)
