@@ -36,6 +36,13 @@ def run(*args, stdout=subprocess.PIPE, env=None, preexec_fn=None):
     return r.returncode, r.stdout or b"", r.stderr.decode("utf-8", "replace")
 
 
+# In a coverage build the limit would also cut the counters the program
+# writes at exit (gcovr then fails on negative counts): no such test there.
+LIMITS_CUT_COUNTERS = os.environ.get("MKG_COVERAGE_BUILD") == "1"
+needs_file_limits = unittest.skipIf(LIMITS_CUT_COUNTERS,
+                                    "a coverage build writes its counters under the limit")
+
+
 def sized_files(limit):
     """In the child: files may not grow past limit bytes (a write fails with
     EFBIG half-way, as on a full disk)."""
@@ -153,6 +160,7 @@ class OutputFiles(Case):
                                           "No such file or directory\n"))
                 self.assertEqual(self.listing(), ["a.csv", "t.csv"])
 
+    @needs_file_limits
     def test_failed_write_leaves_the_old_file(self):
         for label, args in self.commands.items():
             with self.subTest(label):
@@ -260,6 +268,7 @@ class CsvDirectory(Case):
         for n in TABLES:
             self.assertEqual(read(prefix + n), ("old " + n).encode())
 
+    @needs_file_limits
     def test_failure_changes_nothing(self):
         # actors.csv fits under the size limit, transactions.csv does not:
         # table by table, the old set and the new one would be mixed.
@@ -288,6 +297,7 @@ class CsvDirectory(Case):
         self.assertEqual(sorted(os.listdir(d)), ["actors.csv", "notes.txt"])
         self.assertEqual(read(os.path.join(d, "actors.csv")), b"old")
 
+    @needs_file_limits
     def test_prefix_failure_changes_nothing(self):
         prefix = self.path("set-")
         self.old_set(prefix)
