@@ -53,6 +53,7 @@ static int
 check_options(const mkg_model *model, const mkg_report_options *o, mkg_thresholds *t,
               GArray **coalition)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
 	int32_t first, last;
 	int rc;
 
@@ -61,8 +62,8 @@ check_options(const mkg_model *model, const mkg_report_options *o, mkg_threshold
 		return rc;
 	if (o->exit_date != NULL && !mkg__date_parse(o->exit_date, &first, &last))
 		return mkg__error(MKG_EINVAL,
-		                  "exit_date: \"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-		                  o->exit_date);
+		                  "exit_date: %s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+		                  mkg__quote(quoted, o->exit_date));
 	if (o->coalition_count > 0 && o->coalition == NULL)
 		return mkg__error(MKG_EINVAL, "coalition: %zu ids announced but the list is NULL",
 		                  o->coalition_count);

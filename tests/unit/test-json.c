@@ -313,13 +313,13 @@ static const bad_case bad_cases[] = {
 	    "{'k':{'z':1,'z':2}}}]}", MKG_EDATA, "actors[0].attributes.k: duplicate key \"z\""),
 	BAD("long string cut in a message", H "'actors':[{'id':'a','kind':"
 	    "'0123456789012345678901234567890123456789012345678901234567890123'}]}", MKG_EDATA,
-	    "actors[0].kind: unknown kind \"012345678901234567890123456789012345678901234567...\" "
+	    "actors[0].kind: unknown kind \"012345678901234567890123456789012345678901234567\u2026\" "
 	    "(expected " KINDS ")"),
 	BAD("long non-ASCII string cut in a message", H "'actors':[{'id':'a','kind':'"
 	    E10 E10 E10 E10 E10 E10 "'}]}", MKG_EDATA,
-	    "actors[0].kind: unknown kind \"" E10 E10 E10 E10 E5 E3 "...\" (expected " KINDS ")"),
+	    "actors[0].kind: unknown kind \"" E10 E10 E10 E10 E5 E3 "\u2026\" (expected " KINDS ")"),
 	BAD("control character escaped in a message", H "'actors':[{'id':'a','kind':'a\\u0001\\n'}]}",
-	    MKG_EDATA, "actors[0].kind: unknown kind \"a\\u0001\\n\" (expected " KINDS ")"),
+	    MKG_EDATA, "actors[0].kind: unknown kind \"a\\u0001\\u000a\" (expected " KINDS ")"),
 
 	/* ---- transactions ------------------------------------------------- */
 	BAD("transaction not an object", TXS(TX0 ",'t2'"), MKG_EDATA,
