@@ -111,6 +111,7 @@ int
 cli_parse_format(const cli_command *cmd, const char *format, const char *const *names,
                  int *index)
 {
+	char q[MKG_QUOTE_BUFSIZE];
 	GString *expected;
 	int rc;
 
@@ -128,7 +129,8 @@ cli_parse_format(const cli_command *cmd, const char *format, const char *const *
 		g_string_append(expected, names[i + 1] != NULL ? ", " : " or ");
 		g_string_append(expected, names[i]);
 	}
-	rc = cli_usage_error(cmd, "unknown format '%s', expected %s", format, expected->str);
+	rc = cli_usage_error(cmd, "unknown format %s, expected %s", mkg__quote(q, format),
+	                     expected->str);
 	g_string_free(expected, TRUE);
 	return rc;
 }

@@ -14,7 +14,10 @@ split_ids(const cli_command *cmd, const char *list, int *rc)
 	for (char **p = ids; *p; p++) {
 		g_strstrip(*p);
 		if (**p == '\0') {
-			*rc = cli_usage_error(cmd, "--coalition: empty actor id in '%s'", list);
+			char q[MKG_QUOTE_BUFSIZE];
+
+			*rc = cli_usage_error(cmd, "--coalition: empty actor id in %s",
+			                      mkg__quote(q, list));
 			g_strfreev(ids);
 			return NULL;
 		}
@@ -79,12 +82,17 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	rc = CLI_EXIT_OK;
 	json = fmt == 1;
 	if (measure != NULL && mkg_measure_from_name(measure, &opts.measure) != MKG_OK) {
-		rc = cli_usage_error(cmd, "unknown measure '%s', expected volume or value", measure);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unknown measure %s, expected volume or value",
+		                     mkg__quote(q, measure));
 		goto out;
 	}
 	if (thresholds != NULL && mkg_thresholds_find(thresholds) == NULL) {
-		rc = cli_usage_error(cmd, "unknown threshold set '%s', expected us2023, us2010, "
-		                     "us1992 or eu2004", thresholds);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unknown threshold set %s, expected us2023, us2010, "
+		                     "us1992 or eu2004", mkg__quote(q, thresholds));
 		goto out;
 	}
 	if (coalition != NULL && (ids = split_ids(cmd, coalition, &rc)) == NULL)

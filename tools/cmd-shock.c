@@ -44,7 +44,10 @@ cli_shock(const cli_command *cmd, int argc, char **argv)
 	for (char **p = ids; *p; p++) {
 		g_strstrip(*p);
 		if (**p == '\0') {
-			rc = cli_usage_error(cmd, "--remove: empty actor id in '%s'", remove);
+			char q[MKG_QUOTE_BUFSIZE];
+
+			rc = cli_usage_error(cmd, "--remove: empty actor id in %s",
+			                     mkg__quote(q, remove));
 			goto out;
 		}
 	}
