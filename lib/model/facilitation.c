@@ -32,7 +32,8 @@ resolve_targets(const mkg_model *m, const char *path, const char *list, const ch
 		                : mkg__model_transaction_lookup(m, ids[k]);
 		if (out[k] == MKG_IDX_NONE)
 			return mkg__error(MKG_EDATA, "%s.%s: unknown %s %s", path, field,
-			                  actors ? "actor" : "transaction", mkg__quote(quoted, ids[k]));
+			                  actors ? "actor" : "transaction",
+			                  mkg__quote(quoted, ids[k]));
 		if (!g_hash_table_add(seen, (gpointer)ids[k]))
 			return mkg__error(MKG_EDATA, "%s.%s: %s is targeted twice", path, field,
 			                  mkg__quote(quoted, ids[k]));

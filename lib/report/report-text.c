@@ -165,7 +165,8 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l
 	for (size_t i = 0; i < c->count; i++) {
 		const mkg__conc_market *cm = &c->markets[i];
 		g_string_append_c(out, '\n');
-		market_name(out, l, cm->pub.commodity, cm->pub.period, cm->pub.region, cm->pub.service);
+		market_name(out, l, cm->pub.commodity, cm->pub.period, cm->pub.region,
+		            cm->pub.service);
 		if (cm->pub.excluded_transactions > 0)
 			g_string_append_printf(out, " (%zu transaction%s without a %s left out)",
 			                       cm->pub.excluded_transactions,

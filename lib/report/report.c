@@ -100,7 +100,8 @@ copy_model(mkg_report *r, const mkg_model *m)
 			g_string_append(label, " (");
 			mkg__text_escape(label, a->name, false, SIZE_MAX);
 			g_string_append_c(label, ')');
-			g_hash_table_insert(r->labels, (char *)copy(r, a->id), (char *)copy(r, label->str));
+			g_hash_table_insert(r->labels, (char *)copy(r, a->id),
+			                    (char *)copy(r, label->str));
 			g_string_free(label, TRUE);
 		}
 	}

@@ -44,8 +44,8 @@ mkg__value_text(GString *out, const mkg_value *v, mkg__labels *l)
 	for (size_t i = 0; i < commodities; i++) {
 		const mkg_commodity_prices *cp = mkg_value_commodity_at(v, i);
 
-		g_string_append_printf(out, "Prices of %s (%s per %s):", mkg__text(l, cp->commodity),
-		                       cur, vu);
+		g_string_append_printf(out, "Prices of %s (%s per %s):",
+		                       mkg__text(l, cp->commodity), cur, vu);
 		for (size_t k = 0; k < cp->stage_count; k++)
 			g_string_append_printf(out, "%s %s %s", k ? "," : "",
 			                       mkg_actor_kind_name(cp->stages[k].seller_kind),

@@ -84,7 +84,8 @@ static const bad_case bad_cases[] = {
 	/* 49 characters (an e-acute and 48 digits): the first 48 are kept. */
 	A("long unknown column", "id,kind,\xc3\xa9" "123456789012345678901234567890123456789012345678\n",
 	  MKG_EPARSE, "actors.csv: line 1, column 3 (\xc3\xa9"
-	  "12345678901234567890123456789012345678901234567\u2026): unknown column (expected " ACTOR_COLUMNS ")"),
+	  "12345678901234567890123456789012345678901234567\u2026): unknown column (expected "
+	  ACTOR_COLUMNS ")"),
 	A("duplicate column", "id,kind,id\n", MKG_EPARSE,
 	  "actors.csv: line 1, column 3 (id): duplicate column (first at column 1)"),
 	A("missing column", "id,name\n", MKG_EPARSE,
@@ -170,14 +171,16 @@ static const bad_case bad_cases[] = {
 	  "t6,b,trader-9,maize,1\n", MKG_EDATA,
 	  "transactions.csv: line 7, column 3 (buyer): unknown actor \"trader-9\""),
 	/* Strings in messages are escaped and cut (docs/format.md, section 4). */
-	T("unknown actor with ESC", "seller,buyer,commodity,volume\na,x\x1b[2J,maize,1\n", MKG_EDATA,
+	T("unknown actor with ESC", "seller,buyer,commodity,volume\na,x\x1b[2J,maize,1\n",
+	  MKG_EDATA,
 	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"x\\u001b[2J\""),
 	A("duplicate id with BEL", "id,kind\na\a,producer\na\a,trader\n", MKG_EDATA,
 	  "actors.csv: line 3, column 1 (id): duplicate id \"a\\u0007\" (first at line 2)"),
-	T("unknown actor with a C1 CSI", "seller,buyer,commodity,volume\na,\xc2\x9b" "31m,maize,1\n",
-	  MKG_EDATA, "transactions.csv: line 2, column 2 (buyer): unknown actor \"\\u009b31m\""),
-	T("unknown actor with quotes", "seller,buyer,commodity,volume\na,\"say \"\"hi\"\" \\\",maize,1\n",
-	  MKG_EDATA,
+	T("unknown actor with a C1 CSI",
+	  "seller,buyer,commodity,volume\na,\xc2\x9b" "31m,maize,1\n", MKG_EDATA,
+	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"\\u009b31m\""),
+	T("unknown actor with quotes",
+	  "seller,buyer,commodity,volume\na,\"say \"\"hi\"\" \\\",maize,1\n", MKG_EDATA,
 	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"say \\\"hi\\\" \\\\\""),
 	T("unknown actor of 300 bytes", "seller,buyer,commodity,volume\na," X300 ",maize,1\n",
 	  MKG_EDATA, "transactions.csv: line 2, column 2 (buyer): unknown actor \"" X10 X10 X10 X10

@@ -126,8 +126,8 @@ test_message_long(void **state)
 	assert_int_equal(mkg_json_read_buffer(&m, doc->str, doc->len), MKG_EDATA);
 	assert_null(m);
 	msg = mkg_error_message();
-	assert_true(strncmp(msg, "actors[0].attributes.0000000000000000000000000000000000000000.", 62)
-	            == 0);
+	assert_true(strncmp(msg, "actors[0].attributes."
+	                         "0000000000000000000000000000000000000000.", 62) == 0);
 	assert_true(strlen(msg) > 1000);
 	assert_true(strlen(msg) < 60 * 41);
 	g_string_free(doc, TRUE);
