@@ -112,6 +112,7 @@ int
 cli_parse_format(const cli_command *cmd, const char *format, const char *const *names,
                  int *index)
 {
+	char q[MKG_QUOTE_BUFSIZE];
 	GString *expected;
 	int rc;
 
@@ -129,7 +130,8 @@ cli_parse_format(const cli_command *cmd, const char *format, const char *const *
 		g_string_append(expected, names[i + 1] != NULL ? ", " : " or ");
 		g_string_append(expected, names[i]);
 	}
-	rc = cli_usage_error(cmd, "unknown format '%s', expected %s", format, expected->str);
+	rc = cli_usage_error(cmd, "unknown format %s, expected %s", mkg__quote(q, format),
+	                     expected->str);
 	g_string_free(expected, TRUE);
 	return rc;
 }
@@ -153,7 +155,9 @@ cli_parse_list(const cli_command *cmd, const char *option, char **values, char *
 		}
 		for (char **p = parts; *p != NULL; p++) {
 			if (**p == '\0') {
-				int rc = cli_usage_error(cmd, "%s: empty actor id in '%s'", option, *v);
+				char q[MKG_QUOTE_BUFSIZE];
+				int rc = cli_usage_error(cmd, "%s: empty actor id in %s", option,
+				                         mkg__quote(q, *v));
 				g_strfreev(parts);
 				g_ptr_array_free(items, TRUE);
 				return rc;

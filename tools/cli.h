@@ -12,6 +12,8 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "text-private.h" /* mkg__quote: arguments quoted in messages */
+
 /* Exit codes of every command. */
 enum {
 	CLI_EXIT_OK = 0,      /* done */

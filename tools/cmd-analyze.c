@@ -64,12 +64,17 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	rc = CLI_EXIT_OK;
 	json = fmt == 1;
 	if (measure != NULL && mkg_measure_from_name(measure, &opts.measure) != MKG_OK) {
-		rc = cli_usage_error(cmd, "unknown measure '%s', expected volume or value", measure);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unknown measure %s, expected volume or value",
+		                     mkg__quote(q, measure));
 		goto out;
 	}
 	if (thresholds != NULL && mkg_thresholds_find(thresholds) == NULL) {
-		rc = cli_usage_error(cmd, "unknown threshold set '%s', expected us2023, us2010, "
-		                     "us1992 or eu2004", thresholds);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unknown threshold set %s, expected us2023, us2010, "
+		                     "us1992 or eu2004", mkg__quote(q, thresholds));
 		goto out;
 	}
 	if ((rc = cli_parse_list(cmd, "--coalition", coalition, &ids)) >= 0)

@@ -10,6 +10,8 @@
 int
 cli_parse_separator(const cli_command *cmd, const char *text, int *out)
 {
+	char q[MKG_QUOTE_BUFSIZE];
+
 	if (text == NULL) {
 		*out = 0;
 		return -1;
@@ -19,7 +21,8 @@ cli_parse_separator(const cli_command *cmd, const char *text, int *out)
 	else if (strcmp(text, "tab") == 0)
 		*out = '\t';
 	else
-		return cli_usage_error(cmd, "unknown separator '%s', expected ',', ';' or tab", text);
+		return cli_usage_error(cmd, "unknown separator %s, expected ',', ';' or tab",
+		                       mkg__quote(q, text));
 	return -1;
 }
 
@@ -96,8 +99,10 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 	if (rc >= 0)
 		goto done;
 	if (argc > 1) {
-		rc = cli_usage_error(cmd, "unexpected argument '%s' (tables are given by options)",
-		                     argv[1]);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unexpected argument %s (tables are given by options)",
+		                     mkg__quote(q, argv[1]));
 		goto done;
 	}
 	if ((rc = cli_parse_separator(cmd, separator, &opts.separator)) >= 0)

@@ -129,8 +129,10 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		goto done;
 	}
 	if (type == NULL && (type = format_of(out)) == NULL) {
-		rc = cli_usage_error(cmd, "cannot tell the format of '%s': name it .svg, .png or "
-		                     ".pdf, or give --format", out);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "cannot tell the format of %s: name it .svg, .png or "
+		                     ".pdf, or give --format", mkg__quote(q, out));
 		goto done;
 	}
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)

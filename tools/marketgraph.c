@@ -105,8 +105,10 @@ run_help(GOptionContext *ctx, int argc, char **argv)
 	if (argc == 2) {
 		const cli_command *cmd = find_command(argv[1]);
 		char *cmd_argv[] = { argv[1], (char *)"--help", NULL };
+		char q[MKG_QUOTE_BUFSIZE];
+
 		if (cmd == NULL)
-			return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+			return cli_usage_error(NULL, "unknown command %s", mkg__quote(q, argv[1]));
 		return cmd->run(cmd, 2, cmd_argv);
 	}
 	text = global_help(ctx);
@@ -149,7 +151,9 @@ main(int argc, char **argv)
 	} else if (strcmp(argv[1], "help") == 0) {
 		rc = run_help(ctx, argc - 1, argv + 1);
 	} else if ((cmd = find_command(argv[1])) == NULL) {
-		rc = cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(NULL, "unknown command %s", mkg__quote(q, argv[1]));
 	} else {
 		rc = cmd->run(cmd, argc - 1, argv + 1);
 	}

@@ -43,12 +43,15 @@ mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *const *
 
 	for (size_t i = 0; i < count; i++) {
 		mkg_idx a = ids[i] ? mkg__model_actor_lookup(m, ids[i]) : MKG_IDX_NONE;
+		char quoted[MKG_QUOTE_BUFSIZE];
+
 		if (a == MKG_IDX_NONE) {
 			g_hash_table_destroy(seen);
 			g_array_free(list, TRUE);
 			if (ids[i] == NULL)
 				return mkg__error(MKG_EINVAL, "%s: id %zu is NULL", what, i);
-			return mkg__error(MKG_EINVAL, "%s: unknown actor \"%s\"", what, ids[i]);
+			return mkg__error(MKG_EINVAL, "%s: unknown actor %s", what,
+			                  mkg__quote(quoted, ids[i]));
 		}
 		if (g_hash_table_add(seen, GUINT_TO_POINTER(a + 1u)))
 			g_array_append_val(list, a);

@@ -16,6 +16,8 @@ mkg_measure_name(mkg_measure measure)
 int
 mkg_measure_from_name(const char *name, mkg_measure *out)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
+
 	MKG_CHECK_ARG(name);
 	MKG_CHECK_ARG(out);
 	for (size_t i = 0; i < G_N_ELEMENTS(measure_names); i++) {
@@ -24,8 +26,8 @@ mkg_measure_from_name(const char *name, mkg_measure *out)
 			return MKG_OK;
 		}
 	}
-	return mkg__error(MKG_EINVAL, "measure: unknown measure \"%s\" (known: volume, value)",
-	                  name);
+	return mkg__error(MKG_EINVAL, "measure: unknown measure %s (known: volume, value)",
+	                  mkg__quote(quoted, name));
 }
 
 const char *

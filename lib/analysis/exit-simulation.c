@@ -28,13 +28,15 @@ int
 mkg_exit_date_parse(const char *date, int32_t *day)
 {
 	int32_t first, last;
+	char quoted[MKG_QUOTE_BUFSIZE];
 
 	if (date == NULL)
 		return mkg__error(MKG_EINVAL, "exit_date: argument is NULL");
 	MKG_CHECK_ARG(day);
 	if (!mkg__date_parse(date, &first, &last))
 		return mkg__error(MKG_EINVAL,
-		                  "exit_date: \"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", date);
+		                  "exit_date: %s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+		                  mkg__quote(quoted, date));
 	/* "2012" is the situation at the end of 2012: its last day. */
 	*day = last;
 	return MKG_OK;

@@ -60,12 +60,15 @@ resolve_removed(const mkg_model *m, const char *const *ids, size_t count, uint8_
 	if (ids == NULL && count > 0)
 		return mkg__error(MKG_EINVAL, "remove: NULL with remove_count %zu", count);
 	for (size_t i = 0; i < count; i++) {
+		char quoted[MKG_QUOTE_BUFSIZE];
 		mkg_idx a;
+
 		if (ids[i] == NULL)
 			return mkg__error(MKG_EINVAL, "remove[%zu]: NULL id", i);
 		a = mkg__model_actor_lookup(m, ids[i]);
 		if (a == MKG_IDX_NONE)
-			return mkg__error(MKG_ENOTFOUND, "remove: unknown actor \"%s\"", ids[i]);
+			return mkg__error(MKG_ENOTFOUND, "remove: unknown actor %s",
+			                  mkg__quote(quoted, ids[i]));
 		removed[a] = 1;
 	}
 	return MKG_OK;

@@ -50,12 +50,14 @@ mkg_thresholds_at(size_t i)
 const mkg_thresholds *
 mkg_thresholds_find(const char *name)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
+
 	for (size_t i = 0; name != NULL && i < G_N_ELEMENTS(builtin); i++)
 		if (strcmp(builtin[i].name, name) == 0)
 			return &builtin[i];
 	mkg__error(MKG_ENOTFOUND,
-	           "unknown threshold set \"%s\" (known: us2023, us2010, us1992, eu2004)",
-	           name ? name : "(null)");
+	           "unknown threshold set %s (known: us2023, us2010, us1992, eu2004)",
+	           name ? mkg__quote(quoted, name) : "(null)");
 	return NULL;
 }
 
@@ -74,6 +76,8 @@ mkg_thresholds_classify(const mkg_thresholds *t, double hhi)
 int
 mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom, mkg_thresholds *out)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
+
 	if (custom != NULL) {
 		if (custom->version != MKG_THRESHOLDS_VERSION)
 			return mkg__error(MKG_EINVAL, "thresholds: unknown version %u",
@@ -100,7 +104,7 @@ mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom, mkg_thre
 		}
 	}
 	return mkg__error(MKG_EINVAL,
-	                  "thresholds: unknown threshold set \"%s\" (known: us2023, us2010, "
+	                  "thresholds: unknown threshold set %s (known: us2023, us2010, "
 	                  "us1992, eu2004)",
-	                  name);
+	                  mkg__quote(quoted, name));
 }

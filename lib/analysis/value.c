@@ -361,6 +361,7 @@ mkg_value_producer_share_find(const mkg_value *v, const char *commodity,
 {
 	const mkg_commodity_prices *prices;
 	bool producers = false;
+	char quoted[MKG_QUOTE_BUFSIZE];
 
 	MKG_CHECK_ARG(v);
 	MKG_CHECK_ARG(commodity);
@@ -374,9 +375,9 @@ mkg_value_producer_share_find(const mkg_value *v, const char *commodity,
 	for (size_t k = 0; prices != NULL && k < prices->stage_count; k++)
 		producers |= prices->stages[k].seller_kind == MKG_ACTOR_PRODUCER;
 	if (!producers)
-		return mkg__error(MKG_ENOTFOUND, "producer share of \"%s\": no producer sells it with "
+		return mkg__error(MKG_ENOTFOUND, "producer share of %s: no producer sells it with "
 		                  "a price (prices of different commodities are not compared)",
-		                  commodity);
-	return mkg__error(MKG_ENOTFOUND, "producer share of \"%s\": no end market buys it with a "
-	                  "price", commodity);
+		                  mkg__quote(quoted, commodity));
+	return mkg__error(MKG_ENOTFOUND, "producer share of %s: no end market buys it with a "
+	                  "price", mkg__quote(quoted, commodity));
 }

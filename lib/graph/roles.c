@@ -12,13 +12,15 @@ mark_named(const mkg_model *m, const mkg_graph *g, const char *what, const char 
            size_t count, uint8_t *role, uint8_t bit)
 {
 	for (size_t i = 0; i < count; i++) {
+		char quoted[MKG_QUOTE_BUFSIZE];
 		mkg_idx a;
 
 		if (ids[i] == NULL)
 			return mkg__error(MKG_EINVAL, "%s[%zu]: NULL id", what, i);
 		a = mkg__model_actor_lookup(m, ids[i]);
 		if (a == MKG_IDX_NONE)
-			return mkg__error(MKG_ENOTFOUND, "%s: unknown actor \"%s\"", what, ids[i]);
+			return mkg__error(MKG_ENOTFOUND, "%s: unknown actor %s", what,
+			                  mkg__quote(quoted, ids[i]));
 		if (g == NULL)
 			role[a] |= bit;
 		else if (g->actor_node[a] != NO_NODE)

@@ -22,7 +22,7 @@
 #include <string.h>
 
 /* Room for a value quoted in a message (48 characters, escaped). */
-#define QUOTE_LEN 320
+#define QUOTE_LEN MKG_QUOTE_BUFSIZE
 
 /* One table being read. */
 typedef struct table_reader {
@@ -63,7 +63,7 @@ cell_fail(const table_reader *t, int col, const char *fmt, ...)
 static const char *
 quote(const char *s, char buf[QUOTE_LEN])
 {
-	return mkg__json_quote(s, buf, QUOTE_LEN);
+	return mkg__quote(buf, s);
 }
 
 /* "a, b, c": the names of an enumeration or the columns of a table. */
@@ -736,15 +736,17 @@ column_name(const table_reader *t, int i)
 	return t->schema->columns[i];
 }
 
-/* A header cell for a message: its first 48 characters (a file without
- * a header row has data there, of any length). */
+/* A header cell for a message, escaped as a quoted string is but without
+ * the quotes, cut after 48 characters (a file without a header row has
+ * data there, of any length). */
 static const char *
 short_name(const char *name, char buf[QUOTE_LEN])
 {
-	if (g_utf8_strlen(name, -1) <= 48)
-		return name;
-	g_utf8_strncpy(buf, name, 45);
-	strcat(buf, "...");
+	GString *out = g_string_sized_new(QUOTE_LEN);
+
+	mkg__text_escape(out, name, false, MKG_QUOTE_CHARS);
+	g_strlcpy(buf, out->str, QUOTE_LEN);
+	g_string_free(out, TRUE);
 	return buf;
 }
 

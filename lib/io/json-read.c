@@ -30,8 +30,9 @@ static const char *const top_keys[K_COUNT] = {
 	"commodities", "actors", "transactions", "facilitation", "memberships",
 };
 
-/* Longest key quoted in a message. */
-#define KEY_BUFSIZE 80
+/* Room for a key: a key cut here has more characters than a message
+ * quotes (4 bytes at most each), so the quoting cuts it too. */
+#define KEY_BUFSIZE (4 * (MKG_QUOTE_CHARS + 1) + 1)
 
 typedef struct span {
 	size_t start, end; /* the value's text; start == end when the key is absent */
@@ -89,20 +90,29 @@ present(const top_level *top, int k)
 	return top->value[k].end > 0;
 }
 
-/* The text of a short value for a message, cut after a few dozen bytes. */
+/* A value for a message: a string decoded and quoted (mkg__quote), "an
+ * object", "an array", a number or literal as written (ASCII: the syntax
+ * check let nothing else through), cut after 48 bytes. */
 static void
-value_text(const char *data, span s, char *buf, size_t size)
+value_text(const char *data, span s, char buf[MKG_QUOTE_BUFSIZE])
 {
 	size_t n = s.end - s.start;
 
-	if (n >= size - 4) {
-		/* Cut at a character boundary; the text is valid UTF-8. */
-		n = size - 4;
-		while (n > 0 && ((unsigned char)data[s.start + n] & 0xC0) == 0x80)
-			n--;
-		g_snprintf(buf, size, "%.*s...", (int)n, data + s.start);
+	if (data[s.start] == '"') {
+		char text[KEY_BUFSIZE];
+		bool complete;
+
+		mkg__json_read_string(data, s.end, s.start, text, sizeof text, &complete);
+		mkg__quote(buf, text);
+	} else if (data[s.start] == '{') {
+		g_strlcpy(buf, "an object", MKG_QUOTE_BUFSIZE);
+	} else if (data[s.start] == '[') {
+		g_strlcpy(buf, "an array", MKG_QUOTE_BUFSIZE);
+	} else if (n > MKG_QUOTE_CHARS) {
+		g_snprintf(buf, MKG_QUOTE_BUFSIZE, "%.*s" MKG_ELLIPSIS, MKG_QUOTE_CHARS,
+		           data + s.start);
 	} else {
-		g_snprintf(buf, size, "%.*s", (int)n, data + s.start);
+		g_snprintf(buf, MKG_QUOTE_BUFSIZE, "%.*s", (int)n, data + s.start);
 	}
 }
 
@@ -110,7 +120,7 @@ static int
 check_header(const char *data, const top_level *top)
 {
 	static const char format_name[] = "marketgraph";
-	char got[256];
+	char got[MKG_QUOTE_BUFSIZE];
 	span v;
 
 	if (top->duplicate[0] != '\0')
@@ -119,24 +129,21 @@ check_header(const char *data, const top_level *top)
 		return mkg__error(MKG_EDATA, "format: missing (required), expected \"marketgraph\"");
 	v = top->value[K_FORMAT];
 	if (data[v.start] == '"') {
-		/* Long enough that any cut string is also cut by the quoting. */
-		char name[256];
+		char name[sizeof format_name];
 		bool complete;
 
 		mkg__json_read_string(data, v.end, v.start, name, sizeof name, &complete);
 		if (complete && strcmp(name, format_name) == 0)
 			goto format_ok;
-		mkg__json_quote(name, got, sizeof got);
-	} else {
-		value_text(data, v, got, sizeof got);
 	}
+	value_text(data, v, got);
 	return mkg__error(MKG_EDATA, "format: expected \"marketgraph\", got %s", got);
 format_ok:
 	if (!present(top, K_VERSION))
 		return mkg__error(MKG_EDATA, "version: missing (required), expected %d",
 		                  MKG_FORMAT_VERSION);
 	v = top->value[K_VERSION];
-	value_text(data, v, got, sizeof got);
+	value_text(data, v, got);
 	/* An integer literal: an optional '-' and digits only. */
 	if (strspn(got + (got[0] == '-'), "0123456789") != strlen(got + (got[0] == '-')) ||
 	    got[0] == '\0' || strcmp(got, "-") == 0)
@@ -148,7 +155,7 @@ format_ok:
 		return mkg__error(MKG_EUNSUPPORTED, "version: %s is newer than this library reads (%d)",
 		                  got, MKG_FORMAT_VERSION);
 	if (top->unknown[0] != '\0') {
-		char quoted[320];
+		char quoted[MKG_QUOTE_BUFSIZE];
 		GString *expected = g_string_new(NULL);
 		int rc;
 
@@ -158,7 +165,7 @@ format_ok:
 		    strlen(top->unknown) <= 48)
 			g_strlcpy(quoted, top->unknown, sizeof quoted);
 		else
-			mkg__json_quote(top->unknown, quoted, sizeof quoted);
+			mkg__quote(quoted, top->unknown);
 		rc = mkg__error(MKG_EDATA, "%s: unknown key (expected %s)", quoted, expected->str);
 		g_string_free(expected, TRUE);
 		return rc;
@@ -179,11 +186,9 @@ read_array(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *
 	size_t i = v.start, index = 0;
 
 	if (data[i] != '[') {
-		char got[256];
-		if (data[i] == '{')
-			g_strlcpy(got, "an object", sizeof got);
-		else
-			value_text(data, v, got, sizeof got);
+		char got[MKG_QUOTE_BUFSIZE];
+
+		value_text(data, v, got);
 		return mkg__error(MKG_EDATA, "%s: must be an array, got %s", top_keys[k], got);
 	}
 	i = mkg__json_skip_ws(data, v.end, i + 1);

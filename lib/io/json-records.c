@@ -20,8 +20,8 @@
 
 /* Room for a record path plus a field path ("facilitation[N].paid_by[K].share"). */
 #define PATH_MAX_LEN 160
-/* Room for a described value in a message (48 escaped characters). */
-#define WHAT_LEN 320
+/* Room for a described value in a message (a quoted string at most). */
+#define WHAT_LEN MKG_QUOTE_BUFSIZE
 
 /* The fields of one record, looked up once: slot k holds the value of
  * fields[k]; has[k] tells present (the value may be NULL for null). */
@@ -109,7 +109,7 @@ collect(fields *f, const char *const *names, struct json_object *obj, const char
 		while (names[k] != NULL && strcmp(names[k], key) != 0)
 			k++;
 		if (names[k] == NULL) {
-			char quoted[WHAT_LEN];
+			char quoted[MKG_QUOTE_BUFSIZE];
 			GString *expected = join_names(names);
 			GString *where = g_string_new(path);
 			int rc;
@@ -119,7 +119,7 @@ collect(fields *f, const char *const *names, struct json_object *obj, const char
 				g_string_append_printf(where, ".%s", key);
 			else
 				g_string_append_printf(where, "[%s]",
-				                       mkg__json_quote(key, quoted, sizeof quoted));
+				                       mkg__quote(quoted, key));
 			rc = mkg__error(MKG_EDATA, "%s: unknown field (expected %s)", where->str,
 			                expected->str);
 			g_string_free(expected, TRUE);
@@ -259,7 +259,7 @@ get_enum(const fields *f, int k, const char *path, const char *(*name_of)(int), 
          int *out)
 {
 	const char *s = NULL;
-	char quoted[WHAT_LEN];
+	char quoted[MKG_QUOTE_BUFSIZE];
 	GString *expected;
 	int rc;
 
@@ -280,7 +280,7 @@ get_enum(const fields *f, int k, const char *path, const char *(*name_of)(int), 
 		g_string_append(expected, name_of(i));
 	}
 	rc = mkg__error(MKG_EDATA, "%s.%s: unknown %s %s (expected %s)", path, f->names[k],
-	                f->names[k], mkg__json_quote(s, quoted, sizeof quoted), expected->str);
+	                f->names[k], mkg__quote(quoted, s), expected->str);
 	g_string_free(expected, TRUE);
 	return rc;
 }

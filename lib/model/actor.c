@@ -18,6 +18,7 @@ check_actor_id(const mkg_model *m, const char *path, const char *id)
 {
 	size_t len;
 	mkg_idx first;
+	char quoted[MKG_QUOTE_BUFSIZE];
 	int rc = mkg__check_required_text(path, "id", id, false);
 
 	if (rc != MKG_OK)
@@ -28,8 +29,8 @@ check_actor_id(const mkg_model *m, const char *path, const char *id)
 		                  MKG_ID_MAX_BYTES, len);
 	first = mkg__model_actor_lookup(m, id);
 	if (first != MKG_IDX_NONE)
-		return mkg__error(MKG_EDATA, "%s.id: duplicate id \"%s\" (first at actors[%u])", path,
-		                  id, first);
+		return mkg__error(MKG_EDATA, "%s.id: duplicate id %s (first at actors[%u])", path,
+		                  mkg__quote(quoted, id), first);
 	return MKG_OK;
 }
 

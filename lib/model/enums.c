@@ -46,7 +46,9 @@ from_name(const char *const *names, int count, const char *what, const char *nam
 			return MKG_OK;
 		}
 	}
-	return mkg__error(MKG_EINVAL, "unknown %s \"%s\"", what, name);
+	char quoted[MKG_QUOTE_BUFSIZE];
+
+	return mkg__error(MKG_EINVAL, "unknown %s %s", what, mkg__quote(quoted, name));
 }
 
 #define ENUM_FUNCTIONS(prefix, type, names, count, what)                        \

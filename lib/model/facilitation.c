@@ -22,7 +22,7 @@ resolve_targets(const mkg_model *m, const char *path, const char *list, const ch
 		return mkg__error(MKG_EINVAL, "%s.targets.%s: count is %zu but the array is NULL",
 		                  path, list, count);
 	for (size_t k = 0; k < count; k++) {
-		char field[64];
+		char field[64], quoted[MKG_QUOTE_BUFSIZE];
 		int rc;
 
 		g_snprintf(field, sizeof field, "targets.%s[%zu]", list, k);
@@ -31,11 +31,12 @@ resolve_targets(const mkg_model *m, const char *path, const char *list, const ch
 		out[k] = actors ? mkg__model_actor_lookup(m, ids[k])
 		                : mkg__model_transaction_lookup(m, ids[k]);
 		if (out[k] == MKG_IDX_NONE)
-			return mkg__error(MKG_EDATA, "%s.%s: unknown %s \"%s\"", path, field,
-			                  actors ? "actor" : "transaction", ids[k]);
+			return mkg__error(MKG_EDATA, "%s.%s: unknown %s %s", path, field,
+			                  actors ? "actor" : "transaction",
+			                  mkg__quote(quoted, ids[k]));
 		if (!g_hash_table_add(seen, (gpointer)ids[k]))
-			return mkg__error(MKG_EDATA, "%s.%s: \"%s\" is targeted twice", path, field,
-			                  ids[k]);
+			return mkg__error(MKG_EDATA, "%s.%s: %s is targeted twice", path, field,
+			                  mkg__quote(quoted, ids[k]));
 	}
 	return MKG_OK;
 }
@@ -44,6 +45,7 @@ static int
 check_dates(const char *path, const mkg_facilitation_desc *d)
 {
 	int32_t start_first, start_last, end_first, end_last;
+	char end[MKG_QUOTE_BUFSIZE], start[MKG_QUOTE_BUFSIZE];
 	int rc;
 
 	if ((rc = mkg__check_date(path, "start", d->start)) != MKG_OK ||
@@ -51,8 +53,8 @@ check_dates(const char *path, const mkg_facilitation_desc *d)
 		return rc;
 	if (d->start && d->end && mkg__date_parse(d->start, &start_first, &start_last) &&
 	    mkg__date_parse(d->end, &end_first, &end_last) && end_last < start_first)
-		return mkg__error(MKG_EDATA, "%s.end: \"%s\" is before the start \"%s\"", path, d->end,
-		                  d->start);
+		return mkg__error(MKG_EDATA, "%s.end: %s is before the start %s", path,
+		                  mkg__quote(end, d->end), mkg__quote(start, d->start));
 	return MKG_OK;
 }
 
@@ -95,7 +97,7 @@ check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc
 	}
 	payers = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (size_t k = 0; k < d->paid_by_count && rc == MKG_OK; k++) {
-		char field[48];
+		char field[48], quoted[MKG_QUOTE_BUFSIZE];
 		gpointer earlier;
 
 		g_snprintf(field, sizeof field, "paid_by[%zu].actor", k);
@@ -103,8 +105,9 @@ check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc
 			break;
 		earlier = g_hash_table_lookup(payers, GUINT_TO_POINTER(out[k].actor + 1u));
 		if (earlier != NULL) {
-			rc = mkg__error(MKG_EDATA, "%s.%s: \"%s\" pays twice (also paid_by[%u])", path,
-			                field, d->paid_by[k].actor, GPOINTER_TO_UINT(earlier) - 1u);
+			rc = mkg__error(MKG_EDATA, "%s.%s: %s pays twice (also paid_by[%u])", path,
+			                field, mkg__quote(quoted, d->paid_by[k].actor),
+			                GPOINTER_TO_UINT(earlier) - 1u);
 			break;
 		}
 		g_hash_table_insert(payers, GUINT_TO_POINTER(out[k].actor + 1u),
@@ -140,8 +143,10 @@ check_facilitation(const mkg_model *m, const char *path, const mkg_facilitation_
 		return rc;
 	if (g_hash_table_contains(m->facilitation_ids, id)) {
 		size_t first = GPOINTER_TO_UINT(g_hash_table_lookup(m->facilitation_ids, id)) - 1u;
-		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id \"%s\" (first at facilitation[%zu])",
-		                  path, d->id ? "" : "generated ", id, first);
+		char quoted[MKG_QUOTE_BUFSIZE];
+
+		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id %s (first at facilitation[%zu])",
+		                  path, d->id ? "" : "generated ", mkg__quote(quoted, id), first);
 	}
 	if ((rc = mkg__check_actor_ref(m, path, "facilitator", d->facilitator, &r->facilitator)) != MKG_OK)
 		return rc;

@@ -53,12 +53,11 @@ mkg__json_reader_free(mkg_json_reader *r)
 
 /* ---- describing values in messages --------------------------------------- */
 
-/* Longest part of a string value quoted in a message. */
-#define MKG_QUOTE_MAX 48
-
 const char *
 mkg__json_describe(struct json_object *v, char *buf, size_t bufsize)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
+
 	switch (json_object_get_type(v)) {
 	case json_type_null:
 		g_strlcpy(buf, "null", bufsize);
@@ -78,7 +77,7 @@ mkg__json_describe(struct json_object *v, char *buf, size_t bufsize)
 		}
 		break;
 	case json_type_string:
-		mkg__json_quote(json_object_get_string(v), buf, bufsize);
+		g_strlcpy(buf, mkg__quote(quoted, json_object_get_string(v)), bufsize);
 		break;
 	case json_type_array:
 		g_strlcpy(buf, "an array", bufsize);
@@ -87,37 +86,6 @@ mkg__json_describe(struct json_object *v, char *buf, size_t bufsize)
 		g_strlcpy(buf, "an object", bufsize);
 		break;
 	}
-	return buf;
-}
-
-const char *
-mkg__json_quote(const char *s, char *buf, size_t bufsize)
-{
-	GString *q = g_string_sized_new(MKG_QUOTE_MAX + 8);
-	size_t chars = 0;
-
-	/* Whole characters only (the text is valid UTF-8), at most
-	 * MKG_QUOTE_MAX of them, and no more than fits with `..."`. */
-	g_string_append_c(q, '"');
-	while (*s) {
-		const char *next = g_utf8_next_char(s);
-		size_t before = q->len;
-		char one[8];
-
-		memcpy(one, s, (size_t)(next - s));
-		one[next - s] = '\0';
-		mkg__json_escape(q, one);
-		if (chars == MKG_QUOTE_MAX || q->len + 5 > bufsize) {
-			g_string_truncate(q, before);
-			g_string_append(q, "...");
-			break;
-		}
-		chars++;
-		s = next;
-	}
-	g_string_append_c(q, '"');
-	g_strlcpy(buf, q->str, bufsize);
-	g_string_free(q, TRUE);
 	return buf;
 }
 
@@ -143,17 +111,18 @@ mkg__json_is_plain_key(const char *key)
 	return true;
 }
 
-/* Append ".key" (or `["key"]` when it is not a plain word) to the path. */
+/* Append ".key" (or `["key"]` when it is not a plain word or longer than a
+ * message quotes) to the path. */
 static void
 path_push_key(GString *path, const char *key)
 {
-	if (mkg__json_is_plain_key(key)) {
+	if (mkg__json_is_plain_key(key) && strlen(key) <= MKG_QUOTE_CHARS) {
 		g_string_append_c(path, '.');
 		g_string_append(path, key);
 	} else {
-		g_string_append(path, "[\"");
-		mkg__json_escape(path, key);
-		g_string_append(path, "\"]");
+		g_string_append_c(path, '[');
+		mkg__quote_append(path, key);
+		g_string_append_c(path, ']');
 	}
 }
 
@@ -181,12 +150,12 @@ report_duplicate(mkg_json_reader *r, const char *s, size_t len, size_t i)
 
 	i = mkg__json_skip_ws(s, len, i + 1);
 	while (i < len && s[i] == '"') {
-		char quoted[320];
+		char quoted[MKG_QUOTE_BUFSIZE];
 
 		i = mkg__json_decode_string(s, len, i, r->scratch);
 		if (!g_hash_table_add(seen, g_strdup(r->scratch->str))) {
 			mkg__error(MKG_EDATA, "%s: duplicate key %s", r->path->str,
-			           mkg__json_quote(r->scratch->str, quoted, sizeof quoted));
+			           mkg__quote(quoted, r->scratch->str));
 			found = true;
 			break;
 		}

@@ -120,13 +120,11 @@ int mkg__json_reader_parse(mkg_json_reader *r, const char *data, size_t len, con
                            struct json_object **out);
 
 /* A short description of a value for a message, written into buf: a
- * string as JSON (cut after a few dozen characters), a number as written,
+ * string quoted by mkg__quote() (bufsize >= MKG_QUOTE_BUFSIZE keeps it whole), a number as written,
  * true, false, null, "an object", "an array".  Returns buf. */
 const char *mkg__json_describe(struct json_object *value, char *buf, size_t bufsize);
 /* Whether a key reads as a path step: letters, digits, '_' and '-' only
  * (else messages quote it). */
 bool mkg__json_is_plain_key(const char *key);
-/* s (valid UTF-8) as a quoted JSON string for a message, cut likewise. */
-const char *mkg__json_quote(const char *s, char *buf, size_t bufsize);
 
 #endif /* MKG_JSON_PRIVATE_H */

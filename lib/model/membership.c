@@ -31,6 +31,7 @@ mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size
 	char path[MKG_PATH_BUFSIZE];
 	mkg_membership_rec rec;
 	mkg_idx group, member;
+	char quoted[MKG_QUOTE_BUFSIZE], quoted2[MKG_QUOTE_BUFSIZE];
 	size_t first;
 	gint64 *key;
 	int rc;
@@ -47,12 +48,13 @@ mkg_model_add_membership(mkg_model *model, const mkg_membership_desc *desc, size
 	    (rc = mkg__check_actor_ref(m, path, "member", d->member, &member)) != MKG_OK)
 		return rc;
 	if (group == member)
-		return mkg__error(MKG_EDATA, "%s.member: \"%s\" cannot be a member of itself", path,
-		                  d->member);
+		return mkg__error(MKG_EDATA, "%s.member: %s cannot be a member of itself", path,
+		                  mkg__quote(quoted, d->member));
 	first = pair_lookup(m, group, member);
 	if (first != MKG_NONE)
-		return mkg__error(MKG_EDATA, "%s: duplicate membership of \"%s\" in \"%s\" (first at "
-		                  "memberships[%zu])", path, d->member, d->group, first);
+		return mkg__error(MKG_EDATA, "%s: duplicate membership of %s in %s (first at "
+		                  "memberships[%zu])", path, mkg__quote(quoted, d->member),
+		                  mkg__quote(quoted2, d->group), first);
 	if ((rc = mkg__check_date(path, "since", d->since)) != MKG_OK ||
 	    (rc = mkg__check_text(path, "role", d->role)) != MKG_OK)
 		return rc;
@@ -78,6 +80,7 @@ mkg_model_find_membership(const mkg_model *model, const char *group, const char 
 {
 	const mkg_model *m = model;
 	mkg_idx g, mb;
+	char quoted[MKG_QUOTE_BUFSIZE], quoted2[MKG_QUOTE_BUFSIZE];
 	size_t i;
 
 	MKG_CHECK_ARG(model);
@@ -88,7 +91,8 @@ mkg_model_find_membership(const mkg_model *model, const char *group, const char 
 	mb = mkg__model_actor_lookup(m, member);
 	i = g == MKG_IDX_NONE || mb == MKG_IDX_NONE ? MKG_NONE : pair_lookup(m, g, mb);
 	if (i == MKG_NONE)
-		return mkg__error(MKG_ENOTFOUND, "no membership of \"%s\" in \"%s\"", member, group);
+		return mkg__error(MKG_ENOTFOUND, "no membership of %s in %s",
+		                  mkg__quote(quoted, member), mkg__quote(quoted2, group));
 	*index = i;
 	return MKG_OK;
 }

@@ -226,9 +226,10 @@ static int
 find(GHashTable *table, const char *what, const char *id, size_t *index)
 {
 	mkg_idx i = lookup(table, id);
+	char quoted[MKG_QUOTE_BUFSIZE];
 
 	if (i == MKG_IDX_NONE)
-		return mkg__error(MKG_ENOTFOUND, "no %s \"%s\"", what, id);
+		return mkg__error(MKG_ENOTFOUND, "no %s %s", what, mkg__quote(quoted, id));
 	*index = i;
 	return MKG_OK;
 }

@@ -24,20 +24,21 @@ check_transaction(const mkg_model *m, const char *path, const mkg_transaction_de
                   const char *id, mkg_idx *seller, mkg_idx *buyer)
 {
 	mkg_idx first;
+	char quoted[MKG_QUOTE_BUFSIZE];
 	int rc;
 
 	if (d->id != NULL && (rc = mkg__check_required_text(path, "id", d->id, true)) != MKG_OK)
 		return rc;
 	first = mkg__model_transaction_lookup(m, id);
 	if (first != MKG_IDX_NONE)
-		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id \"%s\" (first at transactions[%u])",
-		                  path, d->id ? "" : "generated ", id, first);
+		return mkg__error(MKG_EDATA, "%s.id: %sduplicate id %s (first at transactions[%u])",
+		                  path, d->id ? "" : "generated ", mkg__quote(quoted, id), first);
 	if ((rc = mkg__check_actor_ref(m, path, "seller", d->seller, seller)) != MKG_OK ||
 	    (rc = mkg__check_actor_ref(m, path, "buyer", d->buyer, buyer)) != MKG_OK)
 		return rc;
 	if (*seller == *buyer)
-		return mkg__error(MKG_EDATA, "%s.buyer: same actor as the seller \"%s\"", path,
-		                  d->seller);
+		return mkg__error(MKG_EDATA, "%s.buyer: same actor as the seller %s", path,
+		                  mkg__quote(quoted, d->seller));
 	if ((rc = mkg__check_required_text(path, "commodity", d->commodity, true)) != MKG_OK)
 		return rc;
 	if (isnan(d->volume) && isnan(d->value))

@@ -46,14 +46,15 @@ int
 mkg__check_date(const char *path, const char *field, const char *s)
 {
 	int32_t first, last;
+	char quoted[MKG_QUOTE_BUFSIZE];
 
 	if (s == NULL || mkg__date_parse(s, &first, &last))
 		return MKG_OK;
 	if (!g_utf8_validate(s, -1, NULL))
 		return mkg__error(MKG_EDATA, "%s.%s: not valid UTF-8", path, field);
 	return mkg__error(MKG_EDATA,
-	                  "%s.%s: \"%s\" is not a date, expected YYYY, YYYY-MM or YYYY-MM-DD",
-	                  path, field, s);
+	                  "%s.%s: %s is not a date, expected YYYY, YYYY-MM or YYYY-MM-DD",
+	                  path, field, mkg__quote(quoted, s));
 }
 
 int
@@ -79,13 +80,15 @@ int
 mkg__check_actor_ref(const mkg_model *m, const char *path, const char *field, const char *id,
                      mkg_idx *out)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
 	int rc = mkg__check_required_text(path, field, id, false);
 
 	if (rc != MKG_OK)
 		return rc;
 	*out = mkg__model_actor_lookup(m, id);
 	if (*out == MKG_IDX_NONE)
-		return mkg__error(MKG_EDATA, "%s.%s: unknown actor \"%s\"", path, field, id);
+		return mkg__error(MKG_EDATA, "%s.%s: unknown actor %s", path, field,
+		                  mkg__quote(quoted, id));
 	return MKG_OK;
 }
 

@@ -17,7 +17,7 @@ void mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b);
 
 /* The text view of every bottleneck section, under one heading; unit (of
  * volumes) may be NULL (bottlenecks-text.c). */
-void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l,
+void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l,
                            const char *unit);
 
 #endif /* MKG_BOTTLENECKS_REPORT_PRIVATE_H */

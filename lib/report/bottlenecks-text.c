@@ -40,7 +40,7 @@ more(GString *out, size_t total, const char *what)
 
 /* The flow and what binds it.  us: the unit with a space before it (" t"), or "". */
 static void
-flow_text(GString *out, const mkg_flow *f, const mkg__labels *l, const char *us)
+flow_text(GString *out, const mkg_flow *f, mkg__labels *l, const char *us)
 {
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -81,7 +81,7 @@ flow_text(GString *out, const mkg_flow *f, const mkg__labels *l, const char *us)
 }
 
 static void
-captive_text(GString *out, const mkg_captive *c, const mkg__labels *l, const char *us)
+captive_text(GString *out, const mkg_captive *c, mkg__labels *l, const char *us)
 {
 	char a[MKG_DOUBLE_BUFSIZE];
 	size_t n = mkg_captive_count(c), ns = mkg_captive_stranded_count(c);
@@ -122,7 +122,7 @@ captive_text(GString *out, const mkg_captive *c, const mkg__labels *l, const cha
 }
 
 static void
-cutpoints_text(GString *out, const mkg_cutpoints *c, const mkg__labels *l, const char *us)
+cutpoints_text(GString *out, const mkg_cutpoints *c, mkg__labels *l, const char *us)
 {
 	char a[MKG_DOUBLE_BUFSIZE];
 	size_t na = mkg_cutpoints_articulation_count(c), nb = mkg_cutpoints_bridge_count(c);
@@ -146,7 +146,7 @@ cutpoints_text(GString *out, const mkg_cutpoints *c, const mkg__labels *l, const
 }
 
 static void
-betweenness_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l)
+betweenness_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l)
 {
 	char a[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t n = mkg_betweenness_count(b->betweenness);
@@ -167,7 +167,7 @@ betweenness_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l)
 }
 
 static void
-throughput_text(GString *out, const mkg_throughput *t, const mkg__labels *l, const char *us)
+throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const char *us)
 {
 	char a[MKG_DOUBLE_BUFSIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t n = mkg_throughput_count(t);
@@ -186,7 +186,7 @@ throughput_text(GString *out, const mkg_throughput *t, const mkg__labels *l, con
 }
 
 void
-mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, const mkg__labels *l,
+mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l,
                       const char *unit)
 {
 	char *us = unit ? g_strconcat(" ", unit, NULL) : g_strdup("");

@@ -6,7 +6,7 @@
 /* ---- exit simulation ------------------------------------------------------- */
 
 static void
-text_records(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
+text_records(GString *out, const mkg_exit_simulation *s, mkg__labels *l,
              mkg_exit_outcome which, const char *heading)
 {
 	size_t count = mkg_exit_simulation_record_count(s), n = 0;
@@ -21,7 +21,8 @@ text_records(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
 
 		if (r->outcome != which)
 			continue;
-		g_string_append_printf(out, "  %s: %s by %s", r->record, mkg_function_name(r->function),
+		g_string_append_printf(out, "  %s: %s by %s", mkg__text(l, r->record),
+		                       mkg_function_name(r->function),
 		                       mkg__label(l, r->facilitator));
 		if (r->end != NULL)
 			g_string_append_printf(out, ", %s %s",
@@ -36,7 +37,7 @@ text_records(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
 }
 
 void
-mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg__labels *l,
+mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__labels *l,
                           const mkg__units *u)
 {
 	const char *mu = u->measure ? u->measure : mkg_measure_name(mkg_exit_simulation_measure(s));
@@ -56,8 +57,9 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg_
 	for (size_t i = 0; i < unsupported; i++) {
 		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);
 
-		g_string_append_printf(out, "  %s: %s -> %s, %s", t->transaction,
-		                       mkg__label(l, t->seller), mkg__label(l, t->buyer), t->commodity);
+		g_string_append_printf(out, "  %s: %s -> %s, %s", mkg__text(l, t->transaction),
+		                       mkg__label(l, t->seller), mkg__label(l, t->buyer),
+		                       mkg__text(l, t->commodity));
 		if (!MKG_IS_ABSENT(t->volume))
 			g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->volume),
 			                       u->volume ? u->volume : "(volume)");
@@ -70,7 +72,7 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg_
 		const mkg_facilitation_market *mm = mkg_exit_simulation_market_at(s, i);
 
 		g_string_append_printf(out, "%s of ", mkg__text_percent(a, mm->share));
-		mkg__market_label(out, mm);
+		mkg__market_label(out, l, mm);
 		g_string_append_printf(out, " loses all support (%s of %s %s)\n",
 		                       mkg__text_amount(b, mm->amount), mkg__text_amount(c, mm->total),
 		                       mu);
@@ -81,7 +83,7 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, const mkg_
 
 /* One record's line: unplanned ones with their reasons in words. */
 static void
-text_plan(GString *out, const mkg_exit_plan *p, const mkg__labels *l)
+text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 {
 	static const char *const reason_words[MKG_EXIT_REASON_COUNT] = {
 		"no end date", "no exit strategy", "successor is itself a programme or NGO",
@@ -89,7 +91,7 @@ text_plan(GString *out, const mkg_exit_plan *p, const mkg__labels *l)
 	const char *sep = "";
 
 	g_string_append_printf(out, "  %-9s %s (%s, by %s)", p->planned ? "planned" : "UNPLANNED",
-	                       p->record, mkg_function_name(p->function),
+	                       mkg__text(l, p->record), mkg_function_name(p->function),
 	                       mkg__label(l, p->facilitator));
 	if (p->end != NULL)
 		g_string_append_printf(out, ", ends %s", p->end);
@@ -112,7 +114,7 @@ text_plan(GString *out, const mkg_exit_plan *p, const mkg__labels *l)
 
 /* Unplanned records first. */
 void
-mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__labels *l)
+mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels *l)
 {
 	size_t n = mkg_exit_readiness_count(r);
 
@@ -133,19 +135,19 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__l
 
 static void
 text_targets(GString *out, const char *what, const char *const *ids, size_t n,
-             const mkg__labels *l, bool actors)
+             mkg__labels *l, bool actors)
 {
 	if (n == 0)
 		return;
 	g_string_append_printf(out, "      shared %s:", what);
 	for (size_t k = 0; k < n; k++)
 		g_string_append_printf(out, "%s %s", k ? "," : "", actors ? mkg__label(l, ids[k])
-		                                                          : ids[k]);
+		                                                          : mkg__text(l, ids[k]));
 	g_string_append_c(out, '\n');
 }
 
 void
-mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l)
+mkg__competing_text(GString *out, const mkg_competing *c, mkg__labels *l)
 {
 	size_t n = mkg_competing_count(c);
 
@@ -158,8 +160,8 @@ mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l)
 
 		g_string_append_printf(out, "  %s: %s (%s, by %s) and %s (%s, by %s)%s\n",
 		                       p->same_function ? "DUPLICATION" : "complementary?",
-		                       p->first, mkg_function_name(p->first_function),
-		                       mkg__label(l, p->first_facilitator), p->second,
+		                       mkg__text(l, p->first), mkg_function_name(p->first_function),
+		                       mkg__label(l, p->first_facilitator), mkg__text(l, p->second),
 		                       mkg_function_name(p->second_function),
 		                       mkg__label(l, p->second_facilitator),
 		                       p->periods_overlap ? "" : " (not at the same time)");
@@ -172,7 +174,7 @@ mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l)
 /* ---- who pays -------------------------------------------------------------- */
 
 void
-mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
+mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
                    const mkg__units *u)
 {
 	const char *cur = u->currency ? u->currency : "(money)";
@@ -209,7 +211,8 @@ mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
 
 		if (r->not_self_financing)
 			g_string_append_printf(out, "NOT SELF-FINANCING: commercial record %s (%s, by "
-			                       "%s): %s\n", r->record, mkg_function_name(r->function),
+			                       "%s): %s\n", mkg__text(l, r->record),
+			                       mkg_function_name(r->function),
 			                       mkg__label(l, r->facilitator),
 			                       r->paid_by_given ? "its users pay nothing"
 			                                        : "no one is said to pay");
@@ -234,7 +237,8 @@ text_cost(GString *out, const mkg_mix_row *row, const char *cur)
 }
 
 void
-mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, const mkg__units *u)
+mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, mkg__labels *l,
+                           const mkg__units *u)
 {
 	const char *cur = u->currency ? u->currency : "(money)";
 	const char *mu = u->measure ? u->measure
@@ -273,7 +277,7 @@ mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, const 
 			if (!(mm->amount > 0))
 				continue;
 			g_string_append_printf(out, "  supports %s of ", mkg__text_percent(a, mm->share));
-			mkg__market_label(out, mm);
+			mkg__market_label(out, l, mm);
 			g_string_append_printf(out, " (%s of %s %s)\n", mkg__text_amount(b, mm->amount),
 			                       mkg__text_amount(c, mm->total), mu);
 		}

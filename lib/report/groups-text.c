@@ -18,7 +18,7 @@ text_side(GString *out, const char *what, const mkg_coalition_market *cm)
 }
 
 static void
-text_markets(GString *out, const mkg_group *row)
+text_markets(GString *out, mkg__labels *l, const mkg_group *row)
 {
 	char a[MKG_DOUBLE_BUFSIZE];
 
@@ -28,7 +28,7 @@ text_markets(GString *out, const mkg_group *row)
 		                                 gm->service, 0, 0, 0 };
 
 		g_string_append(out, "  ");
-		mkg__market_label(out, &key);
+		mkg__market_label(out, l, &key);
 		g_string_append_printf(out, ": %zu of %zu buyers are members (%s)",
 		                       gm->member_buyers, gm->buyers,
 		                       mkg__text_percent(a, gm->member_buyer_share));
@@ -39,7 +39,7 @@ text_markets(GString *out, const mkg_group *row)
 }
 
 void
-mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l)
+mkg__groups_text(GString *out, const mkg_groups *g, mkg__labels *l)
 {
 	size_t n = mkg_groups_count(g);
 
@@ -60,6 +60,6 @@ mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l)
 			                       mkg__label(l, row->supervisors[k]));
 		g_string_append_printf(out, "%s\n", row->presumed_harmful ? "; PRESUMED HARMFUL as "
 		                                                            "one firm" : "");
-		text_markets(out, row);
+		text_markets(out, l, row);
 	}
 }

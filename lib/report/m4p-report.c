@@ -76,7 +76,7 @@ mkg__m4p_write(mkg_jw *w, const mkg__m4p *x)
 }
 
 void
-mkg__m4p_text(GString *out, const mkg__m4p *x, const mkg__labels *l, const mkg__units *u)
+mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l, const mkg__units *u)
 {
 	/* What breaks when the programmes leave, then who else works on the
 	 * same people, then who pays, then who earns. */
@@ -85,7 +85,7 @@ mkg__m4p_text(GString *out, const mkg__m4p *x, const mkg__labels *l, const mkg__
 	mkg__exit_readiness_text(out, x->readiness, l);
 	mkg__competing_text(out, x->competing, l);
 	mkg__payments_text(out, x->payments, l, u);
-	mkg__facilitation_mix_text(out, x->mix, u);
+	mkg__facilitation_mix_text(out, x->mix, l, u);
 	mkg__value_text(out, x->value, l);
 	mkg__inclusiveness_text(out, x->inclusiveness, u);
 	mkg__groups_text(out, x->groups, l);

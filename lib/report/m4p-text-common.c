@@ -19,13 +19,13 @@ mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share)
 }
 
 void
-mkg__market_label(GString *out, const mkg_facilitation_market *row)
+mkg__market_label(GString *out, mkg__labels *l, const mkg_facilitation_market *row)
 {
-	g_string_append(out, row->commodity);
+	g_string_append(out, mkg__text(l, row->commodity));
 	if (row->period != NULL)
-		g_string_append_printf(out, " %s", row->period);
+		g_string_append_printf(out, " %s", mkg__text(l, row->period));
 	if (row->region != NULL)
-		g_string_append_printf(out, " %s", row->region);
+		g_string_append_printf(out, " %s", mkg__text(l, row->region));
 	if (row->service)
 		g_string_append(out, " (service)");
 }

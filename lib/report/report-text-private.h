@@ -9,10 +9,25 @@
 /* A blank line, title, and a line of '=' as long as the title (in bytes). */
 void mkg__text_heading(GString *out, const char *title);
 
-/* Actor id -> display label for the text report ("coop-a (Huasahuasi
- * growers)"); labels of unnamed actors are their ids (report-text.c). */
-typedef GHashTable mkg__labels;
-const char *mkg__label(const mkg__labels *labels, const char *id);
+/* What the text sections need to print the model's strings safely
+ * (docs/report.md): every id, name, commodity, period, region and unit
+ * goes through mkg__label() or mkg__text(), escaped with the rule of
+ * messages (mkg__text_escape: controls as \u001b, never raw), without
+ * quotes and uncut.  One per call that writes text: the cache is filled as
+ * the text is written, so it is never shared between threads. */
+typedef struct mkg__labels {
+	GHashTable *labels;  /* actor id -> escaped label; the report's, read only */
+	GHashTable *escaped; /* string -> its escaped form, for strings that need one */
+} mkg__labels;
+
+/* The display label of an actor, escaped: "coop-a (Huasahuasi growers)";
+ * an actor without a name of its own is its id (report-text.c). */
+const char *mkg__label(mkg__labels *l, const char *id);
+/* s escaped for the text: s itself when it needs no escape, else a copy
+ * that l owns (report-text.c). */
+const char *mkg__text(mkg__labels *l, const char *s);
+/* Free what l made (not l->labels). */
+void mkg__labels_clear(mkg__labels *l);
 
 /* A number for text: shortest round-trip form, "-" for NaN (report-text.c). */
 const char *mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d);

@@ -13,11 +13,38 @@
 #define TEXT_ROWS 10
 
 const char *
-mkg__label(const mkg__labels *labels, const char *id)
+mkg__label(mkg__labels *l, const char *id)
 {
-	const char *label = labels ? g_hash_table_lookup((GHashTable *)labels, id) : NULL;
+	const char *label = g_hash_table_lookup(l->labels, id);
 
-	return label ? label : id;
+	return label ? label : mkg__text(l, id);
+}
+
+const char *
+mkg__text(mkg__labels *l, const char *s)
+{
+	GString *escaped;
+	const char *known;
+
+	if (s == NULL)
+		return NULL;
+	if ((known = g_hash_table_lookup(l->escaped, s)) != NULL)
+		return known;
+	escaped = g_string_new(NULL);
+	mkg__text_escape(escaped, s, false, SIZE_MAX);
+	if (strcmp(escaped->str, s) == 0) {
+		g_string_free(escaped, TRUE);
+		return s;
+	}
+	known = escaped->str;
+	g_hash_table_insert(l->escaped, g_strdup(s), g_string_free(escaped, FALSE));
+	return known;
+}
+
+void
+mkg__labels_clear(mkg__labels *l)
+{
+	g_hash_table_destroy(l->escaped);
 }
 
 const char *
@@ -55,18 +82,18 @@ percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
 
 /* "maize, period 2010, region Kasese" (service and missing parts said). */
 static void
-market_name(GString *out, const char *commodity, const char *period, const char *region,
-            int service)
+market_name(GString *out, mkg__labels *l, const char *commodity, const char *period,
+            const char *region, int service)
 {
-	g_string_append(out, commodity);
+	g_string_append(out, mkg__text(l, commodity));
 	if (service)
 		g_string_append(out, " (service)");
 	if (period != NULL)
-		g_string_append_printf(out, ", period %s", period);
+		g_string_append_printf(out, ", period %s", mkg__text(l, period));
 	else
 		g_string_append(out, ", no period");
 	if (region != NULL)
-		g_string_append_printf(out, ", region %s", region);
+		g_string_append_printf(out, ", region %s", mkg__text(l, region));
 }
 
 static const char *
@@ -84,7 +111,7 @@ class_words(mkg_concentration_class cls)
 /* ---- concentration -------------------------------------------------------- */
 
 static void
-side_text(GString *out, const mkg_market_side *s, mkg_side side, const mkg__labels *l,
+side_text(GString *out, const mkg_market_side *s, mkg_side side, mkg__labels *l,
           const char *unit)
 {
 	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE],
@@ -120,7 +147,7 @@ side_text(GString *out, const mkg_market_side *s, mkg_side side, const mkg__labe
 }
 
 void
-mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
+mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l,
                         const char *unit)
 {
 	const char *measure = mkg_measure_name(c->measure);
@@ -138,7 +165,8 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__lab
 	for (size_t i = 0; i < c->count; i++) {
 		const mkg__conc_market *cm = &c->markets[i];
 		g_string_append_c(out, '\n');
-		market_name(out, cm->pub.commodity, cm->pub.period, cm->pub.region, cm->pub.service);
+		market_name(out, l, cm->pub.commodity, cm->pub.period, cm->pub.region,
+		            cm->pub.service);
 		if (cm->pub.excluded_transactions > 0)
 			g_string_append_printf(out, " (%zu transaction%s without a %s left out)",
 			                       cm->pub.excluded_transactions,
@@ -152,7 +180,7 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__lab
 /* ---- coalitions ------------------------------------------------------------ */
 
 static void
-coalition_title(GString *out, const mkg_coalitions *c, size_t i, const mkg__labels *l)
+coalition_title(GString *out, const mkg_coalitions *c, size_t i, mkg__labels *l)
 {
 	size_t n = mkg_coalitions_member_count(c, i);
 	const char *group = mkg_coalitions_group(c, i);
@@ -163,18 +191,19 @@ coalition_title(GString *out, const mkg_coalitions *c, size_t i, const mkg__labe
 		g_string_append(out, "the coalition tested");
 	g_string_append_printf(out, " (%zu member%s", n, n == 1 ? "" : "s");
 	for (size_t k = 0; k < n; k++)
-		g_string_append_printf(out, "%s%s", k ? ", " : ": ", mkg_coalitions_member_at(c, i, k));
+		g_string_append_printf(out, "%s%s", k ? ", " : ": ",
+		                       mkg__text(l, mkg_coalitions_member_at(c, i, k)));
 	g_string_append_c(out, ')');
 }
 
 static void
-coalition_row(GString *out, const mkg_coalition_market *row)
+coalition_row(GString *out, mkg__labels *l, const mkg_coalition_market *row)
 {
 	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE],
 		s[G_ASCII_DTOSTR_BUF_SIZE];
 
 	g_string_append(out, "    ");
-	market_name(out, row->commodity, row->period, row->region, row->service);
+	market_name(out, l, row->commodity, row->period, row->region, row->service);
 	g_string_append_printf(out, ", %s: combined share %s, HHI %s -> %s (%s)%s\n",
 	                       row->side == MKG_SIDE_SELLER ? "sellers" : "buyers",
 	                       percent(s, row->share), fmt(a, "%.0f", row->hhi_before),
@@ -183,7 +212,7 @@ coalition_row(GString *out, const mkg_coalition_market *row)
 }
 
 void
-mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l)
+mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, mkg__labels *l)
 {
 	size_t harmful = 0;
 
@@ -209,13 +238,13 @@ mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__
 		for (size_t k = 0; k < mkg_coalitions_market_count(c, i); k++) {
 			const mkg_coalition_market *row = mkg_coalitions_market_at(c, i, k);
 			if (row->presumed_harmful)
-				coalition_row(out, row);
+				coalition_row(out, l, row);
 		}
 	}
 }
 
 static void
-coalition_text(GString *out, const mkg_coalitions *c, size_t i, const mkg__labels *l)
+coalition_text(GString *out, const mkg_coalitions *c, size_t i, mkg__labels *l)
 {
 	size_t n = mkg_coalitions_market_count(c, i);
 
@@ -225,11 +254,11 @@ coalition_text(GString *out, const mkg_coalitions *c, size_t i, const mkg__label
 	if (n == 0)
 		g_string_append(out, "    its members trade in no market\n");
 	for (size_t k = 0; k < n; k++)
-		coalition_row(out, mkg_coalitions_market_at(c, i, k));
+		coalition_row(out, l, mkg_coalitions_market_at(c, i, k));
 }
 
 void
-mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l)
+mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l)
 {
 	if (mkg_coalitions_count(c) == 0)
 		return;
@@ -255,7 +284,7 @@ sales_share_desc(gconstpointer a, gconstpointer b)
 }
 
 void
-mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l)
+mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 {
 	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t pairs = mkg_dependency_pair_count(d), shown = 0;

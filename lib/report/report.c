@@ -35,7 +35,7 @@ struct mkg_report {
 	const char **coalition;       /* the caller's coalition ids, or NULL */
 	size_t coalition_count;
 
-	mkg__labels *labels;          /* actor id -> label, for the text */
+	GHashTable *labels;           /* actor id -> label escaped for the text */
 
 	/* Sections, in report.md order.  NULL when not computed. */
 	mkg_concentration *concentration;
@@ -53,6 +53,7 @@ static int
 check_options(const mkg_model *model, const mkg_report_options *o, mkg_thresholds *t,
               GArray **coalition)
 {
+	char quoted[MKG_QUOTE_BUFSIZE];
 	int32_t first, last;
 	int rc;
 
@@ -61,8 +62,8 @@ check_options(const mkg_model *model, const mkg_report_options *o, mkg_threshold
 		return rc;
 	if (o->exit_date != NULL && !mkg__date_parse(o->exit_date, &first, &last))
 		return mkg__error(MKG_EINVAL,
-		                  "exit_date: \"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-		                  o->exit_date);
+		                  "exit_date: %s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+		                  mkg__quote(quoted, o->exit_date));
 	if (o->coalition_count > 0 && o->coalition == NULL)
 		return mkg__error(MKG_EINVAL, "coalition: %zu ids announced but the list is NULL",
 		                  o->coalition_count);
@@ -93,9 +94,15 @@ copy_model(mkg_report *r, const mkg_model *m)
 	for (guint i = 0; i < m->actors->len; i++) {
 		const mkg_actor_rec *a = MKG_ACTOR(m, i);
 		if (a->name != NULL && strcmp(a->name, a->id) != 0) {
-			char *label = g_strdup_printf("%s (%s)", a->id, a->name);
-			g_hash_table_insert(r->labels, (char *)copy(r, a->id), (char *)copy(r, label));
-			g_free(label);
+			GString *label = g_string_new(NULL);
+
+			mkg__text_escape(label, a->id, false, SIZE_MAX);
+			g_string_append(label, " (");
+			mkg__text_escape(label, a->name, false, SIZE_MAX);
+			g_string_append_c(label, ')');
+			g_hash_table_insert(r->labels, (char *)copy(r, a->id),
+			                    (char *)copy(r, label->str));
+			g_string_free(label, TRUE);
 		}
 	}
 }
@@ -255,10 +262,10 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
 /* ---- text ---------------------------------------------------------------- */
 
 static void
-text_model(GString *out, const mkg_report *r)
+text_model(GString *out, const mkg_report *r, mkg__labels *l)
 {
 	g_string_append_printf(out, "Market analysis: %s\n",
-	                       r->model_name ? r->model_name : "(unnamed model)");
+	                       r->model_name ? mkg__text(l, r->model_name) : "(unnamed model)");
 	g_string_append_printf(out,
 	                       "Model: %zu actors, %zu transactions, %zu facilitation records, "
 	                       "%zu memberships\n",
@@ -266,30 +273,33 @@ text_model(GString *out, const mkg_report *r)
 }
 
 static void
-text_options(GString *out, const mkg_report *r)
+text_options(GString *out, const mkg_report *r, mkg__labels *l)
 {
 	char lo[MKG_DOUBLE_BUFSIZE], hi[MKG_DOUBLE_BUFSIZE];
-	const char *unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit;
+	const char *unit = mkg__text(l, r->measure == MKG_MEASURE_VALUE ? r->currency
+	                                                                : r->volume_unit);
 
 	g_string_append_printf(out, "Measure: %s%s%s%s\n", mkg_measure_name(r->measure),
 	                       unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
 	g_string_append_printf(out,
 	                       "Thresholds: %s: HHI below %s unconcentrated, %s to %s moderately "
 	                       "concentrated, above %s highly concentrated%s%s%s\n",
-	                       r->thresholds.name, mkg__text_number(lo, r->thresholds.moderate), lo,
+	                       mkg__text(l, r->thresholds.name),
+	                       mkg__text_number(lo, r->thresholds.moderate), lo,
 	                       mkg__text_number(hi, r->thresholds.high), hi,
 	                       r->thresholds.source ? " (" : "",
-	                       r->thresholds.source ? r->thresholds.source : "",
+	                       r->thresholds.source ? mkg__text(l, r->thresholds.source) : "",
 	                       r->thresholds.source ? ")" : "");
 	g_string_append_printf(out, "Markets: commodity x period%s\n",
 	                       r->split_by_region ? " x seller's region" : "");
 	if (r->exit_date != NULL)
-		g_string_append_printf(out, "Programme exits simulated at: %s\n", r->exit_date);
+		g_string_append_printf(out, "Programme exits simulated at: %s\n",
+		                       mkg__text(l, r->exit_date));
 	if (r->coalition != NULL) {
 		g_string_append(out, "Coalition tested:");
 		for (size_t i = 0; i < r->coalition_count; i++)
 			g_string_append_printf(out, "%s %s", i ? "," : "",
-			                       mkg__label(r->labels, r->coalition[i]));
+			                       mkg__label(l, r->coalition[i]));
 		g_string_append_c(out, '\n');
 	}
 }
@@ -298,30 +308,37 @@ int
 mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 {
 	const mkg_report *r = report;
+	mkg__labels l;
 	GString *s;
-	const char *unit;
+	const char *unit, *volume_unit, *currency;
 
 	MKG_CHECK_ARG(report);
 	MKG_CHECK_ARG(out);
-	unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit;
+	l.labels = r->labels;
+	l.escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	/* The units are model strings too: escaped once for every section. */
+	volume_unit = mkg__text(&l, r->volume_unit);
+	currency = mkg__text(&l, r->currency);
+	unit = r->measure == MKG_MEASURE_VALUE ? currency : volume_unit;
 	s = g_string_new(NULL);
-	text_model(s, r);
-	text_options(s, r);
+	text_model(s, r, &l);
+	text_options(s, r, &l);
 	/* What an analyst must not miss comes first: groups presumed harmful. */
 	if (r->coalitions != NULL)
-		mkg__coalitions_text_warnings(s, r->coalitions, r->labels);
+		mkg__coalitions_text_warnings(s, r->coalitions, &l);
 	if (r->concentration != NULL)
-		mkg__concentration_text(s, r->concentration, r->labels, unit);
+		mkg__concentration_text(s, r->concentration, &l, unit);
 	if (r->coalitions != NULL)
-		mkg__coalitions_text(s, r->coalitions, r->labels);
+		mkg__coalitions_text(s, r->coalitions, &l);
 	if (r->dependency != NULL)
-		mkg__dependency_text(s, r->dependency, r->labels);
+		mkg__dependency_text(s, r->dependency, &l);
 	if (r->bottlenecks != NULL)
-		mkg__bottlenecks_text(s, r->bottlenecks, r->labels, r->volume_unit);
+		mkg__bottlenecks_text(s, r->bottlenecks, &l, volume_unit);
 	if (r->m4p != NULL) {
-		mkg__units u = { unit, r->volume_unit, r->currency };
-		mkg__m4p_text(s, r->m4p, r->labels, &u);
+		mkg__units u = { unit, volume_unit, currency };
+		mkg__m4p_text(s, r->m4p, &l, &u);
 	}
+	mkg__labels_clear(&l);
 	if (len != NULL)
 		*len = s->len;
 	*out = g_string_free(s, FALSE);

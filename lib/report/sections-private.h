@@ -54,30 +54,30 @@ typedef struct mkg__units {
 } mkg__units;
 
 /* report-text.c */
-void mkg__concentration_text(GString *out, const mkg_concentration *c, const mkg__labels *l,
+void mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l,
                              const char *unit);
-void mkg__coalitions_text(GString *out, const mkg_coalitions *c, const mkg__labels *l);
+void mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l);
 /* The coalitions presumed harmful, for the top of the report. */
-void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, const mkg__labels *l);
-void mkg__dependency_text(GString *out, const mkg_dependency *d, const mkg__labels *l);
+void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, mkg__labels *l);
+void mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l);
 
 /* facilitation-text.c, value-text.c, groups-text.c */
 void mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s,
-                               const mkg__labels *l, const mkg__units *u);
-void mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, const mkg__labels *l);
-void mkg__competing_text(GString *out, const mkg_competing *c, const mkg__labels *l);
-void mkg__payments_text(GString *out, const mkg_payments *p, const mkg__labels *l,
+                               mkg__labels *l, const mkg__units *u);
+void mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels *l);
+void mkg__competing_text(GString *out, const mkg_competing *c, mkg__labels *l);
+void mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
                         const mkg__units *u);
-void mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix,
+void mkg__facilitation_mix_text(GString *out, const mkg_facilitation_mix *mix, mkg__labels *l,
                                 const mkg__units *u);
-void mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l);
+void mkg__value_text(GString *out, const mkg_value *v, mkg__labels *l);
 void mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__units *u);
-void mkg__groups_text(GString *out, const mkg_groups *g, const mkg__labels *l);
+void mkg__groups_text(GString *out, const mkg_groups *g, mkg__labels *l);
 
 /* ---- text pieces the M4P sections share (m4p-text-common.c) --------------- */
 
 /* "maize 2010", "maize 2010 Kasese", "transport 2010 (service)". */
-void mkg__market_label(GString *out, const mkg_facilitation_market *row);
+void mkg__market_label(GString *out, mkg__labels *l, const mkg_facilitation_market *row);
 
 /* A number for the text: at most two decimals ("10.42", "3000"), "-" for NaN. */
 const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
@@ -102,7 +102,7 @@ void mkg__m4p_free(mkg__m4p *x);
  * the report object. */
 void mkg__m4p_write(mkg_jw *w, const mkg__m4p *x);
 /* The text sections, in the order a practitioner reads them. */
-void mkg__m4p_text(GString *out, const mkg__m4p *x, const mkg__labels *l,
+void mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l,
                    const mkg__units *u);
 
 #endif /* MKG_SECTIONS_PRIVATE_H */

@@ -5,16 +5,20 @@
 
 #include <string.h>
 
-/* "id (name)" when the actor has a name of its own, else "id". */
+/* "id (name)" when the actor has a name of its own, else "id"; model
+ * strings are escaped for the terminal (mkg__text_escape, docs/report.md). */
 static void
 append_actor(GString *out, const mkg_model *m, const char *id)
 {
 	mkg_idx a = mkg__model_actor_lookup(m, id);
 	const char *name = a == MKG_IDX_NONE ? NULL : MKG_ACTOR(m, a)->name;
 
-	g_string_append(out, id);
-	if (name != NULL && strcmp(name, id) != 0)
-		g_string_append_printf(out, " (%s)", name);
+	mkg__text_escape(out, id, false, SIZE_MAX);
+	if (name != NULL && strcmp(name, id) != 0) {
+		g_string_append(out, " (");
+		mkg__text_escape(out, name, false, SIZE_MAX);
+		g_string_append_c(out, ')');
+	}
 }
 
 /* A volume with the model's unit: "80 t". */
@@ -29,8 +33,10 @@ append_volume(GString *out, const mkg_model *m, double v)
 	else
 		mkg__format_double(buf, v);
 	g_string_append(out, buf);
-	if (unit != NULL)
-		g_string_append_printf(out, " %s", unit);
+	if (unit != NULL) {
+		g_string_append_c(out, ' ');
+		mkg__text_escape(out, unit, false, SIZE_MAX);
+	}
 }
 
 static void

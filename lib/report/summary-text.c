@@ -22,15 +22,21 @@ table_init(table *t, unsigned ncols, bool numbers)
 	t->numbers = numbers;
 }
 
-/* Append one row of ncols cells (copied). */
+/* Append one row of ncols cells, copied escaped for the terminal
+ * (mkg__text_escape, docs/report.md): every model string of the summary
+ * goes through a cell. */
 static void
 table_row(table *t, ...)
 {
 	va_list ap;
 
 	va_start(ap, t);
-	for (unsigned c = 0; c < t->ncols; c++)
-		g_ptr_array_add(t->cells, g_strdup(va_arg(ap, const char *)));
+	for (unsigned c = 0; c < t->ncols; c++) {
+		GString *cell = g_string_new(NULL);
+
+		mkg__text_escape(cell, va_arg(ap, const char *), false, SIZE_MAX);
+		g_ptr_array_add(t->cells, g_string_free(cell, FALSE));
+	}
 	va_end(ap);
 }
 
@@ -203,8 +209,11 @@ mkg_summary_write_text(const mkg_summary *s, char **out, size_t *len)
 	MKG_CHECK_ARG(s);
 	MKG_CHECK_ARG(out);
 	text = g_string_new(NULL);
-	g_string_append_printf(text, "%s\n", mkg__summary_model_name(s) ? mkg__summary_model_name(s)
-	                                                                : "(unnamed model)");
+	if (mkg__summary_model_name(s) != NULL)
+		mkg__text_escape(text, mkg__summary_model_name(s), false, SIZE_MAX);
+	else
+		g_string_append(text, "(unnamed model)");
+	g_string_append_c(text, '\n');
 	table_init(&t, 2, false);
 	table_row(&t, "currency", or_none(mkg__summary_currency(s)));
 	table_row(&t, "volume unit", or_none(mkg__summary_volume_unit(s)));

@@ -24,14 +24,14 @@ text_kinds(GString *out, const mkg_value *v, const char *cur)
 }
 
 void
-mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
+mkg__value_text(GString *out, const mkg_value *v, mkg__labels *l)
 {
-	const char *cur = mkg_value_currency(v) ? mkg_value_currency(v) : "(money)";
-	const char *vu = mkg_value_volume_unit(v) ? mkg_value_volume_unit(v) : "(volume unit)";
+	const char *cur = mkg_value_currency(v) ? mkg__text(l, mkg_value_currency(v)) : "(money)";
+	const char *vu = mkg_value_volume_unit(v) ? mkg__text(l, mkg_value_volume_unit(v))
+	                                          : "(volume unit)";
 	size_t commodities = mkg_value_commodity_count(v), shares = mkg_value_producer_share_count(v);
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 
-	(void)l;
 	mkg__text_heading(out, "Value distribution");
 	g_string_append_printf(out, "Value added along the chain: %s %s (what end markets pay, "
 	                       "net of what they sell)",
@@ -44,7 +44,8 @@ mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
 	for (size_t i = 0; i < commodities; i++) {
 		const mkg_commodity_prices *cp = mkg_value_commodity_at(v, i);
 
-		g_string_append_printf(out, "Prices of %s (%s per %s):", cp->commodity, cur, vu);
+		g_string_append_printf(out, "Prices of %s (%s per %s):",
+		                       mkg__text(l, cp->commodity), cur, vu);
 		for (size_t k = 0; k < cp->stage_count; k++)
 			g_string_append_printf(out, "%s %s %s", k ? "," : "",
 			                       mkg_actor_kind_name(cp->stages[k].seller_kind),
@@ -55,7 +56,7 @@ mkg__value_text(GString *out, const mkg_value *v, const mkg__labels *l)
 		const mkg_producer_share *p = mkg_value_producer_share_at(v, i);
 
 		g_string_append_printf(out, "Producer share of %s: %s (producers get %s, end "
-		                       "markets pay %s %s per %s)\n", p->commodity,
+		                       "markets pay %s %s per %s)\n", mkg__text(l, p->commodity),
 		                       mkg__text_percent(a, p->share),
 		                       mkg__text_amount(b, p->producer_price),
 		                       mkg__text_amount(c, p->end_market_price), cur, vu);

@@ -1,5 +1,6 @@
 /* marketgraph: text helpers shared by the library and the command-line
- * tool: the shortest exact form of a double and JSON string escaping.
+ * tool: the shortest exact form of a double, JSON string escaping and the
+ * escaping of strings shown to a person (messages, text reports).
  *
  * Pure functions (no error state, no allocation besides the GString they
  * append to), compiled once into the private static library mkg_text, which
@@ -10,6 +11,7 @@
 #define MKG_TEXT_PRIVATE_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* ---- numbers (numfmt.c) ------------------------------------------------- */
@@ -34,5 +36,30 @@ void mkg__json_escape_len(GString *out, const char *s, size_t len);
 void mkg__json_escape(GString *out, const char *s);
 /* Append s[0..len) as a JSON string, quotes included. */
 void mkg__json_quoted(GString *out, const char *s, size_t len);
+
+/* ---- strings shown to a person (quote.c) ---------------------------------- */
+
+/* Characters of a string quoted in a message before it is cut (docs/format.md). */
+#define MKG_QUOTE_CHARS 48
+/* The ellipsis U+2026, which ends a cut string. */
+#define MKG_ELLIPSIS "\xe2\x80\xa6"
+/* Longest text mkg__quote() writes, with its NUL: the quotes, 48 escapes of
+ * 6 bytes, the ellipsis. */
+#define MKG_QUOTE_BUFSIZE (2 + 6 * MKG_QUOTE_CHARS + 3 + 1)
+
+/* Append s so that no byte of it can drive a terminal or disguise the text:
+ * C0 and C1 controls, DEL, U+2028, U+2029, U+202A-U+202E and U+2066-U+2069
+ * as \u001b (4 lowercase hex digits); a byte that does not belong to
+ * well-formed UTF-8 as \xff; a backslash doubled and, when in_quotes, '"'
+ * after a backslash.
+ * Every other character is copied.  After max_chars characters (an
+ * escaped character or byte counts as one; SIZE_MAX for no limit) the rest
+ * is replaced by the ellipsis U+2026. */
+void mkg__text_escape(GString *out, const char *s, bool in_quotes, size_t max_chars);
+/* Append s in double quotes for a message: escaped, cut after
+ * MKG_QUOTE_CHARS characters and the ellipsis: "ab\u001bc". */
+void mkg__quote_append(GString *out, const char *s);
+/* The same into buf; returns buf. */
+const char *mkg__quote(char buf[MKG_QUOTE_BUFSIZE], const char *s);
 
 #endif /* MKG_TEXT_PRIVATE_H */

@@ -337,11 +337,11 @@ class Behaviour(AnalyzeCase):
         for args, message in (
                 ((), "missing FILE"),
                 ((path, path), "one FILE only"),
-                ((path, "-f", "xml"), "unknown format 'xml', expected text or json"),
-                ((path, "-m", "weight"), "unknown measure 'weight', expected volume or value"),
-                ((path, "-t", "us1982"), "unknown threshold set 'us1982', expected us2023, "
+                ((path, "-f", "xml"), "unknown format \"xml\", expected text or json"),
+                ((path, "-m", "weight"), "unknown measure \"weight\", expected volume or value"),
+                ((path, "-t", "us1982"), "unknown threshold set \"us1982\", expected us2023, "
                                           "us2010, us1992 or eu2004"),
-                ((path, "-c", "a,,b"), "--coalition: empty actor id in 'a,,b'")):
+                ((path, "-c", "a,,b"), "--coalition: empty actor id in \"a,,b\"")):
             code, out, err = run("analyze", *args)
             self.assertEqual((code, out), (2, b""), args)
             self.assertEqual(err, f"marketgraph analyze: {message} "

@@ -89,7 +89,7 @@ class GlobalOptions(ToolCase):
         self.assertEqual(self.assertUsage(),
                          "marketgraph: missing COMMAND (try 'marketgraph --help')\n")
         self.assertEqual(self.assertUsage("frobnicate"),
-                         "marketgraph: unknown command 'frobnicate' (try 'marketgraph --help')\n")
+                         "marketgraph: unknown command \"frobnicate\" (try 'marketgraph --help')\n")
         self.assertUsage("--frobnicate")
         self.assertUsage("help", "frobnicate")
         self.assertEqual(self.assertUsage("validate"),
@@ -101,7 +101,7 @@ class GlobalOptions(ToolCase):
         self.assertUsage("summary")
         self.assertUsage("summary", EXAMPLE, EXAMPLE)
         self.assertEqual(self.assertUsage("summary", "--format", "xml", EXAMPLE),
-                         "marketgraph summary: unknown format 'xml', expected text or json "
+                         "marketgraph summary: unknown format \"xml\", expected text or json "
                          "(try 'marketgraph summary --help')\n")
 
     def test_one_file_message(self):
@@ -127,7 +127,7 @@ class GlobalOptions(ToolCase):
             with self.subTest(command=command):
                 more = extra.get(command, ())
                 self.assertEqual(self.assertUsage(command, EXAMPLE, "--format", "xml", *more),
-                                 f"marketgraph {command}: unknown format 'xml', expected "
+                                 f"marketgraph {command}: unknown format \"xml\", expected "
                                  f"{names} (try 'marketgraph {command} --help')\n")
         self.assertEqual(run("summary", "--format", "JSON", EXAMPLE),
                          run("summary", "--format", "json", EXAMPLE))

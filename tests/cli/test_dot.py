@@ -65,7 +65,7 @@ class ExportDot(unittest.TestCase):
         rc, out, err = run("export", "--format", "svg", EXAMPLE)
         self.assertEqual((rc, out), (2, ""))
         # the list of formats grows (graphml, kumu, csv ...); dot is in it
-        self.assertRegex(err, r"^marketgraph export: unknown format 'svg', expected json.*\bdot\b"
+        self.assertRegex(err, r"^marketgraph export: unknown format \"svg\", expected json.*\bdot\b"
                               r".* \(try 'marketgraph export --help'\)\n$")
         self.assertEqual(run("export", "--highlight", EXAMPLE),
                          (2, "", "marketgraph export: --highlight needs --format dot "
@@ -94,10 +94,10 @@ class RenderWithoutGraphviz(unittest.TestCase):
         self.assertEqual(run("render", "-o", "map.png"),
                          (2, "", "marketgraph render: missing FILE" + hint))
         self.assertEqual(run("render", EXAMPLE, "-o", "map.gif"),
-                         (2, "", "marketgraph render: cannot tell the format of 'map.gif': "
+                         (2, "", "marketgraph render: cannot tell the format of \"map.gif\": "
                                  "name it .svg, .png or .pdf, or give --format" + hint))
         self.assertEqual(run("render", EXAMPLE, "-o", "map.png", "--format", "bmp"),
-                         (2, "", "marketgraph render: unknown format 'bmp', expected svg, png "
+                         (2, "", "marketgraph render: unknown format \"bmp\", expected svg, png "
                                  "or pdf" + hint))
         self.assertEqual(run("render", EXAMPLE, "-o", "map.png", "--dpi", "-3"),
                          (2, "", "marketgraph render: --dpi must be between 1 and 1200, "

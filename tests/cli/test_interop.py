@@ -451,16 +451,16 @@ class Csv(ToolCase):
             (("import-csv",), "missing --actors FILE (or --dir DIR)"),
             (("import-csv", "--actors", "a.csv"), "missing --transactions FILE (or --dir DIR)"),
             (("import-csv", "--dir", ".", "extra"),
-             "unexpected argument 'extra' (tables are given by options)"),
+             "unexpected argument \"extra\" (tables are given by options)"),
             (("import-csv", "--dir", ".", "--separator", "|"),
-             "unknown separator '|', expected ',', ';' or tab"),
+             "unknown separator \"|\", expected ',', ';' or tab"),
             (("export", model, "--format", "csv"),
              "--format csv writes five files: give --dir DIR or -o PREFIX"),
             (("export", model, "--format", "csv", "--dir", "d", "-o", "p"),
              "--format csv writes five files: give --dir DIR or -o PREFIX"),
             (("export", model, "--bom"), "--dir, --separator and --bom need --format csv"),
             (("export", model, "--format", "xml"),
-             "unknown format 'xml', expected json, dot, graphml, kumu or csv"),
+             "unknown format \"xml\", expected json, dot, graphml, kumu or csv"),
         ]
         for args, message in cases:
             with self.subTest(args=args):

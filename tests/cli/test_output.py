@@ -342,7 +342,7 @@ class ListOptions(Case):
                 with self.subTest(option=option, value=value):
                     self.assertEqual(run(*base, option, value),
                                      (2, b"", f"marketgraph {command}: {option}: empty actor "
-                                              f"id in '{value}'" + HINT.format(command)))
+                                              f'id in "{value}"' + HINT.format(command)))
 
     def test_help_says_lists_add_up(self):
         for command, option in (("shock", "--remove"), ("analyze", "--coalition")):

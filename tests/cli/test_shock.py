@@ -136,11 +136,11 @@ class Shock(unittest.TestCase):
                               "(try 'marketgraph shock --help')\n")
         rc, out, err = run("shock", self.path, "--remove", "proc,,trader")
         self.assertEqual(rc, 2)
-        self.assertEqual(err, "marketgraph shock: --remove: empty actor id in 'proc,,trader' "
+        self.assertEqual(err, "marketgraph shock: --remove: empty actor id in \"proc,,trader\" "
                               "(try 'marketgraph shock --help')\n")
         rc, out, err = run("shock", self.path, "--remove", "proc", "--format", "xml")
         self.assertEqual(rc, 2)
-        self.assertEqual(err, "marketgraph shock: unknown format 'xml', expected text or json "
+        self.assertEqual(err, "marketgraph shock: unknown format \"xml\", expected text or json "
                               "(try 'marketgraph shock --help')\n")
         rc, out, err = run("shock", "--remove", "proc")
         self.assertEqual(rc, 2)

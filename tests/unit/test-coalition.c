@@ -279,6 +279,15 @@ test_errors(void **state)
 	o.actor_count = 2;
 	assert_int_equal(mkg_coalitions_new(&c, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "coalition: unknown actor \"t9\"");
+	{
+		/* escaped and cut (docs/format.md, section 4) */
+		static const char *const esc[] = { "t1", "t\x1b]0;\a\xc2\x9b\xe2\x81\xa6\"" };
+
+		o.actors = esc;
+		assert_int_equal(mkg_coalitions_new(&c, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "coalition: unknown actor "
+		                    "\"t\\u001b]0;\\u0007\\u009b\\u2066\\\"\"");
+	}
 	o.actors = with_null;
 	assert_int_equal(mkg_coalitions_new(&c, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "coalition: id 1 is NULL");

@@ -32,6 +32,10 @@ typedef struct bad_case {
 
 /* Four actors: a (line 2), b (3), c (4), p (5). */
 #define ACT "id,kind\na,producer\nb,trader\nc,end_market\np,programme\n"
+/* x repeated: a 300-byte id */
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+#define X300 X100 X100 X100
 #define TX1 "id,seller,buyer,commodity,volume\nt1,a,b,maize,1\n"
 #define A(name, actors, code, msg) { name, actors, NULL, NULL, NULL, NULL, code, msg }
 #define T(name, tx, code, msg) { name, ACT, tx, NULL, NULL, NULL, code, msg }
@@ -77,10 +81,11 @@ static const bad_case bad_cases[] = {
 	  "actors.csv: line 1, column 3 (colour): unknown column (expected " ACTOR_COLUMNS ")"),
 	A("no header row", "a,producer\n", MKG_EPARSE,
 	  "actors.csv: line 1, column 1 (a): unknown column (expected " ACTOR_COLUMNS ")"),
-	/* 49 characters (an e-acute and 48 digits): the first 45 are kept. */
+	/* 49 characters (an e-acute and 48 digits): the first 48 are kept. */
 	A("long unknown column", "id,kind,\xc3\xa9" "123456789012345678901234567890123456789012345678\n",
-	  MKG_EPARSE, "actors.csv: line 1, column 3 (\xc3\xa9" "12345678901234567890123456789012345678901234...): "
-	  "unknown column (expected " ACTOR_COLUMNS ")"),
+	  MKG_EPARSE, "actors.csv: line 1, column 3 (\xc3\xa9"
+	  "12345678901234567890123456789012345678901234567\u2026): unknown column (expected "
+	  ACTOR_COLUMNS ")"),
 	A("duplicate column", "id,kind,id\n", MKG_EPARSE,
 	  "actors.csv: line 1, column 3 (id): duplicate column (first at column 1)"),
 	A("missing column", "id,name\n", MKG_EPARSE,
@@ -165,6 +170,27 @@ static const bad_case bad_cases[] = {
 	  "t1,a,b,maize,1\nt2,a,b,maize,1\nt3,a,b,maize,1\nt4,b,c,maize,1\nt5,b,c,maize,1\n"
 	  "t6,b,trader-9,maize,1\n", MKG_EDATA,
 	  "transactions.csv: line 7, column 3 (buyer): unknown actor \"trader-9\""),
+	/* Strings in messages are escaped and cut (docs/format.md, section 4). */
+	T("unknown actor with ESC", "seller,buyer,commodity,volume\na,x\x1b[2J,maize,1\n",
+	  MKG_EDATA,
+	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"x\\u001b[2J\""),
+	A("duplicate id with BEL", "id,kind\na\a,producer\na\a,trader\n", MKG_EDATA,
+	  "actors.csv: line 3, column 1 (id): duplicate id \"a\\u0007\" (first at line 2)"),
+	T("unknown actor with a C1 CSI",
+	  "seller,buyer,commodity,volume\na,\xc2\x9b" "31m,maize,1\n", MKG_EDATA,
+	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"\\u009b31m\""),
+	T("unknown actor with quotes",
+	  "seller,buyer,commodity,volume\na,\"say \"\"hi\"\" \\\",maize,1\n", MKG_EDATA,
+	  "transactions.csv: line 2, column 2 (buyer): unknown actor \"say \\\"hi\\\" \\\\\""),
+	T("unknown actor of 300 bytes", "seller,buyer,commodity,volume\na," X300 ",maize,1\n",
+	  MKG_EDATA, "transactions.csv: line 2, column 2 (buyer): unknown actor \"" X10 X10 X10 X10
+	  "xxxxxxxx\u2026\""),
+	A("unknown kind with ESC", "id,kind\na,\x1b]0;x\a\n", MKG_EDATA,
+	  "actors.csv: line 2, column 2 (kind): unknown kind \"\\u001b]0;x\\u0007\" (expected "
+	  KINDS ")"),
+	A("unknown column with ESC and C1", "id,kind,\x1b[2J\xc2\x9b\n", MKG_EPARSE,
+	  "actors.csv: line 1, column 3 (\\u001b[2J\\u009b): unknown column (expected "
+	  ACTOR_COLUMNS ")"),
 	T("same seller and buyer", "seller,buyer,commodity,volume\na,a,maize,1\n", MKG_EDATA,
 	  "transactions.csv: line 2, column 2 (buyer): same actor as the seller \"a\""),
 	T("neither volume nor value", "seller,buyer,commodity,volume,value\na,b,maize,,\n", MKG_EDATA,

@@ -92,7 +92,10 @@ test_message_set_and_clear(void **state)
 	mkg_model_free(m);
 }
 
-/* A very long message is cut, never overflowed, and stays a C string. */
+/* A very long message is cut, never overflowed, and stays a C string.
+ * An id is quoted cut after 48 characters, so the long message is a path:
+ * a duplicate key 60 levels deep in the attributes, each key 40
+ * characters long. */
 static void
 test_message_long(void **state)
 {
@@ -100,6 +103,8 @@ test_message_long(void **state)
 	char id[5000];
 	size_t index;
 	const char *msg;
+	GString *doc = g_string_new("{\"format\":\"marketgraph\",\"version\":1,\"actors\":"
+	                            "[{\"id\":\"a\",\"kind\":\"trader\",\"attributes\":");
 
 	(void)state;
 	memset(id, 'x', sizeof id - 1);
@@ -108,9 +113,24 @@ test_message_long(void **state)
 	assert_int_equal(mkg_model_find_actor(m, id, &index), MKG_ENOTFOUND);
 	msg = mkg_error_message();
 	assert_true(strncmp(msg, "no actor \"xxxx", 14) == 0);
-	assert_true(strlen(msg) > 1000);
-	assert_true(strlen(msg) < sizeof id);
+	assert_int_equal(strlen(msg), strlen("no actor \"\"") + 48 + 3);
 	mkg_model_free(m);
+
+	for (int level = 0; level < 60; level++)
+		g_string_append_printf(doc, "{\"%040d\":", level);
+	g_string_append(doc, "{\"d\":1,\"d\":2}");
+	for (int level = 0; level < 60; level++)
+		g_string_append_c(doc, '}');
+	g_string_append(doc, "}]}");
+	m = NULL;
+	assert_int_equal(mkg_json_read_buffer(&m, doc->str, doc->len), MKG_EDATA);
+	assert_null(m);
+	msg = mkg_error_message();
+	assert_true(strncmp(msg, "actors[0].attributes."
+	                         "0000000000000000000000000000000000000000.", 62) == 0);
+	assert_true(strlen(msg) > 1000);
+	assert_true(strlen(msg) < 60 * 41);
+	g_string_free(doc, TRUE);
 }
 
 /* ---- thread-locality -------------------------------------------------------- */

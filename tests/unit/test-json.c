@@ -67,6 +67,10 @@ typedef struct bad_case {
 #define E3 "\xc3\xa9\xc3\xa9\xc3\xa9"
 #define E5 E3 "\xc3\xa9\xc3\xa9"
 #define E10 E5 E5
+/* x repeated: a 300-byte id */
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+#define X300 X100 X100 X100
 #define ACTOR_FIELDS "id, name, kind, region, households, firms, capacity, supply, demand, tags, " \
                      "attributes"
 
@@ -319,13 +323,13 @@ static const bad_case bad_cases[] = {
 	    "{'k':{'z':1,'z':2}}}]}", MKG_EDATA, "actors[0].attributes.k: duplicate key \"z\""),
 	BAD("long string cut in a message", H "'actors':[{'id':'a','kind':"
 	    "'0123456789012345678901234567890123456789012345678901234567890123'}]}", MKG_EDATA,
-	    "actors[0].kind: unknown kind \"012345678901234567890123456789012345678901234567...\" "
+	    "actors[0].kind: unknown kind \"012345678901234567890123456789012345678901234567\u2026\" "
 	    "(expected " KINDS ")"),
 	BAD("long non-ASCII string cut in a message", H "'actors':[{'id':'a','kind':'"
 	    E10 E10 E10 E10 E10 E10 "'}]}", MKG_EDATA,
-	    "actors[0].kind: unknown kind \"" E10 E10 E10 E10 E5 E3 "...\" (expected " KINDS ")"),
+	    "actors[0].kind: unknown kind \"" E10 E10 E10 E10 E5 E3 "\u2026\" (expected " KINDS ")"),
 	BAD("control character escaped in a message", H "'actors':[{'id':'a','kind':'a\\u0001\\n'}]}",
-	    MKG_EDATA, "actors[0].kind: unknown kind \"a\\u0001\\n\" (expected " KINDS ")"),
+	    MKG_EDATA, "actors[0].kind: unknown kind \"a\\u0001\\u000a\" (expected " KINDS ")"),
 
 	/* ---- transactions ------------------------------------------------- */
 	BAD("transaction not an object", TXS(TX0 ",'t2'"), MKG_EDATA,
@@ -347,6 +351,40 @@ static const bad_case bad_cases[] = {
 	    "'volume':1}"), MKG_EDATA, "transactions[1].buyer: unknown actor \"trader-9\""),
 	BAD("transaction unknown seller", TXS("{'seller':'z','buyer':'b','commodity':'m','volume':1}"),
 	    MKG_EDATA, "transactions[0].seller: unknown actor \"z\""),
+	/* Strings in messages are escaped and cut (docs/format.md, section 4):
+	 * no control character, C1 or bidi control reaches a terminal raw. */
+	BAD("unknown actor with ESC", TXS("{'seller':'a','buyer':'x\\u001b[2Jy','commodity':'m',"
+	    "'volume':1}"), MKG_EDATA, "transactions[0].buyer: unknown actor \"x\\u001b[2Jy\""),
+	BAD("duplicate id with BEL", H "'actors':[{'id':'a\\u0007','kind':'producer'},"
+	    "{'id':'a\\u0007','kind':'trader'}]}", MKG_EDATA,
+	    "actors[1].id: duplicate id \"a\\u0007\" (first at actors[0])"),
+	BAD("unknown actor with a raw C1 CSI", TXS("{'seller':'\xc2\x9b" "31mz','buyer':'b',"
+	    "'commodity':'m','volume':1}"), MKG_EDATA,
+	    "transactions[0].seller: unknown actor \"\\u009b31mz\""),
+	BAD("unknown actor with an escaped C1 CSI and RLO", TXS("{'seller':'\\u009b\\u202e',"
+	    "'buyer':'b','commodity':'m','volume':1}"), MKG_EDATA,
+	    "transactions[0].seller: unknown actor \"\\u009b\\u202e\""),
+	BAD("unknown actor with quotes", TXS("{'seller':'say \\'hi\\' \\\\','buyer':'b',"
+	    "'commodity':'m','volume':1}"), MKG_EDATA,
+	    "transactions[0].seller: unknown actor \"say \\\"hi\\\" \\\\\""),
+	BAD("unknown actor of 300 bytes", TXS("{'seller':'" X300 "','buyer':'b','commodity':'m',"
+	    "'volume':1}"), MKG_EDATA,
+	    "transactions[0].seller: unknown actor \"" X10 X10 X10 X10 "xxxxxxxx\u2026\""),
+	BAD("unknown kind with ESC", H "'actors':[{'id':'a','kind':'\\u001b]0;x\\u0007'}]}",
+	    MKG_EDATA, "actors[0].kind: unknown kind \"\\u001b]0;x\\u0007\" (expected " KINDS ")"),
+	BAD("unknown field with ESC", H "'actors':[{'id':'a','kind':'trader','\\u001b':1}]}",
+	    MKG_EDATA, "actors[0][\"\\u001b\"]: unknown field (expected " ACTOR_FIELDS ")"),
+	BAD("unknown top-level key with C1", H "'actors':[],'\xc2\x9b':1}", MKG_EDATA,
+	    "\"\\u009b\": unknown key (expected " TOP_KEYS ")"),
+	BAD("version as a string with ESC", "{'format':'marketgraph','version':'1\\u001b'}",
+	    MKG_EDATA, "version: must be an integer, got \"1\\u001b\""),
+	BAD("version as a string with a raw C1", "{'format':'marketgraph','version':'1\xc2\x9b'}",
+	    MKG_EDATA, "version: must be an integer, got \"1\\u009b\""),
+	BAD("format with BEL", "{'format':'market\\u0007graph','version':1}",
+	    MKG_EDATA, "format: expected \"marketgraph\", got \"market\\u0007graph\""),
+	BAD("duplicate attribute key with ESC", H "'actors':[{'id':'a','kind':'trader',"
+	    "'attributes':{'k':{'\\u001b':1,'\\u001b':2}}}]}", MKG_EDATA,
+	    "actors[0].attributes.k: duplicate key \"\\u001b\""),
 	BAD("transaction seller missing", TXS("{'buyer':'b','commodity':'m','volume':1}"), MKG_EDATA,
 	    "transactions[0].seller: missing (required)"),
 	BAD("transaction seller is buyer", TXS("{'seller':'a','buyer':'a','commodity':'m','volume':1}"),

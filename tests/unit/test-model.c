@@ -1905,6 +1905,60 @@ test_enum_from_name_null_out(void **state)
 	               "exit name: argument is NULL");
 }
 
+/* Ids in messages are escaped and cut (docs/format.md, section 4): no
+ * control character, C1 control or bidi control reaches a terminal raw. */
+static void
+test_messages_escape_strings(void **state)
+{
+	mkg_model *m = NULL;
+	mkg_actor_desc a = actor("a\x1b[2J", MKG_ACTOR_PRODUCER);
+	mkg_actor_desc b = actor("b", MKG_ACTOR_TRADER);
+	mkg_membership_desc ms = MKG_MEMBERSHIP_DESC_INIT;
+	mkg_transaction_desc t = transaction(NULL, "a\x1b[2J", "b\a", 1);
+	mkg_actor_kind kind;
+	char long_id[301];
+	size_t index = 7;
+
+	(void)state;
+	memset(long_id, 'x', 300);
+	long_id[300] = '\0';
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	assert_int_equal(mkg_model_add_actor(m, &b, NULL), MKG_OK);
+	assert_failure(mkg_model_add_actor(m, &a, NULL), MKG_EDATA,
+	               "actors[2].id: duplicate id \"a\\u001b[2J\" (first at actors[0])");
+	assert_failure(mkg_model_add_transaction(m, &t, NULL), MKG_EDATA,
+	               "transactions[0].buyer: unknown actor \"b\\u0007\"");
+	t.buyer = "\xc2\x9b" "31m\xe2\x80\xae";
+	assert_failure(mkg_model_add_transaction(m, &t, NULL), MKG_EDATA,
+	               "transactions[0].buyer: unknown actor \"\\u009b31m\\u202e\"");
+	t.buyer = "say \"hi\" \\";
+	assert_failure(mkg_model_add_transaction(m, &t, NULL), MKG_EDATA,
+	               "transactions[0].buyer: unknown actor \"say \\\"hi\\\" \\\\\"");
+	t.buyer = long_id;
+	assert_failure(mkg_model_add_transaction(m, &t, NULL), MKG_EDATA,
+	               "transactions[0].buyer: unknown actor "
+	               "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026\"");
+	t.buyer = t.seller;
+	assert_failure(mkg_model_add_transaction(m, &t, NULL), MKG_EDATA,
+	               "transactions[0].buyer: same actor as the seller \"a\\u001b[2J\"");
+	ms.group = "a\x1b[2J";
+	ms.member = "a\x1b[2J";
+	assert_failure(mkg_model_add_membership(m, &ms, NULL), MKG_EDATA,
+	               "memberships[0].member: \"a\\u001b[2J\" cannot be a member of itself");
+	/* lookups take any bytes: invalid UTF-8 is shown as \xff */
+	assert_failure(mkg_model_find_actor(m, "a\xff\x1b", &index), MKG_ENOTFOUND,
+	               "no actor \"a\\xff\\u001b\"");
+	assert_failure(mkg_model_find_transaction(m, long_id, &index), MKG_ENOTFOUND,
+	               "no transaction "
+	               "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026\"");
+	assert_failure(mkg_actor_kind_from_name("trader\x1b[0m", &kind), MKG_EINVAL,
+	               "unknown kind \"trader\\u001b[0m\"");
+	assert_int_equal(index, 7);
+	assert_int_equal(mkg_model_transaction_count(m), 0);
+	mkg_model_free(m);
+}
+
 int
 main(void)
 {
@@ -1939,6 +1993,7 @@ main(void)
 		cmocka_unit_test(test_commodity_equal),
 		cmocka_unit_test(test_enum_names),
 		cmocka_unit_test(test_enum_from_name_null_out),
+		cmocka_unit_test(test_messages_escape_strings),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

@@ -308,6 +308,32 @@ test_errors(void **state)
 	o.source_count = 1;
 	assert_int_equal(mkg_shock_new(&s, m, &o), MKG_ENOTFOUND);
 	assert_string_equal(mkg_error_message(), "sources: unknown actor \"ghost\"");
+	/* Ids in option errors are escaped and cut (docs/format.md, section 4). */
+	{
+		const char *esc[] = { "gh\x1b[2Jost\a" }, *c1[] = { "\xc2\x9b" "1m\"q\"" };
+		char long_id[301];
+		const char *long_ids[] = { long_id };
+
+		memset(long_id, 'x', 300);
+		long_id[300] = '\0';
+		o.sources = esc;
+		assert_int_equal(mkg_shock_new(&s, m, &o), MKG_ENOTFOUND);
+		assert_string_equal(mkg_error_message(),
+		                    "sources: unknown actor \"gh\\u001b[2Jost\\u0007\"");
+		o.sources = c1;
+		assert_int_equal(mkg_shock_new(&s, m, &o), MKG_ENOTFOUND);
+		assert_string_equal(mkg_error_message(),
+		                    "sources: unknown actor \"\\u009b1m\\\"q\\\"\"");
+		o.sources = long_ids;
+		assert_int_equal(mkg_shock_new(&s, m, &o), MKG_ENOTFOUND);
+		assert_string_equal(mkg_error_message(), "sources: unknown actor "
+		                    "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026\"");
+		o.sources = src;
+		assert_int_equal(shock_new(&s, m, esc, 1), MKG_ENOTFOUND);
+		assert_string_equal(mkg_error_message(),
+		                    "remove: unknown actor \"gh\\u001b[2Jost\\u0007\"");
+		assert_null(s);
+	}
 	o.version = 0;
 	assert_int_equal(mkg_shock_new(&s, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_shock_new: unknown options version 0");
