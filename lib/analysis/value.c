@@ -45,16 +45,47 @@ cmp_double(const void *pa, const void *pb)
 double
 mkg__gini(double *x, size_t n)
 {
-	double sum = 0, weighted = 0;
+	double sum = 0, weighted = 0, scale = 0;
 
+	/* The ratio does not change when every x is divided by the largest
+	 * |x|; divided, neither sum can overflow, whatever the amounts. */
 	for (size_t i = 0; i < n; i++)
-		sum += x[i];
-	if (n == 0 || !(sum > 0))
+		scale = fmax(scale, fabs(x[i]));
+	if (!(scale > 0))
+		return MKG_ABSENT;
+	for (size_t i = 0; i < n; i++)
+		sum += x[i] / scale;
+	if (!(sum > 0))
 		return MKG_ABSENT;
 	qsort(x, n, sizeof(double), cmp_double);
 	for (size_t i = 0; i < n; i++)
-		weighted += (2.0 * (double)i - (double)n + 1.0) * x[i];
+		weighted += (2.0 * (double)i - (double)n + 1.0) * (x[i] / scale);
 	return weighted / ((double)n * sum);
+}
+
+/* The value of all transactions with one (every sale, purchase and value
+ * added is a part of it, up to its sign), and the value and volume of
+ * those the prices use. */
+int
+mkg__value_check(const mkg_model *m)
+{
+	double value = 0, priced_volume = 0;
+
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		if (MKG_IS_ABSENT(t->value))
+			continue;
+		if (!mkg__sum_add(&value, t->value))
+			return mkg__error(MKG_EDATA, "value: the value of all transactions overflows "
+			                             "(sum of the transactions' value exceeds "
+			                             MKG_SUM_LIMIT ")");
+		if (!MKG_IS_ABSENT(t->volume) && !mkg__sum_add(&priced_volume, t->volume))
+			return mkg__error(MKG_EDATA, "value: the volume of the transactions with a value "
+			                             "overflows (sum of their volume exceeds "
+			                             MKG_SUM_LIMIT ")");
+	}
+	return MKG_OK;
 }
 
 static int
@@ -248,11 +279,14 @@ int
 mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *opts)
 {
 	mkg_value_options o;
+	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_value_new", mkg_value_options, MKG_VALUE_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
+	if ((rc = mkg__value_check(model)) != MKG_OK)
+		return rc;
 	*out = mkg__value_compute(model);
 	return MKG_OK;
 }
