@@ -85,7 +85,8 @@ const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
 /* one or many, by n. */
 const char *mkg__plural(size_t n, const char *one, const char *many);
 
-/* "12.5%" for a share, "-" for NaN. */
+/* "12.5%" for a share, "-" for NaN; a share of 1e13 or more in exponent
+ * form ("1.6e+310%"), since 100 * share could overflow to "inf%". */
 const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 
 /* ---- the report's M4P sections (m4p-report.c) ----------------------------- */
