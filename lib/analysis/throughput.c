@@ -45,6 +45,13 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 		}
 	}
 	g_free(role);
+	/* The sums are finite; a share of a tiny delivered volume need not be. */
+	for (i = 0; i < g->n && delivered > 0.0; i++)
+		if (isinf(fmax(g->node_sold[i], g->node_bought[i]) / delivered))
+			return mkg__error(MKG_EDATA,
+			                  "throughput: the share of actor \"%s\" overflows (its "
+			                  "throughput / the volume delivered exceeds " MKG_SUM_LIMIT ")",
+			                  MKG_ACTOR(model, g->node_actor[i])->id);
 
 	/* Listed in id order, then sorted stably by throughput descending. */
 	mkg__graph_id_order(g, model, &order, &rank);

@@ -24,11 +24,11 @@ mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
 	int rc;
 
 	/* the sums that can overflow are checked before anything is built */
-	if ((rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK ||
-	    (rc = mkg__value_check(m)) != MKG_OK)
+	if ((rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK)
 		return rc;
 	x = g_new0(mkg__m4p, 1);
-	if ((rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
+	if ((rc = mkg__value_compute(&x->value, m)) != MKG_OK ||
+	    (rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
 	    (rc = mkg__groups_compute(&x->groups, m, c)) != MKG_OK) {
 		mkg__m4p_free(x);
 		return rc;
@@ -40,7 +40,6 @@ mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
 	x->payments = mkg__payments_compute(m);
 	if (exit_date != NULL && mkg_exit_date_parse(exit_date, &day) == MKG_OK)
 		x->exit_simulation = mkg__exit_simulation_compute(m, mk, exit_date, day);
-	x->value = mkg__value_compute(m);
 	*out = x;
 	return MKG_OK;
 }

@@ -188,6 +188,25 @@ test_throughput_delivered(void **state)
 	mkg_model_free(m);
 }
 
+/* p's throughput, 1e300, over the 1e-10 delivered to e. */
+static void
+test_throughput_share(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}, "
+		"{\"id\": \"e\", \"kind\": \"end_market\"}",
+		"{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1e300}, "
+		"{\"seller\": \"t\", \"buyer\": \"e\", \"commodity\": \"maize\", \"volume\": 1e-10}",
+		NULL, NULL);
+	mkg_throughput *t = NULL;
+	(void)state;
+
+	assert_overflow(mkg_throughput_new(&t, m, NULL), t,
+	                "throughput: the share of actor \"p\" overflows (its throughput / the "
+	                "volume delivered exceeds 1.8e308)");
+	mkg_model_free(m);
+}
+
 /* a sells 1e308 to b and b sells 1e308 to a: each actor's sales and
  * purchases are finite, the bridge between them carries 2e308. */
 static void
@@ -282,6 +301,37 @@ test_value(void **state)
 	assert_overflow(mkg_value_new(&v, m, NULL), v,
 	                "value: the value of all transactions overflows (sum of the transactions' "
 	                "value exceeds 1.8e308)");
+	mkg_model_free(m);
+}
+
+/* Finite sums, ratios beyond a double: a price of 1e300 / 1e-10, a producer
+ * price of 1e300 over an end-market price of 1e-10. */
+static void
+test_value_ratios(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}",
+		"{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1e-10, "
+		"\"value\": 1e300}",
+		NULL, NULL);
+	mkg_value *v = NULL;
+	(void)state;
+
+	assert_overflow(mkg_value_new(&v, m, NULL), v,
+	                "value: the price of \"maize\" sold by producer actors overflows (value / "
+	                "volume exceeds 1.8e308)");
+	mkg_model_free(m);
+
+	m = m4p_doc("{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}, "
+	            "{\"id\": \"e\", \"kind\": \"end_market\"}",
+	            "{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1, "
+	            "\"value\": 1e300}, "
+	            "{\"seller\": \"t\", \"buyer\": \"e\", \"commodity\": \"maize\", \"volume\": 1, "
+	            "\"value\": 1e-10}",
+	            NULL, NULL);
+	assert_overflow(mkg_value_new(&v, m, NULL), v,
+	                "value: the producer share of \"maize\" overflows (producer price / "
+	                "end-market price exceeds 1.8e308)");
 	mkg_model_free(m);
 }
 
@@ -460,10 +510,12 @@ main(void)
 		cmocka_unit_test(test_dependency),
 		cmocka_unit_test(test_bottlenecks_volume),
 		cmocka_unit_test(test_throughput_delivered),
+		cmocka_unit_test(test_throughput_share),
 		cmocka_unit_test(test_cutpoints_bridge),
 		cmocka_unit_test(test_supply),
 		cmocka_unit_test(test_costs),
 		cmocka_unit_test(test_value),
+		cmocka_unit_test(test_value_ratios),
 		cmocka_unit_test(test_value_gini_large),
 		cmocka_unit_test(test_inclusiveness_households),
 		cmocka_unit_test(test_inclusiveness_volume),
