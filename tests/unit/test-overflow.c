@@ -135,6 +135,23 @@ test_dependency(void **state)
 	                "dependency: the purchases of actor \"t\" overflow (sum of the "
 	                "transactions' volume exceeds 1.8e308)");
 	mkg_model_free(m);
+
+	m = m4p_doc("{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}, "
+	            "{\"id\": \"c\", \"kind\": \"trader\"}",
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
+	            "\"value\": 1e308}, "
+	            "{\"seller\": \"a\", \"buyer\": \"c\", \"commodity\": \"beans\", "
+	            "\"value\": 1e308}",
+	            NULL, NULL);
+	{
+		mkg_dependency_options o = MKG_DEPENDENCY_OPTIONS_INIT;
+
+		o.measure = MKG_MEASURE_VALUE;
+		assert_overflow(mkg_dependency_new(&d, m, &o), d,
+		                "dependency: the sales of actor \"a\" overflow (sum of the "
+		                "transactions' value exceeds 1.8e308)");
+	}
+	mkg_model_free(m);
 }
 
 static void
@@ -394,6 +411,28 @@ test_inclusiveness_households(void **state)
 	mkg_model_free(m);
 }
 
+/* Two traders with 2^62 households each, both supported by one record:
+ * only the supported actors' households overflow. */
+static void
+test_inclusiveness_supported(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"t1\", \"kind\": \"trader\", \"households\": " HALF_PLUS_ONE "}, "
+		"{\"id\": \"t2\", \"kind\": \"trader\", \"households\": " HALF_PLUS_ONE "}, "
+		"{\"id\": \"f\", \"kind\": \"ngo\"}",
+		"{\"seller\": \"t1\", \"buyer\": \"t2\", \"commodity\": \"maize\", \"volume\": 1}",
+		"{\"id\": \"f1\", \"facilitator\": \"f\", \"type\": \"temporary\", "
+		"\"function\": \"linkages\", \"targets\": {\"actors\": [\"t1\", \"t2\"]}}",
+		NULL);
+	mkg_inclusiveness *inc = NULL;
+	(void)state;
+
+	assert_overflow(mkg_inclusiveness_new(&inc, m, NULL), inc,
+	                "inclusiveness: the households of the supported actors overflow"
+	                HOUSEHOLDS_TAIL);
+	mkg_model_free(m);
+}
+
 static void
 test_inclusiveness_volume(void **state)
 {
@@ -465,6 +504,27 @@ test_summary(void **state)
 	                "transactions' value exceeds 1.8e308)");
 	mkg_model_free(m);
 
+	/* without a model period: the group of the transactions without one;
+	 * with two periods and two commodities only the total overflows */
+	m = m4p_load("{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+	             "{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}], "
+	             "\"transactions\": [{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
+	             "\"value\": 1e308}, {\"seller\": \"a\", \"buyer\": \"b\", "
+	             "\"commodity\": \"beans\", \"value\": 1e308}]}");
+	assert_overflow(mkg_summary_new(&s, m, NULL), s,
+	                "summary: the value of the transactions without a period overflows (sum of "
+	                "the transactions' value exceeds 1.8e308)");
+	mkg_model_free(m);
+	m = m4p_doc("{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}",
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
+	            "\"period\": \"2011\", \"volume\": 1e308}, "
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"beans\", "
+	            "\"volume\": 1e308}",
+	            NULL, NULL);
+	assert_overflow(mkg_summary_new(&s, m, NULL), s,
+	                "summary: the volume of all transactions" VOLUME_TAIL);
+	mkg_model_free(m);
+
 	/* just below the limit the counts are exact */
 	m = m4p_doc("{\"id\": \"p1\", \"kind\": \"producer\", \"households\": " HALF "}, "
 	            "{\"id\": \"p2\", \"kind\": \"producer\", \"households\": " HALF "}",
@@ -518,6 +578,7 @@ main(void)
 		cmocka_unit_test(test_value_ratios),
 		cmocka_unit_test(test_value_gini_large),
 		cmocka_unit_test(test_inclusiveness_households),
+		cmocka_unit_test(test_inclusiveness_supported),
 		cmocka_unit_test(test_inclusiveness_volume),
 		cmocka_unit_test(test_groups_households),
 		cmocka_unit_test(test_summary),
