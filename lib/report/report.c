@@ -151,18 +151,17 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 		return rc;
 	}
 	r->concentration = mkg__concentration_compute(model, &mk, &r->thresholds);
-	rc = mkg__m4p_compute(&r->m4p, model, &mk, r->concentration, r->exit_date);
+	r->coalitions = mkg__coalitions_compute(
+		model, r->concentration, coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
+		coalition ? coalition->len : 0, true);
+	/* In the order of the sections, so that the first sum that overflows
+	 * is the one reported.  Bottlenecks also fail for a flow network too
+	 * large for 32-bit arcs. */
+	if ((rc = mkg__dependency_compute(&r->dependency, model, r->measure)) == MKG_OK &&
+	    (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) == MKG_OK)
+		rc = mkg__m4p_compute(&r->m4p, model, &mk, r->concentration, r->exit_date);
 	mkg__markets_clear(&mk);
-	if (rc == MKG_OK) {
-		r->coalitions = mkg__coalitions_compute(
-			model, r->concentration,
-			coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
-			coalition ? coalition->len : 0, true);
-		rc = mkg__dependency_compute(&r->dependency, model, r->measure);
-	}
-	/* bottlenecks fail for a flow network too large for 32-bit arcs, or
-	 * when a sum of volume, supply or capacity overflows */
-	if (rc != MKG_OK || (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) != MKG_OK) {
+	if (rc != MKG_OK) {
 		if (coalition != NULL)
 			g_array_free(coalition, TRUE);
 		mkg_report_free(r);

@@ -557,6 +557,20 @@ test_report(void **state)
 	assert_overflow(mkg_report_new(&r, m, NULL), r,
 	                "inclusiveness: the households of the producers overflow" HOUSEHOLDS_TAIL);
 	mkg_model_free(m);
+
+	/* sections in order: the supply (bottlenecks) before the households */
+	m = m4p_doc("{\"id\": \"p1\", \"kind\": \"producer\", \"households\": " HALF_PLUS_ONE ", "
+	            "\"supply\": 1e308}, "
+	            "{\"id\": \"p2\", \"kind\": \"producer\", \"households\": " HALF_PLUS_ONE ", "
+	            "\"supply\": 1e308}, "
+	            "{\"id\": \"t\", \"kind\": \"trader\"}",
+	            "{\"seller\": \"p1\", \"buyer\": \"t\", \"commodity\": \"maize\", "
+	            "\"volume\": 1}",
+	            NULL, NULL);
+	assert_overflow(mkg_report_new(&r, m, NULL), r,
+	                "flow: the supply of the sources overflows (sum of their supply exceeds "
+	                "1.8e308)");
+	mkg_model_free(m);
 }
 
 int
