@@ -129,7 +129,8 @@ typedef struct mkg_jw mkg_jw;
 
 mkg_jw *mkg__jw_new_string(void);
 mkg_jw *mkg__jw_new_stream(FILE *stream);
-/* Flush; return MKG_OK, MKG_EIO, or MKG_EDATA after an infinite number.  For a string writer, hand the text to
+/* Flush; return MKG_OK, MKG_EIO, or MKG_EDATA after an infinite number
+ * (then no text is handed out).  For a string writer, hand the text to
  * *out (freed with mkg_free(), i.e. g_free) and its length to *len.  Frees
  * the writer in every case.  out/len may be NULL for stream writers. */
 int mkg__jw_finish(mkg_jw *w, char **out, size_t *len);

@@ -508,8 +508,8 @@ test_summary(void **state)
 	 * with two periods and two commodities only the total overflows */
 	m = m4p_load("{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
 	             "{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}], "
-	             "\"transactions\": [{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
-	             "\"value\": 1e308}, {\"seller\": \"a\", \"buyer\": \"b\", "
+	             "\"transactions\": [{\"seller\": \"a\", \"buyer\": \"b\", "
+	             "\"commodity\": \"maize\", \"value\": 1e308}, {\"seller\": \"a\", \"buyer\": \"b\", "
 	             "\"commodity\": \"beans\", \"value\": 1e308}]}");
 	assert_overflow(mkg_summary_new(&s, m, NULL), s,
 	                "summary: the value of the transactions without a period overflows (sum of "
