@@ -89,6 +89,8 @@ typedef struct mkg_bridge {
  * order, sorted once per model version and shared by every result here
  * (O(total id bytes) the first time).  opts (NULL: defaults) is checked
  * for its version only: cut points depend on no option.
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
@@ -154,6 +156,8 @@ typedef struct mkg_gatekeeper {
  * lists are kept as ranges of one array, so the result's size is linear
  * even when the lists' total length is not.
  * Options: sources and sinks (see above).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottlenecks_options *opts);
@@ -267,6 +271,8 @@ typedef struct mkg_actor_throughput {
  * Throughput of every node, with its share of all produce volume
  * delivered to sinks (the volume of the produce arcs that enter a sink).
  * Options: sinks.  O(V + E), with the id order (see mkg_cutpoints_new()).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
@@ -345,8 +351,9 @@ typedef struct mkg_binding {
  * phases: O(V^2 sqrt(E)) worst case, close to linear on value chains;
  * O(V + E) memory.  Options: sources and sinks (pivots and seed are not used).
  * Fails as said at the top of this header, and with MKG_EUNSUPPORTED for a
- * flow network of 2^30 arcs or more or a total supply that overflows a
- * double.
+ * flow network of 2^30 arcs or more.
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_options *opts);
@@ -418,6 +425,8 @@ MKG_EXPORT int mkg_shock_options_init(mkg_shock_options *opts, unsigned int vers
  * for an id that names no actor (`remove: unknown actor "x"`).  An id named
  * twice counts once; a non-NULL empty list changes nothing (loss 0).  Two
  * maximum flows and two O(V + E) searches.
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_shock_new(mkg_shock **out, const mkg_model *model, const mkg_shock_options *opts);
@@ -485,6 +494,8 @@ typedef struct mkg_bottlenecks mkg_bottlenecks;
  * MKG_BOTTLENECKS_PIVOTS pivots drawn with opts->seed (exact betweenness
  * is O(V E), hours on a million actors); any other opts->pivots is used
  * as given (SIZE_MAX: always exact).  Fails like those functions.
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,

@@ -157,6 +157,8 @@ typedef struct mkg_market_side {
  * custom boundaries out of order or outside 0..10000
  * (`thresholds: boundaries must satisfy 0 <= moderate <= high <= 10000`).
  * O(n + A + F log F + M log M).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
@@ -248,6 +250,8 @@ typedef struct mkg_coalition_market {
  * (`coalition: unknown actor "x"`).
  * O(n + A + F log F + M log M + sum over coalitions of the members' firm
  * entries x log).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,

@@ -69,6 +69,8 @@ typedef struct mkg_pair_dependency {
  * Compute the dependencies of model (opts NULL: defaults) into *out (owned
  * by the caller).  MKG_EINVAL for NULL arguments, a wrong options version or
  * an unknown measure.  O(n + A log A + P log P).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_dependency_new(mkg_dependency **out, const mkg_model *model,

@@ -85,6 +85,8 @@ typedef struct mkg_mix_row {
  * MKG_EINVAL for NULL arguments, a wrong options version or an unknown
  * measure: `mkg_facilitation_mix_new: unknown options version 7`.
  * O(n + A + P + M log M).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
@@ -281,6 +283,8 @@ typedef struct mkg_unsupported_transaction {
  * required`) or a malformed one: `exit_date: "2012-13-01" is not a date
  * (YYYY, YYYY-MM or YYYY-MM-DD)`; a date must be a real calendar day.
  * O(n + A + P + F log F + M log M).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
@@ -449,6 +453,8 @@ MKG_EXPORT int mkg_payments_options_init(mkg_payments_options *opts, unsigned in
  * facilitator and others, and total them per type.  opts NULL: defaults.
  * MKG_EINVAL for NULL arguments or a wrong options version.
  * O(F log F + P + payments log payments).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_options *opts);

@@ -71,6 +71,8 @@ typedef struct mkg_group {
  * Fails with MKG_EINVAL for NULL arguments, a wrong options version or an
  * unknown measure.  The time of mkg_coalitions_new() plus O(F) for the
  * buyer counts (F firm entries).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_options *opts);

@@ -38,10 +38,12 @@ typedef struct mkg_report mkg_report;
  * Run every analysis on model with opts (NULL: defaults) and store the
  * report in *out (owned by the caller; it copies what it needs, so the model
  * may be freed first).  Fails with MKG_EINVAL for bad options (unknown
- * threshold set, unknown coalition actor, malformed exit date), and with
- * MKG_EUNSUPPORTED when the producers' supplies add up past the range of a
- * double (`flow: the total supply is too large for a double`); a failed
- * call changes nothing.
+ * threshold set, unknown coalition actor, malformed exit date), with
+ * MKG_EDATA when a sum of volume, value, cost, supply or households
+ * overflows (`concentration: the volume of market "maize" 2010 overflows
+ * (sum of the transactions' volume exceeds 1.8e308)`, docs/analyses.md,
+ * "Sums that overflow"), and with MKG_EUNSUPPORTED for a flow network of
+ * 2^30 arcs or more; a failed call changes nothing.
  */
 MKG_EXPORT int
 mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_options *opts);

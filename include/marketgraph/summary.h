@@ -45,6 +45,8 @@ typedef struct mkg_summary_group {
  * period is its own or, when it has none, the model's.  MKG_EINVAL for
  * NULL arguments or a wrong options version
  * (`mkg_summary_new: unknown options version 7`).  O(n + A + C log C + P log P).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int mkg_summary_new(mkg_summary **out, const mkg_model *model,
                                const mkg_summary_options *opts);

@@ -99,6 +99,8 @@ typedef struct mkg_producer_share {
  * buy, both with a price: prices of different commodities (potatoes and
  * chips) are never compared.  opts NULL: defaults.  MKG_EINVAL for NULL
  * arguments or a wrong options version.  O(n + A log A).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *opts);
@@ -176,6 +178,8 @@ MKG_EXPORT int mkg_inclusiveness_options_init(mkg_inclusiveness_options *opts,
  * targets it or a transaction it sells or buys.  Absent households count
  * 0.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
  * options version.  O(n + A + P).
+ * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
+ * "Sums that overflow").
  */
 MKG_EXPORT int
 mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,

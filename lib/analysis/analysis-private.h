@@ -75,10 +75,13 @@ typedef struct mkg__markets {
  * market whose every transaction lacks the measure is still a market (with
  * total 0).  One pass with a hash of interned pointers, a sort of the
  * markets, a counting sort of the transactions: O(n + M log M).
- * Never fails (measure must be valid); free with mkg__markets_clear().
+ * measure must be valid.  Fails with MKG_EDATA, *mk left empty, when a
+ * market's total overflows: `WHO: the volume of market "maize" 2010
+ * overflows (sum of the transactions' volume exceeds 1.8e308)`, WHO naming
+ * the analysis.  Free with mkg__markets_clear().
  */
-void mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                        bool split_by_region);
+int mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
+                       bool split_by_region, const char *who);
 void mkg__markets_clear(mkg__markets *mk);
 
 /* ---- concentration (concentration.c) ------------------------------------- */
@@ -131,7 +134,8 @@ int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *con
 
 /* ---- dependency (dependency.c) ------------------------------------------- */
 
-mkg_dependency *mkg__dependency_compute(const mkg_model *m, mkg_measure measure);
+/* Fails with MKG_EDATA when an actor's sales or purchases overflow. */
+int mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure);
 
 /* ---- summary (summary.c) -------------------------------------------------- */
 

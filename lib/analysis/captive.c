@@ -2,6 +2,7 @@
  * stranded producers and gatekeepers (dominators from a super-source).
  * The dominator trees come from dominators.c; here they become the result.
  * SPDX-License-Identifier: MIT */
+#include "flow-private.h" /* mkg__check_supply */
 #include "structure-private.h"
 
 #include <math.h>
@@ -249,6 +250,12 @@ mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottlenecks
 	if (rc != MKG_OK)
 		return rc;
 	g = mkg__graph_get(model);
+	/* the subtrees' and the stranded sources' supplies are parts of the
+	 * sources' total: checked once here */
+	if ((rc = mkg__check_supply(model, g, role, "captive")) != MKG_OK) {
+		g_free(role);
+		return rc;
+	}
 	nrole = g_new(uint8_t, g->n ? g->n : 1);
 	for (i = 0; i < g->n; i++)
 		nrole[i] = role[g->node_actor[i]];

@@ -341,7 +341,12 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 
 	/* the presumption does not depend on a threshold set */
 	(void)mkg__thresholds_resolve(NULL, NULL, &t);
-	mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0);
+	if ((rc = mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0,
+	                             "coalitions")) != MKG_OK) {
+		if (custom != NULL)
+			g_array_free(custom, TRUE);
+		return rc;
+	}
 	c = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	*out = mkg__coalitions_compute(model, c,

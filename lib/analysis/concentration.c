@@ -207,7 +207,9 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
+	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	                             "concentration")) != MKG_OK)
+		return rc;
 	*out = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
 	return MKG_OK;

@@ -116,27 +116,43 @@ search(const mkg_graph *g, uint8_t *is_ap, GArray *bridges)
  * among the child's arcs, so each node is searched at most once as a
  * child: O(E) over all bridges, even around hubs. */
 static double
-bridge_volume(const mkg_graph *g, const tree_edge *e)
+bridge_reverse_volume(const mkg_graph *g, const tree_edge *e, double *vol)
 {
 	uint32_t p = e->parent, c = e->child;
 	uint32_t outdeg = g->out_start[p + 1] - g->out_start[p];
-	double vol;
 	uint32_t k;
 
 	if (e->adj < outdeg) {
 		/* tree arc p -> c; reverse c -> p among c's out-arcs */
-		vol = g->arc_volume[g->out_start[p] + e->adj];
+		*vol = g->arc_volume[g->out_start[p] + e->adj];
 		for (k = g->out_start[c]; k < g->out_start[c + 1]; k++)
 			if (g->arc_head[k] == p)
-				return vol + g->arc_volume[k];
+				return g->arc_volume[k];
 	} else {
 		/* tree arc c -> p; reverse p -> c among c's in-arcs */
-		vol = g->arc_volume[g->in_arc[g->in_start[p] + e->adj - outdeg]];
+		*vol = g->arc_volume[g->in_arc[g->in_start[p] + e->adj - outdeg]];
 		for (k = g->in_start[c]; k < g->in_start[c + 1]; k++)
 			if (g->in_tail[k] == p)
-				return vol + g->arc_volume[g->in_arc[k]];
+				return g->arc_volume[g->in_arc[k]];
 	}
-	return vol;
+	return 0.0;
+}
+
+/* The volume of a bridge in both directions: MKG_EDATA when the two
+ * (each finite) overflow together. */
+static int
+bridge_volume(const mkg_graph *g, const mkg_model *m, const tree_edge *e, double *out)
+{
+	double vol, reverse = bridge_reverse_volume(g, e, &vol);
+
+	if (!mkg__sum_add(&vol, reverse))
+		return mkg__error(MKG_EDATA,
+		                  "cutpoints: the volume between actors \"%s\" and \"%s\" overflows "
+		                  "(sum of the transactions' volume exceeds " MKG_SUM_LIMIT ")",
+		                  MKG_ACTOR(m, g->node_actor[e->parent])->id,
+		                  MKG_ACTOR(m, g->node_actor[e->child])->id);
+	*out = vol;
+	return MKG_OK;
 }
 
 int
@@ -152,6 +168,7 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
 	mkg_cutpoints *c;
 	double *volume;
 	size_t k, i;
+	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
@@ -159,9 +176,21 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
 	(void)o;
 	g = mkg__graph_get(model);
+	if ((rc = mkg__graph_check_volume(g, model, "cutpoints")) != MKG_OK)
+		return rc;
 	is_ap = g_new0(uint8_t, g->n ? g->n : 1);
 	bridges = g_array_new(FALSE, FALSE, sizeof(tree_edge));
 	search(g, is_ap, bridges);
+	volume = g_new(double, bridges->len ? bridges->len : 1);
+	for (i = 0; i < bridges->len; i++) {
+		rc = bridge_volume(g, model, &g_array_index(bridges, tree_edge, i), &volume[i]);
+		if (rc != MKG_OK) {
+			g_free(volume);
+			g_array_free(bridges, TRUE);
+			g_free(is_ap);
+			return rc;
+		}
+	}
 	mkg__graph_id_order(g, model, &order, &rank);
 
 	c = g_new0(mkg_cutpoints, 1);
@@ -202,9 +231,6 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
 		items[i].item = (uint32_t)i;
 	}
 	mkg__radix_sort(items, k);
-	volume = g_new(double, k ? k : 1);
-	for (i = 0; i < k; i++)
-		volume[i] = bridge_volume(g, &g_array_index(bridges, tree_edge, i));
 	for (i = 0; i < k; i++)
 		items[i].key = mkg__key_desc(volume[items[i].item]);
 	mkg__radix_sort(items, k);

@@ -69,15 +69,52 @@ ratio(double part, double total)
 	return total > 0.0 ? part / total : (double)NAN;
 }
 
-mkg_dependency *
-mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
+/* MKG_EDATA: the sales (or purchases) of actor a overflow. */
+static int
+actor_total_overflows(const mkg_model *m, mkg_measure measure, const char *what, mkg_idx a)
+{
+	return mkg__error(MKG_EDATA,
+	                  "dependency: the %s of actor \"%s\" overflow (sum of the "
+	                  "transactions' %s exceeds " MKG_SUM_LIMIT ")",
+	                  what, MKG_ACTOR(m, a)->id, mkg_measure_name(measure));
+}
+
+/* Sum every actor's sales and purchases; a pair's amount is part of both,
+ * so once these are finite every other sum is. */
+static int
+actor_totals(const mkg_model *m, mkg_measure measure, double *sales, double *purchases)
+{
+	for (uint32_t i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		double x = mkg__tx_measure(t, measure);
+
+		if (isnan(x))
+			continue;
+		if (!mkg__sum_add(&sales[t->seller], x))
+			return actor_total_overflows(m, measure, "sales", t->seller);
+		if (!mkg__sum_add(&purchases[t->buyer], x))
+			return actor_total_overflows(m, measure, "purchases", t->buyer);
+	}
+	return MKG_OK;
+}
+
+int
+mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure)
 {
 	const uint32_t n = m->transactions->len, n_actors = m->actors->len;
 	const size_t na = n_actors ? n_actors : 1;
+	double *sales = g_new0(double, na), *purchases = g_new0(double, na);
+	int rc = actor_totals(m, measure, sales, purchases);
+
+	if (rc != MKG_OK) {
+		g_free(sales);
+		g_free(purchases);
+		return rc;
+	}
+
 	mkg_dependency *d = g_new0(mkg_dependency, 1);
 	uint32_t *start = g_new0(uint32_t, (size_t)n_actors + 1);
 	uint32_t *order, *stamp, *slot;
-	double *sales = g_new0(double, na), *purchases = g_new0(double, na);
 	double *best_sale = g_new(double, na), *best_purchase = g_new(double, na);
 	mkg_idx *top_buyer = g_new(mkg_idx, na), *top_supplier = g_new(mkg_idx, na);
 	bool *active = g_new0(bool, na);
@@ -90,7 +127,7 @@ mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
 	d->actors = g_array_new(FALSE, FALSE, sizeof(mkg_actor_dependency));
 	d->pairs = g_array_new(FALSE, FALSE, sizeof(mkg_pair_dependency));
 
-	/* totals, and the carrying transactions counted by seller */
+	/* the carrying transactions counted by seller */
 	for (uint32_t i = 0; i < n; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 		double x = mkg__tx_measure(t, measure);
@@ -98,8 +135,6 @@ mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
 			d->excluded++;
 			continue;
 		}
-		sales[t->seller] += x;
-		purchases[t->buyer] += x;
 		active[t->seller] = active[t->buyer] = true;
 		start[t->seller + 1]++;
 	}
@@ -208,7 +243,8 @@ mkg__dependency_compute(const mkg_model *m, mkg_measure measure)
 	g_free(best_purchase);
 	g_free(sales);
 	g_free(purchases);
-	return d;
+	*out = d;
+	return MKG_OK;
 }
 
 int
@@ -224,8 +260,7 @@ mkg_dependency_new(mkg_dependency **out, const mkg_model *model,
 	                    opts, &o);
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	*out = mkg__dependency_compute(model, o.measure);
-	return MKG_OK;
+	return mkg__dependency_compute(out, model, o.measure);
 }
 
 void

@@ -202,7 +202,9 @@ mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
 	if ((rc = mkg_exit_date_parse(o.date, &day)) != MKG_OK ||
 	    (rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
+	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	                             "exit simulation")) != MKG_OK)
+		return rc;
 	*out = mkg__exit_simulation_compute(model, &mk, o.date, day);
 	mkg__markets_clear(&mk);
 	return MKG_OK;

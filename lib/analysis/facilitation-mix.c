@@ -172,7 +172,10 @@ mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
 	                    MKG_FACILITATION_MIX_OPTIONS, opts, &o);
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
+	if ((rc = mkg__facilitation_costs_check(model, "facilitation mix")) != MKG_OK ||
+	    (rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	                             "facilitation mix")) != MKG_OK)
+		return rc;
 	*out = mkg__facilitation_mix_compute(model, &mk);
 	mkg__markets_clear(&mk);
 	return MKG_OK;

@@ -20,12 +20,19 @@ struct mkg_flow {
  * it is not a node of g). */
 double mkg__source_supply(const mkg_model *m, const mkg_graph *g, mkg_idx a);
 
+/* MKG_EDATA naming WHO when a volume of g overflows, or the supply of the
+ * sources (role & MKG__ROLE_SOURCE) does; every sum of supply an analysis
+ * makes is part of the latter. */
+int mkg__check_supply(const mkg_model *m, const mkg_graph *g, const uint8_t *role,
+                      const char *who);
+
 /*
  * The deliverable flow of m on its produce graph g.  role: MKG__ROLE_* per
  * actor (mkg__graph_roles()); removed: nonzero per actor for actors left
- * out with their transactions, or NULL.  Fails only with MKG_EUNSUPPORTED
- * when the network has 2^31 arcs or more, or a total supply that is not
- * finite.
+ * out with their transactions, or NULL.  Fails with MKG_EUNSUPPORTED when
+ * the network has 2^31 arcs or more, with MKG_EDATA when a volume or the
+ * total supply overflows (`flow: the supply of the sources overflows (sum of
+ * their supply exceeds 1.8e308)`).
  */
 int mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
                       const uint8_t *role, const uint8_t *removed);

@@ -165,8 +165,27 @@ network_build(network *nw, double tol)
 	g_free(cursor);
 }
 
+int
+mkg__check_supply(const mkg_model *m, const mkg_graph *g, const uint8_t *role, const char *who)
+{
+	double sum = 0.0;
+	int rc;
+
+	if ((rc = mkg__graph_check_volume(g, m, who)) != MKG_OK)
+		return rc;
+	for (mkg_idx a = 0; a < m->actors->len; a++)
+		if ((role[a] & MKG__ROLE_SOURCE) && !mkg__sum_add(&sum, mkg__source_supply(m, g, a)))
+			return mkg__error(MKG_EDATA,
+			                  "%s: the supply of the sources overflows (sum of their supply "
+			                  "exceeds " MKG_SUM_LIMIT ")",
+			                  who);
+	return MKG_OK;
+}
+
 /* Number the nodes, find the supplies and check the size.  *total gets the
- * supply of every source, also of those outside the graph. */
+ * supply of every source, also of those outside the graph; MKG_EDATA when
+ * it overflows (the supply of a source is checked by mkg__check_supply()
+ * first, so that a volume that overflows is named as such). */
 static int
 network_plan(network *nw, double *total, double *network_total)
 {
@@ -197,15 +216,16 @@ network_plan(network *nw, double *total, double *network_total)
 		if (!(nw->role[a] & MKG__ROLE_SOURCE))
 			continue;
 		s = mkg__source_supply(m, g, a);
-		sum += s;
+		if (!mkg__sum_add(&sum, s))
+			return mkg__error(MKG_EDATA,
+			                  "flow: the supply of the sources overflows (sum of their "
+			                  "supply exceeds " MKG_SUM_LIMIT ")");
 		if (v != UINT32_MAX) {
 			nw->supply[v] = s;
 			in_net += s;
 			arcs++;
 		}
 	}
-	if (!isfinite(sum))
-		return mkg__error(MKG_EUNSUPPORTED, "flow: the total supply is too large for a double");
 	if (2 * arcs >= (uint64_t)1 << 31 || (uint64_t)g->n + nw->split + 2 >= UINT32_MAX)
 		return mkg__error(MKG_EUNSUPPORTED,
 		                  "flow: the flow network has %" G_GUINT64_FORMAT
@@ -318,6 +338,8 @@ mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
 	mkg_flow *f;
 	int rc;
 
+	if ((rc = mkg__graph_check_volume(g, m, "flow")) != MKG_OK)
+		return rc;
 	if ((rc = network_plan(&nw, &total, &in_net)) != MKG_OK) {
 		network_clear(&nw);
 		return rc;

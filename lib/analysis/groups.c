@@ -116,8 +116,10 @@ extra_free(gpointer p)
 	g_free(e);
 }
 
-static GHashTable *
-collect_extras(const mkg_model *m)
+/* The extras of every group; MKG_EDATA (*out untouched) when a group's
+ * households overflow. */
+static int
+collect_extras(const mkg_model *m, GHashTable **out)
 {
 	GHashTable *extras = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, extra_free);
 
@@ -134,18 +136,28 @@ collect_extras(const mkg_model *m)
 		if (is_supervisor(ms)) {
 			g_ptr_array_add(e->supervisors, (gpointer)a->id);
 			e->supervised |= a->kind == MKG_ACTOR_PUBLIC_AGENCY;
-		} else if (a->households > 0) {
-			e->households += a->households;
+		} else if (a->households > 0 && !mkg__count_add(&e->households, a->households)) {
+			g_hash_table_destroy(extras);
+			return mkg__error(MKG_EDATA,
+			                  "groups: the households of group \"%s\" overflow (sum of the "
+			                  "members' households exceeds " MKG_COUNT_LIMIT ")",
+			                  g->id);
 		}
 	}
-	return extras;
+	*out = extras;
+	return MKG_OK;
 }
 
-mkg_groups *
-mkg__groups_compute(const mkg_model *m, const mkg_concentration *c)
+int
+mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentration *c)
 {
+	GHashTable *extras = NULL;
+	int rc = collect_extras(m, &extras);
+
+	if (rc != MKG_OK)
+		return rc;
+
 	mkg_groups *g = g_new0(mkg_groups, 1);
-	GHashTable *extras = collect_extras(m);
 	GPtrArray *ids = g_ptr_array_new();
 	GArray *markets = g_array_new(FALSE, TRUE, sizeof(mkg_group_market));
 	size_t *id_first, *market_first;
@@ -202,7 +214,8 @@ mkg__groups_compute(const mkg_model *m, const mkg_concentration *c)
 	g_free(id_first);
 	g_free(market_first);
 	g_hash_table_destroy(extras);
-	return g;
+	*out = g;
+	return MKG_OK;
 }
 
 int
@@ -220,12 +233,14 @@ mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_option
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(NULL, NULL, &t)) != MKG_OK)
 		return rc;
-	mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0);
+	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	                             "groups")) != MKG_OK)
+		return rc;
 	c = mkg__concentration_compute(model, &mk, &t);
 	mkg__markets_clear(&mk);
-	*out = mkg__groups_compute(model, c);
+	rc = mkg__groups_compute(out, model, c);
 	mkg_concentration_free(c);
-	return MKG_OK;
+	return rc;
 }
 
 void

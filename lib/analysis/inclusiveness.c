@@ -18,16 +18,36 @@ households(const mkg_actor_rec *a)
 	return a->households > 0 ? a->households : 0;
 }
 
-mkg_inclusiveness *
-mkg__inclusiveness_compute(const mkg_model *m)
+/* Add an actor's households to a count; MKG_EDATA naming the count when it
+ * would pass INT64_MAX (an error, not a clamp: see docs/analyses.md). */
+static int
+add_households(int64_t *count, const mkg_actor_rec *a, const char *what)
 {
-	mkg_inclusiveness *inc = g_new0(mkg_inclusiveness, 1);
-	guint na = m->actors->len, nt = m->transactions->len;
-	uint8_t *sold = g_new0(uint8_t, na ? na : 1);
-	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
-	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
+	if (mkg__count_add(count, households(a)))
+		return MKG_OK;
+	return mkg__error(MKG_EDATA,
+	                  "inclusiveness: the households of %s overflow (sum of the actors' "
+	                  "households exceeds " MKG_COUNT_LIMIT ")",
+	                  what);
+}
 
-	for (guint i = 0; i < nt; i++) {
+static int
+add_volume(double *sum, double volume, const char *what)
+{
+	if (mkg__sum_add(sum, volume))
+		return MKG_OK;
+	return mkg__error(MKG_EDATA,
+	                  "inclusiveness: the volume %s overflows (sum of the transactions' "
+	                  "volume exceeds " MKG_SUM_LIMIT ")",
+	                  what);
+}
+
+static int
+sum_volumes(mkg_inclusiveness *inc, const mkg_model *m, uint8_t *sold)
+{
+	int rc;
+
+	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 
 		if (t->service)
@@ -35,11 +55,56 @@ mkg__inclusiveness_compute(const mkg_model *m)
 		if (t->volume > 0 || t->value > 0) /* NaN compares false: absent */
 			sold[t->seller] = 1;
 		if (!MKG_IS_ABSENT(t->volume)) {
-			inc->produce_volume += t->volume;
-			if (MKG_ACTOR(m, t->seller)->households > 0)
-				inc->smallholder_volume += t->volume;
+			if ((rc = add_volume(&inc->produce_volume, t->volume, "of produce")) != MKG_OK)
+				return rc;
+			if (MKG_ACTOR(m, t->seller)->households > 0 &&
+			    (rc = add_volume(&inc->smallholder_volume, t->volume,
+			                     "sold by smallholders")) != MKG_OK)
+				return rc;
 		}
 	}
+	return MKG_OK;
+}
+
+static int
+sum_households(mkg_inclusiveness *inc, const mkg_model *m, const uint8_t *sold,
+               const uint8_t *actor_bits)
+{
+	int rc;
+
+	for (guint a = 0; a < m->actors->len; a++) {
+		const mkg_actor_rec *r = MKG_ACTOR(m, a);
+
+		if (r->kind == MKG_ACTOR_PRODUCER) {
+			if ((rc = add_households(&inc->households_producers, r, "the producers")) !=
+			    MKG_OK)
+				return rc;
+			if (sold[a]) {
+				inc->producers_selling++;
+				if ((rc = add_households(&inc->households_selling, r,
+				                         "the producers selling")) != MKG_OK)
+					return rc;
+			}
+		}
+		if (actor_bits[a]) {
+			inc->actors_supported++;
+			if ((rc = add_households(&inc->households_supported, r,
+			                         "the supported actors")) != MKG_OK)
+				return rc;
+		}
+	}
+	return MKG_OK;
+}
+
+int
+mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m)
+{
+	mkg_inclusiveness *inc = g_new0(mkg_inclusiveness, 1);
+	guint na = m->actors->len, nt = m->transactions->len;
+	uint8_t *sold = g_new0(uint8_t, na ? na : 1);
+	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
+	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
+	int rc = sum_volumes(inc, m, sold);
 
 	/* Supported actors: targeted, or party to a targeted transaction. */
 	for (guint f = 0; f < m->facilitation->len; f++)
@@ -51,25 +116,17 @@ mkg__inclusiveness_compute(const mkg_model *m)
 		}
 	}
 
-	for (guint a = 0; a < na; a++) {
-		const mkg_actor_rec *r = MKG_ACTOR(m, a);
-
-		if (r->kind == MKG_ACTOR_PRODUCER) {
-			inc->households_producers += households(r);
-			if (sold[a]) {
-				inc->producers_selling++;
-				inc->households_selling += households(r);
-			}
-		}
-		if (actor_bits[a]) {
-			inc->actors_supported++;
-			inc->households_supported += households(r);
-		}
-	}
+	if (rc == MKG_OK)
+		rc = sum_households(inc, m, sold, actor_bits);
 	g_free(sold);
 	g_free(actor_bits);
 	g_free(tx_bits);
-	return inc;
+	if (rc != MKG_OK) {
+		g_free(inc);
+		return rc;
+	}
+	*out = inc;
+	return MKG_OK;
 }
 
 MKG_DEFINE_INIT(mkg_inclusiveness_options_init, mkg_inclusiveness_options, opts,
@@ -86,8 +143,7 @@ mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,
 	MKG_RESOLVE_OPTIONS("mkg_inclusiveness_new", mkg_inclusiveness_options,
 	                    MKG_INCLUSIVENESS_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
-	*out = mkg__inclusiveness_compute(model);
-	return MKG_OK;
+	return mkg__inclusiveness_compute(out, model);
 }
 
 void

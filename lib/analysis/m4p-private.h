@@ -50,6 +50,12 @@ mkg__keep(GStringChunk *strings, const char *s)
 void mkg__facilitation_market_key(mkg_facilitation_market *row, GStringChunk *strings,
                                   const mkg__market *market);
 
+/* MKG_EDATA when the costs of one facilitation type overflow: `WHO: the
+ * cost of the commercial facilitation overflows (sum of the records' cost
+ * exceeds 1.8e308)`.  Every cost the mix and the payments add up is part of
+ * such a sum, so after this check none of theirs can overflow. */
+int mkg__facilitation_costs_check(const mkg_model *m, const char *who);
+
 /* Gini coefficient of x[0..n-1] (sorted in place): mean absolute difference
  * over twice the mean.  NaN when n = 0 or the mean is <= 0. */
 double mkg__gini(double *x, size_t n);
@@ -62,10 +68,15 @@ mkg_exit_simulation *mkg__exit_simulation_compute(const mkg_model *m, const mkg_
                                                   const char *date, int32_t day);
 mkg_competing *mkg__competing_compute(const mkg_model *m);
 mkg_payments *mkg__payments_compute(const mkg_model *m);
-mkg_value *mkg__value_compute(const mkg_model *m);
-mkg_inclusiveness *mkg__inclusiveness_compute(const mkg_model *m);
+/* Fails with MKG_EDATA when the value (or the priced volume) of all
+ * transactions overflows (every sum of the analysis is a part of these),
+ * or a price or share computed from them does. */
+int mkg__value_compute(mkg_value **out, const mkg_model *m);
+/* Fails with MKG_EDATA when a sum of households or of volume overflows. */
+int mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m);
 /* The groups on a computed concentration (its coalitions are recomputed
- * for the groups only, so the caller's coalition stays out). */
-mkg_groups *mkg__groups_compute(const mkg_model *m, const mkg_concentration *c);
+ * for the groups only, so the caller's coalition stays out).  Fails with
+ * MKG_EDATA when a group's members' households overflow. */
+int mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentration *c);
 
 #endif /* MKG_M4P_PRIVATE_H */

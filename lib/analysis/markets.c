@@ -51,9 +51,34 @@ market_cmp(const void *a, const void *b)
 	return (int)x->service - (int)y->service;
 }
 
-void
+/* MKG_EDATA for a market whose total overflows: `WHO: the volume of market
+ * "maize" 2010 overflows (...)`, with ` region "north"` when split and
+ * ` (service)` for a service market. */
+static int
+total_overflows(const char *who, mkg_measure measure, const mkg__market *market)
+{
+	const char *what = mkg_measure_name(measure);
+	GString *label = g_string_new(NULL);
+	int rc;
+
+	g_string_append_printf(label, "\"%s\"", market->commodity);
+	if (market->period)
+		g_string_append_printf(label, " %s", market->period);
+	if (market->region)
+		g_string_append_printf(label, " region \"%s\"", market->region);
+	if (market->service)
+		g_string_append(label, " (service)");
+	rc = mkg__error(MKG_EDATA,
+	                "%s: the %s of market %s overflows (sum of the transactions' %s "
+	                "exceeds " MKG_SUM_LIMIT ")",
+	                who, what, label->str, what);
+	g_string_free(label, TRUE);
+	return rc;
+}
+
+int
 mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                   bool split_by_region)
+                   bool split_by_region, const char *who)
 {
 	const uint32_t n = m->transactions->len;
 	GHashTable *ids = g_hash_table_new_full(key_hash, key_equal, g_free, NULL);
@@ -96,7 +121,14 @@ mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
 			mk->excluded++;
 		} else {
 			market->count++;
-			market->total += x;
+			if (!mkg__sum_add(&market->total, x)) {
+				int rc = total_overflows(who, measure, market);
+				g_hash_table_destroy(ids);
+				g_array_free(markets, TRUE);
+				g_free(mk->tx_market);
+				memset(mk, 0, sizeof *mk);
+				return rc;
+			}
 			mk->carrying++;
 		}
 	}
@@ -141,6 +173,7 @@ mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
 	}
 	g_free(fill);
 	g_free(rank);
+	return MKG_OK;
 }
 
 void

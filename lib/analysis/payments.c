@@ -194,12 +194,15 @@ int
 mkg_payments_new(mkg_payments **out, const mkg_model *model, const mkg_payments_options *opts)
 {
 	mkg_payments_options o;
+	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_payments_new", mkg_payments_options,
 	                    MKG_PAYMENTS_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
+	if ((rc = mkg__facilitation_costs_check(model, "payments")) != MKG_OK)
+		return rc;
 	*out = mkg__payments_compute(model);
 	return MKG_OK;
 }

@@ -143,6 +143,12 @@ mkg_shock_new(mkg_shock **out, const mkg_model *model, const mkg_shock_options *
 	}
 
 	g = mkg__graph_get(model);
+	/* the stranded supply is part of the sources' total */
+	if ((rc = mkg__check_supply(model, g, role, "shock")) != MKG_OK) {
+		g_free(role);
+		g_free(removed);
+		return rc;
+	}
 	s = g_new0(mkg_shock, 1);
 	s->strings = g_string_chunk_new(1024);
 	rc = mkg__flow_compute(&s->before, model, g, role, NULL);

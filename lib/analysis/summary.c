@@ -34,11 +34,35 @@ compare_keys(const void *a, const void *b)
 	                        ((const mkg_summary_group *)b)->key);
 }
 
+/* Add x to a sum that starts absent; MKG_EDATA naming it on overflow. */
+static int
+add_amount(double *sum, double x, const char *measure, const char *of, const char *key)
+{
+	double acc = MKG_IS_ABSENT(*sum) ? 0 : *sum;
+
+	if (MKG_IS_ABSENT(x))
+		return MKG_OK;
+	if (!mkg__sum_add(&acc, x)) {
+		if (key != NULL)
+			return mkg__error(MKG_EDATA,
+			                  "summary: the %s of %s \"%s\" overflows (sum of the "
+			                  "transactions' %s exceeds " MKG_SUM_LIMIT ")",
+			                  measure, of, key, measure);
+		return mkg__error(MKG_EDATA,
+		                  "summary: the %s of %s overflows (sum of the transactions' %s "
+		                  "exceeds " MKG_SUM_LIMIT ")",
+		                  measure, of, measure);
+	}
+	*sum = acc;
+	return MKG_OK;
+}
+
 /* Add transaction t to the group of its key, creating it on first sight.
- * A group's volume and value stay absent until a transaction gives one. */
-static void
+ * A group's volume and value stay absent until a transaction gives one.
+ * of: "commodity" or "period", for the message when a sum overflows. */
+static int
 add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
-             const mkg_model *m, size_t t)
+             const mkg_model *m, size_t t, const char *of)
 {
 	/* NULL cannot be a hash key: the "no period" group uses a sentinel. */
 	static const char no_key[] = "";
@@ -47,6 +71,7 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 	const mkg_transaction_rec *tx = MKG_TX(m, t);
 	double volume = tx->volume, value = tx->value;
 	mkg_summary_group *g;
+	int rc;
 
 	if (pos == NULL) {
 		mkg_summary_group init = { keep(s, key), 0, 0, MKG_ABSENT, MKG_ABSENT };
@@ -57,13 +82,28 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 	g = &g_array_index(groups, mkg_summary_group, GPOINTER_TO_UINT(pos) - 1u);
 	g->transactions++;
 	g->services += tx->service ? 1 : 0;
-	if (!MKG_IS_ABSENT(volume))
-		g->volume = (MKG_IS_ABSENT(g->volume) ? 0 : g->volume) + volume;
-	if (!MKG_IS_ABSENT(value))
-		g->value = (MKG_IS_ABSENT(g->value) ? 0 : g->value) + value;
+	/* the group without a period is named "without a period" */
+	if (key == NULL)
+		of = "the transactions without a period";
+	if ((rc = add_amount(&g->volume, volume, "volume", of, key)) != MKG_OK ||
+	    (rc = add_amount(&g->value, value, "value", of, key)) != MKG_OK)
+		return rc;
+	return MKG_OK;
 }
 
-static void
+/* Add hh to a count that starts at -1 (none given); false on overflow. */
+static bool
+add_households(int64_t *count, int64_t hh)
+{
+	int64_t acc = *count < 0 ? 0 : *count;
+
+	if (!mkg__count_add(&acc, hh))
+		return false;
+	*count = acc;
+	return true;
+}
+
+static int
 count_actors(mkg_summary *s, const mkg_model *m)
 {
 	s->households_total = -1;
@@ -76,40 +116,51 @@ count_actors(mkg_summary *s, const mkg_model *m)
 		if ((unsigned)kind >= MKG_ACTOR_KIND_COUNT)
 			continue; /* cannot happen in a valid model */
 		s->kinds[kind]++;
-		if (hh >= 0) {
-			s->households[kind] = (s->households[kind] < 0 ? 0 : s->households[kind]) + hh;
-			s->households_total = (s->households_total < 0 ? 0 : s->households_total) + hh;
-		}
+		if (hh < 0)
+			continue;
+		if (!add_households(&s->households[kind], hh))
+			return mkg__error(MKG_EDATA,
+			                  "summary: the households of the %s actors overflow (sum of "
+			                  "the actors' households exceeds " MKG_COUNT_LIMIT ")",
+			                  mkg_actor_kind_name(kind));
+		if (!add_households(&s->households_total, hh))
+			return mkg__error(MKG_EDATA,
+			                  "summary: the households of all actors overflow (sum of the "
+			                  "actors' households exceeds " MKG_COUNT_LIMIT ")");
 	}
+	return MKG_OK;
 }
 
-static void
+static int
 count_transactions(mkg_summary *s, const mkg_model *m)
 {
 	GHashTable *commodity_index = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *period_index = g_hash_table_new(g_str_hash, g_str_equal);
+	int rc = MKG_OK;
 
 	s->commodities = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
 	s->periods = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
-	for (size_t t = 0; t < s->transactions; t++) {
+	for (size_t t = 0; t < s->transactions && rc == MKG_OK; t++) {
 		const mkg_transaction_rec *tx = MKG_TX(m, t);
 		double volume = tx->volume, value = tx->value;
 
-		add_to_group(s, s->commodities, commodity_index, tx->commodity, m, t);
-		add_to_group(s, s->periods, period_index, mkg__tx_period(m, tx), m, t);
-		if (MKG_IS_ABSENT(volume))
-			s->without_volume++;
-		else
-			s->volume += volume;
-		if (MKG_IS_ABSENT(value))
-			s->without_value++;
-		else
-			s->value += value;
+		s->without_volume += MKG_IS_ABSENT(volume);
+		s->without_value += MKG_IS_ABSENT(value);
+		/* a group is part of the total: its sum overflows first */
+		if ((rc = add_to_group(s, s->commodities, commodity_index, tx->commodity, m, t,
+		                       "commodity")) != MKG_OK ||
+		    (rc = add_to_group(s, s->periods, period_index, mkg__tx_period(m, tx), m, t,
+		                       "period")) != MKG_OK ||
+		    (rc = add_amount(&s->volume, volume, "volume", "all transactions", NULL)) !=
+		            MKG_OK ||
+		    (rc = add_amount(&s->value, value, "value", "all transactions", NULL)) != MKG_OK)
+			break;
 	}
 	g_array_sort(s->commodities, compare_keys);
 	g_array_sort(s->periods, compare_keys);
 	g_hash_table_destroy(commodity_index);
 	g_hash_table_destroy(period_index);
+	return rc;
 }
 
 int
@@ -117,6 +168,7 @@ mkg_summary_new(mkg_summary **out, const mkg_model *model, const mkg_summary_opt
 {
 	mkg_summary_options o;
 	mkg_summary *s;
+	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
@@ -132,8 +184,11 @@ mkg_summary_new(mkg_summary **out, const mkg_model *model, const mkg_summary_opt
 	s->transactions = mkg_model_transaction_count(model);
 	s->facilitation = mkg_model_facilitation_count(model);
 	s->memberships = mkg_model_membership_count(model);
-	count_actors(s, model);
-	count_transactions(s, model);
+	if ((rc = count_actors(s, model)) != MKG_OK ||
+	    (rc = count_transactions(s, model)) != MKG_OK) {
+		mkg_summary_free(s);
+		return rc;
+	}
 	*out = s;
 	return MKG_OK;
 }
@@ -143,8 +198,10 @@ mkg_summary_free(mkg_summary *s)
 {
 	if (s == NULL)
 		return;
-	g_array_free(s->commodities, TRUE);
-	g_array_free(s->periods, TRUE);
+	if (s->commodities != NULL) /* NULL when the actors' count failed */
+		g_array_free(s->commodities, TRUE);
+	if (s->periods != NULL)
+		g_array_free(s->periods, TRUE);
 	g_string_chunk_free(s->strings);
 	g_free(s);
 }

@@ -30,14 +30,28 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
 	g = mkg__graph_get(model);
+	if ((rc = mkg__graph_check_volume(g, model, "throughput")) != MKG_OK)
+		return rc;
 	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
 	                           &role);
 	if (rc != MKG_OK)
 		return rc;
-	for (i = 0; i < g->n; i++)
-		if (role[i] & MKG__ROLE_SINK)
-			delivered += g->node_bought[i];
+	for (i = 0; i < g->n; i++) {
+		if ((role[i] & MKG__ROLE_SINK) && !mkg__sum_add(&delivered, g->node_bought[i])) {
+			g_free(role);
+			return mkg__error(MKG_EDATA,
+			                  "throughput: the volume bought by the sinks overflows (sum of "
+			                  "the transactions' volume exceeds " MKG_SUM_LIMIT ")");
+		}
+	}
 	g_free(role);
+	/* The sums are finite; a share of a tiny delivered volume need not be. */
+	for (i = 0; i < g->n && delivered > 0.0; i++)
+		if (isinf(fmax(g->node_sold[i], g->node_bought[i]) / delivered))
+			return mkg__error(MKG_EDATA,
+			                  "throughput: the share of actor \"%s\" overflows (its "
+			                  "throughput / the volume delivered exceeds " MKG_SUM_LIMIT ")",
+			                  MKG_ACTOR(model, g->node_actor[i])->id);
 
 	/* Listed in id order, then sorted stably by throughput descending. */
 	mkg__graph_id_order(g, model, &order, &rank);

@@ -45,16 +45,47 @@ cmp_double(const void *pa, const void *pb)
 double
 mkg__gini(double *x, size_t n)
 {
-	double sum = 0, weighted = 0;
+	double sum = 0, weighted = 0, scale = 0;
 
+	/* The ratio does not change when every x is divided by the largest
+	 * |x|; divided, neither sum can overflow, whatever the amounts. */
 	for (size_t i = 0; i < n; i++)
-		sum += x[i];
-	if (n == 0 || !(sum > 0))
+		scale = fmax(scale, fabs(x[i]));
+	if (!(scale > 0))
+		return MKG_ABSENT;
+	for (size_t i = 0; i < n; i++)
+		sum += x[i] / scale;
+	if (!(sum > 0))
 		return MKG_ABSENT;
 	qsort(x, n, sizeof(double), cmp_double);
 	for (size_t i = 0; i < n; i++)
-		weighted += (2.0 * (double)i - (double)n + 1.0) * x[i];
+		weighted += (2.0 * (double)i - (double)n + 1.0) * (x[i] / scale);
 	return weighted / ((double)n * sum);
+}
+
+/* The value of all transactions with one (every sale, purchase and value
+ * added is a part of it, up to its sign), and the value and volume of
+ * those the prices use. */
+static int
+check_sums(const mkg_model *m)
+{
+	double value = 0, priced_volume = 0;
+
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		if (MKG_IS_ABSENT(t->value))
+			continue;
+		if (!mkg__sum_add(&value, t->value))
+			return mkg__error(MKG_EDATA, "value: the value of all transactions overflows "
+			                             "(sum of the transactions' value exceeds "
+			                             MKG_SUM_LIMIT ")");
+		if (!MKG_IS_ABSENT(t->volume) && !mkg__sum_add(&priced_volume, t->volume))
+			return mkg__error(MKG_EDATA, "value: the volume of the transactions with a value "
+			                             "overflows (sum of their volume exceeds "
+			                             MKG_SUM_LIMIT ")");
+	}
+	return MKG_OK;
 }
 
 static int
@@ -228,18 +259,67 @@ compute_prices(mkg_value *v, const mkg_model *m)
 	g_ptr_array_free(list, TRUE);
 }
 
-mkg_value *
-mkg__value_compute(const mkg_model *m)
-{
-	mkg_value *v = g_new0(mkg_value, 1);
+#define RATIO_TAIL " exceeds " MKG_SUM_LIMIT ")"
 
+/* The sums are finite, but a ratio of two of them need not be (a value
+ * over a tiny volume, a value added over a chain's tiny total). */
+static int
+check_ratios(const mkg_value *v)
+{
+	for (size_t i = 0; i < v->kind_count; i++)
+		if (isinf(v->kinds[i].share))
+			return mkg__error(MKG_EDATA,
+			                  "value: the share of the %s actors in the value added "
+			                  "overflows (their value added / the chain's" RATIO_TAIL,
+			                  mkg_actor_kind_name(v->kinds[i].kind));
+	for (size_t i = 0; i < v->commodity_count; i++) {
+		const mkg_commodity_prices *c = &v->commodities[i];
+
+		for (size_t k = 0; k < c->stage_count; k++)
+			if (isinf(c->stages[k].price))
+				return mkg__error(MKG_EDATA,
+				                  "value: the price of \"%s\" sold by %s actors overflows "
+				                  "(value / volume" RATIO_TAIL,
+				                  c->commodity, mkg_actor_kind_name(c->stages[k].seller_kind));
+	}
+	for (size_t i = 0; i < v->producer_share_count; i++) {
+		const mkg_producer_share *p = &v->producer_shares[i];
+
+		if (isinf(p->end_market_price))
+			return mkg__error(MKG_EDATA,
+			                  "value: the end-market price of \"%s\" overflows (value / "
+			                  "volume" RATIO_TAIL,
+			                  p->commodity);
+		if (isinf(p->share))
+			return mkg__error(MKG_EDATA,
+			                  "value: the producer share of \"%s\" overflows (producer price "
+			                  "/ end-market price" RATIO_TAIL,
+			                  p->commodity);
+	}
+	return MKG_OK;
+}
+
+int
+mkg__value_compute(mkg_value **out, const mkg_model *m)
+{
+	mkg_value *v;
+	int rc;
+
+	if ((rc = check_sums(m)) != MKG_OK)
+		return rc;
+	v = g_new0(mkg_value, 1);
 	v->strings = g_string_chunk_new(1024);
 	v->currency = mkg__keep(v->strings, m->currency);
 	v->volume_unit = mkg__keep(v->strings, m->volume_unit);
 	compute_actors(v, m);
 	compute_kinds(v);
 	compute_prices(v, m);
-	return v;
+	if ((rc = check_ratios(v)) != MKG_OK) {
+		mkg_value_free(v);
+		return rc;
+	}
+	*out = v;
+	return MKG_OK;
 }
 
 MKG_DEFINE_INIT(mkg_value_options_init, mkg_value_options, opts, MKG_VALUE_OPTIONS)
@@ -253,8 +333,7 @@ mkg_value_new(mkg_value **out, const mkg_model *model, const mkg_value_options *
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_value_new", mkg_value_options, MKG_VALUE_OPTIONS, opts, &o);
 	(void)o; /* no option yet: the version is checked */
-	*out = mkg__value_compute(model);
-	return MKG_OK;
+	return mkg__value_compute(out, model);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "marketgraph.h"
 #include "text-private.h" /* mkg__format_double, mkg__json_escape */
 #include <glib.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -69,6 +70,46 @@ int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 		}                                                                     \
 	} while (0)
 
+/* ---- checked sums ---------------------------------------------------------- */
+
+/*
+ * Every sum a result reports goes through these, so that no total is ever
+ * infinite or wrapped: the caller turns a false into an MKG_EDATA naming what
+ * overflowed, e.g.
+ *   concentration: the volume of market "maize" 2010 overflows (sum of the
+ *   transactions' volume exceeds 1.8e308)
+ * with the limits spelled by MKG_SUM_LIMIT and MKG_COUNT_LIMIT.
+ */
+#define MKG_SUM_LIMIT "1.8e308"               /* DBL_MAX, rounded */
+#define MKG_COUNT_LIMIT "9223372036854775807" /* INT64_MAX */
+
+/* *acc += x when the result is finite; otherwise leave *acc and return
+ * false.  x must not be NaN (callers skip absent numbers first). */
+static inline bool
+mkg__sum_add(double *acc, double x)
+{
+	double r = *acc + x;
+
+	if (!isfinite(r))
+		return false;
+	*acc = r;
+	return true;
+}
+
+/* *acc += x for counts (households): when it fits in int64; otherwise leave
+ * *acc and return false.  Counts are errors, never saturated: a clamped
+ * total would be a wrong number that looks right. */
+static inline bool
+mkg__count_add(int64_t *acc, int64_t x)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(*acc, x, &r))
+		return false;
+	*acc = r;
+	return true;
+}
+
 /* ---- JSON writer (json-writer.c) ----------------------------------------- */
 
 /*
@@ -78,12 +119,18 @@ int mkg__error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
  * "inline" are written on one line (`{"a": 1, "b": [1, 2]}`); others put
  * each member on its own line, indented by two spaces per level.
  * An I/O error is remembered and reported by mkg__jw_finish().
+ * NaN is the library's "absent" and is written null; an infinite number is
+ * a bug (every sum is checked with mkg__sum_add before it reaches a
+ * writer): it is written null too, so that the text stays JSON, and
+ * mkg__jw_finish() then fails with MKG_EDATA instead of passing it off as
+ * absent.
  */
 typedef struct mkg_jw mkg_jw;
 
 mkg_jw *mkg__jw_new_string(void);
 mkg_jw *mkg__jw_new_stream(FILE *stream);
-/* Flush; return MKG_OK or MKG_EIO.  For a string writer, hand the text to
+/* Flush; return MKG_OK, MKG_EIO, or MKG_EDATA after an infinite number
+ * (then no text is handed out).  For a string writer, hand the text to
  * *out (freed with mkg_free(), i.e. g_free) and its length to *len.  Frees
  * the writer in every case.  out/len may be NULL for stream writers. */
 int mkg__jw_finish(mkg_jw *w, char **out, size_t *len);
@@ -97,7 +144,7 @@ void mkg__jw_end_array(mkg_jw *w);
 /* The key of the next member of the current object. */
 void mkg__jw_key(mkg_jw *w, const char *key);
 void mkg__jw_string(mkg_jw *w, const char *s); /* NULL writes null */
-void mkg__jw_double(mkg_jw *w, double d);      /* NaN or infinite writes null */
+void mkg__jw_double(mkg_jw *w, double d);      /* NaN writes null; infinite: see above */
 void mkg__jw_int(mkg_jw *w, int64_t i);
 void mkg__jw_bool(mkg_jw *w, bool b);
 void mkg__jw_null(mkg_jw *w);

@@ -19,6 +19,7 @@ struct mkg_jw {
 	GString *buf;
 	FILE *stream;    /* NULL for a string writer */
 	bool io_error;
+	bool infinite;   /* an infinite number was given: mkg__jw_finish fails */
 	bool after_key;  /* a key was written; the value follows on the same line */
 	GArray *frames;  /* jw_frame */
 };
@@ -76,6 +77,16 @@ mkg__jw_finish(mkg_jw *w, char **out, size_t *len)
 {
 	int rc = MKG_OK;
 
+	if (w->infinite) {
+		if (w->stream) {
+			jw_flush(w);
+			fflush(w->stream);
+		}
+		g_string_free(w->buf, TRUE);
+		jw_free(w);
+		return mkg__error(MKG_EDATA, "JSON writer: a number is infinite (a sum that "
+		                             "overflows was not reported as an error)");
+	}
 	if (w->stream) {
 		jw_flush(w);
 		if (!w->io_error && fflush(w->stream) != 0)
@@ -223,6 +234,8 @@ mkg__jw_double(mkg_jw *w, double d)
 	char num[MKG_DOUBLE_BUFSIZE];
 
 	if (!isfinite(d)) {
+		if (!isnan(d))
+			w->infinite = true;
 		mkg__jw_null(w);
 		return;
 	}

@@ -39,6 +39,11 @@ typedef struct mkg_graph {
 	size_t produce_transactions; /* non-service transactions (merged into the m arcs) */
 	size_t missing_volume;   /* of those, how many have no volume (counted as 0) */
 	uint8_t *node_kind;      /* [n] the node's mkg_actor_kind */
+	/* The first node (in node order) whose volume sold, or else bought,
+	 * overflowed to infinity, UINT32_MAX when none: the build cannot fail,
+	 * so the analyses that read volumes ask mkg__graph_check_volume(). */
+	uint32_t overflow_node;
+	bool overflow_bought;
 
 	/* Built on first use by mkg__graph_id_order() and mkg__graph_ids();
 	 * NULL until then. */
@@ -72,6 +77,15 @@ typedef struct mkg__ids {
  * freed.  Safe to call from several threads on one unmodified model.
  */
 const mkg_graph *mkg__graph_get(const mkg_model *m);
+
+/*
+ * MKG_OK when every volume of the graph is finite; otherwise MKG_EDATA
+ * `WHO: the volume sold by actor "A" overflows (sum of the transactions'
+ * volume exceeds 1.8e308)` ("bought by" for a purchase).  An arc's volume
+ * is part of its tail's sales, so once the nodes' sums are finite every
+ * arc's is.
+ */
+int mkg__graph_check_volume(const mkg_graph *g, const mkg_model *m, const char *who);
 
 /*
  * Sources and sinks of the bottleneck analyses.  role[actor] (one byte per

@@ -2,6 +2,7 @@
  * O(V + E) with counting sorts and cached in the model.
  * SPDX-License-Identifier: MIT */
 #include "graph-private.h"
+#include "core-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -189,6 +190,22 @@ build_in(mkg_graph *g, uint32_t *pos)
 	}
 }
 
+/* Volumes are >= 0, so a sum that passed DBL_MAX stays infinite: finding
+ * the infinite node sums afterwards finds every overflow of the build
+ * (arcs included, each being part of its tail's sales). */
+static void
+find_overflow(mkg_graph *g)
+{
+	g->overflow_node = UINT32_MAX;
+	for (uint32_t v = 0; v < g->n; v++) {
+		if (!isfinite(g->node_sold[v]) || !isfinite(g->node_bought[v])) {
+			g->overflow_node = v;
+			g->overflow_bought = isfinite(g->node_sold[v]);
+			return;
+		}
+	}
+}
+
 /* Two passes over the transactions (count, then place), one over the
  * placed arcs (merge) and one over the arcs (reverse CSR): O(V + E). */
 mkg_graph *
@@ -215,7 +232,20 @@ mkg__graph_build(const mkg_model *m)
 	g_free(sales);
 	build_in(g, in_count);
 	g_free(in_count);
+	find_overflow(g);
 	return g;
+}
+
+int
+mkg__graph_check_volume(const mkg_graph *g, const mkg_model *m, const char *who)
+{
+	if (g->overflow_node == UINT32_MAX)
+		return MKG_OK;
+	return mkg__error(MKG_EDATA,
+	                  "%s: the volume %s by actor \"%s\" overflows (sum of the transactions' "
+	                  "volume exceeds " MKG_SUM_LIMIT ")",
+	                  who, g->overflow_bought ? "bought" : "sold",
+	                  MKG_ACTOR(m, g->node_actor[g->overflow_node])->id);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "bottlenecks-report-private.h"
 #include "flow-private.h"
 #include "report-text-private.h"
+#include "sections-private.h" /* mkg__text_percent */
 
 #include <string.h>
 
@@ -15,10 +16,7 @@
 static const char *
 pct(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
 {
-	if (isnan(share))
-		return strcpy(buf, "-");
-	g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE - 1, "%.1f", 100.0 * share);
-	return strcat(buf, "%");
+	return mkg__text_percent(buf, share); /* never "inf%" */
 }
 
 /* Six significant digits: sums of path shares print as 27.5, not 27.499999999999996. */

@@ -15,12 +15,24 @@ struct mkg__m4p {
 	mkg_groups *groups;
 };
 
-mkg__m4p *
-mkg__m4p_compute(const mkg_model *m, const mkg__markets *mk, const mkg_concentration *c,
-                 const char *exit_date)
+int
+mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
+                 const mkg_concentration *c, const char *exit_date)
 {
-	mkg__m4p *x = g_new0(mkg__m4p, 1);
+	mkg__m4p *x;
 	int32_t day;
+	int rc;
+
+	/* the sums that can overflow are checked before anything is built */
+	if ((rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK)
+		return rc;
+	x = g_new0(mkg__m4p, 1);
+	if ((rc = mkg__value_compute(&x->value, m)) != MKG_OK ||
+	    (rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
+	    (rc = mkg__groups_compute(&x->groups, m, c)) != MKG_OK) {
+		mkg__m4p_free(x);
+		return rc;
+	}
 
 	x->mix = mkg__facilitation_mix_compute(m, mk);
 	x->readiness = mkg__exit_readiness_compute(m);
@@ -28,10 +40,8 @@ mkg__m4p_compute(const mkg_model *m, const mkg__markets *mk, const mkg_concentra
 	x->payments = mkg__payments_compute(m);
 	if (exit_date != NULL && mkg_exit_date_parse(exit_date, &day) == MKG_OK)
 		x->exit_simulation = mkg__exit_simulation_compute(m, mk, exit_date, day);
-	x->value = mkg__value_compute(m);
-	x->inclusiveness = mkg__inclusiveness_compute(m);
-	x->groups = mkg__groups_compute(m, c);
-	return x;
+	*out = x;
+	return MKG_OK;
 }
 
 void

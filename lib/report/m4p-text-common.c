@@ -3,18 +3,36 @@
 #include "sections-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *
 mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share)
 {
+	char mantissa[MKG_DOUBLE_BUFSIZE];
+	char *e;
+
 	if (share != share) {
 		g_strlcpy(buf, "-", MKG_DOUBLE_BUFSIZE);
 		return buf;
 	}
 	/* locale-independent: the text must not change with LC_NUMERIC */
-	g_ascii_formatd(buf, MKG_DOUBLE_BUFSIZE - 1, "%.1f", 100 * share);
-	g_strlcat(buf, "%", MKG_DOUBLE_BUFSIZE);
+	if (fabs(share) < 1e13) {
+		g_ascii_formatd(buf, MKG_DOUBLE_BUFSIZE - 1, "%.1f", 100 * share);
+		g_strlcat(buf, "%", MKG_DOUBLE_BUFSIZE);
+		return buf;
+	}
+	/* A share that large (a throughput many times what was delivered):
+	 * 100 * share may overflow to inf, so the exponent of the share is
+	 * raised by 2 instead, "1.6e+308" -> "1.6e+310%". */
+	g_ascii_formatd(mantissa, sizeof mantissa, "%.1e", share);
+	e = strchr(mantissa, 'e');
+	if (e == NULL) { /* infinite: a checked sum never gives one */
+		g_strlcpy(buf, "-", MKG_DOUBLE_BUFSIZE);
+		return buf;
+	}
+	*e = '\0';
+	g_snprintf(buf, MKG_DOUBLE_BUFSIZE, "%se%+d%%", mantissa, atoi(e + 1) + 2);
 	return buf;
 }
 

@@ -71,13 +71,7 @@ fmt(char buf[G_ASCII_DTOSTR_BUF_SIZE], const char *format, double d)
 static const char *
 percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
 {
-	if (isnan(share)) {
-		strcpy(buf, "-");
-		return buf;
-	}
-	g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE - 1, "%.1f", 100.0 * share);
-	strcat(buf, "%");
-	return buf;
+	return mkg__text_percent(buf, share); /* never "inf%" */
 }
 
 /* "maize, period 2010, region Kasese" (service and missing parts said). */

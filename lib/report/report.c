@@ -148,17 +148,27 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 	copy_model(r, model);
 	copy_options(r, opts, &t, coalition, model);
 
-	/* concentration and coalitions share one market partition */
-	mkg__markets_build(&mk, model, r->measure, r->split_by_region);
+	/* concentration and coalitions share one market partition; every sum
+	 * that overflows fails here, with the message of its analysis */
+	if ((rc = mkg__markets_build(&mk, model, r->measure, r->split_by_region,
+	                             "concentration")) != MKG_OK) {
+		if (coalition != NULL)
+			g_array_free(coalition, TRUE);
+		mkg_report_free(r);
+		return rc;
+	}
 	r->concentration = mkg__concentration_compute(model, &mk, &r->thresholds);
-	r->m4p = mkg__m4p_compute(model, &mk, r->concentration, r->exit_date);
-	mkg__markets_clear(&mk);
 	r->coalitions = mkg__coalitions_compute(
 		model, r->concentration, coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
 		coalition ? coalition->len : 0, true);
-	r->dependency = mkg__dependency_compute(model, r->measure);
-	/* fails only for a flow network too large for 32-bit arcs */
-	if ((rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) != MKG_OK) {
+	/* In the order of the sections, so that the first sum that overflows
+	 * is the one reported.  Bottlenecks also fail for a flow network too
+	 * large for 32-bit arcs. */
+	if ((rc = mkg__dependency_compute(&r->dependency, model, r->measure)) == MKG_OK &&
+	    (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) == MKG_OK)
+		rc = mkg__m4p_compute(&r->m4p, model, &mk, r->concentration, r->exit_date);
+	mkg__markets_clear(&mk);
+	if (rc != MKG_OK) {
 		if (coalition != NULL)
 			g_array_free(coalition, TRUE);
 		mkg_report_free(r);

@@ -85,7 +85,8 @@ const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
 /* one or many, by n. */
 const char *mkg__plural(size_t n, const char *one, const char *many);
 
-/* "12.5%" for a share, "-" for NaN. */
+/* "12.5%" for a share, "-" for NaN; a share of 1e13 or more in exponent
+ * form ("1.6e+310%"), since 100 * share could overflow to "inf%". */
 const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 
 /* ---- the report's M4P sections (m4p-report.c) ----------------------------- */
@@ -94,9 +95,11 @@ const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 typedef struct mkg__m4p mkg__m4p;
 
 /* Compute them all on the report's partition and concentration; the exit
- * simulation only when exit_date is not NULL (already checked). */
-mkg__m4p *mkg__m4p_compute(const mkg_model *m, const mkg__markets *mk,
-                           const mkg_concentration *c, const char *exit_date);
+ * simulation only when exit_date is not NULL (already checked).  Fails
+ * with MKG_EDATA, the message of the analysis, when one of their sums
+ * overflows. */
+int mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
+                     const mkg_concentration *c, const char *exit_date);
 void mkg__m4p_free(mkg__m4p *x);
 /* The members "facilitation", "value", "inclusiveness" and "groups" of
  * the report object. */

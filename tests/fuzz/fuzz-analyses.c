@@ -7,9 +7,11 @@
  * fails on a valid model, when the report JSON is not strict JSON with the
  * report's header, or when the model re-imported from its export gives a
  * report with other bytes (the report depends on the model only).
- * mkg_report_new() may refuse a model with MKG_EUNSUPPORTED (the flow
- * analysis refuses a total supply that overflows a double): accepted here,
- * with a message and *out untouched.
+ * mkg_report_new() may refuse a model with MKG_EUNSUPPORTED (a flow
+ * network beyond 2^30 arcs) or with MKG_EDATA when a sum overflows (a
+ * volume, value, cost, supply or households total beyond a double or an
+ * int64: "... overflows (sum of ... exceeds ...)"): accepted here, with a
+ * message and *out untouched.
  * Options come from a hash of the input so that each option is reached.
  * Inputs that do not import are the importer target's business.
  *
@@ -73,7 +75,9 @@ report_json(const mkg_model *m, const mkg_report_options *o, mkg_report **keep)
 	int rc = mkg_report_new(&r, m, o);
 
 	if (rc == MKG_EUNSUPPORTED && r == NULL && mkg_error_message()[0] != '\0')
-		return NULL; /* a documented limit (total supply beyond a double) */
+		return NULL; /* a documented limit (network size) */
+	if (rc == MKG_EDATA && r == NULL && strstr(mkg_error_message(), " overflows (sum of ") != NULL)
+		return NULL; /* a documented refusal: a sum beyond a double or an int64 */
 	if (rc != MKG_OK)
 		die("mkg_report_new failed on a valid model");
 	if (mkg_report_write_json(r, &json, &len) != MKG_OK)

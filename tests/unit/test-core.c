@@ -100,6 +100,36 @@ test_writer_layout(void **state)
 	mkg_free(out);
 }
 
+/* NaN is "absent" and writes null; an infinite number (an overflowed sum
+ * that escaped its check) is no "absent": the writer keeps the text JSON
+ * but fails at the end, for string and stream writers alike. */
+static void
+test_writer_infinite(void **state)
+{
+	mkg_jw *w = mkg__jw_new_string();
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = tmpfile();
+
+	(void)state;
+	mkg__jw_begin_array(w, true);
+	mkg__jw_double(w, NAN);
+	mkg__jw_double(w, -INFINITY);
+	mkg__jw_end_array(w);
+	assert_int_equal(mkg__jw_finish(w, &out, &len), MKG_EDATA);
+	assert_null(out);
+	assert_string_equal(mkg_error_message(), "JSON writer: a number is infinite (a sum that "
+	                                         "overflows was not reported as an error)");
+
+	assert_non_null(f);
+	w = mkg__jw_new_stream(f);
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kdouble(w, "total", INFINITY);
+	mkg__jw_end_object(w);
+	assert_int_equal(mkg__jw_finish(w, NULL, NULL), MKG_EDATA);
+	fclose(f);
+}
+
 /* A stream writer flushes in chunks and reports write errors at the end. */
 static void
 test_writer_stream(void **state)
@@ -142,6 +172,7 @@ main(void)
 		cmocka_unit_test(test_format_double_round_trips),
 		cmocka_unit_test(test_writer_layout),
 		cmocka_unit_test(test_writer_stream),
+		cmocka_unit_test(test_writer_infinite),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
