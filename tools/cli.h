@@ -105,9 +105,10 @@ const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 /* export --format graphml or kumu (format) to out (export-interop.c). */
 int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
                     const char *out);
-/* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c). */
+/* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c);
+ * safe_cells: mkg_csv_write_options.safe_cells. */
 int cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,
-                   const char *dir, gboolean bom, int separator);
+                   const char *dir, gboolean bom, int separator, gboolean safe_cells);
 /* Write a model as JSON to out, standard output for NULL or "-": a regular
  * file is replaced atomically, a device or a pipe written in place
  * (cmd-import-csv.c).  Returns an exit code, after printing any error. */

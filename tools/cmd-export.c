@@ -45,7 +45,7 @@ int
 cli_export(const cli_command *cmd, int argc, char **argv)
 {
 	char *out = NULL, *format = NULL, *dir = NULL, *separator = NULL;
-	gboolean highlight = FALSE, bom = FALSE;
+	gboolean highlight = FALSE, bom = FALSE, safe_cells = FALSE;
 	int sep = 0;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
@@ -58,6 +58,9 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		  "csv: ',' (default), ';' or tab", "SEP" },
 		{ "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
 		  "csv: start each file with a UTF-8 byte order mark (for Excel)", NULL },
+		{ "safe-cells", 0, 0, G_OPTION_ARG_NONE, &safe_cells,
+		  "csv: write a ' before texts starting with = + - @ tab or CR, which a "
+		  "spreadsheet would run as formulas (not stripped on import)", NULL },
 		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
 		  "dot: draw binding capacities, captive-producer hubs and coalitions "
 		  "presumed harmful in red", NULL },
@@ -84,6 +87,10 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	}
 	if ((rc = cli_parse_separator(cmd, separator, &sep)) >= 0)
 		goto done;
+	if (safe_cells && !csv) {
+		rc = cli_usage_error(cmd, "--safe-cells needs --format csv");
+		goto done;
+	}
 	if (highlight && !dot) {
 		rc = cli_usage_error(cmd, "--highlight needs --format dot");
 		goto done;
@@ -91,7 +98,7 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
 	if (csv)
-		rc = cli_export_csv(cmd, model, out, dir, bom, sep);
+		rc = cli_export_csv(cmd, model, out, dir, bom, sep, safe_cells);
 	else if (fmt == FORMAT_GRAPHML || fmt == FORMAT_KUMU)
 		rc = cli_export_text(cmd, model, formats[fmt], out);
 	else

@@ -24,7 +24,7 @@ cli_export_text(const cli_command *cmd, const mkg_model *model, const char *form
 
 int
 cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,
-               const char *dir, gboolean bom, int separator)
+               const char *dir, gboolean bom, int separator, gboolean safe_cells)
 {
 	mkg_csv_write_options opts = MKG_CSV_WRITE_OPTIONS_INIT;
 	char *path;
@@ -32,6 +32,7 @@ cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefi
 
 	opts.bom = bom;
 	opts.separator = separator;
+	opts.safe_cells = safe_cells;
 	if (dir != NULL) {
 		/* DIR itself is made by the library, whole, from a new directory
 		 * beside it (docs/interop.md); only its parents are made here. */

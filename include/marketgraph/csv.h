@@ -114,10 +114,17 @@ typedef struct mkg_csv_write_options {
 	unsigned int version; /**< MKG_CSV_WRITE_OPTIONS_VERSION */
 	int separator;        /**< 0 or ',': comma; ';' or '\t' */
 	int bom;              /**< nonzero: start with a UTF-8 byte order mark (for Excel) */
+	/** nonzero: guard against spreadsheet formula injection (OWASP): every
+	 *  text of the model (ids, names, list items...) that starts with '=',
+	 *  '+', '-', '@', a tab or a CR is written with a leading apostrophe
+	 *  ('=1+1), which a spreadsheet shows as text.  Numbers are not changed.
+	 *  The importer does not strip the apostrophe: such a file imports as
+	 *  a model whose texts start with it (docs/interop.md). */
+	int safe_cells;
 } mkg_csv_write_options;
 
 #define MKG_CSV_WRITE_OPTIONS_VERSION 1
-#define MKG_CSV_WRITE_OPTIONS_INIT { MKG_CSV_WRITE_OPTIONS_VERSION, 0, 0 }
+#define MKG_CSV_WRITE_OPTIONS_INIT { MKG_CSV_WRITE_OPTIONS_VERSION, 0, 0, 0 }
 
 /** Fill *opts with MKG_CSV_WRITE_OPTIONS_INIT (for bindings). */
 MKG_EXPORT int mkg_csv_write_options_init(mkg_csv_write_options *opts, unsigned int version);

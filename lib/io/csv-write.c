@@ -23,7 +23,9 @@ typedef struct row_writer {
 	GString *cell; /* scratch for lists */
 	char sep;
 	size_t column;
-	bool extra;    /* write the table's added last column (firms, level) */
+	bool extra;       /* write the table's added last column (firms, level) */
+	bool safe_cells;  /* mkg_csv_write_options.safe_cells */
+	GPtrArray *safe;  /* scratch: the model's strings with their apostrophe */
 } row_writer;
 
 /* One cell; NULL is an absent field (nothing between the separators). */
@@ -47,11 +49,43 @@ put(row_writer *w, const char *s)
 	g_string_append_c(w->out, '"');
 }
 
+/* A text a spreadsheet would run as a formula (OWASP's list: it starts
+ * with '=', '+', '-', '@', a tab or a CR). */
+static bool
+formula_like(const char *s)
+{
+	return s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* A text of the model as it is written: with safe_cells, one that looks
+ * like a formula gets a leading apostrophe, so that a spreadsheet shows it
+ * as text.  Every text is treated alike, list items too, so that the ids
+ * still match each other in the files.  The copy lives until the row ends. */
+static const char *
+model_text(row_writer *w, const char *s)
+{
+	char *quoted;
+
+	if (!w->safe_cells || !formula_like(s))
+		return s;
+	quoted = g_strconcat("'", s, NULL);
+	g_ptr_array_add(w->safe, quoted);
+	return quoted;
+}
+
+/* A cell holding a text of the model. */
+static void
+put_text(row_writer *w, const char *s)
+{
+	put(w, model_text(w, s));
+}
+
 static void
 end_row(row_writer *w)
 {
 	g_string_append(w->out, "\r\n");
 	w->column = 0;
+	g_ptr_array_set_size(w->safe, 0);
 }
 
 static void
@@ -80,11 +114,25 @@ put_ids(row_writer *w, const mkg_model *m, mkg_slice s, bool actors)
 
 	for (uint32_t k = 0; k < s.count; k++) {
 		mkg_idx i = MKG_POOL_IDX(m, s.first + k);
-		ids[k] = actors ? MKG_ACTOR(m, i)->id : MKG_TX(m, i)->id;
+		ids[k] = model_text(w, actors ? MKG_ACTOR(m, i)->id : MKG_TX(m, i)->id);
 	}
 	g_string_truncate(w->cell, 0);
 	mkg__list_write(w->cell, ids, s.count);
 	g_free(ids);
+	put_built(w);
+}
+
+static void
+put_tags(row_writer *w, const mkg_model *m, mkg_slice s)
+{
+	const char **tags = g_new(const char *, s.count + 1);
+
+	for (uint32_t k = 0; k < s.count; k++)
+		tags[k] = model_text(w, g_ptr_array_index(m->str_pool, s.first + k));
+	g_string_truncate(w->cell, 0);
+	if (s.count > 0)
+		mkg__list_write(w->cell, tags, s.count);
+	g_free(tags);
 	put_built(w);
 }
 
@@ -107,22 +155,17 @@ write_actors(row_writer *w, const mkg_model *m)
 		const mkg_actor_rec *a = MKG_ACTOR(m, i);
 		char num[32];
 
-		put(w, a->id);
-		put(w, a->name);
+		put_text(w, a->id);
+		put_text(w, a->name);
 		put(w, mkg_actor_kind_name(a->kind));
-		put(w, a->region);
+		put_text(w, a->region);
 		if (a->households >= 0)
 			g_snprintf(num, sizeof num, "%" PRId64, a->households);
 		put(w, a->households >= 0 ? num : NULL);
 		put_number(w, a->capacity);
 		put_number(w, a->supply);
 		put_number(w, a->demand);
-		g_string_truncate(w->cell, 0);
-		if (a->tags.count > 0)
-			mkg__list_write(w->cell,
-			                (const char *const *)m->str_pool->pdata + a->tags.first,
-			                a->tags.count);
-		put_built(w);
+		put_tags(w, m, a->tags);
 		put(w, a->attributes);
 		if (w->extra) {
 			if (a->firms >= 1)
@@ -139,19 +182,19 @@ write_transactions(row_writer *w, const mkg_model *m)
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 
-		put(w, t->id);
-		put(w, MKG_ACTOR(m, t->seller)->id);
-		put(w, MKG_ACTOR(m, t->buyer)->id);
-		put(w, t->commodity);
+		put_text(w, t->id);
+		put_text(w, MKG_ACTOR(m, t->seller)->id);
+		put_text(w, MKG_ACTOR(m, t->buyer)->id);
+		put_text(w, t->commodity);
 		put_number(w, t->volume);
 		put_number(w, t->value);
-		put(w, t->period); /* its own only, not the model's */
+		put_text(w, t->period); /* its own only, not the model's */
 		put(w, mkg_contract_name((mkg_contract)t->contract));
 		put(w, t->service ? "true" : "false");
 		put_number(w, t->capacity);
 		put(w, t->attributes);
 		if (w->extra)
-			put(w, t->level);
+			put_text(w, t->level);
 		end_row(w);
 	}
 }
@@ -164,8 +207,8 @@ write_facilitation(row_writer *w, const mkg_model *m)
 		const char **payers = g_new(const char *, f->payments.count + 1);
 		double *shares = g_new(double, f->payments.count + 1);
 
-		put(w, f->id);
-		put(w, MKG_ACTOR(m, f->facilitator)->id);
+		put_text(w, f->id);
+		put_text(w, MKG_ACTOR(m, f->facilitator)->id);
 		put(w, mkg_facilitation_type_name((mkg_facilitation_type)f->type));
 		put(w, mkg_function_name((mkg_function)f->function));
 		put_ids(w, m, f->target_actors, true);
@@ -173,11 +216,11 @@ write_facilitation(row_writer *w, const mkg_model *m)
 		put(w, f->start);
 		put(w, f->end);
 		put(w, mkg_exit_name((mkg_exit)f->exit)); /* NULL for none */
-		put(w, f->successor != MKG_IDX_NONE ? MKG_ACTOR(m, f->successor)->id : NULL);
+		put_text(w, f->successor != MKG_IDX_NONE ? MKG_ACTOR(m, f->successor)->id : NULL);
 		put_number(w, f->cost);
 		for (uint32_t k = 0; k < f->payments.count; k++) {
 			const mkg_payment_rec *p = MKG_POOL_PAYMENT(m, f->payments.first + k);
-			payers[k] = MKG_ACTOR(m, p->actor)->id;
+			payers[k] = model_text(w, MKG_ACTOR(m, p->actor)->id);
 			shares[k] = p->share;
 		}
 		g_string_truncate(w->cell, 0);
@@ -196,10 +239,10 @@ write_memberships(row_writer *w, const mkg_model *m)
 	for (guint i = 0; i < m->memberships->len; i++) {
 		const mkg_membership_rec *ms = MKG_MEMBERSHIP(m, i);
 
-		put(w, MKG_ACTOR(m, ms->group)->id);
-		put(w, MKG_ACTOR(m, ms->member)->id);
+		put_text(w, MKG_ACTOR(m, ms->group)->id);
+		put_text(w, MKG_ACTOR(m, ms->member)->id);
 		put(w, ms->since);
-		put(w, ms->role);
+		put_text(w, ms->role);
 		end_row(w);
 	}
 }
@@ -207,10 +250,10 @@ write_memberships(row_writer *w, const mkg_model *m)
 static void
 write_document(row_writer *w, const mkg_model *m)
 {
-	put(w, m->name);
-	put(w, m->currency);
-	put(w, m->volume_unit);
-	put(w, m->period);
+	put_text(w, m->name);
+	put_text(w, m->currency);
+	put_text(w, m->volume_unit);
+	put_text(w, m->period);
 	put(w, m->attributes);
 	end_row(w);
 }
@@ -229,7 +272,8 @@ static GString *
 write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options *o)
 {
 	row_writer w = { g_string_sized_new(4096), g_string_new(NULL),
-	                 o->separator ? (char)o->separator : ',', 0, false };
+	                 o->separator ? (char)o->separator : ',', 0, false, o->safe_cells != 0,
+	                 g_ptr_array_new_with_free_func(g_free) };
 
 	if (table == MKG_CSV_ACTORS)
 		for (guint i = 0; i < m->actors->len && !w.extra; i++)
@@ -248,6 +292,7 @@ write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options
 	case MKG_CSV_DOCUMENT: write_document(&w, m); break;
 	}
 	g_string_free(w.cell, TRUE);
+	g_ptr_array_free(w.safe, TRUE);
 	return w.out;
 }
 

@@ -112,40 +112,124 @@ typedef struct edge {
 
 /* ---- escaping ------------------------------------------------------------ */
 
-/* Text for an HTML-like label: XML escapes, line breaks as <BR/>, other
- * control characters as spaces.  The model's strings are valid UTF-8. */
-static void
-html_text(GString *out, const char *s)
+/* Graphviz reads an HTML-like label or a quoted string of at most 16384
+ * bytes and refuses the whole graph beyond that, so every string from the
+ * model is cut to these many characters, the last an ellipsis.  A character
+ * takes at most 5 bytes in a label (&amp;), so a node's label stays far
+ * below the limit; the title's legend lists at most LEGEND_COMMODITIES. */
+#define LABEL_CHARS 100
+#define TOOLTIP_CHARS 300
+#define LEGEND_COMMODITIES 12
+
+/* A Unicode noncharacter (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF): Graphviz's XML
+ * parser refuses U+FFFE and U+FFFF even as references, and none of the 66
+ * is meant to be shown, so they are all drawn as U+FFFD. */
+static bool
+is_noncharacter(gunichar c)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&': g_string_append(out, "&amp;"); break;
-		case '<': g_string_append(out, "&lt;"); break;
-		case '>': g_string_append(out, "&gt;"); break;
-		case '"': g_string_append(out, "&quot;"); break;
-		case '\'': g_string_append(out, "&#39;"); break;
-		case '\\': g_string_append(out, "&#92;"); break;
-		case '\n': g_string_append(out, "<BR/>"); break;
-		default:
-			g_string_append_c(out, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-		}
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* The model's strings are valid UTF-8 without NUL.  Calls write(out, c,
+ * bytes, len) for each character of s, with the noncharacters made U+FFFD;
+ * a string longer than max characters is cut to max - 1 and an ellipsis. */
+typedef void (*char_writer)(GString *out, gunichar c, const char *bytes, size_t len);
+
+static void
+each_char(GString *out, const char *s, size_t max, char_writer write)
+{
+	size_t n = 0, keep = (size_t)g_utf8_strlen(s, -1) > max ? max - 1 : max;
+
+	for (const char *p = s; *p && n < keep; p = g_utf8_next_char(p), n++) {
+		gunichar c = g_utf8_get_char(p);
+		if (is_noncharacter(c))
+			write(out, 0xFFFD, "\xef\xbf\xbd", 3);
+		else
+			write(out, c, p, (size_t)(g_utf8_next_char(p) - p));
+	}
+	if (keep < max)
+		g_string_append(out, "\xe2\x80\xa6");
+}
+
+static bool
+is_control(gunichar c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+/* One character of an HTML-like label: XML escapes ("]" too: Graphviz's
+ * label parser refuses a text that is just "]" or "]]"), line breaks as
+ * <BR/>, other control characters (C0 and C1) as spaces. */
+static void
+label_char(GString *out, gunichar c, const char *bytes, size_t len)
+{
+	switch (c) {
+	case '&': g_string_append(out, "&amp;"); break;
+	case '<': g_string_append(out, "&lt;"); break;
+	case '>': g_string_append(out, "&gt;"); break;
+	case '"': g_string_append(out, "&quot;"); break;
+	case '\'': g_string_append(out, "&#39;"); break;
+	case '\\': g_string_append(out, "&#92;"); break;
+	case ']': g_string_append(out, "&#93;"); break;
+	case '\n': g_string_append(out, "<BR/>"); break;
+	default:
+		if (is_control(c))
+			g_string_append_c(out, ' ');
+		else
+			g_string_append_len(out, bytes, (gssize)len);
 	}
 }
 
-/* Text inside a DOT quoted string (a tooltip).  DOT reads \" as a quote;
- * a backslash is doubled, and a space follows a final one, because DOT's
- * scanner would take `\\"` at the end for an escaped quote. */
+/* Text for an HTML-like label, cut to LABEL_CHARS characters. */
+static void
+html_text(GString *out, const char *s)
+{
+	each_char(out, s, LABEL_CHARS, label_char);
+}
+
+/* The name an actor is drawn with: its name, or its id (never empty) when
+ * it has none or an empty one. */
+static const char *
+shown_name(const mkg_actor_rec *a)
+{
+	return a->name != NULL && a->name[0] != '\0' ? a->name : a->id;
+}
+
+/* s in bold, or nothing for "": Graphviz refuses an empty <B></B>. */
+static void
+html_bold(GString *out, const char *s)
+{
+	if (s[0] == '\0')
+		return;
+	g_string_append(out, "<B>");
+	html_text(out, s);
+	g_string_append(out, "</B>");
+}
+
+/* One character inside a DOT quoted string (a tooltip): DOT reads \" as a
+ * quote and the tooltip's escapes (\N ...) unescape \\; control characters
+ * (line ends too) as spaces. */
+static void
+quoted_char(GString *out, gunichar c, const char *bytes, size_t len)
+{
+	if (c == '"' || c == '\\')
+		g_string_append_c(out, '\\');
+	if (is_control(c))
+		g_string_append_c(out, ' ');
+	else
+		g_string_append_len(out, bytes, (gssize)len);
+}
+
+/* Text inside a DOT quoted string, cut to TOOLTIP_CHARS characters; a
+ * space follows a final backslash, because DOT's scanner would take `\\"`
+ * at the end for an escaped quote. */
 static void
 dot_quoted(GString *out, const char *s)
 {
-	size_t n = strlen(s);
+	size_t from = out->len;
 
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			g_string_append_c(out, '\\');
-		g_string_append_c(out, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-	}
-	if (n > 0 && s[n - 1] == '\\')
+	each_char(out, s, TOOLTIP_CHARS, quoted_char);
+	if (out->len > from && out->str[out->len - 1] == '\\')
 		g_string_append_c(out, ' ');
 }
 
@@ -466,9 +550,8 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 	                       x->captive > 0 ? "#fcbba1" : kind_fill[kind]);
 	if (red)
 		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
-	g_string_append(out, ", label=<<B>");
-	html_text(out, mkg__actor_display_name(actor));
-	g_string_append(out, "</B>");
+	g_string_append(out, ", label=<");
+	html_bold(out, shown_name(actor));
 	g_string_append(out, "<BR/><FONT POINT-SIZE=\"13\">");
 	html_text(out, mkg_actor_kind_name(kind));
 	if (throughput(x) > 0) {
@@ -622,9 +705,10 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 	gpointer key, value;
 
 	g_string_append(out, "  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-	                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\"><B>");
-	html_text(out, name != NULL ? name : "Market map");
-	g_string_append(out, "</B></FONT></TD></TR>");
+	                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\">");
+	/* Graphviz refuses an empty <FONT></FONT>: "" is drawn as no name */
+	html_bold(out, name != NULL && name[0] != '\0' ? name : "Market map");
+	g_string_append(out, "</FONT></TD></TR>");
 	if (o->hide_legend) {
 		g_string_append(out, "</TABLE>>;\n");
 		g_free(commodity);
@@ -650,11 +734,17 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		g_string_append(out, ")");
 	}
 	g_string_append(out, ":</TD>");
-	for (guint i = 0; i < g_hash_table_size(colours); i++) {
+	for (guint i = 0; i < g_hash_table_size(colours) && i < LEGEND_COMMODITIES; i++) {
 		GString *t = g_string_new("\xe2\x94\x81\xe2\x94\x81 "); /* two heavy dashes */
 		g_string_append(t, commodity[i]);
 		legend_cell(out, NULL, commodity_colour[i % N_COMMODITY_COLOURS], t->str);
 		g_string_free(t, TRUE);
+	}
+	if (g_hash_table_size(colours) > LEGEND_COMMODITIES) {
+		char more[64];
+		g_snprintf(more, sizeof more, "and %u more",
+		           g_hash_table_size(colours) - LEGEND_COMMODITIES);
+		legend_cell(out, NULL, NULL, more);
 	}
 	for (guint i = 0; i < edges->len && !o->hide_services; i++)
 		if (g_array_index(edges, edge, i).service) {
@@ -815,7 +905,7 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 		                       "color=\"" RED "\"; penwidth=2; fontcolor=\"" RED "\"; "
 		                       "label=<", c);
 		if (group != NULL && mkg_model_find_actor(model, group, &g) == MKG_OK)
-			html_text(dot, mkg__actor_display_name(MKG_ACTOR(model, g)));
+			html_text(dot, shown_name(MKG_ACTOR(model, g)));
 		else
 			html_text(dot, group != NULL ? group : "coalition");
 		g_string_append(dot, ": presumed harmful as one firm>;\n");

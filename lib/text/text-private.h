@@ -19,9 +19,10 @@
 /* Longest text mkg__format_double() writes, with its NUL. */
 #define MKG_DOUBLE_BUFSIZE 32
 
-/* Write d with 15 significant digits when that reads back (with strtod) to
- * the same double, else 16, else 17, independent of the locale: 850 -> "850",
- * 0.1 -> "0.1", 1e21 -> "1e+21".  Always exact; usually the shortest form.
+/* Write d with the fewest significant digits (at most 17) that read back
+ * (with strtod) to the same double, independent of the locale: 850 -> "850",
+ * 0.1 -> "0.1", 1e21 -> "1e+21", 2^-1074 -> "5e-324".  Always exact and
+ * the shortest form (the digits of Python's repr()).
  * NaN -> "nan", infinities -> "inf" / "-inf" (these are for messages; the
  * JSON writer never receives them).  Returns buf. */
 char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);

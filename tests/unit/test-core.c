@@ -7,6 +7,8 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +53,64 @@ test_format_double_round_trips(void **state)
 		d = fmod(d * 7.3 + 0.123, 10.0);
 	}
 	assert_true(strtod(fmt(5e-324), NULL) == 5e-324);
+}
+
+/* Subnormals carry fewer than 53 bits, so fewer digits tell them apart:
+ * the shortest text that reads back (as Python's repr() and JavaScript's
+ * String() write them), worked from the bits: 2^-1074 = 4.94...e-324 is the
+ * only double within half a step (2^-1075) of 5e-324, 3 * 2^-1074 =
+ * 1.48...e-323 of 1.5e-323. */
+static void
+test_format_double_subnormals(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt(ldexp(1, -1074)), "5e-324");          /* was 4.94065645841247e-324 */
+	assert_string_equal(fmt(-ldexp(1, -1074)), "-5e-324");
+	assert_string_equal(fmt(ldexp(3, -1074)), "1.5e-323");        /* was 1.48219693752374e-323 */
+	assert_string_equal(fmt(ldexp(1, -1073)), "1e-323");          /* 2^-1073 = 9.88...e-324 */
+	assert_string_equal(fmt(1e-310), "1e-310");
+	assert_string_equal(fmt(1.2345e-315), "1.2345e-315");
+	/* the largest subnormal, DBL_MIN - 2^-1074: 16 digits */
+	assert_string_equal(fmt(DBL_MIN - ldexp(1, -1074)), "2.225073858507201e-308");
+	/* the least normal needs all 17 */
+	assert_string_equal(fmt(DBL_MIN), "2.2250738585072014e-308");
+	assert_string_equal(fmt(DBL_TRUE_MIN), "5e-324");
+}
+
+/* Shortest: with one significant digit fewer nothing reads back, over
+ * subnormals and normals alike (%.Ng is the closest N-digit decimal, so it
+ * is enough that it does not read back). */
+static void
+test_format_double_is_shortest(void **state)
+{
+	uint64_t bits = 0x9E3779B97F4A7C15u;
+
+	(void)state;
+	for (int i = 0; i < 4000; i++) {
+		char shorter[400];
+		const char *text, *e;
+		double v;
+		int digits = 0;
+
+		bits = bits * 6364136223846793005u + 1442695040888963407u;
+		/* half subnormals (exponent field 0), half anything finite */
+		uint64_t u = i % 2 ? bits & 0x000FFFFFFFFFFFFFu : bits & 0x7FEFFFFFFFFFFFFFu;
+		memcpy(&v, &u, sizeof v);
+		if (v == floor(v))
+			continue;
+		text = fmt(v);
+		assert_true(strtod(text, NULL) == v);
+		e = strchr(text, 'e');
+		for (const char *p = text; *p && p != e; p++)
+			digits += *p >= '0' && *p <= '9';
+		/* leading zeros of 0.000123 are not significant */
+		for (const char *p = text; *p == '0' || *p == '.'; p++)
+			digits -= *p == '0';
+		if (digits > 1) {
+			snprintf(shorter, sizeof shorter, "%.*g", digits - 1, v);
+			assert_false(strtod(shorter, NULL) == v);
+		}
+	}
 }
 
 static void
@@ -170,6 +230,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_double),
 		cmocka_unit_test(test_format_double_round_trips),
+		cmocka_unit_test(test_format_double_subnormals),
+		cmocka_unit_test(test_format_double_is_shortest),
 		cmocka_unit_test(test_writer_layout),
 		cmocka_unit_test(test_writer_stream),
 		cmocka_unit_test(test_writer_infinite),

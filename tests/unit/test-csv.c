@@ -676,6 +676,78 @@ test_firms_and_level(void **state)
 	assert_null(out);
 }
 
+static mkg_model *
+json_model(const char *json)
+{
+	mkg_model *m = NULL;
+
+	if (mkg_json_read_buffer(&m, json, strlen(json)) != MKG_OK)
+		fail_msg("model: %s", mkg_error_message());
+	return m;
+}
+
+/* safe_cells (OWASP's guard against formula injection): every text of the
+ * model that starts with = + - @ TAB or CR gets a leading apostrophe, list
+ * items and the ids they refer to alike; numbers (never negative) and
+ * fixed names are not touched.  The importer keeps the apostrophe: the
+ * tables import as the model with those texts prefixed, which is valid
+ * because every reference to an id was prefixed like the id. */
+#define SAFE_CELLS_MODEL(Q) \
+	"{\"format\": \"marketgraph\", \"version\": 1, \"name\": \"" Q "=HYPERLINK(\\\"x\\\")\", " \
+	"\"currency\": \"" Q "+\", \"volume_unit\": \"" Q "@t\", \"period\": \"" Q "\\rq\", " \
+	"\"actors\": [{\"id\": \"" Q "=a\", \"name\": \"" Q "+n\", \"kind\": \"producer\", " \
+	"\"region\": \"" Q "@r\", \"tags\": [\"" Q "-t\", \"x\", \"" Q "=y\"]}, " \
+	"{\"id\": \"b\", \"name\": \"" Q "\\tb\", \"kind\": \"trader\"}, " \
+	"{\"id\": \"p\", \"kind\": \"programme\"}], " \
+	"\"transactions\": [{\"id\": \"" Q "-t1\", \"seller\": \"" Q "=a\", \"buyer\": \"b\", " \
+	"\"commodity\": \"" Q "=SUM(A1)\", \"value\": 3, \"period\": \"" Q "@p\"}], " \
+	"\"facilitation\": [{\"id\": \"" Q "+f\", \"facilitator\": \"p\", \"type\": \"temporary\", " \
+	"\"function\": \"linkages\", \"targets\": {\"actors\": [\"b\", \"" Q "=a\"], " \
+	"\"transactions\": [\"" Q "-t1\"]}, \"paid_by\": [{\"actor\": \"" Q "=a\", \"share\": 0.5}, " \
+	"{\"actor\": \"p\", \"share\": 0.5}]}], " \
+	"\"memberships\": [{\"group\": \"p\", \"member\": \"" Q "=a\", \"role\": \"" Q "-chair\"}]}"
+
+static void
+test_write_safe_cells(void **state)
+{
+	static const char *const want[MKG_CSV_TABLE_COUNT] = {
+		"id,name,kind,region,households,capacity,supply,demand,tags,attributes\r\n"
+		"'=a,'+n,producer,'@r,,,,,'-t;x;'=y,\r\n"
+		"b,'\tb,trader,,,,,,,\r\n"
+		"p,,programme,,,,,,,\r\n",
+		"id,seller,buyer,commodity,volume,value,period,contract,service,capacity,attributes\r\n"
+		"'-t1,'=a,b,'=SUM(A1),,3,'@p,spot,false,,\r\n",
+		"id,facilitator,type,function,targets.actors,targets.transactions,start,end,exit,"
+		"successor,cost,paid_by,attributes\r\n"
+		"'+f,p,temporary,linkages,b;'=a,'-t1,,,,,,'=a:0.5;p:0.5,\r\n",
+		"group,member,since,role\r\np,'=a,,'-chair\r\n",
+		"name,currency,volume_unit,period,attributes\r\n"
+		"\"'=HYPERLINK(\"\"x\"\")\",'+,'@t,\"'\rq\",\r\n",
+	};
+	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
+	mkg_model *m = json_model(SAFE_CELLS_MODEL("")), *prefixed = json_model(SAFE_CELLS_MODEL("'"));
+	mkg_model *back;
+	char *t[MKG_CSV_TABLE_COUNT];
+
+	(void)state;
+	assert_int_equal(o.safe_cells, 0);
+	o.safe_cells = 1;
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
+		t[k] = table(m, (mkg_csv_table)k, &o);
+		assert_string_equal(t[k], want[k]);
+	}
+	back = read_ok(t[0], t[1], t[2], t[3], t[4], NULL);
+	assert_false(mkg_model_equal(m, back));
+	assert_true(mkg_model_equal(prefixed, back));
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		mkg_free(t[k]);
+	/* without the option the model comes back as it was */
+	assert_roundtrip(m, NULL);
+	mkg_model_free(back);
+	mkg_model_free(prefixed);
+	mkg_model_free(m);
+}
+
 /* Every string that could confuse a list or a cell survives the trip. */
 static void
 test_roundtrip_tricky(void **state)
@@ -819,6 +891,7 @@ main(void)
 		cmocka_unit_test(test_document_and_options),
 		cmocka_unit_test(test_arguments),
 		cmocka_unit_test(test_write_exact),
+		cmocka_unit_test(test_write_safe_cells),
 		cmocka_unit_test(test_roundtrip_tricky),
 		cmocka_unit_test(test_firms_and_level),
 		cmocka_unit_test(test_files),

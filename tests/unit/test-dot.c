@@ -144,6 +144,91 @@ test_escaping(void **state)
 	mkg_model_free(m);
 }
 
+/* Strings Graphviz refused (issue "Reliability, round two", item 3): a
+ * label that is just "]" or "]]", an empty <B></B> or <FONT></FONT>, the
+ * noncharacters U+FFFE and U+FFFF, a label or quoted string over 16384
+ * bytes.  Also drawn as U+FFFD: the other noncharacters (U+FDD0, U+10FFFF);
+ * as a space: C1 controls (U+0085). */
+static void
+test_strings_graphviz_refused(void **state)
+{
+	GString *json = g_string_new("{\"format\": \"marketgraph\", \"version\": 1, \"name\": \"\", "
+	                             "\"actors\": [{\"id\": \"a\\ufffe\\uffff\", \"name\": \"]\", "
+	                             "\"kind\": \"producer\"}, "
+	                             "{\"id\": \"b\", \"name\": \"]]\", \"kind\": \"trader\"}, "
+	                             "{\"id\": \"c\\ufdd0\\udbff\\udfff\\u0085\", \"name\": \"\", "
+	                             "\"kind\": \"end_market\"}, {\"id\": \"d\", \"name\": \"");
+	mkg_model *m;
+	char *dot, *line;
+
+	(void)state;
+	for (int k = 0; k < 120; k++)
+		g_string_append(json, "\\u00e9"); /* 120 characters, 240 bytes */
+	g_string_append(json, "\", \"kind\": \"end_market\"}], \"transactions\": [");
+	/* 14 commodities: the legend names 12 */
+	for (int k = 0; k < 14; k++)
+		g_string_append_printf(json, "%s{\"seller\": \"b\", \"buyer\": \"d\", "
+		                       "\"commodity\": \"c%02d\", \"volume\": 1}", k ? ", " : "", k);
+	g_string_append(json, "]}");
+	m = model_of(json->str);
+	dot = dot_of(m, NULL);
+	/* "" is no name: the title is the default one, the actor shows its id */
+	assert_contains(dot, "<FONT POINT-SIZE=\"28\"><B>Market map</B></FONT>");
+	assert_contains(dot, "label=<<B>&#93;</B><BR/>");
+	assert_contains(dot, "label=<<B>&#93;&#93;</B><BR/>");
+	assert_contains(dot, "label=<<B>c\xef\xbf\xbd\xef\xbf\xbd </B><BR/>");
+	assert_contains(dot, "tooltip=\"a\xef\xbf\xbd\xef\xbf\xbd (producer)\"");
+	assert_contains(dot, "tooltip=\"c\xef\xbf\xbd\xef\xbf\xbd  (end_market)\"");
+	/* 100 characters, the last an ellipsis */
+	line = line_with(dot, "tooltip=\"d (end_market)\"");
+	assert_non_null(line);
+	{
+		GString *cut = g_string_new("label=<<B>");
+		for (int k = 0; k < 99; k++)
+			g_string_append(cut, "\xc3\xa9");
+		g_string_append(cut, "\xe2\x80\xa6</B><BR/>");
+		assert_contains(line, cut->str);
+		g_string_free(cut, TRUE);
+	}
+	g_free(line);
+	assert_contains(dot, "\xe2\x94\x81\xe2\x94\x81 c11</FONT></TD><TD>and 2 more</TD>");
+	assert_lacks(dot, "c12</FONT>");
+	assert_lacks(dot, "\xef\xbf\xbe"); /* U+FFFE */
+	assert_lacks(dot, "\xef\xbf\xbf"); /* U+FFFF */
+	assert_lacks(dot, "\xef\xb7\x90"); /* U+FDD0 */
+	assert_lacks(dot, "\xf4\x8f\xbf\xbf"); /* U+10FFFF */
+	assert_lacks(dot, "\xc2\x85");
+	mkg_free(dot);
+	mkg_model_free(m);
+	g_string_free(json, TRUE);
+}
+
+/* A tooltip is cut at 300 characters; its backslashes stay doubled. */
+static void
+test_long_tooltip(void **state)
+{
+	GString *json = g_string_new("{\"format\": \"marketgraph\", \"version\": 1, \"actors\": "
+	                             "[{\"id\": \"p\", \"kind\": \"producer\", \"region\": \"");
+	GString *want = g_string_new("tooltip=\"p (producer, ");
+	mkg_model *m;
+	char *dot;
+
+	(void)state;
+	for (int k = 0; k < 400; k++)
+		g_string_append(json, "\\\\"); /* one backslash */
+	g_string_append(json, "\"}]}");
+	for (int k = 0; k < 299; k++)
+		g_string_append(want, "\\\\");
+	g_string_append(want, "\xe2\x80\xa6)\"];\n");
+	m = model_of(json->str);
+	dot = dot_of(m, NULL);
+	assert_contains(dot, want->str);
+	mkg_free(dot);
+	mkg_model_free(m);
+	g_string_free(json, TRUE);
+	g_string_free(want, TRUE);
+}
+
 /*
  * Columns and merged arrows.  seed (input supplier, column 0) -> f1, f2
  * (producers, 1) -> col (collector, 2) -> mill (processor, 3) -> shop
@@ -430,6 +515,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_whole_text),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_strings_graphviz_refused),
+		cmocka_unit_test(test_long_tooltip),
 		cmocka_unit_test(test_columns_and_arrows),
 		cmocka_unit_test(test_hiding),
 		cmocka_unit_test(test_highlights),
