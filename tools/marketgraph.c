@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <locale.h>
 
 #include <string.h>
 
@@ -131,6 +132,11 @@ main(int argc, char **argv)
 	const cli_command *cmd;
 	int rc;
 
+	/* Arguments are UTF-8 (ids, file names of the model format): with the C
+	 * locale's ASCII charset GOption would refuse "--remove café".  Only the
+	 * character type changes: numbers are never written by the locale. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "");
 	g_set_prgname("marketgraph");
 	ctx = g_option_context_new("COMMAND [ARG...]");
 	g_option_context_set_summary(ctx, "Describe a market system as a graph and find what holds it back.");

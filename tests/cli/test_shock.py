@@ -47,8 +47,8 @@ MODEL = {
 }
 
 
-def run(*args, stdin=b""):
-    r = subprocess.run([TOOL, *args], input=stdin, capture_output=True, timeout=120)
+def run(*args, stdin=b"", env=None):
+    r = subprocess.run([TOOL, *args], input=stdin, capture_output=True, timeout=120, env=env)
     return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8", "replace")
 
 
@@ -130,6 +130,11 @@ class Shock(unittest.TestCase):
         rc, out, err = run("shock", self.path, "--remove", "proc,nope")
         self.assertEqual((rc, out), (1, ""))
         self.assertEqual(err, f'marketgraph shock: {self.path}: remove: unknown actor "nope"\n')
+        # Arguments are UTF-8 whatever the environment's locale (none here).
+        rc, out, err = run("shock", self.path, "--remove", "caf\u00e9", env={})
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(err, f'marketgraph shock: {self.path}: remove: unknown actor '
+                              '"caf\u00e9"\n')
         rc, out, err = run("shock", self.path)
         self.assertEqual((rc, out), (2, ""))
         self.assertEqual(err, "marketgraph shock: missing --remove ID[,ID...] "
