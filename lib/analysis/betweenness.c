@@ -125,8 +125,11 @@ next_random(uint64_t *state)
 static uint64_t
 uniform(uint64_t *state, uint64_t range)
 {
-	uint64_t threshold = (0 - range) % range, x;
+	uint64_t threshold, x;
 
+	if (range <= 1) /* one choice (callers never pass 0) */
+		return 0;
+	threshold = (0 - range) % range;
 	do
 		x = next_random(state);
 	while (x < threshold);
