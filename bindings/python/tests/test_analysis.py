@@ -204,6 +204,7 @@ class SectionsOfTheReport(unittest.TestCase):
             "value": model.value,
             "inclusiveness": model.inclusiveness,
             "groups": lambda: model.groups(measure, by_region),
+            "channels": model.channels,
         }
         self.assertTrue({"concentration", "coalitions", "dependency"} <= set(report))
         for name, section in sections.items():
