@@ -31,6 +31,7 @@
 #include "marketgraph/bottlenecks.h"
 #include "marketgraph/facilitation.h"
 #include "marketgraph/value.h"
+#include "marketgraph/channels.h"
 #include "marketgraph/groups.h"
 #include "marketgraph/report.h"
 #include "marketgraph/summary.h"

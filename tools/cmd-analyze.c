@@ -27,7 +27,7 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
 	char *exit_date = NULL;
 	char **coalition = NULL;
-	gboolean by_region = FALSE;
+	gboolean by_region = FALSE, channels = FALSE;
 	const GOptionEntry entries[] = {
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
 		  "Output format: text (default) or json", "FORMAT" },
@@ -42,6 +42,9 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 		  "ID,ID,..." },
 		{ "exit-date", 'e', 0, G_OPTION_ARG_STRING, &exit_date,
 		  "Simulate the programmes' exits at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
+		{ "channels", 0, 0, G_OPTION_ARG_NONE, &channels,
+		  "Show the marketing channels and the farmer's share per channel in the text "
+		  "(the JSON always has them)", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		G_OPTION_ENTRY_NULL
@@ -88,6 +91,7 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	opts.thresholds = thresholds;
 	opts.split_by_region = by_region;
 	opts.exit_date = exit_date;
+	opts.channels = channels;
 	if (ids != NULL) {
 		opts.coalition = (const char *const *)ids;
 		opts.coalition_count = g_strv_length(ids);

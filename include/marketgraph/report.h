@@ -23,11 +23,13 @@ typedef struct mkg_report_options {
 	const char *exit_date;            /**< YYYY[-MM[-DD]]: simulate programme exits then; NULL: no */
 	const char *const *coalition;     /**< actor ids of an extra what-if coalition, or NULL */
 	size_t coalition_count;
+	int channels;                     /**< nonzero: the text has the marketing channels (the
+	                                       JSON always has them) */
 } mkg_report_options;
 
-#define MKG_REPORT_OPTIONS_VERSION 1
+#define MKG_REPORT_OPTIONS_VERSION 2
 #define MKG_REPORT_OPTIONS_INIT \
-	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, 0, NULL, NULL, 0 }
+	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, 0, NULL, NULL, 0, 0 }
 
 MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
 

@@ -2,7 +2,7 @@
  *
  * The report is a list of sections in the order of report.md: model,
  * options, concentration, coalitions, dependency, bottlenecks,
- * facilitation, value, inclusiveness, groups.  Adding a section takes four
+ * facilitation, value, inclusiveness, groups, channels.  Adding a section takes four
  * lines, each in report.md order among the others:
  *   1. a field (the section's result object) in struct mkg_report,
  *   2. its computation in mkg_report_new() (and its free in mkg_report_free()),
@@ -14,6 +14,7 @@
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h" /* includes m4p- and analysis-private.h */
 #include "bottlenecks-report-private.h"
+#include "channels-report-private.h"
 #include "marketgraph/report.h"
 
 #include <string.h>
@@ -43,6 +44,8 @@ struct mkg_report {
 	mkg_dependency *dependency;
 	mkg_bottlenecks *bottlenecks; /* volumes only, whatever the measure */
 	mkg__m4p *m4p;                /* facilitation, value, inclusiveness, groups */
+	mkg_channels *channels;       /* marketing channels; in the JSON when it has a chain */
+	bool channels_text;           /* and in the text only when asked for */
 };
 
 MKG_DEFINE_INIT(mkg_report_options_init, mkg_report_options, opts, MKG_REPORT_OPTIONS)
@@ -117,6 +120,7 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 	r->thresholds.source = copy(r, t->source);
 	r->split_by_region = o->split_by_region != 0;
 	r->exit_date = copy(r, o->exit_date);
+	r->channels_text = o->channels != 0;
 	if (coalition != NULL) {
 		/* The resolved (deduplicated) coalition, in the caller's order. */
 		r->coalition_count = coalition->len;
@@ -167,6 +171,8 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 	if ((rc = mkg__dependency_compute(&r->dependency, model, r->measure)) == MKG_OK &&
 	    (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) == MKG_OK)
 		rc = mkg__m4p_compute(&r->m4p, model, &mk, r->concentration, r->exit_date);
+	if (rc == MKG_OK)
+		rc = mkg_channels_new(&r->channels, model, NULL);
 	mkg__markets_clear(&mk);
 	if (rc != MKG_OK) {
 		if (coalition != NULL)
@@ -191,6 +197,7 @@ mkg_report_free(mkg_report *r)
 	mkg_dependency_free(r->dependency);
 	mkg_bottlenecks_free(r->bottlenecks);
 	mkg__m4p_free(r->m4p);
+	mkg_channels_free(r->channels);
 	g_hash_table_destroy(r->labels);
 	g_free(r->coalition);
 	g_string_chunk_free(r->strings);
@@ -265,6 +272,10 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
 	}
 	if (r->m4p != NULL)
 		mkg__m4p_write(w, r->m4p);
+	if (r->channels != NULL && mkg_channels_chain_count(r->channels) > 0) {
+		mkg__jw_key(w, "channels");
+		mkg__channels_write(w, r->channels);
+	}
 	mkg__jw_end_object(w);
 	return mkg__jw_finish(w, out, len);
 }
@@ -348,6 +359,8 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 		mkg__units u = { unit, volume_unit, currency };
 		mkg__m4p_text(s, r->m4p, &l, &u);
 	}
+	if (r->channels != NULL && r->channels_text)
+		mkg__channels_text(s, r->channels, &l);
 	mkg__labels_clear(&l);
 	if (len != NULL)
 		*len = s->len;

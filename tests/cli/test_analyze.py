@@ -370,5 +370,132 @@ class Behaviour(AnalyzeCase):
         self.assertEqual(keys, sorted(keys))
 
 
+def channels_model(seed=11):
+    """A random acyclic chain: producers -> collectors/processors -> traders/
+    retailers -> end markets, maize and flour (made from maize, 1.25 t per t),
+    some sales without a value, and a transport service."""
+    rng = random.Random(seed)
+    layers = [[("p%d" % i, "producer") for i in range(4)],
+              [("c0", "collector"), ("c1", "collector"), ("pr", "processor")],
+              [("t0", "trader"), ("r0", "retailer")],
+              [("em0", "end_market"), ("em1", "end_market")]]
+    actors = [{"id": a, "kind": k} for layer in layers for a, k in layer]
+    actors.append({"id": "truck", "kind": "service_provider"})
+    txs = []
+    for li in range(len(layers) - 1):
+        for a, _ in layers[li]:
+            for b, kb in layers[li + 1] + (layers[3] if li == 1 else []):
+                if rng.random() < 0.6 or (li == 0 and b == "pr"):
+                    flour = a == "pr" or (li == 2 and rng.random() < 0.3)
+                    tx = {"seller": a, "buyer": b, "commodity": "flour" if flour else "maize",
+                          "volume": rng.randint(1, 40)}
+                    if rng.random() < 0.85:
+                        tx["value"] = rng.randint(10, 400)
+                    txs.append(tx)
+    txs.append({"seller": "truck", "buyer": "t0", "commodity": "transport", "value": 9,
+                "service": True})
+    return {"format": "marketgraph", "version": 1, "currency": "USD", "volume_unit": "t",
+            "commodities": [{"id": "maize"},
+                            {"id": "flour", "made_from": "maize", "input_per_unit": 1.25},
+                            {"id": "transport", "service": True}],
+            "actors": actors, "transactions": txs}
+
+
+def channels_reference(model):
+    """docs/analyses.md 4b, by enumerating every path (the library never does):
+    the flow an actor holds, then per path the producer's own produce times,
+    at each actor, the part of what it holds that goes down the next arc."""
+    kind = {a["id"]: a["kind"] for a in model["actors"]}
+    factor = {"maize": 1.0, "flour": 1.25}
+    arcs = collections.OrderedDict()
+    for t in model["transactions"]:
+        if t.get("service"):
+            continue
+        v = t["volume"] * factor[t["commodity"]]
+        arc = arcs.setdefault((t["seller"], t["buyer"]), [0.0, 0.0, 0.0])
+        arc[0] += v
+        if "value" in t:
+            arc[1] += v
+            arc[2] += t["value"]
+    sales = collections.defaultdict(float)
+    for (a, _), (v, _, _) in arcs.items():
+        sales[a] += v
+    order = ["p0", "p1", "p2", "p3", "c0", "c1", "pr", "t0", "r0"]
+    held, own = collections.defaultdict(float), {}
+    for a in order:
+        received = held[a]
+        own[a] = max(sales[a] - received, 0) if kind[a] == "producer" else 0
+        held[a] = received + own[a]
+        for (s, b), (v, _, _) in arcs.items():
+            if s == a and kind[b] != "end_market":
+                held[b] += v * min(held[a], sales[a]) / sales[a]
+    channels = collections.defaultdict(lambda: [0.0, None])
+
+    def walk(path, flow, steps):
+        a = path[-1]
+        if kind[a] == "end_market":
+            key = " > ".join(kind[x] for x in path)
+            ch = channels[key]
+            ch[0] += flow
+            # every step of a path is weighted by the flow that ends it
+            mine = [[flow * p, flow * q] for p, q in steps]
+            ch[1] = [[p + q for p, q in zip(x, y)] for x, y in zip(ch[1], mine)] \
+                if ch[1] else mine
+            return
+        for (s, b), (v, vp, w) in arcs.items():
+            if s == a:
+                f = flow * v / max(held[a], sales[a])
+                walk(path + [b], f, steps + [[vp / v, w / v]])
+
+    for p in order[:4]:
+        if own[p] > 0:
+            walk([p], own[p], [])
+    return channels
+
+
+class Channels(AnalyzeCase):
+    def test_against_path_enumeration(self):
+        model = channels_model()
+        report = self.analyze_json(self.write(model))
+        chain, = report["channels"]["chains"]
+        self.assertEqual(chain["commodity"], "maize")
+        want = channels_reference(model)
+        got = {c["kinds"]: c for c in chain["channels"]}
+        self.assertEqual(sorted(got), sorted(want))
+        total = sum(v for v, _ in want.values())
+        self.assertSame(chain["flow"], total)
+        weighted = weight = 0.0
+        for kinds, (volume, steps) in want.items():
+            c = got[kinds]
+            self.assertSame(c["volume"], volume, kinds)
+            self.assertSame(c["share"], volume / total, kinds)
+            for st, (priced, value) in zip(c["steps"], steps):
+                self.assertSame(st["priced_volume"], priced, kinds)
+                self.assertSame(st["value"], value, kinds)
+            farm = steps[0][1] / steps[0][0] if steps[0][0] > 0 else None
+            end = steps[-1][1] / steps[-1][0] if steps[-1][0] > 0 else None
+            share = farm / end if farm is not None and end else None
+            if share is None:
+                self.assertIsNone(c["farmer_share"], kinds)
+            else:
+                self.assertSame(c["farmer_share"], share, kinds)
+                weighted += volume * share
+                weight += volume
+        self.assertSame(chain["producer_share"], weighted / weight)
+        self.assertSame(chain["producer_volume"], chain["flow"] + chain["retained"])
+
+    def test_text_only_with_the_option(self):
+        path = self.write(channels_model())
+        code, out, err = run("analyze", path)
+        self.assertEqual((code, err), (0, ""))
+        self.assertNotIn(b"Marketing channels", out)
+        code, out, err = run("analyze", path, "--channels")
+        self.assertEqual((code, err), (0, ""))
+        text = out.decode()
+        self.assertIn("\nMarketing channels\n==================\nChain maize (volumes in t "
+                      "of maize, prices in USD per t of maize):\n  Producer share: ", text)
+        self.assertIn("  producer > processor > ", text)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -125,10 +125,11 @@ class CommodityDesc(ctypes.Structure):
 
 
 class ReportOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_report_options_init"
+    VERSION, INIT = 2, "mkg_report_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("thresholds", c_char_p),
                 ("split_by_region", c_int), ("exit_date", c_char_p),
-                ("coalition", STR_ARRAY), ("coalition_count", c_size_t)]
+                ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
+                ("channels", c_int)]
 
 
 class ConcentrationOptions(ctypes.Structure):
@@ -193,6 +194,11 @@ class InclusivenessOptions(ctypes.Structure):
     _fields_ = [("version", c_uint)]
 
 
+class ChannelsOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_channels_options_init"
+    _fields_ = [("version", c_uint), ("chain", c_char_p)]
+
+
 class GroupsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_groups_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
@@ -228,6 +234,7 @@ ANALYSES = {
     "value": ([], ValueOptions),
     "inclusiveness": ([], InclusivenessOptions),
     "groups": ([], GroupsOptions),
+    "channels": ([], ChannelsOptions),
 }
 
 

@@ -9,7 +9,8 @@ import json
 import numbers
 
 from . import _convert as cv
-from ._native import (BottleneckOptions, CoalitionOptions, ConcentrationOptions,
+from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions,
+                      ConcentrationOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
                       ReportOptions, ShockOptions, function, owned_string)
@@ -71,13 +72,15 @@ class Analyses:
 
     # ---- the whole report ---------------------------------------------------------
 
-    def _report_options(self, measure, thresholds, by_region, exit_date, coalition):
+    def _report_options(self, measure, thresholds, by_region, exit_date, coalition,
+                        channels=False):
         ids, count = cv.cstr_array(coalition, "coalition")
         return _options(ReportOptions, measure=_measure(measure),
                         thresholds=cv.cstr(thresholds, "thresholds"),
                         split_by_region=cv.cbool(by_region, "by_region"),
                         exit_date=cv.cstr(exit_date, "exit_date"),
-                        coalition=ids, coalition_count=count)
+                        coalition=ids, coalition_count=count,
+                        channels=cv.cbool(channels, "channels"))
 
     def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
                coalition=None):
@@ -87,16 +90,19 @@ class Analyses:
         us2010, us1992, eu2004); by_region: split markets by the seller's
         region; exit_date: simulate programme exits at this date (YYYY,
         YYYY-MM or YYYY-MM-DD); coalition: actor ids to test as one firm.
+        The marketing channels are always in it (key "channels") when the
+        model has a produce chain.
         """
         return self._analysis("report", self._report_options(
             measure, thresholds, by_region, exit_date, coalition))
 
     def report_text(self, measure="volume", thresholds="us2023", by_region=False,
-                    exit_date=None, coalition=None):
-        """The report as text for an analyst (``marketgraph analyze``)."""
+                    exit_date=None, coalition=None, channels=False):
+        """The report as text for an analyst (``marketgraph analyze``);
+        channels: add the marketing channels (``--channels``)."""
         write = function("mkg_report_write_text")
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition),
+            measure, thresholds, by_region, exit_date, coalition, channels),
             write=lambda r: owned_string(write, r))
 
     # ---- concentration (report sections concentration, coalitions, dependency) ---------
@@ -220,6 +226,14 @@ class Analyses:
         return self._analysis("groups", _options(
             GroupsOptions, measure=_measure(measure),
             split_by_region=cv.cbool(by_region, "by_region")))
+
+    def channels(self, chain=None):
+        """Marketing channels per chain (primary commodity): each channel's
+        kind sequence, volume in primary equivalents, share, step prices and
+        farmer's share: the report's `channels` object.  chain: one primary
+        commodity only."""
+        return self._analysis("channels", _options(ChannelsOptions,
+                                                   chain=cv.cstr(chain, "chain")))
 
     # ---- the market map ---------------------------------------------------------------
 

@@ -121,6 +121,7 @@ main(void)
 	FIELD(mkg_report_options, exit_date);
 	FIELD(mkg_report_options, coalition);
 	FIELD(mkg_report_options, coalition_count);
+	FIELD(mkg_report_options, channels);
 	end();
 
 	BEGIN(mkg_concentration_options);
@@ -202,6 +203,11 @@ main(void)
 	FIELD(mkg_groups_options, version);
 	FIELD(mkg_groups_options, measure);
 	FIELD(mkg_groups_options, split_by_region);
+	end();
+
+	BEGIN(mkg_channels_options);
+	FIELD(mkg_channels_options, version);
+	FIELD(mkg_channels_options, chain);
 	end();
 
 	BEGIN(mkg_dot_options);

@@ -204,6 +204,7 @@ class SectionsOfTheReport(unittest.TestCase):
             "value": model.value,
             "inclusiveness": model.inclusiveness,
             "groups": lambda: model.groups(measure, by_region),
+            "channels": model.channels,
         }
         self.assertTrue({"concentration", "coalitions", "dependency"} <= set(report))
         for name, section in sections.items():
@@ -222,6 +223,62 @@ class SectionsOfTheReport(unittest.TestCase):
             with self.subTest(path=path):
                 self.check(mg.load(path))
                 self.check(mg.load(path), measure="value", by_region=True)
+
+
+POTATO = {
+    "format": "marketgraph", "version": 1, "currency": "PEN", "volume_unit": "t",
+    "commodities": [{"id": "potato"},
+                    {"id": "chips", "made_from": "potato", "input_per_unit": 4}],
+    "actors": [{"id": "farmers", "kind": "producer"}, {"id": "trader", "kind": "trader"},
+               {"id": "market", "kind": "end_market"},
+               {"id": "processor", "kind": "processor"},
+               {"id": "retail", "kind": "retailer"},
+               {"id": "consumers", "kind": "end_market"}],
+    "transactions": [
+        {"seller": "farmers", "buyer": "trader", "commodity": "potato", "volume": 600,
+         "value": 480},
+        {"seller": "trader", "buyer": "market", "commodity": "potato", "volume": 600,
+         "value": 720},
+        {"seller": "farmers", "buyer": "processor", "commodity": "potato", "volume": 400,
+         "value": 400},
+        {"seller": "processor", "buyer": "retail", "commodity": "chips", "volume": 100,
+         "value": 2000},
+        {"seller": "retail", "buyer": "consumers", "commodity": "chips", "volume": 100,
+         "value": 3200}]}
+
+
+class Channels(unittest.TestCase):
+    """docs/analyses.md 4b, worked example: fresh 600 t, farmer's share
+    0.8 / 1.2; chips 400 t of potato, 1 / 8; chain (600 x 2/3 + 400 / 8) / 1000."""
+
+    def test_worked_example(self):
+        m = mg.from_dict(POTATO)
+        result = m.channels()
+        self.assertEqual(result, m.channels(chain="potato"))
+        self.assertEqual(result, m.report()["channels"])
+        chain, = result["chains"]
+        self.assertAlmostEqual(chain["producer_share"], 0.45)
+        self.assertEqual([(c["kinds"], c["volume"]) for c in chain["channels"]],
+                         [("producer > trader > end_market", 600),
+                          ("producer > processor > retailer > end_market", 400)])
+        self.assertAlmostEqual(chain["channels"][0]["farmer_share"], 2 / 3)
+        self.assertAlmostEqual(chain["channels"][1]["farmer_share"], 0.125)
+        self.assertEqual([s["price"] for s in chain["channels"][1]["steps"]], [1, 5, 8])
+        self.assertNotIn("Marketing channels", m.report_text())
+        self.assertIn("producer > processor > retailer > end_market: 400 t (40.0%), "
+                      "farmer's share 12.5%", m.report_text(channels=True))
+
+    def test_errors(self):
+        m = mg.from_dict(POTATO)
+        with self.assertRaises(mg.InvalidArgumentError) as cm:
+            m.channels(chain="chips")
+        self.assertEqual(str(cm.exception),
+                         "chain: \"chips\" is made from \"potato\": name the primary commodity")
+        with self.assertRaises(mg.NotFoundError) as cm:
+            m.channels(chain="yam")
+        self.assertEqual(str(cm.exception), "chain: no commodity \"yam\"")
+        with self.assertRaises(TypeError):
+            m.channels(chain=4)
 
 
 @unittest.skipUnless(cli(), "needs the command-line tool (MARKETGRAPH_CLI)")

@@ -32,6 +32,7 @@ STRUCTS = {
     "mkg_value_options": _native.ValueOptions,
     "mkg_inclusiveness_options": _native.InclusivenessOptions,
     "mkg_groups_options": _native.GroupsOptions,
+    "mkg_channels_options": _native.ChannelsOptions,
     "mkg_dot_options": _native.DotOptions,
 }
 

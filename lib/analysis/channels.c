@@ -1,0 +1,853 @@
+/* marketgraph: marketing channels and the farmer's share per channel
+ * (docs/analyses.md, "Marketing channels"; the rules are in
+ * include/marketgraph/channels.h).
+ *
+ * Per chain, in O((n + A) * P) without enumerating paths:
+ *  1. the chain's goods transactions are merged into arcs, one per
+ *     (seller, buyer), carrying primary-equivalent volume V, the priced part
+ *     of it Vp and its value W;
+ *  2. arcs out of end markets are dropped (untraced) and the arcs that close
+ *     a cycle, found by an iterative depth-first search in model order, are
+ *     dropped too (circulating): what is left is acyclic, and the search's
+ *     reverse postorder is a topological order of it;
+ *  3. in that order each actor pulls from its sellers a small table of
+ *     (kind sequence -> flow, per-step priced volume and value), scaled by
+ *     the part of the seller's flow that crosses the arc; a flow that
+ *     arrives at an end market is added to the chain's channels.
+ * Kind sequences are the nodes of a trie (parent, kind) per chain, so a
+ * table entry is keyed by one integer.
+ *
+ * SPDX-License-Identifier: MIT */
+#include "m4p-private.h" /* mkg__keep; includes analysis-private.h */
+#include "marketgraph/channels.h"
+
+#include <string.h>
+
+#define MAX_STEPS (MKG_CHANNELS_MAX_KINDS - 1)
+#define OTHER 0u    /* the trie node of the pooled channel "other" */
+#define PRODUCER 1u /* the root: every traced flow starts at a producer */
+
+typedef struct step_sum {
+	double priced, value;
+} step_sum;
+
+/* Flow of one kind sequence at one actor (or, at the end, of one channel).
+ * steps[s] for s < depth - 1; "other" keeps steps[0] (the farm gate) only.
+ * end: the step into the end market, for channels. */
+typedef struct entry {
+	uint32_t node;
+	double flow;
+	step_sum end;
+	step_sum steps[MAX_STEPS];
+} entry;
+
+typedef struct prefix {
+	uint32_t parent;
+	uint8_t kind;
+	uint8_t depth; /* kinds in the sequence; 0 for "other" */
+} prefix;
+
+/* One (seller, buyer) of a chain, in local actor indices. */
+typedef struct arc {
+	uint32_t seller, buyer;
+	double volume, priced, value; /* V, Vp, W */
+	bool kept;
+} arc;
+
+typedef struct chain_row {
+	mkg_channel_chain pub;
+	size_t first, count;       /* its channels in c->channels */
+} chain_row;
+
+typedef struct channel_row {
+	mkg_channel pub;
+	size_t first, count;       /* its steps in c->steps */
+} channel_row;
+
+struct mkg_channels {
+	GStringChunk *strings;
+	const char *currency;
+	size_t chain_count, channel_count, step_count;
+	chain_row *chains;
+	channel_row *channels;
+	mkg_channel_step *steps;
+};
+
+/* ---- one chain's working state -------------------------------------------- */
+
+typedef struct trace {
+	const mkg_model *m;
+	const char *commodity;     /* interned primary */
+	uint32_t n;                /* local actors */
+	mkg_idx *actor;            /* [n] model index of local actor */
+	GArray *arcs;              /* arc */
+	GArray *prefixes;          /* prefix; node = index */
+	GHashTable *children;      /* parent * KIND_COUNT + kind + 1 -> node + 1 */
+	uint32_t *pos;             /* [MKG_CHANNELS_PREFIXES + 1] node -> index + 1 in a table */
+	GArray *channels;          /* entry, by terminal node: the chain's channels */
+	uint32_t *channel_pos;     /* node -> index + 1 in channels */
+	mkg_channel_chain sums;
+} trace;
+
+static uint32_t
+child(trace *tr, uint32_t node, mkg_actor_kind kind)
+{
+	const prefix *p = &g_array_index(tr->prefixes, prefix, node);
+	guint key = node * MKG_ACTOR_KIND_COUNT + (guint)kind + 1;
+	gpointer found;
+	prefix c;
+
+	if (node == OTHER)
+		return OTHER;
+	if ((found = g_hash_table_lookup(tr->children, GUINT_TO_POINTER(key))) != NULL)
+		return GPOINTER_TO_UINT(found) - 1;
+	if (p->depth >= MKG_CHANNELS_MAX_KINDS || tr->prefixes->len > MKG_CHANNELS_PREFIXES)
+		return OTHER;
+	c.parent = node;
+	c.kind = (uint8_t)kind;
+	c.depth = (uint8_t)(p->depth + 1);
+	g_array_append_val(tr->prefixes, c);
+	g_hash_table_insert(tr->children, GUINT_TO_POINTER(key),
+	                    GUINT_TO_POINTER(tr->prefixes->len));
+	return tr->prefixes->len - 1;
+}
+
+static unsigned
+depth_of(const trace *tr, uint32_t node)
+{
+	return g_array_index(tr->prefixes, prefix, node).depth;
+}
+
+/* The entry of node in table (pos indexes it), appended empty when new. */
+static entry *
+entry_for(GArray *table, uint32_t *pos, uint32_t node)
+{
+	if (pos[node] == 0) {
+		entry e;
+
+		memset(&e, 0, sizeof e);
+		e.node = node;
+		g_array_append_val(table, e);
+		pos[node] = table->len;
+	}
+	return &g_array_index(table, entry, pos[node] - 1);
+}
+
+static void
+step_add(step_sum *to, const step_sum *from, double scale)
+{
+	to->priced += from->priced * scale;
+	to->value += from->value * scale;
+}
+
+/*
+ * Move the part k of entry x over arc e into the table of its buyer (kind
+ * buyer_kind): its flow, its steps so far, and the new step.
+ */
+static void
+move_entry(trace *tr, GArray *table, uint32_t *pos, const entry *x, double k, const arc *e,
+           mkg_actor_kind buyer_kind)
+{
+	uint32_t to_node = child(tr, x->node, buyer_kind);
+	unsigned from_depth = depth_of(tr, x->node);
+	double f = x->flow * k;
+	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume };
+	entry *to = entry_for(table, pos, to_node);
+
+	to->flow += f;
+	if (to_node == OTHER) {
+		/* only the farm gate survives the pooling */
+		if (from_depth == 1)
+			step_add(&to->steps[0], &crossing, 1.0);
+		else
+			step_add(&to->steps[0], &x->steps[0], k);
+	} else {
+		for (unsigned s = 0; s + 1 < from_depth; s++)
+			step_add(&to->steps[s], &x->steps[s], k);
+		step_add(&to->steps[from_depth - 1], &crossing, 1.0);
+	}
+	if (buyer_kind == MKG_ACTOR_END_MARKET)
+		step_add(&to->end, &crossing, 1.0);
+}
+
+static int
+by_flow(const void *pa, const void *pb)
+{
+	const entry *a = pa, *b = pb;
+
+	if (a->flow != b->flow)
+		return a->flow > b->flow ? -1 : 1;
+	return (a->node > b->node) - (a->node < b->node);
+}
+
+/* Keep the MKG_CHANNELS_PER_ACTOR largest sequences, pool the rest in "other".
+ * A producer's own produce (the root) is never pooled: its next step is the
+ * farm gate, which "other" must still see. */
+static void
+cap_table(GArray *table)
+{
+	entry other;
+	guint kept = 0;
+	bool has_other = false;
+
+	if (table->len <= MKG_CHANNELS_PER_ACTOR)
+		return;
+	g_array_sort(table, by_flow);
+	memset(&other, 0, sizeof other);
+	other.node = OTHER;
+	for (guint i = 0; i < table->len; i++) {
+		entry *x = &g_array_index(table, entry, i);
+
+		if (x->node == PRODUCER ||
+		    (x->node != OTHER && kept < MKG_CHANNELS_PER_ACTOR - 2)) {
+			g_array_index(table, entry, kept++) = *x;
+			continue;
+		}
+		has_other = true;
+		other.flow += x->flow;
+		step_add(&other.steps[0], &x->steps[0], 1.0);
+	}
+	g_array_set_size(table, kept);
+	if (has_other)
+		g_array_append_val(table, other);
+}
+
+/* Equal up to rounding: a trader who sells what it bought retains nothing. */
+static double
+excess(double a, double b)
+{
+	return a - b > 1e-12 * fmax(fabs(a), fabs(b)) ? a - b : 0.0;
+}
+
+/* ---- building the arcs ------------------------------------------------------ */
+
+/* Local indices for the actors of txs, arcs merged per (seller, buyer). */
+static void
+build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of)
+{
+	const mkg_model *m = tr->m;
+	GHashTable *pairs = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GArray *keys = g_array_sized_new(FALSE, FALSE, sizeof(gint64), txs->len);
+	GArray *actors = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+
+	for (guint i = 0; i < txs->len; i++) {
+		uint32_t ti = g_array_index(txs, uint32_t, i);
+		const mkg_transaction_rec *t = MKG_TX(m, ti);
+		mkg_idx ends[2] = { t->seller, t->buyer };
+		double volume = t->volume * factor_of[i];
+		gpointer found;
+		arc *a;
+
+		for (int s = 0; s < 2; s++)
+			if (local[ends[s]] == MKG_IDX_NONE) {
+				local[ends[s]] = actors->len;
+				g_array_append_val(actors, ends[s]);
+			}
+		/* keys live in a preallocated array: pointers into it stay valid */
+		g_array_append_val(keys, (gint64){ (gint64)local[t->seller] << 32 | local[t->buyer] });
+		found = g_hash_table_lookup(pairs, &g_array_index(keys, gint64, keys->len - 1));
+		if (found == NULL) {
+			arc fresh = { local[t->seller], local[t->buyer], 0, 0, 0, true };
+
+			g_array_append_val(tr->arcs, fresh);
+			found = GUINT_TO_POINTER(tr->arcs->len);
+			g_hash_table_insert(pairs, &g_array_index(keys, gint64, keys->len - 1), found);
+		}
+		a = &g_array_index(tr->arcs, arc, GPOINTER_TO_UINT(found) - 1);
+		a->volume += volume;
+		if (!MKG_IS_ABSENT(t->value)) {
+			a->priced += volume;
+			a->value += t->value;
+		}
+	}
+	tr->n = actors->len;
+	tr->actor = (mkg_idx *)(void *)g_array_free(actors, FALSE);
+	for (uint32_t i = 0; i < tr->n; i++)
+		local[tr->actor[i]] = MKG_IDX_NONE; /* ready for the next chain */
+	g_hash_table_destroy(pairs);
+	g_array_free(keys, TRUE);
+}
+
+/* CSR of the kept arcs by seller (by_buyer false) or buyer, in arc order. */
+static void
+csr(const trace *tr, bool by_buyer, uint32_t **start, uint32_t **list)
+{
+	uint32_t *s = g_new0(uint32_t, tr->n + 1), *l = g_new(uint32_t, tr->arcs->len + 1);
+
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		const arc *a = &g_array_index(tr->arcs, arc, i);
+		if (a->kept)
+			s[(by_buyer ? a->buyer : a->seller) + 1]++;
+	}
+	for (uint32_t v = 0; v < tr->n; v++)
+		s[v + 1] += s[v];
+	{
+		uint32_t *fill = g_memdup2(s, sizeof(uint32_t) * (tr->n + 1));
+		for (guint i = 0; i < tr->arcs->len; i++) {
+			const arc *a = &g_array_index(tr->arcs, arc, i);
+			if (a->kept)
+				l[fill[by_buyer ? a->buyer : a->seller]++] = i;
+		}
+		g_free(fill);
+	}
+	*start = s;
+	*list = l;
+}
+
+/*
+ * Drop the arcs out of end markets and those that close a cycle; return
+ * the kept graph's topological order (the search's reverse postorder).
+ */
+static uint32_t *
+break_cycles(trace *tr)
+{
+	enum { WHITE, GREY, BLACK };
+	uint32_t *start, *list, *order = g_new(uint32_t, tr->n + 1), done = tr->n;
+	uint32_t *stack = g_new(uint32_t, tr->n + 1), *next = g_new(uint32_t, tr->n + 1);
+	uint8_t *color = g_new0(uint8_t, tr->n + 1);
+
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		arc *a = &g_array_index(tr->arcs, arc, i);
+		if (MKG_ACTOR(tr->m, tr->actor[a->seller])->kind == MKG_ACTOR_END_MARKET) {
+			a->kept = false;
+			tr->sums.untraced += a->volume;
+		}
+	}
+	csr(tr, false, &start, &list);
+	for (uint32_t root = 0; root < tr->n; root++) {
+		uint32_t top = 0;
+
+		if (color[root] != WHITE)
+			continue;
+		stack[top++] = root;
+		color[root] = GREY;
+		next[root] = start[root];
+		while (top > 0) {
+			uint32_t v = stack[top - 1];
+
+			if (next[v] == start[v + 1]) {
+				color[v] = BLACK;
+				order[--done] = v;
+				top--;
+				continue;
+			}
+			{
+				arc *a = &g_array_index(tr->arcs, arc, list[next[v]++]);
+				if (color[a->buyer] == GREY) {
+					a->kept = false;
+					tr->sums.circulating += a->volume;
+				} else if (color[a->buyer] == WHITE) {
+					color[a->buyer] = GREY;
+					next[a->buyer] = start[a->buyer];
+					stack[top++] = a->buyer;
+				}
+			}
+		}
+	}
+	g_free(start);
+	g_free(list);
+	g_free(stack);
+	g_free(next);
+	g_free(color);
+	return order;
+}
+
+/* ---- tracing ---------------------------------------------------------------- */
+
+/* Flow arriving at actor b over its kept in-arcs, pulled from its sellers'
+ * tables (into table, or into the chain's channels for an end market). */
+static double
+pull(trace *tr, uint32_t b, GArray *table, uint32_t *pos, GArray **tables, const double *held,
+     const double *sales, const uint32_t *in_start, const uint32_t *in_list)
+{
+	mkg_actor_kind kind = MKG_ACTOR(tr->m, tr->actor[b])->kind;
+	double received = 0;
+
+	for (uint32_t i = in_start[b]; i < in_start[b + 1]; i++) {
+		const arc *e = &g_array_index(tr->arcs, arc, in_list[i]);
+		uint32_t a = e->seller;
+		double passed, k;
+
+		if (tables[a] == NULL || !(held[a] > 0))
+			continue;
+		/* a passes on min(held, sales), split by what it sells to each */
+		passed = e->volume * (held[a] >= sales[a] ? 1.0 : held[a] / sales[a]);
+		k = passed / held[a];
+		received += passed;
+		for (guint x = 0; x < tables[a]->len; x++)
+			move_entry(tr, table, pos, &g_array_index(tables[a], entry, x), k, e, kind);
+	}
+	return received;
+}
+
+/* Trace the chain's flow through the kept arcs in topological order. */
+static void
+trace_flow(trace *tr, const uint32_t *order)
+{
+	uint32_t n = tr->n, *in_start, *in_list, *out_left = g_new0(uint32_t, n + 1);
+	double *sales = g_new0(double, n + 1), *held = g_new0(double, n + 1);
+	GArray **tables = g_new0(GArray *, n + 1);
+
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		const arc *a = &g_array_index(tr->arcs, arc, i);
+		if (a->kept) {
+			sales[a->seller] += a->volume;
+			out_left[a->seller]++;
+		}
+	}
+	csr(tr, true, &in_start, &in_list);
+	for (uint32_t o = 0; o < n; o++) {
+		uint32_t b = order[o];
+		mkg_actor_kind kind = MKG_ACTOR(tr->m, tr->actor[b])->kind;
+		bool end = kind == MKG_ACTOR_END_MARKET;
+		GArray *table = end ? tr->channels : g_array_new(FALSE, FALSE, sizeof(entry));
+		uint32_t *pos = end ? tr->channel_pos : tr->pos;
+		double received = pull(tr, b, table, pos, tables, held, sales, in_start, in_list);
+
+		/* sellers whose every buyer has pulled give their table back */
+		for (uint32_t i = in_start[b]; i < in_start[b + 1]; i++) {
+			uint32_t a = g_array_index(tr->arcs, arc, in_list[i]).seller;
+			if (--out_left[a] == 0 && tables[a] != NULL) {
+				g_array_free(tables[a], TRUE);
+				tables[a] = NULL;
+			}
+		}
+		if (end)
+			continue;
+		for (guint x = 0; x < table->len; x++)
+			pos[g_array_index(table, entry, x).node] = 0;
+		held[b] = received;
+		if (kind == MKG_ACTOR_PRODUCER) {
+			double own = excess(sales[b], received);
+
+			if (own > 0) {
+				entry *e = entry_for(table, pos, PRODUCER);
+				e->flow += own;
+				pos[PRODUCER] = 0;
+				held[b] += own;
+				tr->sums.producer_volume += own;
+			}
+		} else {
+			tr->sums.untraced += excess(sales[b], received);
+		}
+		tr->sums.retained += excess(held[b], sales[b]);
+		cap_table(table);
+		if (out_left[b] > 0 && table->len > 0) {
+			tables[b] = table;
+		} else {
+			g_array_free(table, TRUE);
+		}
+	}
+	for (uint32_t v = 0; v < n; v++)
+		if (tables[v] != NULL)
+			g_array_free(tables[v], TRUE);
+	g_free(tables);
+	g_free(in_start);
+	g_free(in_list);
+	g_free(out_left);
+	g_free(sales);
+	g_free(held);
+}
+
+/* ---- results ---------------------------------------------------------------- */
+
+static double
+price(const step_sum *s)
+{
+	return s->priced > 0 ? s->value / s->priced : MKG_ABSENT;
+}
+
+static void
+append_kinds(GString *out, const trace *tr, uint32_t node)
+{
+	const prefix *p = &g_array_index(tr->prefixes, prefix, node);
+
+	if (node != PRODUCER)
+		append_kinds(out, tr, p->parent);
+	if (out->len > 0)
+		g_string_append(out, " > ");
+	g_string_append(out, mkg_actor_kind_name((mkg_actor_kind)p->kind));
+}
+
+typedef struct staged {
+	mkg_channel pub;
+	uint32_t node;
+	const entry *sums;
+} staged;
+
+static int
+by_volume(const void *pa, const void *pb)
+{
+	const staged *a = pa, *b = pb;
+
+	if ((a->node == OTHER) != (b->node == OTHER))
+		return a->node == OTHER ? 1 : -1;
+	if (a->pub.volume != b->pub.volume)
+		return a->pub.volume > b->pub.volume ? -1 : 1;
+	return strcmp(a->pub.kinds, b->pub.kinds);
+}
+
+/* Append the chain's channels and steps to the result's lists. */
+static void
+finish_chain(mkg_channels *c, trace *tr, GArray *chains, GArray *channels, GArray *steps)
+{
+	chain_row row;
+	staged *list = g_new0(staged, tr->channels->len + 1);
+	double weighted = 0, weight = 0;
+	GString *kinds = g_string_new(NULL);
+
+	memset(&row, 0, sizeof row);
+	row.pub = tr->sums;
+	for (guint i = 0; i < tr->channels->len; i++) {
+		const entry *x = &g_array_index(tr->channels, entry, i);
+		staged *s = &list[i];
+
+		g_string_truncate(kinds, 0);
+		if (x->node == OTHER)
+			g_string_append(kinds, "other");
+		else
+			append_kinds(kinds, tr, x->node);
+		s->node = x->node;
+		s->sums = x;
+		s->pub.kinds = mkg__keep(c->strings, kinds->str);
+		s->pub.volume = x->flow;
+		s->pub.farm_price = price(&x->steps[0]);
+		s->pub.end_price = price(&x->end);
+		s->pub.farmer_share = s->pub.end_price > 0 ? s->pub.farm_price / s->pub.end_price
+		                                           : MKG_ABSENT;
+		row.pub.flow += x->flow;
+	}
+	qsort(list, tr->channels->len, sizeof(staged), by_volume);
+	row.first = channels->len;
+	row.count = tr->channels->len;
+	for (guint i = 0; i < tr->channels->len; i++) {
+		staged *s = &list[i];
+		channel_row ch;
+
+		s->pub.share = row.pub.flow > 0 ? s->pub.volume / row.pub.flow : MKG_ABSENT;
+		if (!MKG_IS_ABSENT(s->pub.farmer_share)) {
+			weighted += s->pub.volume * s->pub.farmer_share;
+			weight += s->pub.volume;
+		}
+		ch.pub = s->pub;
+		ch.first = steps->len;
+		ch.count = s->node == OTHER ? 0 : depth_of(tr, s->node) - 1;
+		/* the steps' kinds, walking up from the end market */
+		g_array_set_size(steps, steps->len + ch.count);
+		for (uint32_t node = s->node, k = (uint32_t)ch.count; k > 0; k--) {
+			const prefix *p = &g_array_index(tr->prefixes, prefix, node);
+			mkg_channel_step *st = &g_array_index(steps, mkg_channel_step, ch.first + k - 1);
+
+			st->buyer_kind = (mkg_actor_kind)p->kind;
+			st->seller_kind =
+				(mkg_actor_kind)g_array_index(tr->prefixes, prefix, p->parent).kind;
+			st->priced_volume = s->sums->steps[k - 1].priced;
+			st->value = s->sums->steps[k - 1].value;
+			st->price = price(&s->sums->steps[k - 1]);
+			node = p->parent;
+		}
+		g_array_append_val(channels, ch);
+	}
+	row.pub.producer_share = weight > 0 ? weighted / weight : MKG_ABSENT;
+	g_array_append_val(chains, row);
+	g_string_free(kinds, TRUE);
+	g_free(list);
+}
+
+/* ---- the chains --------------------------------------------------------------- */
+
+typedef struct chain_txs {
+	const char *commodity; /* interned primary */
+	GArray *txs;           /* uint32_t transaction indices with a volume > 0 */
+	GArray *factors;       /* double, in step */
+	size_t without_volume, without_value;
+	double volume, value;  /* checked sums */
+} chain_txs;
+
+static void
+chain_txs_free(gpointer p)
+{
+	chain_txs *ct = p;
+
+	g_array_free(ct->txs, TRUE);
+	g_array_free(ct->factors, TRUE);
+	g_free(ct);
+}
+
+static int
+by_commodity(const void *a, const void *b)
+{
+	return strcmp((*(chain_txs *const *)a)->commodity, (*(chain_txs *const *)b)->commodity);
+}
+
+#define LIMIT_TAIL " exceeds " MKG_SUM_LIMIT ")"
+
+/* Group the goods transactions by primary commodity (only `only`'s when
+ * not NULL), sorted by commodity. */
+static int
+group_chains(const mkg_model *m, const mkg_commodity_chains *cc, const char *only,
+             GPtrArray **out)
+{
+	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GPtrArray *list = g_ptr_array_new_with_free_func(chain_txs_free);
+	int rc = MKG_OK;
+
+	for (guint i = 0; i < m->transactions->len && rc == MKG_OK; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+		const char *primary;
+		double factor, volume;
+		chain_txs *ct;
+
+		if (t->service)
+			continue;
+		mkg__tx_primary(m, cc, t, &primary, &factor);
+		if (only != NULL && primary != only)
+			continue;
+		if ((ct = g_hash_table_lookup(index, primary)) == NULL) {
+			ct = g_new0(chain_txs, 1);
+			ct->commodity = primary;
+			ct->txs = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+			ct->factors = g_array_new(FALSE, FALSE, sizeof(double));
+			g_hash_table_insert(index, (gpointer)primary, ct);
+			g_ptr_array_add(list, ct);
+		}
+		if (MKG_IS_ABSENT(t->volume) || !(t->volume > 0)) {
+			ct->without_volume++;
+			continue;
+		}
+		volume = t->volume * factor;
+		ct->without_value += MKG_IS_ABSENT(t->value);
+		if (!mkg__sum_add(&ct->volume, volume))
+			rc = mkg__error(MKG_EDATA, "channels: the volume of chain \"%s\" overflows (sum "
+			                "of the transactions' volume in primary equivalents" LIMIT_TAIL,
+			                primary);
+		else if (!MKG_IS_ABSENT(t->value) && !mkg__sum_add(&ct->value, t->value))
+			rc = mkg__error(MKG_EDATA, "channels: the value of chain \"%s\" overflows (sum "
+			                "of the transactions' value" LIMIT_TAIL, primary);
+		g_array_append_val(ct->txs, i);
+		g_array_append_val(ct->factors, factor);
+	}
+	g_hash_table_destroy(index);
+	if (rc != MKG_OK) {
+		g_ptr_array_free(list, TRUE);
+		return rc;
+	}
+	g_ptr_array_sort(list, by_commodity);
+	*out = list;
+	return MKG_OK;
+}
+
+/* The unit of a primary commodity: its own, else the model's. */
+static const char *
+unit_of(const mkg_model *m, const char *commodity)
+{
+	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
+
+	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
+		return MKG_COMMODITY(m, c)->unit;
+	return m->volume_unit;
+}
+
+static void
+trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *local,
+            GArray *chains, GArray *channels, GArray *steps)
+{
+	trace tr;
+	prefix other = { OTHER, 0, 0 }, root = { OTHER, MKG_ACTOR_PRODUCER, 1 };
+	uint32_t *order;
+
+	memset(&tr, 0, sizeof tr);
+	tr.m = m;
+	tr.commodity = ct->commodity;
+	tr.arcs = g_array_new(FALSE, FALSE, sizeof(arc));
+	tr.prefixes = g_array_new(FALSE, FALSE, sizeof(prefix));
+	g_array_append_val(tr.prefixes, other);
+	g_array_append_val(tr.prefixes, root);
+	tr.children = g_hash_table_new(g_direct_hash, g_direct_equal);
+	tr.pos = g_new0(uint32_t, MKG_CHANNELS_PREFIXES + 2);
+	tr.channel_pos = g_new0(uint32_t, MKG_CHANNELS_PREFIXES + 2);
+	tr.channels = g_array_new(FALSE, FALSE, sizeof(entry));
+	tr.sums.commodity = mkg__keep(c->strings, ct->commodity);
+	tr.sums.unit = mkg__keep(c->strings, unit_of(m, ct->commodity));
+	tr.sums.transactions = ct->txs->len;
+	tr.sums.without_value = ct->without_value;
+	tr.sums.without_volume = ct->without_volume;
+
+	build_arcs(&tr, ct->txs, local, (const double *)(void *)ct->factors->data);
+	order = break_cycles(&tr);
+	trace_flow(&tr, order);
+	finish_chain(c, &tr, chains, channels, steps);
+
+	g_free(order);
+	g_free(tr.actor);
+	g_array_free(tr.arcs, TRUE);
+	g_array_free(tr.prefixes, TRUE);
+	g_hash_table_destroy(tr.children);
+	g_free(tr.pos);
+	g_free(tr.channel_pos);
+	g_array_free(tr.channels, TRUE);
+}
+
+/* Sums are bounded by the chain's checked totals, but a price is a ratio. */
+static int
+check_prices(const mkg_channels *c)
+{
+	for (size_t i = 0; i < c->chain_count; i++) {
+		const chain_row *ch = &c->chains[i];
+		bool inf = isinf(ch->pub.producer_share);
+
+		for (size_t j = ch->first; j < ch->first + ch->count; j++) {
+			const channel_row *r = &c->channels[j];
+
+			inf |= isinf(r->pub.farm_price) || isinf(r->pub.end_price) ||
+			       isinf(r->pub.farmer_share);
+			for (size_t k = r->first; k < r->first + r->count; k++)
+				inf |= isinf(c->steps[k].price);
+		}
+		if (inf)
+			return mkg__error(MKG_EDATA, "channels: a price in chain \"%s\" overflows (value "
+			                  "/ volume, or a ratio of two prices," LIMIT_TAIL,
+			                  ch->pub.commodity);
+	}
+	return MKG_OK;
+}
+
+/* The interned primary commodity the option names, after checking it. */
+static int
+resolve_chain(const mkg_model *m, const char *name, const char **out)
+{
+	char quoted[MKG_QUOTE_BUFSIZE], quoted_primary[MKG_QUOTE_BUFSIZE];
+	const char *primary;
+	double factor;
+
+	*out = NULL;
+	if (name == NULL)
+		return MKG_OK;
+	if (mkg_model_primary_equivalent(m, name, &primary, &factor) != MKG_OK) {
+		if (mkg_error_code() != MKG_ENOTFOUND)
+			return mkg_error_code();
+		return mkg__error(MKG_ENOTFOUND, "chain: no commodity %s", mkg__quote(quoted, name));
+	}
+	if (strcmp(primary, name) != 0)
+		return mkg__error(MKG_EINVAL, "chain: %s is made from %s: name the primary commodity",
+		                  mkg__quote(quoted, name), mkg__quote(quoted_primary, primary));
+	*out = primary;
+	return MKG_OK;
+}
+
+MKG_DEFINE_INIT(mkg_channels_options_init, mkg_channels_options, opts, MKG_CHANNELS_OPTIONS)
+
+int
+mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_options *opts)
+{
+	mkg_channels_options o;
+	const mkg_commodity_chains *cc;
+	const char *only;
+	GPtrArray *list;
+	GArray *chains, *channels, *steps;
+	mkg_idx *local;
+	mkg_channels *c;
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_channels_new", mkg_channels_options, MKG_CHANNELS_OPTIONS, opts,
+	                    &o);
+	if ((rc = mkg__model_commodity_chains(model, &cc)) != MKG_OK ||
+	    (rc = resolve_chain(model, o.chain, &only)) != MKG_OK ||
+	    (rc = group_chains(model, cc, only, &list)) != MKG_OK)
+		return rc;
+
+	c = g_new0(mkg_channels, 1);
+	c->strings = g_string_chunk_new(1024);
+	c->currency = mkg__keep(c->strings, model->currency);
+	chains = g_array_new(FALSE, FALSE, sizeof(chain_row));
+	channels = g_array_new(FALSE, FALSE, sizeof(channel_row));
+	steps = g_array_new(FALSE, TRUE, sizeof(mkg_channel_step));
+	local = g_new(mkg_idx, model->actors->len + 1);
+	memset(local, 0xff, sizeof(mkg_idx) * (model->actors->len + 1)); /* MKG_IDX_NONE */
+	for (guint i = 0; i < list->len; i++)
+		trace_chain(c, model, list->pdata[i], local, chains, channels, steps);
+	g_free(local);
+	g_ptr_array_free(list, TRUE);
+	c->chain_count = chains->len;
+	c->chains = (chain_row *)(void *)g_array_free(chains, FALSE);
+	c->channel_count = channels->len;
+	c->channels = (channel_row *)(void *)g_array_free(channels, FALSE);
+	c->step_count = steps->len;
+	c->steps = (mkg_channel_step *)(void *)g_array_free(steps, FALSE);
+	if ((rc = check_prices(c)) != MKG_OK) {
+		mkg_channels_free(c);
+		return rc;
+	}
+	*out = c;
+	return MKG_OK;
+}
+
+void
+mkg_channels_free(mkg_channels *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->chains);
+	g_free(c->channels);
+	g_free(c->steps);
+	g_string_chunk_free(c->strings);
+	g_free(c);
+}
+
+const char *
+mkg_channels_currency(const mkg_channels *c)
+{
+	return c ? c->currency : NULL;
+}
+
+size_t
+mkg_channels_chain_count(const mkg_channels *c)
+{
+	return c ? c->chain_count : 0;
+}
+
+const mkg_channel_chain *
+mkg_channels_chain_at(const mkg_channels *c, size_t i)
+{
+	return c && i < c->chain_count ? &c->chains[i].pub : NULL;
+}
+
+size_t
+mkg_channels_channel_count(const mkg_channels *c, size_t chain)
+{
+	return c && chain < c->chain_count ? c->chains[chain].count : 0;
+}
+
+static const channel_row *
+channel_row_at(const mkg_channels *c, size_t chain, size_t channel)
+{
+	if (c == NULL || chain >= c->chain_count || channel >= c->chains[chain].count)
+		return NULL;
+	return &c->channels[c->chains[chain].first + channel];
+}
+
+const mkg_channel *
+mkg_channels_channel_at(const mkg_channels *c, size_t chain, size_t channel)
+{
+	const channel_row *r = channel_row_at(c, chain, channel);
+
+	return r ? &r->pub : NULL;
+}
+
+size_t
+mkg_channels_step_count(const mkg_channels *c, size_t chain, size_t channel)
+{
+	const channel_row *r = channel_row_at(c, chain, channel);
+
+	return r ? r->count : 0;
+}
+
+const mkg_channel_step *
+mkg_channels_step_at(const mkg_channels *c, size_t chain, size_t channel, size_t step)
+{
+	const channel_row *r = channel_row_at(c, chain, channel);
+
+	return r && step < r->count ? &c->steps[r->first + step] : NULL;
+}

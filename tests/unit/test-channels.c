@@ -1,0 +1,588 @@
+/* Tests of the marketing channels (docs/analyses.md, "Marketing channels"):
+ * the traced flow per kind sequence, step prices in primary equivalents,
+ * the farmer's share per channel and over the chain, scaling, cycles, the
+ * bounds, options and errors.  Every number is worked by hand in a comment.
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <glib.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "m4p-fixture.h"
+
+static mkg_channels *
+compute(const mkg_model *m, const char *chain)
+{
+	mkg_channels_options o = MKG_CHANNELS_OPTIONS_INIT;
+	mkg_channels *c = NULL;
+
+	o.chain = chain;
+	if (mkg_channels_new(&c, m, &o) != MKG_OK)
+		fail_msg("mkg_channels_new: %s", mkg_error_message());
+	return c;
+}
+
+static void
+check_step(const mkg_channels *c, size_t chain, size_t channel, size_t k, mkg_actor_kind seller,
+           mkg_actor_kind buyer, double priced_volume, double value)
+{
+	const mkg_channel_step *st = mkg_channels_step_at(c, chain, channel, k);
+
+	assert_non_null(st);
+	assert_int_equal(st->seller_kind, seller);
+	assert_int_equal(st->buyer_kind, buyer);
+	assert_near(st->priced_volume, priced_volume);
+	assert_near(st->value, value);
+	if (priced_volume > 0)
+		assert_near(st->price, value / priced_volume);
+	else
+		assert_true(MKG_IS_ABSENT(st->price));
+}
+
+/*
+ * The worked example of docs/analyses.md.  Farmers sell 600 t of fresh
+ * potatoes to a trader (480 PEN) who sells them
+ * to a wholesale market (720 PEN), and 400 t of contract potatoes to a
+ * processor (400 PEN) who makes 100 t of chips (4 t of potatoes per t) and
+ * sells them to retail (2000 PEN), which sells them to consumers (3200 PEN).
+ *
+ * In potato equivalents (chips x 4):
+ *   fresh:   producer 480/600 = 0.8, trader 720/600 = 1.2;
+ *            farmer's share 0.8 / 1.2 = 2/3
+ *   chips:   producer 400/400 = 1, processor 2000/400 = 5,
+ *            retailer 3200/400 = 8; farmer's share 1 / 8 = 0.125
+ *   chain:   (600 x 2/3 + 400 x 0.125) / 1000 = (400 + 50) / 1000 = 0.45
+ * The mixed ratios the channels replace: every farm sale over the fresh
+ * consumer price, (480 + 400) / 1000 / 1.2 = 0.7333 (mkg_value's producer
+ * share of "potato"), or the contract price over it, 1 / 1.2 = 0.8333.
+ */
+static const char *const potato_model =
+	"{\"format\": \"marketgraph\", \"version\": 1, \"currency\": \"PEN\", "
+	"\"volume_unit\": \"t\", "
+	"\"commodities\": [{\"id\": \"potato\"}, {\"id\": \"chips\", \"made_from\": \"potato\", "
+	"\"input_per_unit\": 4}, {\"id\": \"transport\", \"service\": true}], "
+	"\"actors\": [{\"id\": \"farmers\", \"kind\": \"producer\"}, "
+	"{\"id\": \"trader\", \"kind\": \"trader\"}, "
+	"{\"id\": \"market\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"processor\", \"kind\": \"processor\"}, "
+	"{\"id\": \"retail\", \"kind\": \"retailer\"}, "
+	"{\"id\": \"consumers\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"trucks\", \"kind\": \"service_provider\"}], "
+	"\"transactions\": ["
+	"{\"seller\": \"farmers\", \"buyer\": \"trader\", \"commodity\": \"potato\", "
+	"\"volume\": 600, \"value\": 480}, "
+	"{\"seller\": \"trader\", \"buyer\": \"market\", \"commodity\": \"potato\", "
+	"\"volume\": 600, \"value\": 720}, "
+	"{\"seller\": \"farmers\", \"buyer\": \"processor\", \"commodity\": \"potato\", "
+	"\"volume\": 400, \"value\": 400, \"contract\": \"contract_farming\"}, "
+	"{\"seller\": \"processor\", \"buyer\": \"retail\", \"commodity\": \"chips\", "
+	"\"volume\": 100, \"value\": 2000}, "
+	"{\"seller\": \"retail\", \"buyer\": \"consumers\", \"commodity\": \"chips\", "
+	"\"volume\": 100, \"value\": 3200}, "
+	"{\"seller\": \"trucks\", \"buyer\": \"processor\", \"commodity\": \"transport\", "
+	"\"volume\": 50, \"value\": 90, \"service\": true}]}";
+
+static void
+test_potato_worked_example(void **state)
+{
+	mkg_model *m = m4p_load(potato_model);
+	mkg_channels *c = compute(m, NULL);
+	const mkg_channel_chain *ch;
+	const mkg_channel *fresh, *chips;
+	const mkg_producer_share *mixed;
+	mkg_value *v = NULL;
+
+	(void)state;
+	assert_string_equal(mkg_channels_currency(c), "PEN");
+	/* the transport service is no chain */
+	assert_int_equal(mkg_channels_chain_count(c), 1);
+	ch = mkg_channels_chain_at(c, 0);
+	assert_string_equal(ch->commodity, "potato");
+	assert_string_equal(ch->unit, "t");
+	assert_near(ch->producer_volume, 1000);
+	assert_near(ch->flow, 1000);
+	assert_near(ch->retained, 0);
+	assert_near(ch->untraced, 0);
+	assert_near(ch->circulating, 0);
+	assert_int_equal(ch->transactions, 5);
+	assert_int_equal(ch->without_value, 0);
+	assert_int_equal(ch->without_volume, 0);
+	assert_near(ch->producer_share, 0.45);
+
+	assert_int_equal(mkg_channels_channel_count(c, 0), 2);
+	fresh = mkg_channels_channel_at(c, 0, 0);
+	assert_string_equal(fresh->kinds, "producer > trader > end_market");
+	assert_near(fresh->volume, 600);
+	assert_near(fresh->share, 0.6);
+	assert_near(fresh->farm_price, 0.8);
+	assert_near(fresh->end_price, 1.2);
+	assert_near(fresh->farmer_share, 2.0 / 3);
+	assert_int_equal(mkg_channels_step_count(c, 0, 0), 2);
+	check_step(c, 0, 0, 0, MKG_ACTOR_PRODUCER, MKG_ACTOR_TRADER, 600, 480);
+	check_step(c, 0, 0, 1, MKG_ACTOR_TRADER, MKG_ACTOR_END_MARKET, 600, 720);
+
+	chips = mkg_channels_channel_at(c, 0, 1);
+	assert_string_equal(chips->kinds, "producer > processor > retailer > end_market");
+	assert_near(chips->volume, 400);
+	assert_near(chips->share, 0.4);
+	assert_near(chips->farm_price, 1);
+	assert_near(chips->end_price, 8);
+	assert_near(chips->farmer_share, 0.125);
+	assert_int_equal(mkg_channels_step_count(c, 0, 1), 3);
+	check_step(c, 0, 1, 0, MKG_ACTOR_PRODUCER, MKG_ACTOR_PROCESSOR, 400, 400);
+	check_step(c, 0, 1, 1, MKG_ACTOR_PROCESSOR, MKG_ACTOR_RETAILER, 400, 2000);
+	check_step(c, 0, 1, 2, MKG_ACTOR_RETAILER, MKG_ACTOR_END_MARKET, 400, 3200);
+	assert_null(mkg_channels_step_at(c, 0, 1, 3));
+	assert_null(mkg_channels_channel_at(c, 0, 2));
+	assert_null(mkg_channels_channel_at(c, 1, 0));
+	assert_null(mkg_channels_chain_at(c, 1));
+	assert_int_equal(mkg_channels_channel_count(c, 1), 0);
+	assert_int_equal(mkg_channels_step_count(c, 0, 2), 0);
+
+	/* the old ratio mixes the channels: it is neither of the two */
+	assert_int_equal(mkg_value_new(&v, m, NULL), MKG_OK);
+	assert_int_equal(mkg_value_producer_share_find(v, "potato", &mixed), MKG_OK);
+	assert_near(mixed->share, 0.88 / 1.2);
+	assert_true(fabs(mixed->share - ch->producer_share) > 0.25);
+	assert_true(fabs(chips->farm_price / fresh->end_price - chips->farmer_share) > 0.7);
+	mkg_value_free(v);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+}
+
+/*
+ * Splitting and scaling (maize, t, USD):
+ *   p1 -> tr  100 t  100     tr sells 60 + 20 = 80 of the 100 it holds:
+ *   tr -> em1  60 t  120       it passes 60 to em1 and 20 to rt, keeps 20
+ *   tr -> rt   20 t   50       (retained)
+ *   rt -> em2  20 t   80
+ *   p2 -> col  30 t   36     col sells 50 but 30 were traced to it: it
+ *   col -> em1 50 t  100       passes the 30 (50 x 30/50), 20 untraced
+ *   p2 -> em2  10 t  (no value)
+ * Channels:
+ *   producer > trader > end_market               60  farm 1    end 2  1/2
+ *   producer > collector > end_market            30  farm 1.2  end 2  0.6
+ *   producer > trader > retailer > end_market    20  farm 1    end 4  1/4
+ *   producer > end_market                        10  no price
+ * flow 120; from producers 100 + 40 = 140 = 120 + 20 retained.
+ * Chain share (60 x 0.5 + 30 x 0.6 + 20 x 0.25) / 110 = 53/110.
+ * The collector's step carries 30 of its 50 t: priced 30, value 30 x 2 = 60.
+ */
+static const char *const split_model =
+	"{\"format\": \"marketgraph\", \"version\": 1, \"currency\": \"USD\", "
+	"\"volume_unit\": \"t\", \"actors\": ["
+	"{\"id\": \"p1\", \"kind\": \"producer\"}, {\"id\": \"p2\", \"kind\": \"producer\"}, "
+	"{\"id\": \"tr\", \"kind\": \"trader\"}, {\"id\": \"col\", \"kind\": \"collector\"}, "
+	"{\"id\": \"rt\", \"kind\": \"retailer\"}, {\"id\": \"em1\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"em2\", \"kind\": \"end_market\"}], \"transactions\": ["
+	"{\"seller\": \"p1\", \"buyer\": \"tr\", \"commodity\": \"maize\", \"volume\": 100, "
+	"\"value\": 100}, "
+	"{\"seller\": \"tr\", \"buyer\": \"em1\", \"commodity\": \"maize\", \"volume\": 60, "
+	"\"value\": 120}, "
+	"{\"seller\": \"tr\", \"buyer\": \"rt\", \"commodity\": \"maize\", \"volume\": 20, "
+	"\"value\": 50}, "
+	"{\"seller\": \"rt\", \"buyer\": \"em2\", \"commodity\": \"maize\", \"volume\": 20, "
+	"\"value\": 80}, "
+	"{\"seller\": \"p2\", \"buyer\": \"col\", \"commodity\": \"maize\", \"volume\": 30, "
+	"\"value\": 36}, "
+	"{\"seller\": \"col\", \"buyer\": \"em1\", \"commodity\": \"maize\", \"volume\": 50, "
+	"\"value\": 100}, "
+	"{\"seller\": \"p2\", \"buyer\": \"em2\", \"commodity\": \"maize\", \"volume\": 10}, "
+	"{\"seller\": \"p1\", \"buyer\": \"em2\", \"commodity\": \"maize\", \"value\": 7}]}";
+
+static void
+test_split_and_scale(void **state)
+{
+	mkg_model *m = m4p_load(split_model);
+	mkg_channels *c = compute(m, NULL);
+	const mkg_channel_chain *ch = mkg_channels_chain_at(c, 0);
+	const mkg_channel *r;
+
+	(void)state;
+	assert_int_equal(mkg_channels_chain_count(c), 1);
+	assert_string_equal(ch->commodity, "maize");
+	assert_near(ch->producer_volume, 140);
+	assert_near(ch->flow, 120);
+	assert_near(ch->retained, 20);
+	assert_near(ch->untraced, 20);
+	assert_near(ch->circulating, 0);
+	assert_int_equal(ch->transactions, 7);
+	assert_int_equal(ch->without_value, 1);
+	assert_int_equal(ch->without_volume, 1);
+	assert_near(ch->producer_share, 53.0 / 110);
+	assert_int_equal(mkg_channels_channel_count(c, 0), 4);
+
+	r = mkg_channels_channel_at(c, 0, 0);
+	assert_string_equal(r->kinds, "producer > trader > end_market");
+	assert_near(r->volume, 60);
+	assert_near(r->share, 0.5);
+	assert_near(r->farmer_share, 0.5);
+	check_step(c, 0, 0, 0, MKG_ACTOR_PRODUCER, MKG_ACTOR_TRADER, 60, 60);
+	check_step(c, 0, 0, 1, MKG_ACTOR_TRADER, MKG_ACTOR_END_MARKET, 60, 120);
+
+	r = mkg_channels_channel_at(c, 0, 1);
+	assert_string_equal(r->kinds, "producer > collector > end_market");
+	assert_near(r->volume, 30);
+	assert_near(r->share, 0.25);
+	assert_near(r->farm_price, 1.2);
+	assert_near(r->end_price, 2);
+	assert_near(r->farmer_share, 0.6);
+	check_step(c, 0, 1, 1, MKG_ACTOR_COLLECTOR, MKG_ACTOR_END_MARKET, 30, 60);
+
+	r = mkg_channels_channel_at(c, 0, 2);
+	assert_string_equal(r->kinds, "producer > trader > retailer > end_market");
+	assert_near(r->volume, 20);
+	assert_near(r->farm_price, 1);
+	assert_near(r->end_price, 4);
+	assert_near(r->farmer_share, 0.25);
+	check_step(c, 0, 2, 1, MKG_ACTOR_TRADER, MKG_ACTOR_RETAILER, 20, 50);
+
+	/* flow without a value: in the volume, not in the prices */
+	r = mkg_channels_channel_at(c, 0, 3);
+	assert_string_equal(r->kinds, "producer > end_market");
+	assert_near(r->volume, 10);
+	assert_near(r->share, 10.0 / 120);
+	assert_true(MKG_IS_ABSENT(r->farm_price));
+	assert_true(MKG_IS_ABSENT(r->farmer_share));
+	check_step(c, 0, 3, 0, MKG_ACTOR_PRODUCER, MKG_ACTOR_END_MARKET, 0, 0);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+}
+
+/*
+ * Cycles: p -> t1 100, t1 -> t2 100, t2 -> t1 30, t2 -> em 70.
+ * The search from p meets t2 -> t1 while t1 is open: it is left out, 30 t
+ * circulating (the model refuses an actor selling to itself).  t2 then holds 100 and sells 70: retained 30.
+ * An end market's sales are untraced (em -> t2 12).
+ * A producer that buys: p -> q 40, q -> em 100: q passes the 40 and adds 60
+ * of its own.
+ */
+static void
+test_cycles_and_producers_that_buy(void **state)
+{
+	mkg_model *m = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t1\", \"kind\": \"trader\"}, "
+		"{\"id\": \"t2\", \"kind\": \"wholesaler\"}, {\"id\": \"em\", \"kind\": \"end_market\"}, "
+		"{\"id\": \"q\", \"kind\": \"producer\"}], \"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"t1\", \"commodity\": \"rice\", \"volume\": 100}, "
+		"{\"seller\": \"t1\", \"buyer\": \"t2\", \"commodity\": \"rice\", \"volume\": 100}, "
+		"{\"seller\": \"t2\", \"buyer\": \"t1\", \"commodity\": \"rice\", \"volume\": 30}, "
+		"{\"seller\": \"t2\", \"buyer\": \"em\", \"commodity\": \"rice\", \"volume\": 70}, "
+		"{\"seller\": \"em\", \"buyer\": \"t2\", \"commodity\": \"rice\", \"volume\": 12}, "
+		"{\"seller\": \"p\", \"buyer\": \"q\", \"commodity\": \"beans\", \"volume\": 40}, "
+		"{\"seller\": \"q\", \"buyer\": \"em\", \"commodity\": \"beans\", \"volume\": 100}]}");
+	mkg_channels *c = compute(m, NULL);
+	const mkg_channel_chain *beans, *rice;
+
+	(void)state;
+	assert_int_equal(mkg_channels_chain_count(c), 2);
+	beans = mkg_channels_chain_at(c, 0);
+	rice = mkg_channels_chain_at(c, 1);
+	assert_string_equal(beans->commodity, "beans");
+	assert_null(beans->unit); /* the model has no volume unit */
+	assert_near(beans->producer_volume, 100);
+	assert_near(beans->flow, 100);
+	assert_int_equal(mkg_channels_channel_count(c, 0), 2);
+	assert_string_equal(mkg_channels_channel_at(c, 0, 0)->kinds, "producer > end_market");
+	assert_near(mkg_channels_channel_at(c, 0, 0)->volume, 60);
+	assert_string_equal(mkg_channels_channel_at(c, 0, 1)->kinds,
+	                    "producer > producer > end_market");
+	assert_near(mkg_channels_channel_at(c, 0, 1)->volume, 40);
+	assert_true(MKG_IS_ABSENT(beans->producer_share)); /* no value anywhere */
+
+	assert_string_equal(rice->commodity, "rice");
+	assert_near(rice->circulating, 30);
+	assert_near(rice->untraced, 12);
+	assert_near(rice->producer_volume, 100);
+	assert_near(rice->flow, 70);
+	assert_near(rice->retained, 30);
+	assert_int_equal(mkg_channels_channel_count(c, 1), 1);
+	assert_string_equal(mkg_channels_channel_at(c, 1, 0)->kinds,
+	                    "producer > trader > wholesaler > end_market");
+	assert_near(mkg_channels_channel_at(c, 1, 0)->volume, 70);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+}
+
+/* A line p -> t1 -> ... -> tN -> em of N traders. */
+static mkg_model *
+line_model(int traders)
+{
+	GString *s = g_string_new("{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+	                          "{\"id\": \"p\", \"kind\": \"producer\"}, "
+	                          "{\"id\": \"em\", \"kind\": \"end_market\"}");
+	mkg_model *m;
+
+	for (int i = 1; i <= traders; i++)
+		g_string_append_printf(s, ", {\"id\": \"t%d\", \"kind\": \"trader\"}", i);
+	g_string_append(s, "], \"transactions\": [{\"seller\": \"p\", \"buyer\": \"t1\", "
+	                   "\"commodity\": \"tea\", \"volume\": 8, \"value\": 8}");
+	for (int i = 1; i < traders; i++)
+		g_string_append_printf(s, ", {\"seller\": \"t%d\", \"buyer\": \"t%d\", \"commodity\": "
+		                       "\"tea\", \"volume\": 8, \"value\": %d}", i, i + 1, 8 * (i + 1));
+	g_string_append_printf(s, ", {\"seller\": \"t%d\", \"buyer\": \"em\", \"commodity\": "
+	                       "\"tea\", \"volume\": 8, \"value\": 80}]}", traders);
+	m = m4p_load(s->str);
+	g_string_free(s, TRUE);
+	return m;
+}
+
+/* MKG_CHANNELS_MAX_KINDS = 12: producer, 10 traders and the end market fit
+ * (11 steps); one trader more makes the channel "other", with its farm
+ * price (8/8 = 1) and end price (80/8 = 10) but no steps. */
+static void
+test_longest_channel(void **state)
+{
+	mkg_model *m = line_model(10);
+	mkg_channels *c = compute(m, NULL);
+	const mkg_channel *r;
+
+	(void)state;
+	assert_int_equal(mkg_channels_step_count(c, 0, 0), MKG_CHANNELS_MAX_KINDS - 1);
+	check_step(c, 0, 0, 10, MKG_ACTOR_TRADER, MKG_ACTOR_END_MARKET, 8, 80);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+
+	m = line_model(11);
+	c = compute(m, NULL);
+	r = mkg_channels_channel_at(c, 0, 0);
+	assert_string_equal(r->kinds, "other");
+	assert_int_equal(mkg_channels_step_count(c, 0, 0), 0);
+	assert_near(r->volume, 8);
+	assert_near(r->farm_price, 1);
+	assert_near(r->end_price, 10);
+	assert_near(r->farmer_share, 0.1);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+}
+
+/*
+ * MKG_CHANNELS_PER_ACTOR: p sells 15 t (15 USD) to each of a_1..a_15, one
+ * actor of each kind but producer and end market; each a_i sells 1 t to
+ * each of b_1..b_15 (same kinds); each b_j sells its 15 t to the hub, a
+ * trader, which sells 225 t to the end market for 450.  The hub receives
+ * 15 x 15 = 225 sequences of 1 t each: it keeps 62 (ties: first made
+ * first) and pools 163 t in "other" (farm price 1, end price 2).
+ */
+static void
+test_pooled_channels(void **state)
+{
+	GString *s = g_string_new("{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+	                          "{\"id\": \"p\", \"kind\": \"producer\"}, "
+	                          "{\"id\": \"hub\", \"kind\": \"trader\"}, "
+	                          "{\"id\": \"em\", \"kind\": \"end_market\"}");
+	int kinds[MKG_ACTOR_KIND_COUNT], nk = 0;
+	mkg_model *m;
+	mkg_channels *c;
+	const mkg_channel *other;
+	double total = 0;
+
+	(void)state;
+	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+		if (k != MKG_ACTOR_PRODUCER && k != MKG_ACTOR_END_MARKET)
+			kinds[nk++] = k;
+	assert_int_equal(nk, 15);
+	for (int i = 0; i < nk; i++)
+		g_string_append_printf(s, ", {\"id\": \"a%d\", \"kind\": \"%s\"}, {\"id\": \"b%d\", "
+		                       "\"kind\": \"%s\"}", i, mkg_actor_kind_name(kinds[i]), i,
+		                       mkg_actor_kind_name(kinds[i]));
+	g_string_append(s, "], \"transactions\": [{\"seller\": \"hub\", \"buyer\": \"em\", "
+	                   "\"commodity\": \"tea\", \"volume\": 225, \"value\": 450}");
+	for (int i = 0; i < nk; i++) {
+		g_string_append_printf(s, ", {\"seller\": \"p\", \"buyer\": \"a%d\", \"commodity\": "
+		                       "\"tea\", \"volume\": 15, \"value\": 15}, {\"seller\": \"b%d\", "
+		                       "\"buyer\": \"hub\", \"commodity\": \"tea\", \"volume\": 15}",
+		                       i, i);
+		for (int j = 0; j < nk; j++)
+			g_string_append_printf(s, ", {\"seller\": \"a%d\", \"buyer\": \"b%d\", "
+			                       "\"commodity\": \"tea\", \"volume\": 1}", i, j);
+	}
+	g_string_append(s, "]}");
+	m = m4p_load(s->str);
+	g_string_free(s, TRUE);
+	c = compute(m, NULL);
+
+	assert_int_equal(mkg_channels_channel_count(c, 0), MKG_CHANNELS_PER_ACTOR - 1);
+	for (size_t j = 0; j < mkg_channels_channel_count(c, 0); j++)
+		total += mkg_channels_channel_at(c, 0, j)->volume;
+	assert_near(total, 225);
+	assert_near(mkg_channels_chain_at(c, 0)->flow, 225);
+	assert_near(mkg_channels_channel_at(c, 0, 0)->volume, 1);
+	assert_int_equal(mkg_channels_step_count(c, 0, 0), 4);
+	other = mkg_channels_channel_at(c, 0, MKG_CHANNELS_PER_ACTOR - 2);
+	assert_string_equal(other->kinds, "other");
+	assert_near(other->volume, 225 - (MKG_CHANNELS_PER_ACTOR - 2));
+	assert_near(other->farm_price, 1);
+	assert_near(other->end_price, 2);
+	assert_near(mkg_channels_chain_at(c, 0)->producer_share, 0.5);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+}
+
+static void
+test_chain_option_and_errors(void **state)
+{
+	mkg_model *m = m4p_load(potato_model);
+	mkg_channels_options o = MKG_CHANNELS_OPTIONS_INIT;
+	mkg_channels *sentinel = (mkg_channels *)&o, *c = sentinel;
+	char *text = NULL;
+
+	(void)state;
+	c = compute(m, "potato");
+	assert_int_equal(mkg_channels_chain_count(c), 1);
+	mkg_channels_free(c);
+	/* a service has no chain */
+	c = compute(m, "transport");
+	assert_int_equal(mkg_channels_chain_count(c), 0);
+	mkg_channels_free(c);
+
+	c = sentinel;
+	o.chain = "chips";
+	assert_int_equal(mkg_channels_new(&c, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "chain: \"chips\" is made from \"potato\": name the primary commodity");
+	o.chain = "yam";
+	assert_int_equal(mkg_channels_new(&c, m, &o), MKG_ENOTFOUND);
+	assert_string_equal(mkg_error_message(), "chain: no commodity \"yam\"");
+	o.chain = NULL;
+	o.version = 7;
+	assert_int_equal(mkg_channels_new(&c, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_channels_new: unknown options version 7");
+	assert_int_equal(mkg_channels_new(NULL, m, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_channels_new: argument 'out' is NULL");
+	assert_int_equal(mkg_channels_new(&c, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_channels_new: argument 'model' is NULL");
+	assert_ptr_equal(c, sentinel);
+
+	assert_int_equal(mkg_channels_options_init(&o, 2), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_channels_options_init: unknown version 2");
+	assert_int_equal(mkg_channels_options_init(&o, MKG_CHANNELS_OPTIONS_VERSION), MKG_OK);
+	assert_null(o.chain);
+	assert_int_equal(mkg_channels_write_json(NULL, &text, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_channels_write_json: argument 'c' is NULL");
+	assert_null(text);
+	/* NULL results read as empty */
+	assert_int_equal(mkg_channels_chain_count(NULL), 0);
+	assert_null(mkg_channels_chain_at(NULL, 0));
+	assert_null(mkg_channels_step_at(NULL, 0, 0, 0));
+	assert_null(mkg_channels_currency(NULL));
+	mkg_channels_free(NULL);
+	mkg_model_free(m);
+}
+
+/* 1e308 t of chips are 4e308 t of potatoes: more than a double holds. */
+static void
+test_overflow(void **state)
+{
+	mkg_model *m = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"commodities\": [{\"id\": \"potato\"}, "
+		"{\"id\": \"chips\", \"made_from\": \"potato\", \"input_per_unit\": 4}], "
+		"\"actors\": [{\"id\": \"p\", \"kind\": \"producer\"}, "
+		"{\"id\": \"em\", \"kind\": \"end_market\"}], \"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"em\", \"commodity\": \"chips\", \"volume\": 1e308}]}");
+	mkg_model *tiny = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, "
+		"\"actors\": [{\"id\": \"p\", \"kind\": \"producer\"}, "
+		"{\"id\": \"em\", \"kind\": \"end_market\"}], \"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"em\", \"commodity\": \"tea\", \"volume\": 1e-10, "
+		"\"value\": 1e300}]}");
+	mkg_channels *c = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_channels_new(&c, m, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "channels: the volume of chain \"potato\" overflows (sum of the "
+	                    "transactions' volume in primary equivalents exceeds 1.8e308)");
+	assert_int_equal(mkg_channels_new(&c, tiny, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "channels: a price in chain \"tea\" overflows (value / volume, or a "
+	                    "ratio of two prices, exceeds 1.8e308)");
+	assert_null(c);
+	mkg_model_free(m);
+	mkg_model_free(tiny);
+}
+
+/* The report: `channels` in the JSON whenever a chain exists; in the text
+ * only with the option. */
+static void
+test_report(void **state)
+{
+	mkg_model *m = m4p_load(potato_model);
+	mkg_model *services = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"a\", \"kind\": \"service_provider\"}, {\"id\": \"b\", \"kind\": \"trader\"}],"
+		" \"transactions\": [{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"transport\", "
+		"\"value\": 5, \"service\": true}]}");
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
+	mkg_report *r = NULL;
+	mkg_channels *c = compute(m, NULL);
+	char *text = NULL, *json = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_null(strstr(text, "Marketing channels"));
+	mkg_free(text);
+	assert_int_equal(mkg_report_write_json(r, &text, NULL), MKG_OK);
+	assert_int_equal(mkg_channels_write_json(c, &json, NULL), MKG_OK);
+	/* the section is there, with the result's rows (the Python tests compare
+	 * it whole with mkg_channels_write_json) */
+	assert_non_null(strstr(text, "\"channels\": {\n    \"currency\": \"PEN\""));
+	assert_non_null(strstr(json, "\"kinds\": \"producer > processor > retailer > end_market\""));
+	assert_non_null(strstr(text, "\"kinds\": \"producer > processor > retailer > end_market\""));
+	mkg_free(text);
+	mkg_free(json);
+	mkg_report_free(r);
+
+	o.channels = 1;
+	assert_int_equal(mkg_report_new(&r, m, &o), MKG_OK);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text,
+		"\nMarketing channels\n==================\n"
+		"Chain potato (volumes in t of potato, prices in PEN per t of potato):\n"
+		"  Producer share: 45.0% (volume-weighted over the channels)\n"
+		"  From producers 1000 t: 1000 reached end markets, 0 retained\n"
+		"  producer > trader > end_market: 600 t (60.0%), farmer's share 66.7%\n"
+		"    prices: producer to trader 0.8, trader to end_market 1.2\n"
+		"  producer > processor > retailer > end_market: 400 t (40.0%), farmer's share "
+		"12.5%\n"
+		"    prices: producer to processor 1, processor to retailer 5, retailer to "
+		"end_market 8\n"));
+	mkg_free(text);
+	mkg_report_free(r);
+
+	/* no goods: no chain, no section */
+	assert_int_equal(mkg_report_new(&r, services, &o), MKG_OK);
+	assert_int_equal(mkg_report_write_json(r, &text, NULL), MKG_OK);
+	assert_null(strstr(text, "\"channels\""));
+	mkg_free(text);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "No produce chain: no goods transaction with a volume.\n"));
+	mkg_free(text);
+	mkg_report_free(r);
+	mkg_channels_free(c);
+	mkg_model_free(m);
+	mkg_model_free(services);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_potato_worked_example),
+		cmocka_unit_test(test_split_and_scale),
+		cmocka_unit_test(test_cycles_and_producers_that_buy),
+		cmocka_unit_test(test_longest_channel),
+		cmocka_unit_test(test_pooled_channels),
+		cmocka_unit_test(test_chain_option_and_errors),
+		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_report),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
