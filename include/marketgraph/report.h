@@ -27,7 +27,7 @@ typedef struct mkg_report_options {
 	                                       JSON always has them) */
 } mkg_report_options;
 
-#define MKG_REPORT_OPTIONS_VERSION 2
+#define MKG_REPORT_OPTIONS_VERSION 1
 #define MKG_REPORT_OPTIONS_INIT \
 	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, 0, NULL, NULL, 0, 0 }
 

@@ -125,7 +125,7 @@ class CommodityDesc(ctypes.Structure):
 
 
 class ReportOptions(ctypes.Structure):
-    VERSION, INIT = 2, "mkg_report_options_init"
+    VERSION, INIT = 1, "mkg_report_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("thresholds", c_char_p),
                 ("split_by_region", c_int), ("exit_date", c_char_p),
                 ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
