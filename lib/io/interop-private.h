@@ -27,6 +27,11 @@ int mkg__io_read_stream(FILE *stream, char **out, size_t *len);
  * file or the new one.  MKG_EIO `PATH: cannot write: <reason>`. */
 int mkg__io_write_file(const char *path, const char *data, size_t len);
 
+/* The model's commodities as one line of JSON, the array of the model
+ * format (json-write.c), for the graph formats; mkg_free() it.  NULL
+ * when out of memory. */
+char *mkg__json_commodities_text(const mkg_model *m);
+
 /* ---- the tables and their columns (csv-schema.c) ------------------------ */
 
 /* Column numbers of each table, in the order the writer puts them. */
