@@ -2,8 +2,9 @@
  *
  * A model is five tables, one file each: actors, transactions,
  * facilitation, memberships and document (the model's own fields, one
- * row), and a sixth, commodities, when the model lists commodities.  Each file starts with a header row naming its columns after the
- * fields of the model format; columns may come in any order and optional
+ * row), and a sixth, commodities, when the model lists commodities.  Each
+ * file starts with a header row naming its columns after the fields of the
+ * model format; columns may come in any order and optional
  * ones may be left out.  An empty cell is an absent field.  Lists (tags,
  * facilitation targets, paid_by) sit in one cell, `a;b;c` or
  * `actor:share;actor:share`, or as JSON text when an item needs it.  The

@@ -6,8 +6,9 @@
  * no <data>.  The commodities the model lists are one <data> of the graph
  * (the JSON array of the model format); each edge of produce carries its
  * primary commodity, the factor to it and its volume in primary units, so
- * that a tool can add comparable volumes.  Text is escaped for XML 1.0, which cannot hold most control
- * characters even as references: those are written as U+FFFD.
+ * that a tool can add comparable volumes.  Text is escaped for XML 1.0,
+ * which cannot hold most control characters even as references: those are
+ * written as U+FFFD.
  *
  * SPDX-License-Identifier: MIT */
 #include "interop-private.h"

@@ -514,7 +514,8 @@ class Csv(ToolCase):
         out_dir = self.path("chain")
         code, out, err = run("export", model, "--format", "csv", "--dir", out_dir)
         self.assertEqual((code, out, err), (0, b"", ""))
-        self.assertEqual(sorted(os.listdir(out_dir)), sorted(t + ".csv" for t in TABLES + ("commodities",)))
+        self.assertEqual(sorted(os.listdir(out_dir)),
+                         sorted(t + ".csv" for t in TABLES + ("commodities",)))
         with open(os.path.join(out_dir, "commodities.csv"), "rb") as f:
             self.assertEqual(f.read(), b"id,unit,service,made_from,input_per_unit,attributes\r\n"
                                        b"potato,,false,,,\r\nchips,t,false,potato,4,\r\n")
@@ -530,7 +531,8 @@ class Csv(ToolCase):
         code, out, err = run("import-csv", *tables,
                              "--commodities", os.path.join(out_dir, "commodities.csv"))
         self.assertEqual((code, err), (0, ""))
-        self.assertEqual(json.loads(out)["commodities"], json.loads(self.canonical(model))["commodities"])
+        self.assertEqual(json.loads(out)["commodities"],
+                         json.loads(self.canonical(model))["commodities"])
         # A bad cell: file, line, column.
         self.write_tables(commodities="id,made_from,input_per_unit\npotato,,\nchips,tuber,4\n")
         code, out, err = run("import-csv", *tables, "--commodities", "commodities.csv",

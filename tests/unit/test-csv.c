@@ -860,7 +860,8 @@ test_commodities_bad(void **state)
 	commodities_fail("id\np\nq\np\n", NULL, MKG_EDATA,
 	                 "commodities.csv: line 4, column 1 (id): duplicate id \"p\" (first at line 2)");
 	commodities_fail("id,service\np,yes\n", NULL, MKG_EDATA,
-	                 "commodities.csv: line 2, column 2 (service): must be true or false, got \"yes\"");
+	                 "commodities.csv: line 2, column 2 (service): must be true or false, "
+	                 "got \"yes\"");
 	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,4kg\n", NULL, MKG_EDATA,
 	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a number > 0, "
 	                 "got \"4kg\"");
