@@ -82,7 +82,7 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		goto done;
 	}
 	if (csv && (dir == NULL) == (out == NULL)) {
-		rc = cli_usage_error(cmd, "--format csv writes five files: give --dir DIR or -o PREFIX");
+		rc = cli_usage_error(cmd, "--format csv writes one file per table: give --dir DIR or -o PREFIX");
 		goto done;
 	}
 	if ((rc = cli_parse_separator(cmd, separator, &sep)) >= 0)

@@ -63,7 +63,7 @@ int
 cli_import_csv(const cli_command *cmd, int argc, char **argv)
 {
 	char *actors = NULL, *transactions = NULL, *facilitation = NULL, *memberships = NULL;
-	char *document = NULL, *dir = NULL, *out = NULL, *separator = NULL;
+	char *document = NULL, *commodities = NULL, *dir = NULL, *out = NULL, *separator = NULL;
 	char *name = NULL, *currency = NULL, *volume_unit = NULL, *period = NULL;
 	char *attributes = NULL;
 	char *paths[MKG_CSV_TABLE_COUNT] = { NULL };
@@ -77,6 +77,9 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 		  "The memberships table", "FILE" },
 		{ "document", 0, 0, G_OPTION_ARG_FILENAME, &document,
 		  "The document table (name, currency, volume_unit, period, attributes)", "FILE" },
+		{ "commodities", 0, 0, G_OPTION_ARG_FILENAME, &commodities,
+		  "The commodities table (id, unit, service, made_from, input_per_unit, attributes)",
+		  "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
 		  "Read DIR/actors.csv, DIR/transactions.csv and the other tables there", "DIR" },
 		{ "separator", 0, 0, G_OPTION_ARG_STRING, &separator,
@@ -112,6 +115,7 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 	paths[MKG_CSV_FACILITATION] = table_path(facilitation, dir, "facilitation", FALSE);
 	paths[MKG_CSV_MEMBERSHIPS] = table_path(memberships, dir, "memberships", FALSE);
 	paths[MKG_CSV_DOCUMENT] = table_path(document, dir, "document", FALSE);
+	paths[MKG_CSV_COMMODITIES] = table_path(commodities, dir, "commodities", FALSE);
 	if (paths[MKG_CSV_ACTORS] == NULL || paths[MKG_CSV_TRANSACTIONS] == NULL) {
 		rc = cli_usage_error(cmd, "missing --%s FILE (or --dir DIR)",
 		                     paths[MKG_CSV_ACTORS] == NULL ? "actors" : "transactions");
@@ -122,9 +126,8 @@ cli_import_csv(const cli_command *cmd, int argc, char **argv)
 	opts.volume_unit = volume_unit;
 	opts.period = period;
 	opts.attributes = attributes;
-	if (mkg_csv_read_files(&model, paths[MKG_CSV_ACTORS], paths[MKG_CSV_TRANSACTIONS],
-	                       paths[MKG_CSV_FACILITATION], paths[MKG_CSV_MEMBERSHIPS],
-	                       paths[MKG_CSV_DOCUMENT], &opts) != MKG_OK) {
+	if (mkg_csv_read_files(&model, (const char *const *)paths, MKG_CSV_TABLE_COUNT,
+	                       &opts) != MKG_OK) {
 		/* The message starts with the file, line and column. */
 		fprintf(stderr, "%s\n", mkg_error_message());
 		rc = CLI_EXIT_FAILURE;
@@ -140,6 +143,7 @@ done:
 	g_free(facilitation);
 	g_free(memberships);
 	g_free(document);
+	g_free(commodities);
 	g_free(dir);
 	g_free(out);
 	g_free(separator);

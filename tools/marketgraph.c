@@ -26,7 +26,7 @@ static const cli_command commands[] = {
 	  "standard output unless -o is given.  \"-\" reads standard input.\n"
 	  "--format dot writes the market map as a Graphviz graph instead; graphml\n"
 	  "(Gephi, Cytoscape, yEd, NetworkX) and kumu (a Kumu blueprint) write the\n"
-	  "graph for other tools; csv writes the five tables that import-csv reads\n"
+	  "graph for other tools; csv writes the tables that import-csv reads\n"
 	  "(docs/interop.md).",
 	  cli_export },
 	{ "summary", "FILE", "Count what a model holds.",

@@ -2,8 +2,9 @@
  *
  * A model is five tables, one file each: actors, transactions,
  * facilitation, memberships and document (the model's own fields, one
- * row).  Each file starts with a header row naming its columns after the
- * fields of the model format; columns may come in any order and optional
+ * row), and a sixth, commodities, when the model lists commodities.  Each
+ * file starts with a header row naming its columns after the fields of the
+ * model format; columns may come in any order and optional
  * ones may be left out.  An empty cell is an absent field.  Lists (tags,
  * facilitation targets, paid_by) sit in one cell, `a;b;c` or
  * `actor:share;actor:share`, or as JSON text when an item needs it.  The
@@ -32,14 +33,15 @@ typedef enum mkg_csv_table {
 	MKG_CSV_TRANSACTIONS,
 	MKG_CSV_FACILITATION,
 	MKG_CSV_MEMBERSHIPS,
-	MKG_CSV_DOCUMENT
+	MKG_CSV_DOCUMENT,
+	MKG_CSV_COMMODITIES  /**< an addition: written only when the model lists commodities */
 } mkg_csv_table;
-#define MKG_CSV_TABLE_COUNT 5
+#define MKG_CSV_TABLE_COUNT 6
 
 /**
  * The name of a table ("actors", "transactions", "facilitation",
- * "memberships", "document"): its file is that name plus ".csv".  NULL for
- * a value out of range.  Static strings.
+ * "memberships", "document", "commodities"): its file is that name plus
+ * ".csv".  NULL for a value out of range.  Static strings.
  */
 MKG_EXPORT const char *mkg_csv_table_name(mkg_csv_table table);
 
@@ -69,25 +71,35 @@ typedef struct mkg_csv_read_options {
 MKG_EXPORT int mkg_csv_read_options_init(mkg_csv_read_options *opts, unsigned int version);
 
 /**
- * Import a model from CSV files.  actors_path is required; the other paths
- * may be NULL (no such records; no document fields but the options').
+ * Import a model from CSV files.  paths[k] is the file of table k (an
+ * mkg_csv_table value), NULL when there is no such table; count is the
+ * number of entries of paths, at most MKG_CSV_TABLE_COUNT (a program
+ * written for fewer tables passes its own count, and the tables appended
+ * since are absent).  The actors table is required; without a document
+ * table the document's fields are the options'.  The tables are read in
+ * the order document, commodities, actors, transactions, facilitation,
+ * memberships, then mkg_model_validate() checks what joins them.
  * opts NULL: the defaults.
+ *
+ *     const char *paths[MKG_CSV_TABLE_COUNT] = { NULL };
+ *     paths[MKG_CSV_ACTORS] = "actors.csv";
+ *     paths[MKG_CSV_TRANSACTIONS] = "transactions.csv";
+ *     rc = mkg_csv_read_files(&model, paths, MKG_CSV_TABLE_COUNT, NULL);
  *
  * On success store a new model in *out (owned by the caller); on failure
  * leave *out unchanged and return MKG_EIO (`PATH: cannot open: ...`),
  * MKG_EPARSE (the CSV itself is malformed, an unknown or missing column:
  * `PATH: line 4, column 2: ...`), MKG_EDATA (a cell breaks a rule of the
  * format: `PATH: line 7, column 3 (buyer): unknown actor "trader-9"`) or
- * MKG_EINVAL (NULL out or actors_path, bad options).  Messages start with
- * the path as given.
+ * MKG_EINVAL (NULL out or paths, no actors table, count out of range, bad
+ * options).  Messages start with the path as given.
  *
  * The files are read whole; time and memory are linear in their size
  * (memory: the input, the model and one row).
  */
 MKG_EXPORT int
-mkg_csv_read_files(mkg_model **out, const char *actors_path, const char *transactions_path,
-                   const char *facilitation_path, const char *memberships_path,
-                   const char *document_path, const mkg_csv_read_options *opts);
+mkg_csv_read_files(mkg_model **out, const char *const *paths, size_t count,
+                   const mkg_csv_read_options *opts);
 
 /** One table's text in memory. */
 typedef struct mkg_csv_buffer {
@@ -98,13 +110,11 @@ typedef struct mkg_csv_buffer {
 
 /**
  * Import a model from tables in memory, as mkg_csv_read_files() (the same
- * rules and messages, named by each buffer's name).  actors is required,
- * the other tables may be NULL.  The caller keeps the buffers.
+ * rules and messages, named by each buffer's name): tables[k] is table k,
+ * NULL when absent, for k < count.  The caller keeps the buffers.
  */
 MKG_EXPORT int
-mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *actors,
-                     const mkg_csv_buffer *transactions, const mkg_csv_buffer *facilitation,
-                     const mkg_csv_buffer *memberships, const mkg_csv_buffer *document,
+mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *const *tables, size_t count,
                      const mkg_csv_read_options *opts);
 
 /* ------------------------------------------------------------------------ */
@@ -138,20 +148,27 @@ MKG_EXPORT int mkg_csv_write_options_init(mkg_csv_write_options *opts, unsigned 
  * shortest form that reads back to the same double.  The same model gives
  * the same bytes.
  *
+ * The commodities table of a model that lists none is its header row.
+ *
  * On success store a NUL-terminated string in *out, to be freed with
  * mkg_free(), and its length in *len when len is not NULL.  MKG_EINVAL for
- * NULL model or out, an unknown table, or bad options.  O(size of the table).
+ * NULL model or out, an unknown table, or bad options; MKG_EDATA with the
+ * message of mkg_model_validate() for a model that fails it (its tables
+ * would not read back).  O(size of the table).
  */
 MKG_EXPORT int
 mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
                      const mkg_csv_write_options *opts, char **out, size_t *len);
 
 /**
- * Write the five tables to the files PREFIX + "actors.csv", PREFIX +
- * "transactions.csv", ...  Each file is replaced atomically: written to a
- * fresh temporary file beside it (".mkg-XXXXXX"), synced and renamed; the
- * five are renamed only once all are written, so a failure while writing
- * changes no file (a replaced file keeps its permission bits).
+ * Write the tables to the files PREFIX + "actors.csv", PREFIX +
+ * "transactions.csv", ...: the five, and "commodities.csv" when the model
+ * lists commodities (else a PREFIX + "commodities.csv" left by an earlier
+ * export is removed, so the set on disk is the model's).  Each file is
+ * replaced atomically: written to a fresh temporary file beside it
+ * (".mkg-XXXXXX"), synced and renamed; they are renamed only once all are
+ * written, so a failure while writing changes no file (a replaced file
+ * keeps its permission bits).
  *
  * A PREFIX ending in '/' ("dir/") names a directory, replaced as a whole
  * set: the tables go into a new directory beside dir, which then takes its
@@ -160,7 +177,8 @@ mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
  * must be empty or hold only the tables' files, else nothing is written
  * and the message is `dir: cannot write: the directory holds 'notes.txt',
  * which is not one of the tables; give a new or empty directory`.
- * MKG_EIO `PATH: cannot write: <reason>` on failure.
+ * MKG_EIO `PATH: cannot write: <reason>` on failure; MKG_EDATA as
+ * mkg_csv_write_string().
  */
 MKG_EXPORT int
 mkg_csv_write_files(const mkg_model *model, const char *prefix,

@@ -7,6 +7,10 @@
  * ranges, dates and paid_by sums, and their messages, which name a JSON
  * path (`transactions[3].buyer: ...`), are reworded here to name the file,
  * the line and the column (`transactions.csv: line 7, column 3 (buyer): ...`).
+ * The rules that join records of different tables (made_from chains, the
+ * services' transactions) are checked by mkg_model_validate() once every
+ * table is in; its messages are reworded to the place of the cell too, so
+ * each table's readers keep the line of every record until then.
  * The tables fill a fresh model that is freed on any error, so the import
  * is atomic.
  *
@@ -31,6 +35,9 @@ typedef struct table_reader {
 	int pos[MKG_CSV_MAX_COLUMNS]; /* cell index of each column, -1 when absent */
 	size_t ncells;                /* cells in the header */
 	GArray *lines;                /* size_t: the line of each record added */
+	GHashTable *spread;           /* record -> size_t[column]: the line of each cell, only for
+	                               * rows that span lines (a quoted line end); for the
+	                               * messages of mkg_model_validate() */
 	GStringChunk *strings;        /* text made for the current row */
 	GString *tmp;
 	GPtrArray *items, *items2;    /* list items of the current row */
@@ -263,9 +270,10 @@ number_syntax(const char *s, bool integer)
 	return *s == '\0';
 }
 
-/* A number cell into *out (MKG_ABSENT when empty).  The model checks >= 0. */
+/* A number cell into *out (MKG_ABSENT when empty).  range (">= 0", "> 0")
+ * is for the messages: the model checks it. */
 static int
-get_number(table_reader *t, int col, double *out)
+get_number_in(table_reader *t, int col, const char *range, double *out)
 {
 	const char *s = get_typed(t, col);
 	char q[QUOTE_LEN];
@@ -275,14 +283,20 @@ get_number(table_reader *t, int col, double *out)
 	if (s == NULL)
 		return MKG_OK;
 	if (!number_syntax(s, false))
-		return cell_fail(t, col, "must be a number >= 0, got %s%s", quote(s, q),
+		return cell_fail(t, col, "must be a number %s, got %s%s", range, quote(s, q),
 		                 strchr(s, ',') ? " (write numbers with '.' as the decimal point "
 		                                  "and no thousands separator)" : "");
 	d = g_ascii_strtod(s, NULL);
 	if (!isfinite(d))
-		return cell_fail(t, col, "must be a finite number >= 0, got %s", s);
+		return cell_fail(t, col, "must be a finite number %s, got %s", range, s);
 	*out = d == 0 ? 0.0 : d;
 	return MKG_OK;
+}
+
+static int
+get_number(table_reader *t, int col, double *out)
+{
+	return get_number_in(t, col, ">= 0", out);
 }
 
 /* An integer >= 0 into *out (-1 when empty). */
@@ -701,6 +715,24 @@ add_membership(table_reader *t, mkg_model *m)
 	return MKG_OK;
 }
 
+static int
+add_commodity(table_reader *t, mkg_model *m)
+{
+	mkg_commodity_desc d = MKG_COMMODITY_DESC_INIT;
+	int rc;
+
+	d.id = get_text(t, MKG_CC_ID);
+	d.unit = get_text(t, MKG_CC_UNIT);
+	d.made_from = get_text(t, MKG_CC_MADE_FROM);
+	if ((rc = get_bool(t, MKG_CC_SERVICE, &d.service)) != MKG_OK ||
+	    (rc = get_number_in(t, MKG_CC_INPUT_PER_UNIT, "> 0", &d.input_per_unit)) != MKG_OK)
+		return rc;
+	d.attributes = get_typed(t, MKG_CC_ATTRIBUTES);
+	if ((rc = mkg_model_add_commodity(m, &d, NULL)) != MKG_OK)
+		return relay(t, rc);
+	return MKG_OK;
+}
+
 /* The document's one row. */
 static int
 set_document(table_reader *t, mkg_model *m)
@@ -823,65 +855,190 @@ blank_row(const table_reader *t)
 	return true;
 }
 
+/* Where the current row's cells start, kept for mkg_model_validate()'s
+ * messages when the row spans lines (else every cell is on its first line). */
+static void
+keep_spread(table_reader *t, size_t record)
+{
+	size_t *at;
+
+	if (t->p.cells->len == 0 ||
+	    MKG_CSV_CELL(&t->p, t->p.cells->len - 1)->line == t->p.row_line)
+		return;
+	at = g_new(size_t, t->schema->count);
+	for (size_t k = 0; k < t->schema->count; k++)
+		at[k] = t->pos[k] < 0 ? t->p.row_line : MKG_CSV_CELL(&t->p, t->pos[k])->line;
+	g_hash_table_insert(t->spread, GSIZE_TO_POINTER(record), at);
+}
+
+/* Read table into m with t, which the caller clears (reader_clear()): t
+ * keeps the line of each record for the messages of mkg_model_validate(). */
 static int
-read_table(mkg_model *m, mkg_csv_table table, const mkg_csv_buffer *buf, char sep)
+read_table(table_reader *t, mkg_model *m, mkg_csv_table table, const mkg_csv_buffer *buf,
+           char sep)
 {
 	static const char *const default_names[MKG_CSV_TABLE_COUNT] = {
-		"actors.csv", "transactions.csv", "facilitation.csv", "memberships.csv", "document.csv"
+		"actors.csv", "transactions.csv", "facilitation.csv", "memberships.csv", "document.csv",
+		"commodities.csv"
 	};
-	table_reader t;
 	size_t rows = 0;
 	int rc;
 
-	memset(&t, 0, sizeof t);
-	t.schema = mkg__csv_schema(table);
-	t.lines = g_array_new(FALSE, FALSE, sizeof(size_t));
-	t.strings = g_string_chunk_new(1024);
-	t.tmp = g_string_new(NULL);
-	t.items = g_ptr_array_new();
-	t.items2 = g_ptr_array_new();
-	t.items3 = g_ptr_array_new();
-	t.payments = g_array_new(FALSE, FALSE, sizeof(mkg_payment));
-	rc = mkg__csv_parser_init(&t.p, buf->name ? buf->name : default_names[table],
+	t->schema = mkg__csv_schema(table);
+	t->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
+	t->spread = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+	t->strings = g_string_chunk_new(1024);
+	t->tmp = g_string_new(NULL);
+	t->items = g_ptr_array_new();
+	t->items2 = g_ptr_array_new();
+	t->items3 = g_ptr_array_new();
+	t->payments = g_array_new(FALSE, FALSE, sizeof(mkg_payment));
+	rc = mkg__csv_parser_init(&t->p, buf->name ? buf->name : default_names[table],
 	                          buf->len ? buf->data : "", buf->len, sep);
 	if (rc == MKG_OK)
-		rc = read_header(&t);
-	while (rc == MKG_OK && (rc = mkg__csv_next_row(&t.p)) == 1) {
-		size_t line = t.p.row_line;
+		rc = read_header(t);
+	while (rc == MKG_OK && (rc = mkg__csv_next_row(&t->p)) == 1) {
+		size_t line = t->p.row_line;
 
 		rc = MKG_OK;
-		if (blank_row(&t))
+		if (blank_row(t))
 			continue;
-		if (t.p.cells->len < t.ncells) {
+		if (t->p.cells->len < t->ncells) {
 			rc = mkg__error(MKG_EPARSE, "%s: line %zu: %u cells, expected %zu (the header has "
-			                "%zu columns)", t.p.name, line, t.p.cells->len, t.ncells, t.ncells);
+			                "%zu columns)", t->p.name, line, t->p.cells->len, t->ncells,
+			                t->ncells);
 			break;
 		}
-		g_string_chunk_clear(t.strings);
+		g_string_chunk_clear(t->strings);
 		switch (table) {
-		case MKG_CSV_ACTORS: rc = add_actor(&t, m); break;
-		case MKG_CSV_TRANSACTIONS: rc = add_transaction(&t, m); break;
-		case MKG_CSV_FACILITATION: rc = add_facilitation(&t, m); break;
-		case MKG_CSV_MEMBERSHIPS: rc = add_membership(&t, m); break;
+		case MKG_CSV_ACTORS: rc = add_actor(t, m); break;
+		case MKG_CSV_TRANSACTIONS: rc = add_transaction(t, m); break;
+		case MKG_CSV_FACILITATION: rc = add_facilitation(t, m); break;
+		case MKG_CSV_MEMBERSHIPS: rc = add_membership(t, m); break;
+		case MKG_CSV_COMMODITIES: rc = add_commodity(t, m); break;
 		case MKG_CSV_DOCUMENT:
 			if (rows > 0)
 				rc = mkg__error(MKG_EPARSE, "%s: line %zu: a second row; the document table "
-				                "has one row (or none)", t.p.name, line);
+				                "has one row (or none)", t->p.name, line);
 			else
-				rc = set_document(&t, m);
+				rc = set_document(t, m);
 			break;
 		}
+		if (rc == MKG_OK)
+			keep_spread(t, t->lines->len);
 		rows++;
-		g_array_append_val(t.lines, line);
+		g_array_append_val(t->lines, line);
 	}
-	mkg__csv_parser_clear(&t.p);
-	g_array_free(t.lines, TRUE);
-	g_string_chunk_free(t.strings);
-	g_string_free(t.tmp, TRUE);
-	g_ptr_array_free(t.items, TRUE);
-	g_ptr_array_free(t.items2, TRUE);
-	g_ptr_array_free(t.items3, TRUE);
-	g_array_free(t.payments, TRUE);
+	/* What the messages of mkg_model_validate() need is kept: the name,
+	 * the header's columns, the lines. */
+	if (t->p.cells != NULL)
+		g_array_set_size(t->p.cells, 0);
+	return rc;
+}
+
+static void
+reader_clear(table_reader *t)
+{
+	if (t->lines == NULL)
+		return;
+	mkg__csv_parser_clear(&t->p);
+	g_array_free(t->lines, TRUE);
+	g_hash_table_destroy(t->spread);
+	g_string_chunk_free(t->strings);
+	g_string_free(t->tmp, TRUE);
+	g_ptr_array_free(t->items, TRUE);
+	g_ptr_array_free(t->items2, TRUE);
+	g_ptr_array_free(t->items3, TRUE);
+	g_array_free(t->payments, TRUE);
+}
+
+/* The line where record n's cell of column col starts. */
+static size_t
+record_line(const table_reader *t, size_t n, int col)
+{
+	const size_t *at = g_hash_table_lookup(t->spread, GSIZE_TO_POINTER(n));
+
+	return at ? at[col] : g_array_index(t->lines, size_t, n);
+}
+
+/* Parse "ARRAY[N]" at the start of s: the reader of that table (one that
+ * was read) and N; *rest past it. */
+static table_reader *
+record_of(table_reader *readers, const char *s, size_t *n, const char **rest)
+{
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
+		table_reader *t = &readers[k];
+		size_t len;
+		char *end;
+
+		if (t->lines == NULL)
+			continue;
+		len = strlen(t->schema->array);
+		if (strncmp(s, t->schema->array, len) != 0 || s[len] != '[' ||
+		    !g_ascii_isdigit(s[len + 1]))
+			continue;
+		*n = strtoul(s + len + 1, &end, 10);
+		if (*end != ']' || *n >= t->lines->len)
+			return NULL;
+		*rest = end + 1;
+		return t;
+	}
+	return NULL;
+}
+
+/*
+ * Reword a message of mkg_model_validate(), `commodities[1].made_from: ...`
+ * or `transactions[4].service: ... (commodities[0])`, to the place of the
+ * cell (`commodities.csv: line 3, column 4 (made_from): ...`) and of the
+ * record it names (`(commodities.csv, line 2)`; `(line 2)` in the same
+ * file).  Only the last "(ARRAY[N])" is a record: a quoted id before it may
+ * hold anything.  A message of another shape is kept.
+ */
+static int
+relay_join(table_reader *readers, int code)
+{
+	char *msg = g_strdup(mkg_error_message());
+	const char *rest = NULL, *what, *ref;
+	table_reader *t, *other = NULL;
+	GString *out;
+	size_t n = 0, k, m = 0;
+	char *field;
+	int col = -1, rc;
+
+	t = record_of(readers, msg, &n, &rest);
+	if (t == NULL || rest[0] != '.' || (what = strstr(rest, ": ")) == NULL) {
+		g_free(msg);
+		return code;
+	}
+	field = g_strndup(rest + 1, (gsize)(what - rest - 1));
+	what += 2;
+	for (k = 0; k < t->schema->count; k++)
+		if (strcmp(t->schema->columns[k], field) == 0)
+			col = (int)k;
+	out = g_string_new(NULL);
+	if (col >= 0 && t->pos[col] >= 0)
+		g_string_append_printf(out, "%s: line %zu, column %d (%s): ", t->p.name,
+		                       record_line(t, n, col), t->pos[col] + 1, field);
+	else
+		g_string_append_printf(out, "%s: line %zu: %s: ", t->p.name,
+		                       g_array_index(t->lines, size_t, n), field);
+	ref = g_strrstr(what, " (");
+	if (ref != NULL && (other = record_of(readers, ref + 2, &m, &rest)) != NULL &&
+	    strncmp(rest, ")", 1) == 0) {
+		g_string_append_len(out, what, ref - what);
+		if (other == t)
+			g_string_append_printf(out, " (line %zu)", g_array_index(t->lines, size_t, m));
+		else
+			g_string_append_printf(out, " (%s, line %zu)", other->p.name,
+			                       g_array_index(other->lines, size_t, m));
+		g_string_append(out, rest + 1);
+	} else {
+		g_string_append(out, what);
+	}
+	rc = mkg__error(code, "%s", out->str);
+	g_string_free(out, TRUE);
+	g_free(field);
+	g_free(msg);
 	return rc;
 }
 
@@ -916,11 +1073,13 @@ static int
 read_tables(mkg_model **out, const mkg_csv_buffer *const tables[MKG_CSV_TABLE_COUNT],
             const mkg_csv_read_options *opts)
 {
+	/* As the JSON format: commodities first, then what may name them. */
 	static const mkg_csv_table order[MKG_CSV_TABLE_COUNT] = {
-		MKG_CSV_DOCUMENT, MKG_CSV_ACTORS, MKG_CSV_TRANSACTIONS, MKG_CSV_FACILITATION,
-		MKG_CSV_MEMBERSHIPS
+		MKG_CSV_DOCUMENT, MKG_CSV_COMMODITIES, MKG_CSV_ACTORS, MKG_CSV_TRANSACTIONS,
+		MKG_CSV_FACILITATION, MKG_CSV_MEMBERSHIPS
 	};
 	const mkg_csv_read_options defaults = MKG_CSV_READ_OPTIONS_INIT;
+	table_reader readers[MKG_CSV_TABLE_COUNT];
 	mkg_model *m = NULL;
 	int rc;
 
@@ -937,11 +1096,17 @@ read_tables(mkg_model **out, const mkg_csv_buffer *const tables[MKG_CSV_TABLE_CO
 			                  mkg_csv_table_name((mkg_csv_table)k));
 	if ((rc = mkg_model_new(&m)) != MKG_OK)
 		return rc;
+	memset(readers, 0, sizeof readers);
 	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++)
 		if (tables[order[k]] != NULL)
-			rc = read_table(m, order[k], tables[order[k]], (char)opts->separator);
+			rc = read_table(&readers[order[k]], m, order[k], tables[order[k]],
+			                (char)opts->separator);
+	if (rc == MKG_OK && (rc = mkg_model_validate(m)) != MKG_OK)
+		rc = relay_join(readers, rc);
 	if (rc == MKG_OK)
 		rc = apply_options(m, opts);
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		reader_clear(&readers[k]);
 	if (rc != MKG_OK) {
 		mkg_model_free(m);
 		return rc;
@@ -950,43 +1115,50 @@ read_tables(mkg_model **out, const mkg_csv_buffer *const tables[MKG_CSV_TABLE_CO
 	return MKG_OK;
 }
 
-int
-mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *actors,
-                     const mkg_csv_buffer *transactions, const mkg_csv_buffer *facilitation,
-                     const mkg_csv_buffer *memberships, const mkg_csv_buffer *document,
-                     const mkg_csv_read_options *opts)
+/* count tables given, at most the tables this library knows. */
+static int
+check_count(size_t count)
 {
-	const mkg_csv_buffer *tables[MKG_CSV_TABLE_COUNT];
-
-	MKG_CHECK_ARG(out);
-	MKG_CHECK_ARG(actors);
-	tables[MKG_CSV_ACTORS] = actors;
-	tables[MKG_CSV_TRANSACTIONS] = transactions;
-	tables[MKG_CSV_FACILITATION] = facilitation;
-	tables[MKG_CSV_MEMBERSHIPS] = memberships;
-	tables[MKG_CSV_DOCUMENT] = document;
-	return read_tables(out, tables, opts);
+	if (count == 0 || count > MKG_CSV_TABLE_COUNT)
+		return mkg__error(MKG_EINVAL, "mkg_csv_read: %zu tables, expected 1 to %d", count,
+		                  MKG_CSV_TABLE_COUNT);
+	return MKG_OK;
 }
 
 int
-mkg_csv_read_files(mkg_model **out, const char *actors_path, const char *transactions_path,
-                   const char *facilitation_path, const char *memberships_path,
-                   const char *document_path, const mkg_csv_read_options *opts)
+mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *const *tables, size_t count,
+                     const mkg_csv_read_options *opts)
 {
-	const char *paths[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *given[MKG_CSV_TABLE_COUNT] = { NULL };
+	int rc;
+
+	MKG_CHECK_ARG(out);
+	MKG_CHECK_ARG(tables);
+	if ((rc = check_count(count)) != MKG_OK)
+		return rc;
+	if (tables[MKG_CSV_ACTORS] == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_csv_read: the actors table is required");
+	for (size_t k = 0; k < count; k++)
+		given[k] = tables[k];
+	return read_tables(out, given, opts);
+}
+
+int
+mkg_csv_read_files(mkg_model **out, const char *const *paths, size_t count,
+                   const mkg_csv_read_options *opts)
+{
 	mkg_csv_buffer bufs[MKG_CSV_TABLE_COUNT];
 	const mkg_csv_buffer *tables[MKG_CSV_TABLE_COUNT] = { NULL };
 	char *data[MKG_CSV_TABLE_COUNT] = { NULL };
-	int rc = MKG_OK;
+	int rc;
 
 	MKG_CHECK_ARG(out);
-	MKG_CHECK_ARG(actors_path);
-	paths[MKG_CSV_ACTORS] = actors_path;
-	paths[MKG_CSV_TRANSACTIONS] = transactions_path;
-	paths[MKG_CSV_FACILITATION] = facilitation_path;
-	paths[MKG_CSV_MEMBERSHIPS] = memberships_path;
-	paths[MKG_CSV_DOCUMENT] = document_path;
-	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+	MKG_CHECK_ARG(paths);
+	if ((rc = check_count(count)) != MKG_OK)
+		return rc;
+	if (paths[MKG_CSV_ACTORS] == NULL)
+		return mkg__error(MKG_EINVAL, "mkg_csv_read: the actors table is required");
+	for (size_t k = 0; k < count && rc == MKG_OK; k++) {
 		if (paths[k] == NULL)
 			continue;
 		bufs[k].name = paths[k];

@@ -35,6 +35,11 @@ static const char *const document_columns[MKG_CD_COUNT] = {
 };
 static const bool document_required[MKG_CD_COUNT] = { false };
 
+static const char *const commodity_columns[MKG_CC_COUNT] = {
+	"id", "unit", "service", "made_from", "input_per_unit", "attributes"
+};
+static const bool commodity_required[MKG_CC_COUNT] = { [MKG_CC_ID] = true };
+
 static const mkg_csv_schema schemas[MKG_CSV_TABLE_COUNT] = {
 	[MKG_CSV_ACTORS] = { "actors", actor_columns, MKG_CA_COUNT, actor_required },
 	[MKG_CSV_TRANSACTIONS] = { "transactions", transaction_columns, MKG_CT_COUNT,
@@ -44,6 +49,8 @@ static const mkg_csv_schema schemas[MKG_CSV_TABLE_COUNT] = {
 	[MKG_CSV_MEMBERSHIPS] = { "memberships", membership_columns, MKG_CM_COUNT,
 	                          membership_required },
 	[MKG_CSV_DOCUMENT] = { "document", document_columns, MKG_CD_COUNT, document_required },
+	[MKG_CSV_COMMODITIES] = { "commodities", commodity_columns, MKG_CC_COUNT,
+	                          commodity_required },
 };
 
 const mkg_csv_schema *

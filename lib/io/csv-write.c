@@ -1,9 +1,10 @@
 /* marketgraph: exporting a model as CSV tables (docs/interop.md).
  *
  * Every column of a table is written, in the order of csv-schema.c, so the
- * files are templates as much as data; the columns added to version 1
- * (actors' firms, transactions' level) only when a record has the field,
- * so a model without them gives the same bytes as before.  The reader takes back exactly what
+ * files are templates as much as data; the additions to version 1
+ * (actors' firms, transactions' level, the commodities table) only when
+ * a record has the field or the model lists commodities, so a model
+ * without them gives the same files as before.  The reader takes back exactly what
  * is written here: an unquoted empty cell is an absent field, `""` an
  * empty string, lists use the forms of csv-list.c.
  *
@@ -14,6 +15,7 @@
 #include "output-private.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
@@ -258,6 +260,22 @@ write_document(row_writer *w, const mkg_model *m)
 	end_row(w);
 }
 
+static void
+write_commodities(row_writer *w, const mkg_model *m)
+{
+	for (guint i = 0; i < m->commodities->len; i++) {
+		const mkg_commodity_rec *c = MKG_COMMODITY(m, i);
+
+		put_text(w, c->id);
+		put_text(w, c->unit);
+		put(w, c->service ? "true" : "false");
+		put_text(w, c->made_from);
+		put_number(w, c->input_per_unit);
+		put(w, c->attributes);
+		end_row(w);
+	}
+}
+
 static int
 check_write_options(const mkg_csv_write_options *o)
 {
@@ -290,6 +308,7 @@ write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options
 	case MKG_CSV_FACILITATION: write_facilitation(&w, m); break;
 	case MKG_CSV_MEMBERSHIPS: write_memberships(&w, m); break;
 	case MKG_CSV_DOCUMENT: write_document(&w, m); break;
+	case MKG_CSV_COMMODITIES: write_commodities(&w, m); break;
 	}
 	g_string_free(w.cell, TRUE);
 	g_ptr_array_free(w.safe, TRUE);
@@ -310,13 +329,22 @@ mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
 	MKG_CHECK_ARG(out);
 	if (mkg_csv_table_name(table) == NULL)
 		return mkg__error(MKG_EINVAL, "mkg_csv_write_string: unknown table %d", (int)table);
-	if ((rc = check_write_options(opts ? opts : &defaults)) != MKG_OK)
+	if ((rc = check_write_options(opts ? opts : &defaults)) != MKG_OK ||
+	    (rc = mkg_model_validate(model)) != MKG_OK)
 		return rc;
 	text = write_table(model, table, opts ? opts : &defaults);
 	if (len)
 		*len = text->len;
 	*out = g_string_free(text, FALSE);
 	return MKG_OK;
+}
+
+/* How many tables a model is written as: the five, and the commodities
+ * table (the last) when it lists commodities. */
+static int
+tables_written(const mkg_model *m)
+{
+	return m->commodities->len > 0 ? MKG_CSV_TABLE_COUNT : MKG_CSV_COMMODITIES;
 }
 
 /* The file names of the tables ("actors.csv", ...), NULL-terminated. */
@@ -349,7 +377,7 @@ write_dir(const mkg_model *model, const char *prefix, const mkg_csv_write_option
 		                "one of the tables; give a new or empty directory", dir, stray);
 	else if (err != 0)
 		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", dir, g_strerror(err));
-	for (int k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+	for (int k = 0; k < tables_written(model) && rc == MKG_OK; k++) {
 		char *path = g_build_filename(out.tmp, names[k], NULL);
 		GString *text = write_table(model, (mkg_csv_table)k, opts);
 
@@ -371,17 +399,18 @@ write_dir(const mkg_model *model, const char *prefix, const mkg_csv_write_option
 }
 
 /* Any other PREFIX: every table is written to its temporary file first and
- * the five renamed only then, so a failure while writing changes nothing. */
+ * all renamed only then, so a failure while writing changes nothing.  A
+ * commodities table the model no longer has is removed last. */
 static int
 write_prefixed(const mkg_model *model, const char *prefix, const mkg_csv_write_options *opts)
 {
 	char *names[MKG_CSV_TABLE_COUNT + 1];
 	mkg_output out[MKG_CSV_TABLE_COUNT];
-	int k, err = 0, rc = MKG_OK;
+	int k, n = tables_written(model), err = 0, rc = MKG_OK;
 	char *path = NULL;
 
 	table_file_names(names);
-	for (k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
+	for (k = 0; k < n; k++) {
 		GString *text;
 
 		g_free(path);
@@ -401,14 +430,20 @@ write_prefixed(const mkg_model *model, const char *prefix, const mkg_csv_write_o
 			mkg__output_abort(&out[k]);
 		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
 	}
-	for (k = 0; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+	for (k = 0; k < n && rc == MKG_OK; k++) {
 		g_free(path);
 		path = g_strconcat(prefix, names[k], NULL);
 		if ((err = mkg__output_commit(&out[k])) != 0) {
 			rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
-			while (++k < MKG_CSV_TABLE_COUNT)
+			while (++k < n)
 				mkg__output_abort(&out[k]);
 		}
+	}
+	for (k = n; k < MKG_CSV_TABLE_COUNT && rc == MKG_OK; k++) {
+		g_free(path);
+		path = g_strconcat(prefix, names[k], NULL);
+		if (g_unlink(path) != 0 && errno != ENOENT)
+			rc = mkg__error(MKG_EIO, "%s: cannot remove: %s", path, g_strerror(errno));
 	}
 	g_free(path);
 	for (k = 0; k < MKG_CSV_TABLE_COUNT; k++)
@@ -428,7 +463,7 @@ mkg_csv_write_files(const mkg_model *model, const char *prefix,
 	MKG_CHECK_ARG(prefix);
 	if (opts == NULL)
 		opts = &defaults;
-	if ((rc = check_write_options(opts)) != MKG_OK)
+	if ((rc = check_write_options(opts)) != MKG_OK || (rc = mkg_model_validate(model)) != MKG_OK)
 		return rc;
 	n = strlen(prefix);
 	if (n > 1 && prefix[n - 1] == '/')

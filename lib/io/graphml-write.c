@@ -3,8 +3,12 @@
  *
  * Keys are declared once for every field, whether used or not, so every
  * export of every model has the same schema; an absent field simply has
- * no <data>.  Text is escaped for XML 1.0, which cannot hold most control
- * characters even as references: those are written as U+FFFD.
+ * no <data>.  The commodities the model lists are one <data> of the graph
+ * (the JSON array of the model format); each edge of produce carries its
+ * primary commodity, the factor to it and its volume in primary units, so
+ * that a tool can add comparable volumes.  Text is escaped for XML 1.0,
+ * which cannot hold most control characters even as references: those are
+ * written as U+FFFD.
  *
  * SPDX-License-Identifier: MIT */
 #include "interop-private.h"
@@ -133,11 +137,13 @@ static const key_def keys[] = {
 	{ "g_volume_unit", "graph", "volume_unit", "string" },
 	{ "g_period", "graph", "period", "string" },
 	{ "g_attributes", "graph", "attributes", "string" },
+	{ "g_commodities", "graph", "commodities", "string" },
 	{ "n_label", "node", "label", "string" },
 	{ "n_name", "node", "name", "string" },
 	{ "n_kind", "node", "kind", "string" },
 	{ "n_region", "node", "region", "string" },
 	{ "n_households", "node", "households", "long" },
+	{ "n_firms", "node", "firms", "long" },
 	{ "n_capacity", "node", "capacity", "double" },
 	{ "n_supply", "node", "supply", "double" },
 	{ "n_demand", "node", "demand", "double" },
@@ -147,11 +153,15 @@ static const key_def keys[] = {
 	{ "e_volume", "edge", "volume", "double" },
 	{ "e_value", "edge", "value", "double" },
 	{ "e_period", "edge", "period", "string" },
+	{ "e_level", "edge", "level", "string" },
 	{ "e_contract", "edge", "contract", "string" },
 	{ "e_service", "edge", "service", "boolean" },
 	{ "e_capacity", "edge", "capacity", "double" },
 	{ "e_attributes", "edge", "attributes", "string" },
 	{ "e_weight", "edge", "weight", "double" },
+	{ "e_primary", "edge", "primary", "string" },
+	{ "e_factor", "edge", "factor", "double" },
+	{ "e_primary_volume", "edge", "primary_volume", "double" },
 };
 
 static void
@@ -190,6 +200,9 @@ write_nodes(GString *out, const mkg_model *m, GString *scratch)
 		if (a->households >= 0)
 			g_string_append_printf(out, "      <data key=\"n_households\">%" PRId64 "</data>\n",
 			                       a->households);
+		if (a->firms >= 1)
+			g_string_append_printf(out, "      <data key=\"n_firms\">%" PRId64 "</data>\n",
+			                       a->firms);
 		data_number(out, "      ", "n_capacity", a->capacity);
 		data_number(out, "      ", "n_supply", a->supply);
 		data_number(out, "      ", "n_demand", a->demand);
@@ -204,8 +217,10 @@ write_nodes(GString *out, const mkg_model *m, GString *scratch)
 	}
 }
 
+/* chains: NULL when the model lists no commodity (then no edge has a
+ * primary equivalent to tell). */
 static void
-write_edges(GString *out, const mkg_model *m)
+write_edges(GString *out, const mkg_model *m, const mkg_commodity_chains *chains)
 {
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
@@ -221,11 +236,21 @@ write_edges(GString *out, const mkg_model *m)
 		data_number(out, "      ", "e_volume", t->volume);
 		data_number(out, "      ", "e_value", t->value);
 		data_text(out, "      ", "e_period", mkg__tx_period(m, t));
+		data_text(out, "      ", "e_level", mkg__tx_level(m, t));
 		data_text(out, "      ", "e_contract", mkg_contract_name((mkg_contract)t->contract));
 		data_text(out, "      ", "e_service", t->service ? "true" : "false");
 		data_number(out, "      ", "e_capacity", t->capacity);
 		data_text(out, "      ", "e_attributes", t->attributes);
 		data_number(out, "      ", "e_weight", t->volume);
+		if (chains != NULL && !t->service) {
+			const char *primary;
+			double factor;
+
+			mkg__tx_primary(m, chains, t, &primary, &factor);
+			data_text(out, "      ", "e_primary", primary);
+			data_number(out, "      ", "e_factor", factor);
+			data_number(out, "      ", "e_primary_volume", t->volume * factor);
+		}
 		g_string_append(out, "    </edge>\n");
 	}
 }
@@ -233,13 +258,22 @@ write_edges(GString *out, const mkg_model *m)
 int
 mkg_graphml_write_string(const mkg_model *model, char **out, size_t *len)
 {
+	const mkg_commodity_chains *chains = NULL;
 	GString *text, *scratch;
+	char *commodities = NULL;
 	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
-	if ((rc = check_ids(model, true)) != MKG_OK || (rc = check_ids(model, false)) != MKG_OK)
+	if ((rc = mkg_model_validate(model)) != MKG_OK ||
+	    (rc = check_ids(model, true)) != MKG_OK || (rc = check_ids(model, false)) != MKG_OK)
 		return rc;
+	if (model->commodities->len > 0) {
+		if ((rc = mkg__model_commodity_chains(model, &chains)) != MKG_OK)
+			return rc;
+		if ((commodities = mkg__json_commodities_text(model)) == NULL)
+			return mkg__error(MKG_ENOMEM, "mkg_graphml_write_string: out of memory");
+	}
 	text = g_string_sized_new(4096);
 	scratch = g_string_new(NULL);
 	g_string_append(text,
@@ -258,10 +292,12 @@ mkg_graphml_write_string(const mkg_model *model, char **out, size_t *len)
 	data_text(text, "    ", "g_volume_unit", model->volume_unit);
 	data_text(text, "    ", "g_period", model->period);
 	data_text(text, "    ", "g_attributes", model->attributes);
+	data_text(text, "    ", "g_commodities", commodities);
 	write_nodes(text, model, scratch);
-	write_edges(text, model);
+	write_edges(text, model, chains);
 	g_string_append(text, "  </graph>\n</graphml>\n");
 	g_string_free(scratch, TRUE);
+	mkg_free(commodities);
 	if (len)
 		*len = text->len;
 	*out = g_string_free(text, FALSE);

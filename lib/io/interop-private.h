@@ -27,6 +27,11 @@ int mkg__io_read_stream(FILE *stream, char **out, size_t *len);
  * file or the new one.  MKG_EIO `PATH: cannot write: <reason>`. */
 int mkg__io_write_file(const char *path, const char *data, size_t len);
 
+/* The model's commodities as one line of JSON, the array of the model
+ * format (json-write.c), for the graph formats; mkg_free() it.  NULL
+ * when out of memory. */
+char *mkg__json_commodities_text(const mkg_model *m);
+
 /* ---- the tables and their columns (csv-schema.c) ------------------------ */
 
 /* Column numbers of each table, in the order the writer puts them. */
@@ -42,6 +47,8 @@ enum { MKG_CF_ID, MKG_CF_FACILITATOR, MKG_CF_TYPE, MKG_CF_FUNCTION, MKG_CF_TARGE
 enum { MKG_CM_GROUP, MKG_CM_MEMBER, MKG_CM_SINCE, MKG_CM_ROLE, MKG_CM_COUNT };
 enum { MKG_CD_NAME, MKG_CD_CURRENCY, MKG_CD_VOLUME_UNIT, MKG_CD_PERIOD, MKG_CD_ATTRIBUTES,
        MKG_CD_COUNT };
+enum { MKG_CC_ID, MKG_CC_UNIT, MKG_CC_SERVICE, MKG_CC_MADE_FROM, MKG_CC_INPUT_PER_UNIT,
+       MKG_CC_ATTRIBUTES, MKG_CC_COUNT };
 
 /* Most columns of any table. */
 #define MKG_CSV_MAX_COLUMNS 13

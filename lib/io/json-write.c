@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "io-private.h"
+#include "interop-private.h"
 #include "core-private.h"
 #include "model-private.h"
 #include "output-private.h"
@@ -168,6 +169,24 @@ write_commodity(mkg_jw *w, const mkg_commodity_rec *c)
 	opt_number(w, "input_per_unit", c->input_per_unit);
 	opt_attributes(w, c->attributes);
 	mkg__jw_end_object(w);
+}
+
+char *
+mkg__json_commodities_text(const mkg_model *m)
+{
+	mkg_jw *w = mkg__jw_new_string();
+	char *text = NULL;
+	size_t len = 0;
+
+	mkg__jw_begin_array(w, true);
+	for (guint i = 0; i < m->commodities->len; i++)
+		write_commodity(w, MKG_COMMODITY(m, i));
+	mkg__jw_end_array(w);
+	if (mkg__jw_finish(w, &text, &len) != MKG_OK)
+		return NULL;
+	if (len > 0 && text[len - 1] == '\n') /* the document's final line end */
+		text[len - 1] = '\0';
+	return text;
 }
 
 static void

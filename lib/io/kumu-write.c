@@ -4,6 +4,9 @@
  * label, a type and any other fields; connections go from one element to
  * another by id.  Ids must be unique across elements and connections, so
  * each is prefixed by what it names ("actor:", "transaction:", ...).
+ * A blueprint has no place for the model's own fields: the commodities it
+ * lists reach Kumu through the transactions of produce, each with its
+ * primary commodity, the factor to it and its volume in primary units.
  *
  * SPDX-License-Identifier: MIT */
 #include "interop-private.h"
@@ -51,6 +54,8 @@ write_elements(mkg_jw *w, const mkg_model *m, GString *scratch)
 		opt_string(w, "region", a->region);
 		if (a->households >= 0)
 			mkg__jw_kint(w, "households", a->households);
+		if (a->firms >= 1)
+			mkg__jw_kint(w, "firms", a->firms);
 		opt_number(w, "capacity", a->capacity);
 		opt_number(w, "supply", a->supply);
 		opt_number(w, "demand", a->demand);
@@ -80,8 +85,10 @@ begin_connection(mkg_jw *w, GString *scratch, const char *id, const mkg_model *m
 	mkg__jw_kstring(w, "direction", "directed");
 }
 
+/* chains: NULL when the model lists no commodity. */
 static void
-write_transactions(mkg_jw *w, const mkg_model *m, GString *scratch)
+write_transactions(mkg_jw *w, const mkg_model *m, const mkg_commodity_chains *chains,
+                   GString *scratch)
 {
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
@@ -94,10 +101,20 @@ write_transactions(mkg_jw *w, const mkg_model *m, GString *scratch)
 		opt_number(w, "volume", t->volume);
 		opt_number(w, "value", t->value);
 		opt_string(w, "period", mkg__tx_period(m, t));
+		mkg__jw_kstring(w, "level", mkg__tx_level(m, t));
 		mkg__jw_kstring(w, "contract", mkg_contract_name((mkg_contract)t->contract));
 		mkg__jw_kbool(w, "service", t->service);
 		opt_number(w, "capacity", t->capacity);
 		opt_string(w, "attributes", t->attributes);
+		if (chains != NULL && !t->service) {
+			const char *primary;
+			double factor;
+
+			mkg__tx_primary(m, chains, t, &primary, &factor);
+			mkg__jw_kstring(w, "primary", primary);
+			mkg__jw_kdouble(w, "factor", factor);
+			opt_number(w, "primary_volume", t->volume * factor);
+		}
 		mkg__jw_end_object(w);
 	}
 }
@@ -198,18 +215,25 @@ write_memberships(mkg_jw *w, const mkg_model *m, GString *scratch)
 int
 mkg_kumu_write_string(const mkg_model *model, char **out, size_t *len)
 {
+	const mkg_commodity_chains *chains = NULL;
 	GString *scratch;
 	mkg_jw *w;
+	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
+	if ((rc = mkg_model_validate(model)) != MKG_OK)
+		return rc;
+	if (model->commodities->len > 0 &&
+	    (rc = mkg__model_commodity_chains(model, &chains)) != MKG_OK)
+		return rc;
 	scratch = g_string_new(NULL);
 	w = mkg__jw_new_string();
 	mkg__jw_begin_object(w, false);
 	write_elements(w, model, scratch);
 	mkg__jw_key(w, "connections");
 	mkg__jw_begin_array(w, false);
-	write_transactions(w, model, scratch);
+	write_transactions(w, model, chains, scratch);
 	write_facilitation(w, model, scratch);
 	write_memberships(w, model, scratch);
 	mkg__jw_end_array(w);

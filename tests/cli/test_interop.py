@@ -42,11 +42,13 @@ GRAPHML_KEYS = [
     ("g_volume_unit", "graph", "volume_unit", "string"),
     ("g_period", "graph", "period", "string"),
     ("g_attributes", "graph", "attributes", "string"),
+    ("g_commodities", "graph", "commodities", "string"),
     ("n_label", "node", "label", "string"),
     ("n_name", "node", "name", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_region", "node", "region", "string"),
     ("n_households", "node", "households", "long"),
+    ("n_firms", "node", "firms", "long"),
     ("n_capacity", "node", "capacity", "double"),
     ("n_supply", "node", "supply", "double"),
     ("n_demand", "node", "demand", "double"),
@@ -56,11 +58,15 @@ GRAPHML_KEYS = [
     ("e_volume", "edge", "volume", "double"),
     ("e_value", "edge", "value", "double"),
     ("e_period", "edge", "period", "string"),
+    ("e_level", "edge", "level", "string"),
     ("e_contract", "edge", "contract", "string"),
     ("e_service", "edge", "service", "boolean"),
     ("e_capacity", "edge", "capacity", "double"),
     ("e_attributes", "edge", "attributes", "string"),
     ("e_weight", "edge", "weight", "double"),
+    ("e_primary", "edge", "primary", "string"),
+    ("e_factor", "edge", "factor", "double"),
+    ("e_primary_volume", "edge", "primary_volume", "double"),
 ]
 
 
@@ -84,7 +90,7 @@ def load(path):
 def expected_actor_fields(a):
     """What the GraphML node of actor a must hold, as Python values."""
     want = {"label": a.get("name", a["id"]), "kind": a["kind"]}
-    for key in ("name", "region", "households", "capacity", "supply", "demand"):
+    for key in ("name", "region", "households", "firms", "capacity", "supply", "demand"):
         if key in a:
             want[key] = a[key]
     if a.get("tags"):
@@ -94,9 +100,24 @@ def expected_actor_fields(a):
     return want
 
 
+def primary_equivalent(commodity, doc):
+    """(primary commodity, factor) of a commodity, walking made_from here."""
+    listed = {c["id"]: c for c in doc.get("commodities", [])}
+    factor = 1
+    while commodity in listed and "made_from" in listed[commodity]:
+        factor *= listed[commodity]["input_per_unit"]
+        commodity = listed[commodity]["made_from"]
+    return commodity, factor
+
+
 def expected_transaction_fields(t, doc):
+    kinds = {a["id"]: a["kind"] for a in doc["actors"]}
     want = {"commodity": t["commodity"], "contract": t.get("contract", "spot"),
-            "service": t.get("service", False)}
+            "service": t.get("service", False), "level": t.get("level", kinds[t["seller"]])}
+    if doc.get("commodities") and not want["service"]:
+        want["primary"], want["factor"] = primary_equivalent(t["commodity"], doc)
+        if "volume" in t:
+            want["primary_volume"] = t["volume"] * want["factor"]
     for key in ("volume", "value", "capacity", "attributes"):
         if key in t:
             want[key] = t[key]
@@ -125,6 +146,34 @@ def supported_actors(f, transactions):
         if a != f["facilitator"] and a not in out:
             out.append(a)
     return out
+
+
+def chain_model(path):
+    """A model with the additions to version 1: commodities (fries from
+    chips from potato, transport a service), firms and levels."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({
+            "format": "marketgraph", "version": 1, "volume_unit": "t",
+            "commodities": [{"id": "fries", "made_from": "chips", "input_per_unit": 1.25},
+                            {"id": "chips", "unit": "t", "made_from": "potato",
+                             "input_per_unit": 4, "attributes": {"source": "FAO"}},
+                            {"id": "potato"},
+                            {"id": "transport", "unit": "trip", "service": True}],
+            "actors": [{"id": "farm", "kind": "producer", "households": 40, "firms": 40},
+                       {"id": "plant", "kind": "processor", "firms": 1},
+                       {"id": "shops", "kind": "retailer", "firms": 300},
+                       {"id": "eaters", "kind": "end_market"},
+                       {"id": "truck", "kind": "service_provider"}],
+            "transactions": [
+                {"seller": "farm", "buyer": "plant", "commodity": "potato", "volume": 400,
+                 "level": "farm gate"},
+                {"seller": "plant", "buyer": "shops", "commodity": "chips", "volume": 100},
+                {"seller": "shops", "buyer": "eaters", "commodity": "fries", "volume": 80,
+                 "value": 9000, "level": "retail"},
+                {"seller": "farm", "buyer": "eaters", "commodity": "beans", "value": 5},
+                {"seller": "truck", "buyer": "plant", "commodity": "transport",
+                 "service": True, "value": 90}]}, f)
+    return path
 
 
 class ToolCase(unittest.TestCase):
@@ -180,7 +229,12 @@ class GraphML(ToolCase):
 
         want_graph = {k: doc[k] for k in ("name", "currency", "volume_unit", "period",
                                           "attributes") if k in doc}
-        self.assertEqual(data(graph), want_graph)
+        got_graph = data(graph)
+        if "commodities" in got_graph:  # JSON text: the array of the model format
+            got_graph["commodities"] = json.loads(got_graph["commodities"])
+        if "commodities" in doc:
+            want_graph["commodities"] = doc["commodities"]
+        self.assertEqual(got_graph, want_graph)
 
         nodes = graph.findall(NS + "node")
         self.assertEqual([n.get("id") for n in nodes], [a["id"] for a in doc["actors"]])
@@ -200,6 +254,8 @@ class GraphML(ToolCase):
             self.assertEqual(g.number_of_nodes(), len(doc["actors"]))
             self.assertEqual(g.number_of_edges(), len(doc["transactions"]))
             self.assertEqual(g.graph.get("name"), doc.get("name"))
+            if "commodities" in doc:
+                self.assertEqual(json.loads(g.graph["commodities"]), doc["commodities"])
             for actor in doc["actors"]:
                 attrs = dict(g.nodes[actor["id"]])
                 if "attributes" in attrs:
@@ -223,6 +279,9 @@ class GraphML(ToolCase):
         for model in examples():
             with self.subTest(model=os.path.basename(model)):
                 self.check_model(model)
+
+    def test_commodities_firms_level(self):
+        self.check_model(chain_model(self.path("chain.json")))
 
     def test_escaping(self):
         """Ids and names with XML's special characters, line ends, tabs and
@@ -263,7 +322,7 @@ class GraphML(ToolCase):
 
 class Kumu(ToolCase):
     def test_examples(self):
-        for model in examples():
+        for model in examples() + [chain_model(self.path("chain.json"))]:
             with self.subTest(model=os.path.basename(model)):
                 doc = json.loads(self.canonical(model))
                 blueprint = json.loads(self.export(model, "--format", "kumu"))
@@ -276,7 +335,7 @@ class Kumu(ToolCase):
                 for e, a in zip(elements, doc["actors"]):
                     want = {"id": "actor:" + a["id"], "label": a.get("name", a["id"]),
                             "type": a["kind"], "actor": a["id"]}
-                    want.update({k: a[k] for k in ("region", "households", "capacity",
+                    want.update({k: a[k] for k in ("region", "households", "firms", "capacity",
                                                    "supply", "demand", "tags") if k in a})
                     e = dict(e)
                     if "attributes" in e:  # JSON text: compare what it says
@@ -439,6 +498,54 @@ class Csv(ToolCase):
                 self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
                 self.assertTrue(got and got[0].startswith(b'{\n  "format": "marketgraph"'))
 
+    def test_commodities_table(self):
+        """commodities.csv is written when the model lists commodities, read
+        back by --dir when present and by --commodities FILE."""
+        model = self.path("chain.json")
+        with open(model, "w", encoding="utf-8") as f:
+            json.dump({"format": "marketgraph", "version": 1, "volume_unit": "t",
+                       "commodities": [{"id": "potato"},
+                                       {"id": "chips", "unit": "t", "made_from": "potato",
+                                        "input_per_unit": 4}],
+                       "actors": [{"id": "f", "kind": "producer", "firms": 120},
+                                  {"id": "c", "kind": "processor"}],
+                       "transactions": [{"seller": "f", "buyer": "c", "commodity": "potato",
+                                         "volume": 400, "level": "farm gate"}]}, f)
+        out_dir = self.path("chain")
+        code, out, err = run("export", model, "--format", "csv", "--dir", out_dir)
+        self.assertEqual((code, out, err), (0, b"", ""))
+        self.assertEqual(sorted(os.listdir(out_dir)),
+                         sorted(t + ".csv" for t in TABLES + ("commodities",)))
+        with open(os.path.join(out_dir, "commodities.csv"), "rb") as f:
+            self.assertEqual(f.read(), b"id,unit,service,made_from,input_per_unit,attributes\r\n"
+                                       b"potato,,false,,,\r\nchips,t,false,potato,4,\r\n")
+        code, out, err = run("import-csv", "--dir", out_dir)
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(out, self.canonical(model))
+        # Named one by one: without --commodities the list is not read.
+        tables = ["--actors", os.path.join(out_dir, "actors.csv"),
+                  "--transactions", os.path.join(out_dir, "transactions.csv")]
+        code, out, err = run("import-csv", *tables)
+        self.assertEqual((code, err), (0, ""))
+        self.assertNotIn("commodities", json.loads(out))
+        code, out, err = run("import-csv", *tables,
+                             "--commodities", os.path.join(out_dir, "commodities.csv"))
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(json.loads(out)["commodities"],
+                         json.loads(self.canonical(model))["commodities"])
+        # A bad cell: file, line, column.
+        self.write_tables(commodities="id,made_from,input_per_unit\npotato,,\nchips,tuber,4\n")
+        code, out, err = run("import-csv", *tables, "--commodities", "commodities.csv",
+                             cwd=self.tmp.name)
+        self.assertEqual((code, out), (1, b""))
+        self.assertEqual(err, 'commodities.csv: line 3, column 2 (made_from): '
+                              'unknown commodity "tuber"\n')
+        # Exported again without commodities: the set loses commodities.csv.
+        code, out, err = run("export", os.path.join(MODELS, "potato-andes.json"), "--format",
+                             "csv", "--dir", out_dir)
+        self.assertEqual((code, out, err), (0, b"", ""))
+        self.assertEqual(sorted(os.listdir(out_dir)), sorted(t + ".csv" for t in TABLES))
+
     def test_missing_file(self):
         code, out, err = run("import-csv", "--actors", self.path("none.csv"),
                              "--transactions", self.path("none2.csv"))
@@ -455,9 +562,9 @@ class Csv(ToolCase):
             (("import-csv", "--dir", ".", "--separator", "|"),
              "unknown separator \"|\", expected ',', ';' or tab"),
             (("export", model, "--format", "csv"),
-             "--format csv writes five files: give --dir DIR or -o PREFIX"),
+             "--format csv writes one file per table: give --dir DIR or -o PREFIX"),
             (("export", model, "--format", "csv", "--dir", "d", "-o", "p"),
-             "--format csv writes five files: give --dir DIR or -o PREFIX"),
+             "--format csv writes one file per table: give --dir DIR or -o PREFIX"),
             (("export", model, "--bom"), "--dir, --separator and --bom need --format csv"),
             (("export", model, "--format", "xml"),
              "unknown format \"xml\", expected json, dot, graphml, kumu or csv"),
@@ -474,7 +581,8 @@ class Csv(ToolCase):
         code, out, err = run("import-csv", "--help")
         self.assertEqual((code, err), (0, ""))
         for option in ("--actors", "--transactions", "--facilitation", "--memberships",
-                       "--document", "--dir", "--separator", "--name", "--output"):
+                       "--document", "--commodities", "--dir", "--separator", "--name",
+                       "--output"):
             self.assertIn(option, out.decode())
         code, out, err = run("--help")
         self.assertRegex(out.decode(), r"\n  import-csv +Build a model from CSV tables\.")

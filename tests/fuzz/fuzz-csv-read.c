@@ -1,7 +1,7 @@
 /* Fuzz target for the CSV importer (libFuzzer interface).
  *
- * The input holds up to five tables, in the order actors, transactions,
- * facilitation, memberships, document, separated by lines "%%" (the line
+ * The input holds up to six tables, in the order actors, transactions,
+ * facilitation, memberships, document, commodities, separated by lines "%%" (the line
  * end before "%%" belongs to the table); missing tables are absent.
  *
  * Whatever the input, import must return a status without crashing, and on
@@ -34,6 +34,7 @@ csv_roundtrip(const mkg_model *m, int separator, int bom)
 {
 	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
 	mkg_csv_buffer b[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *t[MKG_CSV_TABLE_COUNT];
 	char *text[MKG_CSV_TABLE_COUNT], *again;
 	size_t len[MKG_CSV_TABLE_COUNT], again_len;
 	mkg_model *m2 = NULL;
@@ -46,8 +47,9 @@ csv_roundtrip(const mkg_model *m, int separator, int bom)
 		b[k].name = NULL;
 		b[k].data = text[k];
 		b[k].len = len[k];
+		t[k] = &b[k];
 	}
-	if (mkg_csv_read_buffers(&m2, &b[0], &b[1], &b[2], &b[3], &b[4], NULL) != MKG_OK)
+	if (mkg_csv_read_buffers(&m2, t, MKG_CSV_TABLE_COUNT, NULL) != MKG_OK)
 		die("the CSV export does not import");
 	if (!mkg_model_equal(m, m2))
 		die("import(export(m)) differs from m");
@@ -111,7 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		t[k] = &b[k];
 		start = end + 4;
 	}
-	rc = mkg_csv_read_buffers(&m, t[0], t[1], t[2], t[3], t[4], NULL);
+	rc = mkg_csv_read_buffers(&m, t, MKG_CSV_TABLE_COUNT, NULL);
 	if (rc != MKG_OK) {
 		if (m != (mkg_model *)&b)
 			die("failed import wrote *out");

@@ -6,7 +6,7 @@
  *
  * - JSON: re-imports to an equal model and exports again to the same bytes;
  *   valid UTF-8.
- * - CSV, each of the five tables with the separator and BOM chosen by a
+ * - CSV, each of the six tables with the separator and BOM chosen by a
  *   hash of the input: re-imports to an equal model.  With safe_cells: no
  *   cell starts with = + - @ TAB CR, and the tables import (or fail with
  *   MKG_EDATA, when an id with its apostrophe meets another id).
@@ -146,6 +146,7 @@ check_csv(const mkg_model *m, uint32_t h, bool safe)
 	static const int separators[3] = { ',', ';', '\t' };
 	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
 	mkg_csv_buffer b[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *t[MKG_CSV_TABLE_COUNT];
 	char *text[MKG_CSV_TABLE_COUNT];
 	mkg_model *back = NULL;
 	int rc;
@@ -165,7 +166,9 @@ check_csv(const mkg_model *m, uint32_t h, bool safe)
 		b[k].data = text[k];
 		b[k].len = len;
 	}
-	rc = mkg_csv_read_buffers(&back, &b[0], &b[1], &b[2], &b[3], &b[4], NULL);
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		t[k] = &b[k];
+	rc = mkg_csv_read_buffers(&back, t, MKG_CSV_TABLE_COUNT, NULL);
 	if (!safe && (rc != MKG_OK || !mkg_model_equal(m, back)))
 		die("CSV import(export(m)) differs from m");
 	if (safe && rc != MKG_OK && rc != MKG_EDATA)

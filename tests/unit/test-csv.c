@@ -281,11 +281,24 @@ buffer(mkg_csv_buffer *b, const char *text, size_t len)
 	return b;
 }
 
+/* The five tables of a program written before the commodities table: the
+ * count says which tables the array holds. */
+static int
+read5(mkg_model **out, const mkg_csv_buffer *actors, const mkg_csv_buffer *tx,
+      const mkg_csv_buffer *fac, const mkg_csv_buffer *ms, const mkg_csv_buffer *doc,
+      const mkg_csv_read_options *opts)
+{
+	const mkg_csv_buffer *tables[5] = { actors, tx, fac, ms, doc };
+
+	return mkg_csv_read_buffers(out, tables, 5, opts);
+}
+
 static void
 test_bad_case(void **state)
 {
 	const bad_case *c = *state;
-	mkg_csv_buffer bufs[5];
+	mkg_csv_buffer bufs[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *tables[MKG_CSV_TABLE_COUNT];
 	mkg_model *m = (mkg_model *)&bufs; /* must stay untouched */
 	size_t actors_len = strlen(c->actors);
 	int rc;
@@ -295,12 +308,15 @@ test_bad_case(void **state)
 		actors_len = sizeof "id,kind\na\0b,producer\n" - 1;
 	if (strcmp(c->name, "UTF-16") == 0)
 		actors_len = 6;
-	rc = mkg_csv_read_buffers(&m, buffer(&bufs[0], c->actors, actors_len),
-	                          buffer(&bufs[1], c->transactions, c->transactions ? strlen(c->transactions) : 0),
-	                          buffer(&bufs[2], c->facilitation, c->facilitation ? strlen(c->facilitation) : 0),
-	                          buffer(&bufs[3], c->memberships, c->memberships ? strlen(c->memberships) : 0),
-	                          buffer(&bufs[4], c->document, c->document ? strlen(c->document) : 0),
-	                          NULL);
+#define TABLE(k, text) buffer(&bufs[k], text, text ? strlen(text) : 0)
+	tables[MKG_CSV_ACTORS] = buffer(&bufs[MKG_CSV_ACTORS], c->actors, actors_len);
+	tables[MKG_CSV_TRANSACTIONS] = TABLE(MKG_CSV_TRANSACTIONS, c->transactions);
+	tables[MKG_CSV_FACILITATION] = TABLE(MKG_CSV_FACILITATION, c->facilitation);
+	tables[MKG_CSV_MEMBERSHIPS] = TABLE(MKG_CSV_MEMBERSHIPS, c->memberships);
+	tables[MKG_CSV_DOCUMENT] = TABLE(MKG_CSV_DOCUMENT, c->document);
+	tables[MKG_CSV_COMMODITIES] = NULL;
+#undef TABLE
+	rc = mkg_csv_read_buffers(&m, tables, MKG_CSV_TABLE_COUNT, NULL);
 	if (rc != c->code || strcmp(mkg_error_message(), c->message) != 0)
 		fail_msg("%s: got %d \"%s\"\nexpected %d \"%s\"", c->name, rc, mkg_error_message(),
 		         c->code, c->message);
@@ -310,20 +326,28 @@ test_bad_case(void **state)
 
 /* ---- helpers ---------------------------------------------------------------- */
 
+/* Import the tables text[k] (NULL: absent), k < MKG_CSV_TABLE_COUNT. */
+static mkg_model *
+read_tables_ok(const char *const text[MKG_CSV_TABLE_COUNT], const mkg_csv_read_options *opts)
+{
+	mkg_csv_buffer b[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *tables[MKG_CSV_TABLE_COUNT];
+	mkg_model *m = NULL;
+
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		tables[k] = buffer(&b[k], text[k], text[k] ? strlen(text[k]) : 0);
+	if (mkg_csv_read_buffers(&m, tables, MKG_CSV_TABLE_COUNT, opts) != MKG_OK)
+		fail_msg("import failed: %s", mkg_error_message());
+	return m;
+}
+
 static mkg_model *
 read_ok(const char *actors, const char *tx, const char *fac, const char *ms, const char *doc,
         const mkg_csv_read_options *opts)
 {
-	mkg_csv_buffer b[5];
-	mkg_model *m = NULL;
+	const char *text[MKG_CSV_TABLE_COUNT] = { actors, tx, fac, ms, doc, NULL };
 
-	if (mkg_csv_read_buffers(&m, buffer(&b[0], actors, strlen(actors)),
-	                         buffer(&b[1], tx, tx ? strlen(tx) : 0),
-	                         buffer(&b[2], fac, fac ? strlen(fac) : 0),
-	                         buffer(&b[3], ms, ms ? strlen(ms) : 0),
-	                         buffer(&b[4], doc, doc ? strlen(doc) : 0), opts) != MKG_OK)
-		fail_msg("import failed: %s", mkg_error_message());
-	return m;
+	return read_tables_ok(text, opts);
 }
 
 static char *
@@ -346,8 +370,7 @@ assert_roundtrip(const mkg_model *m, const mkg_csv_write_options *o)
 
 	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
 		t[k] = table(m, (mkg_csv_table)k, o);
-	m2 = read_ok(t[MKG_CSV_ACTORS], t[MKG_CSV_TRANSACTIONS], t[MKG_CSV_FACILITATION],
-	             t[MKG_CSV_MEMBERSHIPS], t[MKG_CSV_DOCUMENT], NULL);
+	m2 = read_tables_ok((const char *const *)t, NULL);
 	assert_true(mkg_model_equal(m, m2));
 	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
 		again = table(m2, (mkg_csv_table)k, o);
@@ -468,12 +491,12 @@ test_separator(void **state)
 	mkg_model_free(m);
 	/* Forced: the header "id;kind" is then one unknown column. */
 	o.separator = ',';
-	assert_int_equal(mkg_csv_read_buffers(&m, buffer(&b, "id;kind\n", 8), NULL, NULL, NULL,
+	assert_int_equal(read5(&m, buffer(&b, "id;kind\n", 8), NULL, NULL, NULL,
 	                                      NULL, &o), MKG_EPARSE);
 	assert_string_equal(mkg_error_message(), "actors.csv: line 1, column 1 (id;kind): unknown "
 	                    "column (expected " ACTOR_COLUMNS ")");
 	o.separator = ':';
-	assert_int_equal(mkg_csv_read_buffers(&m, buffer(&b, "id,kind\n", 8), NULL, NULL, NULL,
+	assert_int_equal(read5(&m, buffer(&b, "id,kind\n", 8), NULL, NULL, NULL,
 	                                      NULL, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_csv_read: the separator must be ',', ';' or a tab");
 }
@@ -507,12 +530,12 @@ test_document_and_options(void **state)
 
 	o.attributes = "[]";
 	m = NULL;
-	assert_int_equal(mkg_csv_read_buffers(&m, buffer(&b, ACT, strlen(ACT)), NULL, NULL, NULL,
+	assert_int_equal(read5(&m, buffer(&b, ACT, strlen(ACT)), NULL, NULL, NULL,
 	                                      buffer(&d, "name\nx\n", 7), &o), MKG_EDATA);
 	assert_string_equal(mkg_error_message(), "options: attributes: must be an object, got an array");
 	assert_null(m);
 	o.version = 99;
-	assert_int_equal(mkg_csv_read_buffers(&m, buffer(&b, ACT, strlen(ACT)), NULL, NULL, NULL,
+	assert_int_equal(read5(&m, buffer(&b, ACT, strlen(ACT)), NULL, NULL, NULL,
 	                                      NULL, &o), MKG_EINVAL);
 	assert_int_equal(mkg_csv_read_options_init(&o, 99), MKG_EINVAL);
 	assert_int_equal(mkg_csv_read_options_init(NULL, MKG_CSV_READ_OPTIONS_VERSION), MKG_EINVAL);
@@ -526,17 +549,35 @@ test_arguments(void **state)
 	char *s;
 
 	(void)state;
-	assert_int_equal(mkg_csv_read_buffers(NULL, &b, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
-	assert_int_equal(mkg_csv_read_buffers(&m, NULL, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
-	assert_int_equal(mkg_csv_read_buffers(&m, &b, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
+	assert_int_equal(read5(NULL, &b, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
+	assert_int_equal(read5(&m, NULL, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_csv_read: the actors table is required");
+	assert_int_equal(read5(&m, &b, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_csv_read: actors: data is NULL");
-	assert_int_equal(mkg_csv_read_files(&m, NULL, NULL, NULL, NULL, NULL, NULL), MKG_EINVAL);
+	assert_int_equal(mkg_csv_read_buffers(&m, NULL, 5, NULL), MKG_EINVAL);
+	{
+		const mkg_csv_buffer *seven[7] = { &b };
+		const char *paths[7] = { "actors.csv" };
+
+		assert_int_equal(mkg_csv_read_buffers(&m, seven, 7, NULL), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_csv_read: 7 tables, expected 1 to 6");
+		assert_int_equal(mkg_csv_read_buffers(&m, seven, 0, NULL), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_csv_read: 0 tables, expected 1 to 6");
+		assert_int_equal(mkg_csv_read_files(&m, paths, 7, NULL), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_csv_read: 7 tables, expected 1 to 6");
+		paths[0] = NULL;
+		assert_int_equal(mkg_csv_read_files(&m, paths, 6, NULL), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "mkg_csv_read: the actors table is required");
+	}
+	assert_int_equal(mkg_csv_read_files(&m, NULL, 6, NULL), MKG_EINVAL);
 	assert_null(m);
 	assert_string_equal(mkg_csv_table_name(MKG_CSV_FACILITATION), "facilitation");
-	assert_null(mkg_csv_table_name((mkg_csv_table)5));
+	assert_string_equal(mkg_csv_table_name(MKG_CSV_COMMODITIES), "commodities");
+	assert_int_equal(MKG_CSV_COMMODITIES, 5); /* appended: the ABI keeps the others */
+	assert_null(mkg_csv_table_name((mkg_csv_table)6));
 	assert_int_equal(mkg_model_new(&m), MKG_OK);
-	assert_int_equal(mkg_csv_write_string(m, (mkg_csv_table)5, NULL, &s, NULL), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_csv_write_string: unknown table 5");
+	assert_int_equal(mkg_csv_write_string(m, (mkg_csv_table)6, NULL, &s, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_csv_write_string: unknown table 6");
 	assert_int_equal(mkg_csv_write_string(NULL, MKG_CSV_ACTORS, NULL, &s, NULL), MKG_EINVAL);
 	assert_int_equal(mkg_csv_write_string(m, MKG_CSV_ACTORS, NULL, NULL, NULL), MKG_EINVAL);
 	assert_int_equal(mkg_csv_write_files(m, NULL, NULL), MKG_EINVAL);
@@ -669,7 +710,7 @@ test_firms_and_level(void **state)
 
 	actors.data = "firms,id,kind\n0,x,trader\n";
 	actors.len = strlen(actors.data);
-	assert_int_equal(mkg_csv_read_buffers(&out, &actors, NULL, NULL, NULL, NULL, NULL),
+	assert_int_equal(read5(&out, &actors, NULL, NULL, NULL, NULL, NULL),
 	                 MKG_EDATA);
 	assert_string_equal(mkg_error_message(),
 	                    "actors.csv: line 2, column 1 (firms): must be an integer >= 1, got 0");
@@ -684,6 +725,240 @@ json_model(const char *json)
 	if (mkg_json_read_buffer(&m, json, strlen(json)) != MKG_OK)
 		fail_msg("model: %s", mkg_error_message());
 	return m;
+}
+
+/* ---- the commodities table -------------------------------------------------- */
+
+#define COMMODITY_COLUMNS "id, unit, service, made_from, input_per_unit, attributes"
+/* a producer, a processor, a transporter: lines 2, 3, 4 */
+#define CHAIN_ACTORS "id,kind\nf,producer\nchips,processor\ntr,service_provider\n"
+
+/* Import commodities (and transactions) with CHAIN_ACTORS: it must fail
+ * with code and message, leaving *out alone. */
+static void
+commodities_fail(const char *commodities, const char *tx, int code, const char *message)
+{
+	const char *text[MKG_CSV_TABLE_COUNT] = { CHAIN_ACTORS, tx, NULL, NULL, NULL, commodities };
+	mkg_csv_buffer b[MKG_CSV_TABLE_COUNT];
+	const mkg_csv_buffer *tables[MKG_CSV_TABLE_COUNT];
+	mkg_model *m = (mkg_model *)&b;
+	int rc;
+
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		tables[k] = buffer(&b[k], text[k], text[k] ? strlen(text[k]) : 0);
+	rc = mkg_csv_read_buffers(&m, tables, MKG_CSV_TABLE_COUNT, NULL);
+	if (rc != code || strcmp(mkg_error_message(), message) != 0)
+		fail_msg("%s: got %d \"%s\"\nexpected %d \"%s\"", commodities, rc,
+		         mkg_error_message(), code, message);
+	assert_ptr_equal(m, (mkg_model *)&b);
+}
+
+/* The commodities table, written by hand: chips from potato at 4, fries
+ * from chips at 1.25, transport a service. */
+static void
+test_commodities_table(void **state)
+{
+	static const char json[] =
+		"{\"format\": \"marketgraph\", \"version\": 1, \"volume_unit\": \"t\", "
+		"\"commodities\": [{\"id\": \"potato\", \"unit\": \"t\"}, "
+		"{\"id\": \"chips\", \"made_from\": \"potato\", \"input_per_unit\": 4, "
+		"\"attributes\": {\"source\": \"FAO\"}}, "
+		"{\"id\": \"fries\", \"unit\": \"\", \"made_from\": \"chips\", \"input_per_unit\": 1.25}, "
+		"{\"id\": \"transport\", \"unit\": \"trip\", \"service\": true}], "
+		"\"actors\": [{\"id\": \"f\", \"kind\": \"producer\"}, "
+		"{\"id\": \"chips\", \"kind\": \"processor\"}, "
+		"{\"id\": \"tr\", \"kind\": \"service_provider\"}], "
+		"\"transactions\": [{\"seller\": \"f\", \"buyer\": \"chips\", \"commodity\": \"potato\", "
+		"\"volume\": 400}, {\"seller\": \"tr\", \"buyer\": \"chips\", "
+		"\"commodity\": \"transport\", \"service\": true, \"value\": 90}]}";
+	static const char json_plain[] =
+		"{\"format\": \"marketgraph\", \"version\": 1, \"volume_unit\": \"t\", "
+		"\"actors\": [{\"id\": \"f\", \"kind\": \"producer\"}, "
+		"{\"id\": \"chips\", \"kind\": \"processor\"}, "
+		"{\"id\": \"tr\", \"kind\": \"service_provider\"}], "
+		"\"transactions\": [{\"seller\": \"f\", \"buyer\": \"chips\", \"commodity\": \"potato\", "
+		"\"volume\": 400}, {\"seller\": \"tr\", \"buyer\": \"chips\", "
+		"\"commodity\": \"transport\", \"service\": true, \"value\": 90}]}";
+	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
+	mkg_model *m = json_model(json), *plain = json_model(json_plain), *back;
+	mkg_commodity_desc c;
+	const char *primary = NULL;
+	double factor = 0;
+	char *s, *p;
+
+	(void)state;
+	s = table(m, MKG_CSV_COMMODITIES, NULL);
+	assert_string_equal(s,
+		"id,unit,service,made_from,input_per_unit,attributes\r\n"
+		"potato,t,false,,,\r\n"
+		"chips,,false,potato,4,\"{\"\"source\"\":\"\"FAO\"\"}\"\r\n"
+		"fries,\"\",false,chips,1.25,\r\n"
+		"transport,trip,true,,,\r\n");
+	mkg_free(s);
+	/* The five other tables are those of the model without the list. */
+	for (int k = 0; k < MKG_CSV_COMMODITIES; k++) {
+		s = table(m, (mkg_csv_table)k, NULL);
+		p = table(plain, (mkg_csv_table)k, NULL);
+		assert_string_equal(s, p);
+		mkg_free(s);
+		mkg_free(p);
+	}
+	assert_roundtrip(m, NULL);
+	o.separator = ';', o.bom = 1;
+	assert_roundtrip(m, &o);
+
+	/* Read back from columns in any order, without the optional ones;
+	 * TRUE as spreadsheets write it; fries made from chips listed later. */
+	{
+		const char *text[MKG_CSV_TABLE_COUNT] = {
+			CHAIN_ACTORS, NULL, NULL, NULL, NULL,
+			"input_per_unit,made_from,id,service\n1.25,chips,fries,\n"
+			" 4 ,potato,chips,false\n,,potato,\n,,transport,TRUE\n"
+		};
+		back = read_tables_ok(text, NULL);
+	}
+	assert_int_equal(mkg_model_commodity_count(back), 4);
+	assert_int_equal(mkg_model_commodity_at(back, 3, &c), MKG_OK);
+	assert_string_equal(c.id, "transport");
+	assert_int_equal(c.service, 1);
+	assert_null(c.unit);
+	assert_int_equal(mkg_model_primary_equivalent(back, "fries", &primary, &factor), MKG_OK);
+	assert_string_equal(primary, "potato");
+	assert_true(factor == 5); /* 1.25 x 4 */
+	mkg_model_free(back);
+
+	/* safe_cells treats the commodity ids like the others. */
+	mkg_model_free(plain);
+	plain = json_model("{\"format\": \"marketgraph\", \"version\": 1, "
+	                   "\"commodities\": [{\"id\": \"=p\", \"unit\": \"-kg\"}, "
+	                   "{\"id\": \"c\", \"made_from\": \"=p\", \"input_per_unit\": 2}], "
+	                   "\"actors\": [{\"id\": \"a\", \"kind\": \"producer\"}]}");
+	o.separator = 0, o.bom = 0, o.safe_cells = 1;
+	s = table(plain, MKG_CSV_COMMODITIES, &o);
+	assert_string_equal(s, "id,unit,service,made_from,input_per_unit,attributes\r\n"
+	                       "'=p,'-kg,false,,,\r\n"
+	                       "c,,false,'=p,2,\r\n");
+	mkg_free(s);
+	mkg_model_free(plain);
+	mkg_model_free(m);
+}
+
+/* Every bad cell of the commodities table, and the rules that join it to
+ * itself and to the transactions (mkg_model_validate()), by file, line
+ * and column. */
+static void
+test_commodities_bad(void **state)
+{
+	(void)state;
+	commodities_fail("id,units\np,t\n", NULL, MKG_EPARSE,
+	                 "commodities.csv: line 1, column 2 (units): unknown column (expected "
+	                 COMMODITY_COLUMNS ")");
+	commodities_fail("unit\nt\n", NULL, MKG_EPARSE,
+	                 "commodities.csv: line 1: missing column \"id\" (required)");
+	commodities_fail("id\n\"\"\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 2, column 1 (id): must not be empty");
+	commodities_fail("id\np\nq\np\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 4, column 1 (id): duplicate id \"p\" (first at line 2)");
+	commodities_fail("id,service\np,yes\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 2, column 2 (service): must be true or false, "
+	                 "got \"yes\"");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,4kg\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a number > 0, "
+	                 "got \"4kg\"");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,\"4,5\"\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a number > 0, "
+	                 "got \"4,5\" (write numbers with '.' as the decimal point and no thousands "
+	                 "separator)");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,0\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a number > 0, "
+	                 "got 0");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,-4\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a number > 0, "
+	                 "got -4");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,1e400\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): must be a finite "
+	                 "number > 0, got 1e400");
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,p,\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (input_per_unit): missing (required "
+	                 "with made_from)");
+	commodities_fail("id,made_from\np,\nc,p\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3: input_per_unit: missing (required with made_from)");
+	commodities_fail("id,made_from,input_per_unit\np,,2\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 2, column 2 (made_from): missing (required with "
+	                 "input_per_unit)");
+	commodities_fail("id,made_from,input_per_unit\np,\"\",2\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 2, column 2 (made_from): must not be empty");
+	commodities_fail("id,service,made_from,input_per_unit\np,,,\ns,true,p,2\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (made_from): a service is not made "
+	                 "from a commodity");
+	commodities_fail("id,attributes\np,{'a':1}\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 2, column 2 (attributes): JSON text, line 1, "
+	                 "column 2: single-quoted strings are not JSON; use double quotes");
+	/* The rules that join records, checked once every table is in. */
+	commodities_fail("id,made_from,input_per_unit\np,,\nc,tuber,4\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 2 (made_from): unknown commodity \"tuber\"");
+	commodities_fail("id,service,made_from,input_per_unit\ntr,true,,\nc,,tr,4\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 3 (made_from): \"tr\" is a service "
+	                 "(line 2), not a commodity to make from");
+	commodities_fail("id,made_from,input_per_unit\np,,\na,b,2\nb,a,2\n", NULL, MKG_EDATA,
+	                 "commodities.csv: line 3, column 2 (made_from): cycle a -> b -> a");
+	commodities_fail("id,made_from,input_per_unit\na,,\nb,a,1e300\nc,b,1e300\n", NULL,
+	                 MKG_EDATA,
+	                 "commodities.csv: line 4, column 3 (input_per_unit): the product of "
+	                 "input_per_unit down to the primary commodity \"a\" is not a finite "
+	                 "number > 0");
+	/* A row spanning lines (a quoted line end): the line where the cell starts. */
+	commodities_fail("id,unit,made_from,input_per_unit\np,,,\nc,\"two\nlines\",tuber,4\n", NULL,
+	                 MKG_EDATA,
+	                 "commodities.csv: line 4, column 3 (made_from): unknown commodity \"tuber\"");
+	/* A transaction of a listed commodity is a service exactly when it is. */
+	commodities_fail("id,service\ntransport,true\npotato,false\n",
+	                 "seller,buyer,commodity,value,service\nf,chips,potato,5,\n"
+	                 "tr,chips,transport,9,false\n", MKG_EDATA,
+	                 "transactions.csv: line 3, column 5 (service): must be true, commodity "
+	                 "\"transport\" is a service (commodities.csv, line 2)");
+	commodities_fail("id,service\ntransport,true\npotato,false\n",
+	                 "seller,buyer,commodity,value\nf,chips,potato,5\ntr,chips,transport,9\n",
+	                 MKG_EDATA,
+	                 "transactions.csv: line 3: service: must be true, commodity \"transport\" "
+	                 "is a service (commodities.csv, line 2)");
+	commodities_fail("id,service\ntransport,true\npotato,false\n",
+	                 "seller,buyer,commodity,value,service\nf,chips,potato,5,true\n",
+	                 MKG_EDATA,
+	                 "transactions.csv: line 2, column 5 (service): must be false, commodity "
+	                 "\"potato\" is not a service (commodities.csv, line 3)");
+}
+
+/* The exporters refuse a model whose records do not join (built with the
+ * C API, which checks each record on its own): its tables would not read
+ * back. */
+static void
+test_commodities_export_refused(void **state)
+{
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+	mkg_actor_desc a = MKG_ACTOR_DESC_INIT;
+	char *dir = g_dir_make_tmp("mkg-csv-XXXXXX", NULL);
+	char *prefix = g_strconcat(dir, "/", NULL);
+	mkg_model *m = NULL;
+	char *s = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	a.id = "a", a.kind = MKG_ACTOR_PRODUCER;
+	assert_int_equal(mkg_model_add_actor(m, &a, NULL), MKG_OK);
+	c.id = "chips", c.made_from = "tuber", c.input_per_unit = 4;
+	assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+	assert_int_equal(mkg_csv_write_string(m, MKG_CSV_ACTORS, NULL, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "commodities[0].made_from: unknown commodity \"tuber\"");
+	assert_null(s);
+	assert_int_equal(mkg_csv_write_files(m, prefix, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "commodities[0].made_from: unknown commodity \"tuber\"");
+	assert_int_equal(g_rmdir(dir), 0); /* still empty */
+	mkg_model_free(m);
+	g_free(prefix);
+	g_free(dir);
 }
 
 /* safe_cells (OWASP's guard against formula injection): every text of the
@@ -723,6 +998,8 @@ test_write_safe_cells(void **state)
 		"group,member,since,role\r\np,'=a,,'-chair\r\n",
 		"name,currency,volume_unit,period,attributes\r\n"
 		"\"'=HYPERLINK(\"\"x\"\")\",'+,'@t,\"'\rq\",\r\n",
+		/* no commodities listed: the header alone */
+		"id,unit,service,made_from,input_per_unit,attributes\r\n",
 	};
 	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
 	mkg_model *m = json_model(SAFE_CELLS_MODEL("")), *prefixed = json_model(SAFE_CELLS_MODEL("'"));
@@ -841,21 +1118,26 @@ test_files(void **state)
 	assert_int_equal(mkg_csv_write_files(m, prefix, NULL), MKG_OK);
 	for (int k = 0; k < 5; k++)
 		paths[k] = g_strconcat(prefix, mkg_csv_table_name((mkg_csv_table)k), ".csv", NULL);
-	assert_int_equal(mkg_csv_read_files(&m2, paths[0], paths[1], paths[2], paths[3], paths[4],
-	                                    NULL), MKG_OK);
+	assert_int_equal(mkg_csv_read_files(&m2, (const char *const *)paths, 5, NULL), MKG_OK);
 	assert_true(mkg_model_equal(m, m2));
 	mkg_model_free(m2);
 	m2 = NULL;
 
 	/* A missing file: the path as given, nothing returned. */
 	missing = g_strconcat(dir, "/none.csv", NULL);
-	assert_int_equal(mkg_csv_read_files(&m2, paths[0], missing, NULL, NULL, NULL, NULL), MKG_EIO);
+	{
+		const char *two[2] = { paths[0], missing };
+		assert_int_equal(mkg_csv_read_files(&m2, two, 2, NULL), MKG_EIO);
+	}
 	assert_true(g_str_has_suffix(mkg_error_message(),
 	                             "/none.csv: cannot open: No such file or directory"));
 	assert_true(g_str_has_prefix(mkg_error_message(), dir));
 	assert_null(m2);
 	/* A message from a file names it by its path. */
-	assert_int_equal(mkg_csv_read_files(&m2, paths[1], NULL, NULL, NULL, NULL, NULL), MKG_EPARSE);
+	{
+		const char *one[1] = { paths[1] };
+		assert_int_equal(mkg_csv_read_files(&m2, one, 1, NULL), MKG_EPARSE);
+	}
 	assert_true(g_str_has_prefix(mkg_error_message(), paths[1]));
 	assert_true(g_str_has_suffix(mkg_error_message(), ".csv: line 1, column 2 (seller): unknown "
 	                             "column (expected " ACTOR_COLUMNS ")"));
@@ -882,6 +1164,63 @@ test_files(void **state)
 	mkg_model_free(m);
 }
 
+/* The commodities table is a file of the set only when the model lists
+ * commodities: a directory is replaced whole (an old commodities.csv goes
+ * with it), a PREFIX's old commodities file is removed. */
+static void
+test_commodities_files(void **state)
+{
+	char *dir = g_dir_make_tmp("mkg-csv-XXXXXX", NULL);
+	char *tables = g_strconcat(dir, "/tables/", NULL);
+	char *in_dir = g_strconcat(dir, "/tables/commodities.csv", NULL);
+	char *prefix = g_strconcat(dir, "/m-", NULL);
+	char *with_prefix = g_strconcat(dir, "/m-commodities.csv", NULL);
+	const char *paths[MKG_CSV_TABLE_COUNT] = { NULL };
+	mkg_model *m = json_model("{\"format\": \"marketgraph\", \"version\": 1, "
+	                          "\"commodities\": [{\"id\": \"p\"}], "
+	                          "\"actors\": [{\"id\": \"a\", \"kind\": \"producer\"}]}");
+	mkg_model *plain = small_model(), *back = NULL;
+	char *names[MKG_CSV_TABLE_COUNT];
+
+	(void)state;
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		names[k] = g_strconcat(dir, "/tables/", mkg_csv_table_name((mkg_csv_table)k), ".csv",
+		                       NULL);
+	assert_int_equal(mkg_csv_write_files(m, tables, NULL), MKG_OK);
+	assert_true(g_file_test(in_dir, G_FILE_TEST_EXISTS));
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++)
+		paths[k] = names[k];
+	assert_int_equal(mkg_csv_read_files(&back, paths, MKG_CSV_TABLE_COUNT, NULL), MKG_OK);
+	assert_true(mkg_model_equal(m, back));
+	mkg_model_free(back);
+	/* A directory holding the six tables is a set to replace, not refused. */
+	assert_int_equal(mkg_csv_write_files(plain, tables, NULL), MKG_OK);
+	assert_false(g_file_test(in_dir, G_FILE_TEST_EXISTS));
+	assert_true(g_file_test(names[MKG_CSV_DOCUMENT], G_FILE_TEST_EXISTS));
+
+	assert_int_equal(mkg_csv_write_files(m, prefix, NULL), MKG_OK);
+	assert_true(g_file_test(with_prefix, G_FILE_TEST_EXISTS));
+	assert_int_equal(mkg_csv_write_files(plain, prefix, NULL), MKG_OK);
+	assert_false(g_file_test(with_prefix, G_FILE_TEST_EXISTS));
+
+	for (int k = 0; k < MKG_CSV_TABLE_COUNT; k++) {
+		char *p = g_strconcat(prefix, mkg_csv_table_name((mkg_csv_table)k), ".csv", NULL);
+		g_remove(p);
+		g_remove(names[k]);
+		g_free(p);
+		g_free(names[k]);
+	}
+	assert_int_equal(g_rmdir(tables), 0);
+	assert_int_equal(g_rmdir(dir), 0);
+	mkg_model_free(plain);
+	mkg_model_free(m);
+	g_free(with_prefix);
+	g_free(prefix);
+	g_free(in_dir);
+	g_free(tables);
+	g_free(dir);
+}
+
 int
 main(void)
 {
@@ -894,7 +1233,11 @@ main(void)
 		cmocka_unit_test(test_write_safe_cells),
 		cmocka_unit_test(test_roundtrip_tricky),
 		cmocka_unit_test(test_firms_and_level),
+		cmocka_unit_test(test_commodities_table),
+		cmocka_unit_test(test_commodities_bad),
+		cmocka_unit_test(test_commodities_export_refused),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_commodities_files),
 	};
 	size_t n_bad = sizeof bad_cases / sizeof bad_cases[0];
 	size_t n_fixed = sizeof fixed / sizeof fixed[0];

@@ -26,11 +26,13 @@ static const char graphml_head[] =
 	"  <key id=\"g_volume_unit\" for=\"graph\" attr.name=\"volume_unit\" attr.type=\"string\"/>\n"
 	"  <key id=\"g_period\" for=\"graph\" attr.name=\"period\" attr.type=\"string\"/>\n"
 	"  <key id=\"g_attributes\" for=\"graph\" attr.name=\"attributes\" attr.type=\"string\"/>\n"
+	"  <key id=\"g_commodities\" for=\"graph\" attr.name=\"commodities\" attr.type=\"string\"/>\n"
 	"  <key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
 	"  <key id=\"n_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
 	"  <key id=\"n_kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
 	"  <key id=\"n_region\" for=\"node\" attr.name=\"region\" attr.type=\"string\"/>\n"
 	"  <key id=\"n_households\" for=\"node\" attr.name=\"households\" attr.type=\"long\"/>\n"
+	"  <key id=\"n_firms\" for=\"node\" attr.name=\"firms\" attr.type=\"long\"/>\n"
 	"  <key id=\"n_capacity\" for=\"node\" attr.name=\"capacity\" attr.type=\"double\"/>\n"
 	"  <key id=\"n_supply\" for=\"node\" attr.name=\"supply\" attr.type=\"double\"/>\n"
 	"  <key id=\"n_demand\" for=\"node\" attr.name=\"demand\" attr.type=\"double\"/>\n"
@@ -40,11 +42,15 @@ static const char graphml_head[] =
 	"  <key id=\"e_volume\" for=\"edge\" attr.name=\"volume\" attr.type=\"double\"/>\n"
 	"  <key id=\"e_value\" for=\"edge\" attr.name=\"value\" attr.type=\"double\"/>\n"
 	"  <key id=\"e_period\" for=\"edge\" attr.name=\"period\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_level\" for=\"edge\" attr.name=\"level\" attr.type=\"string\"/>\n"
 	"  <key id=\"e_contract\" for=\"edge\" attr.name=\"contract\" attr.type=\"string\"/>\n"
 	"  <key id=\"e_service\" for=\"edge\" attr.name=\"service\" attr.type=\"boolean\"/>\n"
 	"  <key id=\"e_capacity\" for=\"edge\" attr.name=\"capacity\" attr.type=\"double\"/>\n"
 	"  <key id=\"e_attributes\" for=\"edge\" attr.name=\"attributes\" attr.type=\"string\"/>\n"
 	"  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+	"  <key id=\"e_primary\" for=\"edge\" attr.name=\"primary\" attr.type=\"string\"/>\n"
+	"  <key id=\"e_factor\" for=\"edge\" attr.name=\"factor\" attr.type=\"double\"/>\n"
+	"  <key id=\"e_primary_volume\" for=\"edge\" attr.name=\"primary_volume\" attr.type=\"double\"/>\n"
 	"  <graph id=\"G\" edgedefault=\"directed\">\n";
 
 static void
@@ -134,6 +140,7 @@ test_graphml_exact(void **state)
 		"      <data key=\"e_commodity\">maize</data>\n"
 		"      <data key=\"e_volume\">2</data>\n"
 		"      <data key=\"e_value\">3</data>\n"
+		"      <data key=\"e_level\">producer</data>\n"
 		"      <data key=\"e_contract\">spot</data>\n"
 		"      <data key=\"e_service\">false</data>\n"
 		"      <data key=\"e_weight\">2</data>\n"
@@ -142,6 +149,7 @@ test_graphml_exact(void **state)
 		"      <data key=\"e_commodity\">maize</data>\n"
 		"      <data key=\"e_value\">5</data>\n"
 		"      <data key=\"e_period\">2011</data>\n"
+		"      <data key=\"e_level\">trader</data>\n"
 		"      <data key=\"e_contract\">spot</data>\n"
 		"      <data key=\"e_service\">true</data>\n"
 		"      <data key=\"e_capacity\">4</data>\n"
@@ -283,9 +291,11 @@ test_kumu_exact(void **state)
 		"  ],\n"
 		"  \"connections\": [\n"
 		"    " CONN("transaction:t1", "a", "b", "transaction") ", \"transaction\": \"t1\", "
-		"\"commodity\": \"maize\", \"volume\": 2, \"contract\": \"spot\", \"service\": false},\n"
+		"\"commodity\": \"maize\", \"volume\": 2, \"level\": \"producer\", \"contract\": \"spot\", "
+		"\"service\": false},\n"
 		"    " CONN("transaction:t2", "b", "c", "transaction") ", \"transaction\": \"t2\", "
-		"\"commodity\": \"maize\", \"value\": 5, \"contract\": \"spot\", \"service\": true},\n"
+		"\"commodity\": \"maize\", \"value\": 5, \"level\": \"trader\", \"contract\": \"spot\", "
+		"\"service\": true},\n"
 		"    " CONN("facilitation:f1:0", "p", "b", "facilitation") F1 ",\n"
 		"    " CONN("facilitation:f1:1", "p", "a", "facilitation") F1 ",\n"
 		"    " CONN("facilitation:f1:2", "p", "c", "facilitation") F1 ",\n"
@@ -297,6 +307,178 @@ test_kumu_exact(void **state)
 	mkg_free(s);
 	assert_int_equal(mkg_kumu_write_string(m, NULL, NULL), MKG_EINVAL);
 	assert_int_equal(mkg_kumu_write_string(NULL, &s, NULL), MKG_EINVAL);
+	mkg_model_free(m);
+}
+
+/* The additions to version 1.  Chips are made from potato at 4 t per t:
+ * 2.5 t of chips are 10 t of potato; fries from chips at 1.25: 2 t of
+ * fries are 2 x 1.25 x 4 = 10 t of potato.  A transaction of an unlisted
+ * commodity is its own primary (factor 1); a service has none.  Levels:
+ * the transaction's own, else its seller's kind. */
+static mkg_model *
+chain_model(void)
+{
+	static const char json[] =
+		"{\"format\": \"marketgraph\", \"version\": 1, "
+		"\"commodities\": [{\"id\": \"fries\", \"made_from\": \"chips\", \"input_per_unit\": 1.25}, "
+		"{\"id\": \"chips\", \"unit\": \"t\", \"made_from\": \"potato\", \"input_per_unit\": 4}, "
+		"{\"id\": \"potato\"}, {\"id\": \"truck\", \"service\": true}], "
+		"\"actors\": [{\"id\": \"f\", \"kind\": \"producer\", \"firms\": 40}, "
+		"{\"id\": \"p\", \"kind\": \"processor\"}, {\"id\": \"r\", \"kind\": \"retailer\"}], "
+		"\"transactions\": ["
+		"{\"id\": \"t1\", \"seller\": \"f\", \"buyer\": \"p\", \"commodity\": \"potato\", "
+		"\"volume\": 10, \"level\": \"farm gate\"}, "
+		"{\"id\": \"t2\", \"seller\": \"p\", \"buyer\": \"r\", \"commodity\": \"chips\", "
+		"\"volume\": 2.5}, "
+		"{\"id\": \"t3\", \"seller\": \"p\", \"buyer\": \"r\", \"commodity\": \"fries\", "
+		"\"volume\": 2}, "
+		"{\"id\": \"t4\", \"seller\": \"f\", \"buyer\": \"r\", \"commodity\": \"beans\", "
+		"\"value\": 7}, "
+		"{\"id\": \"t5\", \"seller\": \"r\", \"buyer\": \"p\", \"commodity\": \"truck\", "
+		"\"service\": true, \"value\": 3}]}";
+	mkg_model *m = NULL;
+
+	if (mkg_json_read_buffer(&m, json, strlen(json)) != MKG_OK)
+		fail_msg("model: %s", mkg_error_message());
+	return m;
+}
+
+static void
+test_commodities_firms_level(void **state)
+{
+	mkg_model *m = chain_model();
+	GString *want = g_string_new(graphml_head);
+	char *s = NULL;
+
+	(void)state;
+	g_string_append(want,
+		"    <data key=\"g_commodities\">[{\"id\": \"fries\", \"made_from\": \"chips\", "
+		"\"input_per_unit\": 1.25}, {\"id\": \"chips\", \"unit\": \"t\", \"made_from\": "
+		"\"potato\", \"input_per_unit\": 4}, {\"id\": \"potato\"}, {\"id\": \"truck\", "
+		"\"service\": true}]</data>\n"
+		"    <node id=\"f\">\n"
+		"      <data key=\"n_label\">f</data>\n"
+		"      <data key=\"n_kind\">producer</data>\n"
+		"      <data key=\"n_firms\">40</data>\n"
+		"    </node>\n"
+		"    <node id=\"p\">\n"
+		"      <data key=\"n_label\">p</data>\n"
+		"      <data key=\"n_kind\">processor</data>\n"
+		"    </node>\n"
+		"    <node id=\"r\">\n"
+		"      <data key=\"n_label\">r</data>\n"
+		"      <data key=\"n_kind\">retailer</data>\n"
+		"    </node>\n"
+		"    <edge id=\"t1\" source=\"f\" target=\"p\">\n"
+		"      <data key=\"e_commodity\">potato</data>\n"
+		"      <data key=\"e_volume\">10</data>\n"
+		"      <data key=\"e_level\">farm gate</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">false</data>\n"
+		"      <data key=\"e_weight\">10</data>\n"
+		"      <data key=\"e_primary\">potato</data>\n"
+		"      <data key=\"e_factor\">1</data>\n"
+		"      <data key=\"e_primary_volume\">10</data>\n"
+		"    </edge>\n"
+		"    <edge id=\"t2\" source=\"p\" target=\"r\">\n"
+		"      <data key=\"e_commodity\">chips</data>\n"
+		"      <data key=\"e_volume\">2.5</data>\n"
+		"      <data key=\"e_level\">processor</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">false</data>\n"
+		"      <data key=\"e_weight\">2.5</data>\n"
+		"      <data key=\"e_primary\">potato</data>\n"
+		"      <data key=\"e_factor\">4</data>\n"
+		"      <data key=\"e_primary_volume\">10</data>\n"
+		"    </edge>\n"
+		"    <edge id=\"t3\" source=\"p\" target=\"r\">\n"
+		"      <data key=\"e_commodity\">fries</data>\n"
+		"      <data key=\"e_volume\">2</data>\n"
+		"      <data key=\"e_level\">processor</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">false</data>\n"
+		"      <data key=\"e_weight\">2</data>\n"
+		"      <data key=\"e_primary\">potato</data>\n"
+		"      <data key=\"e_factor\">5</data>\n"
+		"      <data key=\"e_primary_volume\">10</data>\n"
+		"    </edge>\n"
+		"    <edge id=\"t4\" source=\"f\" target=\"r\">\n"
+		"      <data key=\"e_commodity\">beans</data>\n"
+		"      <data key=\"e_value\">7</data>\n"
+		"      <data key=\"e_level\">producer</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">false</data>\n"
+		"      <data key=\"e_primary\">beans</data>\n"
+		"      <data key=\"e_factor\">1</data>\n"
+		"    </edge>\n"
+		"    <edge id=\"t5\" source=\"r\" target=\"p\">\n"
+		"      <data key=\"e_commodity\">truck</data>\n"
+		"      <data key=\"e_value\">3</data>\n"
+		"      <data key=\"e_level\">retailer</data>\n"
+		"      <data key=\"e_contract\">spot</data>\n"
+		"      <data key=\"e_service\">true</data>\n"
+		"    </edge>\n"
+		"  </graph>\n"
+		"</graphml>\n");
+	s = graphml(m);
+	assert_string_equal(s, want->str);
+	mkg_free(s);
+
+#define TX(id, from, to) CONN("transaction:" id, from, to, "transaction") \
+	", \"transaction\": \"" id "\""
+	assert_int_equal(mkg_kumu_write_string(m, &s, NULL), MKG_OK);
+	assert_string_equal(s,
+		"{\n"
+		"  \"elements\": [\n"
+		"    {\"id\": \"actor:f\", \"label\": \"f\", \"type\": \"producer\", \"actor\": \"f\", "
+		"\"firms\": 40},\n"
+		"    {\"id\": \"actor:p\", \"label\": \"p\", \"type\": \"processor\", \"actor\": \"p\"},\n"
+		"    {\"id\": \"actor:r\", \"label\": \"r\", \"type\": \"retailer\", \"actor\": \"r\"}\n"
+		"  ],\n"
+		"  \"connections\": [\n"
+		"    " TX("t1", "f", "p") ", \"commodity\": \"potato\", \"volume\": 10, "
+		"\"level\": \"farm gate\", \"contract\": \"spot\", \"service\": false, "
+		"\"primary\": \"potato\", \"factor\": 1, \"primary_volume\": 10},\n"
+		"    " TX("t2", "p", "r") ", \"commodity\": \"chips\", \"volume\": 2.5, "
+		"\"level\": \"processor\", \"contract\": \"spot\", \"service\": false, "
+		"\"primary\": \"potato\", \"factor\": 4, \"primary_volume\": 10},\n"
+		"    " TX("t3", "p", "r") ", \"commodity\": \"fries\", \"volume\": 2, "
+		"\"level\": \"processor\", \"contract\": \"spot\", \"service\": false, "
+		"\"primary\": \"potato\", \"factor\": 5, \"primary_volume\": 10},\n"
+		"    " TX("t4", "f", "r") ", \"commodity\": \"beans\", \"value\": 7, "
+		"\"level\": \"producer\", \"contract\": \"spot\", \"service\": false, "
+		"\"primary\": \"beans\", \"factor\": 1},\n"
+		"    " TX("t5", "r", "p") ", \"commodity\": \"truck\", \"value\": 3, "
+		"\"level\": \"retailer\", \"contract\": \"spot\", \"service\": true}\n"
+		"  ]\n"
+		"}\n");
+#undef TX
+	mkg_free(s);
+	g_string_free(want, TRUE);
+	mkg_model_free(m);
+}
+
+/* A model whose commodities do not join (built with the C API, which
+ * checks each record on its own) is refused, with the message of
+ * mkg_model_validate(). */
+static void
+test_broken_chain_refused(void **state)
+{
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+	mkg_model *m = NULL;
+	char *s = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	c.id = "a", c.made_from = "b", c.input_per_unit = 2;
+	assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+	c.id = "b", c.made_from = "a";
+	assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+	assert_int_equal(mkg_graphml_write_string(m, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "commodities[0].made_from: cycle a -> b -> a");
+	assert_int_equal(mkg_kumu_write_string(m, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "commodities[0].made_from: cycle a -> b -> a");
+	assert_null(s);
 	mkg_model_free(m);
 }
 
@@ -329,6 +511,8 @@ main(void)
 		cmocka_unit_test(test_graphml_attribute_whitespace),
 		cmocka_unit_test(test_graphml_id_collisions),
 		cmocka_unit_test(test_kumu_exact),
+		cmocka_unit_test(test_commodities_firms_level),
+		cmocka_unit_test(test_broken_chain_refused),
 		cmocka_unit_test(test_empty),
 	};
 

@@ -17,11 +17,17 @@ format:
   `--safe-cells` it gives the model with an apostrophe before each text
   that starts with = + - @ TAB CR;
 - GraphML: xml.etree and networkx.read_graphml read it, with the model's
-  ids and names (XML-invalid characters as U+FFFD, docs/interop.md);
+  ids and names (XML-invalid characters as U+FFFD, docs/interop.md), and
+  the additions to version 1: firms, level, the commodities list and each
+  edge's primary commodity, factor and primary volume;
 - DOT: Graphviz's `dot -Tsvg` draws it without a word on stderr, and the
   SVG is XML;
-- Kumu: json reads it, one element per actor, one connection per
-  transaction.
+- Kumu: json reads it, one element per actor (with its firms), one
+  connection per transaction (with its level and primary equivalent).
+
+Half the models list commodities (chains of made_from, services), some
+actors have firms and some transactions a level; those come from a second
+generator so that the first makes the same models as before.
 
 A consumer that is missing fails the test when CI=true (else the checks
 that need it are skipped).  Deterministic; about 20 s.
@@ -119,7 +125,41 @@ def attributes(rng):
     return obj
 
 
-def make_model(rng):
+def input_per_unit(rng):
+    """A factor > 0 whose products along a chain of a few stay finite and > 0."""
+    return rng.choice([lambda: rng.choice([0.5, 1.25, 4, 1, 1e-3, 1000]),
+                       lambda: rng.random() * 100 + 1e-9, lambda: 0.1 + 0.2])()
+
+
+def make_commodities(extra):
+    """0 to 5 commodities with hostile ids, each made from an earlier one
+    that is not a service (so chains have no cycle), or primary."""
+    commodities, ids = [], set()
+    if extra.random() < 0.4:
+        return commodities
+    for _ in range(extra.randint(1, 5)):
+        cid = utf8_cut(hostile(extra, empty_ok=False), 250) or "c"
+        if cid in ids:
+            cid += str(len(ids))
+        ids.add(cid)
+        c = {"id": cid}
+        if extra.random() < 0.5:
+            c["unit"] = hostile(extra)
+        goods = [x for x in commodities if not x.get("service")]
+        if extra.random() < 0.2:
+            c["service"] = True
+        elif goods and extra.random() < 0.7:
+            c["made_from"] = extra.choice(goods)["id"]
+            c["input_per_unit"] = input_per_unit(extra)
+        if extra.random() < 0.2:
+            c["attributes"] = attributes(extra)
+        commodities.append(c)
+    return commodities
+
+
+def make_model(rng, extra):
+    """A model from rng; the additions to version 1 (commodities, firms,
+    level) from extra, so that rng makes the same models as before."""
     ids = set()
 
     def fresh_id(limit=256):
@@ -137,6 +177,9 @@ def make_model(rng):
             model[field] = hostile(rng)
     if rng.random() < 0.3:
         model["attributes"] = attributes(rng)
+    commodities = make_commodities(extra)
+    if commodities:
+        model["commodities"] = commodities
     actors = []
     for _ in range(rng.randint(2, 8)):
         kind = rng.choice(KINDS)
@@ -157,6 +200,8 @@ def make_model(rng):
             actor["tags"] = [hostile(rng, long_ok=False) for _ in range(rng.randint(0, 3))]
         if rng.random() < 0.2:
             actor["attributes"] = attributes(rng)
+        if extra.random() < 0.3:
+            actor["firms"] = extra.choice([1, 2, 300, extra.randint(1, 2**62)])
         actors.append(actor)
     model["actors"] = actors
     ids.clear()
@@ -176,6 +221,13 @@ def make_model(rng):
             tx["capacity"] = number(rng)
         if rng.random() < 0.2:
             tx["attributes"] = attributes(rng)
+        if extra.random() < 0.3:
+            tx["level"] = hostile(extra, empty_ok=False)
+        if commodities and extra.random() < 0.6:
+            tx["commodity"] = extra.choice(commodities)["id"]
+        for listed in commodities:  # also a hostile commodity that happens to be listed
+            if listed["id"] == tx["commodity"]:
+                tx["service"] = listed.get("service", False)
         transactions.append(tx)
     model["transactions"] = transactions
     ids.clear()
@@ -240,6 +292,29 @@ def xml_clean(text):
                    else c for c in text)
 
 
+def json_xml_clean(value):
+    """What JSON text inside GraphML gives back: U+FFFE and U+FFFF, which
+    JSON does not escape, as U+FFFD (the rest is escaped or allowed)."""
+    if isinstance(value, str):
+        return value.replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+    if isinstance(value, list):
+        return [json_xml_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {json_xml_clean(k): json_xml_clean(v) for k, v in value.items()}
+    return value
+
+
+def primary_equivalent(commodity, commodities):
+    """(primary commodity, factor): made_from walked here, input_per_unit
+    multiplied from the commodity down, as the library does."""
+    listed = {c["id"]: c for c in commodities}
+    factor = 1.0
+    while commodity in listed and "made_from" in listed[commodity]:
+        factor *= listed[commodity]["input_per_unit"]
+        commodity = listed[commodity]["made_from"]
+    return commodity, factor
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -254,6 +329,10 @@ def safe_cells_model(model):
     for field in ("name", "currency", "volume_unit", "period"):
         if field in m:
             m[field] = safe(m[field])
+    for c in m.get("commodities", []):
+        for field in ("id", "unit", "made_from"):
+            if field in c:
+                c[field] = safe(c[field])
     for a in m["actors"]:
         for field in ("id", "name", "region"):
             if field in a:
@@ -261,7 +340,7 @@ def safe_cells_model(model):
         if "tags" in a:
             a["tags"] = [safe(t) for t in a["tags"]]
     for t in m["transactions"]:
-        for field in ("id", "seller", "buyer", "commodity", "period"):
+        for field in ("id", "seller", "buyer", "commodity", "period", "level"):
             if field in t:
                 t[field] = safe(t[field])
     for f in m["facilitation"]:
@@ -316,8 +395,8 @@ class Writers(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        rng = random.Random(SEED)
-        cls.models = [make_model(rng) for _ in range(MODELS)]
+        rng, extra = random.Random(SEED), random.Random(SEED + 1)
+        cls.models = [make_model(rng, extra) for _ in range(MODELS)]
         cls.paths = []
         for k, model in enumerate(cls.models):
             path = os.path.join(cls.tmp.name, f"m{k}.json")
@@ -348,9 +427,10 @@ class Writers(unittest.TestCase):
             # every generated field comes back as it was
             for field in ("name", "currency", "volume_unit", "period", "attributes"):
                 self.assertEqual(got.get(field), model.get(field), f"model {k}: {field}")
-            for section in ("actors", "transactions", "facilitation", "memberships"):
-                self.assertEqual(len(got.get(section, [])), len(model[section]))
-                for mine, theirs in zip(model[section], got.get(section, [])):
+            for section in ("commodities", "actors", "transactions", "facilitation",
+                            "memberships"):
+                self.assertEqual(len(got.get(section, [])), len(model.get(section, [])))
+                for mine, theirs in zip(model.get(section, []), got.get(section, [])):
                     for field, value in mine.items():
                         default = {"service": False, "contract": "spot", "tags": []}.get(field)
                         self.assertEqual(theirs.get(field, default), value,
@@ -414,6 +494,35 @@ class Writers(unittest.TestCase):
             for key, value in (("name", model.get("name")), ("period", model.get("period"))):
                 if value:
                     self.assertEqual(graph.graph.get(key), xml_clean(value), f"model {k}")
+            self.check_graphml_additions(k, model, graph, ids)
+
+    def check_graphml_additions(self, k, model, graph, ids):
+        """firms, level, the commodities and each edge's primary equivalent."""
+        for actor, node in zip(model["actors"], ids):
+            self.assertEqual(graph.nodes[node].get("firms"), actor.get("firms"), f"model {k}")
+        if "commodities" in model:
+            # JSON text: controls are escaped in it, U+FFFE/U+FFFF are
+            # not JSON escapes and become U+FFFD like any text
+            self.assertEqual(json.loads(graph.graph["commodities"]),
+                             json_xml_clean(model["commodities"]), f"model {k}")
+        else:
+            self.assertNotIn("commodities", graph.graph)
+        kinds = {a["id"]: a["kind"] for a in model["actors"]}
+        edges = {d["id"] if "id" in d else key: d
+                 for _, _, key, d in graph.edges(keys=True, data=True)} \
+            if graph.is_multigraph() else {d["id"]: d for _, _, d in graph.edges(data=True)}
+        for t in model["transactions"]:
+            d = edges[xml_clean(t["id"])]
+            self.assertEqual(d["level"], xml_clean(t.get("level", kinds[t["seller"]])),
+                             f"model {k}")
+            if "commodities" not in model or t["service"]:
+                self.assertNotIn("primary", d, f"model {k}")
+                continue
+            primary, factor = primary_equivalent(t["commodity"], model["commodities"])
+            self.assertEqual((d["primary"], d["factor"]), (xml_clean(primary), factor),
+                             f"model {k}")
+            if "volume" in t:
+                self.assertEqual(d["primary_volume"], t["volume"] * factor, f"model {k}")
 
     def test_dot(self):
         need("Graphviz's dot (graphviz)", DOT is not None)
@@ -444,6 +553,20 @@ class Writers(unittest.TestCase):
             connections = [c for c in got["connections"] if c["type"] == "transaction"]
             self.assertEqual([c["commodity"] for c in connections],
                              [t["commodity"] for t in model["transactions"]], f"model {k}")
+            self.assertEqual([e.get("firms") for e in got["elements"]],
+                             [a.get("firms") for a in model["actors"]], f"model {k}")
+            kinds = {a["id"]: a["kind"] for a in model["actors"]}
+            self.assertEqual([c["level"] for c in connections],
+                             [t.get("level", kinds[t["seller"]]) for t in model["transactions"]],
+                             f"model {k}")
+            for c, t in zip(connections, model["transactions"]):
+                if "commodities" not in model or t["service"]:
+                    self.assertNotIn("primary", c, f"model {k}")
+                    continue
+                primary, factor = primary_equivalent(t["commodity"], model["commodities"])
+                self.assertEqual((c["primary"], c["factor"], c.get("primary_volume")),
+                                 (primary, factor, t["volume"] * factor if "volume" in t
+                                  else None), f"model {k}")
             self.assertEqual(len({x["id"] for x in got["elements"] + got["connections"]}),
                              len(got["elements"]) + len(got["connections"]))
 
