@@ -106,6 +106,11 @@ def source_include_dirs(params, src, build):
     return dirs
 
 
+def header_not_found(err):
+    """gcc says "No such file or directory", clang "'x.h' file not found"."""
+    return "No such file" in err or "file not found" in err
+
+
 def check_paths(src, build, targets):
     """Check 2."""
     errors = []
@@ -164,7 +169,7 @@ def check_compile(src, targets, by_folder):
                 ok, err = preprocess(compiler, params, h)
                 if folder in ALLOWED[layer] and not ok:
                     errors.append(f"mkg_{layer}: cannot include \"{h}\" of lib/{folder}/:\n{err}")
-                elif folder not in ALLOWED[layer] and (ok or "No such file" not in err):
+                elif folder not in ALLOWED[layer] and (ok or not header_not_found(err)):
                     errors.append(f"mkg_{layer}: including \"{h}\" of lib/{folder}/ (a back "
                                   f"or sibling edge) is not a 'No such file' error:\n{err}")
     return errors
