@@ -342,7 +342,8 @@ test_threshold_data(void **state)
 	                    "moderately_concentrated");
 	assert_string_equal(mkg_concentration_class_name(MKG_CLASS_HIGHLY_CONCENTRATED),
 	                    "highly_concentrated");
-	assert_null(mkg_concentration_class_name((mkg_concentration_class)4));
+	assert_string_equal(mkg_concentration_class_name(MKG_CLASS_FRINGE), "fringe");
+	assert_null(mkg_concentration_class_name((mkg_concentration_class)5));
 	assert_null(mkg_concentration_class_name((mkg_concentration_class)-1));
 }
 
@@ -385,6 +386,8 @@ test_empty_market(void **state)
 	                       "\"seller\": {\n"
 	                       "      \"total\": 0,\n"
 	                       "      \"firms\": 0,\n"
+	                       "      \"actors\": 0,\n"
+	                       "      \"fringe_share\": 0,\n"
 	                       "      \"hhi\": null,\n"
 	                       "      \"hhi_normalized\": null,\n"
 	                       "      \"cr1\": null,\n"
@@ -455,9 +458,9 @@ test_value_volume_and_excluded(void **state)
 	mkg_model_free(m);
 }
 
-/* Market keys and their order: commodity, then period (none first), then
- * region (none first), then service; the model's period is the default;
- * split by the seller's region on request. */
+/* Market keys and their order with levels pooled: commodity, then period
+ * (none first), then region (none first), then service; the model's period
+ * is the default; split by the seller's region on request. */
 static void
 test_market_keys(void **state)
 {
@@ -466,6 +469,9 @@ test_market_keys(void **state)
 	mkg_concentration *c;
 	const mkg_market *mk;
 	(void)state;
+
+	/* levels pooled: the order of levels is test_level_order's */
+	o.levels = MKG_LEVELS_POOLED;
 
 	mf_actor(m, "north-1", MKG_ACTOR_PRODUCER, "North");
 	mf_actor(m, "south-1", MKG_ACTOR_PRODUCER, "South");
@@ -477,7 +483,7 @@ test_market_keys(void **state)
 	mf_tx_full(m, "truck", "mill", "maize", "2011", 5, MF_NONE, 1); /* a service */
 	mf_tx(m, "north-1", "mill", "beans", "2011", 1, MF_NONE);
 
-	c = compute(m, NULL);
+	c = compute(m, &o);
 	assert_int_equal(mkg_concentration_market_count(c), 4);
 	mk = mkg_concentration_market_at(c, 0);
 	assert_string_equal(mk->commodity, "beans");
@@ -502,7 +508,7 @@ test_market_keys(void **state)
 
 	/* the model's period fills in for transactions without one */
 	assert_int_equal(mkg_model_set_period(m, "2011"), MKG_OK);
-	c = compute(m, NULL);
+	c = compute(m, &o);
 	assert_int_equal(mkg_concentration_market_count(c), 3);
 	assert_int_equal(mkg_concentration_market_at(c, 1)->transactions, 4);
 	mkg_concentration_free(c);
@@ -659,6 +665,7 @@ test_json(void **state)
 		"[\n"
 		"  {\n"
 		"    \"commodity\": \"maize\",\n"
+		"    \"level\": \"other\",\n"
 		"    \"period\": \"2010\",\n"
 		"    \"region\": null,\n"
 		"    \"service\": false,\n"
@@ -667,6 +674,8 @@ test_json(void **state)
 		"    \"seller\": {\n"
 		"      \"total\": 4,\n"
 		"      \"firms\": 2,\n"
+		"      \"actors\": 2,\n"
+		"      \"fringe_share\": 0,\n"
 		"      \"hhi\": 6250,\n"
 		"      \"hhi_normalized\": 0.25,\n"
 		"      \"cr1\": 0.75,\n"
@@ -674,13 +683,15 @@ test_json(void **state)
 		"      \"effective_firms\": 1.6,\n"
 		"      \"class\": \"highly_concentrated\",\n"
 		"      \"shares\": [\n"
-		"        {\"actor\": \"a\", \"share\": 0.75},\n"
-		"        {\"actor\": \"c\", \"share\": 0.25}\n"
+		"        {\"actor\": \"a\", \"share\": 0.75, \"firms\": 1, \"fringe\": false},\n"
+		"        {\"actor\": \"c\", \"share\": 0.25, \"firms\": 1, \"fringe\": false}\n"
 		"      ]\n"
 		"    },\n"
 		"    \"buyer\": {\n"
 		"      \"total\": 4,\n"
 		"      \"firms\": 1,\n"
+		"      \"actors\": 1,\n"
+		"      \"fringe_share\": 0,\n"
 		"      \"hhi\": 10000,\n"
 		"      \"hhi_normalized\": 1,\n"
 		"      \"cr1\": 1,\n"
@@ -688,7 +699,7 @@ test_json(void **state)
 		"      \"effective_firms\": 1,\n"
 		"      \"class\": \"highly_concentrated\",\n"
 		"      \"shares\": [\n"
-		"        {\"actor\": \"b\", \"share\": 1}\n"
+		"        {\"actor\": \"b\", \"share\": 1, \"firms\": 1, \"fringe\": false}\n"
 		"      ]\n"
 		"    }\n"
 		"  }\n"

@@ -121,6 +121,7 @@ main(void)
 	FIELD(mkg_report_options, exit_date);
 	FIELD(mkg_report_options, coalition);
 	FIELD(mkg_report_options, coalition_count);
+	FIELD(mkg_report_options, levels);
 	end();
 
 	BEGIN(mkg_concentration_options);
@@ -129,6 +130,7 @@ main(void)
 	FIELD(mkg_concentration_options, split_by_region);
 	FIELD(mkg_concentration_options, thresholds);
 	FIELD(mkg_concentration_options, custom_thresholds);
+	FIELD(mkg_concentration_options, levels);
 	end();
 
 	BEGIN(mkg_coalitions_options);
@@ -138,6 +140,7 @@ main(void)
 	FIELD(mkg_coalitions_options, actors);
 	FIELD(mkg_coalitions_options, actor_count);
 	FIELD(mkg_coalitions_options, no_groups);
+	FIELD(mkg_coalitions_options, levels);
 	end();
 
 	BEGIN(mkg_dependency_options);
@@ -202,6 +205,7 @@ main(void)
 	FIELD(mkg_groups_options, version);
 	FIELD(mkg_groups_options, measure);
 	FIELD(mkg_groups_options, split_by_region);
+	FIELD(mkg_groups_options, levels);
 	end();
 
 	BEGIN(mkg_dot_options);
