@@ -370,6 +370,11 @@ class AgainstReference(AnalyzeCase):
                             coalition=["actor-05", "actor-09"])
         self.assertEqual(report["options"]["coalition"], ["actor-05", "actor-09"])
         self.assertIsNone(report["coalitions"][0]["group"])
+        # with a fringe member (actor-06, an end market without firms): its
+        # share is reported apart and left out of the verdict
+        report = self.check("--coalition", "actor-05,actor-06,actor-09",
+                            coalition=["actor-05", "actor-06", "actor-09"])
+        self.assertTrue(any(r["fringe_share"] > 0 for r in report["coalitions"][0]["markets"]))
 
     def test_eu2004(self):
         self.check("-t", "eu2004", thresholds="eu2004")
