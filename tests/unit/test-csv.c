@@ -781,7 +781,7 @@ test_commodities_table(void **state)
 		"\"commodity\": \"transport\", \"service\": true, \"value\": 90}]}";
 	mkg_csv_write_options o = MKG_CSV_WRITE_OPTIONS_INIT;
 	mkg_model *m = json_model(json), *plain = json_model(json_plain), *back;
-	mkg_commodity_desc c;
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
 	const char *primary = NULL;
 	double factor = 0;
 	char *s, *p;
