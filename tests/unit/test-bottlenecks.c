@@ -35,16 +35,19 @@ static void
 check_keys(const char *json)
 {
 	static const char *const keys[] = {
-		"\n  \"flow\": {", "\n  \"articulation_points\": [", "\n  \"bridges\": [",
-		"\n  \"captive\": [", "\n  \"stranded\": [", "\n  \"gatekeepers\": [",
-		"\n  \"betweenness\": [", "\n  \"betweenness_estimate\": ", "\n  \"throughput\": [",
+		"\n  \"chains\": [\n    {", "\n      \"commodity\": \"produce\",",
+		"\n      \"unit\": null,", "\n      \"flow\": {",
+		"\n      \"articulation_points\": [", "\n      \"bridges\": [",
+		"\n      \"captive\": [", "\n      \"stranded\": [", "\n      \"gatekeepers\": [",
+		"\n      \"betweenness\": [", "\n      \"betweenness_estimate\": ",
+		"\n      \"throughput\": [",
 	};
 	const char *at = json;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
 		const char *k = strstr(at, keys[i]);
 		if (k == NULL)
-			fail_msg("key %zu (%s) missing or out of order in\n%s", i, keys[i] + 3, json);
+			fail_msg("key %zu (%s) missing or out of order in\n%s", i, keys[i], json);
 		at = k + 1;
 	}
 }
@@ -61,26 +64,36 @@ test_parts_and_keys(void **state)
 
 	(void)state;
 	check_keys(json);
-	/* The flow object is mkg_flow_write_json()'s, indented one level. */
+	/* The flow object is mkg_flow_write_json()'s without the chain (the
+	 * chain's object says it), indented three levels. */
 	assert_int_equal(mkg_flow_new(&f, m, NULL), MKG_OK);
 	assert_int_equal(mkg_flow_write_json(f, &flow_json, NULL), MKG_OK);
-	assert_true(mkg_flow_max_flow(mkg_bottlenecks_flow(b)) == 80.0);
-	part = strstr(json, "\"flow\": {\n    \"total_supply\": 100,\n    \"max_flow\": 80,\n"
-	                    "    \"deliverable_share\": 0.8,\n    \"binding\": [\n"
-	                    "      {\"type\": \"actor\", \"actor\": \"proc\", \"capacity\": 80}\n"
-	                    "    ]\n  },");
+	assert_true(mkg_flow_max_flow(mkg_bottlenecks_flow(b, 0)) == 80.0);
+	part = strstr(json, "\"flow\": {\n        \"total_supply\": 100,\n"
+	                    "        \"max_flow\": 80,\n"
+	                    "        \"deliverable_share\": 0.8,\n        \"binding\": [\n"
+	                    "          {\"type\": \"actor\", \"actor\": \"proc\", \"capacity\": 80}\n"
+	                    "        ]\n      },");
 	assert_non_null(part);
+	assert_non_null(strstr(flow_json, "\"total_supply\": 100,\n  \"max_flow\": 80,\n"));
+	/* One chain, named by its commodity; the unit is the model's (none). */
+	assert_int_equal(mkg_bottlenecks_chain_count(b), 1);
+	assert_string_equal(mkg_bottlenecks_chain_at(b, 0)->commodity, "produce");
+	assert_null(mkg_bottlenecks_chain_at(b, 0)->unit);
+	assert_null(mkg_bottlenecks_chain_at(b, 1));
+	assert_null(mkg_bottlenecks_flow(b, 1));
+	assert_string_equal(mkg_flow_chain(mkg_bottlenecks_flow(b, 0))->commodity, "produce");
 	/* 3 nodes: exact betweenness. */
-	assert_int_equal(mkg_bottlenecks_pivots(b), 0);
-	assert_false(mkg_betweenness_is_estimate(mkg_bottlenecks_betweenness(b)));
+	assert_int_equal(mkg_bottlenecks_pivots(b, 0), 0);
+	assert_false(mkg_betweenness_is_estimate(mkg_bottlenecks_betweenness(b, 0)));
 	assert_non_null(strstr(json, "\"betweenness_estimate\": null,\n"));
 	/* proc is the cut point and z's gatekeeper; proc and z (the only end
 	 * market) hold a captive, ties by id. */
-	assert_int_equal(mkg_cutpoints_articulation_count(mkg_bottlenecks_cutpoints(b)), 1);
-	assert_int_equal(mkg_captive_count(mkg_bottlenecks_captive(b)), 2);
-	assert_string_equal(mkg_captive_at(mkg_bottlenecks_captive(b), 0)->actor, "proc");
-	assert_string_equal(mkg_captive_at(mkg_bottlenecks_captive(b), 1)->actor, "z");
-	assert_int_equal(mkg_throughput_count(mkg_bottlenecks_throughput(b)), 3);
+	assert_int_equal(mkg_cutpoints_articulation_count(mkg_bottlenecks_cutpoints(b, 0)), 1);
+	assert_int_equal(mkg_captive_count(mkg_bottlenecks_captive(b, 0)), 2);
+	assert_string_equal(mkg_captive_at(mkg_bottlenecks_captive(b, 0), 0)->actor, "proc");
+	assert_string_equal(mkg_captive_at(mkg_bottlenecks_captive(b, 0), 1)->actor, "z");
+	assert_int_equal(mkg_throughput_count(mkg_bottlenecks_throughput(b, 0)), 3);
 	mkg_free(flow_json);
 	mkg_free(json);
 	mkg_flow_free(f);
@@ -102,14 +115,14 @@ test_given_pivots(void **state)
 	o.seed = 7;
 	b = bottlenecks_of(m, &o);
 	json = json_of(b);
-	assert_int_equal(mkg_bottlenecks_pivots(b), 2);
+	assert_int_equal(mkg_bottlenecks_pivots(b, 0), 2);
 	assert_non_null(strstr(json, "\"betweenness_estimate\": {\"pivots\": 2, \"seed\": 7},\n"));
 	mkg_free(json);
 	mkg_bottlenecks_free(b);
 	/* As many pivots as nodes: exact after all, and said so. */
 	o.pivots = 5;
 	b = bottlenecks_of(m, &o);
-	assert_int_equal(mkg_bottlenecks_pivots(b), 0);
+	assert_int_equal(mkg_bottlenecks_pivots(b, 0), 0);
 	mkg_bottlenecks_free(b);
 	mkg_model_free(m);
 }
@@ -160,15 +173,15 @@ test_exact_up_to_20000_nodes(void **state)
 	char *json = json_of(b2);
 
 	(void)state;
-	assert_int_equal(mkg_betweenness_count(mkg_bottlenecks_betweenness(b)), 20000);
-	assert_int_equal(mkg_bottlenecks_pivots(b), 0);
-	assert_int_equal(mkg_betweenness_count(mkg_bottlenecks_betweenness(b2)), 20001);
-	assert_int_equal(mkg_bottlenecks_pivots(b2), MKG_BOTTLENECKS_PIVOTS);
-	assert_true(mkg_betweenness_is_estimate(mkg_bottlenecks_betweenness(b2)));
+	assert_int_equal(mkg_betweenness_count(mkg_bottlenecks_betweenness(b, 0)), 20000);
+	assert_int_equal(mkg_bottlenecks_pivots(b, 0), 0);
+	assert_int_equal(mkg_betweenness_count(mkg_bottlenecks_betweenness(b2, 0)), 20001);
+	assert_int_equal(mkg_bottlenecks_pivots(b2, 0), MKG_BOTTLENECKS_PIVOTS);
+	assert_true(mkg_betweenness_is_estimate(mkg_bottlenecks_betweenness(b2, 0)));
 	assert_non_null(strstr(json, "\"betweenness_estimate\": {\"pivots\": 256, \"seed\": 0},\n"));
 	/* Every supply arrives: 10,001 producers supply 1 each, nothing binds. */
-	assert_true(mkg_flow_max_flow(mkg_bottlenecks_flow(b2)) == 10001.0);
-	assert_int_equal(mkg_flow_binding_count(mkg_bottlenecks_flow(b2)), 0);
+	assert_true(mkg_flow_max_flow(mkg_bottlenecks_flow(b2, 0)) == 10001.0);
+	assert_int_equal(mkg_flow_binding_count(mkg_bottlenecks_flow(b2, 0)), 0);
 	mkg_free(json);
 	mkg_bottlenecks_free(b);
 	mkg_bottlenecks_free(b2);
@@ -201,12 +214,12 @@ test_errors(void **state)
 	assert_null(b);
 	assert_int_equal(mkg_bottlenecks_write_json(NULL, &json, NULL), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_bottlenecks_write_json: argument 'b' is NULL");
-	assert_null(mkg_bottlenecks_flow(NULL));
-	assert_null(mkg_bottlenecks_cutpoints(NULL));
-	assert_null(mkg_bottlenecks_captive(NULL));
-	assert_null(mkg_bottlenecks_betweenness(NULL));
-	assert_null(mkg_bottlenecks_throughput(NULL));
-	assert_int_equal(mkg_bottlenecks_pivots(NULL), 0);
+	assert_null(mkg_bottlenecks_flow(NULL, 0));
+	assert_null(mkg_bottlenecks_cutpoints(NULL, 0));
+	assert_null(mkg_bottlenecks_captive(NULL, 0));
+	assert_null(mkg_bottlenecks_betweenness(NULL, 0));
+	assert_null(mkg_bottlenecks_throughput(NULL, 0));
+	assert_int_equal(mkg_bottlenecks_pivots(NULL, 0), 0);
 	mkg_bottlenecks_free(NULL);
 	mkg_model_free(m);
 }
@@ -226,12 +239,15 @@ test_report(void **state)
 	assert_int_equal(mkg_model_set_volume_unit(m, "t"), MKG_OK);
 	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
 	assert_int_equal(mkg_report_write_json(r, &json, NULL), MKG_OK);
-	assert_non_null(strstr(json, "\n  \"bottlenecks\": {\n    \"flow\": {\n"));
+	assert_non_null(strstr(json, "\n  \"bottlenecks\": {\n    \"chains\": [\n      {\n"
+	                             "        \"commodity\": \"produce\",\n"
+	                             "        \"unit\": \"t\",\n        \"flow\": {\n"));
 	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
 	/* Supplies a 50, b 40, c 5: 95.  proc passes 80 of a's and b's 90;
 	 * c's link carries 4.  Source side {S, a, b, c, x, proc_in}: the cut is
 	 * proc (80) and the link c -> z (4): 84. */
 	assert_non_null(strstr(text, "\nBottlenecks\n===========\n"
+	                             "Chain produce (volumes in t of produce equivalent)\n"
 	                             "Deliverable flow: 84 t of 95 t supplied can reach end "
 	                             "markets (88.4%)\n"
 	                             "Binding constraints (the minimum cut nearest the producers): 2\n"
@@ -267,6 +283,7 @@ test_report_no_supply(void **state)
 	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
 	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
 	assert_non_null(strstr(text, "\nBottlenecks\n===========\n"
+	                             "Chain produce (volumes in produce equivalent)\n"
 	                             "Deliverable flow: nothing to deliver, the producers supply 0.\n"
 	                             "Captive producers: no actor"));
 	mkg_free(text);
