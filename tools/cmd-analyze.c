@@ -21,22 +21,95 @@ check_exit_date(const cli_command *cmd, const char *date)
 	return cli_usage_error(cmd, "--exit-date: %s", msg);
 }
 
+/* --by-region [seller|buyer]: GOption would take any next argument that
+ * does not start with '-' as the optional value (the FILE too), so before
+ * parsing, "--by-region buyer" (or "-r buyer") becomes "--by-region=buyer"
+ * and a bare --by-region "--by-region=seller".  A FILE named "seller" or
+ * "buyer" right after --by-region is written ./buyer.  The callback has no
+ * user data: the value goes to this variable (the CLI parses once, on one
+ * thread). */
+static mkg_region_split region_split;
+
+static gboolean
+parse_by_region(const gchar *name, const gchar *value, gpointer data, GError **error)
+{
+	char q[MKG_QUOTE_BUFSIZE];
+
+	(void)name;
+	(void)data;
+	if (value == NULL || strcmp(value, "seller") == 0) {
+		region_split = MKG_REGION_SELLER;
+		return TRUE;
+	}
+	if (strcmp(value, "buyer") == 0) {
+		region_split = MKG_REGION_BUYER;
+		return TRUE;
+	}
+	g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+	            "--by-region: unknown region %s, expected seller or buyer",
+	            mkg__quote(q, value));
+	return FALSE;
+}
+
+/* argv with "--by-region [VALUE]" and "-r [VALUE]" joined (see above): a new
+ * vector whose joined strings are in *owned (both freed by the caller). */
+static char **
+join_by_region(int argc, char **argv, GPtrArray **owned)
+{
+	char **out = g_new0(char *, (size_t)argc + 1);
+	int n = 0;
+
+	*owned = g_ptr_array_new_with_free_func(g_free);
+	for (int i = 0; i < argc; i++) {
+		bool flag = strcmp(argv[i], "--by-region") == 0 || strcmp(argv[i], "-r") == 0;
+		bool value = i + 1 < argc && (strcmp(argv[i + 1], "seller") == 0 ||
+		                              strcmp(argv[i + 1], "buyer") == 0);
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				out[n++] = argv[i++];
+			break;
+		}
+		if (flag) {
+			char *joined = g_strconcat("--by-region=", value ? argv[i + 1] : "seller",
+			                           NULL);
+			g_ptr_array_add(*owned, joined);
+			out[n++] = joined;
+			i += value;
+			continue;
+		}
+		out[n++] = argv[i];
+	}
+	out[n] = NULL;
+	return out;
+}
+
 int
-cli_analyze(const cli_command *cmd, int argc, char **argv)
+cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 {
 	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
-	char *exit_date = NULL;
+	char *exit_date = NULL, *levels = NULL;
 	char **coalition = NULL;
-	gboolean by_region = FALSE, channels = FALSE;
-	const GOptionEntry entries[] = {
+	gboolean channels = FALSE;
+	GPtrArray *owned = NULL;
+	char **argv_joined = join_by_region(argc_in, argv_in, &owned);
+	char **argv = argv_joined;
+	int argc = g_strv_length(argv_joined);
+	GOptionEntry entries[] = {
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
 		  "Output format: text (default) or json", "FORMAT" },
 		{ "measure", 'm', 0, G_OPTION_ARG_STRING, &measure,
 		  "Weigh transactions by volume (default) or value", "MEASURE" },
 		{ "thresholds", 't', 0, G_OPTION_ARG_STRING, &thresholds,
 		  "HHI threshold set: us2023 (default), us2010, us1992 or eu2004", "NAME" },
-		{ "by-region", 'r', 0, G_OPTION_ARG_NONE, &by_region,
-		  "Split markets by the seller's region", NULL },
+		{ "levels", 'l', 0, G_OPTION_ARG_STRING, &levels,
+		  "Levels of trade as separate markets (separate, the default: farm gate, "
+		  "trader, ...) or pooled into one market per commodity and period", "LEVELS" },
+		/* arg_data: parse_by_region, set below (ISO C has no cast of a
+		 * function pointer to gpointer) */
+		{ "by-region", 'r', G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, NULL,
+		  "Split markets by the seller's region (also: --by-region seller), or by the "
+		  "buyer's (--by-region buyer)", "[seller|buyer]" },
 		{ "coalition", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &coalition,
 		  "Also test these actors acting as one firm (may be repeated: the lists add up)",
 		  "ID,ID,..." },
@@ -57,7 +130,16 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	size_t len = 0;
 	bool json = false;
 	int fmt = 0; /* in cli_text_or_json */
-	int rc = cli_parse(cmd, entries, &argc, &argv);
+	int rc;
+
+	region_split = MKG_REGION_NONE;
+	for (size_t i = 0; entries[i].long_name != NULL; i++) {
+		if (entries[i].arg == G_OPTION_ARG_CALLBACK) {
+			GOptionArgFunc callback = parse_by_region;
+			memcpy(&entries[i].arg_data, &callback, sizeof callback);
+		}
+	}
+	rc = cli_parse(cmd, entries, &argc, &argv);
 
 	if (rc >= 0)
 		goto out;
@@ -71,6 +153,13 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 
 		rc = cli_usage_error(cmd, "unknown measure %s, expected volume or value",
 		                     mkg__quote(q, measure));
+		goto out;
+	}
+	if (levels != NULL && strcmp(levels, "separate") != 0 && strcmp(levels, "pooled") != 0) {
+		char q[MKG_QUOTE_BUFSIZE];
+
+		rc = cli_usage_error(cmd, "unknown levels %s, expected separate or pooled",
+		                     mkg__quote(q, levels));
 		goto out;
 	}
 	if (thresholds != NULL && mkg_thresholds_find(thresholds) == NULL) {
@@ -89,7 +178,9 @@ cli_analyze(const cli_command *cmd, int argc, char **argv)
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto out;
 	opts.thresholds = thresholds;
-	opts.split_by_region = by_region;
+	opts.split_by_region = region_split;
+	opts.levels = levels != NULL && strcmp(levels, "pooled") == 0 ? MKG_LEVELS_POOLED
+	                                                              : MKG_LEVELS_SEPARATE;
 	opts.exit_date = exit_date;
 	opts.channels = channels;
 	if (ids != NULL) {
@@ -117,6 +208,9 @@ out:
 	g_free(thresholds);
 	g_strfreev(coalition);
 	g_free(exit_date);
+	g_free(levels);
 	g_free(output);
+	g_free(argv_joined);
+	g_ptr_array_free(owned, TRUE);
 	return rc;
 }

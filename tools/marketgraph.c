@@ -35,9 +35,12 @@ static const cli_command commands[] = {
 	  "input.",
 	  cli_summary },
 	{ "analyze", "FILE", "Report every analysis of a model.",
-	  "The analysis report of docs/report.md: per market (commodity x period, and\n"
-	  "region with --by-region) the concentration of sellers and of buyers (HHI,\n"
-	  "CR1, CR4, class under the threshold set), the coalition what-if for every\n"
+	  "The analysis report of docs/report.md: per market (commodity x level of\n"
+	  "trade x period, and the seller's or buyer's region with --by-region; the\n"
+	  "farm gate first; --levels pooled: commodity x period) the concentration of\n"
+	  "sellers and of buyers (HHI, CR1, CR4, class under the threshold set; an\n"
+	  "actor with firms N counts as N firms, an end market without firms as a\n"
+	  "competitive fringe), the coalition what-if for every\n"
 	  "group of the memberships and for --coalition, the dependency between\n"
 	  "trading partners, the bottlenecks (deliverable flow and its binding\n"
 	  "constraints, cut points, captive producers, betweenness, throughput), the\n"

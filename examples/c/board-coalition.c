@@ -64,8 +64,9 @@ main(int argc, char **argv)
 		const mkg_coalition_market *m = mkg_coalitions_market_at(what_if, 0, k);
 		if (m->service)
 			continue;
-		printf("  %s %s, as %ss: share %.1f%%, HHI %.0f -> %.0f (%+.0f)%s\n", m->commodity,
-		       m->period ? m->period : "", mkg_side_name(m->side), 100 * m->share,
+		printf("  %s %s %s, as %ss: share %.1f%%, HHI %.0f -> %.0f (%+.0f)%s\n", m->commodity,
+		       m->level ? m->level : "", m->period ? m->period : "",
+		       mkg_side_name(m->side), 100 * m->share,
 		       m->hhi_before, m->hhi_after, m->delta,
 		       m->presumed_harmful ? "  PRESUMED HARMFUL" : "");
 	}

@@ -39,15 +39,19 @@ main(int argc, char **argv)
 	/* NULL options: volumes, the 2023 US thresholds, no split by region. */
 	if (mkg_concentration_new(&conc, model, NULL) != MKG_OK)
 		goto fail;
-	printf("Buyers' concentration (HHI, class, largest buyer):\n");
+	printf("Buyers' concentration by level (HHI, class, largest buyer):\n");
 	for (size_t i = 0; i < mkg_concentration_market_count(conc); i++) {
 		const mkg_market *mk = mkg_concentration_market_at(conc, i);
 		const mkg_market_side *buyers = mkg_concentration_side(conc, i, MKG_SIDE_BUYER);
+		const mkg_firm_share *top;
 		if (mk->service || buyers->firms == 0)
-			continue; /* services, and markets without volumes */
-		printf("  %-22s %5.0f  %-24s %s %.1f%%\n", mk->commodity, buyers->hhi,
-		       mkg_concentration_class_name(buyers->concentration), buyers->shares[0].actor,
-		       100 * buyers->shares[0].share);
+			continue; /* services, markets without volumes, consumers only */
+		top = buyers->shares;
+		while (top->fringe)
+			top++; /* consumers are a competitive fringe, not a buyer with power */
+		printf("  %-20s %-14s %5.0f  %-20s %s %.1f%%\n", mk->commodity, mk->level,
+		       buyers->hhi, mkg_concentration_class_name(buyers->concentration), top->actor,
+		       100 * top->share);
 	}
 
 	/* Captive producers: those an actor's exit would cut off, in each chain

@@ -1,12 +1,16 @@
 /* marketgraph: market concentration (monopoly, monopsony) and coalitions.
  *
- * docs/analyses.md, section 1.  A market is one commodity in one period,
- * optionally also split by the seller's region; service transactions form
- * markets of their own.  On each side of each market every actor with a
- * share > 0 is a firm; the result gives the shares, HHI, normalised HHI,
- * CR1, CR4 (and CR-k for any k), the effective number of firms and the
- * class under a threshold set.  The coalition what-if treats a set of
- * actors as one firm and gives the HHI before and after.
+ * docs/analyses.md, section 1.  A market is one commodity at one level of
+ * trade in one period (levels pooled on request), optionally also split by
+ * the seller's or the buyer's region; service transactions form markets of
+ * their own.  On each side of each market every actor with a share > 0 has
+ * its share listed.  An actor with `firms` N counts as N equal firms; an
+ * end_market without `firms` is a competitive fringe: its share is listed,
+ * it adds nothing to the HHI and is not a firm.  The result gives the
+ * shares, HHI, normalised HHI, CR1, CR4 (and CR-k for any k), the effective
+ * number of firms and the class under a threshold set.  The coalition
+ * what-if treats a set of actors as one firm and gives the HHI before and
+ * after.
  *
  * Complexity, with n transactions, A actors, F firm entries (at most 2n)
  * and M markets: O(n + A + F log F + M log M) time, O(n + A) memory.  One
@@ -35,12 +39,13 @@ typedef enum mkg_concentration_class {
 	MKG_CLASS_EMPTY = 0,                 /**< the market's total is 0: no shares */
 	MKG_CLASS_UNCONCENTRATED = 1,        /**< HHI below the `moderate` boundary */
 	MKG_CLASS_MODERATELY_CONCENTRATED = 2, /**< from `moderate` up to `high`, both included */
-	MKG_CLASS_HIGHLY_CONCENTRATED = 3    /**< HHI above the `high` boundary */
+	MKG_CLASS_HIGHLY_CONCENTRATED = 3,   /**< HHI above the `high` boundary */
+	MKG_CLASS_FRINGE = 4                 /**< every share is a competitive fringe's: no HHI */
 } mkg_concentration_class;
 
 /**
  * "empty", "unconcentrated", "moderately_concentrated",
- * "highly_concentrated"; NULL out of range.  Static.
+ * "highly_concentrated", "fringe"; NULL out of range.  Static.
  */
 MKG_EXPORT const char *mkg_concentration_class_name(mkg_concentration_class cls);
 
@@ -100,14 +105,16 @@ MKG_EXPORT mkg_concentration_class mkg_thresholds_classify(const mkg_thresholds 
 typedef struct mkg_concentration_options {
 	unsigned int version;     /**< MKG_CONCENTRATION_OPTIONS_VERSION */
 	mkg_measure measure;      /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;      /**< nonzero: markets also split by the seller's region */
+	mkg_region_split split_by_region; /**< whose region splits markets; default none */
 	const char *thresholds;   /**< a built-in set by name; NULL: "us2023" */
 	const mkg_thresholds *custom_thresholds; /**< when not NULL: used instead of `thresholds` */
+	mkg_levels levels;        /**< default MKG_LEVELS_SEPARATE */
 } mkg_concentration_options;
 
 #define MKG_CONCENTRATION_OPTIONS_VERSION 1
 #define MKG_CONCENTRATION_OPTIONS_INIT \
-	{ MKG_CONCENTRATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0, NULL, NULL }
+	{ MKG_CONCENTRATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, MKG_REGION_NONE, NULL, NULL, \
+	  MKG_LEVELS_SEPARATE }
 
 MKG_EXPORT int mkg_concentration_options_init(mkg_concentration_options *opts,
                                               unsigned int version);
@@ -119,33 +126,45 @@ typedef struct mkg_concentration mkg_concentration;
 typedef struct mkg_market {
 	const char *commodity;        /**< never NULL */
 	const char *period;           /**< the transactions' effective period; NULL when none */
-	const char *region;           /**< the sellers' region when split by region, else NULL */
+	const char *region;           /**< the sellers' (or buyers') region when split, else NULL */
 	int service;                  /**< nonzero: a market of service transactions */
 	size_t transactions;          /**< transactions carrying the measure */
 	size_t excluded_transactions; /**< transactions lacking the measure, left out */
+	const char *level;            /**< the level of trade ("producer": the farm gate);
+	                                   NULL when levels are pooled */
 } mkg_market;
 
-/** One firm's share of one side of a market. */
+/** One actor's share of one side of a market. */
 typedef struct mkg_firm_share {
 	const char *actor; /**< actor id */
 	double share;      /**< in (0, 1] */
-	double amount;     /**< the firm's sold (or bought) measure */
+	double amount;     /**< the actor's sold (or bought) measure */
+	int64_t firms;     /**< the firms it counts as: its `firms`, 1 when it has none,
+	                        0 for a fringe */
+	int fringe;        /**< 1: an end_market without `firms`, a competitive fringe */
 } mkg_firm_share;
 
 /**
- * One side of a market.  Every number but `total` and `firms` is NaN when
- * the market is empty (total 0); then `concentration` is MKG_CLASS_EMPTY.
+ * One side of a market.  Every number but `total`, `firms`, `actors` and
+ * `fringe_share` is NaN when the market is empty (total 0, class
+ * MKG_CLASS_EMPTY) or when every share is a fringe's (class
+ * MKG_CLASS_FRINGE).  Shares are of the whole side, fringe included; an
+ * actor of N firms with share s adds s^2 / N to H (N firms of s / N each),
+ * a fringe adds nothing.
  */
 typedef struct mkg_market_side {
 	double total;           /**< the market's measure (the same on both sides) */
-	size_t firms;           /**< actors with a share > 0 */
-	double hhi;             /**< sum of (100 s_i)^2, 0..10000 */
-	double hhi_normalized;  /**< (H - 1/N) / (1 - 1/N), 1 when N = 1 */
-	double cr1;             /**< largest share */
-	double cr4;             /**< sum of the 4 largest shares (all when fewer) */
+	size_t firms;           /**< firms: the sum of N over the actors that are not fringe */
+	double hhi;             /**< 10^4 H, H = sum of s_i^2 / N_i over the firms, 0..10000 */
+	double hhi_normalized;  /**< (H - 1/F) / (1 - 1/F) with F = `firms`, 1 when F = 1;
+	                             NaN when a fringe holds a share (its firms are unknown) */
+	double cr1;             /**< largest share of one firm (an actor of N firms: s / N) */
+	double cr4;             /**< sum of the 4 largest shares of one firm (all when fewer) */
 	double effective_firms; /**< 1 / H */
 	mkg_concentration_class concentration; /**< class under the result's threshold set */
-	const mkg_firm_share *shares; /**< `firms` entries: share descending, ties by actor id */
+	const mkg_firm_share *shares; /**< `actors` entries: share descending, ties by actor id */
+	size_t actors;          /**< actors with a share > 0, fringe included */
+	double fringe_share;    /**< the fringe's share of the side, 0 when none */
 } mkg_market_side;
 
 /**
@@ -168,7 +187,11 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 MKG_EXPORT void
 mkg_concentration_free(mkg_concentration *c);
 
-/** Number of markets, sorted by commodity, period, region, service (NULL first).  O(1). */
+/**
+ * Number of markets, sorted by commodity, level in chain order (the actor
+ * kinds in the order of mkg_actor_kind, `producer` first, then other level
+ * names in byte order), period, region, service (NULL first).  O(1).
+ */
 MKG_EXPORT size_t mkg_concentration_market_count(const mkg_concentration *c);
 
 /** The market at index i, or NULL out of range.  O(1). */
@@ -179,17 +202,20 @@ MKG_EXPORT const mkg_market_side *mkg_concentration_side(const mkg_concentration
                                                          mkg_side side);
 
 /**
- * CR-k of one side of market i: the sum of the k largest shares (all
- * shares when fewer than k firms; 0 for k = 0).  NaN when the market is
- * empty or i is out of range.  O(k).
+ * CR-k of one side of market i: the sum of the k largest shares of one firm
+ * (an actor of N firms being N firms of s / N; the fringe left out; all
+ * firms when fewer than k; 0 for k = 0).  NaN when the side has no firm
+ * (empty or fringe only) or i is out of range.  O(min(k, actors)).
  */
 MKG_EXPORT double mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side,
                                        size_t k);
 
 /** The measure the result was computed on. */
 MKG_EXPORT mkg_measure mkg_concentration_measure(const mkg_concentration *c);
-/** Whether markets were split by region (1 or 0). */
-MKG_EXPORT int mkg_concentration_split_by_region(const mkg_concentration *c);
+/** Whose region split the markets: MKG_REGION_NONE (0), _SELLER (1) or _BUYER (2). */
+MKG_EXPORT mkg_region_split mkg_concentration_split_by_region(const mkg_concentration *c);
+/** Whether levels were separate markets or pooled. */
+MKG_EXPORT mkg_levels mkg_concentration_levels(const mkg_concentration *c);
 /** The threshold set used (a copy held by the result). */
 MKG_EXPORT const mkg_thresholds *mkg_concentration_thresholds(const mkg_concentration *c);
 /** Transactions lacking the measure, over all markets. */
@@ -210,33 +236,42 @@ mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len
 typedef struct mkg_coalitions_options {
 	unsigned int version;       /**< MKG_COALITIONS_OPTIONS_VERSION */
 	mkg_measure measure;        /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;        /**< nonzero: markets also split by the seller's region */
+	mkg_region_split split_by_region; /**< whose region splits markets; default none */
 	const char *const *actors;  /**< actor ids of a coalition of the caller's, or NULL */
 	size_t actor_count;
 	int no_groups;              /**< nonzero: leave out the model's groups */
+	mkg_levels levels;          /**< default MKG_LEVELS_SEPARATE */
 } mkg_coalitions_options;
 
 #define MKG_COALITIONS_OPTIONS_VERSION 1
 #define MKG_COALITIONS_OPTIONS_INIT \
-	{ MKG_COALITIONS_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0, NULL, 0, 0 }
+	{ MKG_COALITIONS_OPTIONS_VERSION, MKG_MEASURE_VOLUME, MKG_REGION_NONE, NULL, 0, 0, \
+	  MKG_LEVELS_SEPARATE }
 
 MKG_EXPORT int mkg_coalitions_options_init(mkg_coalitions_options *opts, unsigned int version);
 
 /** Coalition what-ifs.  Opaque. */
 typedef struct mkg_coalitions mkg_coalitions;
 
-/** A coalition on one side of one market where a member has a share > 0. */
+/**
+ * A coalition on one side of one market where a member has a share > 0.
+ * Members that are a competitive fringe are left out of the verdict: their
+ * share is `fringe_share`, not part of `share`, and adds nothing to the
+ * HHIs.  When every share of the side is a fringe's, the HHIs are NaN.
+ */
 typedef struct mkg_coalition_market {
 	const char *commodity;
 	const char *period;     /**< NULL when none */
 	const char *region;     /**< NULL unless split by region */
 	int service;
 	mkg_side side;
-	double share;           /**< the members' combined share */
+	double share;           /**< the combined share of the members that are firms */
 	double hhi_before;
-	double hhi_after;       /**< the members counted as one firm */
-	double delta;           /**< hhi_after - hhi_before = 2 x 10^4 sum_{i<j} s_i s_j */
+	double hhi_after;       /**< those members counted as one firm */
+	double delta;           /**< hhi_after - hhi_before = 10^4 ((sum s_i)^2 - sum s_i^2 / N_i) */
 	int presumed_harmful;   /**< 2023 guidelines: delta > 100 and (hhi_after > 1800 or share > 30%) */
+	const char *level;      /**< the market's level; NULL when levels are pooled */
+	double fringe_share;    /**< the combined share of the members that are a fringe */
 } mkg_coalition_market;
 
 /**
@@ -270,7 +305,7 @@ MKG_EXPORT size_t mkg_coalitions_member_count(const mkg_coalitions *c, size_t i)
 MKG_EXPORT const char *mkg_coalitions_member_at(const mkg_coalitions *c, size_t i, size_t k);
 /** Number of market sides where a member has a share > 0. */
 MKG_EXPORT size_t mkg_coalitions_market_count(const mkg_coalitions *c, size_t i);
-/** The k-th market side, by commodity, period, region, service, side name; NULL out of range. */
+/** The k-th market side, in market order then by side name; NULL out of range. */
 MKG_EXPORT const mkg_coalition_market *mkg_coalitions_market_at(const mkg_coalitions *c, size_t i,
                                                              size_t k);
 /** Whether coalition i is presumed harmful on at least one market side (1 or 0). */

@@ -6,7 +6,8 @@
  * purchases that supplier provides.  For each trading pair (s, b): the share
  * of s's sales that b buys, the share of b's purchases that s sells, and the
  * asymmetry between the two (positive: the buyer holds power over the
- * seller).  Every commodity counts, services included.
+ * seller), and the level of trade of the pair's transactions.  Every
+ * commodity and every level counts, services included.
  *
  * Complexity, with n transactions, A actors and P trading pairs (P <= n):
  * O(n + A log A + P log P) time, O(n + A) memory.
@@ -63,6 +64,8 @@ typedef struct mkg_pair_dependency {
 	double buyer_dependency;  /**< share of the buyer's purchases that the seller sells */
 	double asymmetry;         /**< seller_dependency - buyer_dependency */
 	double amount;            /**< the measure traded seller -> buyer */
+	const char *level;        /**< the level of the pair's transactions ("producer": the
+	                               farm gate); NULL when they are at more than one level */
 } mkg_pair_dependency;
 
 /**

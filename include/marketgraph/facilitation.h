@@ -57,7 +57,7 @@ typedef struct mkg_facilitation_mix mkg_facilitation_mix;
 typedef struct mkg_facilitation_mix_options {
 	unsigned int version; /**< MKG_FACILITATION_MIX_OPTIONS_VERSION */
 	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+	int split_by_region;  /**< a mkg_region_split: 1 the seller's region, 2 the buyer's */
 } mkg_facilitation_mix_options;
 
 #define MKG_FACILITATION_MIX_OPTIONS_VERSION 1
@@ -231,7 +231,7 @@ typedef struct mkg_exit_simulation mkg_exit_simulation;
 typedef struct mkg_exit_simulation_options {
 	unsigned int version; /**< MKG_EXIT_SIMULATION_OPTIONS_VERSION */
 	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+	int split_by_region;  /**< a mkg_region_split: 1 the seller's region, 2 the buyer's */
 	const char *date;     /**< the exit date: YYYY, YYYY-MM or YYYY-MM-DD (borrowed for
 	                           the call); required, default NULL */
 } mkg_exit_simulation_options;

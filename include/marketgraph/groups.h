@@ -26,11 +26,13 @@ MKG_BEGIN_DECLS
 typedef struct mkg_groups_options {
 	unsigned int version; /**< MKG_GROUPS_OPTIONS_VERSION */
 	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
-	int split_by_region;  /**< nonzero: markets also split by the seller's region */
+	mkg_region_split split_by_region; /**< whose region splits markets; default none */
+	mkg_levels levels;    /**< default MKG_LEVELS_SEPARATE */
 } mkg_groups_options;
 
 #define MKG_GROUPS_OPTIONS_VERSION 1
-#define MKG_GROUPS_OPTIONS_INIT { MKG_GROUPS_OPTIONS_VERSION, MKG_MEASURE_VOLUME, 0 }
+#define MKG_GROUPS_OPTIONS_INIT \
+	{ MKG_GROUPS_OPTIONS_VERSION, MKG_MEASURE_VOLUME, MKG_REGION_NONE, MKG_LEVELS_SEPARATE }
 
 MKG_EXPORT int mkg_groups_options_init(mkg_groups_options *opts, unsigned int version);
 
@@ -49,6 +51,7 @@ typedef struct mkg_group_market {
 	size_t buyers;                      /**< actors buying in the market (share > 0) */
 	size_t member_buyers;               /**< how many of them are members */
 	double member_buyer_share;          /**< member_buyers / buyers; NaN when no buyers */
+	const char *level;                  /**< the market's level; NULL when levels are pooled */
 } mkg_group_market;
 
 /** One group. */
@@ -63,7 +66,7 @@ typedef struct mkg_group {
 	int64_t households;               /**< summed households of the members (absent: 0) */
 	int presumed_harmful;             /**< on at least one market side */
 	size_t market_count;
-	const mkg_group_market *markets;  /**< by commodity, period, region, service */
+	const mkg_group_market *markets;  /**< in market order (commodity, level, period...) */
 } mkg_group;
 
 /**

@@ -19,17 +19,21 @@ typedef struct mkg_report_options {
 	unsigned int version;             /**< MKG_REPORT_OPTIONS_VERSION */
 	mkg_measure measure;              /**< default MKG_MEASURE_VOLUME */
 	const char *thresholds;           /**< threshold set name; NULL: "us2023" */
-	int split_by_region;              /**< nonzero: markets split by the seller's region */
+	mkg_region_split split_by_region; /**< whose region splits markets; default none */
 	const char *exit_date;            /**< YYYY[-MM[-DD]]: simulate programme exits then; NULL: no */
 	const char *const *coalition;     /**< actor ids of an extra what-if coalition, or NULL */
 	size_t coalition_count;
 	int channels;                     /**< nonzero: the text has the marketing channels (the
 	                                       JSON always has them) */
+	mkg_levels levels;                /**< levels of trade as separate markets (default) or
+	                                       pooled, for concentration, coalitions and groups;
+	                                       the facilitation mix is always pooled */
 } mkg_report_options;
 
 #define MKG_REPORT_OPTIONS_VERSION 1
 #define MKG_REPORT_OPTIONS_INIT \
-	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, 0, NULL, NULL, 0, 0 }
+	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, MKG_REGION_NONE, NULL, NULL, 0, 0, \
+	  MKG_LEVELS_SEPARATE }
 
 MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
 
@@ -40,9 +44,10 @@ typedef struct mkg_report mkg_report;
  * Run every analysis on model with opts (NULL: defaults) and store the
  * report in *out (owned by the caller; it copies what it needs, so the model
  * may be freed first).  Fails with MKG_EINVAL for bad options (unknown
- * threshold set, unknown coalition actor, malformed exit date), with
+ * threshold set, unknown coalition actor, malformed exit date, levels or
+ * split_by_region out of range), with
  * MKG_EDATA when a sum of volume, value, cost, supply or households
- * overflows (`concentration: the volume of market "maize" 2010 overflows
+ * overflows (`concentration: the volume of market "maize" level "producer" 2010 overflows
  * (sum of the transactions' volume exceeds 1.8e308)`, docs/analyses.md,
  * "Sums that overflow"), and with MKG_EUNSUPPORTED for a flow network of
  * 2^30 arcs or more; a failed call changes nothing.

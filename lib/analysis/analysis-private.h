@@ -26,6 +26,16 @@ mkg__tx_measure(const mkg_transaction_rec *t, mkg_measure measure)
 /* MKG_OK, or MKG_EINVAL naming the option when measure is out of range. */
 int mkg__check_measure(mkg_measure measure);
 
+/* MKG_OK, or MKG_EINVAL naming the option when a levels or region split value
+ * is out of range: `levels: must be 0 (separate) or 1 (pooled), got 5`,
+ * `split_by_region: must be 0 (none), 1 (seller) or 2 (buyer), got 3`. */
+int mkg__check_levels(int levels);
+int mkg__check_region_split(int split);
+
+/* "separate"/"pooled" and "none"/"seller"/"buyer"; NULL out of range. */
+const char *mkg__levels_name(mkg_levels levels);
+const char *mkg__region_split_name(mkg_region_split split);
+
 /* rank[a] = position of actor a when actors are sorted by id in byte order,
  * so that ties "by id" compare two integers.  O(A log A); free with g_free. */
 uint32_t *mkg__actor_id_rank(const mkg_model *m);
@@ -44,8 +54,17 @@ bool mkg__below(double x, double b);
 
 /* ---- markets (markets.c) ------------------------------------------------ */
 
+/* Levels in chain order: NULL (pooled) first, then the actor kind names in
+ * the order of mkg_actor_kind (`producer`, the farm gate, first), then
+ * other names in byte order. */
+int mkg__level_cmp(const char *a, const char *b);
+
+/* The name of the farm-gate level. */
+#define MKG_FARM_GATE_LEVEL "producer"
+
 typedef struct mkg__market {
 	const char *commodity; /* interned in the model */
+	const char *level;     /* interned or static; NULL when levels are pooled */
 	const char *period;    /* interned, NULL when none */
 	const char *region;    /* interned, NULL when none or not split */
 	bool service;
@@ -57,9 +76,10 @@ typedef struct mkg__market {
 
 typedef struct mkg__markets {
 	mkg_measure measure;
-	bool split_by_region;
+	mkg_levels levels;
+	mkg_region_split split;
 	uint32_t count;        /* markets */
-	mkg__market *markets;  /* sorted by commodity, period, region, service */
+	mkg__market *markets;  /* sorted by commodity, level, period, region, service */
 	uint32_t *tx;          /* [carrying] transaction indices grouped by market */
 	mkg_idx *seller;       /* [carrying] the seller, buyer and measure of tx[k], */
 	mkg_idx *buyer;        /* copied so that a pass over a market reads memory */
@@ -70,8 +90,9 @@ typedef struct mkg__markets {
 } mkg__markets;
 
 /*
- * Partition the model's transactions into markets: commodity x effective
- * period (x the seller's region when split_by_region) x service flag.  A
+ * Partition the model's transactions into markets: commodity x level (unless
+ * pooled) x effective period (x the seller's or the buyer's region) x service
+ * flag.  levels and split must be valid.  A
  * market whose every transaction lacks the measure is still a market (with
  * total 0).  One pass with a hash of interned pointers, a sort of the
  * markets, a counting sort of the transactions: O(n + M log M).
@@ -81,7 +102,7 @@ typedef struct mkg__markets {
  * the analysis.  Free with mkg__markets_clear().
  */
 int mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                       bool split_by_region, const char *who);
+                       mkg_levels levels, mkg_region_split split, const char *who);
 void mkg__markets_clear(mkg__markets *mk);
 
 /* ---- concentration (concentration.c) ------------------------------------- */
@@ -90,7 +111,8 @@ void mkg__markets_clear(mkg__markets *mk);
 typedef struct mkg__side_extra {
 	double unit;      /* amounts are divided by this before squaring (1, or the total
 	                   * when squares would overflow or underflow) */
-	double sum_sq;    /* sum of (amount / unit)^2 over the firms */
+	double sum_sq;    /* sum of (amount / unit)^2 / N over the firms (fringe left out) */
+	size_t firm_shares; /* shares that are not a fringe's: the side's slice of by_firm */
 } mkg__side_extra;
 
 typedef struct mkg__conc_market {
@@ -102,13 +124,16 @@ typedef struct mkg__conc_market {
 struct mkg_concentration {
 	GStringChunk *strings;      /* owns every string of the result */
 	mkg_measure measure;
-	bool split_by_region;
+	mkg_levels levels;
+	mkg_region_split split;
 	mkg_thresholds thresholds;  /* name and source point into strings */
 	size_t excluded;
 	size_t count;
 	mkg__conc_market *markets;
 	mkg_firm_share *shares;     /* every side's firms, one slice each */
 	mkg_idx *share_actor;       /* [same length] model actor index of each share */
+	uint32_t *by_firm;          /* [same length] per side, positions of its non-fringe
+	                             * shares by amount per firm descending (for CR-k) */
 	size_t share_count;
 };
 
@@ -116,9 +141,16 @@ struct mkg_concentration {
 int mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom,
                             mkg_thresholds *out);
 
-/* Compute concentration on an existing partition. */
-mkg_concentration *mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk,
-                                              const mkg_thresholds *t);
+/* How many firms actor a counts as: its `firms`, 1 when it has none, 0 for
+ * a competitive fringe (an end_market without `firms`). */
+int64_t mkg__actor_firms(const mkg_model *m, mkg_idx a);
+
+/* Compute concentration on an existing partition into *out.  Fails with
+ * MKG_EDATA when the firms of a market side overflow int64 (WHO names the
+ * analysis). */
+int mkg__concentration_compute(mkg_concentration **out, const mkg_model *m,
+                               const mkg__markets *mk, const mkg_thresholds *t,
+                               const char *who);
 
 /* ---- coalitions (coalition.c) -------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /* marketgraph: coalition what-if.
  *
  * Treating a set of actors as one firm changes the HHI of a market side by
- * delta = 10^4 * ((sum a_i)^2 - sum a_i^2) / T^2 over the members' amounts
+ * delta = 10^4 * ((sum a_i)^2 - sum a_i^2 / N_i) / T^2 (N_i: the firms
+ * member i counts as; members that are a competitive fringe are left out,
+ * so that the verdict never rests on a fringe's share) over the members' amounts
  * a_i (= 2 x 10^4 sum_{i<j} s_i s_j), so a coalition only needs its members'
  * firm entries: an index actor -> entries makes each coalition cost the
  * entries of its members, not the size of the markets.
@@ -82,7 +84,7 @@ index_build(entry_index *ix, const mkg_model *m, const mkg_concentration *c)
 		for (int side = 0; side < 2; side++) {
 			const mkg_market_side *s = &c->markets[i].side[side];
 			size_t first = (size_t)(s->shares - c->shares);
-			for (size_t k = 0; k < s->firms; k++)
+			for (size_t k = 0; k < s->actors; k++)
 				ix->slot[first + k] = (uint32_t)(i * 2 + (size_t)side);
 		}
 	for (size_t p = 0; p < c->share_count; p++)
@@ -109,7 +111,8 @@ typedef struct accum {
 	uint32_t *stamp;  /* [2 * markets] */
 	double *sum;      /* members' amounts */
 	double *wsum;     /* members' amounts / unit */
-	double *wsq;      /* members' (amount / unit)^2 */
+	double *wsq;      /* members' (amount / unit)^2 / N */
+	double *fringe;   /* fringe members' amounts, left out of the verdict */
 	uint32_t current;
 	GArray *touched;  /* uint32_t slots */
 } accum;
@@ -160,15 +163,21 @@ add_coalition(mkg_coalitions *r, const mkg_model *m, const mkg_concentration *c,
 		for (uint32_t e = ix->start[a]; e < ix->start[a + 1]; e++) {
 			uint32_t p = ix->entry[e], slot = ix->slot[p];
 			const mkg__conc_market *cm = &c->markets[slot / 2];
-			double amount = c->shares[p].amount, w = amount / cm->extra[slot % 2].unit;
+			const mkg_firm_share *f = &c->shares[p];
+			double amount = f->amount, w = amount / cm->extra[slot % 2].unit;
 			if (acc->stamp[slot] != acc->current) {
 				acc->stamp[slot] = acc->current;
 				acc->sum[slot] = acc->wsum[slot] = acc->wsq[slot] = 0.0;
+				acc->fringe[slot] = 0.0;
 				g_array_append_val(acc->touched, slot);
+			}
+			if (f->fringe) {
+				acc->fringe[slot] += amount;
+				continue;
 			}
 			acc->sum[slot] += amount;
 			acc->wsum[slot] += w;
-			acc->wsq[slot] += w * w;
+			acc->wsq[slot] += f->firms == 1 ? w * w : w * w / (double)f->firms;
 		}
 	}
 	g_array_sort(acc->touched, slot_cmp);
@@ -182,6 +191,8 @@ add_coalition(mkg_coalitions *r, const mkg_model *m, const mkg_concentration *c,
 		mkg_coalition_market row;
 
 		row.commodity = copy(r, cm->pub.commodity);
+		row.level = copy(r, cm->pub.level);
+		row.fringe_share = acc->fringe[slot] / s->total;
 		row.period = copy(r, cm->pub.period);
 		row.region = copy(r, cm->pub.region);
 		row.service = cm->pub.service;
@@ -284,6 +295,7 @@ mkg__coalitions_compute(const mkg_model *m, const mkg_concentration *c, const mk
 	acc.sum = g_new(double, slots);
 	acc.wsum = g_new(double, slots);
 	acc.wsq = g_new(double, slots);
+	acc.fringe = g_new(double, slots);
 	acc.current = 0;
 	acc.touched = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 
@@ -308,6 +320,7 @@ mkg__coalitions_compute(const mkg_model *m, const mkg_concentration *c, const mk
 	g_free(acc.sum);
 	g_free(acc.wsum);
 	g_free(acc.wsq);
+	g_free(acc.fringe);
 	index_clear(&ix);
 	g_array_free(members, TRUE);
 	return r;
@@ -329,7 +342,9 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 	MKG_RESOLVE_OPTIONS("mkg_coalitions_new", mkg_coalitions_options, MKG_COALITIONS_OPTIONS,
 	                    opts, &o);
 	opts = &o;
-	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK)
+	if ((rc = mkg__check_measure(opts->measure)) != MKG_OK ||
+	    (rc = mkg__check_levels((int)opts->levels)) != MKG_OK ||
+	    (rc = mkg__check_region_split((int)opts->split_by_region)) != MKG_OK)
 		return rc;
 	if (opts->actor_count > 0 && opts->actors == NULL)
 		return mkg__error(MKG_EINVAL, "coalition: %zu ids announced but the list is NULL",
@@ -341,14 +356,16 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 
 	/* the presumption does not depend on a threshold set */
 	(void)mkg__thresholds_resolve(NULL, NULL, &t);
-	if ((rc = mkg__markets_build(&mk, model, opts->measure, opts->split_by_region != 0,
-	                             "coalitions")) != MKG_OK) {
+	if ((rc = mkg__markets_build(&mk, model, opts->measure, opts->levels,
+	                             opts->split_by_region, "coalitions")) == MKG_OK) {
+		rc = mkg__concentration_compute(&c, model, &mk, &t, "coalitions");
+		mkg__markets_clear(&mk);
+	}
+	if (rc != MKG_OK) {
 		if (custom != NULL)
 			g_array_free(custom, TRUE);
 		return rc;
 	}
-	c = mkg__concentration_compute(model, &mk, &t);
-	mkg__markets_clear(&mk);
 	*out = mkg__coalitions_compute(model, c,
 	                               custom ? (const mkg_idx *)(void *)custom->data : NULL,
 	                               custom ? custom->len : 0, !opts->no_groups);

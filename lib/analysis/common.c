@@ -98,3 +98,64 @@ mkg__below(double x, double b)
 {
 	return x < b - tolerance(b);
 }
+
+static const char *const levels_names[] = { "separate", "pooled" };
+static const char *const region_split_names[] = { "none", "seller", "buyer" };
+
+const char *
+mkg__levels_name(mkg_levels levels)
+{
+	return (unsigned)levels < G_N_ELEMENTS(levels_names) ? levels_names[levels] : NULL;
+}
+
+const char *
+mkg__region_split_name(mkg_region_split split)
+{
+	return (unsigned)split < G_N_ELEMENTS(region_split_names) ? region_split_names[split]
+	                                                          : NULL;
+}
+
+int
+mkg__check_levels(int levels)
+{
+	if (levels != MKG_LEVELS_SEPARATE && levels != MKG_LEVELS_POOLED)
+		return mkg__error(MKG_EINVAL, "levels: must be 0 (separate) or 1 (pooled), got %d",
+		                  levels);
+	return MKG_OK;
+}
+
+int
+mkg__check_region_split(int split)
+{
+	if (split < MKG_REGION_NONE || split > MKG_REGION_BUYER)
+		return mkg__error(MKG_EINVAL,
+		                  "split_by_region: must be 0 (none), 1 (seller) or 2 (buyer), got %d",
+		                  split);
+	return MKG_OK;
+}
+
+/* A level's place in chain order: its kind's when it is a kind name. */
+static int
+level_kind_rank(const char *level)
+{
+	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+		if (strcmp(level, mkg_actor_kind_name((mkg_actor_kind)k)) == 0)
+			return k;
+	return MKG_ACTOR_KIND_COUNT;
+}
+
+int
+mkg__level_cmp(const char *a, const char *b)
+{
+	int ra, rb;
+
+	if (a == b)
+		return 0;
+	if (a == NULL || b == NULL)
+		return a == NULL ? -1 : 1;
+	ra = level_kind_rank(a);
+	rb = level_kind_rank(b);
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return strcmp(a, b);
+}

@@ -48,6 +48,16 @@ firm_cmp(const void *a, const void *b)
 	return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
+int64_t
+mkg__actor_firms(const mkg_model *m, mkg_idx a)
+{
+	const mkg_actor_rec *rec = MKG_ACTOR(m, a);
+
+	if (rec->firms > 0)
+		return rec->firms;
+	return rec->kind == MKG_ACTOR_END_MARKET ? 0 : 1;
+}
+
 /* An actor id copied into the result once, however many markets it is in. */
 static const char *
 actor_copy(mkg_concentration *c, const mkg_model *m, const char **copies, mkg_idx a)
@@ -57,25 +67,64 @@ actor_copy(mkg_concentration *c, const mkg_model *m, const char **copies, mkg_id
 	return copies[a];
 }
 
-/* The numbers of one side from its sorted firms. */
+/* by_firm order: amount per firm descending, then the share's position
+ * (share descending, ties by id). */
+typedef struct per_firm {
+	double amount;
+	uint32_t pos;
+} per_firm;
+
+static int
+per_firm_cmp(const void *a, const void *b)
+{
+	const per_firm *x = a, *y = b;
+
+	if (x->amount != y->amount)
+		return x->amount > y->amount ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The amount of the k largest firms of side s (by_firm: its positions of
+ * non-fringe shares, amount per firm descending), as a share. */
+static double
+cr_k(const mkg_market_side *s, const uint32_t *by_firm, size_t n_firm_shares,
+     const mkg_firm_share *all, size_t k)
+{
+	double sum = 0.0;
+
+	for (size_t j = 0; j < n_firm_shares && k > 0; j++) {
+		const mkg_firm_share *f = &all[by_firm[j]];
+		size_t take = (uint64_t)f->firms < k ? (size_t)f->firms : k;
+
+		/* N firms of amount / N: `take` of them */
+		sum += f->firms == 1 ? f->amount : f->amount / (double)f->firms * (double)take;
+		k -= take;
+	}
+	return sum / s->total;
+}
+
+/* The numbers of one side from its sorted shares; firm_shares: how many of
+ * them are not fringe (the first entries of by_firm). */
 static void
-side_numbers(mkg_market_side *s, mkg__side_extra *x, const mkg_thresholds *t)
+side_numbers(mkg_market_side *s, mkg__side_extra *x, const mkg_thresholds *t,
+             const uint32_t *by_firm, size_t firm_shares, const mkg_firm_share *all)
 {
 	const double n = (double)s->firms;
-	double h, sum_sq = 0.0, cr4 = 0.0;
+	double h, sum_sq = 0.0;
 
 	x->unit = side_unit(s->total);
-	if (s->firms == 0) {
+	x->sum_sq = 0.0;
+	x->firm_shares = firm_shares;
+	if (s->actors == 0 || firm_shares == 0) {
 		s->hhi = s->hhi_normalized = s->cr1 = s->cr4 = s->effective_firms = (double)NAN;
-		s->concentration = MKG_CLASS_EMPTY;
-		x->sum_sq = 0.0;
+		s->concentration = s->actors == 0 ? MKG_CLASS_EMPTY : MKG_CLASS_FRINGE;
 		return;
 	}
-	for (size_t k = 0; k < s->firms; k++) {
+	for (size_t k = 0; k < s->actors; k++) {
 		double w = s->shares[k].amount / x->unit;
-		sum_sq += w * w;
-		if (k < 4)
-			cr4 += s->shares[k].amount;
+		if (!s->shares[k].fringe)
+			sum_sq += s->shares[k].firms == 1 ? w * w
+			                                   : w * w / (double)s->shares[k].firms;
 	}
 	x->sum_sq = sum_sq;
 	{
@@ -83,32 +132,60 @@ side_numbers(mkg_market_side *s, mkg__side_extra *x, const mkg_thresholds *t)
 		h = sum_sq / (w_total * w_total);
 	}
 	s->hhi = 1e4 * h;
-	s->cr1 = s->shares[0].share;
-	s->cr4 = cr4 / s->total;
+	s->cr1 = cr_k(s, by_firm, firm_shares, all, 1);
+	s->cr4 = cr_k(s, by_firm, firm_shares, all, 4);
 	s->effective_firms = 1.0 / h;
-	if (s->firms == 1) {
+	if (s->fringe_share > 0.0)
+		s->hhi_normalized = (double)NAN; /* the fringe's number of firms is unknown */
+	else if (s->firms == 1)
 		s->hhi_normalized = 1.0;
-	} else {
-		/* equal shares give 0 up to rounding: keep it from going negative */
+	else /* equal shares give 0 up to rounding: keep it from going negative */
 		s->hhi_normalized = fmax(0.0, (h - 1.0 / n) / (1.0 - 1.0 / n));
-	}
 	s->concentration = mkg_thresholds_classify(t, s->hhi);
 }
 
-mkg_concentration *
-mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg_thresholds *t)
+/* MKG_EDATA: the firms of one side of market src overflow. */
+static int
+firms_overflow(const char *who, const mkg__market *src, mkg_side side)
+{
+	GString *label = g_string_new(NULL);
+	int rc;
+
+	g_string_append_printf(label, "\"%s\"", src->commodity);
+	if (src->level)
+		g_string_append_printf(label, " level \"%s\"", src->level);
+	if (src->period)
+		g_string_append_printf(label, " %s", src->period);
+	if (src->region)
+		g_string_append_printf(label, " region \"%s\"", src->region);
+	if (src->service)
+		g_string_append(label, " (service)");
+	rc = mkg__error(MKG_EDATA,
+	                "%s: the firms of the %ss of market %s overflow (sum of the actors' "
+	                "firms exceeds " MKG_COUNT_LIMIT ")",
+	                who, mkg_side_name(side), label->str);
+	g_string_free(label, TRUE);
+	return rc;
+}
+
+int
+mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mkg__markets *mk,
+                           const mkg_thresholds *t, const char *who)
 {
 	const uint32_t n_actors = m->actors->len;
 	mkg_concentration *c = g_new0(mkg_concentration, 1);
 	const char **copies = g_new0(const char *, n_actors ? n_actors : 1);
 	GArray *firms = g_array_new(FALSE, FALSE, sizeof(firm));
+	GArray *order = g_array_new(FALSE, FALSE, sizeof(per_firm));
 	uint32_t *rank = mkg__actor_id_rank(m);
 	scratch sc;
 	size_t pos = 0;
+	int rc = MKG_OK;
 
 	c->strings = g_string_chunk_new(4096);
 	c->measure = mk->measure;
-	c->split_by_region = mk->split_by_region;
+	c->levels = mk->levels;
+	c->split = mk->split;
 	c->thresholds = *t;
 	c->thresholds.name = t->name ? g_string_chunk_insert_const(c->strings, t->name) : NULL;
 	c->thresholds.source =
@@ -116,20 +193,23 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 	c->excluded = mk->excluded;
 	c->count = mk->count;
 	c->markets = g_new0(mkg__conc_market, mk->count ? mk->count : 1);
-	/* at most one firm per transaction and side */
+	/* at most one share per transaction and side */
 	c->shares = g_new(mkg_firm_share, 2 * (size_t)mk->carrying + 1);
 	c->share_actor = g_new(mkg_idx, 2 * (size_t)mk->carrying + 1);
+	c->by_firm = g_new(uint32_t, 2 * (size_t)mk->carrying + 1);
 
 	sc.amount = g_new(double, n_actors ? n_actors : 1);
 	sc.stamp = g_new0(uint32_t, n_actors ? n_actors : 1);
 	sc.touched = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
 	sc.current = 0;
 
-	for (uint32_t j = 0; j < mk->count; j++) {
+	for (uint32_t j = 0; j < mk->count && rc == MKG_OK; j++) {
 		const mkg__market *src = &mk->markets[j];
 		mkg__conc_market *dst = &c->markets[j];
 
 		dst->pub.commodity = g_string_chunk_insert_const(c->strings, src->commodity);
+		dst->pub.level = src->level ? g_string_chunk_insert_const(c->strings, src->level)
+		                            : NULL;
 		dst->pub.period = src->period ? g_string_chunk_insert_const(c->strings, src->period)
 		                              : NULL;
 		dst->pub.region = src->region ? g_string_chunk_insert_const(c->strings, src->region)
@@ -140,13 +220,16 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 
 		for (int side = 0; side < 2; side++) {
 			mkg_market_side *s = &dst->side[side];
+			int64_t firm_count = 0;
+			double fringe = 0.0;
 
 			sc.current++;
 			g_array_set_size(sc.touched, 0);
-			const mkg_idx *who = (side == MKG_SIDE_SELLER ? mk->seller : mk->buyer) + src->first;
+			const mkg_idx *who_side =
+				(side == MKG_SIDE_SELLER ? mk->seller : mk->buyer) + src->first;
 			const double *amount = mk->amount + src->first;
 			for (uint32_t k = 0; k < src->count; k++) {
-				mkg_idx a = who[k];
+				mkg_idx a = who_side[k];
 				if (sc.stamp[a] != sc.current) {
 					sc.stamp[a] = sc.current;
 					sc.amount[a] = 0.0;
@@ -154,7 +237,7 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 				}
 				sc.amount[a] += amount[k];
 			}
-			/* firms: share > 0 */
+			/* shares: amount > 0 */
 			g_array_set_size(firms, 0);
 			for (guint k = 0; k < sc.touched->len; k++) {
 				mkg_idx a = g_array_index(sc.touched, mkg_idx, k);
@@ -167,17 +250,40 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 				qsort(firms->data, firms->len, sizeof(firm), firm_cmp);
 
 			s->total = src->total;
-			s->firms = firms->len;
+			s->actors = firms->len;
 			s->shares = &c->shares[pos];
+			g_array_set_size(order, 0);
 			for (guint k = 0; k < firms->len; k++) {
 				const firm *f = &g_array_index(firms, firm, k);
-				c->shares[pos + k].actor = actor_copy(c, m, copies, f->actor);
-				c->shares[pos + k].amount = f->amount;
-				c->shares[pos + k].share = f->amount / src->total;
+				mkg_firm_share *row = &c->shares[pos + k];
+				row->actor = actor_copy(c, m, copies, f->actor);
+				row->amount = f->amount;
+				row->share = f->amount / src->total;
+				row->firms = mkg__actor_firms(m, f->actor);
+				row->fringe = row->firms == 0;
 				c->share_actor[pos + k] = f->actor;
+				if (row->fringe) {
+					fringe += f->amount;
+				} else {
+					per_firm pf = { f->amount / (double)row->firms,
+					                (uint32_t)(pos + k) };
+					g_array_append_val(order, pf);
+					if (!mkg__count_add(&firm_count, row->firms) ||
+					    (uint64_t)firm_count > SIZE_MAX)
+						rc = firms_overflow(who, src, (mkg_side)side);
+				}
 			}
+			if (order->len > 1)
+				qsort(order->data, order->len, sizeof(per_firm), per_firm_cmp);
+			for (guint k = 0; k < order->len; k++)
+				c->by_firm[pos + k] = g_array_index(order, per_firm, k).pos;
+			s->firms = (size_t)firm_count;
+			s->fringe_share = fringe / src->total;
+			if (s->actors == 0)
+				s->fringe_share = 0.0;
+			side_numbers(s, &dst->extra[side], t, c->by_firm + pos, order->len,
+			             c->shares);
 			pos += firms->len;
-			side_numbers(s, &dst->extra[side], t);
 		}
 	}
 	c->share_count = pos;
@@ -186,9 +292,15 @@ mkg__concentration_compute(const mkg_model *m, const mkg__markets *mk, const mkg
 	g_free(sc.stamp);
 	g_free(sc.amount);
 	g_array_free(firms, TRUE);
+	g_array_free(order, TRUE);
 	g_free(copies);
 	g_free(rank);
-	return c;
+	if (rc != MKG_OK) {
+		mkg_concentration_free(c);
+		return rc;
+	}
+	*out = c;
+	return MKG_OK;
 }
 
 int
@@ -205,14 +317,16 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 	MKG_RESOLVE_OPTIONS("mkg_concentration_new", mkg_concentration_options,
 	                    MKG_CONCENTRATION_OPTIONS, opts, &o);
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__check_levels((int)o.levels)) != MKG_OK ||
+	    (rc = mkg__check_region_split((int)o.split_by_region)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
-	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
 	                             "concentration")) != MKG_OK)
 		return rc;
-	*out = mkg__concentration_compute(model, &mk, &t);
+	rc = mkg__concentration_compute(out, model, &mk, &t, "concentration");
 	mkg__markets_clear(&mk);
-	return MKG_OK;
+	return rc;
 }
 
 void
@@ -223,6 +337,7 @@ mkg_concentration_free(mkg_concentration *c)
 	g_free(c->markets);
 	g_free(c->shares);
 	g_free(c->share_actor);
+	g_free(c->by_firm);
 	g_string_chunk_free(c->strings);
 	g_free(c);
 }
@@ -253,14 +368,12 @@ double
 mkg_concentration_cr(const mkg_concentration *c, size_t i, mkg_side side, size_t k)
 {
 	const mkg_market_side *s = mkg_concentration_side(c, i, side);
-	double sum = 0.0;
 
 	if (s == NULL || s->firms == 0)
 		return (double)NAN;
 	/* from amounts, like CR4: the same number for k = 4 */
-	for (size_t j = 0; j < k && j < s->firms; j++)
-		sum += s->shares[j].amount;
-	return sum / s->total;
+	return cr_k(s, c->by_firm + (s->shares - c->shares),
+	            c->markets[i].extra[side].firm_shares, c->shares, k);
 }
 
 mkg_measure
@@ -269,10 +382,16 @@ mkg_concentration_measure(const mkg_concentration *c)
 	return c ? c->measure : MKG_MEASURE_VOLUME;
 }
 
-int
+mkg_region_split
 mkg_concentration_split_by_region(const mkg_concentration *c)
 {
-	return c && c->split_by_region;
+	return c ? c->split : MKG_REGION_NONE;
+}
+
+mkg_levels
+mkg_concentration_levels(const mkg_concentration *c)
+{
+	return c ? c->levels : MKG_LEVELS_SEPARATE;
 }
 
 const mkg_thresholds *

@@ -24,6 +24,8 @@ MKG_DEFINE_INIT(mkg_dependency_options_init, mkg_dependency_options, opts, MKG_D
 typedef struct pair {
 	mkg_idx seller, buyer;
 	double amount;
+	const char *level; /* the level of its transactions; NULL once two differ */
+	bool mixed;
 } pair;
 
 /* Best partner so far of each actor: larger amount, then smaller id. */
@@ -157,13 +159,20 @@ mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure me
 	for (uint32_t s = 0; s < n_actors; s++) {
 		for (uint32_t k = start[s]; k < start[s + 1]; k++) {
 			const mkg_transaction_rec *t = MKG_TX(m, order[k]);
+			const char *level = mkg__tx_level(m, t);
+			pair *p;
 			if (stamp[t->buyer] != s + 1) {
-				pair p = { s, t->buyer, 0.0 };
+				pair fresh = { s, t->buyer, 0.0, level, false };
 				stamp[t->buyer] = s + 1;
 				slot[t->buyer] = pairs->len;
-				g_array_append_val(pairs, p);
+				g_array_append_val(pairs, fresh);
 			}
-			g_array_index(pairs, pair, slot[t->buyer]).amount += mkg__tx_measure(t, measure);
+			p = &g_array_index(pairs, pair, slot[t->buyer]);
+			p->amount += mkg__tx_measure(t, measure);
+			if (!p->mixed && p->level != level && strcmp(p->level, level) != 0) {
+				p->mixed = true;
+				p->level = NULL;
+			}
 		}
 	}
 	g_free(stamp);
@@ -229,6 +238,7 @@ mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure me
 			row->seller_dependency = ratio(p->amount, sales[p->seller]);
 			row->buyer_dependency = ratio(p->amount, purchases[p->buyer]);
 			row->asymmetry = keys[k].asymmetry;
+			row->level = p->level ? g_string_chunk_insert_const(d->strings, p->level) : NULL;
 		}
 		g_free(keys);
 	}

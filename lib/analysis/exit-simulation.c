@@ -200,9 +200,11 @@ mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
 		return mkg__error(MKG_EINVAL,
 		                  "mkg_exit_simulation_new: the option date is required");
 	if ((rc = mkg_exit_date_parse(o.date, &day)) != MKG_OK ||
-	    (rc = mkg__check_measure(o.measure)) != MKG_OK)
+	    (rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__check_region_split(o.split_by_region)) != MKG_OK)
 		return rc;
-	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	if ((rc = mkg__markets_build(&mk, model, o.measure, MKG_LEVELS_POOLED,
+	                             (mkg_region_split)o.split_by_region,
 	                             "exit simulation")) != MKG_OK)
 		return rc;
 	*out = mkg__exit_simulation_compute(model, &mk, o.date, day);

@@ -170,10 +170,12 @@ mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_facilitation_mix_new", mkg_facilitation_mix_options,
 	                    MKG_FACILITATION_MIX_OPTIONS, opts, &o);
-	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
+	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__check_region_split(o.split_by_region)) != MKG_OK)
 		return rc;
 	if ((rc = mkg__facilitation_costs_check(model, "facilitation mix")) != MKG_OK ||
-	    (rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	    (rc = mkg__markets_build(&mk, model, o.measure, MKG_LEVELS_POOLED,
+	                             (mkg_region_split)o.split_by_region,
 	                             "facilitation mix")) != MKG_OK)
 		return rc;
 	*out = mkg__facilitation_mix_compute(model, &mk);

@@ -41,6 +41,7 @@ find_market(const mkg_concentration *c, const mkg_coalition_market *key)
 		int d;
 
 		if ((d = strcmp(key->commodity, pm->commodity)) == 0 &&
+		    (d = mkg__level_cmp(key->level, pm->level)) == 0 &&
 		    (d = mkg__strcmp_null(key->period, pm->period)) == 0 &&
 		    (d = mkg__strcmp_null(key->region, pm->region)) == 0)
 			d = (key->service != 0) - (pm->service != 0);
@@ -58,6 +59,7 @@ static bool
 same_market(const mkg_coalition_market *a, const mkg_coalition_market *b)
 {
 	return strcmp(a->commodity, b->commodity) == 0 &&
+	       mkg__strcmp_null(a->level, b->level) == 0 &&
 	       mkg__strcmp_null(a->period, b->period) == 0 &&
 	       mkg__strcmp_null(a->region, b->region) == 0 && (a->service != 0) == (b->service != 0);
 }
@@ -75,6 +77,7 @@ add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_conce
 		mkg_group_market row = { 0 };
 
 		row.commodity = cm->commodity;
+		row.level = cm->level;
 		row.period = cm->period;
 		row.region = cm->region;
 		row.service = cm->service;
@@ -88,8 +91,8 @@ add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_conce
 		if (market != NULL) {
 			const mkg_market_side *buyers = &market->side[MKG_SIDE_BUYER];
 
-			row.buyers = buyers->firms;
-			for (size_t f = 0; f < buyers->firms; f++)
+			row.buyers = buyers->actors;
+			for (size_t f = 0; f < buyers->actors; f++)
 				row.member_buyers +=
 					g_hash_table_contains(members, buyers->shares[f].actor);
 		}
@@ -231,13 +234,17 @@ mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_option
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_groups_new", mkg_groups_options, MKG_GROUPS_OPTIONS, opts, &o);
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK ||
+	    (rc = mkg__check_levels((int)o.levels)) != MKG_OK ||
+	    (rc = mkg__check_region_split((int)o.split_by_region)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(NULL, NULL, &t)) != MKG_OK)
 		return rc;
-	if ((rc = mkg__markets_build(&mk, model, o.measure, o.split_by_region != 0,
+	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
 	                             "groups")) != MKG_OK)
 		return rc;
-	c = mkg__concentration_compute(model, &mk, &t);
+	rc = mkg__concentration_compute(&c, model, &mk, &t, "groups");
 	mkg__markets_clear(&mk);
+	if (rc != MKG_OK)
+		return rc;
 	rc = mkg__groups_compute(out, model, c);
 	mkg_concentration_free(c);
 	return rc;

@@ -1,6 +1,12 @@
 /* marketgraph: the partition of transactions into markets.
  *
- * Commodities, periods and regions are interned in the model, so a market's
+ * A market is commodity x level x period (x region) x service flag
+ * (docs/analyses.md, "Markets").  The level of a transaction is its own
+ * `level`, else its seller's kind name; an explicit level spelled like a
+ * kind name is mapped to that kind's static name, so that equal levels are
+ * equal pointers.
+ *
+ * Commodities, levels, periods and regions are interned, so a market's
  * key is a tuple of pointers: one hash lookup per transaction (skipped when
  * a transaction has the same key as the one before it, the common case in
  * sorted data), then one sort of the markets by their strings and a
@@ -13,6 +19,7 @@
 
 typedef struct market_key {
 	const char *commodity;
+	const char *level;
 	const char *period;
 	const char *region;
 	bool service;
@@ -24,6 +31,7 @@ key_hash(gconstpointer p)
 	const market_key *k = p;
 	guint h = g_direct_hash(k->commodity);
 
+	h = h * 31u + g_direct_hash(k->level);
 	h = h * 31u + g_direct_hash(k->period);
 	h = h * 31u + g_direct_hash(k->region);
 	return h * 2u + (k->service ? 1u : 0u);
@@ -34,7 +42,7 @@ key_equal(gconstpointer a, gconstpointer b)
 {
 	const market_key *x = a, *y = b;
 
-	return x->commodity == y->commodity && x->period == y->period &&
+	return x->commodity == y->commodity && x->level == y->level && x->period == y->period &&
 	       x->region == y->region && x->service == y->service;
 }
 
@@ -45,6 +53,7 @@ market_cmp(const void *a, const void *b)
 	int c;
 
 	if ((c = strcmp(x->commodity, y->commodity)) != 0 ||
+	    (c = mkg__level_cmp(x->level, y->level)) != 0 ||
 	    (c = mkg__strcmp_null(x->period, y->period)) != 0 ||
 	    (c = mkg__strcmp_null(x->region, y->region)) != 0)
 		return c;
@@ -52,8 +61,9 @@ market_cmp(const void *a, const void *b)
 }
 
 /* MKG_EDATA for a market whose total overflows: `WHO: the volume of market
- * "maize" 2010 overflows (...)`, with ` region "north"` when split and
- * ` (service)` for a service market. */
+ * "maize" level "producer" 2010 overflows (...)`, the level left out when
+ * pooled, with ` region "north"` when split and ` (service)` for a service
+ * market. */
 static int
 total_overflows(const char *who, mkg_measure measure, const mkg__market *market)
 {
@@ -62,6 +72,8 @@ total_overflows(const char *who, mkg_measure measure, const mkg__market *market)
 	int rc;
 
 	g_string_append_printf(label, "\"%s\"", market->commodity);
+	if (market->level)
+		g_string_append_printf(label, " level \"%s\"", market->level);
 	if (market->period)
 		g_string_append_printf(label, " %s", market->period);
 	if (market->region)
@@ -76,37 +88,75 @@ total_overflows(const char *who, mkg_measure measure, const mkg__market *market)
 	return rc;
 }
 
+/* The level of t as a canonical pointer: an explicit level that is a kind
+ * name becomes the kind's static name (canon caches the mapping of each
+ * interned level). */
+static const char *
+canonical_level(const mkg_model *m, const mkg_transaction_rec *t, GHashTable *canon)
+{
+	const char *level;
+	mkg_actor_kind kind;
+
+	if (t->level == NULL)
+		return mkg__tx_level(m, t);
+	if ((level = g_hash_table_lookup(canon, t->level)) != NULL)
+		return level;
+	level = t->level;
+	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++) {
+		kind = (mkg_actor_kind)k;
+		if (strcmp(level, mkg_actor_kind_name(kind)) == 0) {
+			level = mkg_actor_kind_name(kind);
+			break;
+		}
+	}
+	g_hash_table_insert(canon, (gpointer)t->level, (gpointer)level);
+	return level;
+}
+
+static const char *
+split_region(const mkg_model *m, const mkg_transaction_rec *t, mkg_region_split split)
+{
+	switch (split) {
+	case MKG_REGION_SELLER: return MKG_ACTOR(m, t->seller)->region;
+	case MKG_REGION_BUYER: return MKG_ACTOR(m, t->buyer)->region;
+	case MKG_REGION_NONE: break;
+	}
+	return NULL;
+}
+
 int
 mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                   bool split_by_region, const char *who)
+                   mkg_levels levels, mkg_region_split split, const char *who)
 {
 	const uint32_t n = m->transactions->len;
 	GHashTable *ids = g_hash_table_new_full(key_hash, key_equal, g_free, NULL);
+	GHashTable *canon = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GArray *markets = g_array_new(FALSE, TRUE, sizeof(mkg__market));
-	market_key last = { NULL, NULL, NULL, false };
+	market_key last = { NULL, NULL, NULL, NULL, false };
 	uint32_t last_market = UINT32_MAX;
 	uint32_t *rank, *fill;
 
 	memset(mk, 0, sizeof *mk);
 	mk->measure = measure;
-	mk->split_by_region = split_by_region;
+	mk->levels = levels;
+	mk->split = split;
 	mk->tx_market = g_new(uint32_t, n ? n : 1);
 
 	/* Pass 1: a provisional market id (order of first appearance) per
 	 * transaction, with the counts and totals of each market. */
 	for (uint32_t i = 0; i < n; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
-		market_key k = { t->commodity, mkg__tx_period(m, t),
-		                 split_by_region ? MKG_ACTOR(m, t->seller)->region : NULL,
-		                 t->service };
+		market_key k = { t->commodity,
+		                 levels == MKG_LEVELS_POOLED ? NULL : canonical_level(m, t, canon),
+		                 mkg__tx_period(m, t), split_region(m, t, split), t->service };
 		double x = mkg__tx_measure(t, measure);
 		mkg__market *market;
 
 		if (last_market == UINT32_MAX || !key_equal(&k, &last)) {
 			gpointer v = g_hash_table_lookup(ids, &k);
 			if (v == NULL) {
-				mkg__market fresh = { k.commodity, k.period, k.region, k.service,
-				                      0, 0, 0, 0.0 };
+				mkg__market fresh = { k.commodity, k.level, k.period, k.region,
+				                      k.service, 0, 0, 0, 0.0 };
 				g_array_append_val(markets, fresh);
 				v = GUINT_TO_POINTER(markets->len);
 				g_hash_table_insert(ids, g_memdup2(&k, sizeof k), v);
@@ -123,6 +173,7 @@ mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
 			market->count++;
 			if (!mkg__sum_add(&market->total, x)) {
 				int rc = total_overflows(who, measure, market);
+				g_hash_table_destroy(canon);
 				g_hash_table_destroy(ids);
 				g_array_free(markets, TRUE);
 				g_free(mk->tx_market);
@@ -132,6 +183,7 @@ mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
 			mk->carrying++;
 		}
 	}
+	g_hash_table_destroy(canon);
 	g_hash_table_destroy(ids);
 
 	/* Sort the markets by their strings; rank[provisional id] = final index.

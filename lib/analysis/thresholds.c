@@ -24,7 +24,7 @@ static const mkg_thresholds builtin[] = {
 };
 
 static const char *const class_names[] = {
-	"empty", "unconcentrated", "moderately_concentrated", "highly_concentrated"
+	"empty", "unconcentrated", "moderately_concentrated", "highly_concentrated", "fringe"
 };
 
 const char *

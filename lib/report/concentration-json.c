@@ -11,6 +11,8 @@ write_side(mkg_jw *w, const mkg_market_side *s)
 	mkg__jw_begin_object(w, false);
 	mkg__jw_kdouble(w, "total", s->total);
 	mkg__jw_kint(w, "firms", (int64_t)s->firms);
+	mkg__jw_kint(w, "actors", (int64_t)s->actors);
+	mkg__jw_kdouble(w, "fringe_share", s->fringe_share);
 	mkg__jw_kdouble(w, "hhi", s->hhi);
 	mkg__jw_kdouble(w, "hhi_normalized", s->hhi_normalized);
 	mkg__jw_kdouble(w, "cr1", s->cr1);
@@ -19,10 +21,12 @@ write_side(mkg_jw *w, const mkg_market_side *s)
 	mkg__jw_kstring(w, "class", mkg_concentration_class_name(s->concentration));
 	mkg__jw_key(w, "shares");
 	mkg__jw_begin_array(w, false);
-	for (size_t k = 0; k < s->firms; k++) {
+	for (size_t k = 0; k < s->actors; k++) {
 		mkg__jw_begin_object(w, true);
 		mkg__jw_kstring(w, "actor", s->shares[k].actor);
 		mkg__jw_kdouble(w, "share", s->shares[k].share);
+		mkg__jw_kint(w, "firms", s->shares[k].firms);
+		mkg__jw_kbool(w, "fringe", s->shares[k].fringe != 0);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -40,6 +44,7 @@ mkg__concentration_write(mkg_jw *w, const mkg_concentration *c)
 
 		mkg__jw_begin_object(w, false);
 		mkg__jw_kstring(w, "commodity", m->commodity);
+		mkg__jw_kstring(w, "level", m->level);
 		mkg__jw_kstring(w, "period", m->period);
 		mkg__jw_kstring(w, "region", m->region);
 		mkg__jw_kbool(w, "service", m->service);
@@ -73,6 +78,7 @@ write_coalition_market(mkg_jw *w, const mkg_coalition_market *row)
 {
 	mkg__jw_begin_object(w, true);
 	mkg__jw_kstring(w, "commodity", row->commodity);
+	mkg__jw_kstring(w, "level", row->level);
 	mkg__jw_kstring(w, "period", row->period);
 	mkg__jw_kstring(w, "region", row->region);
 	mkg__jw_kbool(w, "service", row->service);
@@ -81,6 +87,7 @@ write_coalition_market(mkg_jw *w, const mkg_coalition_market *row)
 	mkg__jw_kdouble(w, "hhi_before", row->hhi_before);
 	mkg__jw_kdouble(w, "hhi_after", row->hhi_after);
 	mkg__jw_kdouble(w, "delta", row->delta);
+	mkg__jw_kdouble(w, "fringe_share", row->fringe_share);
 	mkg__jw_kbool(w, "presumed_harmful", row->presumed_harmful);
 	mkg__jw_end_object(w);
 }

@@ -43,6 +43,7 @@ write_pairs(mkg_jw *w, const mkg_dependency *d)
 		mkg__jw_kdouble(w, "buyer_dependency", row->buyer_dependency);
 		mkg__jw_kdouble(w, "asymmetry", row->asymmetry);
 		mkg__jw_kdouble(w, "amount", row->amount);
+		mkg__jw_kstring(w, "level", row->level);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);

@@ -17,6 +17,7 @@ write_side(mkg_jw *w, const char *key, const mkg_coalition_market *cm)
 	mkg__jw_kdouble(w, "hhi_before", cm->hhi_before);
 	mkg__jw_kdouble(w, "hhi_after", cm->hhi_after);
 	mkg__jw_kdouble(w, "delta", cm->delta);
+	mkg__jw_kdouble(w, "fringe_share", cm->fringe_share);
 	mkg__jw_kbool(w, "presumed_harmful", cm->presumed_harmful != 0);
 	mkg__jw_end_object(w);
 }
@@ -31,6 +32,7 @@ write_markets(mkg_jw *w, const mkg_group *row)
 
 		mkg__jw_begin_object(w, true);
 		mkg__jw_kstring(w, "commodity", gm->commodity);
+		mkg__jw_kstring(w, "level", gm->level);
 		mkg__jw_kstring(w, "period", gm->period);
 		mkg__jw_kstring(w, "region", gm->region);
 		mkg__jw_kbool(w, "service", gm->service != 0);

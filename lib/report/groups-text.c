@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
 
+#include <string.h>
+
 static void
 text_side(GString *out, const char *what, const mkg_coalition_market *cm)
 {
@@ -29,6 +31,10 @@ text_markets(GString *out, mkg__labels *l, const mkg_group *row)
 
 		g_string_append(out, "  ");
 		mkg__market_label(out, l, &key);
+		if (gm->level != NULL && strcmp(gm->level, MKG_FARM_GATE_LEVEL) == 0)
+			g_string_append(out, " at the farm gate");
+		else if (gm->level != NULL)
+			g_string_append_printf(out, " at the %s level", mkg__text(l, gm->level));
 		g_string_append_printf(out, ": %zu of %zu buyers are members (%s)",
 		                       gm->member_buyers, gm->buyers,
 		                       mkg__text_percent(a, gm->member_buyer_share));

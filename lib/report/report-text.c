@@ -74,14 +74,29 @@ percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
 	return mkg__text_percent(buf, share); /* never "inf%" */
 }
 
-/* "maize, period 2010, region Kasese" (service and missing parts said). */
+/* A level in words after ", ": "farm gate" for `producer`, else "LEVEL
+ * level"; nothing when levels are pooled (NULL). */
 static void
-market_name(GString *out, mkg__labels *l, const char *commodity, const char *period,
-            const char *region, int service)
+level_text(GString *out, mkg__labels *l, const char *level)
+{
+	if (level == NULL)
+		return;
+	if (strcmp(level, MKG_FARM_GATE_LEVEL) == 0)
+		g_string_append(out, ", farm gate");
+	else
+		g_string_append_printf(out, ", %s level", mkg__text(l, level));
+}
+
+/* "maize, farm gate, period 2010, region Kasese" (service and missing parts
+ * said). */
+static void
+market_name(GString *out, mkg__labels *l, const char *commodity, const char *level,
+            const char *period, const char *region, int service)
 {
 	g_string_append(out, mkg__text(l, commodity));
 	if (service)
 		g_string_append(out, " (service)");
+	level_text(out, l, level);
 	if (period != NULL)
 		g_string_append_printf(out, ", period %s", mkg__text(l, period));
 	else
@@ -97,6 +112,7 @@ class_words(mkg_concentration_class cls)
 	case MKG_CLASS_HIGHLY_CONCENTRATED: return "highly concentrated";
 	case MKG_CLASS_MODERATELY_CONCENTRATED: return "moderately concentrated";
 	case MKG_CLASS_UNCONCENTRATED: return "unconcentrated";
+	case MKG_CLASS_FRINGE: return "competitive fringe only, no HHI";
 	case MKG_CLASS_EMPTY: break;
 	}
 	return "empty";
@@ -114,30 +130,47 @@ side_text(GString *out, const mkg_market_side *s, mkg_side side, mkg__labels *l,
 	                                          : "Buyers (monopsony side)";
 	double rest = 0.0;
 
-	if (s->firms == 0) {
+	if (s->actors == 0) {
 		g_string_append_printf(out, "  %s: empty (total 0), no shares\n", who);
 		return;
 	}
-	g_string_append_printf(out, "  %s: %s, HHI %s, %zu firm%s, total %s%s%s\n", who,
-	                       class_words(s->concentration), fmt(a, "%.0f", s->hhi), s->firms,
-	                       s->firms == 1 ? "" : "s", fmt(b, "%.10g", s->total),
-	                       unit ? " " : "", unit ? unit : "");
-	g_string_append(out, "       share  firm\n");
-	for (size_t k = 0; k < s->firms; k++) {
-		if (k < TEXT_ROWS || s->firms == TEXT_ROWS + 1) {
-			g_string_append_printf(out, "    %8s  %s\n", percent(a, s->shares[k].share),
-			                       mkg__label(l, s->shares[k].actor));
+	if (s->concentration == MKG_CLASS_FRINGE)
+		g_string_append_printf(out, "  %s: %s, total %s%s%s\n", who,
+		                       class_words(s->concentration), fmt(b, "%.10g", s->total),
+		                       unit ? " " : "", unit ? unit : "");
+	else
+		g_string_append_printf(out, "  %s: %s, HHI %s, %zu firm%s, total %s%s%s\n", who,
+		                       class_words(s->concentration), fmt(a, "%.0f", s->hhi),
+		                       s->firms, s->firms == 1 ? "" : "s",
+		                       fmt(b, "%.10g", s->total), unit ? " " : "",
+		                       unit ? unit : "");
+	g_string_append(out, "       share  actor\n");
+	for (size_t k = 0; k < s->actors; k++) {
+		const mkg_firm_share *f = &s->shares[k];
+		if (k < TEXT_ROWS || s->actors == TEXT_ROWS + 1) {
+			g_string_append_printf(out, "    %8s  %s", percent(a, f->share),
+			                       mkg__label(l, f->actor));
+			if (f->fringe)
+				g_string_append(out, " (competitive fringe)");
+			else if (f->firms > 1)
+				g_string_append_printf(out, " (%" G_GINT64_FORMAT " firms)", f->firms);
+			g_string_append_c(out, '\n');
 		} else {
-			rest += s->shares[k].amount;
+			rest += f->amount;
 		}
 	}
-	if (s->firms > TEXT_ROWS + 1)
-		g_string_append_printf(out, "    %8s  (%zu more firms together)\n",
-		                       percent(a, rest / s->total), s->firms - TEXT_ROWS);
+	if (s->actors > TEXT_ROWS + 1)
+		g_string_append_printf(out, "    %8s  (%zu more actors together)\n",
+		                       percent(a, rest / s->total), s->actors - TEXT_ROWS);
+	if (s->concentration == MKG_CLASS_FRINGE)
+		return;
 	g_string_append_printf(out, "    CR1 %s, CR4 %s, effective number of firms %s, "
 	                       "normalised HHI %s\n",
 	                       percent(a, s->cr1), percent(b, s->cr4),
 	                       fmt(c, "%.2f", s->effective_firms), fmt(d, "%.3f", s->hhi_normalized));
+	if (s->fringe_share > 0.0)
+		g_string_append_printf(out, "    a competitive fringe holds %s: it adds nothing to "
+		                       "the HHI\n", percent(a, s->fringe_share));
 }
 
 void
@@ -159,8 +192,8 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l
 	for (size_t i = 0; i < c->count; i++) {
 		const mkg__conc_market *cm = &c->markets[i];
 		g_string_append_c(out, '\n');
-		market_name(out, l, cm->pub.commodity, cm->pub.period, cm->pub.region,
-		            cm->pub.service);
+		market_name(out, l, cm->pub.commodity, cm->pub.level, cm->pub.period,
+		            cm->pub.region, cm->pub.service);
 		if (cm->pub.excluded_transactions > 0)
 			g_string_append_printf(out, " (%zu transaction%s without a %s left out)",
 			                       cm->pub.excluded_transactions,
@@ -197,12 +230,15 @@ coalition_row(GString *out, mkg__labels *l, const mkg_coalition_market *row)
 		s[G_ASCII_DTOSTR_BUF_SIZE];
 
 	g_string_append(out, "    ");
-	market_name(out, l, row->commodity, row->period, row->region, row->service);
-	g_string_append_printf(out, ", %s: combined share %s, HHI %s -> %s (%s)%s\n",
+	market_name(out, l, row->commodity, row->level, row->period, row->region, row->service);
+	g_string_append_printf(out, ", %s: combined share %s, HHI %s -> %s (%s)",
 	                       row->side == MKG_SIDE_SELLER ? "sellers" : "buyers",
 	                       percent(s, row->share), fmt(a, "%.0f", row->hhi_before),
-	                       fmt(b, "%.0f", row->hhi_after), fmt(d, "%+.0f", row->delta),
-	                       row->presumed_harmful ? "  PRESUMED HARMFUL" : "");
+	                       fmt(b, "%.0f", row->hhi_after), fmt(d, "%+.0f", row->delta));
+	if (row->fringe_share > 0.0)
+		g_string_append_printf(out, ", fringe members' %s left out",
+		                       percent(s, row->fringe_share));
+	g_string_append_printf(out, "%s\n", row->presumed_harmful ? "  PRESUMED HARMFUL" : "");
 }
 
 void
@@ -322,11 +358,14 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 		const mkg_pair_dependency *row = mkg_dependency_pair_at(d, i);
 		if (!(row->asymmetry > 0.0))
 			break;
-		g_string_append_printf(out, "    %14s  %17s  %9s  %s -> %s\n",
+		g_string_append_printf(out, "    %14s  %17s  %9s  %s -> %s",
 		                       percent(a, row->seller_dependency),
 		                       percent(b, row->buyer_dependency),
 		                       fmt(c, "%+.2f", row->asymmetry), mkg__label(l, row->seller),
 		                       mkg__label(l, row->buyer));
+		if (row->level != NULL && strcmp(row->level, MKG_FARM_GATE_LEVEL) == 0)
+			g_string_append(out, " (farm gate)");
+		g_string_append_c(out, '\n');
 		shown++;
 	}
 	if (shown == 0)
@@ -334,4 +373,70 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 	else if (pairs > shown)
 		g_string_append_printf(out, "    (%zu pairs in all; the JSON report lists every one)\n",
 		                       pairs);
+}
+
+/* ---- the farm gate, for the first screen ----------------------------------- */
+
+/* Rows of the farm-gate summary before "... and N more". */
+#define FARM_GATE_ROWS 8
+
+/* The largest buyer that is a firm (not a fringe), or NULL. */
+static const mkg_firm_share *
+largest_firm(const mkg_market_side *s)
+{
+	for (size_t k = 0; k < s->actors; k++)
+		if (!s->shares[k].fringe)
+			return &s->shares[k];
+	return NULL;
+}
+
+void
+mkg__farm_gate_text(GString *out, const mkg_concentration *c, mkg__labels *l)
+{
+	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+	size_t shown = 0, total = 0;
+
+	if (c->levels == MKG_LEVELS_POOLED)
+		return;
+	for (size_t i = 0; i < c->count; i++)
+		total += c->markets[i].pub.level != NULL && !c->markets[i].pub.service &&
+		         strcmp(c->markets[i].pub.level, MKG_FARM_GATE_LEVEL) == 0;
+	if (total == 0)
+		return;
+	mkg__text_heading(out, "Farm gate: who buys from the producers");
+	for (size_t i = 0; i < c->count && shown < FARM_GATE_ROWS; i++) {
+		const mkg__conc_market *cm = &c->markets[i];
+		const mkg_market_side *s = &cm->side[MKG_SIDE_BUYER];
+		const mkg_firm_share *top;
+
+		if (cm->pub.level == NULL || cm->pub.service ||
+		    strcmp(cm->pub.level, MKG_FARM_GATE_LEVEL) != 0)
+			continue;
+		shown++;
+		market_name(out, l, cm->pub.commodity, NULL, cm->pub.period, cm->pub.region, 0);
+		if (s->actors == 0) {
+			g_string_append(out, ": nothing bought (total 0)\n");
+			continue;
+		}
+		if (s->concentration == MKG_CLASS_FRINGE) {
+			g_string_append(out, ": every buyer is a competitive fringe, no buyer HHI\n");
+			continue;
+		}
+		g_string_append_printf(out, ": buyer HHI %s, %s", fmt(a, "%.0f", s->hhi),
+		                       class_words(s->concentration));
+		/* not fringe only: a firm buys here */
+		if ((top = largest_firm(s)) == NULL) {
+			g_string_append_c(out, '\n');
+			continue;
+		}
+		g_string_append_printf(out, "\n  largest buyer %s, %s of the farm-gate %s",
+		                       mkg__label(l, top->actor), percent(b, top->share),
+		                       mkg_measure_name(c->measure));
+		if (top->firms > 1)
+			g_string_append_printf(out, " (%" G_GINT64_FORMAT " firms)", top->firms);
+		g_string_append_c(out, '\n');
+	}
+	if (total > shown)
+		g_string_append_printf(out, "(%zu farm-gate markets in all: see the concentration "
+		                       "section)\n", total);
 }

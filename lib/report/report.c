@@ -31,7 +31,8 @@ struct mkg_report {
 	/* options */
 	mkg_measure measure;
 	mkg_thresholds thresholds;
-	bool split_by_region;
+	mkg_levels levels;
+	mkg_region_split split;
 	const char *exit_date;        /* NULL: no exit simulation */
 	const char **coalition;       /* the caller's coalition ids, or NULL */
 	size_t coalition_count;
@@ -61,6 +62,8 @@ check_options(const mkg_model *model, const mkg_report_options *o, mkg_threshold
 	int rc;
 
 	if ((rc = mkg__check_measure(o->measure)) != MKG_OK ||
+	    (rc = mkg__check_levels((int)o->levels)) != MKG_OK ||
+	    (rc = mkg__check_region_split((int)o->split_by_region)) != MKG_OK ||
 	    (rc = mkg__thresholds_resolve(o->thresholds, NULL, t)) != MKG_OK)
 		return rc;
 	if (o->exit_date != NULL && !mkg__date_parse(o->exit_date, &first, &last))
@@ -118,7 +121,8 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 	r->thresholds = *t;
 	r->thresholds.name = copy(r, t->name);
 	r->thresholds.source = copy(r, t->source);
-	r->split_by_region = o->split_by_region != 0;
+	r->levels = o->levels;
+	r->split = o->split_by_region;
 	r->exit_date = copy(r, o->exit_date);
 	r->channels_text = o->channels != 0;
 	if (coalition != NULL) {
@@ -128,6 +132,26 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 		for (guint i = 0; i < coalition->len; i++)
 			r->coalition[i] = copy(r, MKG_ACTOR(m, g_array_index(coalition, mkg_idx, i))->id);
 	}
+}
+
+/* The M4P sections.  The facilitation mix and the exit simulation have no
+ * level: they take the pooled partition, mk itself when levels are pooled.
+ * A pooled total may overflow where no level's does: that fails with the
+ * facilitation mix's message. */
+static int
+m4p_compute(mkg_report *r, const mkg_model *model, const mkg__markets *mk)
+{
+	mkg__markets pooled;
+	int rc;
+
+	if (r->levels == MKG_LEVELS_POOLED)
+		return mkg__m4p_compute(&r->m4p, model, mk, r->concentration, r->exit_date);
+	if ((rc = mkg__markets_build(&pooled, model, r->measure, MKG_LEVELS_POOLED, r->split,
+	                             "facilitation mix")) != MKG_OK)
+		return rc;
+	rc = mkg__m4p_compute(&r->m4p, model, &pooled, r->concentration, r->exit_date);
+	mkg__markets_clear(&pooled);
+	return rc;
 }
 
 int
@@ -152,16 +176,23 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 	copy_model(r, model);
 	copy_options(r, opts, &t, coalition, model);
 
-	/* concentration and coalitions share one market partition; every sum
-	 * that overflows fails here, with the message of its analysis */
-	if ((rc = mkg__markets_build(&mk, model, r->measure, r->split_by_region,
+	/* concentration, coalitions and groups share one market partition; every
+	 * sum that overflows fails here, with the message of its analysis */
+	if ((rc = mkg__markets_build(&mk, model, r->measure, r->levels, r->split,
 	                             "concentration")) != MKG_OK) {
 		if (coalition != NULL)
 			g_array_free(coalition, TRUE);
 		mkg_report_free(r);
 		return rc;
 	}
-	r->concentration = mkg__concentration_compute(model, &mk, &r->thresholds);
+	if ((rc = mkg__concentration_compute(&r->concentration, model, &mk, &r->thresholds,
+	                                     "concentration")) != MKG_OK) {
+		mkg__markets_clear(&mk);
+		if (coalition != NULL)
+			g_array_free(coalition, TRUE);
+		mkg_report_free(r);
+		return rc;
+	}
 	r->coalitions = mkg__coalitions_compute(
 		model, r->concentration, coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
 		coalition ? coalition->len : 0, true);
@@ -170,7 +201,7 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 	 * large for 32-bit arcs. */
 	if ((rc = mkg__dependency_compute(&r->dependency, model, r->measure)) == MKG_OK &&
 	    (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) == MKG_OK)
-		rc = mkg__m4p_compute(&r->m4p, model, &mk, r->concentration, r->exit_date);
+		rc = m4p_compute(r, model, &mk);
 	if (rc == MKG_OK)
 		rc = mkg_channels_new(&r->channels, model, NULL);
 	mkg__markets_clear(&mk);
@@ -226,7 +257,9 @@ json_options(mkg_jw *w, const mkg_report *r)
 	mkg__jw_begin_object(w, true);
 	mkg__jw_kstring(w, "measure", mkg_measure_name(r->measure));
 	mkg__jw_kstring(w, "thresholds", r->thresholds.name);
-	mkg__jw_kbool(w, "split_by_region", r->split_by_region);
+	mkg__jw_kbool(w, "split_by_region", r->split != MKG_REGION_NONE);
+	mkg__jw_kstring(w, "region_split", mkg__region_split_name(r->split));
+	mkg__jw_kstring(w, "levels", mkg__levels_name(r->levels));
 	mkg__jw_kstring(w, "exit_date", r->exit_date);
 	mkg__jw_key(w, "coalition");
 	if (r->coalition == NULL) {
@@ -311,8 +344,14 @@ text_options(GString *out, const mkg_report *r, mkg__labels *l)
 	                       r->thresholds.source ? " (" : "",
 	                       r->thresholds.source ? mkg__text(l, r->thresholds.source) : "",
 	                       r->thresholds.source ? ")" : "");
-	g_string_append_printf(out, "Markets: commodity x period%s\n",
-	                       r->split_by_region ? " x seller's region" : "");
+	g_string_append_printf(out, "Markets: commodity x %speriod%s\n",
+	                       r->levels == MKG_LEVELS_POOLED ? "" : "level x ",
+	                       r->split == MKG_REGION_SELLER  ? " x seller's region"
+	                       : r->split == MKG_REGION_BUYER ? " x buyer's region"
+	                                                      : "");
+	if (r->levels == MKG_LEVELS_POOLED)
+		g_string_append(out, "Levels of trade pooled: farm-gate sales and resales are one "
+		                     "market\n");
 	if (r->exit_date != NULL)
 		g_string_append_printf(out, "Programme exits simulated at: %s\n",
 		                       mkg__text(l, r->exit_date));
@@ -344,6 +383,9 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 	s = g_string_new(NULL);
 	text_model(s, r, &l);
 	text_options(s, r, &l);
+	/* Then the farm gate: buyer power over farmers is the first question. */
+	if (r->concentration != NULL)
+		mkg__farm_gate_text(s, r->concentration, &l);
 	/* What an analyst must not miss comes first: groups presumed harmful. */
 	if (r->coalitions != NULL)
 		mkg__coalitions_text_warnings(s, r->coalitions, &l);

@@ -60,6 +60,8 @@ void mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l)
 /* The coalitions presumed harmful, for the top of the report. */
 void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, mkg__labels *l);
 void mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l);
+/* The farm-gate markets' buyer side, for the first screen of the report. */
+void mkg__farm_gate_text(GString *out, const mkg_concentration *c, mkg__labels *l);
 
 /* facilitation-text.c, value-text.c, groups-text.c */
 void mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s,

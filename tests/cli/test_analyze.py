@@ -40,11 +40,19 @@ def generated_model(seed=7):
     missing measures, services, regions, periods, groups with supervisors."""
     rnd = random.Random(seed)
     regions = ["North", "South", None]
+    # kinds give the levels (producer: the farm gate); firms and end markets
+    # without firms (a competitive fringe) cover section 1's counting rules
+    kinds = ["producer", "producer", "trader", "trader", "wholesaler", "processor",
+             "end_market", "producer", "trader", "end_market", "retailer", "trader",
+             "collector", "end_market"]
+    firms = {3: 4, 4: 250, 9: 12, 12: 2}
     actors = []
     for i in range(14):
-        a = {"id": f"actor-{i:02d}", "kind": "trader"}
+        a = {"id": f"actor-{i:02d}", "kind": kinds[i]}
         if regions[i % 3] is not None:
             a["region"] = regions[i % 3]
+        if i in firms:
+            a["firms"] = firms[i]
         actors.append(a)
     actors.append({"id": "board", "kind": "marketing_board"})
     actors.append({"id": "ministry", "kind": "public_agency"})
@@ -56,6 +64,8 @@ def generated_model(seed=7):
              "period": rnd.choice(["2010", "2011"])}
         if t["commodity"] == "transport":
             t["service"] = True
+        if rnd.random() < 0.1:
+            t["level"] = rnd.choice(["producer", "auction", "trader"])
         r = rnd.random()
         if r < 0.1:
             t["value"] = rnd.choice([0, 10, 20])          # no volume
@@ -87,13 +97,37 @@ def key_null_first(x):
     return (0, "") if x is None else (1, x)
 
 
-def reference(model, measure="volume", thresholds="us2023", by_region=False, coalition=None):
+KINDS = ["producer", "input_supplier", "collector", "trader", "processor", "wholesaler",
+         "exporter", "retailer", "end_market", "service_provider", "financial_institution",
+         "public_agency", "marketing_board", "programme", "association", "ngo", "other"]
+
+
+def level_key(level):
+    """Chain order: none (pooled) first, kind names in the kinds' order, then others."""
+    if level is None:
+        return (0, 0, "")
+    return (1, KINDS.index(level), "") if level in KINDS else (1, len(KINDS), level)
+
+
+def reference(model, measure="volume", thresholds="us2023", by_region=False, coalition=None,
+              levels="separate"):
+    """by_region: False, "seller" (or True) or "buyer"."""
     region_of = {a["id"]: a.get("region") for a in model["actors"]}
+    kind_of = {a["id"]: a["kind"] for a in model["actors"]}
+    # the firms an actor counts as; 0: an end market without firms, a fringe
+    n_of = {a["id"]: a.get("firms", 0 if a["kind"] == "end_market" else 1)
+            for a in model["actors"]}
+    by_region = "seller" if by_region is True else by_region
     default_period = model.get("period")
+
+    def level_of(t):
+        return t.get("level", kind_of[t["seller"]])
+
     markets = collections.OrderedDict()
     for t in model["transactions"]:
-        k = (t["commodity"], t.get("period", default_period),
-             region_of[t["seller"]] if by_region else None, bool(t.get("service", False)))
+        k = (t["commodity"], None if levels == "pooled" else level_of(t),
+             t.get("period", default_period),
+             region_of[t[by_region]] if by_region else None, bool(t.get("service", False)))
         m = markets.setdefault(k, {"tx": [], "excluded": 0})
         if measure in t:
             m["tx"].append(t)
@@ -109,11 +143,25 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
 
     conc = []
     amounts = {}  # (market index, side) -> {actor: Fraction}
-    ordered = sorted(markets.items(), key=lambda kv: (kv[0][0], key_null_first(kv[0][1]),
-                                                      key_null_first(kv[0][2]), kv[0][3]))
+    ordered = sorted(markets.items(), key=lambda kv: (kv[0][0], level_key(kv[0][1]),
+                                                      key_null_first(kv[0][2]),
+                                                      key_null_first(kv[0][3]), kv[0][4]))
+
+    def cr(shares, k):
+        """The k largest firms, an actor of N firms being N firms of s / N."""
+        units = sorted(((s / n_of[a], n_of[a]) for a, s in shares if n_of[a] > 0),
+                       key=lambda u: -u[0])
+        total = Fraction(0)
+        for per, n in units:
+            take = min(n, k)
+            total += per * take
+            k -= take
+        return total
+
     for mi, (k, m) in enumerate(ordered):
-        entry = {"commodity": k[0], "period": k[1], "region": k[2], "service": k[3],
-                 "transactions": len(m["tx"]), "excluded_transactions": m["excluded"]}
+        entry = {"commodity": k[0], "level": k[1], "period": k[2], "region": k[3],
+                 "service": k[4], "transactions": len(m["tx"]),
+                 "excluded_transactions": m["excluded"]}
         total = sum(Fraction(t[measure]) for t in m["tx"])
         for side in ("seller", "buyer"):
             per = collections.defaultdict(Fraction)
@@ -123,18 +171,23 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
             amounts[(mi, side)] = firms
             shares = sorted(((a, x / total) for a, x in firms.items()),
                             key=lambda p: (-p[1], p[0])) if total > 0 else []
-            if total > 0:
-                h = sum(s * s for _, s in shares)
-                n = len(shares)
-                sd = {"total": float(total), "firms": n, "hhi": float(h * 10000),
-                      "hhi_normalized": 1.0 if n == 1 else
-                      max(0.0, float((h - Fraction(1, n)) / (1 - Fraction(1, n)))),
-                      "cr1": float(shares[0][1]), "cr4": float(sum(s for _, s in shares[:4])),
-                      "effective_firms": float(1 / h), "class": klass(float(h * 10000))}
+            n = sum(n_of[a] for a, _ in shares)
+            fringe = sum((s for a, s in shares if n_of[a] == 0), Fraction(0))
+            sd = {"total": float(total), "firms": n, "actors": len(shares),
+                  "fringe_share": float(fringe)}
+            if n > 0:
+                h = sum(s * s / n_of[a] for a, s in shares if n_of[a] > 0)
+                sd.update({"hhi": float(h * 10000),
+                           "hhi_normalized": None if fringe > 0 else 1.0 if n == 1 else
+                           max(0.0, float((h - Fraction(1, n)) / (1 - Fraction(1, n)))),
+                           "cr1": float(cr(shares, 1)), "cr4": float(cr(shares, 4)),
+                           "effective_firms": float(1 / h), "class": klass(float(h * 10000))})
             else:
-                sd = {"total": 0.0, "firms": 0, "hhi": None, "hhi_normalized": None,
-                      "cr1": None, "cr4": None, "effective_firms": None, "class": "empty"}
-            sd["shares"] = [{"actor": a, "share": float(s)} for a, s in shares]
+                sd.update({"hhi": None, "hhi_normalized": None, "cr1": None, "cr4": None,
+                           "effective_firms": None,
+                           "class": "fringe" if shares else "empty"})
+            sd["shares"] = [{"actor": a, "share": float(s), "firms": n_of[a],
+                             "fringe": n_of[a] == 0} for a, s in shares]
             entry[side] = sd
         conc.append(entry)
 
@@ -143,19 +196,29 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
         for mi, (k, m) in enumerate(ordered):
             for side in ("buyer", "seller"):          # byte order of the side name
                 firms = amounts[(mi, side)]
-                mine = [firms[a] for a in members if a in firms]
-                if not mine:
+                if not any(a in firms for a in members):
                     continue
+                # fringe members are left out of the verdict
+                mine = [(firms[a], n_of[a]) for a in members if a in firms and n_of[a] > 0]
+                fringe = sum((firms[a] for a in members if a in firms and n_of[a] == 0),
+                             Fraction(0))
                 total = sum(firms.values())
-                before = sum((x / total) ** 2 for x in firms.values()) * 10000
-                delta = 2 * 10000 * sum(mine[i] * mine[j] for i in range(len(mine))
-                                        for j in range(i + 1, len(mine))) / (total * total)
-                share = sum(mine) / total
-                after = before + delta
-                rows.append({"commodity": k[0], "period": k[1], "region": k[2], "service": k[3],
-                             "side": side, "share": float(share), "hhi_before": float(before),
-                             "hhi_after": float(after), "delta": float(delta),
-                             "presumed_harmful": delta > 100 and (after > 1800 or share > 0.3)})
+                if any(n_of[a] > 0 for a in firms):
+                    before = sum((x / total) ** 2 / n_of[a] for a, x in firms.items()
+                                 if n_of[a] > 0) * 10000
+                else:
+                    before = None  # fringe only: no HHI
+                x = sum((x for x, _ in mine), Fraction(0))
+                delta = 10000 * (x * x - sum(x * x / n for x, n in mine)) / (total * total)
+                share = x / total
+                after = None if before is None else before + delta
+                rows.append({"commodity": k[0], "level": k[1], "period": k[2], "region": k[3],
+                             "service": k[4], "side": side, "share": float(share),
+                             "hhi_before": None if before is None else float(before),
+                             "hhi_after": None if after is None else float(after),
+                             "delta": float(delta), "fringe_share": float(fringe / total),
+                             "presumed_harmful": delta > 100 and after is not None
+                             and (after > 1800 or share > 0.3)})
         return rows
 
     coalitions = []
@@ -180,6 +243,7 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
     sales = collections.defaultdict(Fraction)
     purchases = collections.defaultdict(Fraction)
     pair = collections.defaultdict(Fraction)
+    pair_levels = collections.defaultdict(set)
     active = set()
     excluded = 0
     for t in model["transactions"]:
@@ -190,6 +254,7 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
         sales[t["seller"]] += x
         purchases[t["buyer"]] += x
         pair[(t["seller"], t["buyer"])] += x
+        pair_levels[(t["seller"], t["buyer"])].add(level_of(t))
         active.update((t["seller"], t["buyer"]))
 
     def top(actor, index):
@@ -218,7 +283,9 @@ def reference(model, measure="volume", thresholds="us2023", by_region=False, coa
                           "seller_dependency": None if ds is None else float(ds),
                           "buyer_dependency": None if db is None else float(db),
                           "asymmetry": None if asym is None else float(asym),
-                          "amount": float(x), "_exact": asym})
+                          "amount": float(x),
+                          "level": next(iter(pair_levels[(s, b)]))
+                          if len(pair_levels[(s, b)]) == 1 else None, "_exact": asym})
     dep_pairs.sort(key=lambda p: (p["_exact"] is None, -(p["_exact"] or 0), p["seller"],
                                   p["buyer"]))
     for p in dep_pairs:
@@ -265,11 +332,11 @@ class AnalyzeCase(unittest.TestCase):
 
 class AgainstReference(AnalyzeCase):
     def check(self, *args, measure="volume", thresholds="us2023", by_region=False,
-              coalition=None):
+              coalition=None, levels="separate"):
         model = generated_model()
         report = self.analyze_json(self.write(model), *args)
         conc, coalitions, dependency = reference(model, measure, thresholds, by_region,
-                                                 coalition)
+                                                 coalition, levels)
         self.assertEqual(report["report"], "marketgraph")
         self.assertEqual(report["version"], 1)
         self.assertEqual(report["model"], {"name": "generated", "actors": 16,
@@ -277,7 +344,10 @@ class AgainstReference(AnalyzeCase):
                                            "memberships": 6})
         self.assertEqual(report["options"]["measure"], measure)
         self.assertEqual(report["options"]["thresholds"], thresholds)
-        self.assertEqual(report["options"]["split_by_region"], by_region)
+        self.assertEqual(report["options"]["split_by_region"], bool(by_region))
+        self.assertEqual(report["options"]["region_split"],
+                         {False: "none", True: "seller"}.get(by_region, by_region))
+        self.assertEqual(report["options"]["levels"], levels)
         self.assertSame(report["concentration"], conc, "concentration")
         self.assertSame(report["coalitions"], coalitions, "coalitions")
         self.assertSame(report["dependency"], dependency, "dependency")
@@ -300,9 +370,29 @@ class AgainstReference(AnalyzeCase):
                             coalition=["actor-05", "actor-09"])
         self.assertEqual(report["options"]["coalition"], ["actor-05", "actor-09"])
         self.assertIsNone(report["coalitions"][0]["group"])
+        # with a fringe member (actor-06, an end market without firms): its
+        # share is reported apart and left out of the verdict
+        report = self.check("--coalition", "actor-05,actor-06,actor-09",
+                            coalition=["actor-05", "actor-06", "actor-09"])
+        self.assertTrue(any(r["fringe_share"] > 0 for r in report["coalitions"][0]["markets"]))
 
     def test_eu2004(self):
         self.check("-t", "eu2004", thresholds="eu2004")
+
+    def test_levels_pooled_by_buyer_region(self):
+        report = self.check("--levels", "pooled", "--by-region", "buyer", levels="pooled",
+                            by_region="buyer")
+        self.assertTrue(all(m["level"] is None for m in report["concentration"]))
+
+    def test_levels_firms_and_fringe_covered(self):
+        report = self.check("-r", "seller", by_region="seller")
+        levels = {m["level"] for m in report["concentration"]}
+        # kind levels in chain order, a free-text level after them
+        self.assertTrue({"producer", "trader", "auction"} <= levels, levels)
+        sides = [m[s] for m in report["concentration"] for s in ("seller", "buyer")]
+        self.assertTrue(any(s["class"] == "fringe" for s in sides))
+        self.assertTrue(any(0 < s["fringe_share"] < 1 for s in sides))
+        self.assertTrue(any(f["firms"] > 1 for s in sides for f in s["shares"]))
 
 
 class Behaviour(AnalyzeCase):
@@ -341,11 +431,39 @@ class Behaviour(AnalyzeCase):
                 ((path, "-m", "weight"), "unknown measure \"weight\", expected volume or value"),
                 ((path, "-t", "us1982"), "unknown threshold set \"us1982\", expected us2023, "
                                           "us2010, us1992 or eu2004"),
-                ((path, "-c", "a,,b"), "--coalition: empty actor id in \"a,,b\"")):
+                ((path, "-c", "a,,b"), "--coalition: empty actor id in \"a,,b\""),
+                ((path, "--levels", "stacked"),
+                 "unknown levels \"stacked\", expected separate or pooled"),
+                (("--by-region=north", path),
+                 "--by-region: unknown region \"north\", expected seller or buyer")):
             code, out, err = run("analyze", *args)
             self.assertEqual((code, out), (2, b""), args)
             self.assertEqual(err, f"marketgraph analyze: {message} "
                                   "(try 'marketgraph analyze --help')\n")
+
+    def test_by_region_forms(self):
+        # bare --by-region is the seller's region, before or after FILE;
+        # "--by-region buyer" and "-r buyer" take the value
+        path = self.write(generated_model())
+        seller = self.analyze_json(path, "--by-region", "seller")
+        for args in (("--by-region",), ("-r",)):
+            self.assertEqual(self.analyze_json(path, *args), seller)
+        code, out, err = run("analyze", "--by-region", path, "-f", "json")
+        self.assertEqual((code, err, json.loads(out)), (0, "", seller))
+        buyer = self.analyze_json(path, "--by-region", "buyer")
+        self.assertEqual(buyer["options"]["region_split"], "buyer")
+        self.assertEqual(self.analyze_json(path, "-r", "buyer"), buyer)
+        self.assertEqual(self.analyze_json(path, "--by-region=buyer"), buyer)
+
+    def test_farm_gate_first_screen(self):
+        # the farm gate leads the text report of the potato case
+        code, out, err = run("analyze", EXAMPLE)
+        self.assertEqual((code, err), (0, ""))
+        first = out.decode().split("\n")[:25]
+        self.assertIn("Farm gate: who buys from the producers", first)
+        self.assertIn("native-potato, period 2012: buyer HHI 4826, highly concentrated", first)
+        self.assertIn("  largest buyer snack-multinational (Multinational snack maker), 68.0% of "
+                      "the farm-gate volume", first)
 
     def test_unknown_coalition_actor(self):
         path = self.write(generated_model())
@@ -365,8 +483,8 @@ class Behaviour(AnalyzeCase):
         report = self.analyze_json(EXAMPLE)
         for key in ("model", "options", "concentration", "coalitions", "dependency"):
             self.assertIn(key, report)
-        keys = [(m["commodity"], key_null_first(m["period"]), key_null_first(m["region"]),
-                 m["service"]) for m in report["concentration"]]
+        keys = [(m["commodity"], level_key(m["level"]), key_null_first(m["period"]),
+                 key_null_first(m["region"]), m["service"]) for m in report["concentration"]]
         self.assertEqual(keys, sorted(keys))
 
 

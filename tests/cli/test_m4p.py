@@ -479,21 +479,24 @@ class Compare(unittest.TestCase):
     def check_groups(self, rep, doc):
         """Groups repeat the coalitions' numbers and count member buyers."""
         m = Model(doc)
+        kind = {a["id"]: a["kind"] for a in doc["actors"]}
         coal = {c["group"]: c for c in rep["coalitions"] if c.get("group")}
         self.assertEqual([g["group"] for g in rep["groups"]], sorted(coal, key=str.encode))
         for g in rep["groups"]:
             c = coal[g["group"]]
             self.assertEqual(g["members"], c["members"])
-            sides = [(mk["commodity"], mk["period"], mk["side"], mk["share"], mk["hhi_after"])
-                     for mk in c["markets"]]
+            sides = [(mk["commodity"], mk["level"], mk["period"], mk["side"], mk["share"],
+                      mk["hhi_after"]) for mk in c["markets"]]
             mine = []
             for mk in g["markets"]:
                 for side in ("buyer", "seller"):
                     if mk[side] is not None:
-                        mine.append((mk["commodity"], mk["period"], side, mk[side]["share"],
-                                     mk[side]["hhi_after"]))
+                        mine.append((mk["commodity"], mk["level"], mk["period"], side,
+                                     mk[side]["share"], mk[side]["hhi_after"]))
+                # a market's level: the transaction's, else its seller's kind
                 buyers = {t["buyer"] for t in m.txs
                           if t["commodity"] == mk["commodity"] and t["period"] == mk["period"]
+                          and t.get("level", kind[t["seller"]]) == mk["level"]
                           and t.get("volume", 0) > 0
                           and bool(t.get("service", False)) == mk["service"]}
                 self.assertEqual(mk["buyers"], len(buyers))

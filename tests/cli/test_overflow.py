@@ -73,7 +73,7 @@ class Overflow(unittest.TestCase):
 
     def test_volume(self):
         path = self.write("volume.json", model(10, 1e308))
-        message = ('the volume of market "maize" 2010' + VOLUME_TAIL)
+        message = ('the volume of market "maize" level "producer" 2010' + VOLUME_TAIL)
         for fmt in ("text", "json"):
             self.assertFails(("analyze", "--format", fmt, path),
                              f"marketgraph analyze: {path}: concentration: {message}")

@@ -60,7 +60,10 @@ def load(name):
 
 
 def market(report, commodity):
+    """The market of commodity; at the farm gate when it has several levels."""
     rows = [m for m in report["concentration"] if m["commodity"] == commodity]
+    if len(rows) > 1:
+        rows = [m for m in rows if m["level"] == "producer"]
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -282,10 +285,22 @@ class MaizeBoard(unittest.TestCase):
         self.assertGreater(buyer["share"], 0.4)
         self.assertGreater(buyer["delta"], 1000)
 
-    def test_inclusive_board_not_flagged(self):
-        for c in self.b["coalitions"]:
+    def test_inclusive_board_traders_flagged_at_the_farm_gate(self):
+        # Levels pooled, the farm-gate purchases are diluted by the resales:
+        # no group would be presumed harmful.
+        pooled = analyze("maize-board-inclusive.json", "--levels", "pooled")
+        for c in pooled["coalitions"]:
             self.assertFalse(any(m["presumed_harmful"] for m in c["markets"]), c["group"])
-        self.assertEqual(len(self.coalition(self.b, "assoc-maize-traders")["members"]), 4)
+        # Where the farmers sell, the four member traders buy 30.0% (856 of
+        # 2850 t); the farm-gate buyer HHI goes from 1571 to 2245 (+674).
+        c = self.coalition(self.b, "assoc-maize-traders")
+        self.assertEqual(len(c["members"]), 4)
+        gate = [m for m in c["markets"] if m["level"] == "producer" and m["side"] == "buyer"][0]
+        self.assertTrue(gate["presumed_harmful"])
+        self.assertAlmostEqual(gate["share"], 856 / 2850, places=12)
+        self.assertEqual((round(gate["hhi_before"]), round(gate["hhi_after"])), (1571, 2245))
+        self.assertEqual([g["group"] for g in self.b["coalitions"] if g["presumed_harmful"]],
+                         ["assoc-maize-traders"])
 
     def test_board_supervised_and_inclusive(self):
         board = {r: [g for g in rep["groups"] if g["group"] == "dmb"][0]

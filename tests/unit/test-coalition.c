@@ -333,13 +333,15 @@ test_json(void **state)
 		"    \"members\": [\"t1\", \"t3\"],\n"
 		"    \"presumed_harmful\": true,\n"
 		"    \"markets\": [\n"
-		"      {\"commodity\": \"beans\", \"period\": \"2010\", \"region\": null, "
+		"      {\"commodity\": \"beans\", \"level\": \"other\", \"period\": \"2010\", "
+		"\"region\": null, "
 		"\"service\": false, \"side\": \"buyer\", \"share\": 0.4, \"hhi_before\": 5200, "
-		"\"hhi_after\": 5200, \"delta\": 0, \"presumed_harmful\": false},\n"
-		"      {\"commodity\": \"maize\", \"period\": \"2010\", \"region\": null, "
+		"\"hhi_after\": 5200, \"delta\": 0, \"fringe_share\": 0, \"presumed_harmful\": false},\n"
+		"      {\"commodity\": \"maize\", \"level\": \"other\", \"period\": \"2010\", "
+		"\"region\": null, "
 		"\"service\": false, \"side\": \"seller\", \"share\": 0.5454545454545454, "
 		"\"hhi_before\": 2396.694214876033, \"hhi_after\": 3719.00826446281, "
-		"\"delta\": 1322.314049586777, \"presumed_harmful\": true}\n"
+		"\"delta\": 1322.314049586777, \"fringe_share\": 0, \"presumed_harmful\": true}\n"
 		"    ]\n"
 		"  }\n"
 		"]\n";
@@ -355,6 +357,69 @@ test_json(void **state)
 	mkg_coalitions_free(c);
 }
 
+/*
+ * Farm gate of 120: p sells 60 to t1, 40 to t2 (4 firms), 20 to the
+ * consumers (an end market without firms: a fringe).  Buyer HHI =
+ * 10^4 (1/4 + (1/9)/4) = 2777.78.  {t1, t2, consumers}: the fringe's 1/6
+ * is left out; share 5/6, delta 10^4 ((5/6)^2 - 10/36) = 4166.67, after
+ * 10^4 x 25/36 = 6944.44: harmful.  {consumers} alone: share 0, delta 0.
+ * {t2}: its 4 firms as one: delta 10^4 (1/9 - 1/36) = 833.33, share 1/3:
+ * harmful.
+ */
+static void
+test_fringe_and_firms(void **state)
+{
+	static const char *const all[] = { "t1", "t2", "consumers" };
+	static const char *const fringe[] = { "consumers" };
+	static const char *const many[] = { "t2" };
+	mkg_model *m = mf_model(NULL);
+	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+	const mkg_coalition_market *row;
+	mkg_coalitions *c;
+	(void)state;
+
+	mf_actor(m, "p", MKG_ACTOR_PRODUCER, NULL);
+	mf_actor(m, "t1", MKG_ACTOR_TRADER, NULL);
+	mf_actor(m, "consumers", MKG_ACTOR_END_MARKET, NULL);
+	d.id = "t2";
+	d.kind = MKG_ACTOR_TRADER;
+	d.firms = 4;
+	assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+	mf_tx(m, "p", "t1", "maize", "2010", 60, MF_NONE);
+	mf_tx(m, "p", "t2", "maize", "2010", 40, MF_NONE);
+	mf_tx(m, "p", "consumers", "maize", "2010", 20, MF_NONE);
+
+	c = compute(m, all, 3, 1);
+	assert_int_equal(mkg_coalitions_market_count(c, 0), 1);
+	row = mkg_coalitions_market_at(c, 0, 0);
+	assert_string_equal(row->level, "producer");
+	assert_int_equal(row->side, MKG_SIDE_BUYER);
+	mf_assert_near(row->share, 5.0 / 6.0, 1e-15);
+	mf_assert_near(row->fringe_share, 1.0 / 6.0, 1e-15);
+	mf_assert_near(row->hhi_before, 1e4 * 10.0 / 36.0, 1e-9);
+	mf_assert_near(row->delta, 1e4 * 15.0 / 36.0, 1e-9);
+	mf_assert_near(row->hhi_after, 1e4 * 25.0 / 36.0, 1e-9);
+	assert_true(row->presumed_harmful);
+	mkg_coalitions_free(c);
+
+	c = compute(m, fringe, 1, 1);
+	row = mkg_coalitions_market_at(c, 0, 0);
+	mf_assert_near(row->share, 0.0, 0);
+	mf_assert_near(row->fringe_share, 1.0 / 6.0, 1e-15);
+	mf_assert_near(row->delta, 0.0, 0);
+	assert_false(mkg_coalitions_presumed_harmful(c, 0));
+	mkg_coalitions_free(c);
+
+	c = compute(m, many, 1, 1);
+	row = mkg_coalitions_market_at(c, 0, 0);
+	mf_assert_near(row->share, 1.0 / 3.0, 1e-15);
+	mf_assert_near(row->delta, 1e4 * 3.0 / 36.0, 1e-9);
+	mf_assert_near(row->hhi_after, 1e4 * 13.0 / 36.0, 1e-9);
+	assert_true(row->presumed_harmful);
+	mkg_coalitions_free(c);
+	mkg_model_free(m);
+}
+
 int
 main(void)
 {
@@ -366,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_fringe_and_firms),
 	};
 
 	return cmocka_run_group_tests_name("coalition", tests, NULL, NULL);

@@ -342,7 +342,8 @@ test_threshold_data(void **state)
 	                    "moderately_concentrated");
 	assert_string_equal(mkg_concentration_class_name(MKG_CLASS_HIGHLY_CONCENTRATED),
 	                    "highly_concentrated");
-	assert_null(mkg_concentration_class_name((mkg_concentration_class)4));
+	assert_string_equal(mkg_concentration_class_name(MKG_CLASS_FRINGE), "fringe");
+	assert_null(mkg_concentration_class_name((mkg_concentration_class)5));
 	assert_null(mkg_concentration_class_name((mkg_concentration_class)-1));
 }
 
@@ -385,6 +386,8 @@ test_empty_market(void **state)
 	                       "\"seller\": {\n"
 	                       "      \"total\": 0,\n"
 	                       "      \"firms\": 0,\n"
+	                       "      \"actors\": 0,\n"
+	                       "      \"fringe_share\": 0,\n"
 	                       "      \"hhi\": null,\n"
 	                       "      \"hhi_normalized\": null,\n"
 	                       "      \"cr1\": null,\n"
@@ -455,9 +458,9 @@ test_value_volume_and_excluded(void **state)
 	mkg_model_free(m);
 }
 
-/* Market keys and their order: commodity, then period (none first), then
- * region (none first), then service; the model's period is the default;
- * split by the seller's region on request. */
+/* Market keys and their order with levels pooled: commodity, then period
+ * (none first), then region (none first), then service; the model's period
+ * is the default; split by the seller's region on request. */
 static void
 test_market_keys(void **state)
 {
@@ -466,6 +469,9 @@ test_market_keys(void **state)
 	mkg_concentration *c;
 	const mkg_market *mk;
 	(void)state;
+
+	/* levels pooled: the order of levels is test_level_order's */
+	o.levels = MKG_LEVELS_POOLED;
 
 	mf_actor(m, "north-1", MKG_ACTOR_PRODUCER, "North");
 	mf_actor(m, "south-1", MKG_ACTOR_PRODUCER, "South");
@@ -477,7 +483,7 @@ test_market_keys(void **state)
 	mf_tx_full(m, "truck", "mill", "maize", "2011", 5, MF_NONE, 1); /* a service */
 	mf_tx(m, "north-1", "mill", "beans", "2011", 1, MF_NONE);
 
-	c = compute(m, NULL);
+	c = compute(m, &o);
 	assert_int_equal(mkg_concentration_market_count(c), 4);
 	mk = mkg_concentration_market_at(c, 0);
 	assert_string_equal(mk->commodity, "beans");
@@ -502,7 +508,7 @@ test_market_keys(void **state)
 
 	/* the model's period fills in for transactions without one */
 	assert_int_equal(mkg_model_set_period(m, "2011"), MKG_OK);
-	c = compute(m, NULL);
+	c = compute(m, &o);
 	assert_int_equal(mkg_concentration_market_count(c), 3);
 	assert_int_equal(mkg_concentration_market_at(c, 1)->transactions, 4);
 	mkg_concentration_free(c);
@@ -659,6 +665,7 @@ test_json(void **state)
 		"[\n"
 		"  {\n"
 		"    \"commodity\": \"maize\",\n"
+		"    \"level\": \"other\",\n"
 		"    \"period\": \"2010\",\n"
 		"    \"region\": null,\n"
 		"    \"service\": false,\n"
@@ -667,6 +674,8 @@ test_json(void **state)
 		"    \"seller\": {\n"
 		"      \"total\": 4,\n"
 		"      \"firms\": 2,\n"
+		"      \"actors\": 2,\n"
+		"      \"fringe_share\": 0,\n"
 		"      \"hhi\": 6250,\n"
 		"      \"hhi_normalized\": 0.25,\n"
 		"      \"cr1\": 0.75,\n"
@@ -674,13 +683,15 @@ test_json(void **state)
 		"      \"effective_firms\": 1.6,\n"
 		"      \"class\": \"highly_concentrated\",\n"
 		"      \"shares\": [\n"
-		"        {\"actor\": \"a\", \"share\": 0.75},\n"
-		"        {\"actor\": \"c\", \"share\": 0.25}\n"
+		"        {\"actor\": \"a\", \"share\": 0.75, \"firms\": 1, \"fringe\": false},\n"
+		"        {\"actor\": \"c\", \"share\": 0.25, \"firms\": 1, \"fringe\": false}\n"
 		"      ]\n"
 		"    },\n"
 		"    \"buyer\": {\n"
 		"      \"total\": 4,\n"
 		"      \"firms\": 1,\n"
+		"      \"actors\": 1,\n"
+		"      \"fringe_share\": 0,\n"
 		"      \"hhi\": 10000,\n"
 		"      \"hhi_normalized\": 1,\n"
 		"      \"cr1\": 1,\n"
@@ -688,7 +699,7 @@ test_json(void **state)
 		"      \"effective_firms\": 1,\n"
 		"      \"class\": \"highly_concentrated\",\n"
 		"      \"shares\": [\n"
-		"        {\"actor\": \"b\", \"share\": 1}\n"
+		"        {\"actor\": \"b\", \"share\": 1, \"firms\": 1, \"fringe\": false}\n"
 		"      ]\n"
 		"    }\n"
 		"  }\n"
@@ -723,6 +734,186 @@ test_json(void **state)
 	mkg_model_free(m);
 }
 
+/* ---- levels, many-firm actors and the fringe ---------------------------- */
+
+/* An actor with firms N, or an end market without firms (n = -1). */
+static void
+actor_firms(mkg_model *m, const char *id, mkg_actor_kind kind, const char *region, int64_t n)
+{
+	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+	d.id = id;
+	d.kind = kind;
+	d.region = region;
+	d.firms = n;
+	assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+}
+
+static void
+tx_level(mkg_model *m, const char *seller, const char *buyer, double volume, const char *level)
+{
+	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+
+	d.seller = seller;
+	d.buyer = buyer;
+	d.commodity = "maize";
+	d.period = "2010";
+	d.volume = volume;
+	d.level = level;
+	assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+}
+
+/*
+ * Farm gate (level producer): p1 sells 60 to t1 (one firm), p2 40 to t2
+ * (4 firms) and 20 to the consumers (an end market without firms: a
+ * fringe); p1 -> t1 0 with an explicit level "producer" joins that market.
+ * Trader level: t1 50 and t2 30 to the consumers.  Level "auction" (free
+ * text, after every kind name): t1 10 to the supermarket.
+ */
+static mkg_model *
+levels_model(void)
+{
+	mkg_model *m = mf_model("levels");
+
+	actor_firms(m, "p1", MKG_ACTOR_PRODUCER, "Junin", -1);
+	actor_firms(m, "p2", MKG_ACTOR_PRODUCER, NULL, -1);
+	actor_firms(m, "t1", MKG_ACTOR_TRADER, "Junin", -1);
+	actor_firms(m, "t2", MKG_ACTOR_TRADER, NULL, 4);
+	actor_firms(m, "consumers", MKG_ACTOR_END_MARKET, "Lima", -1);
+	actor_firms(m, "super", MKG_ACTOR_RETAILER, NULL, -1);
+	tx_level(m, "t1", "super", 10, "auction");
+	tx_level(m, "t1", "consumers", 50, NULL);
+	tx_level(m, "p1", "t1", 60, NULL);
+	tx_level(m, "p2", "t2", 40, NULL);
+	tx_level(m, "p2", "consumers", 20, NULL);
+	tx_level(m, "t2", "consumers", 30, NULL);
+	tx_level(m, "p1", "t1", 0, "producer");
+	return m;
+}
+
+/*
+ * Farm-gate buyers of 120: t1 1/2, t2 1/3 (4 firms of 1/12), consumers 1/6
+ * (fringe).  HHI = 10^4 (1/4 + (1/9)/4) = 10^4 x 10/36 = 2777.78; firms
+ * 1 + 4 = 5; CR1 1/2, CR4 1/2 + 3/12 = 3/4, CR-5 and CR-10 1/2 + 4/12 = 5/6;
+ * effective firms 36/10; normalised HHI undefined (NaN) with a fringe.
+ * Trader-level sellers of 80: t1 5/8, t2 3/8 in 4 firms: 10^4 (25/64 +
+ * 9/256) = 4257.8125; its buyers are all fringe: no HHI, class fringe.
+ */
+static void
+test_levels_firms_fringe(void **state)
+{
+	mkg_model *m = levels_model();
+	mkg_concentration *c = compute(m, NULL);
+	const mkg_market_side *s;
+	(void)state;
+
+	assert_int_equal(mkg_concentration_levels(c), MKG_LEVELS_SEPARATE);
+	/* chain order: producer, trader (kinds), then auction (free text) */
+	assert_int_equal(mkg_concentration_market_count(c), 3);
+	assert_string_equal(mkg_concentration_market_at(c, 0)->level, "producer");
+	assert_string_equal(mkg_concentration_market_at(c, 1)->level, "trader");
+	assert_string_equal(mkg_concentration_market_at(c, 2)->level, "auction");
+	assert_int_equal(mkg_concentration_market_at(c, 0)->transactions, 4);
+
+	s = side_of(c, 0, MKG_SIDE_BUYER);
+	mf_assert_near(s->hhi, 1e4 * 10.0 / 36.0, 1e-9);
+	assert_int_equal(s->firms, 5);
+	assert_int_equal(s->actors, 3);
+	mf_assert_near(s->fringe_share, 1.0 / 6.0, 1e-15);
+	mf_assert_near(s->cr1, 0.5, 1e-15);
+	mf_assert_near(s->cr4, 0.75, 1e-15);
+	mf_assert_near(mkg_concentration_cr(c, 0, MKG_SIDE_BUYER, 5), 5.0 / 6.0, 1e-15);
+	mf_assert_near(mkg_concentration_cr(c, 0, MKG_SIDE_BUYER, 10), 5.0 / 6.0, 1e-15);
+	mf_assert_near(s->effective_firms, 3.6, 1e-12);
+	mf_assert_near(s->hhi_normalized, NAN, 0);
+	assert_int_equal(s->concentration, MKG_CLASS_HIGHLY_CONCENTRATED);
+	assert_string_equal(s->shares[0].actor, "t1");
+	assert_int_equal(s->shares[0].firms, 1);
+	assert_string_equal(s->shares[1].actor, "t2");
+	assert_int_equal(s->shares[1].firms, 4);
+	assert_false(s->shares[1].fringe);
+	assert_string_equal(s->shares[2].actor, "consumers");
+	assert_int_equal(s->shares[2].firms, 0);
+	assert_true(s->shares[2].fringe);
+	mf_assert_near(side_of(c, 0, MKG_SIDE_SELLER)->hhi, 5000.0, 1e-9);
+
+	s = side_of(c, 1, MKG_SIDE_SELLER);
+	mf_assert_near(s->hhi, 4257.8125, 1e-9);
+	assert_int_equal(s->firms, 5);
+	mf_assert_near(s->cr1, 5.0 / 8.0, 1e-15);
+	mf_assert_near(s->hhi_normalized, (109.0 / 256.0 - 0.2) / 0.8, 1e-12);
+	s = side_of(c, 1, MKG_SIDE_BUYER);
+	assert_int_equal(s->concentration, MKG_CLASS_FRINGE);
+	assert_int_equal(s->firms, 0);
+	assert_int_equal(s->actors, 1);
+	mf_assert_near(s->fringe_share, 1.0, 0);
+	mf_assert_near(s->hhi, NAN, 0);
+	mf_assert_near(s->cr1, NAN, 0);
+	mf_assert_near(mkg_concentration_cr(c, 1, MKG_SIDE_BUYER, 1), NAN, 0);
+	mkg_concentration_free(c);
+	mkg_model_free(m);
+}
+
+/* Pooled levels, split by the buyer's region: the buyers' regions are
+ * none (t2 40 + super 10), Junin (t1 60 + 0), Lima (consumers 100). */
+static void
+test_levels_pooled_by_buyer_region(void **state)
+{
+	mkg_model *m = levels_model();
+	mkg_concentration_options o = MKG_CONCENTRATION_OPTIONS_INIT;
+	mkg_concentration *c;
+	(void)state;
+
+	o.levels = MKG_LEVELS_POOLED;
+	o.split_by_region = MKG_REGION_BUYER;
+	c = compute(m, &o);
+	assert_int_equal(mkg_concentration_levels(c), MKG_LEVELS_POOLED);
+	assert_int_equal(mkg_concentration_split_by_region(c), MKG_REGION_BUYER);
+	assert_int_equal(mkg_concentration_market_count(c), 3);
+	assert_null(mkg_concentration_market_at(c, 0)->level);
+	assert_null(mkg_concentration_market_at(c, 0)->region);
+	mf_assert_near(side_of(c, 0, MKG_SIDE_SELLER)->total, 50.0, 0);
+	assert_string_equal(mkg_concentration_market_at(c, 1)->region, "Junin");
+	mf_assert_near(side_of(c, 1, MKG_SIDE_SELLER)->total, 60.0, 0);
+	assert_string_equal(mkg_concentration_market_at(c, 2)->region, "Lima");
+	mf_assert_near(side_of(c, 2, MKG_SIDE_SELLER)->total, 100.0, 0);
+	/* every buyer of Lima is the fringe */
+	assert_int_equal(side_of(c, 2, MKG_SIDE_BUYER)->concentration, MKG_CLASS_FRINGE);
+	mkg_concentration_free(c);
+
+	o.levels = (mkg_levels)7;
+	assert_int_equal(mkg_concentration_new(&c, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "levels: must be 0 (separate) or 1 (pooled), got 7");
+	o.levels = MKG_LEVELS_SEPARATE;
+	o.split_by_region = (mkg_region_split)3;
+	assert_int_equal(mkg_concentration_new(&c, m, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "split_by_region: must be 0 (none), 1 (seller) or 2 (buyer), got 3");
+	mkg_model_free(m);
+}
+
+/* The firms of a side are a checked sum. */
+static void
+test_firms_overflow(void **state)
+{
+	mkg_model *m = mf_model(NULL);
+	mkg_concentration *c = NULL;
+	(void)state;
+
+	actor_firms(m, "p", MKG_ACTOR_PRODUCER, NULL, -1);
+	actor_firms(m, "a", MKG_ACTOR_TRADER, NULL, INT64_MAX / 2 + 1);
+	actor_firms(m, "b", MKG_ACTOR_TRADER, NULL, INT64_MAX / 2 + 1);
+	tx_level(m, "p", "a", 1, NULL);
+	tx_level(m, "p", "b", 1, NULL);
+	assert_int_equal(mkg_concentration_new(&c, m, NULL), MKG_EDATA);
+	assert_null(c);
+	assert_string_equal(mkg_error_message(),
+	                    "concentration: the firms of the buyers of market \"maize\" level "
+	                    "\"producer\" 2010 overflow (sum of the actors' firms exceeds "
+	                    "9223372036854775807)");
+	mkg_model_free(m);
+}
+
 int
 main(void)
 {
@@ -740,6 +931,9 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_names_and_init),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_levels_firms_fringe),
+		cmocka_unit_test(test_levels_pooled_by_buyer_region),
+		cmocka_unit_test(test_firms_overflow),
 	};
 
 	return cmocka_run_group_tests_name("concentration", tests, NULL, NULL);

@@ -232,9 +232,11 @@ test_json(void **state)
 		"  ],\n"
 		"  \"pairs\": [\n"
 		"    {\"seller\": \"a\", \"buyer\": \"b\", \"seller_dependency\": 0.75, "
-		"\"buyer_dependency\": 1, \"asymmetry\": -0.25, \"amount\": 3},\n"
+		"\"buyer_dependency\": 1, \"asymmetry\": -0.25, \"amount\": 3, "
+		"\"level\": \"other\"},\n"
 		"    {\"seller\": \"a\", \"buyer\": \"c\", \"seller_dependency\": 0.25, "
-		"\"buyer_dependency\": 1, \"asymmetry\": -0.75, \"amount\": 1}\n"
+		"\"buyer_dependency\": 1, \"asymmetry\": -0.75, \"amount\": 1, "
+		"\"level\": \"other\"}\n"
 		"  ]\n"
 		"}\n";
 	mkg_model *m = mf_model(NULL);

@@ -199,10 +199,11 @@ test_json(void **state)
 		"    \"households\": 0,\n"
 		"    \"presumed_harmful\": true,\n"
 		"    \"markets\": [\n"
-		"      {\"commodity\": \"maize\", \"period\": \"2010\", \"region\": null, "
-		"\"service\": false, \"seller\": null, \"buyer\": {\"share\": 0.8, \"hhi_before\": "
-		"4400, \"hhi_after\": 6800, \"delta\": 2400, \"presumed_harmful\": true}, \"buyers\": "
-		"3, \"member_buyers\": 2, \"member_buyer_share\": 0.6666666666666666}\n"
+		"      {\"commodity\": \"maize\", \"level\": \"producer\", \"period\": \"2010\", "
+		"\"region\": null, \"service\": false, \"seller\": null, \"buyer\": {\"share\": 0.8, "
+		"\"hhi_before\": 4400, \"hhi_after\": 6800, \"delta\": 2400, \"fringe_share\": 0, "
+		"\"presumed_harmful\": true}, \"buyers\": 3, \"member_buyers\": 2, "
+		"\"member_buyer_share\": 0.6666666666666666}\n"
 		"    ]\n"
 		"  },\n"));
 	assert_non_null(strstr(json,

@@ -64,7 +64,8 @@ test_concentration(void **state)
 	(void)state;
 
 	assert_overflow(mkg_concentration_new(&c, m, NULL), c,
-	                "concentration: the volume of market \"maize\" 2010" VOLUME_TAIL);
+	                "concentration: the volume of market \"maize\" level \"producer\" 2010"
+	                VOLUME_TAIL);
 	mkg_model_free(m);
 }
 
@@ -77,9 +78,11 @@ test_coalitions_and_groups(void **state)
 	(void)state;
 
 	assert_overflow(mkg_coalitions_new(&c, m, NULL), c,
-	                "coalitions: the volume of market \"maize\" 2010" VOLUME_TAIL);
+	                "coalitions: the volume of market \"maize\" level \"producer\" 2010"
+	                VOLUME_TAIL);
 	assert_overflow(mkg_groups_new(&g, m, NULL), g,
-	                "groups: the volume of market \"maize\" 2010" VOLUME_TAIL);
+	                "groups: the volume of market \"maize\" level \"producer\" 2010"
+	                VOLUME_TAIL);
 	mkg_model_free(m);
 }
 
@@ -119,8 +122,8 @@ test_market_label(void **state)
 	o.measure = MKG_MEASURE_VALUE;
 	o.split_by_region = 1;
 	assert_overflow(mkg_concentration_new(&c, m, &o), c,
-	                "concentration: the value of market \"transport\" 2010 region \"north\" "
-	                "(service) overflows (sum of the transactions' value exceeds 1.8e308)");
+	                "concentration: the value of market \"transport\" level "
+	                "\"service_provider\" 2010 region \"north\" (service) overflows (sum of the transactions' value exceeds 1.8e308)");
 	mkg_model_free(m);
 }
 
@@ -545,7 +548,8 @@ test_report(void **state)
 	(void)state;
 
 	assert_overflow(mkg_report_new(&r, m, NULL), r,
-	                "concentration: the volume of market \"maize\" 2010" VOLUME_TAIL);
+	                "concentration: the volume of market \"maize\" level \"producer\" 2010"
+	                VOLUME_TAIL);
 	mkg_model_free(m);
 
 	m = m4p_doc("{\"id\": \"p1\", \"kind\": \"producer\", \"households\": " HALF_PLUS_ONE "}, "

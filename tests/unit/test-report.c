@@ -81,10 +81,12 @@ test_json_whole(void **state)
 		"  \"model\": {\"name\": \"tiny\", \"actors\": 5, \"transactions\": 2, "
 		"\"facilitation\": 0, \"memberships\": 2},\n"
 		"  \"options\": {\"measure\": \"volume\", \"thresholds\": \"us2023\", "
-		"\"split_by_region\": false, \"exit_date\": null, \"coalition\": null},\n"
+		"\"split_by_region\": false, \"region_split\": \"none\", \"levels\": \"separate\", "
+		"\"exit_date\": null, \"coalition\": null},\n"
 		"  \"concentration\": [\n"
 		"    {\n"
 		"      \"commodity\": \"maize\",\n"
+		"      \"level\": \"producer\",\n"
 		"      \"period\": \"2010\",\n"
 		"      \"region\": null,\n"
 		"      \"service\": false,\n"
@@ -93,6 +95,8 @@ test_json_whole(void **state)
 		"      \"seller\": {\n"
 		"        \"total\": 4,\n"
 		"        \"firms\": 2,\n"
+		"        \"actors\": 2,\n"
+		"        \"fringe_share\": 0,\n"
 		"        \"hhi\": 6250,\n"
 		"        \"hhi_normalized\": 0.25,\n"
 		"        \"cr1\": 0.75,\n"
@@ -100,13 +104,15 @@ test_json_whole(void **state)
 		"        \"effective_firms\": 1.6,\n"
 		"        \"class\": \"highly_concentrated\",\n"
 		"        \"shares\": [\n"
-		"          {\"actor\": \"a\", \"share\": 0.75},\n"
-		"          {\"actor\": \"c\", \"share\": 0.25}\n"
+		"          {\"actor\": \"a\", \"share\": 0.75, \"firms\": 1, \"fringe\": false},\n"
+		"          {\"actor\": \"c\", \"share\": 0.25, \"firms\": 1, \"fringe\": false}\n"
 		"        ]\n"
 		"      },\n"
 		"      \"buyer\": {\n"
 		"        \"total\": 4,\n"
 		"        \"firms\": 1,\n"
+		"        \"actors\": 1,\n"
+		"        \"fringe_share\": 0,\n"
 		"        \"hhi\": 10000,\n"
 		"        \"hhi_normalized\": 1,\n"
 		"        \"cr1\": 1,\n"
@@ -114,7 +120,7 @@ test_json_whole(void **state)
 		"        \"effective_firms\": 1,\n"
 		"        \"class\": \"highly_concentrated\",\n"
 		"        \"shares\": [\n"
-		"          {\"actor\": \"b\", \"share\": 1}\n"
+		"          {\"actor\": \"b\", \"share\": 1, \"firms\": 1, \"fringe\": false}\n"
 		"        ]\n"
 		"      }\n"
 		"    }\n"
@@ -125,9 +131,10 @@ test_json_whole(void **state)
 		"      \"members\": [\"a\"],\n"
 		"      \"presumed_harmful\": false,\n"
 		"      \"markets\": [\n"
-		"        {\"commodity\": \"maize\", \"period\": \"2010\", \"region\": null, "
-		"\"service\": false, \"side\": \"seller\", \"share\": 0.75, \"hhi_before\": 6250, "
-		"\"hhi_after\": 6250, \"delta\": 0, \"presumed_harmful\": false}\n"
+		"        {\"commodity\": \"maize\", \"level\": \"producer\", \"period\": \"2010\", "
+		"\"region\": null, \"service\": false, \"side\": \"seller\", \"share\": 0.75, "
+		"\"hhi_before\": 6250, \"hhi_after\": 6250, \"delta\": 0, \"fringe_share\": 0, "
+		"\"presumed_harmful\": false}\n"
 		"      ]\n"
 		"    }\n"
 		"  ],\n"
@@ -143,9 +150,11 @@ test_json_whole(void **state)
 		"    ],\n"
 		"    \"pairs\": [\n"
 		"      {\"seller\": \"c\", \"buyer\": \"b\", \"seller_dependency\": 1, "
-		"\"buyer_dependency\": 0.25, \"asymmetry\": 0.75, \"amount\": 1},\n"
+		"\"buyer_dependency\": 0.25, \"asymmetry\": 0.75, \"amount\": 1, "
+		"\"level\": \"producer\"},\n"
 		"      {\"seller\": \"a\", \"buyer\": \"b\", \"seller_dependency\": 1, "
-		"\"buyer_dependency\": 0.75, \"asymmetry\": 0.25, \"amount\": 3}\n"
+		"\"buyer_dependency\": 0.75, \"asymmetry\": 0.25, \"amount\": 3, "
+		"\"level\": \"producer\"}\n"
 		"    ]\n"
 		"  }";
 	mkg_model *m = tiny_model();
@@ -190,7 +199,8 @@ test_options(void **state)
 	r = report_of(m, &o);
 	json = json_of(r);
 	assert_non_null(strstr(json, "  \"options\": {\"measure\": \"value\", \"thresholds\": "
-	                             "\"us2010\", \"split_by_region\": true, \"exit_date\": "
+	                             "\"us2010\", \"split_by_region\": true, \"region_split\": "
+	                             "\"seller\", \"levels\": \"separate\", \"exit_date\": "
 	                             "\"2012-06\", \"coalition\": [\"c\", \"a\"]},\n"));
 	/* no transaction has a value: one empty market with both left out */
 	assert_non_null(strstr(json, "\"transactions\": 0,\n      \"excluded_transactions\": 2,"));
@@ -278,7 +288,7 @@ test_text(void **state)
 	text = text_of(r);
 	assert_non_null(strstr(text, "Market analysis: tiny\n"));
 	assert_non_null(strstr(text, "None: no group acting as one firm would be presumed harmful"));
-	assert_non_null(strstr(text, "maize, period 2010\n"
+	assert_non_null(strstr(text, "maize, farm gate, period 2010\n"
 	                             "  Sellers (monopoly side): highly concentrated, HHI 6250, "
 	                             "2 firms, total 4 t\n"));
 	assert_non_null(strstr(text, "       75.0%  a (Alpha farm)\n"));
@@ -293,7 +303,7 @@ test_text(void **state)
 	warn = strstr(text, "Coalitions presumed harmful\n");
 	tables = strstr(text, "Concentration by market\n");
 	row = strstr(text, "  group g (2 members: a, c)\n"
-	                   "    maize, period 2010, sellers: combined share 100.0%, "
+	                   "    maize, farm gate, period 2010, sellers: combined share 100.0%, "
 	                   "HHI 6250 -> 10000 (+3750)  PRESUMED HARMFUL\n");
 	assert_non_null(warn);
 	assert_non_null(tables);

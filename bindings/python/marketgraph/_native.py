@@ -129,19 +129,20 @@ class ReportOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("measure", c_int), ("thresholds", c_char_p),
                 ("split_by_region", c_int), ("exit_date", c_char_p),
                 ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
-                ("channels", c_int)]
+                ("channels", c_int), ("levels", c_int)]
 
 
 class ConcentrationOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_concentration_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
-                ("thresholds", c_char_p), ("custom_thresholds", c_void_p)]
+                ("thresholds", c_char_p), ("custom_thresholds", c_void_p), ("levels", c_int)]
 
 
 class CoalitionOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_coalitions_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
-                ("actors", STR_ARRAY), ("actor_count", c_size_t), ("no_groups", c_int)]
+                ("actors", STR_ARRAY), ("actor_count", c_size_t), ("no_groups", c_int),
+                ("levels", c_int)]
 
 
 class DependencyOptions(ctypes.Structure):
@@ -205,7 +206,8 @@ class ChannelsOptions(ctypes.Structure):
 
 class GroupsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_groups_options_init"
-    _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int)]
+    _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
+                ("levels", c_int)]
 
 
 class DotOptions(ctypes.Structure):

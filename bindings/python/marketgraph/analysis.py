@@ -34,6 +34,34 @@ def _measure(measure):
     return value.value
 
 
+_REGION_SPLITS = {False: 0, True: 1, "seller": 1, "buyer": 2}
+_LEVELS = {"separate": 0, "pooled": 1}
+
+
+def _region_split(by_region):
+    """by_region: False/None (no split), True or "seller" (the seller's
+    region), "buyer" (the buyer's) -> mkg_region_split."""
+    if by_region is None:
+        return 0
+    if not isinstance(by_region, (bool, str)):
+        raise TypeError("by_region: expected a bool, \"seller\" or \"buyer\", got %s"
+                        % type(by_region).__name__)
+    if by_region not in _REGION_SPLITS:
+        raise InvalidArgumentError("by_region: unknown region %r, expected \"seller\" or "
+                                   "\"buyer\"" % by_region)
+    return _REGION_SPLITS[by_region]
+
+
+def _levels(levels):
+    """"separate" (the default) or "pooled" -> mkg_levels."""
+    if not isinstance(levels, str):
+        raise TypeError("levels: expected a string, got %s" % type(levels).__name__)
+    if levels not in _LEVELS:
+        raise InvalidArgumentError("levels: unknown levels %r, expected \"separate\" or "
+                                   "\"pooled\"" % levels)
+    return _LEVELS[levels]
+
+
 def _natural(value, where, bits=64):
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError("%s: expected an integer, got %s" % (where, type(value).__name__))
@@ -73,58 +101,63 @@ class Analyses:
 
     # ---- the whole report ---------------------------------------------------------
 
-    def _report_options(self, measure, thresholds, by_region, exit_date, coalition,
+    def _report_options(self, measure, thresholds, by_region, exit_date, coalition, levels,
                         channels=False):
         ids, count = cv.cstr_array(coalition, "coalition")
         return _options(ReportOptions, measure=_measure(measure),
                         thresholds=cv.cstr(thresholds, "thresholds"),
-                        split_by_region=cv.cbool(by_region, "by_region"),
+                        split_by_region=_region_split(by_region),
                         exit_date=cv.cstr(exit_date, "exit_date"),
-                        coalition=ids, coalition_count=count,
+                        coalition=ids, coalition_count=count, levels=_levels(levels),
                         channels=cv.cbool(channels, "channels"))
 
     def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
-               coalition=None):
+               coalition=None, levels="separate"):
         """Every analysis, as the dict of ``marketgraph analyze --format json``.
 
         measure: "volume" or "value"; thresholds: a threshold set (us2023,
         us2010, us1992, eu2004); by_region: split markets by the seller's
-        region; exit_date: simulate programme exits at this date (YYYY,
-        YYYY-MM or YYYY-MM-DD); coalition: actor ids to test as one firm.
+        region (True or "seller") or the buyer's ("buyer"); exit_date:
+        simulate programme exits at this date (YYYY, YYYY-MM or YYYY-MM-DD);
+        coalition: actor ids to test as one firm; levels: "separate" (the
+        farm gate, trader resales... are separate markets) or "pooled".
         The marketing channels are always in it (key "channels") when the
         model has a produce chain.
         """
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition))
+            measure, thresholds, by_region, exit_date, coalition, levels))
 
     def report_text(self, measure="volume", thresholds="us2023", by_region=False,
-                    exit_date=None, coalition=None, channels=False):
+                    exit_date=None, coalition=None, levels="separate", channels=False):
         """The report as text for an analyst (``marketgraph analyze``);
         channels: add the marketing channels (``--channels``)."""
         write = function("mkg_report_write_text")
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, channels),
+            measure, thresholds, by_region, exit_date, coalition, levels, channels),
             write=lambda r: owned_string(write, r))
 
     # ---- concentration (report sections concentration, coalitions, dependency) ---------
 
-    def concentration(self, measure="volume", thresholds="us2023", by_region=False):
-        """HHI, CR1, CR4 and the shares of both sides of every market: the
+    def concentration(self, measure="volume", thresholds="us2023", by_region=False,
+                      levels="separate"):
+        """HHI, CR1, CR4 and the shares of both sides of every market (one
+        commodity at one level of trade, unless levels="pooled"): the
         report's `concentration` list."""
         return self._analysis("concentration", _options(
             ConcentrationOptions, measure=_measure(measure),
-            split_by_region=cv.cbool(by_region, "by_region"),
-            thresholds=cv.cstr(thresholds, "thresholds")))
+            split_by_region=_region_split(by_region),
+            thresholds=cv.cstr(thresholds, "thresholds"), levels=_levels(levels)))
 
-    def coalitions(self, coalition=None, measure="volume", by_region=False, groups=True):
+    def coalitions(self, coalition=None, measure="volume", by_region=False, groups=True,
+                   levels="separate"):
         """The coalition what-if for the actors in `coalition` (listed
         first) and, when groups is true, for every group of the memberships:
         the report's `coalitions` list."""
         ids, count = cv.cstr_array(coalition, "coalition")
         return self._analysis("coalitions", _options(
             CoalitionOptions, measure=_measure(measure),
-            split_by_region=cv.cbool(by_region, "by_region"), actors=ids, actor_count=count,
-            no_groups=0 if cv.cbool(groups, "groups") else 1))
+            split_by_region=_region_split(by_region), actors=ids, actor_count=count,
+            no_groups=0 if cv.cbool(groups, "groups") else 1, levels=_levels(levels)))
 
     def dependency(self, measure="volume"):
         """Each actor's dependency on its top buyer and supplier, and every
@@ -197,7 +230,7 @@ class Analyses:
         """Per type and function: records, cost, targets, supported share of each market."""
         return self._analysis("facilitation_mix", _options(
             FacilitationMixOptions, measure=_measure(measure),
-            split_by_region=cv.cbool(by_region, "by_region")))
+            split_by_region=_region_split(by_region)))
 
     def exit_readiness(self):
         """Whether each temporary record's exit is planned, with the reasons when not."""
@@ -208,7 +241,7 @@ class Analyses:
         support when programmes exit at date (YYYY, YYYY-MM or YYYY-MM-DD)."""
         return self._analysis("exit_simulation", _options(
             ExitSimulationOptions, measure=_measure(measure),
-            split_by_region=cv.cbool(by_region, "by_region"), date=cv.cstr(date, "date", True)))
+            split_by_region=_region_split(by_region), date=cv.cstr(date, "date", True)))
 
     def competing(self):
         """Pairs of temporary records by different facilitators with a common target."""
@@ -238,11 +271,11 @@ class Analyses:
         """Households reached through selling and facilitation."""
         return self._analysis("inclusiveness", None)
 
-    def groups(self, measure="volume", by_region=False):
+    def groups(self, measure="volume", by_region=False, levels="separate"):
         """Each group of the memberships: members, shares, coalition what-if, supervision."""
         return self._analysis("groups", _options(
             GroupsOptions, measure=_measure(measure),
-            split_by_region=cv.cbool(by_region, "by_region")))
+            split_by_region=_region_split(by_region), levels=_levels(levels)))
 
     def channels(self, chain=None):
         """Marketing channels per chain (primary commodity): each channel's

@@ -122,6 +122,7 @@ main(void)
 	FIELD(mkg_report_options, coalition);
 	FIELD(mkg_report_options, coalition_count);
 	FIELD(mkg_report_options, channels);
+	FIELD(mkg_report_options, levels);
 	end();
 
 	BEGIN(mkg_concentration_options);
@@ -130,6 +131,7 @@ main(void)
 	FIELD(mkg_concentration_options, split_by_region);
 	FIELD(mkg_concentration_options, thresholds);
 	FIELD(mkg_concentration_options, custom_thresholds);
+	FIELD(mkg_concentration_options, levels);
 	end();
 
 	BEGIN(mkg_coalitions_options);
@@ -139,6 +141,7 @@ main(void)
 	FIELD(mkg_coalitions_options, actors);
 	FIELD(mkg_coalitions_options, actor_count);
 	FIELD(mkg_coalitions_options, no_groups);
+	FIELD(mkg_coalitions_options, levels);
 	end();
 
 	BEGIN(mkg_dependency_options);
@@ -205,6 +208,7 @@ main(void)
 	FIELD(mkg_groups_options, version);
 	FIELD(mkg_groups_options, measure);
 	FIELD(mkg_groups_options, split_by_region);
+	FIELD(mkg_groups_options, levels);
 	end();
 
 	BEGIN(mkg_channels_options);

@@ -21,6 +21,9 @@ def options(model):
         ({"thresholds": "us2010", "by_region": True}, ["--thresholds", "us2010", "--by-region"]),
         ({"coalition": pair}, ["--coalition", ",".join(pair)]),
         ({"exit_date": "2006"}, ["--exit-date", "2006"]),
+        ({"by_region": "buyer", "levels": "pooled"}, ["--by-region", "buyer", "--levels",
+                                                      "pooled"]),
+        ({"by_region": "seller", "levels": "separate"}, ["-r", "seller", "-l", "separate"]),
         ({"measure": "value", "thresholds": "eu2004", "coalition": pair[::-1],
           "exit_date": "2012-06"},
          ["-m", "value", "-t", "eu2004", "-c", ",".join(pair[::-1]), "-e", "2012-06"]),
@@ -211,18 +214,19 @@ class SectionsOfTheReport(unittest.TestCase):
         report = model.report(**options)
         measure = options.get("measure", "volume")
         by_region = options.get("by_region", False)
+        levels = options.get("levels", "separate")
         sections = {
             "concentration": lambda: model.concentration(
-                measure, options.get("thresholds", "us2023"), by_region),
+                measure, options.get("thresholds", "us2023"), by_region, levels),
             "coalitions": lambda: model.coalitions(options.get("coalition"), measure,
-                                                   by_region),
+                                                   by_region, levels=levels),
             "dependency": lambda: model.dependency(measure),
             "bottlenecks": lambda: model.bottlenecks(),
             "facilitation": lambda: model.facilitation_analysis(
                 measure, by_region, options.get("exit_date")),
             "value": model.value,
             "inclusiveness": model.inclusiveness,
-            "groups": lambda: model.groups(measure, by_region),
+            "groups": lambda: model.groups(measure, by_region, levels),
             "channels": model.channels,
         }
         self.assertTrue({"concentration", "coalitions", "dependency"} <= set(report))

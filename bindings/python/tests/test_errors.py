@@ -259,7 +259,8 @@ class BadArguments(unittest.TestCase):
             lambda: m.save(None),
             lambda: m.report(measure=None),
             lambda: m.report(coalition="coop-a"),
-            lambda: m.report(by_region="yes"),
+            lambda: m.report(by_region=5),
+            lambda: m.report(levels=None),
             lambda: m.report(thresholds=2023),
             lambda: m.concentration(measure=1),
             lambda: m.coalitions(coalition=[None, 1]),
@@ -288,6 +289,10 @@ class BadArguments(unittest.TestCase):
                 (lambda: m.report(coalition=["zz"]), 'coalition: unknown actor "zz"'),
                 (lambda: m.concentration(thresholds="uk"),
                  'thresholds: unknown threshold set "uk" (known: us2023, us2010, us1992, eu2004)'),
+                (lambda: m.report(by_region="yes"),
+                 'by_region: unknown region \'yes\', expected "seller" or "buyer"'),
+                (lambda: m.groups(levels="stacked"),
+                 'levels: unknown levels \'stacked\', expected "separate" or "pooled"'),
         ]:
             with self.subTest(message=message):
                 e = error_of(call)
