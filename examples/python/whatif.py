@@ -28,6 +28,8 @@ def pct(x):
 
 def market_name(m):
     parts = [m["commodity"]]
+    if m.get("level"):  # absent with --levels pooled
+        parts.append("farm gate" if m["level"] == "producer" else m["level"] + " level")
     if m.get("period"):
         parts.append(m["period"])
     if m.get("region"):
@@ -45,7 +47,7 @@ def key_findings(report):
             s = m[side]
             if s["class"] == "highly_concentrated":
                 top = s["shares"][0]
-                print("  %-32s %-9s HHI %5.0f, %d firm(s), largest %s with %s"
+                print("  %-44s %-9s HHI %5.0f, %d firm(s), largest %s with %s"
                       % (market_name(m), word, s["hhi"], s["firms"], top["actor"],
                          pct(top["share"])))
 
@@ -144,7 +146,7 @@ def coalition(model, actors):
     if not shared:
         print("  they never meet in a market: nothing changes")
     for k in shared:
-        print("  %-32s %-6s combined share %s, HHI %.0f -> %.0f (%+.0f)%s" % (
+        print("  %-44s %-6s combined share %s, HHI %.0f -> %.0f (%+.0f)%s" % (
             market_name(k), k["side"], pct(k["share"]), k["hhi_before"], k["hhi_after"],
             k["delta"], "  PRESUMED HARMFUL" if k["presumed_harmful"] else ""))
 
