@@ -70,8 +70,23 @@ build(mkg_model *m)
 	    add_sale(m, "fg-south", "mill", "maize", 120, 250) ||
 	    add_sale(m, "fg-east", "trader", "maize", 90, 220) ||
 	    add_sale(m, "trader", "town", "maize", 128, 300) ||
-	    add_sale(m, "mill", "town", "maize-flour", 225, 450))
+	    add_sale(m, "mill", "town", "maize-flour", 240, 450))
 		return -1;
+	/* Flour is made from maize (1.25 t per t): one maize chain, whose
+	 * volumes and capacities are in maize equivalents (240 t of flour
+	 * count 300 t, the mill's capacity). */
+	{
+		mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+
+		c.id = "maize";
+		if (mkg_model_add_commodity(m, &c, NULL) != MKG_OK)
+			return -1;
+		c.id = "maize-flour";
+		c.made_from = "maize";
+		c.input_per_unit = 1.25;
+		if (mkg_model_add_commodity(m, &c, NULL) != MKG_OK)
+			return -1;
+	}
 
 	f.facilitator = "programme";
 	f.type = MKG_FACILITATION_TEMPORARY;

@@ -19,6 +19,7 @@ main(int argc, char **argv)
 	mkg_model *model = NULL;
 	mkg_concentration *conc = NULL;
 	mkg_captive *captive = NULL;
+	size_t chains = 0;
 	int rc = 1;
 
 	if (argc != 2) {
@@ -53,20 +54,32 @@ main(int argc, char **argv)
 		       100 * top->share);
 	}
 
-	/* Captive producers: those an actor's exit would cut off. */
-	if (mkg_captive_new(&captive, model, NULL) != MKG_OK)
+	/* Captive producers: those an actor's exit would cut off, in each chain
+	 * (primary commodity) of the model, in its unit. */
+	if (mkg_model_chain_count(model, &chains) != MKG_OK)
 		goto fail;
 	printf("\nActors whose exit would strand producers:\n");
-	for (size_t i = 0; i < mkg_captive_count(captive); i++) {
-		const mkg_captive_actor *c = mkg_captive_at(captive, i);
-		mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
-		size_t a;
-		if (mkg_model_find_actor(model, c->actor, &a) == MKG_OK &&
-		    mkg_model_actor_at(model, a, &actor) == MKG_OK &&
-		    actor.kind == MKG_ACTOR_END_MARKET)
-			continue;
-		printf("  %-22s %zu producer%s, supply %.0f %s\n", c->actor, c->producers,
-		       c->producers == 1 ? "" : "s", c->supply, mkg_model_volume_unit(model));
+	for (size_t k = 0; k < chains; k++) {
+		mkg_bottlenecks_options opts = MKG_BOTTLENECKS_OPTIONS_INIT;
+		const mkg_chain *chain = mkg_model_chain_at(model, k);
+
+		opts.chain = chain->commodity;
+		if (mkg_captive_new(&captive, model, &opts) != MKG_OK)
+			goto fail;
+		for (size_t i = 0; i < mkg_captive_count(captive); i++) {
+			const mkg_captive_actor *c = mkg_captive_at(captive, i);
+			mkg_actor_desc actor = MKG_ACTOR_DESC_INIT;
+			size_t a;
+			if (mkg_model_find_actor(model, c->actor, &a) == MKG_OK &&
+			    mkg_model_actor_at(model, a, &actor) == MKG_OK &&
+			    actor.kind == MKG_ACTOR_END_MARKET)
+				continue;
+			printf("  %-22s %zu producer%s, supply %.0f %s of %s\n", c->actor,
+			       c->producers, c->producers == 1 ? "" : "s", c->supply,
+			       chain->unit ? chain->unit : "units", chain->commodity);
+		}
+		mkg_captive_free(captive);
+		captive = NULL;
 	}
 	rc = 0;
 	goto done;

@@ -28,6 +28,8 @@ def pct(x):
 
 def market_name(m):
     parts = [m["commodity"]]
+    if m.get("level"):  # absent with --levels pooled
+        parts.append("farm gate" if m["level"] == "producer" else m["level"] + " level")
     if m.get("period"):
         parts.append(m["period"])
     if m.get("region"):
@@ -45,7 +47,7 @@ def key_findings(report):
             s = m[side]
             if s["class"] == "highly_concentrated":
                 top = s["shares"][0]
-                print("  %-32s %-9s HHI %5.0f, %d firm(s), largest %s with %s"
+                print("  %-44s %-9s HHI %5.0f, %d firm(s), largest %s with %s"
                       % (market_name(m), word, s["hhi"], s["firms"], top["actor"],
                          pct(top["share"])))
 
@@ -65,19 +67,21 @@ def key_findings(report):
                   % (p["seller"], p["buyer"], pct(p["seller_dependency"]),
                      pct(p["buyer_dependency"])))
 
-    b = report.get("bottlenecks")
-    if b:
+    # One block per chain (primary commodity), in its own unit.
+    for b in report.get("bottlenecks", {}).get("chains", []):
         f = b["flow"]
-        print("\nDeliverable flow: %g of %g supplied (%s)" % (
-            f["max_flow"], f["total_supply"], pct(f["deliverable_share"])))
+        unit = " " + b["unit"] if b["unit"] else ""
+        print("\nChain %s: deliverable flow %g%s of %g%s supplied (%s)" % (
+            b["commodity"], f["max_flow"], unit, f["total_supply"], unit,
+            pct(f["deliverable_share"])))
         for c in f["binding"]:
             where = c.get("actor") or "%s -> %s" % (c["seller"], c["buyer"])
-            print("  binding %s capacity %g: %s" % (c["type"], c["capacity"], where))
+            print("  binding %s capacity %g%s: %s" % (c["type"], c["capacity"], unit, where))
         if b["captive"]:
             print("Actors whose exit would cut producers off from every end market:")
             for c in b["captive"][:3]:
-                print("  %s: %d producer(s), supply %g" % (c["actor"], len(c["producers"]),
-                                                        c["supply"]))
+                print("  %s: %d producer(s), supply %g%s" % (c["actor"], len(c["producers"]),
+                                                          c["supply"], unit))
 
     fac = report.get("facilitation")
     if fac:
@@ -102,9 +106,9 @@ def key_findings(report):
 
 
 def default_exit(model, report):
-    b = report.get("bottlenecks")
-    if b and b["captive"]:
-        return b["captive"][0]["actor"]
+    for b in report.get("bottlenecks", {}).get("chains", []):
+        if b["captive"]:
+            return b["captive"][0]["actor"]
     pairs = report.get("dependency", {}).get("pairs", [])
     return pairs[0]["buyer"] if pairs else None
 
@@ -119,15 +123,20 @@ def default_coalition(report):
 
 def exit_shock(model, actor):
     print("\nWhat if %s stops trading?" % actor)
-    try:
-        s = model.shock([actor])
-    except mg.UnsupportedError as e:
-        print("  (exit shock not available: %s)" % e)
-        return
-    print("  stranded producers: %s (supply %g)" % (", ".join(s["stranded"]) or "none",
-                                                  s["stranded_supply"]))
-    print("  deliverable flow %g -> %g: loss %g (%s)" % (
-        s["max_flow_before"], s["max_flow_after"], s["loss"], pct(s["loss_share"])))
+    for chain in model.chains():  # one shock per chain, in its unit
+        try:
+            s = model.shock([actor], chain=chain["commodity"])
+        except mg.UnsupportedError as e:
+            print("  (exit shock not available: %s)" % e)
+            return
+        if not s["max_flow_before"]:
+            continue  # nothing reaches an end market in this chain
+        unit = " " + chain["unit"] if chain["unit"] else ""
+        print("  chain %s: stranded producers: %s (supply %g%s)" % (
+            chain["commodity"], ", ".join(s["stranded"]) or "none", s["stranded_supply"], unit))
+        print("    deliverable flow %g -> %g%s: loss %g%s (%s)" % (
+            s["max_flow_before"], s["max_flow_after"], unit, s["loss"], unit,
+            pct(s["loss_share"])))
 
 
 def coalition(model, actors):
@@ -137,7 +146,7 @@ def coalition(model, actors):
     if not shared:
         print("  they never meet in a market: nothing changes")
     for k in shared:
-        print("  %-32s %-6s combined share %s, HHI %.0f -> %.0f (%+.0f)%s" % (
+        print("  %-44s %-6s combined share %s, HHI %.0f -> %.0f (%+.0f)%s" % (
             market_name(k), k["side"], pct(k["share"]), k["hhi_before"], k["hhi_after"],
             k["delta"], "  PRESUMED HARMFUL" if k["presumed_harmful"] else ""))
 

@@ -34,6 +34,53 @@
 MKG_BEGIN_DECLS
 
 /* ------------------------------------------------------------------------ */
+/* Chains                                                                   */
+
+/*
+ * A chain is one primary commodity with every commodity made from it
+ * (docs/analyses.md, "Chains and primary equivalents").  Every analysis
+ * here runs on the produce graph of one chain: its arcs are the
+ * non-service transactions whose commodity is the chain's primary
+ * commodity or made from it (mkg_model_primary_equivalent()), their
+ * volumes and capacities multiplied by the commodity's factor, so that
+ * every volume is in primary equivalents: 25 t of chips made from 4 t of
+ * potato per t count 100 t in the potato chain.  A transaction of a
+ * commodity the model does not list is in a chain of its own, factor 1.
+ * Actors' `capacity`, `supply` and `demand` are read as primary
+ * equivalents of each chain the actor trades in.
+ *
+ * A chain's actors are those in at least one of its transactions.  With
+ * several chains, a source (named or default) is a source of a chain only
+ * when it sells in it, and a sink only when it buys in it: a farmer who
+ * buys seed is no source of the seed chain.  With at most one chain they
+ * count as before (a producer that trades nothing is a stranded source
+ * with its supply).
+ */
+
+/** A chain: its primary commodity and the unit of its volumes. */
+typedef struct mkg_chain {
+	const char *commodity; /**< the primary commodity's id; NULL for a model without produce */
+	const char *unit;      /**< the primary commodity's unit, else the model's volume_unit;
+	                        *   NULL when neither is given */
+} mkg_chain;
+
+/**
+ * The number of chains of model (the distinct primary commodities of its
+ * non-service transactions) into *count.  MKG_EINVAL for NULL arguments,
+ * MKG_EDATA with the message of mkg_model_validate() when the commodities'
+ * made_from chains are broken.  O(T) on first use after a change, then
+ * O(1) (cached with the produce graphs).
+ */
+MKG_EXPORT int mkg_model_chain_count(const mkg_model *model, size_t *count);
+
+/**
+ * The i-th chain of model, by commodity id in byte order; NULL out of
+ * range, for a NULL model or when mkg_model_chain_count() fails.
+ * Borrowed from the model: valid until it is modified or freed.
+ */
+MKG_EXPORT const mkg_chain *mkg_model_chain_at(const mkg_model *model, size_t i);
+
+/* ------------------------------------------------------------------------ */
 /* Options shared by the bottleneck analyses                                */
 
 typedef struct mkg_bottlenecks_options {
@@ -44,10 +91,12 @@ typedef struct mkg_bottlenecks_options {
 	size_t sink_count;           /**< must be 0 when sinks is NULL */
 	size_t pivots;               /**< betweenness: 0 exact, else an estimate from this many pivots */
 	uint64_t seed;               /**< betweenness: seed of the pivot draw */
+	const char *chain;           /**< primary commodity id; NULL: the model's only chain
+	                              *   (mkg_bottlenecks_new(): every chain) */
 } mkg_bottlenecks_options;
 
 #define MKG_BOTTLENECKS_OPTIONS_VERSION 1
-#define MKG_BOTTLENECKS_OPTIONS_INIT { MKG_BOTTLENECKS_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0 }
+#define MKG_BOTTLENECKS_OPTIONS_INIT { MKG_BOTTLENECKS_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0, NULL }
 
 /** Fill *opts with MKG_BOTTLENECKS_OPTIONS_INIT (for bindings).  MKG_EINVAL for
  * NULL or a version this library does not know. */
@@ -59,6 +108,16 @@ MKG_EXPORT int mkg_bottlenecks_options_init(mkg_bottlenecks_options *opts, unsig
  * (`sources: NULL with source_count 3`); with MKG_ENOTFOUND for an id that
  * names no actor (`sources: unknown actor "x"`, `sinks: ...`).  An id
  * named twice counts once.  A non-NULL list with count 0 is an empty set.
+ *
+ * The chain: opts->chain names a primary commodity; NULL picks the
+ * model's only chain (a model without produce gives an empty graph, chain
+ * commodity NULL).  NULL on a model with several chains fails with
+ * MKG_EINVAL (`flow: the model has 2 chains (cotton, potato): name one in
+ * options.chain`, the analysis's name first); a name that is no chain with
+ * MKG_ENOTFOUND (`flow: no chain "maize" (the model's chains: cotton,
+ * potato)`, or for a commodity made from another `flow: no chain "chips":
+ * it is made from "potato", name its primary commodity`); broken
+ * commodities with MKG_EDATA (see mkg_model_chain_count()).
  */
 
 /* ------------------------------------------------------------------------ */
@@ -361,6 +420,12 @@ mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_optio
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_flow_free(mkg_flow *flow);
 
+/**
+ * The chain the flow was computed on: its primary commodity and the unit
+ * of every volume of the result (primary equivalents).  Borrowed from the
+ * result; NULL for a NULL flow.  O(1).
+ */
+MKG_EXPORT const mkg_chain *mkg_flow_chain(const mkg_flow *flow);
 /** The summed supply of the sources.  O(1). */
 MKG_EXPORT double mkg_flow_total_supply(const mkg_flow *flow);
 /** The maximum flow from the sources to the sinks.  O(1). */
@@ -398,10 +463,11 @@ typedef struct mkg_shock_options {
 	size_t source_count;         /**< must be 0 when sources is NULL */
 	const char *const *sinks;    /**< actor ids; NULL: every end_market */
 	size_t sink_count;           /**< must be 0 when sinks is NULL */
+	const char *chain;           /**< primary commodity id; NULL: the model's only chain */
 } mkg_shock_options;
 
 #define MKG_SHOCK_OPTIONS_VERSION 1
-#define MKG_SHOCK_OPTIONS_INIT { MKG_SHOCK_OPTIONS_VERSION, NULL, 0, NULL, 0, NULL, 0 }
+#define MKG_SHOCK_OPTIONS_INIT { MKG_SHOCK_OPTIONS_VERSION, NULL, 0, NULL, 0, NULL, 0, NULL }
 
 /** Fill *opts with MKG_SHOCK_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
  * or a version this library does not know. */
@@ -415,8 +481,9 @@ MKG_EXPORT int mkg_shock_options_init(mkg_shock_options *opts, unsigned int vers
  * and after (mkg_flow_new() on the network without the removed actors and
  * their transactions).  The loss is max flow before - max flow after.
  * For one removed actor X the stranded sources are exactly X's captive
- * producers (mkg_captive_new()).  opts->sources and opts->sinks as in
- * mkg_bottlenecks_options.
+ * producers (mkg_captive_new()).  opts->sources, opts->sinks and opts->chain as in
+ * mkg_bottlenecks_options (messages name `shock`); the chain and unit of
+ * the result are those of mkg_shock_before().
  *
  * Fails like mkg_flow_new(), and with MKG_EINVAL for opts NULL or
  * opts->remove NULL with count 0 (`mkg_shock_new: no actors to remove
@@ -452,7 +519,7 @@ MKG_EXPORT const mkg_flow *mkg_shock_after(const mkg_shock *shock);
 MKG_EXPORT double mkg_shock_loss(const mkg_shock *shock);
 
 /**
- * The result as JSON: `{"removed": [...], "stranded": [...],
+ * The result as JSON: `{"commodity": ..., "unit": ..., "removed": [...], "stranded": [...],
  * "stranded_supply": ..., "max_flow_before": ..., "max_flow_after": ...,
  * "loss": ..., "loss_share": ..., "after": {the flow object}}` where
  * loss_share = loss / max flow before (null when that is 0).  As
@@ -462,11 +529,22 @@ MKG_EXPORT int
 mkg_shock_write_json(const mkg_shock *shock, char **out, size_t *len);
 
 /**
+ * Shocks of several chains (`marketgraph shock --format json`):
+ * `{"chains": [...]}` with each shock's object as mkg_shock_write_json()
+ * writes it, in the order given.  MKG_EINVAL for NULL out, shocks NULL
+ * with a nonzero count (`mkg_shocks_write_json: shocks NULL with count 2`)
+ * or a NULL shock (`mkg_shocks_write_json: shocks[1] is NULL`).  As mkg_cutpoints_write_json() otherwise.
+ */
+MKG_EXPORT int
+mkg_shocks_write_json(const mkg_shock *const *shocks, size_t count, char **out, size_t *len);
+
+/**
  * The result as text for an analyst (`marketgraph shock`): who left, the
  * deliverable flow before and after with the loss, the stranded producers
  * and the binding constraints after the exit.  Actors are written "id
  * (name)" when model (the one the result was computed on) gives them a
- * name of their own; volumes carry the model's volume unit.  A
+ * name of their own; volumes carry the chain's unit (mkg_flow_chain()), and
+ * the first line names the chain.  A
  * NUL-terminated string in *out, freed with mkg_free(), its length in *len
  * when len is not NULL.  MKG_EINVAL for NULL shock, model or out.
  * Rendered by the report layer.  O(k) for k listed ids.
@@ -477,7 +555,8 @@ mkg_shock_write_text(const mkg_shock *shock, const mkg_model *model, char **out,
 /* ------------------------------------------------------------------------ */
 /* Every bottleneck section at once (the report's `bottlenecks` object)     */
 
-/** The flow, cut points, captive producers, betweenness and throughput of one model.  Opaque. */
+/** The flow, cut points, captive producers, betweenness and throughput of
+ * each chain of one model.  Opaque. */
 typedef struct mkg_bottlenecks mkg_bottlenecks;
 
 /** Graphs up to this many nodes get exact betweenness from mkg_bottlenecks_new(). */
@@ -487,13 +566,16 @@ typedef struct mkg_bottlenecks mkg_bottlenecks;
 
 /**
  * Run mkg_flow_new(), mkg_cutpoints_new(), mkg_captive_new(),
- * mkg_betweenness_new() and mkg_throughput_new() on model with the same
- * sources and sinks.  Betweenness: with opts->pivots = 0 (the default)
- * exact when the produce graph has at most
+ * mkg_betweenness_new() and mkg_throughput_new() with the same sources and
+ * sinks on every chain of model (mkg_model_chain_count(); none for a model
+ * without produce), or only on opts->chain when it names one.
+ * Betweenness, per chain: with opts->pivots = 0 (the default) exact when
+ * the chain's produce graph has at most
  * MKG_BOTTLENECKS_EXACT_BETWEENNESS_NODES nodes, else estimated from
  * MKG_BOTTLENECKS_PIVOTS pivots drawn with opts->seed (exact betweenness
  * is O(V E), hours on a million actors); any other opts->pivots is used
- * as given (SIZE_MAX: always exact).  Fails like those functions.
+ * as given (SIZE_MAX: always exact).  Fails like those functions (an
+ * unknown opts->chain: `bottlenecks: no chain "maize" (...)`).
  * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
  * "Sums that overflow").
  */
@@ -504,20 +586,29 @@ mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
 /** Free the result and its parts.  NULL is a no-op. */
 MKG_EXPORT void mkg_bottlenecks_free(mkg_bottlenecks *b);
 
-/** The parts, borrowed from the result (NULL for a NULL b).  O(1). */
-MKG_EXPORT const mkg_flow *mkg_bottlenecks_flow(const mkg_bottlenecks *b);
-MKG_EXPORT const mkg_cutpoints *mkg_bottlenecks_cutpoints(const mkg_bottlenecks *b);
-MKG_EXPORT const mkg_captive *mkg_bottlenecks_captive(const mkg_bottlenecks *b);
-MKG_EXPORT const mkg_betweenness *mkg_bottlenecks_betweenness(const mkg_bottlenecks *b);
-MKG_EXPORT const mkg_throughput *mkg_bottlenecks_throughput(const mkg_bottlenecks *b);
-/** The pivots betweenness was estimated from; 0 when it is exact. */
-MKG_EXPORT size_t mkg_bottlenecks_pivots(const mkg_bottlenecks *b);
+/** Number of chains analysed (0 for a NULL b).  O(1). */
+MKG_EXPORT size_t mkg_bottlenecks_chain_count(const mkg_bottlenecks *b);
+/** The i-th chain (the model's chain order: by commodity id), borrowed
+ * from the result; NULL out of range.  O(1). */
+MKG_EXPORT const mkg_chain *mkg_bottlenecks_chain_at(const mkg_bottlenecks *b, size_t i);
+
+/** The parts of the i-th chain, borrowed from the result (NULL for a NULL
+ * b or i out of range).  O(1). */
+MKG_EXPORT const mkg_flow *mkg_bottlenecks_flow(const mkg_bottlenecks *b, size_t i);
+MKG_EXPORT const mkg_cutpoints *mkg_bottlenecks_cutpoints(const mkg_bottlenecks *b, size_t i);
+MKG_EXPORT const mkg_captive *mkg_bottlenecks_captive(const mkg_bottlenecks *b, size_t i);
+MKG_EXPORT const mkg_betweenness *mkg_bottlenecks_betweenness(const mkg_bottlenecks *b,
+                                                              size_t i);
+MKG_EXPORT const mkg_throughput *mkg_bottlenecks_throughput(const mkg_bottlenecks *b, size_t i);
+/** The pivots the i-th chain's betweenness was estimated from; 0 when it is exact. */
+MKG_EXPORT size_t mkg_bottlenecks_pivots(const mkg_bottlenecks *b, size_t i);
 
 /**
- * The report's `bottlenecks` object (docs/report.md): `flow`,
- * `articulation_points`, `bridges`, `captive`, `stranded`, `gatekeepers`,
- * `betweenness`, `throughput`, plus `betweenness_estimate`: null when the
- * betweenness is exact, else `{"pivots": k, "seed": s}`.  As
+ * The report's `bottlenecks` object (docs/report.md): `{"chains": [...]}`,
+ * one object per chain with `commodity`, `unit` (null when unknown),
+ * `flow`, `articulation_points`, `bridges`, `captive`, `stranded`,
+ * `gatekeepers`, `betweenness`, `throughput`, plus `betweenness_estimate`:
+ * null when the betweenness is exact, else `{"pivots": k, "seed": s}`.  As
  * mkg_cutpoints_write_json().
  */
 MKG_EXPORT int

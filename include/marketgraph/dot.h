@@ -39,7 +39,9 @@ typedef struct mkg_dot_options {
 	/* nonzero: run mkg_flow_new(), mkg_captive_new() and
 	 * mkg_coalitions_new() with their default options for every one of the
 	 * three results above left NULL, and draw all three highlights
-	 * (`marketgraph export --format dot --highlight`). */
+	 * (`marketgraph export --format dot --highlight`).  The flow and the
+	 * captive producers are per chain (bottlenecks.h): on a model with
+	 * several chains they are not run here; pass one chain's results. */
 	int highlight;
 } mkg_dot_options;
 

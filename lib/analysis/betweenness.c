@@ -177,7 +177,8 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
-	g = mkg__graph_get(model);
+	if ((rc = mkg__graph_get(model, o.chain, "betweenness", &g)) != MKG_OK)
+		return rc;
 	rc = mkg__graph_node_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
 	                           &role);
 	if (rc != MKG_OK)

@@ -246,10 +246,11 @@ mkg_captive_new(mkg_captive **out, const mkg_model *model, const mkg_bottlenecks
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
-	rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count, &role);
+	if ((rc = mkg__graph_get(model, o.chain, "captive", &g)) != MKG_OK)
+		return rc;
+	rc = mkg__graph_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count, &role);
 	if (rc != MKG_OK)
 		return rc;
-	g = mkg__graph_get(model);
 	/* the subtrees' and the stranded sources' supplies are parts of the
 	 * sources' total: checked once here */
 	if ((rc = mkg__check_supply(model, g, role, "captive")) != MKG_OK) {

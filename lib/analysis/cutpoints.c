@@ -172,10 +172,11 @@ mkg_cutpoints_new(mkg_cutpoints **out, const mkg_model *model,
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
-	/* Only the version is checked: cut points ignore sources and sinks. */
+	/* Only the version and the chain are read: cut points ignore sources
+	 * and sinks. */
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
-	(void)o;
-	g = mkg__graph_get(model);
+	if ((rc = mkg__graph_get(model, o.chain, "cutpoints", &g)) != MKG_OK)
+		return rc;
 	if ((rc = mkg__graph_check_volume(g, model, "cutpoints")) != MKG_OK)
 		return rc;
 	is_ap = g_new0(uint8_t, g->n ? g->n : 1);

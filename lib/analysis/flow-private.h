@@ -9,6 +9,7 @@
 
 struct mkg_flow {
 	GStringChunk *strings;  /* owns every id of the result */
+	mkg_chain chain;        /* copies in strings */
 	double total_supply;
 	double max_flow;        /* capacity of the reported cut */
 	double pushed;          /* flow the solver delivered to T (equal up to the tolerance) */
@@ -37,9 +38,10 @@ int mkg__check_supply(const mkg_model *m, const mkg_graph *g, const uint8_t *rol
 int mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
                       const uint8_t *role, const uint8_t *removed);
 
-/* Every bottleneck section of one model (bottlenecks.c); the report layer
- * reads the pivots and seed of the betweenness estimate from here. */
-struct mkg_bottlenecks {
+/* Every bottleneck section of one chain; the report layer reads the pivots
+ * and seed of the betweenness estimate from here. */
+typedef struct mkg__bottlenecks_chain {
+	mkg_chain chain;  /* copies in the result's strings */
 	mkg_flow *flow;
 	mkg_cutpoints *cutpoints;
 	mkg_captive *captive;
@@ -47,6 +49,16 @@ struct mkg_bottlenecks {
 	mkg_throughput *throughput;
 	size_t pivots;  /* 0: exact betweenness */
 	uint64_t seed;
+} mkg__bottlenecks_chain;
+
+/* Every bottleneck section of every chain of one model (bottlenecks.c). */
+struct mkg_bottlenecks {
+	GStringChunk *strings;
+	size_t count;
+	mkg__bottlenecks_chain *chains;  /* [count], in the model's chain order */
 };
+
+/* A copy of chain's strings in strings (NULL stays NULL). */
+mkg_chain mkg__chain_copy(GStringChunk *strings, const mkg_chain *chain);
 
 #endif /* MKG_FLOW_PRIVATE_H */

@@ -321,6 +321,18 @@ collect_cut(mkg_flow *f, const network *nw, const bool *side)
 	f->max_flow = cut_supply + cut;
 }
 
+mkg_chain
+mkg__chain_copy(GStringChunk *strings, const mkg_chain *chain)
+{
+	mkg_chain c = { NULL, NULL };
+
+	if (chain->commodity)
+		c.commodity = g_string_chunk_insert_const(strings, chain->commodity);
+	if (chain->unit)
+		c.unit = g_string_chunk_insert_const(strings, chain->unit);
+	return c;
+}
+
 static mkg_flow *
 flow_alloc(void)
 {
@@ -345,6 +357,7 @@ mkg__flow_compute(mkg_flow **out, const mkg_model *m, const mkg_graph *g,
 		return rc;
 	}
 	f = flow_alloc();
+	f->chain = mkg__chain_copy(f->strings, &g->chain);
 	f->total_supply = total;
 	if (in_net > 0.0) {
 		bool *side;
@@ -368,16 +381,19 @@ int
 mkg_flow_new(mkg_flow **out, const mkg_model *model, const mkg_bottlenecks_options *opts)
 {
 	mkg_bottlenecks_options o;
+	const mkg_graph *g;
 	uint8_t *role;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_bottlenecks_options, MKG_BOTTLENECKS_OPTIONS, opts, &o);
-	rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count, &role);
+	if ((rc = mkg__graph_get(model, o.chain, "flow", &g)) != MKG_OK)
+		return rc;
+	rc = mkg__graph_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count, &role);
 	if (rc != MKG_OK)
 		return rc;
-	rc = mkg__flow_compute(out, model, mkg__graph_get(model), role, NULL);
+	rc = mkg__flow_compute(out, model, g, role, NULL);
 	g_free(role);
 	return rc;
 }
@@ -390,6 +406,12 @@ mkg_flow_free(mkg_flow *f)
 	g_free(f->binding);
 	g_string_chunk_free(f->strings);
 	g_free(f);
+}
+
+const mkg_chain *
+mkg_flow_chain(const mkg_flow *f)
+{
+	return f ? &f->chain : NULL;
 }
 
 double

@@ -135,14 +135,15 @@ mkg_shock_new(mkg_shock **out, const mkg_model *model, const mkg_shock_options *
 	removed = g_new0(uint8_t, model->actors->len ? model->actors->len : 1);
 	rc = resolve_removed(model, o.remove, o.remove_count, removed);
 	if (rc == MKG_OK)
-		rc = mkg__graph_roles(model, o.sources, o.source_count, o.sinks, o.sink_count,
+		rc = mkg__graph_get(model, o.chain, "shock", &g);
+	if (rc == MKG_OK)
+		rc = mkg__graph_roles(g, model, o.sources, o.source_count, o.sinks, o.sink_count,
 		                      &role);
 	if (rc != MKG_OK) {
 		g_free(removed);
 		return rc;
 	}
 
-	g = mkg__graph_get(model);
 	/* the stranded supply is part of the sources' total */
 	if ((rc = mkg__check_supply(model, g, role, "shock")) != MKG_OK) {
 		g_free(role);

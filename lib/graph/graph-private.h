@@ -1,14 +1,18 @@
 /* marketgraph: the produce graph view.  Never installed.
  *
- * The produce graph (analyses.md, "Terms"): arcs are the non-service
- * transactions seller -> buyer, parallel transactions of one ordered pair
- * (any commodity) merged into one arc (volumes, values and capacities added;
- * unbounded if any merged transaction has none); nodes are the actors that
- * appear in at least one such transaction.
+ * The produce graph of one chain (analyses.md, "Terms" and "Chains and
+ * primary equivalents"): arcs are the non-service transactions seller ->
+ * buyer whose commodity's primary commodity is the chain's, volumes and
+ * capacities multiplied by the commodity's factor (primary equivalents),
+ * parallel transactions of one ordered pair (any commodity of the chain)
+ * merged into one arc (volumes, values and capacities added; unbounded if
+ * any merged transaction has none); nodes are the actors that appear in at
+ * least one such transaction.
  *
  * Stored as compressed adjacency arrays in both directions (CSR), built in
- * O(V + E) from the model and cached in it until the model changes.  Every
- * bottleneck algorithm runs on this view, never on the model's records.
+ * O(V + E) per chain from the model and cached in it, per chain, until the
+ * model changes.  Every bottleneck algorithm runs on this view, never on
+ * the model's records.
  *
  * SPDX-License-Identifier: MIT */
 #ifndef MKG_GRAPH_PRIVATE_H
@@ -44,6 +48,11 @@ typedef struct mkg_graph {
 	 * so the analyses that read volumes ask mkg__graph_check_volume(). */
 	uint32_t overflow_node;
 	bool overflow_bought;
+	/* The chain (strings interned in the model; commodity NULL for the
+	 * empty graph of a model without produce) and how many the model has:
+	 * with at most one, sources and sinks that trade nothing still count. */
+	mkg_chain chain;
+	uint32_t model_chains;
 
 	/* Built on first use by mkg__graph_id_order() and mkg__graph_ids();
 	 * NULL until then. */
@@ -72,11 +81,30 @@ typedef struct mkg__ids {
  */
 
 /*
- * The produce graph of m: built on first use and cached in the model until
- * m->revision changes.  Borrowed: valid until the model is modified or
- * freed.  Safe to call from several threads on one unmodified model.
+ * The chains of m (the distinct primary commodities of its non-service
+ * transactions, by id in byte order): *chains borrowed like a graph,
+ * *count of them.  Fails with MKG_EDATA when the commodities' made_from
+ * chains are broken (the message of mkg_model_validate()).  One pass over
+ * the transactions on first use after a change, cached with the graphs.
  */
-const mkg_graph *mkg__graph_get(const mkg_model *m);
+int mkg__graph_chains(const mkg_model *m, const mkg_chain **chains, size_t *count);
+
+/*
+ * The produce graph of chain i of m (i < the chain count; with no chain,
+ * i = 0 gives the empty graph): built on first use and cached in the model
+ * until m->revision changes.  Borrowed: valid until the model is modified
+ * or freed.  Safe to call from several threads on one unmodified model.
+ * Call after mkg__graph_chains() succeeded.
+ */
+const mkg_graph *mkg__graph_chain_at(const mkg_model *m, size_t i);
+
+/*
+ * The graph of the chain an analysis names in its options (NULL: the only
+ * one): fails with the messages of bottlenecks.h, WHO first (`flow: the
+ * model has 2 chains (cotton, potato): name one in options.chain`).
+ */
+int mkg__graph_get(const mkg_model *m, const char *chain, const char *who,
+                   const mkg_graph **out);
 
 /*
  * MKG_OK when every volume of the graph is finite; otherwise MKG_EDATA
@@ -88,17 +116,21 @@ const mkg_graph *mkg__graph_get(const mkg_model *m);
 int mkg__graph_check_volume(const mkg_graph *g, const mkg_model *m, const char *who);
 
 /*
- * Sources and sinks of the bottleneck analyses.  role[actor] (one byte per
- * actor of the model, not per node: a source may trade nothing) gets
- * MKG__ROLE_SOURCE when the actor is named in sources, or, when sources is
- * NULL, when it is a producer; MKG__ROLE_SINK likewise from sinks or the
- * end markets.  An id named twice counts once.  Fails, with *out untouched,
+ * Sources and sinks of the bottleneck analyses on graph g.  role[actor]
+ * (one byte per actor of the model, not per node: a source may trade
+ * nothing) gets MKG__ROLE_SOURCE when the actor is named in sources, or,
+ * when sources is NULL, when it is a producer; MKG__ROLE_SINK likewise
+ * from sinks or the end markets.  When the model has several chains, a
+ * source must sell in g's chain and a sink buy in it, else the role is
+ * dropped (an actor outside the chain has none).
+ * An id named twice counts once.  Fails, with *out untouched,
  * with MKG_EINVAL (`sources: NULL with source_count 3`, `sources[1]: NULL
  * id`) or MKG_ENOTFOUND (`sinks: unknown actor "x"`).  Free with g_free().
  * O(A + named ids).
  */
 enum { MKG__ROLE_SOURCE = 1u, MKG__ROLE_SINK = 2u };
-int mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_count,
+int mkg__graph_roles(const mkg_graph *g, const mkg_model *m, const char *const *sources,
+                     size_t source_count,
                      const char *const *sinks, size_t sink_count, uint8_t **out);
 
 /* ---- sorting (sort.c) ---------------------------------------------------- */
@@ -144,7 +176,7 @@ void mkg__ids_unref(mkg__ids *ids);
 
 /*
  * Sources and sinks by node: as mkg__graph_roles() (same options, same
- * errors), one byte per node of g; named actors that are no node are
+ * errors, the same rule for several chains), one byte per node of g; named actors that are no node are
  * checked and left out.  O(n + named ids), without reading the model's
  * actors for the default lists.
  */
@@ -152,8 +184,9 @@ int mkg__graph_node_roles(const mkg_graph *g, const mkg_model *m, const char *co
                           size_t source_count, const char *const *sinks, size_t sink_count,
                           uint8_t **out);
 
-/* Build a graph that the caller owns (tests, benchmarks). */
-mkg_graph *mkg__graph_build(const mkg_model *m);
+/* Build the graph of chain i that the caller owns (tests, benchmarks);
+ * NULL when the chains fail (mkg__graph_chains()). */
+mkg_graph *mkg__graph_build(const mkg_model *m, size_t i);
 void mkg__graph_free(mkg_graph *g);
 
 #endif /* MKG_GRAPH_PRIVATE_H */

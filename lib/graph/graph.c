@@ -1,7 +1,9 @@
-/* marketgraph: the produce graph view (CSR in both directions), built in
- * O(V + E) with counting sorts and cached in the model.
+/* marketgraph: the produce graph view of one chain (CSR in both
+ * directions), built in O(V + E) with counting sorts; chains.c caches it
+ * in the model.
  * SPDX-License-Identifier: MIT */
 #include "graph-private.h"
+#include "graph-build-private.h"
 #include "core-private.h"
 
 #include <math.h>
@@ -9,10 +11,23 @@
 
 #define NO_NODE UINT32_MAX
 
-/* First pass over the transactions: mark the actors that trade produce and
- * count the produce sales of each. */
+double
+mkg__chain_factor_slow(mkg__chain_filter *f, const mkg_transaction_rec *r)
+{
+	const char *primary;
+	double factor;
+	size_t slot = ((uintptr_t)r->commodity >> 3) % MKG__CHAIN_MEMO;
+
+	mkg__tx_primary(f->m, f->cc, r, &primary, &factor);
+	f->memo[slot].commodity = r->commodity;
+	f->memo[slot].factor = primary == f->primary ? factor : 0.0;
+	return f->memo[slot].factor;
+}
+
+/* First pass over the transactions: mark the actors that trade produce of
+ * the chain and count the produce sales of each. */
 static size_t
-count_sales(const mkg_model *m, uint8_t *used, uint32_t *sales)
+count_sales(const mkg_model *m, mkg__chain_filter *f, uint8_t *used, uint32_t *sales)
 {
 	const mkg_transaction_rec *tx =
 		(const mkg_transaction_rec *)(const void *)m->transactions->data;
@@ -22,7 +37,7 @@ count_sales(const mkg_model *m, uint8_t *used, uint32_t *sales)
 	for (uint32_t t = 0; t < nt; t++) {
 		const mkg_transaction_rec *r = &tx[t];
 
-		if (r->service)
+		if (r->service || mkg__chain_factor(f, r) == 0.0)
 			continue;
 		used[r->seller] = 1;
 		used[r->buyer] = 1;
@@ -77,7 +92,8 @@ number_nodes(mkg_graph *g, const mkg_model *m, uint8_t *used)
  * node's in-degree into in_count.
  */
 static void
-build_out(mkg_graph *g, const mkg_model *m, uint32_t *pos, size_t e, uint32_t *in_count)
+build_out(mkg_graph *g, const mkg_model *m, mkg__chain_filter *f, uint32_t *pos, size_t e,
+          uint32_t *in_count)
 {
 	const mkg_transaction_rec *tx =
 		(const mkg_transaction_rec *)(const void *)m->transactions->data;
@@ -101,15 +117,17 @@ build_out(mkg_graph *g, const mkg_model *m, uint32_t *pos, size_t e, uint32_t *i
 	cap = g_new(double, e ? e : 1);
 	for (t = 0; t < nt; t++) {
 		const mkg_transaction_rec *r = &tx[t];
+		double factor;
 		uint32_t p;
 
-		if (r->service)
+		if (r->service || (factor = mkg__chain_factor(f, r)) == 0.0)
 			continue;
 		p = pos[r->seller]++;
 		head[p] = r->buyer; /* an actor index until the merge */
-		vol[p] = r->volume;
+		/* primary equivalents (NaN stays NaN: absent) */
+		vol[p] = r->volume * factor;
 		val[p] = r->value;
-		cap[p] = r->capacity;
+		cap[p] = r->capacity * factor;
 	}
 
 	g->arc_tail = g_new(uint32_t, e ? e : 1);
@@ -209,15 +227,19 @@ find_overflow(mkg_graph *g)
 /* Two passes over the transactions (count, then place), one over the
  * placed arcs (merge) and one over the arcs (reverse CSR): O(V + E). */
 mkg_graph *
-mkg__graph_build(const mkg_model *m)
+mkg__graph_build_chain(const mkg_model *m, const mkg_commodity_chains *cc, const mkg_chain *chain,
+                       uint32_t model_chains)
 {
 	uint32_t na = m->actors->len, *sales, *in_count;
 	mkg_graph *g = g_new0(mkg_graph, 1);
 	uint8_t *used = g_new0(uint8_t, na ? na : 1);
+	mkg__chain_filter f = { m, cc, chain->commodity, { { NULL, 0.0 } } };
 	size_t e;
 
+	g->chain = *chain;
+	g->model_chains = model_chains;
 	sales = g_new0(uint32_t, na ? na : 1);
-	e = count_sales(m, used, sales);
+	e = count_sales(m, &f, used, sales);
 	g->produce_transactions = e;
 	g->actor_node = g_new(uint32_t, na ? na : 1);
 	number_nodes(g, m, used);
@@ -228,7 +250,7 @@ mkg__graph_build(const mkg_model *m)
 	g->node_sold = g_new(double, g->n ? g->n : 1);
 	g->node_bought = g_new(double, g->n ? g->n : 1);
 	in_count = g_new0(uint32_t, g->n + 1);
-	build_out(g, m, sales, e, in_count);
+	build_out(g, m, &f, sales, e, in_count);
 	g_free(sales);
 	build_in(g, in_count);
 	g_free(in_count);
@@ -271,33 +293,6 @@ mkg__graph_free(mkg_graph *g)
 	if (g->ids)
 		mkg__ids_unref(g->ids);
 	g_free(g);
-}
-
-static void
-graph_free_cb(void *g)
-{
-	mkg__graph_free(g);
-}
-
-const mkg_graph *
-mkg__graph_get(const mkg_model *model)
-{
-	/* The cache is logically const: readers of one unmodified model only
-	 * ever see a complete graph, built once under the lock. */
-	mkg_model *m = (mkg_model *)(uintptr_t)model;
-	const mkg_graph *g;
-
-	g_mutex_lock(&m->derived_lock);
-	if (m->derived_graph == NULL || m->derived_graph_revision != m->revision) {
-		if (m->derived_graph)
-			m->derived_graph_free(m->derived_graph);
-		m->derived_graph = mkg__graph_build(model);
-		m->derived_graph_revision = m->revision;
-		m->derived_graph_free = graph_free_cb;
-	}
-	g = m->derived_graph;
-	g_mutex_unlock(&m->derived_lock);
-	return g;
 }
 
 /* Up to 8 bytes of s, big-endian, zero-padded: comparing chunks as

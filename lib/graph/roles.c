@@ -40,6 +40,18 @@ default_role(int kind, bool sources, bool sinks)
 	return 0;
 }
 
+/* With several chains, the roles node v (NO_NODE: none) may have in its
+ * chain: a source sells in it, a sink buys in it.  A farmer buying seed is
+ * no source of the seed chain, and an actor outside a chain has no role. */
+static uint8_t
+chain_roles(const mkg_graph *g, uint32_t v)
+{
+	if (v == NO_NODE)
+		return 0;
+	return (uint8_t)((g->out_start[v + 1] > g->out_start[v] ? MKG__ROLE_SOURCE : 0) |
+	                 (g->in_start[v + 1] > g->in_start[v] ? MKG__ROLE_SINK : 0));
+}
+
 static int
 roles(const mkg_model *m, const mkg_graph *g, const char *const *sources, size_t source_count,
       const char *const *sinks, size_t sink_count, uint8_t **out)
@@ -72,10 +84,15 @@ roles(const mkg_model *m, const mkg_graph *g, const char *const *sources, size_t
 }
 
 int
-mkg__graph_roles(const mkg_model *m, const char *const *sources, size_t source_count,
-                 const char *const *sinks, size_t sink_count, uint8_t **out)
+mkg__graph_roles(const mkg_graph *g, const mkg_model *m, const char *const *sources,
+                 size_t source_count, const char *const *sinks, size_t sink_count, uint8_t **out)
 {
-	return roles(m, NULL, sources, source_count, sinks, sink_count, out);
+	int rc = roles(m, NULL, sources, source_count, sinks, sink_count, out);
+
+	if (rc == MKG_OK && g->model_chains > 1)
+		for (mkg_idx a = 0; a < m->actors->len; a++)
+			(*out)[a] &= chain_roles(g, g->actor_node[a]);
+	return rc;
 }
 
 int
@@ -83,5 +100,10 @@ mkg__graph_node_roles(const mkg_graph *g, const mkg_model *m, const char *const 
                       size_t source_count, const char *const *sinks, size_t sink_count,
                       uint8_t **out)
 {
-	return roles(m, g, sources, source_count, sinks, sink_count, out);
+	int rc = roles(m, g, sources, source_count, sinks, sink_count, out);
+
+	if (rc == MKG_OK && g->model_chains > 1)
+		for (uint32_t v = 0; v < g->n; v++)
+			(*out)[v] &= chain_roles(g, v);
+	return rc;
 }

@@ -794,13 +794,20 @@ highlights_clear(highlights *h)
 static int
 run_highlights(const mkg_model *model, mkg_dot_options *o, highlights *owned)
 {
-	int rc = MKG_OK;
+	size_t chains = 0;
+	int rc = mkg_model_chain_count(model, &chains);
 
-	if (o->flow == NULL && (rc = mkg_flow_new(&owned->flow, model, NULL)) == MKG_OK)
+	/* The flow and the captive producers are per chain: run here only for
+	 * a model with at most one (a caller may pass a chain's results). */
+	if (rc == MKG_OK && chains > 1)
+		goto coalitions;
+	if (rc == MKG_OK && o->flow == NULL &&
+	    (rc = mkg_flow_new(&owned->flow, model, NULL)) == MKG_OK)
 		o->flow = owned->flow;
 	if (rc == MKG_OK && o->captive == NULL &&
 	    (rc = mkg_captive_new(&owned->captive, model, NULL)) == MKG_OK)
 		o->captive = owned->captive;
+coalitions:
 	if (rc == MKG_OK && o->coalitions == NULL &&
 	    (rc = mkg_coalitions_new(&owned->coalitions, model, NULL)) == MKG_OK)
 		o->coalitions = owned->coalitions;

@@ -140,9 +140,24 @@ throughput_value(mkg_jw *w, const mkg_throughput *t)
 }
 
 void
-mkg__flow_write(mkg_jw *w, const mkg_flow *f)
+mkg__chain_members(mkg_jw *w, const mkg_chain *c)
 {
-	mkg__jw_begin_object(w, false);
+	mkg__jw_key(w, "commodity");
+	if (c->commodity)
+		mkg__jw_string(w, c->commodity);
+	else
+		mkg__jw_null(w);
+	mkg__jw_key(w, "unit");
+	if (c->unit)
+		mkg__jw_string(w, c->unit);
+	else
+		mkg__jw_null(w);
+}
+
+/* The flow's members, into the object open in w. */
+static void
+flow_members(mkg_jw *w, const mkg_flow *f)
+{
 	mkg__jw_kdouble(w, "total_supply", mkg_flow_total_supply(f));
 	mkg__jw_kdouble(w, "max_flow", mkg_flow_max_flow(f));
 	mkg__jw_kdouble(w, "deliverable_share", mkg_flow_deliverable_share(f));
@@ -163,15 +178,26 @@ mkg__flow_write(mkg_jw *w, const mkg_flow *f)
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
-	mkg__jw_end_object(w);
 }
 
 void
-mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b)
+mkg__flow_write(mkg_jw *w, const mkg_flow *f, bool with_chain)
 {
 	mkg__jw_begin_object(w, false);
+	if (with_chain)
+		mkg__chain_members(w, mkg_flow_chain(f));
+	flow_members(w, f);
+	mkg__jw_end_object(w);
+}
+
+/* One chain's sections, as the next value. */
+static void
+chain_write(mkg_jw *w, const mkg__bottlenecks_chain *b)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__chain_members(w, &b->chain);
 	mkg__jw_key(w, "flow");
-	mkg__flow_write(w, b->flow);
+	mkg__flow_write(w, b->flow, false);
 	cutpoints_members(w, b->cutpoints);
 	captive_members(w, b->captive);
 	mkg__jw_key(w, "betweenness");
@@ -195,6 +221,18 @@ mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b)
 	}
 	mkg__jw_key(w, "throughput");
 	throughput_value(w, b->throughput);
+	mkg__jw_end_object(w);
+}
+
+void
+mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_key(w, "chains");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < b->count; i++)
+		chain_write(w, &b->chains[i]);
+	mkg__jw_end_array(w);
 	mkg__jw_end_object(w);
 }
 
@@ -260,7 +298,7 @@ mkg_flow_write_json(const mkg_flow *f, char **out, size_t *len)
 	MKG_CHECK_ARG(f);
 	MKG_CHECK_ARG(out);
 	w = mkg__jw_new_string();
-	mkg__flow_write(w, f);
+	mkg__flow_write(w, f, true);
 	return mkg__jw_finish(w, out, len);
 }
 

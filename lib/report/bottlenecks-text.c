@@ -144,7 +144,7 @@ cutpoints_text(GString *out, const mkg_cutpoints *c, mkg__labels *l, const char 
 }
 
 static void
-betweenness_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l)
+betweenness_text(GString *out, const mkg__bottlenecks_chain *b, mkg__labels *l)
 {
 	char a[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t n = mkg_betweenness_count(b->betweenness);
@@ -183,18 +183,42 @@ throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const cha
 	more(out, n, "actors");
 }
 
-void
-mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l,
-                      const char *unit)
+/* "Chain potato (volumes in t of potato equivalent)": what every number
+ * of the block counts; model strings escaped for the terminal. */
+static void
+chain_heading(GString *out, const mkg_chain *c)
 {
-	char *us = unit ? g_strconcat(" ", unit, NULL) : g_strdup("");
+	g_string_append(out, "Chain ");
+	mkg__text_escape(out, c->commodity, false, SIZE_MAX);
+	g_string_append(out, " (volumes in ");
+	if (c->unit) {
+		mkg__text_escape(out, c->unit, false, SIZE_MAX);
+		g_string_append(out, " of ");
+	}
+	mkg__text_escape(out, c->commodity, false, SIZE_MAX);
+	g_string_append(out, " equivalent)\n");
+}
 
+void
+mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l)
+{
 	mkg__text_heading(out, "Bottlenecks");
-	/* What limits delivery, and who holds producers captive, come first. */
-	flow_text(out, b->flow, l, us);
-	captive_text(out, b->captive, l, us);
-	cutpoints_text(out, b->cutpoints, l, us);
-	betweenness_text(out, b, l);
-	throughput_text(out, b->throughput, l, us);
-	g_free(us);
+	if (b->count == 0)
+		g_string_append(out, "No produce is traded: no chain to analyse.\n");
+	for (size_t i = 0; i < b->count; i++) {
+		const mkg__bottlenecks_chain *c = &b->chains[i];
+		const char *unit = c->chain.unit ? mkg__text(l, c->chain.unit) : NULL;
+		char *us = unit ? g_strconcat(" ", unit, NULL) : g_strdup("");
+
+		if (i > 0)
+			g_string_append_c(out, '\n');
+		chain_heading(out, &c->chain);
+		/* What limits delivery, and who holds producers captive, come first. */
+		flow_text(out, c->flow, l, us);
+		captive_text(out, c->captive, l, us);
+		cutpoints_text(out, c->cutpoints, l, us);
+		betweenness_text(out, c, l);
+		throughput_text(out, c->throughput, l, us);
+		g_free(us);
+	}
 }

@@ -396,7 +396,7 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 	if (r->dependency != NULL)
 		mkg__dependency_text(s, r->dependency, &l);
 	if (r->bottlenecks != NULL)
-		mkg__bottlenecks_text(s, r->bottlenecks, &l, volume_unit);
+		mkg__bottlenecks_text(s, r->bottlenecks, &l);
 	if (r->m4p != NULL) {
 		mkg__units u = { unit, volume_unit, currency };
 		mkg__m4p_text(s, r->m4p, &l, &u);

@@ -1,5 +1,6 @@
 /* marketgraph: the exit shock as text (`marketgraph shock`): who left, the
- * flow before and after, the stranded producers and what binds after.
+ * flow before and after, the stranded producers and what binds after, in
+ * the chain's unit.
  * SPDX-License-Identifier: MIT */
 #include "bottlenecks-report-private.h"
 
@@ -21,12 +22,12 @@ append_actor(GString *out, const mkg_model *m, const char *id)
 	}
 }
 
-/* A volume with the model's unit: "80 t". */
+/* A volume with the chain's unit: "80 t". */
 static void
-append_volume(GString *out, const mkg_model *m, double v)
+append_volume(GString *out, const mkg_chain *c, double v)
 {
 	char buf[MKG_DOUBLE_BUFSIZE];
-	const char *unit = mkg_model_volume_unit(m);
+	const char *unit = c->unit;
 
 	if (MKG_IS_ABSENT(v))
 		strcpy(buf, "null");
@@ -68,7 +69,7 @@ append_binding(GString *out, const mkg_model *m, const mkg_flow *f)
 			break;
 		}
 		g_string_append(out, ": ");
-		append_volume(out, m, b->capacity);
+		append_volume(out, mkg_flow_chain(f), b->capacity);
 		g_string_append_c(out, '\n');
 	}
 }
@@ -77,6 +78,7 @@ int
 mkg_shock_write_text(const mkg_shock *s, const mkg_model *model, char **out, size_t *len)
 {
 	const mkg_flow *before, *after;
+	const mkg_chain *chain;
 	double loss, max_before;
 	GString *text;
 
@@ -87,18 +89,25 @@ mkg_shock_write_text(const mkg_shock *s, const mkg_model *model, char **out, siz
 	after = mkg_shock_after(s);
 	loss = mkg_shock_loss(s);
 	max_before = mkg_flow_max_flow(before);
-	text = g_string_new("Exit shock: without ");
+	chain = mkg_flow_chain(before);
+	text = g_string_new("Exit shock");
+	if (chain->commodity != NULL) {
+		g_string_append(text, " in the ");
+		mkg__text_escape(text, chain->commodity, false, SIZE_MAX);
+		g_string_append(text, " chain");
+	}
+	g_string_append(text, ": without ");
 	for (size_t i = 0; i < mkg_shock_removed_count(s); i++) {
 		if (i > 0)
 			g_string_append(text, ", ");
 		append_actor(text, model, mkg_shock_removed_at(s, i));
 	}
 	g_string_append(text, "\nDeliverable flow: ");
-	append_volume(text, model, max_before);
+	append_volume(text, chain, max_before);
 	g_string_append(text, " before, ");
-	append_volume(text, model, mkg_flow_max_flow(after));
+	append_volume(text, chain, mkg_flow_max_flow(after));
 	g_string_append(text, " after; loss ");
-	append_volume(text, model, loss);
+	append_volume(text, chain, loss);
 	if (max_before > 0.0) {
 		char buf[G_ASCII_DTOSTR_BUF_SIZE];
 		g_string_append_printf(text, " (%s%% of the flow)",
@@ -109,7 +118,7 @@ mkg_shock_write_text(const mkg_shock *s, const mkg_model *model, char **out, siz
 	                       mkg_shock_stranded_count(s));
 	if (mkg_shock_stranded_count(s) > 0) {
 		g_string_append(text, ", supply ");
-		append_volume(text, model, mkg_shock_stranded_supply(s));
+		append_volume(text, chain, mkg_shock_stranded_supply(s));
 	}
 	g_string_append_c(text, '\n');
 	for (size_t i = 0; i < mkg_shock_stranded_count(s); i++) {

@@ -461,7 +461,11 @@ class Behaviour(AnalyzeCase):
         self.assertEqual((code, err), (0, ""))
         first = out.decode().split("\n")[:25]
         self.assertIn("Farm gate: who buys from the producers", first)
-        self.assertIn("native-potato, period 2012: buyer HHI 4826, highly concentrated", first)
+        # the producers sell 3530 t: the multinational buys 2400 (68.0%), the
+        # chip maker 250, six collectors' groups 860 and the Huancayo wholesale
+        # traders 20, each group counted as its firms (s^2/N):
+        # 68.0^2 + 7.08^2 + 8.78^2/10 + 7.08^2/8 + ... = 4689
+        self.assertIn("native-potato, period 2012: buyer HHI 4689, highly concentrated", first)
         self.assertIn("  largest buyer snack-multinational (Multinational snack maker), 68.0% of "
                       "the farm-gate volume", first)
 

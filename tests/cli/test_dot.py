@@ -9,6 +9,7 @@ Environment (set by tests/cli/meson.build):
   MKG_SOURCE_ROOT  the source tree (for examples/models)
 """
 import glob
+import json
 import os
 import subprocess
 import tempfile
@@ -36,11 +37,31 @@ class ExportDot(unittest.TestCase):
                 self.assertEqual(run("export", "-f", "dot", path), (0, out, ""))  # same bytes
 
     def test_highlight(self):
-        rc, plain, err = run("export", "--format", "dot", EXAMPLE)
-        self.assertEqual(rc, 0, err)
-        self.assertNotIn("#cb181d", plain)
-        rc, out, err = run("export", "--format", "dot", "--highlight", EXAMPLE)
-        self.assertEqual(rc, 0, err)
+        # The flow and captive highlights are per chain: on a copy of the
+        # example whose commodities form one chain (chips and seed made from
+        # native potato), they are drawn.
+        with open(EXAMPLE, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["commodities"] = [
+            {"id": "native-potato"},
+            {"id": "native-potato-chips", "made_from": "native-potato", "input_per_unit": 4},
+            {"id": "seed-potato", "made_from": "native-potato", "input_per_unit": 1},
+            {"id": "credit", "service": True}, {"id": "market-information", "service": True},
+            {"id": "technical-assistance", "service": True}, {"id": "transport", "service": True},
+        ]
+        with tempfile.TemporaryDirectory() as d:
+            one_chain = os.path.join(d, "potato.json")
+            with open(one_chain, "w", encoding="utf-8") as f:
+                json.dump(doc, f)
+            rc, plain, err = run("export", "--format", "dot", one_chain)
+            self.assertEqual(rc, 0, err)
+            self.assertNotIn("#cb181d", plain)
+            rc, out, err = run("export", "--format", "dot", "--highlight", one_chain)
+            self.assertEqual(rc, 0, err)
+            # several chains (the example as it is): no flow highlight
+            rc, several, err = run("export", "--format", "dot", "--highlight", EXAMPLE)
+            self.assertEqual(rc, 0, err)
+            self.assertNotIn("t binds</FONT>", several)
         # the multinational holds three groups captive, and their quotas bind
         node = [line for line in out.split("\n") if "<B>Multinational snack maker</B>" in line]
         self.assertEqual(len(node), 1)

@@ -72,19 +72,20 @@ class Shock(unittest.TestCase):
         # trader (20), coop-b 30: max flow 50, the link coop-a -> trader binds.
         rc, out, err = run("shock", self.path, "--remove", "proc", "--format", "json")
         self.assertEqual((rc, err), (0, ""))
-        self.assertEqual(json.loads(out), {
+        self.assertEqual(json.loads(out), {"chains": [{
+            "commodity": "maize", "unit": "t",
             "removed": ["proc"], "stranded": ["coop-c"], "stranded_supply": 10,
             "max_flow_before": 100, "max_flow_after": 50, "loss": 50, "loss_share": 0.5,
             "after": {"total_supply": 120, "max_flow": 50, "deliverable_share": 50 / 120,
                       "binding": [{"type": "transaction", "seller": "coop-a",
-                                   "buyer": "trader", "capacity": 20}]}})
+                                   "buyer": "trader", "capacity": 20}]}}]})
 
     def test_text(self):
         rc, out, err = run("shock", self.path, "-r", "proc,trader")
         self.assertEqual((rc, err), (0, ""))
         # Without both, nobody reaches the market.
         self.assertEqual(out,
-                         "Exit shock: without proc, trader\n"
+                         "Exit shock in the maize chain: without proc, trader\n"
                          "Deliverable flow: 100 t before, 0 t after; loss 100 t (100.0% of the flow)\n"
                          "Stranded producers (no route left to an end market): 3, supply 120 t\n"
                          "  coop-a\n"
@@ -100,7 +101,7 @@ class Shock(unittest.TestCase):
                                stdin=f.read())
         self.assertEqual((rc, out, err), (0, "", ""))
         with open(target, encoding="utf-8") as f:
-            result = json.load(f)
+            result = json.load(f)["chains"][0]
         # Without the trader: coop-b stranded (30); proc passes 80 of coop-a's
         # 80 and coop-c's 10: the processor binds.
         self.assertEqual(result["stranded"], ["coop-b"])
@@ -114,12 +115,15 @@ class Shock(unittest.TestCase):
         # never raises the flow.
         rc, out, err = run("analyze", EXAMPLE, "--format", "json")
         self.assertEqual((rc, err), (0, ""))
-        captive = json.loads(out)["bottlenecks"]["captive"]
+        chains = json.loads(out)["bottlenecks"]["chains"]
+        captive = [(c["commodity"], row) for c in chains for row in c["captive"]]
         self.assertTrue(captive)
-        for row in captive:
-            rc, out, err = run("shock", EXAMPLE, "--remove", row["actor"], "-f", "json")
+        for chain, row in captive:
+            rc, out, err = run("shock", EXAMPLE, "--remove", row["actor"], "-f", "json",
+                               "--chain", chain)
             self.assertEqual((rc, err), (0, ""))
-            result = json.loads(out)
+            result = json.loads(out)["chains"][0]
+            self.assertEqual(result["commodity"], chain)
             self.assertEqual(result["removed"], [row["actor"]])
             self.assertEqual(result["stranded"], row["producers"])
             self.assertAlmostEqual(result["stranded_supply"], row["supply"], delta=1e-9)

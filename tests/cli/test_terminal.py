@@ -161,7 +161,9 @@ class TerminalSafe(unittest.TestCase):
 
     def test_shock(self):
         out, _ = self.assertSafeRun(("shock", self.path, "--remove", a("trader2")))
-        self.assertIn("Exit shock: without trader2" + ASCII_ESCAPED + '"q"\\\\\n', out)
+        # the chain's name (the model's commodity) is escaped too
+        self.assertIn("Exit shock in the maize" + ESCAPED + '"q"\\\\ chain: without trader2'
+                      + ASCII_ESCAPED + '"q"\\\\\n', out)
         self.assertIn("capacity of trader" + ESCAPED + '"q"\\\\ (Trader' + ESCAPED, out)
         _, err = self.assertSafeRun(("shock", self.path, "--remove", a("ghost")), code=1)
         self.assertIn('remove: unknown actor "ghost' + ASCII_ESCAPED + '\\"q\\"\\\\"', err)

@@ -49,9 +49,21 @@ def analyze(name, *options):
                           os.path.join(MODELS, name)))
 
 
-def shock(name, *remove):
-    return json.loads(run("shock", "--format", "json", "--remove", ",".join(remove),
-                          os.path.join(MODELS, name)))
+def shock(name, *remove, commodity=None):
+    """The shock in one chain (named by its primary commodity; the only
+    chain with a flow when not named)."""
+    chains = json.loads(run("shock", "--format", "json", "--remove", ",".join(remove),
+                            os.path.join(MODELS, name)))["chains"]
+    if commodity is None:
+        chains = [c for c in chains if c["max_flow_before"] > 0]
+        assert len(chains) == 1, [c["commodity"] for c in chains]
+        return chains[0]
+    return [c for c in chains if c["commodity"] == commodity][0]
+
+
+def chain(report, commodity):
+    """The bottleneck results of one chain of the report."""
+    return [c for c in report["bottlenecks"]["chains"] if c["commodity"] == commodity][0]
 
 
 def load(name):
@@ -157,6 +169,47 @@ class EveryModel(unittest.TestCase):
                 self.assertGreater(sold_value[i], bought_value[i], i)
 
 
+def channels(report, commodity):
+    """The marketing channels of one chain of the report."""
+    return [c for c in report["channels"]["chains"] if c["commodity"] == commodity][0]
+
+
+class Chains(unittest.TestCase):
+    """Every example lists its commodities: products are measured in their
+    primary commodity, so no actor handles more than the chain delivers, and
+    every produce chain has its marketing channels."""
+    CONVERTED = {"potato-andes.json": "native-potato", "potato-andes-2008.json": "native-potato",
+                 "maize-board.json": "maize", "maize-board-inclusive.json": "maize",
+                 "cotton-buyer-exit.json": "seed-cotton", "dairy-two-programmes.json": "milk"}
+
+    def test_every_example_lists_commodities(self):
+        for name in sorted(os.listdir(MODELS)):
+            doc = load(name)
+            with self.subTest(model=name):
+                listed = {c["id"] for c in doc.get("commodities", [])}
+                self.assertEqual(listed, {t["commodity"] for t in doc["transactions"]})
+
+    def test_no_throughput_above_the_flow(self):
+        for name in self.CONVERTED:
+            for c in analyze(name)["bottlenecks"]["chains"]:
+                for t in c["throughput"]:
+                    with self.subTest(model=name, chain=c["commodity"], actor=t["actor"]):
+                        if t["share"] is not None:
+                            self.assertLessEqual(t["share"], 1 + 1e-12)
+
+    def test_channels_in_every_produce_chain(self):
+        for name in sorted(os.listdir(MODELS)):
+            primary = self.CONVERTED.get(name, "jute-handicrafts")
+            with self.subTest(model=name):
+                chain_channels = channels(analyze(name), primary)
+                self.assertGreater(len(chain_channels["channels"]), 0)
+                for ch in chain_channels["channels"]:
+                    self.assertTrue(ch["kinds"].startswith("producer > "), ch["kinds"])
+                    self.assertTrue(ch["kinds"].endswith(" > end_market"), ch["kinds"])
+                    self.assertGreater(ch["farmer_share"], 0)
+                    self.assertLessEqual(ch["farmer_share"], 1)
+
+
 class PotatoAndes(unittest.TestCase):
     """A multinational's entry concentrated the buying of native potatoes and
     made three producer groups captive to it."""
@@ -170,12 +223,17 @@ class PotatoAndes(unittest.TestCase):
     def test_buyer_concentration_rose(self):
         before = market(self.before, "native-potato")["buyer"]
         after = market(self.after, "native-potato")["buyer"]
-        self.assertEqual(before["class"], "moderately_concentrated")
+        # At the farm gate, the collectors counted as the many firms they
+        # stand for: before the entry the buying was unconcentrated (HHI 165);
+        # afterwards the multinational buys 2400 of the 3530 t the producers
+        # sell (68.0%), and the HHI is 4689.
+        self.assertEqual(before["class"], "unconcentrated")
+        self.assertEqual(round(before["hhi"]), 165)
         self.assertEqual(after["class"], "highly_concentrated")
-        self.assertGreater(after["hhi"], before["hhi"] + 1000)
+        self.assertEqual(round(after["hhi"]), 4689)
         self.assertNotIn("snack-multinational", [s["actor"] for s in before["shares"]])
         self.assertEqual(after["shares"][0]["actor"], "snack-multinational")
-        self.assertGreater(after["shares"][0]["share"], 0.4)
+        self.assertAlmostEqual(after["shares"][0]["share"], 2400 / 3530, places=12)
         self.assertLess(before["cr1"], 0.3)
 
     def test_producers_depend_on_it(self):
@@ -190,19 +248,41 @@ class PotatoAndes(unittest.TestCase):
                          ["pg-kichki", "pg-obas", "pg-yauli"])
 
     def test_captive_to_it(self):
-        captive = self.after["bottlenecks"]["captive"]
+        captive = chain(self.after, "native-potato")["captive"]
         self.assertEqual(captive[0]["actor"], "snack-multinational")
         self.assertEqual(captive[0]["producers"], ["pg-acostambo", "pg-comas", "pg-quilcas"])
         self.assertEqual(captive[0]["supply"], 1070)
         self.assertNotIn("snack-multinational",
-                         [c["actor"] for c in self.before["bottlenecks"]["captive"]])
+                         [c["actor"] for c in chain(self.before, "native-potato")["captive"]])
 
     def test_its_quotas_bind(self):
-        flow = self.after["bottlenecks"]["flow"]
+        flow = chain(self.after, "native-potato")["flow"]
         self.assertEqual([(b["seller"], b["buyer"]) for b in flow["binding"]],
                          [(p, "snack-multinational")
                           for p in ("pg-acostambo", "pg-comas", "pg-quilcas")])
         self.assertEqual((flow["total_supply"], flow["max_flow"]), (3740, 3680))
+
+    def test_channels(self):
+        # 2008: 64.5% of the potatoes go producer > collector > wholesaler >
+        # consumers; the farmers get 38.1% over all channels. 2012: the chip
+        # channels carry three quarters, the direct one 1800 t of potato (the
+        # multinational's 430 t of chips to consumers and the chip maker's
+        # 20 t for export, x4), and the farmers get 20.6%.
+        before, after = channels(self.before, "native-potato"), channels(self.after,
+                                                                         "native-potato")
+        first = before["channels"][0]
+        self.assertEqual(first["kinds"], "producer > collector > wholesaler > end_market")
+        self.assertEqual(round(first["share"] * 1000), 645)
+        self.assertEqual(round(before["producer_share"] * 1000), 381)
+        first = after["channels"][0]
+        self.assertEqual(first["kinds"], "producer > processor > end_market")
+        self.assertAlmostEqual(first["volume"], 1800, places=9)
+        self.assertEqual(round(after["producer_share"] * 1000), 206)
+        self.assertAlmostEqual(first["farmer_share"], first["farm_price"] / first["end_price"])
+        # the chips are converted: 640 t of chips sold by the processors are
+        # 2560 t of potato, never more than the 3530 t the producers sell
+        self.assertEqual(after["unit"], "t")
+        self.assertLessEqual(after["flow"], after["producer_volume"])
 
     def test_exit_strands_them(self):
         s = shock("potato-andes.json", "snack-multinational")
@@ -235,7 +315,8 @@ class JuteCostSharing(unittest.TestCase):
 
     def test_captive_to_the_exporter(self):
         for v in self.VARIANTS:
-            hubs = {c["actor"]: len(c["producers"]) for c in self.r[v]["bottlenecks"]["captive"]}
+            hubs = {c["actor"]: len(c["producers"])
+                    for c in chain(self.r[v], "jute-handicrafts")["captive"]}
             with self.subTest(variant=v):
                 if v == "jute-auction.json":
                     self.assertEqual(hubs, {"european-market": 12})
@@ -314,6 +395,13 @@ class MaizeBoard(unittest.TestCase):
         self.assertEqual([s["commodity"] for s in share], ["maize", "maize"])
         self.assertLess(share[0]["share"], 0.55)
         self.assertGreater(share[1]["share"], 0.65)
+        # per channel, volume-weighted: 49.0% -> 61.0%; the union's sales
+        # straight to the relief buyer give the farmers 82.9%
+        maize = [channels(r, "maize") for r in (self.a, self.b)]
+        self.assertEqual([round(c["producer_share"] * 1000) for c in maize], [490, 610])
+        union = [ch for ch in maize[1]["channels"]
+                 if ch["kinds"] == "producer > association > end_market"][0]
+        self.assertEqual(round(union["farmer_share"] * 1000), 829)
 
 
 class TwoProgrammes(unittest.TestCase):
@@ -353,7 +441,23 @@ class CottonBuyerExit(unittest.TestCase):
         self.assertEqual(buyer["class"], "highly_concentrated")
         self.assertEqual(buyer["shares"][0]["actor"], "cotton-major")
         self.assertGreater(buyer["cr1"], 0.7)
-        self.assertEqual(r["bottlenecks"]["captive"][0]["actor"], "cotton-major")
+        # the world lint market, the chain's only end market, holds every
+        # grower captive by definition; the first actor after it is the company
+        captive = [c for c in chain(r, "seed-cotton")["captive"] if c["actor"] != "world-market"]
+        self.assertEqual((captive[0]["actor"], len(captive[0]["producers"])), ("cotton-major", 9))
+
+    def test_lint_in_seed_cotton(self):
+        # lint is 2.5 t of seed cotton per t: the 20860 t of lint are the
+        # 52150 t of seed cotton delivered; cottonseed is its own chain
+        r = analyze("cotton-buyer-exit.json")
+        seed = chain(r, "seed-cotton")
+        self.assertEqual(seed["flow"]["max_flow"], 54800)
+        world = [t for t in seed["throughput"] if t["actor"] == "world-market"][0]
+        self.assertAlmostEqual(world["bought"], 20860 * 2.5)
+        direct = channels(r, "seed-cotton")["channels"][0]
+        self.assertEqual(direct["kinds"], "producer > processor > end_market")
+        self.assertEqual(round(direct["share"] * 1000), 895)
+        self.assertEqual(round(direct["farmer_share"] * 1000), 703)
 
     def test_exit_shock(self):
         s = shock("cotton-buyer-exit.json", "cotton-major")

@@ -87,6 +87,8 @@ test_chain_processor(void **state)
 	assert_double_exact(mkg_flow_deliverable_share(f), 0.8);
 	assert_string_equal(json,
 	                    "{\n"
+	                    "  \"commodity\": \"produce\",\n"
+	                    "  \"unit\": null,\n"
 	                    "  \"total_supply\": 100,\n"
 	                    "  \"max_flow\": 80,\n"
 	                    "  \"deliverable_share\": 0.8,\n"
@@ -236,6 +238,8 @@ test_zero_supply(void **state)
 	check_flow(fe, 0, 0, "");
 	assert_string_equal(json,
 	                    "{\n"
+	                    "  \"commodity\": \"produce\",\n"
+	                    "  \"unit\": null,\n"
 	                    "  \"total_supply\": 0,\n"
 	                    "  \"max_flow\": 0,\n"
 	                    "  \"deliverable_share\": null,\n"

@@ -10,6 +10,16 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+/* The graph of m's only chain. */
+static const mkg_graph *
+graph_of(const mkg_model *m)
+{
+	const mkg_graph *g = NULL;
+
+	assert_int_equal(mkg__graph_get(m, NULL, "test", &g), MKG_OK);
+	return g;
+}
+
 static uint32_t
 node_of(const mkg_model *m, const mkg_graph *g, const char *id)
 {
@@ -81,7 +91,7 @@ test_empty(void **state)
 	const mkg_graph *g;
 
 	(void)state;
-	g = mkg__graph_get(m);
+	g = graph_of(m);
 	assert_non_null(g);
 	assert_int_equal(g->n, 0);
 	assert_int_equal(g->m, 0);
@@ -98,7 +108,7 @@ test_merge_parallel(void **state)
 {
 	mkg_model *m = fixture_model("t:a t:b t:c s:d",
 	                             "a>b:10/4 b>a:2 a>b:5/6 a>c:7s a>b:- d>a:1s");
-	const mkg_graph *g = mkg__graph_get(m);
+	const mkg_graph *g = graph_of(m);
 	uint32_t a = node_of(m, g, "a"), b = node_of(m, g, "b"), k;
 
 	(void)state;
@@ -127,7 +137,7 @@ static void
 test_finite_capacity_sum(void **state)
 {
 	mkg_model *m = fixture_model("p:a r:b", "a>b:10/4 a>b:5/6");
-	const mkg_graph *g = mkg__graph_get(m);
+	const mkg_graph *g = graph_of(m);
 
 	(void)state;
 	assert_int_equal(g->m, 1);
@@ -143,7 +153,7 @@ test_numbering_by_stage(void **state)
 {
 	mkg_model *m = fixture_model("e:z1 t:t1 p:p1 r:r1 p:p2 t:t2 e:z2",
 	                             "p1>t1:1 p2>t2:1 t1>r1:1 t2>r1:1 r1>z1:1 r1>z2:1 z2>z1:1");
-	const mkg_graph *g = mkg__graph_get(m);
+	const mkg_graph *g = graph_of(m);
 	static const char *const want[] = { "p1", "p2", "t1", "t2", "r1", "z1", "z2" };
 
 	(void)state;
@@ -175,6 +185,18 @@ test_random_recount(void **state)
 	memset(want, 0, sizeof want);
 	memset(count, 0, sizeof count);
 	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	/* One chain: flour is made from maize, so both are in the maize chain. */
+	{
+		mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+
+		c.id = "flour";
+		c.made_from = "maize";
+		c.input_per_unit = 2.0;
+		assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+		c = (mkg_commodity_desc)MKG_COMMODITY_DESC_INIT;
+		c.id = "maize";
+		assert_int_equal(mkg_model_add_commodity(m, &c, NULL), MKG_OK);
+	}
 	for (int i = 0; i < A; i++) {
 		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
 		char id[16];
@@ -195,16 +217,17 @@ test_random_recount(void **state)
 		g_snprintf(b, sizeof b, "a%02d", j);
 		d.seller = s;
 		d.buyer = b;
-		d.commodity = (t % 3) ? "maize" : "beans";
+		d.commodity = (t % 3) ? "maize" : "flour";
 		d.volume = (double)(fixture_rand(&seed) % 1000) / 8.0;
 		d.service = (t % 7) == 0;
 		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
 		if (!d.service) {
-			want[i][j] += d.volume;
+			/* flour in maize equivalents: 2 t of maize per t (exact) */
+			want[i][j] += (t % 3) ? d.volume : 2.0 * d.volume;
 			count[i][j]++;
 		}
 	}
-	g = mkg__graph_get(m);
+	g = graph_of(m);
 	check_consistent(g);
 	uint32_t arcs = 0;
 	for (int i = 0; i < A; i++) {
@@ -234,17 +257,17 @@ test_cache_revision(void **state)
 	const mkg_graph *g1, *g2;
 
 	(void)state;
-	g1 = mkg__graph_get(m);
-	g2 = mkg__graph_get(m);
+	g1 = graph_of(m);
+	g2 = graph_of(m);
 	assert_ptr_equal(g1, g2);
 	assert_int_equal(g1->n, 2);
 	fixture_add_transactions(m, "b>c:1");
-	g2 = mkg__graph_get(m);
+	g2 = graph_of(m);
 	assert_int_equal(g2->n, 3);
 	assert_int_equal(g2->m, 2);
 	/* a change that adds no arc still rebuilds (the revision moved) */
 	assert_int_equal(mkg_model_set_name(m, "renamed"), MKG_OK);
-	g1 = mkg__graph_get(m);
+	g1 = graph_of(m);
 	assert_int_equal(g1->n, 3);
 	mkg_model_free(m);
 }
@@ -254,11 +277,11 @@ static void
 test_build_owned(void **state)
 {
 	mkg_model *m = fixture_model("p:a t:b", "a>b:3");
-	mkg_graph *g = mkg__graph_build(m);
+	mkg_graph *g = mkg__graph_build(m, 0);
 
 	(void)state;
 	assert_int_equal(g->n, 2);
-	assert_ptr_not_equal(g, mkg__graph_get(m));
+	assert_ptr_not_equal(g, graph_of(m));
 	mkg__graph_free(g);
 	mkg__graph_free(NULL);
 	mkg_model_free(m);
@@ -267,7 +290,7 @@ test_build_owned(void **state)
 static gpointer
 get_in_thread(gpointer m)
 {
-	return (gpointer)mkg__graph_get(m);
+	return (gpointer)graph_of(m);
 }
 
 /* Concurrent readers of one unmodified model get one graph. */
@@ -296,7 +319,7 @@ test_roles_default(void **state)
 	uint8_t *role = NULL;
 
 	(void)state;
-	assert_int_equal(mkg__graph_roles(m, NULL, 0, NULL, 0, &role), MKG_OK);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, NULL, 0, NULL, 0, &role), MKG_OK);
 	assert_int_equal(role[0], MKG__ROLE_SOURCE);
 	assert_int_equal(role[1], 0);
 	assert_int_equal(role[2], MKG__ROLE_SINK);
@@ -313,13 +336,13 @@ test_roles_named(void **state)
 	uint8_t *role = NULL;
 
 	(void)state;
-	assert_int_equal(mkg__graph_roles(m, src, 2, snk, 2, &role), MKG_OK);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, src, 2, snk, 2, &role), MKG_OK);
 	assert_int_equal(role[0], MKG__ROLE_SINK);
 	assert_int_equal(role[1], MKG__ROLE_SOURCE | MKG__ROLE_SINK);
 	assert_int_equal(role[2], 0);
 	g_free(role);
 	/* a non-NULL empty list is an empty set */
-	assert_int_equal(mkg__graph_roles(m, src, 0, NULL, 0, &role), MKG_OK);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, src, 0, NULL, 0, &role), MKG_OK);
 	assert_int_equal(role[0], 0);
 	assert_int_equal(role[2], MKG__ROLE_SINK);
 	g_free(role);
@@ -334,15 +357,15 @@ test_roles_errors(void **state)
 	uint8_t *role = NULL;
 
 	(void)state;
-	assert_int_equal(mkg__graph_roles(m, NULL, 3, NULL, 0, &role), MKG_EINVAL);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, NULL, 3, NULL, 0, &role), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "sources: NULL with source_count 3");
-	assert_int_equal(mkg__graph_roles(m, NULL, 0, NULL, 1, &role), MKG_EINVAL);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, NULL, 0, NULL, 1, &role), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "sinks: NULL with sink_count 1");
-	assert_int_equal(mkg__graph_roles(m, bad, 2, NULL, 0, &role), MKG_ENOTFOUND);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, bad, 2, NULL, 0, &role), MKG_ENOTFOUND);
 	assert_string_equal(mkg_error_message(), "sources: unknown actor \"nobody\"");
-	assert_int_equal(mkg__graph_roles(m, NULL, 0, bad, 2, &role), MKG_ENOTFOUND);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, NULL, 0, bad, 2, &role), MKG_ENOTFOUND);
 	assert_string_equal(mkg_error_message(), "sinks: unknown actor \"nobody\"");
-	assert_int_equal(mkg__graph_roles(m, null_id, 2, NULL, 0, &role), MKG_EINVAL);
+	assert_int_equal(mkg__graph_roles(graph_of(m), m, null_id, 2, NULL, 0, &role), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "sources[1]: NULL id");
 	assert_null(role);
 	mkg_model_free(m);
@@ -391,7 +414,7 @@ test_id_order(void **state)
 		}
 		g_strlcpy(prev, id, sizeof prev);
 	}
-	g = mkg__graph_get(m);
+	g = graph_of(m);
 	assert_int_equal(g->n, ids->len);
 	mkg__graph_id_order(g, m, &order, &rank);
 	mkg__graph_id_order(g, m, &order2, &rank2);

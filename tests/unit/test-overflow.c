@@ -198,7 +198,7 @@ test_throughput_delivered(void **state)
 		"{\"id\": \"t1\", \"kind\": \"trader\"}, {\"id\": \"t2\", \"kind\": \"trader\"}, "
 		"{\"id\": \"e1\", \"kind\": \"end_market\"}, {\"id\": \"e2\", \"kind\": \"end_market\"}",
 		"{\"seller\": \"t1\", \"buyer\": \"e1\", \"commodity\": \"maize\", \"volume\": 1e308}, "
-		"{\"seller\": \"t2\", \"buyer\": \"e2\", \"commodity\": \"beans\", \"volume\": 1e308}",
+		"{\"seller\": \"t2\", \"buyer\": \"e2\", \"commodity\": \"maize\", \"volume\": 1e308}",
 		NULL, NULL);
 	mkg_throughput *t = NULL;
 	(void)state;
@@ -235,7 +235,7 @@ test_cutpoints_bridge(void **state)
 	mkg_model *m = m4p_doc(
 		"{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}",
 		"{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", \"volume\": 1e308}, "
-		"{\"seller\": \"b\", \"buyer\": \"a\", \"commodity\": \"beans\", \"volume\": 1e308}",
+		"{\"seller\": \"b\", \"buyer\": \"a\", \"commodity\": \"maize\", \"volume\": 1e308}",
 		NULL, NULL);
 	mkg_cutpoints *c = NULL;
 	(void)state;

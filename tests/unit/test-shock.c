@@ -80,6 +80,8 @@ test_chain(void **state)
 	 * (a stays on the source side). */
 	assert_string_equal(json,
 	                    "{\n"
+	                    "  \"commodity\": \"produce\",\n"
+	                    "  \"unit\": null,\n"
 	                    "  \"removed\": [\"proc\"],\n"
 	                    "  \"stranded\": [\"a\"],\n"
 	                    "  \"stranded_supply\": 100,\n"
@@ -247,7 +249,7 @@ test_text(void **state)
 	assert_int_equal(shock_new(&s, m, proc, 1), MKG_OK);
 	assert_int_equal(mkg_shock_write_text(s, m, &text, &len), MKG_OK);
 	assert_string_equal(text,
-	                    "Exit shock: without proc (Mill)\n"
+	                    "Exit shock in the produce chain: without proc (Mill)\n"
 	                    "Deliverable flow: 100 t before, 50 t after; loss 50 t (50.0% of the flow)\n"
 	                    "Stranded producers (no route left to an end market): 1, supply 10 t\n"
 	                    "  coop-c (Coop C)\n"
@@ -260,7 +262,7 @@ test_text(void **state)
 	assert_int_equal(shock_new(&s, m, trader, 1), MKG_OK);
 	assert_int_equal(mkg_shock_write_text(s, m, &text, NULL), MKG_OK);
 	assert_string_equal(text,
-	                    "Exit shock: without trader\n"
+	                    "Exit shock in the produce chain: without trader\n"
 	                    "Deliverable flow: 100 t before, 80 t after; loss 20 t (20.0% of the flow)\n"
 	                    "Stranded producers (no route left to an end market): 1, supply 30 t\n"
 	                    "  coop-b\n"

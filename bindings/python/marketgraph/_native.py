@@ -154,14 +154,18 @@ class BottleneckOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_bottlenecks_options_init"
     _fields_ = [("version", c_uint), ("sources", STR_ARRAY), ("source_count", c_size_t),
                 ("sinks", STR_ARRAY), ("sink_count", c_size_t), ("pivots", c_size_t),
-                ("seed", ctypes.c_uint64)]
+                ("seed", ctypes.c_uint64), ("chain", c_char_p)]
+
+
+class Chain(ctypes.Structure):
+    _fields_ = [("commodity", c_char_p), ("unit", c_char_p)]
 
 
 class ShockOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_shock_options_init"
     _fields_ = [("version", c_uint), ("remove", STR_ARRAY), ("remove_count", c_size_t),
                 ("sources", STR_ARRAY), ("source_count", c_size_t),
-                ("sinks", STR_ARRAY), ("sink_count", c_size_t)]
+                ("sinks", STR_ARRAY), ("sink_count", c_size_t), ("chain", c_char_p)]
 
 
 class FacilitationMixOptions(ctypes.Structure):
@@ -341,6 +345,8 @@ _PROTOTYPES += [
     ("mkg_model_facilitation_at", [M, _S, P(FacilitationDesc)]) + _STATUS,
     ("mkg_model_membership_at", [M, _S, P(MembershipDesc)]) + _STATUS,
     ("mkg_model_commodity_at", [M, _S, P(CommodityDesc)]) + _STATUS,
+    ("mkg_model_chain_count", [M, P(_S)]) + _STATUS,
+    ("mkg_model_chain_at", [M, _S], P(Chain), None),
 ]
 
 

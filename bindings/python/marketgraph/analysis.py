@@ -71,12 +71,13 @@ def _natural(value, where, bits=64):
     return int(value)
 
 
-def _bottleneck_options(sources=None, sinks=None, pivots=0, seed=0):
+def _bottleneck_options(sources=None, sinks=None, pivots=0, seed=0, chain=None):
     src, nsrc = cv.cstr_array(sources, "sources")
     snk, nsnk = cv.cstr_array(sinks, "sinks")
     return _options(BottleneckOptions, sources=src, source_count=nsrc, sinks=snk,
                     sink_count=nsnk, pivots=_natural(pivots, "pivots", 8 * ctypes.sizeof(
-                        ctypes.c_size_t)), seed=_natural(seed, "seed"))
+                        ctypes.c_size_t)), seed=_natural(seed, "seed"),
+                    chain=cv.cstr(chain, "chain"))
 
 
 class Analyses:
@@ -166,36 +167,52 @@ class Analyses:
 
     # ---- bottlenecks --------------------------------------------------------------
 
-    def flow(self, sources=None, sinks=None):
-        """Deliverable flow (max-flow / min-cut) with its binding constraints.
-        sources, sinks: actor ids (default: producers, end markets)."""
-        return self._analysis("flow", _bottleneck_options(sources, sinks))
+    def chains(self):
+        """The chains of the model (one per primary commodity its produce
+        is traded in): ``[{"commodity": ..., "unit": ...}]``, by commodity."""
+        count = ctypes.c_size_t()
+        function("mkg_model_chain_count")(self._handle(), ctypes.byref(count))
+        chains = [function("mkg_model_chain_at")(self._handle(), i).contents
+                  for i in range(count.value)]
+        return [{"commodity": cv.text(c.commodity), "unit": cv.text(c.unit)} for c in chains]
 
-    def cut_points(self):
+    # Every analysis below runs on one chain: chain names its primary
+    # commodity; None picks the model's only chain (an error with several).
+
+    def flow(self, sources=None, sinks=None, chain=None):
+        """Deliverable flow (max-flow / min-cut) with its binding constraints,
+        in the chain's primary equivalents.  sources, sinks: actor ids
+        (default: producers, end markets)."""
+        return self._analysis("flow", _bottleneck_options(sources, sinks, chain=chain))
+
+    def cut_points(self, chain=None):
         """``{"articulation_points": [...], "bridges": [...]}``."""
-        return self._analysis("cutpoints", None)
+        return self._analysis("cutpoints", _bottleneck_options(chain=chain))
 
-    def captive(self, sources=None, sinks=None):
+    def captive(self, sources=None, sinks=None, chain=None):
         """``{"captive": [...], "stranded": [...], "gatekeepers": [...]}``."""
-        return self._analysis("captive", _bottleneck_options(sources, sinks))
+        return self._analysis("captive", _bottleneck_options(sources, sinks, chain=chain))
 
-    def betweenness(self, sources=None, sinks=None, pivots=0, seed=0):
-        """Betweenness of every actor of the produce graph; pivots > 0
+    def betweenness(self, sources=None, sinks=None, pivots=0, seed=0, chain=None):
+        """Betweenness of every actor of the chain's produce graph; pivots > 0
         estimates from that many pivots drawn with seed."""
-        return self._analysis("betweenness", _bottleneck_options(sources, sinks, pivots, seed))
+        return self._analysis("betweenness",
+                              _bottleneck_options(sources, sinks, pivots, seed, chain))
 
-    def throughput(self, sinks=None):
+    def throughput(self, sinks=None, chain=None):
         """Produce volume bought, sold and passed on by every actor."""
-        return self._analysis("throughput", _bottleneck_options(sinks=sinks))
+        return self._analysis("throughput", _bottleneck_options(sinks=sinks, chain=chain))
 
-    def bottlenecks(self, sources=None, sinks=None, pivots=0, seed=0):
-        """The report's `bottlenecks` object: flow, cut points, captive
-        producers, betweenness and throughput at once.  pivots = 0: exact
-        betweenness up to 20,000 actors in the produce graph, an estimate
-        from 256 pivots above."""
-        return self._analysis("bottlenecks", _bottleneck_options(sources, sinks, pivots, seed))
+    def bottlenecks(self, sources=None, sinks=None, pivots=0, seed=0, chain=None):
+        """The report's `bottlenecks` object: ``{"chains": [...]}``, for every
+        chain (or the one named) its flow, cut points, captive producers,
+        betweenness and throughput.  pivots = 0: exact betweenness up to
+        20,000 actors in a chain's produce graph, an estimate from 256
+        pivots above."""
+        return self._analysis("bottlenecks",
+                              _bottleneck_options(sources, sinks, pivots, seed, chain))
 
-    def shock(self, remove, sources=None, sinks=None):
+    def shock(self, remove, sources=None, sinks=None, chain=None):
         """Exit shock: remove the actors in `remove` and report the stranded
         producers and the deliverable flow lost."""
         if remove is None:
@@ -205,7 +222,7 @@ class Analyses:
         snk, nsnk = cv.cstr_array(sinks, "sinks")
         return self._analysis("shock", _options(
             ShockOptions, remove=ids, remove_count=count, sources=src, source_count=nsrc,
-            sinks=snk, sink_count=nsnk))
+            sinks=snk, sink_count=nsnk, chain=cv.cstr(chain, "chain")))
 
     # ---- facilitation -------------------------------------------------------------
 

@@ -157,6 +157,7 @@ main(void)
 	FIELD(mkg_bottlenecks_options, sink_count);
 	FIELD(mkg_bottlenecks_options, pivots);
 	FIELD(mkg_bottlenecks_options, seed);
+	FIELD(mkg_bottlenecks_options, chain);
 	end();
 
 	BEGIN(mkg_shock_options);
@@ -167,6 +168,7 @@ main(void)
 	FIELD(mkg_shock_options, source_count);
 	FIELD(mkg_shock_options, sinks);
 	FIELD(mkg_shock_options, sink_count);
+	FIELD(mkg_shock_options, chain);
 	end();
 
 	BEGIN(mkg_facilitation_mix_options);

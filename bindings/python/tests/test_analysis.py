@@ -34,7 +34,13 @@ class HandWorked(unittest.TestCase):
     """Values of SAMPLE worked out by hand."""
 
     def setUp(self):
-        self.m = mg.from_dict(SAMPLE)
+        # One chain: the chips are made from native potato, 1 t per t
+        # (which keeps the numbers of the hand-worked pooled graph).
+        doc = dict(SAMPLE, commodities=[
+            {"id": "native-potato"},
+            {"id": "chips", "made_from": "native-potato", "input_per_unit": 1},
+            {"id": "training", "service": True}])
+        self.m = mg.from_dict(doc)
 
     def test_concentration(self):
         # native-potato in 2002: coop-a sells 320 (t-1), coop-b 150.5 (t-2); t3 is in 2003.
@@ -80,6 +86,7 @@ class HandWorked(unittest.TestCase):
         # carries at most 400 (t-1's capacity); coop-b's 150.5 go via trader-1;
         # proc-x (capacity 600) and market-lima (demand 1000) do not bind.
         self.assertEqual(self.m.flow(), {
+            "commodity": "native-potato", "unit": "t",
             "total_supply": 1000.5, "max_flow": 550.5, "deliverable_share": 550.5 / 1000.5,
             "binding": [{"type": "transaction", "seller": "coop-a", "buyer": "proc-x",
                          "capacity": 400}]})
@@ -97,9 +104,10 @@ class HandWorked(unittest.TestCase):
         # an estimate is reproducible for a seed, and says so in the section
         self.assertEqual(self.m.betweenness(pivots=2, seed=7),
                          self.m.betweenness(pivots=2, seed=7))
-        self.assertEqual(self.m.bottlenecks(pivots=2, seed=7)["betweenness_estimate"],
+        self.assertEqual(self.m.bottlenecks(pivots=2, seed=7)["chains"][0]["betweenness_estimate"],
                          {"pivots": 2, "seed": 7})
-        self.assertIsNone(self.m.bottlenecks()["betweenness_estimate"])
+        self.assertIsNone(self.m.bottlenecks()["chains"][0]["betweenness_estimate"])
+        self.assertEqual(self.m.chains(), [{"commodity": "native-potato", "unit": "t"}])
 
     def test_throughput(self):
         # delivered to proc-x as the sink: 320 + 140
@@ -163,10 +171,18 @@ class ExitShockByReachability(unittest.TestCase):
             with open(path) as f:
                 doc = json.load(f)
             kind = {a["id"]: a["kind"] for a in doc["actors"]}
-            arcs = {}
+            made_from = {c["id"]: c.get("made_from") for c in doc.get("commodities", [])}
+
+            def primary(c):
+                while made_from.get(c):
+                    c = made_from[c]
+                return c
+            # one produce graph per chain (primary commodity)
+            chain_arcs = {}
             for t in doc["transactions"]:
                 if not t.get("service"):
-                    arcs.setdefault(t["seller"], set()).add(t["buyer"])
+                    chain_arcs.setdefault(primary(t["commodity"]), {}).setdefault(
+                        t["seller"], set()).add(t["buyer"])
 
             def reaches_market(start, removed):
                 seen, todo = {start}, [start]
@@ -174,18 +190,21 @@ class ExitShockByReachability(unittest.TestCase):
                     a = todo.pop()
                     if kind[a] == "end_market":
                         return True
-                    for b in arcs.get(a, ()):
+                    for b in arcs.get(a, ()):  # arcs: the chain's, set below
                         if b not in seen and b != removed:
                             seen.add(b)
                             todo.append(b)
                 return False
-            producers = sorted(a for a in kind if kind[a] == "producer")
             m = mg.load(path)
-            for x in kind:
-                expected = [p for p in producers if p != x and reaches_market(p, None)
-                            and not reaches_market(p, x)]
-                with self.subTest(path=os.path.basename(path), remove=x):
-                    self.assertEqual(m.shock([x])["stranded"], expected)
+            for chain, arcs in sorted(chain_arcs.items()):
+                # with several chains, a producer is a source where it sells
+                producers = sorted(a for a in kind if kind[a] == "producer"
+                                   and (len(chain_arcs) == 1 or a in arcs))
+                for x in kind:
+                    expected = [p for p in producers if p != x and reaches_market(p, None)
+                                and not reaches_market(p, x)]
+                    with self.subTest(path=os.path.basename(path), chain=chain, remove=x):
+                        self.assertEqual(m.shock([x], chain=chain)["stranded"], expected)
 
 
 class SectionsOfTheReport(unittest.TestCase):
@@ -328,11 +347,14 @@ class SameAsTheTool(unittest.TestCase):
     def test_shock(self):
         for path in example_models():
             m = mg.load(path)
-            captive = [c["actor"] for c in m.bottlenecks()["captive"]]
-            for remove in filter(None, ([m.actors[0].id], captive[:1], captive[:2])):
-                with self.subTest(path=os.path.basename(path), remove=remove):
-                    self.assertEqual(m.shock(remove), run_cli(
-                        "shock", "--format", "json", "--remove", ",".join(remove), path))
+            for chain in m.bottlenecks()["chains"]:
+                captive = [c["actor"] for c in chain["captive"]]
+                for remove in filter(None, ([m.actors[0].id], captive[:1], captive[:2])):
+                    with self.subTest(path=os.path.basename(path), remove=remove):
+                        self.assertEqual({"chains": [m.shock(remove, chain=chain["commodity"])]},
+                                         run_cli("shock", "--format", "json", "--remove",
+                                                 ",".join(remove), "--chain",
+                                                 chain["commodity"], path))
 
 
 if __name__ == "__main__":

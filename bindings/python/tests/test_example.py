@@ -28,14 +28,16 @@ class Example(unittest.TestCase):
         self.assertIn("Highly concentrated markets (us2023 thresholds):", out)
         # the script prints what the library finds: by default the actor with
         # the most captive supply exits ...
-        top = m.bottlenecks()["captive"][0]
-        shock = m.shock([top["actor"]])
+        chain = next(c for c in m.bottlenecks()["chains"] if c["captive"])
+        top = chain["captive"][0]
+        shock = m.shock([top["actor"]], chain=chain["commodity"])
         self.assertIn("Actors whose exit would cut producers off from every end market:\n"
-                      "  %s: %d producer(s), supply %g\n"
+                      "  %s: %d producer(s), supply %g t\n"
                       % (top["actor"], len(top["producers"]), top["supply"]), out)
-        self.assertIn("What if %s stops trading?\n  stranded producers: %s (supply %g)\n"
-                      % (top["actor"], ", ".join(shock["stranded"]), shock["stranded_supply"]),
-                      out)
+        self.assertIn("What if %s stops trading?\n  chain %s: stranded producers: %s "
+                      "(supply %g t)\n" % (top["actor"], chain["commodity"],
+                                           ", ".join(shock["stranded"]),
+                                           shock["stranded_supply"]), out)
         # ... and the two largest buyers of the largest market act as one firm
         market = max(m.concentration(), key=lambda k: k["buyer"]["total"])
         pair = [s["actor"] for s in market["buyer"]["shares"][:2]]

@@ -66,7 +66,12 @@ class Memory(unittest.TestCase):
         self.flat(once, 10000)
 
     def test_every_analysis_and_view(self):
-        m = mg.from_dict(SAMPLE)
+        # one chain (chips made from native potato), so that every
+        # single-chain analysis runs without naming it
+        m = mg.from_dict(dict(SAMPLE, commodities=[
+            {"id": "native-potato"},
+            {"id": "chips", "made_from": "native-potato", "input_per_unit": 4},
+            {"id": "training", "service": True}]))
         names = available(m, [
             "report_text", "concentration", "coalitions", "dependency", "cut_points",
             "captive", "betweenness", "throughput", "bottlenecks", "facilitation_mix",
