@@ -423,6 +423,58 @@ class Summary(ToolCase):
         self.assertEqual(run("summary", "--format", "text", EXAMPLE), (0, out, ""))
         self.assertEqual(run("summary", EXAMPLE), (0, out, ""))  # deterministic
 
+    def test_chains(self):
+        """Potato (t), chips made from 4 t of potato each (kt), transport (a
+        service).  By hand: commodities chips 20 + 10 = 30 kt, potato 100 + 60
+        = 160 t, transport 300 t; one chain, potato: 160 + 4 x 30 = 280 t of
+        potato equivalents, value 1600 + 7500 = 9100; the one period mixes
+        commodities: no volume.  Inclusiveness: f1 (100 t) and c (4 x 10 =
+        40 t) have households: 140 of 280 t."""
+        doc = {"format": "marketgraph", "version": 1, "volume_unit": "t", "currency": "USD",
+               "commodities": [{"id": "potato"},
+                               {"id": "chips", "unit": "kt", "made_from": "potato",
+                                "input_per_unit": 4},
+                               {"id": "transport", "service": True}],
+               "actors": [{"id": "f1", "kind": "producer", "households": 10},
+                          {"id": "f2", "kind": "producer"}, {"id": "p", "kind": "processor"},
+                          {"id": "c", "kind": "association", "households": 5},
+                          {"id": "r", "kind": "retailer"},
+                          {"id": "s", "kind": "service_provider", "households": 3}],
+               "transactions": [
+                   {"seller": "f1", "buyer": "p", "commodity": "potato", "volume": 100,
+                    "value": 1000},
+                   {"seller": "f2", "buyer": "p", "commodity": "potato", "volume": 60,
+                    "value": 600},
+                   {"seller": "p", "buyer": "r", "commodity": "chips", "volume": 20,
+                    "value": 5000},
+                   {"seller": "c", "buyer": "r", "commodity": "chips", "volume": 10,
+                    "value": 2500},
+                   {"seller": "s", "buyer": "p", "commodity": "transport", "volume": 300,
+                    "value": 50, "service": True}]}
+        path = self.write("chips.json", doc)
+        code, out, err = run("summary", "--format", "json", path)
+        self.assertEqual((code, err), (0, ""))
+        s = json.loads(out)
+        self.assertEqual([(c["commodity"], c["unit"], c["volume"]) for c in s["commodities"]],
+                         [("chips", "kt", 30), ("potato", "t", 160), ("transport", "t", 300)])
+        self.assertEqual(s["chains"], [{"primary": "potato", "unit": "t", "transactions": 4,
+                                        "volume": 280, "value": 9100}])
+        self.assertEqual((s["periods"][0]["volume"], s["periods"][0]["unit"]), (None, None))
+        self.assertEqual(s["total_value"], 9150)
+        code, out, err = run("summary", path)
+        self.assertEqual((code, err), (0, ""))
+        self.assertRegex(out.decode(), r"\n  potato +4 +280 +t +9100\n")
+        code, out, err = run("analyze", "--format", "json", path)
+        self.assertEqual(code, 0, err)
+        inc = json.loads(out)["inclusiveness"]
+        self.assertEqual(inc["chains"], [{"primary": "potato", "unit": "t",
+                                          "produce_volume": 280, "smallholder_volume": 140,
+                                          "smallholder_volume_share": 0.5}])
+        self.assertEqual(inc["produce_volume"], 280)  # one chain: the chain's
+        code, out, err = run("analyze", path)
+        self.assertIn("Produce sold by actors with households, potato chain: 140 of 280 t "
+                      "(50.0%)\n", out.decode())
+
     def test_minimal_and_stdin(self):
         code, out, err = run("summary", "--format=json", "-", stdin=json.dumps(MINIMAL).encode())
         self.assertEqual((code, err), (0, ""))
