@@ -4,6 +4,7 @@
 #include "analysis-private.h"
 #include "marketgraph/summary.h"
 
+#include <math.h>
 #include <string.h>
 
 struct mkg_summary {
@@ -76,6 +77,18 @@ add_amount(double *sum, double x, const char *measure, const char *of, const cha
 	return MKG_OK;
 }
 
+/* A period's volume that overflows stays infinite until period_units knows
+ * whether the period has a volume to report at all (one commodity). */
+static void
+add_period_volume(mkg_summary_group *g, double volume)
+{
+	double acc = MKG_IS_ABSENT(g->volume) ? 0 : g->volume;
+
+	if (MKG_IS_ABSENT(volume))
+		return;
+	g->volume = isinf(acc) || !mkg__sum_add(&acc, volume) ? INFINITY : acc;
+}
+
 /* Add transaction t to the group of its key, creating it on first sight.
  * A group's volume and value stay absent until a transaction gives one.
  * of: "commodity" or "period", for the message when a sum overflows. */
@@ -107,8 +120,11 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 	/* the group without a period is named "without a period" */
 	if (key == NULL)
 		of = "the transactions without a period";
-	if ((rc = add_amount(&g->volume, volume, "volume", of, key)) != MKG_OK ||
-	    (rc = add_amount(&g->value, value, "value", of, key)) != MKG_OK)
+	if (groups == s->periods)
+		add_period_volume(g, volume);
+	else if ((rc = add_amount(&g->volume, volume, "volume", of, key)) != MKG_OK)
+		return rc;
+	if ((rc = add_amount(&g->value, value, "value", of, key)) != MKG_OK)
 		return rc;
 	return MKG_OK;
 }
@@ -202,7 +218,8 @@ note_period_commodity(GPtrArray *seen, GHashTable *index, const char *period,
 }
 
 /* A period of one commodity gets that commodity's unit; a period of
- * several gets no volume and no unit (use the commodities and chains). */
+ * several gets no volume and no unit (use the commodities and chains): its
+ * sum, even infinite, is never reported. */
 static void
 period_units(mkg_summary *s, const mkg_model *m, GPtrArray *seen)
 {
@@ -213,9 +230,11 @@ period_units(mkg_summary *s, const mkg_model *m, GPtrArray *seen)
 		if (commodity == &mixed) {
 			p->volume = MKG_ABSENT;
 			p->unit = NULL;
-		} else {
-			p->unit = keep(s, commodity_unit(m, commodity));
+			continue;
 		}
+		p->unit = keep(s, commodity_unit(m, commodity));
+		/* its volume is part of its commodity's, which would have failed first */
+		g_assert(!isinf(p->volume));
 	}
 }
 

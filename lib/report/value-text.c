@@ -95,5 +95,5 @@ mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__u
 		                       mkg__text_percent(c, ch->smallholder_volume_share));
 		g_string_free(name, TRUE);
 	}
-	(void)u;
+	(void)u; /* each chain names its own unit, not the model's */
 }

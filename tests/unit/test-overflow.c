@@ -532,6 +532,20 @@ test_summary(void **state)
 	s = NULL;
 	mkg_model_free(m);
 
+	/* maize and beans 1e308 t each in 2010: the period mixes commodities,
+	 * has no volume, and so nothing to overflow */
+	m = m4p_doc("{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}",
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
+	            "\"volume\": 1e308}, "
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"beans\", "
+	            "\"volume\": 1e308}",
+	            NULL, NULL);
+	assert_int_equal(mkg_summary_new(&s, m, NULL), MKG_OK);
+	assert_true(MKG_IS_ABSENT(mkg_summary_period_at(s, 0)->volume));
+	mkg_summary_free(s);
+	s = NULL;
+	mkg_model_free(m);
+
 	/* potato 1e308 t and chips 0.5e308 t made from 4 t of potato each: each
 	 * commodity and the period (1.5e308, as given) fit, the potato chain's
 	 * 1e308 + 4 x 0.5e308 = 3e308 t of potato equivalents does not */
