@@ -176,8 +176,11 @@ MKG_EXPORT int mkg_inclusiveness_options_init(mkg_inclusiveness_options *opts,
  * producer "sold" when it is the seller of a non-service transaction with
  * a volume or value > 0.  An actor is supported when a facilitation record
  * targets it or a transaction it sells or buys.  Absent households count
- * 0.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
- * options version.  O(n + A + P).
+ * 0; households are people, counted model-wide.  Volumes are per chain.
+ * The result outlives the model.  opts NULL: defaults.  MKG_EINVAL for NULL
+ * arguments or a wrong options version; MKG_EDATA when the commodities'
+ * made_from chains are invalid (the message of mkg_model_validate()).
+ * O(n + A + P + K log K), K chains.
  * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
  * "Sums that overflow").
  */
@@ -198,11 +201,31 @@ MKG_EXPORT int64_t mkg_inclusiveness_households_producers(const mkg_inclusivenes
 MKG_EXPORT int64_t mkg_inclusiveness_households_supported(const mkg_inclusiveness *inc);
 /** Number of actors supported by facilitation. */
 MKG_EXPORT size_t mkg_inclusiveness_actors_supported(const mkg_inclusiveness *inc);
-/** Volume of all non-service sales (transactions with a volume). */
+/** The produce of one chain (a primary commodity and the commodities made
+ *  from it; services never), volumes in primary equivalents (volume x
+ *  input_per_unit along made_from, docs/analyses.md "Chains"). */
+typedef struct mkg_inclusiveness_chain {
+	const char *primary;             /**< the primary commodity, owned by the result */
+	const char *unit;                /**< its unit (its `unit`, else the model's
+	                                  *   volume_unit; NULL when neither is) */
+	double produce_volume;           /**< volume of the chain's sales that give one */
+	double smallholder_volume;       /**< the part sold by actors with households > 0 */
+	double smallholder_volume_share; /**< smallholder / produce volume; NaN when 0 */
+} mkg_inclusiveness_chain;
+
+/** Number of chains with a goods transaction, by primary commodity in byte
+ *  order.  O(1). */
+MKG_EXPORT size_t mkg_inclusiveness_chain_count(const mkg_inclusiveness *inc);
+/** Chain i, borrowed from inc; NULL out of range. */
+MKG_EXPORT const mkg_inclusiveness_chain *
+mkg_inclusiveness_chain_at(const mkg_inclusiveness *inc, size_t i);
+
+/** The model-wide volumes, kept for a model with one chain: that chain's
+ *  produce volume, smallholder volume and share.  Volumes of different
+ *  chains are never added: NaN (JSON null) when the model has several
+ *  chains; 0, 0 and NaN when it has none.  Use the chains. */
 MKG_EXPORT double mkg_inclusiveness_produce_volume(const mkg_inclusiveness *inc);
-/** The part of it sold by actors with households > 0. */
 MKG_EXPORT double mkg_inclusiveness_smallholder_volume(const mkg_inclusiveness *inc);
-/** smallholder volume / produce volume; NaN when the produce volume is 0. */
 MKG_EXPORT double mkg_inclusiveness_smallholder_volume_share(const mkg_inclusiveness *inc);
 
 /** The report's `inclusiveness` object; as mkg_value_write_json(). */

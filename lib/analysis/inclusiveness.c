@@ -2,15 +2,54 @@
  * SPDX-License-Identifier: MIT */
 #include "m4p-private.h"
 
+#include <string.h>
+
 struct mkg_inclusiveness {
 	int64_t households_selling;
 	size_t producers_selling;
 	int64_t households_producers;
 	int64_t households_supported;
 	size_t actors_supported;
-	double produce_volume;
-	double smallholder_volume;
+	GStringChunk *strings;  /* the chains' names and units: the result outlives the model */
+	GArray *chains;         /* mkg_inclusiveness_chain, by primary commodity in byte order */
 };
+
+/* The unit of a commodity: its own when listed with one, else the model's. */
+static const char *
+commodity_unit(const mkg_model *m, const char *commodity)
+{
+	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
+
+	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
+		return MKG_COMMODITY(m, c)->unit;
+	return m->volume_unit;
+}
+
+static int
+compare_chains(const void *a, const void *b)
+{
+	return strcmp(((const mkg_inclusiveness_chain *)a)->primary,
+	              ((const mkg_inclusiveness_chain *)b)->primary);
+}
+
+/* The row of primary's chain, created on first sight. */
+static mkg_inclusiveness_chain *
+chain_row(mkg_inclusiveness *inc, GHashTable *index, const mkg_model *m, const char *primary)
+{
+	gpointer pos = g_hash_table_lookup(index, primary);
+
+	if (pos == NULL) {
+		const char *unit = commodity_unit(m, primary);
+		mkg_inclusiveness_chain init = {
+			g_string_chunk_insert_const(inc->strings, primary),
+			unit ? g_string_chunk_insert_const(inc->strings, unit) : NULL, 0, 0, MKG_ABSENT
+		};
+		g_array_append_val(inc->chains, init);
+		pos = GUINT_TO_POINTER(inc->chains->len);
+		g_hash_table_insert(index, (gpointer)primary, pos);
+	}
+	return &g_array_index(inc->chains, mkg_inclusiveness_chain, GPOINTER_TO_UINT(pos) - 1u);
+}
 
 static int64_t
 households(const mkg_actor_rec *a)
@@ -32,36 +71,56 @@ add_households(int64_t *count, const mkg_actor_rec *a, const char *what)
 }
 
 static int
-add_volume(double *sum, double volume, const char *what)
+add_volume(double *sum, double volume, const char *what, const char *chain)
 {
 	if (mkg__sum_add(sum, volume))
 		return MKG_OK;
 	return mkg__error(MKG_EDATA,
-	                  "inclusiveness: the volume %s overflows (sum of the transactions' "
-	                  "volume exceeds " MKG_SUM_LIMIT ")",
-	                  what);
+	                  "inclusiveness: the volume %s in chain \"%s\" overflows (sum of the "
+	                  "transactions' volume in primary equivalents exceeds " MKG_SUM_LIMIT ")",
+	                  what, chain);
 }
 
+/* Volumes per chain, in primary equivalents: tubers and chips are never
+ * added as if they were one (docs/analyses.md, "Chains"). */
 static int
 sum_volumes(mkg_inclusiveness *inc, const mkg_model *m, uint8_t *sold)
 {
-	int rc;
+	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	const mkg_commodity_chains *cc;
+	int rc = mkg__model_commodity_chains(m, &cc);
 
-	for (guint i = 0; i < m->transactions->len; i++) {
+	for (guint i = 0; i < m->transactions->len && rc == MKG_OK; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
+		mkg_inclusiveness_chain *ch;
+		const char *primary;
+		double factor, volume;
 
 		if (t->service)
 			continue;
 		if (t->volume > 0 || t->value > 0) /* NaN compares false: absent */
 			sold[t->seller] = 1;
-		if (!MKG_IS_ABSENT(t->volume)) {
-			if ((rc = add_volume(&inc->produce_volume, t->volume, "of produce")) != MKG_OK)
-				return rc;
-			if (MKG_ACTOR(m, t->seller)->households > 0 &&
-			    (rc = add_volume(&inc->smallholder_volume, t->volume,
-			                     "sold by smallholders")) != MKG_OK)
-				return rc;
-		}
+		mkg__tx_primary(m, cc, t, &primary, &factor);
+		ch = chain_row(inc, index, m, primary);
+		if (MKG_IS_ABSENT(t->volume))
+			continue;
+		volume = t->volume * factor;
+		if ((rc = add_volume(&ch->produce_volume, volume, "of produce", ch->primary)) !=
+		    MKG_OK)
+			break;
+		if (MKG_ACTOR(m, t->seller)->households > 0)
+			rc = add_volume(&ch->smallholder_volume, volume, "sold by smallholders",
+			                ch->primary);
+	}
+	g_hash_table_destroy(index);
+	if (rc != MKG_OK)
+		return rc;
+	g_array_sort(inc->chains, compare_chains);
+	for (guint c = 0; c < inc->chains->len; c++) {
+		mkg_inclusiveness_chain *ch = &g_array_index(inc->chains, mkg_inclusiveness_chain, c);
+
+		if (ch->produce_volume > 0)
+			ch->smallholder_volume_share = ch->smallholder_volume / ch->produce_volume;
 	}
 	return MKG_OK;
 }
@@ -104,7 +163,11 @@ mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m)
 	uint8_t *sold = g_new0(uint8_t, na ? na : 1);
 	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
 	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
-	int rc = sum_volumes(inc, m, sold);
+	int rc;
+
+	inc->strings = g_string_chunk_new(256);
+	inc->chains = g_array_new(FALSE, FALSE, sizeof(mkg_inclusiveness_chain));
+	rc = sum_volumes(inc, m, sold);
 
 	/* Supported actors: targeted, or party to a targeted transaction. */
 	for (guint f = 0; f < m->facilitation->len; f++)
@@ -122,7 +185,7 @@ mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m)
 	g_free(actor_bits);
 	g_free(tx_bits);
 	if (rc != MKG_OK) {
-		g_free(inc);
+		mkg_inclusiveness_free(inc);
 		return rc;
 	}
 	*out = inc;
@@ -149,6 +212,10 @@ mkg_inclusiveness_new(mkg_inclusiveness **out, const mkg_model *model,
 void
 mkg_inclusiveness_free(mkg_inclusiveness *inc)
 {
+	if (inc == NULL)
+		return;
+	g_array_free(inc->chains, TRUE);
+	g_string_chunk_free(inc->strings);
 	g_free(inc);
 }
 
@@ -182,22 +249,64 @@ mkg_inclusiveness_actors_supported(const mkg_inclusiveness *inc)
 	return inc ? inc->actors_supported : 0;
 }
 
+size_t
+mkg_inclusiveness_chain_count(const mkg_inclusiveness *inc)
+{
+	return inc ? inc->chains->len : 0;
+}
+
+const mkg_inclusiveness_chain *
+mkg_inclusiveness_chain_at(const mkg_inclusiveness *inc, size_t i)
+{
+	return inc && i < inc->chains->len
+	               ? &g_array_index(inc->chains, mkg_inclusiveness_chain, i)
+	               : NULL;
+}
+
+/* The model-wide volumes exist only with one chain: with several they would
+ * add tonnes of different goods (NaN).  No chain: nothing sold (0). */
+static double
+model_wide(const mkg_inclusiveness *inc, double none, double (*of)(const mkg_inclusiveness_chain *))
+{
+	if (inc == NULL || inc->chains->len > 1)
+		return MKG_ABSENT;
+	if (inc->chains->len == 0)
+		return none;
+	return of(&g_array_index(inc->chains, mkg_inclusiveness_chain, 0));
+}
+
+static double
+produce_of(const mkg_inclusiveness_chain *ch)
+{
+	return ch->produce_volume;
+}
+
+static double
+smallholder_of(const mkg_inclusiveness_chain *ch)
+{
+	return ch->smallholder_volume;
+}
+
+static double
+share_of(const mkg_inclusiveness_chain *ch)
+{
+	return ch->smallholder_volume_share;
+}
+
 double
 mkg_inclusiveness_produce_volume(const mkg_inclusiveness *inc)
 {
-	return inc ? inc->produce_volume : MKG_ABSENT;
+	return model_wide(inc, 0, produce_of);
 }
 
 double
 mkg_inclusiveness_smallholder_volume(const mkg_inclusiveness *inc)
 {
-	return inc ? inc->smallholder_volume : MKG_ABSENT;
+	return model_wide(inc, 0, smallholder_of);
 }
 
 double
 mkg_inclusiveness_smallholder_volume_share(const mkg_inclusiveness *inc)
 {
-	if (inc == NULL || !(inc->produce_volume > 0))
-		return MKG_ABSENT;
-	return inc->smallholder_volume / inc->produce_volume;
+	return model_wide(inc, MKG_ABSENT, share_of);
 }

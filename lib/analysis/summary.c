@@ -4,6 +4,7 @@
 #include "analysis-private.h"
 #include "marketgraph/summary.h"
 
+#include <math.h>
 #include <string.h>
 
 struct mkg_summary {
@@ -15,7 +16,8 @@ struct mkg_summary {
 	int64_t households_total;                 /* -1: none given */
 	GArray *commodities;    /* mkg_summary_group, by key in byte order */
 	GArray *periods;        /* mkg_summary_group, NULL first, then byte order */
-	double volume, value;
+	GArray *chains;         /* mkg_summary_chain, by primary commodity in byte order */
+	double value;
 	size_t without_volume, without_value;
 };
 
@@ -32,6 +34,24 @@ compare_keys(const void *a, const void *b)
 {
 	return mkg__strcmp_null(((const mkg_summary_group *)a)->key,
 	                        ((const mkg_summary_group *)b)->key);
+}
+
+static int
+compare_chains(const void *a, const void *b)
+{
+	return strcmp(((const mkg_summary_chain *)a)->primary,
+	              ((const mkg_summary_chain *)b)->primary);
+}
+
+/* The unit of a commodity: its own when listed with one, else the model's. */
+static const char *
+commodity_unit(const mkg_model *m, const char *commodity)
+{
+	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
+
+	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
+		return MKG_COMMODITY(m, c)->unit;
+	return m->volume_unit;
 }
 
 /* Add x to a sum that starts absent; MKG_EDATA naming it on overflow. */
@@ -57,6 +77,18 @@ add_amount(double *sum, double x, const char *measure, const char *of, const cha
 	return MKG_OK;
 }
 
+/* A period's volume that overflows stays infinite until period_units knows
+ * whether the period has a volume to report at all (one commodity). */
+static void
+add_period_volume(mkg_summary_group *g, double volume)
+{
+	double acc = MKG_IS_ABSENT(g->volume) ? 0 : g->volume;
+
+	if (MKG_IS_ABSENT(volume))
+		return;
+	g->volume = isinf(acc) || !mkg__sum_add(&acc, volume) ? INFINITY : acc;
+}
+
 /* Add transaction t to the group of its key, creating it on first sight.
  * A group's volume and value stay absent until a transaction gives one.
  * of: "commodity" or "period", for the message when a sum overflows. */
@@ -74,7 +106,10 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 	int rc;
 
 	if (pos == NULL) {
-		mkg_summary_group init = { keep(s, key), 0, 0, MKG_ABSENT, MKG_ABSENT };
+		/* a commodity's volume is in its unit; a period's unit is set after */
+		const char *unit = groups == s->commodities ? commodity_unit(m, key) : NULL;
+		mkg_summary_group init = { keep(s, key), 0, 0, MKG_ABSENT, MKG_ABSENT,
+			                   keep(s, unit) };
 		g_array_append_val(groups, init);
 		pos = GUINT_TO_POINTER(groups->len);
 		g_hash_table_insert(index, (gpointer)hkey, pos);
@@ -85,8 +120,11 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 	/* the group without a period is named "without a period" */
 	if (key == NULL)
 		of = "the transactions without a period";
-	if ((rc = add_amount(&g->volume, volume, "volume", of, key)) != MKG_OK ||
-	    (rc = add_amount(&g->value, value, "value", of, key)) != MKG_OK)
+	if (groups == s->periods)
+		add_period_volume(g, volume);
+	else if ((rc = add_amount(&g->volume, volume, "volume", of, key)) != MKG_OK)
+		return rc;
+	if ((rc = add_amount(&g->value, value, "value", of, key)) != MKG_OK)
 		return rc;
 	return MKG_OK;
 }
@@ -131,33 +169,114 @@ count_actors(mkg_summary *s, const mkg_model *m)
 	return MKG_OK;
 }
 
+/* Add goods transaction t to the chain of its primary commodity, its
+ * volume in primary equivalents (volume x factor). */
+static int
+add_to_chain(mkg_summary *s, GHashTable *index, const mkg_model *m,
+             const mkg_commodity_chains *cc, const mkg_transaction_rec *tx)
+{
+	const char *primary;
+	double factor;
+	gpointer pos;
+	mkg_summary_chain *ch;
+	int rc;
+
+	mkg__tx_primary(m, cc, tx, &primary, &factor);
+	if ((pos = g_hash_table_lookup(index, primary)) == NULL) {
+		mkg_summary_chain init = { keep(s, primary), keep(s, commodity_unit(m, primary)), 0,
+			                   MKG_ABSENT, MKG_ABSENT };
+		g_array_append_val(s->chains, init);
+		pos = GUINT_TO_POINTER(s->chains->len);
+		g_hash_table_insert(index, (gpointer)primary, pos);
+	}
+	ch = &g_array_index(s->chains, mkg_summary_chain, GPOINTER_TO_UINT(pos) - 1u);
+	ch->transactions++;
+	if ((rc = add_amount(&ch->volume, MKG_IS_ABSENT(tx->volume) ? MKG_ABSENT
+	                                                             : tx->volume * factor,
+	                     "volume", "chain", ch->primary)) != MKG_OK ||
+	    (rc = add_amount(&ch->value, tx->value, "value", "chain", ch->primary)) != MKG_OK)
+		return rc;
+	return MKG_OK;
+}
+
+/* Periods mixing commodities: a period's volume adds only the volumes of
+ * one commodity, never tonnes of potato and of chips.  seen[g] is the one
+ * commodity of period group g so far, or &mixed once it has two. */
+static char mixed;
+
+static void
+note_period_commodity(GPtrArray *seen, GHashTable *index, const char *period,
+                      const char *commodity)
+{
+	static const char no_key[] = ""; /* as add_to_group */
+	guint g = GPOINTER_TO_UINT(g_hash_table_lookup(index, period ? period : no_key)) - 1u;
+
+	if (g == seen->len) /* the group was just created */
+		g_ptr_array_add(seen, (gpointer)commodity);
+	else if (g_ptr_array_index(seen, g) != commodity) /* interned: one pointer per name */
+		seen->pdata[g] = &mixed;
+}
+
+/* A period of one commodity gets that commodity's unit; a period of
+ * several gets no volume and no unit (use the commodities and chains): its
+ * sum, even infinite, is never reported. */
+static void
+period_units(mkg_summary *s, const mkg_model *m, GPtrArray *seen)
+{
+	for (guint g = 0; g < s->periods->len; g++) {
+		mkg_summary_group *p = &g_array_index(s->periods, mkg_summary_group, g);
+		const char *commodity = g_ptr_array_index(seen, g);
+
+		if (commodity == &mixed) {
+			p->volume = MKG_ABSENT;
+			p->unit = NULL;
+			continue;
+		}
+		p->unit = keep(s, commodity_unit(m, commodity));
+		/* its volume is part of its commodity's, which would have failed first */
+		g_assert(!isinf(p->volume));
+	}
+}
+
 static int
 count_transactions(mkg_summary *s, const mkg_model *m)
 {
 	GHashTable *commodity_index = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *period_index = g_hash_table_new(g_str_hash, g_str_equal);
-	int rc = MKG_OK;
+	GHashTable *chain_index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GPtrArray *period_commodity; /* by period group, before sorting: see period_units */
+	const mkg_commodity_chains *cc;
+	int rc = mkg__model_commodity_chains(m, &cc);
 
 	s->commodities = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
 	s->periods = g_array_new(FALSE, FALSE, sizeof(mkg_summary_group));
+	s->chains = g_array_new(FALSE, FALSE, sizeof(mkg_summary_chain));
+	period_commodity = g_ptr_array_new();
 	for (size_t t = 0; t < s->transactions && rc == MKG_OK; t++) {
 		const mkg_transaction_rec *tx = MKG_TX(m, t);
-		double volume = tx->volume, value = tx->value;
+		double value = tx->value;
 
-		s->without_volume += MKG_IS_ABSENT(volume);
+		s->without_volume += MKG_IS_ABSENT(tx->volume);
 		s->without_value += MKG_IS_ABSENT(value);
-		/* a group is part of the total: its sum overflows first */
+		/* a group is part of the total: its sum overflows first.  Services
+		 * are in no chain: their volume is not the chain's produce. */
 		if ((rc = add_to_group(s, s->commodities, commodity_index, tx->commodity, m, t,
 		                       "commodity")) != MKG_OK ||
 		    (rc = add_to_group(s, s->periods, period_index, mkg__tx_period(m, tx), m, t,
 		                       "period")) != MKG_OK ||
-		    (rc = add_amount(&s->volume, volume, "volume", "all transactions", NULL)) !=
-		            MKG_OK ||
+		    (!tx->service && (rc = add_to_chain(s, chain_index, m, cc, tx)) != MKG_OK) ||
 		    (rc = add_amount(&s->value, value, "value", "all transactions", NULL)) != MKG_OK)
 			break;
+		note_period_commodity(period_commodity, period_index, mkg__tx_period(m, tx),
+		                      tx->commodity);
 	}
+	if (rc == MKG_OK)
+		period_units(s, m, period_commodity);
 	g_array_sort(s->commodities, compare_keys);
 	g_array_sort(s->periods, compare_keys);
+	g_array_sort(s->chains, compare_chains);
+	g_ptr_array_free(period_commodity, TRUE);
+	g_hash_table_destroy(chain_index);
 	g_hash_table_destroy(commodity_index);
 	g_hash_table_destroy(period_index);
 	return rc;
@@ -202,6 +321,8 @@ mkg_summary_free(mkg_summary *s)
 		g_array_free(s->commodities, TRUE);
 	if (s->periods != NULL)
 		g_array_free(s->periods, TRUE);
+	if (s->chains != NULL)
+		g_array_free(s->chains, TRUE);
 	g_string_chunk_free(s->strings);
 	g_free(s);
 }
@@ -297,10 +418,16 @@ mkg_summary_period_at(const mkg_summary *s, size_t i)
 	return s && i < s->periods->len ? &g_array_index(s->periods, mkg_summary_group, i) : NULL;
 }
 
-double
-mkg_summary_volume(const mkg_summary *s)
+size_t
+mkg_summary_chain_count(const mkg_summary *s)
 {
-	return s ? s->volume : MKG_ABSENT;
+	return s ? s->chains->len : 0;
+}
+
+const mkg_summary_chain *
+mkg_summary_chain_at(const mkg_summary *s, size_t i)
+{
+	return s && i < s->chains->len ? &g_array_index(s->chains, mkg_summary_chain, i) : NULL;
 }
 
 double

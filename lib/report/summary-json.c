@@ -5,7 +5,8 @@
 
 typedef const mkg_summary_group *(*group_at_fn)(const mkg_summary *s, size_t i);
 
-/* key: [{"<name>": key, "transactions": n, "services": n, "volume": x, "value": y}, ...] */
+/* key: [{"<name>": key, "transactions": n, "services": n, "volume": x, "value": y}, ...],
+ * "unit" after the name: a period of several commodities has none, and no volume */
 static void
 write_groups(mkg_jw *w, const mkg_summary *s, const char *key, const char *name, size_t n,
              group_at_fn at)
@@ -17,10 +18,32 @@ write_groups(mkg_jw *w, const mkg_summary *s, const char *key, const char *name,
 
 		mkg__jw_begin_object(w, true);
 		mkg__jw_kstring(w, name, g->key);
+		mkg__jw_kstring(w, "unit", g->unit);
 		mkg__jw_kint(w, "transactions", (int64_t)g->transactions);
 		mkg__jw_kint(w, "services", (int64_t)g->services);
 		mkg__jw_kdouble(w, "volume", g->volume);
 		mkg__jw_kdouble(w, "value", g->value);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+/* "chains": [{"primary": c, "unit": u, "transactions": n, "volume": x, "value": y}, ...],
+ * volumes in primary equivalents */
+static void
+write_chains(mkg_jw *w, const mkg_summary *s)
+{
+	mkg__jw_key(w, "chains");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_summary_chain_count(s); i++) {
+		const mkg_summary_chain *c = mkg_summary_chain_at(s, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "primary", c->primary);
+		mkg__jw_kstring(w, "unit", c->unit);
+		mkg__jw_kint(w, "transactions", (int64_t)c->transactions);
+		mkg__jw_kdouble(w, "volume", c->volume);
+		mkg__jw_kdouble(w, "value", c->value);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -76,7 +99,7 @@ mkg_summary_write_json(const mkg_summary *s, char **out, size_t *len)
 	write_groups(w, s, "commodities", "commodity", mkg_summary_commodity_count(s),
 	             mkg_summary_commodity_at);
 	write_groups(w, s, "periods", "period", mkg_summary_period_count(s), mkg_summary_period_at);
-	mkg__jw_kdouble(w, "total_volume", mkg_summary_volume(s));
+	write_chains(w, s);
 	mkg__jw_kdouble(w, "total_value", mkg_summary_value(s));
 	mkg__jw_kint(w, "transactions_without_volume",
 	             (int64_t)mkg_summary_transactions_without_volume(s));

@@ -85,14 +85,15 @@ text_number(char buf[MKG_DOUBLE_BUFSIZE], double d)
 
 typedef const mkg_summary_group *(*group_at_fn)(const mkg_summary *s, size_t i);
 
+/* Each volume with its unit ("-": a period of several commodities has none). */
 static void
 groups_table(GString *out, const char *title, const mkg_summary *s, size_t n, group_at_fn at)
 {
 	table t;
 
 	g_string_append_printf(out, "\n%s\n", title);
-	table_init(&t, 4, true);
-	table_row(&t, "", "transactions", "volume", "value");
+	table_init(&t, 5, true);
+	table_row(&t, "", "transactions", "volume", "unit", "value");
 	for (size_t i = 0; i < n; i++) {
 		const mkg_summary_group *g = at(s, i);
 		char count[32], vol[MKG_DOUBLE_BUFSIZE], val[MKG_DOUBLE_BUFSIZE];
@@ -100,8 +101,31 @@ groups_table(GString *out, const char *title, const mkg_summary *s, size_t n, gr
 		                    ? g_strdup_printf("%s (service)", g->key)
 		                    : g_strdup(g->key ? g->key : "(no period)");
 		g_snprintf(count, sizeof count, "%zu", g->transactions);
-		table_row(&t, key, count, text_number(vol, g->volume), text_number(val, g->value));
+		table_row(&t, key, count, text_number(vol, g->volume), g->unit ? g->unit : "-",
+		          text_number(val, g->value));
 		g_free(key);
+	}
+	table_print(out, &t);
+}
+
+/* Chains: volumes in primary equivalents of the primary commodity. */
+static void
+chains_table(GString *out, const mkg_summary *s)
+{
+	table t;
+
+	if (mkg_summary_chain_count(s) == 0)
+		return;
+	g_string_append(out, "\nChains (volume in primary equivalents)\n");
+	table_init(&t, 5, true);
+	table_row(&t, "", "transactions", "volume", "unit", "value");
+	for (size_t i = 0; i < mkg_summary_chain_count(s); i++) {
+		const mkg_summary_chain *c = mkg_summary_chain_at(s, i);
+		char count[32], vol[MKG_DOUBLE_BUFSIZE], val[MKG_DOUBLE_BUFSIZE];
+
+		g_snprintf(count, sizeof count, "%zu", c->transactions);
+		table_row(&t, c->primary, count, text_number(vol, c->volume),
+		          c->unit ? c->unit : "-", text_number(val, c->value));
 	}
 	table_print(out, &t);
 }
@@ -178,16 +202,13 @@ amount_with_unit(double amount, const char *unit)
 static void
 totals_table(GString *out, const mkg_summary *s)
 {
-	char *vol = amount_with_unit(mkg_summary_volume(s), mkg__summary_volume_unit(s));
 	char *val = amount_with_unit(mkg_summary_value(s), mkg__summary_currency(s));
 	char a[32];
 	table t;
 
 	g_string_append(out, "\nTotals\n");
 	table_init(&t, 2, false);
-	table_row(&t, "volume", vol);
 	table_row(&t, "value", val);
-	g_free(vol);
 	g_free(val);
 	if (mkg_summary_transactions_without_volume(s) > 0) {
 		g_snprintf(a, sizeof a, "%zu", mkg_summary_transactions_without_volume(s));
@@ -224,6 +245,7 @@ mkg_summary_write_text(const mkg_summary *s, char **out, size_t *len)
 	groups_table(text, "Commodities", s, mkg_summary_commodity_count(s),
 	             mkg_summary_commodity_at);
 	groups_table(text, "Periods", s, mkg_summary_period_count(s), mkg_summary_period_at);
+	chains_table(text, s);
 	totals_table(text, s);
 	if (len != NULL)
 		*len = text->len;

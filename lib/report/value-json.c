@@ -140,6 +140,22 @@ mkg__inclusiveness_write(mkg_jw *w, const mkg_inclusiveness *inc)
 	mkg__jw_kint(w, "actors_supported", (int64_t)mkg_inclusiveness_actors_supported(inc));
 	mkg__jw_kdouble(w, "produce_volume", mkg_inclusiveness_produce_volume(inc));
 	mkg__jw_kdouble(w, "smallholder_volume", mkg_inclusiveness_smallholder_volume(inc));
+	/* per chain, in primary equivalents: the model-wide volumes above are
+	 * null when there are several */
+	mkg__jw_key(w, "chains");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_inclusiveness_chain_count(inc); i++) {
+		const mkg_inclusiveness_chain *c = mkg_inclusiveness_chain_at(inc, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "primary", c->primary);
+		mkg__jw_kstring(w, "unit", c->unit);
+		mkg__jw_kdouble(w, "produce_volume", c->produce_volume);
+		mkg__jw_kdouble(w, "smallholder_volume", c->smallholder_volume);
+		mkg__jw_kdouble(w, "smallholder_volume_share", c->smallholder_volume_share);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
 	mkg__jw_end_object(w);
 }
 

@@ -78,9 +78,22 @@ mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__u
 	                       " (%zu actors supported)\n",
 	                       mkg_inclusiveness_households_supported(inc),
 	                       mkg_inclusiveness_actors_supported(inc));
-	g_string_append_printf(out, "Produce sold by actors with households: %s of %s %s "
-	                       "(%s)\n", mkg__text_amount(a, mkg_inclusiveness_smallholder_volume(inc)),
-	                       mkg__text_amount(b, mkg_inclusiveness_produce_volume(inc)),
-	                       u->volume ? u->volume : "(volume unit)",
-	                       mkg__text_percent(c, mkg_inclusiveness_smallholder_volume_share(inc)));
+	/* one line per chain, in its primary equivalents: never a sum across units */
+	for (size_t i = 0; i < mkg_inclusiveness_chain_count(inc); i++) {
+		const mkg_inclusiveness_chain *ch = mkg_inclusiveness_chain_at(inc, i);
+		GString *name = g_string_new(NULL);
+
+		mkg__text_escape(name, ch->primary, false, SIZE_MAX);
+		g_string_append_printf(out, "Produce sold by actors with households, %s chain: %s of "
+		                       "%s ", name->str, mkg__text_amount(a, ch->smallholder_volume),
+		                       mkg__text_amount(b, ch->produce_volume));
+		if (ch->unit != NULL)
+			mkg__text_escape(out, ch->unit, false, SIZE_MAX);
+		else
+			g_string_append(out, "(volume unit)");
+		g_string_append_printf(out, " (%s)\n",
+		                       mkg__text_percent(c, ch->smallholder_volume_share));
+		g_string_free(name, TRUE);
+	}
+	(void)u; /* each chain names its own unit, not the model's */
 }

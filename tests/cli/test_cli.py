@@ -301,7 +301,12 @@ def expected_summary(path):
     # transaction of the group gives one.
     commodities = collections.defaultdict(lambda: [0, 0, None, None])
     periods = collections.defaultdict(lambda: [0, 0, None, None])
-    volume = value = 0.0
+    # chains: goods only, volumes x input_per_unit along made_from;
+    # [transactions, volume in primary equivalents, value]
+    listed = {c["id"]: c for c in doc.get("commodities", [])}
+    chains = collections.defaultdict(lambda: [0, None, None])
+    period_commodities = collections.defaultdict(set)
+    value = 0.0
     for t in doc.get("transactions", []):
         for table, key in ((commodities, t["commodity"]),
                            (periods, t.get("period", doc.get("period")))):
@@ -312,9 +317,24 @@ def expected_summary(path):
                 row[2] = (row[2] or 0) + t["volume"]
             if "value" in t:
                 row[3] = (row[3] or 0) + t["value"]
-        volume += t.get("volume", 0)
+        period_commodities[t.get("period", doc.get("period"))].add(t["commodity"])
+        if not t.get("service"):
+            primary, factor = t["commodity"], 1.0
+            while primary in listed and "made_from" in listed[primary]:
+                factor *= listed[primary]["input_per_unit"]
+                primary = listed[primary]["made_from"]
+            row = chains[primary]
+            row[0] += 1
+            if "volume" in t:
+                row[1] = (row[1] or 0) + t["volume"] * factor
+            if "value" in t:
+                row[2] = (row[2] or 0) + t["value"]
         value += t.get("value", 0)
-    return doc, kinds, commodities, periods, volume, value
+    # a period of several commodities has no volume: never tonnes of two goods added
+    for key, names in period_commodities.items():
+        if len(names) > 1:
+            periods[key][2] = None
+    return doc, kinds, commodities, periods, chains, value
 
 
 class Summary(ToolCase):
@@ -325,7 +345,7 @@ class Summary(ToolCase):
             self.assertTrue(math.isclose(got, expected, rel_tol=1e-12), (got, expected))
 
     def test_json_numbers(self):
-        doc, kinds, commodities, periods, volume, value = expected_summary(EXAMPLE)
+        doc, kinds, commodities, periods, chains, value = expected_summary(EXAMPLE)
         code, out, err = run("summary", "--format", "json", EXAMPLE)
         self.assertEqual((code, err), (0, ""))
         s = json.loads(out)
@@ -346,8 +366,8 @@ class Summary(ToolCase):
             self.assertClose(c["volume"], vol)
             self.assertClose(c["value"], val)
         credit = [c for c in s["commodities"] if c["commodity"] == "credit"][0]
-        self.assertEqual(credit, {"commodity": "credit", "transactions": 2, "services": 2,
-                                  "volume": None, "value": 95000})
+        self.assertEqual(credit, {"commodity": "credit", "unit": "t", "transactions": 2,
+                                  "services": 2, "volume": None, "value": 95000})
         self.assertEqual([p["period"] for p in s["periods"]], ["2008", "2012"])
         self.assertEqual([p["transactions"] for p in s["periods"]], [7, 38])
         for p in s["periods"]:
@@ -355,7 +375,15 @@ class Summary(ToolCase):
             self.assertEqual(p["transactions"], n)
             self.assertClose(p["volume"], vol)
             self.assertClose(p["value"], val)
-        self.assertTrue(math.isclose(s["total_volume"], volume, rel_tol=1e-12))
+        # no total volume: per chain (the example lists no commodities: each
+        # goods commodity is its own primary), never a sum across commodities
+        self.assertNotIn("total_volume", s)
+        self.assertEqual([c["primary"] for c in s["chains"]], sorted(chains))
+        for c in s["chains"]:
+            n, vol, val = chains[c["primary"]]
+            self.assertEqual((c["unit"], c["transactions"]), ("t", n))
+            self.assertClose(c["volume"], vol)
+            self.assertClose(c["value"], val)
         self.assertTrue(math.isclose(s["total_value"], value, rel_tol=1e-12))
         # Services carry no volume here: credit, technical assistance, information.
         self.assertEqual(s["transactions_without_volume"], 4)
@@ -381,15 +409,71 @@ class Summary(ToolCase):
         self.assertRegex(text, r"\n  facilitation +8\n")
         self.assertRegex(text, r"\n  memberships +9\n")
         self.assertRegex(text, r"\n  producer +9 +1670\n")
-        self.assertRegex(text, r"\n  native-potato +30 +6935 +\d+\n")
-        self.assertRegex(text, r"\n  transport \(service\) +2 +2185 +\d+\n")
-        self.assertRegex(text, r"\n  credit \(service\) +2 +- +95000\n")
+        self.assertRegex(text, r"\n  native-potato +30 +6935 +t +\d+\n")
+        self.assertRegex(text, r"\n  transport \(service\) +2 +2185 +t +\d+\n")
+        self.assertRegex(text, r"\n  credit \(service\) +2 +- +t +95000\n")
         self.assertRegex(text, r"\n  currency +PEN\n")
-        self.assertRegex(text, r"\n  volume +9896 t\n")
+        # no total volume (it added tubers, chips, seed and tonnes transported):
+        # a chain table, and periods mixing commodities without a volume
+        self.assertNotRegex(text, r"\n  volume +9896 t\n")
+        self.assertRegex(text, r"\nChains \(volume in primary equivalents\)\n")
+        self.assertRegex(text, r"\n  2012 +38 +- +- +\d+\n")
         self.assertRegex(text, r"\n  value +24944000 PEN\n")
         self.assertIn(" t\n", text)
         self.assertEqual(run("summary", "--format", "text", EXAMPLE), (0, out, ""))
         self.assertEqual(run("summary", EXAMPLE), (0, out, ""))  # deterministic
+
+    def test_chains(self):
+        """Potato (t), chips made from 4 t of potato each (kt), transport (a
+        service).  By hand: commodities chips 20 + 10 = 30 kt, potato 100 + 60
+        = 160 t, transport 300 t; one chain, potato: 160 + 4 x 30 = 280 t of
+        potato equivalents, value 1600 + 7500 = 9100; the one period mixes
+        commodities: no volume.  Inclusiveness: f1 (100 t) and c (4 x 10 =
+        40 t) have households: 140 of 280 t."""
+        doc = {"format": "marketgraph", "version": 1, "volume_unit": "t", "currency": "USD",
+               "commodities": [{"id": "potato"},
+                               {"id": "chips", "unit": "kt", "made_from": "potato",
+                                "input_per_unit": 4},
+                               {"id": "transport", "service": True}],
+               "actors": [{"id": "f1", "kind": "producer", "households": 10},
+                          {"id": "f2", "kind": "producer"}, {"id": "p", "kind": "processor"},
+                          {"id": "c", "kind": "association", "households": 5},
+                          {"id": "r", "kind": "retailer"},
+                          {"id": "s", "kind": "service_provider", "households": 3}],
+               "transactions": [
+                   {"seller": "f1", "buyer": "p", "commodity": "potato", "volume": 100,
+                    "value": 1000},
+                   {"seller": "f2", "buyer": "p", "commodity": "potato", "volume": 60,
+                    "value": 600},
+                   {"seller": "p", "buyer": "r", "commodity": "chips", "volume": 20,
+                    "value": 5000},
+                   {"seller": "c", "buyer": "r", "commodity": "chips", "volume": 10,
+                    "value": 2500},
+                   {"seller": "s", "buyer": "p", "commodity": "transport", "volume": 300,
+                    "value": 50, "service": True}]}
+        path = self.write("chips.json", doc)
+        code, out, err = run("summary", "--format", "json", path)
+        self.assertEqual((code, err), (0, ""))
+        s = json.loads(out)
+        self.assertEqual([(c["commodity"], c["unit"], c["volume"]) for c in s["commodities"]],
+                         [("chips", "kt", 30), ("potato", "t", 160), ("transport", "t", 300)])
+        self.assertEqual(s["chains"], [{"primary": "potato", "unit": "t", "transactions": 4,
+                                        "volume": 280, "value": 9100}])
+        self.assertEqual((s["periods"][0]["volume"], s["periods"][0]["unit"]), (None, None))
+        self.assertEqual(s["total_value"], 9150)
+        code, out, err = run("summary", path)
+        self.assertEqual((code, err), (0, ""))
+        self.assertRegex(out.decode(), r"\n  potato +4 +280 +t +9100\n")
+        code, out, err = run("analyze", "--format", "json", path)
+        self.assertEqual(code, 0, err)
+        inc = json.loads(out)["inclusiveness"]
+        self.assertEqual(inc["chains"], [{"primary": "potato", "unit": "t",
+                                          "produce_volume": 280, "smallholder_volume": 140,
+                                          "smallholder_volume_share": 0.5}])
+        self.assertEqual(inc["produce_volume"], 280)  # one chain: the chain's
+        code, out, err = run("analyze", path)
+        self.assertIn("Produce sold by actors with households, potato chain: 140 of 280 t "
+                      "(50.0%)\n", out.decode())
 
     def test_minimal_and_stdin(self):
         code, out, err = run("summary", "--format=json", "-", stdin=json.dumps(MINIMAL).encode())
@@ -397,8 +481,10 @@ class Summary(ToolCase):
         s = json.loads(out)
         self.assertEqual(s["name"], None)
         self.assertEqual(s["households"], None)
-        self.assertEqual(s["periods"], [{"period": None, "transactions": 1, "services": 0,
-                                         "volume": 3, "value": None}])
+        self.assertEqual(s["periods"], [{"period": None, "unit": None, "transactions": 1,
+                                         "services": 0, "volume": 3, "value": None}])
+        self.assertEqual(s["chains"], [{"primary": "maize", "unit": None, "transactions": 1,
+                                        "volume": 3, "value": None}])
         self.assertEqual(s["transactions_without_value"], 1)
 
     def test_invalid(self):

@@ -353,15 +353,40 @@ class Reference:
             supported |= set(f["targets"].get("actors", []))
             for x in f["targets"].get("transactions", []):
                 supported |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
-        vol = sum(t["volume"] for t in produce if "volume" in t)
-        small = sum(t["volume"] for t in produce if "volume" in t and hh(t["seller"]) > 0)
+        # Volumes per chain in primary equivalents: a commodity's chain ends at
+        # its primary (made_from), the factor multiplies input_per_unit along it.
+        listed = {c["id"]: c for c in self.m.doc.get("commodities", [])}
+
+        def primary(c, factor=1.0):
+            while c in listed and "made_from" in listed[c]:
+                factor *= listed[c]["input_per_unit"]
+                c = listed[c]["made_from"]
+            return c, factor
+
+        def unit(c):
+            return listed.get(c, {}).get("unit", self.m.doc.get("volume_unit"))
+        chains = {}
+        for t in produce:
+            c, factor = primary(t["commodity"])
+            row = chains.setdefault(c, [0.0, 0.0])
+            if "volume" in t:
+                row[0] += t["volume"] * factor
+                row[1] += t["volume"] * factor if hh(t["seller"]) > 0 else 0
+        rows = [{"primary": c, "unit": unit(c), "produce_volume": v, "smallholder_volume": s,
+                 "smallholder_volume_share": s / v if v > 0 else None}
+                for c, (v, s) in sorted(chains.items(), key=lambda kv: kv[0].encode())]
+        # the model-wide volumes are the one chain's, null with several
+        one = rows[0] if len(rows) == 1 else {
+            "produce_volume": 0 if not rows else None,
+            "smallholder_volume": 0 if not rows else None, "smallholder_volume_share": None}
         return {"households_selling": sum(hh(a) for a in producers if a in sellers),
                 "households_supported": sum(hh(a) for a in supported),
-                "smallholder_volume_share": small / vol if vol > 0 else None,
+                "smallholder_volume_share": one["smallholder_volume_share"],
                 "producers_selling": sum(1 for a in producers if a in sellers),
                 "households_producers": sum(hh(a) for a in producers),
                 "actors_supported": len(supported),
-                "produce_volume": vol, "smallholder_volume": small}
+                "produce_volume": one["produce_volume"],
+                "smallholder_volume": one["smallholder_volume"], "chains": rows}
 
 
 def generated_doc(seed):

@@ -444,7 +444,8 @@ test_inclusiveness_volume(void **state)
 	(void)state;
 
 	assert_overflow(mkg_inclusiveness_new(&inc, m, NULL), inc,
-	                "inclusiveness: the volume of produce" VOLUME_TAIL);
+	                "inclusiveness: the volume of produce in chain \"maize\" overflows (sum "
+	                "of the transactions' volume in primary equivalents exceeds 1.8e308)");
 	mkg_model_free(m);
 }
 
@@ -524,8 +525,40 @@ test_summary(void **state)
 	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"beans\", "
 	            "\"volume\": 1e308}",
 	            NULL, NULL);
+	/* volumes of two commodities are never added: no total to overflow */
+	assert_int_equal(mkg_summary_new(&s, m, NULL), MKG_OK);
+	assert_int_equal(mkg_summary_chain_count(s), 2);
+	mkg_summary_free(s);
+	s = NULL;
+	mkg_model_free(m);
+
+	/* maize and beans 1e308 t each in 2010: the period mixes commodities,
+	 * has no volume, and so nothing to overflow */
+	m = m4p_doc("{\"id\": \"a\", \"kind\": \"trader\"}, {\"id\": \"b\", \"kind\": \"trader\"}",
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"maize\", "
+	            "\"volume\": 1e308}, "
+	            "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"beans\", "
+	            "\"volume\": 1e308}",
+	            NULL, NULL);
+	assert_int_equal(mkg_summary_new(&s, m, NULL), MKG_OK);
+	assert_true(MKG_IS_ABSENT(mkg_summary_period_at(s, 0)->volume));
+	mkg_summary_free(s);
+	s = NULL;
+	mkg_model_free(m);
+
+	/* potato 1e308 t and chips 0.5e308 t made from 4 t of potato each: each
+	 * commodity and the period (1.5e308, as given) fit, the potato chain's
+	 * 1e308 + 4 x 0.5e308 = 3e308 t of potato equivalents does not */
+	m = m4p_load("{\"format\": \"marketgraph\", \"version\": 1, \"commodities\": ["
+	             "{\"id\": \"potato\"}, {\"id\": \"chips\", \"made_from\": \"potato\", "
+	             "\"input_per_unit\": 4}], \"actors\": ["
+	             "{\"id\": \"a\", \"kind\": \"producer\"}, {\"id\": \"b\", \"kind\": \"processor\"}, "
+	             "{\"id\": \"c\", \"kind\": \"retailer\"}], \"transactions\": ["
+	             "{\"seller\": \"a\", \"buyer\": \"b\", \"commodity\": \"potato\", "
+	             "\"volume\": 1e308}, {\"seller\": \"b\", \"buyer\": \"c\", "
+	             "\"commodity\": \"chips\", \"volume\": 0.5e308}]}");
 	assert_overflow(mkg_summary_new(&s, m, NULL), s,
-	                "summary: the volume of all transactions" VOLUME_TAIL);
+	                "summary: the volume of chain \"potato\"" VOLUME_TAIL);
 	mkg_model_free(m);
 
 	/* just below the limit the counts are exact */

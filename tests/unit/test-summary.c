@@ -66,6 +66,18 @@ check_group(const mkg_summary_group *g, const char *key, size_t transactions, si
 }
 
 static void
+check_chain(const mkg_summary_chain *c, const char *primary, const char *unit,
+            size_t transactions, double volume, double value)
+{
+	assert_non_null(c);
+	assert_string_equal(c->primary, primary);
+	assert_string_equal(c->unit, unit);
+	assert_int_equal(c->transactions, transactions);
+	assert_true(m4p_near(c->volume, volume));
+	assert_true(m4p_near(c->value, value));
+}
+
+static void
 test_counts(void **state)
 {
 	mkg_model *m = m4p_load(FIXTURE);
@@ -106,12 +118,86 @@ test_counts(void **state)
 	check_group(mkg_summary_period_at(s, 2), "2011", 1, 1, MKG_ABSENT, 20);
 	assert_null(mkg_summary_period_at(s, 3));
 
-	/* 10 + 5 + 2.5 and 100 + 30 + 20; x4 lacks a volume, x2 a value */
-	assert_true(m4p_near(mkg_summary_volume(s), 17.5));
+	/* commodities not listed: the model's unit */
+	assert_string_equal(mkg_summary_commodity_at(s, 0)->unit, "t");
+	assert_string_equal(mkg_summary_commodity_at(s, 2)->unit, "t");
+	/* each period here holds one commodity: its unit */
+	assert_string_equal(mkg_summary_period_at(s, 0)->unit, "t");
+	/* chains: each unlisted goods commodity is its own primary; the
+	 * service transport is in none.  No total volume (beans + maize). */
+	assert_int_equal(mkg_summary_chain_count(s), 2);
+	check_chain(mkg_summary_chain_at(s, 0), "beans", "t", 1, 2.5, 30);
+	check_chain(mkg_summary_chain_at(s, 1), "maize", "t", 2, 15, 100);
+	assert_null(mkg_summary_chain_at(s, 2));
+	/* 100 + 30 + 20; x4 lacks a volume, x2 a value */
 	assert_true(m4p_near(mkg_summary_value(s), 150));
 	assert_int_equal(mkg_summary_transactions_without_volume(s), 1);
 	assert_int_equal(mkg_summary_transactions_without_value(s), 1);
 	mkg_summary_free(s);
+}
+
+/*
+ * Potato (t), chips made from potato (4 t of potato per t of chips, unit kt
+ * to show the chain's unit is the primary's) and transport (a service, in
+ * t km):
+ *   y1 f -> p  potato     100 t     value 1000
+ *   y2 p -> r  chips      20 kt     value 2000
+ *   y3 p -> r  chips      5 kt      (no value)
+ *   y4 s -> p  transport  300 t km  value 50   service
+ * Per commodity, each in its own unit: chips 25 kt / 2000, potato 100 t /
+ * 1000, transport 300 t km / 50.  One chain, potato: 100 + 4 x (20 + 5) =
+ * 200 t of potato equivalents, value 1000 + 2000 = 3000, 3 transactions;
+ * transport is in no chain.
+ */
+static const char CHAINS[] =
+	"{\"format\": \"marketgraph\", \"version\": 1, \"currency\": \"USD\", "
+	"\"volume_unit\": \"t\", \"commodities\": ["
+	"{\"id\": \"chips\", \"unit\": \"kt\", \"made_from\": \"potato\", "
+	"\"input_per_unit\": 4}, {\"id\": \"potato\"}, "
+	"{\"id\": \"transport\", \"unit\": \"t km\", \"service\": true}], \"actors\": ["
+	"{\"id\": \"f\", \"kind\": \"producer\"}, {\"id\": \"p\", \"kind\": \"processor\"}, "
+	"{\"id\": \"r\", \"kind\": \"retailer\"}, "
+	"{\"id\": \"s\", \"kind\": \"service_provider\"}], \"transactions\": ["
+	"{\"id\": \"y1\", \"seller\": \"f\", \"buyer\": \"p\", \"commodity\": \"potato\", "
+	"\"volume\": 100, \"value\": 1000}, "
+	"{\"id\": \"y2\", \"seller\": \"p\", \"buyer\": \"r\", \"commodity\": \"chips\", "
+	"\"volume\": 20, \"value\": 2000}, "
+	"{\"id\": \"y3\", \"seller\": \"p\", \"buyer\": \"r\", \"commodity\": \"chips\", "
+	"\"volume\": 5}, "
+	"{\"id\": \"y4\", \"seller\": \"s\", \"buyer\": \"p\", \"commodity\": \"transport\", "
+	"\"volume\": 300, \"value\": 50, \"service\": true}]}";
+
+static void
+test_chains(void **state)
+{
+	mkg_model *m = m4p_load(CHAINS);
+	mkg_summary *s = summarise(m);
+	char *text = NULL;
+	(void)state;
+
+	assert_int_equal(mkg_summary_commodity_count(s), 3);
+	check_group(mkg_summary_commodity_at(s, 0), "chips", 2, 0, 25, 2000);
+	assert_string_equal(mkg_summary_commodity_at(s, 0)->unit, "kt");
+	check_group(mkg_summary_commodity_at(s, 1), "potato", 1, 0, 100, 1000);
+	assert_string_equal(mkg_summary_commodity_at(s, 1)->unit, "t");
+	check_group(mkg_summary_commodity_at(s, 2), "transport", 1, 1, 300, 50);
+	assert_string_equal(mkg_summary_commodity_at(s, 2)->unit, "t km");
+	assert_int_equal(mkg_summary_chain_count(s), 1);
+	check_chain(mkg_summary_chain_at(s, 0), "potato", "t", 3, 200, 3000);
+	/* the one period (none) mixes potato, chips and transport: no volume */
+	assert_int_equal(mkg_summary_period_count(s), 1);
+	check_group(mkg_summary_period_at(s, 0), NULL, 4, 1, MKG_ABSENT, 3050);
+	assert_null(mkg_summary_period_at(s, 0)->unit);
+	assert_true(m4p_near(mkg_summary_value(s), 3050));
+	/* the text names each unit and the chain's primary equivalents */
+	assert_int_equal(mkg_summary_write_text(s, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "\nChains (volume in primary equivalents)\n"
+	                             "           transactions   volume   unit   value\n"
+	                             "  potato              3      200      t    3000\n"));
+	assert_non_null(strstr(text, "  transport (service)              1      300   t km      50\n"));
+	mkg_free(text);
+	mkg_summary_free(s);
+	mkg_model_free(m);
 }
 
 /* The model's period is the period of transactions without their own. */
@@ -148,22 +234,27 @@ static const char EXPECTED_JSON[] =
 	"  \"actors_by_kind\": {\"producer\": 3, \"trader\": 1, \"service_provider\": 1},\n"
 	"  \"households\": 15,\n"
 	"  \"commodities\": [\n"
-	"    {\"commodity\": \"beans\", \"transactions\": 1, \"services\": 0, \"volume\": 2.5, "
+	"    {\"commodity\": \"beans\", \"unit\": \"t\", \"transactions\": 1, \"services\": 0, \"volume\": 2.5, "
 	"\"value\": 30},\n"
-	"    {\"commodity\": \"maize\", \"transactions\": 2, \"services\": 0, \"volume\": 15, "
+	"    {\"commodity\": \"maize\", \"unit\": \"t\", \"transactions\": 2, \"services\": 0, \"volume\": 15, "
 	"\"value\": 100},\n"
-	"    {\"commodity\": \"transport\", \"transactions\": 1, \"services\": 1, "
+	"    {\"commodity\": \"transport\", \"unit\": \"t\", \"transactions\": 1, \"services\": 1, "
 	"\"volume\": null, \"value\": 20}\n"
 	"  ],\n"
 	"  \"periods\": [\n"
-	"    {\"period\": null, \"transactions\": 1, \"services\": 0, \"volume\": 2.5, "
+	"    {\"period\": null, \"unit\": \"t\", \"transactions\": 1, \"services\": 0, \"volume\": 2.5, "
 	"\"value\": 30},\n"
-	"    {\"period\": \"2010\", \"transactions\": 2, \"services\": 0, \"volume\": 15, "
+	"    {\"period\": \"2010\", \"unit\": \"t\", \"transactions\": 2, \"services\": 0, \"volume\": 15, "
 	"\"value\": 100},\n"
-	"    {\"period\": \"2011\", \"transactions\": 1, \"services\": 1, \"volume\": null, "
+	"    {\"period\": \"2011\", \"unit\": \"t\", \"transactions\": 1, \"services\": 1, \"volume\": null, "
 	"\"value\": 20}\n"
 	"  ],\n"
-	"  \"total_volume\": 17.5,\n"
+	"  \"chains\": [\n"
+	"    {\"primary\": \"beans\", \"unit\": \"t\", \"transactions\": 1, \"volume\": 2.5, "
+	"\"value\": 30},\n"
+	"    {\"primary\": \"maize\", \"unit\": \"t\", \"transactions\": 2, \"volume\": 15, "
+	"\"value\": 100}\n"
+	"  ],\n"
 	"  \"total_value\": 150,\n"
 	"  \"transactions_without_volume\": 1,\n"
 	"  \"transactions_without_value\": 1\n"
@@ -207,19 +298,23 @@ static const char EXPECTED_TEXT[] =
 	"  all                     5           15\n"
 	"\n"
 	"Commodities\n"
-	"                        transactions   volume   value\n"
-	"  beans                            1      2.5      30\n"
-	"  maize                            2       15     100\n"
-	"  transport (service)              1        -      20\n"
+	"                        transactions   volume   unit   value\n"
+	"  beans                            1      2.5      t      30\n"
+	"  maize                            2       15      t     100\n"
+	"  transport (service)              1        -      t      20\n"
 	"\n"
 	"Periods\n"
-	"                   transactions   volume   value\n"
-	"  (no period)                 1      2.5      30\n"
-	"  2010                        2       15     100\n"
-	"  2011 (service)              1        -      20\n"
+	"                   transactions   volume   unit   value\n"
+	"  (no period)                 1      2.5      t      30\n"
+	"  2010                        2       15      t     100\n"
+	"  2011 (service)              1        -      t      20\n"
+	"\n"
+	"Chains (volume in primary equivalents)\n"
+	"          transactions   volume   unit   value\n"
+	"  beans              1      2.5      t      30\n"
+	"  maize              2       15      t     100\n"
 	"\n"
 	"Totals\n"
-	"  volume                          17.5 t\n"
 	"  value                           150 USD\n"
 	"  transactions without a volume   1\n"
 	"  transactions without a value    1\n";
@@ -288,7 +383,8 @@ test_errors(void **state)
 	assert_int_equal(mkg_summary_households(NULL), -1);
 	assert_int_equal(mkg_summary_commodity_count(NULL), 0);
 	assert_null(mkg_summary_period_at(NULL, 0));
-	assert_true(MKG_IS_ABSENT(mkg_summary_volume(NULL)));
+	assert_int_equal(mkg_summary_chain_count(NULL), 0);
+	assert_null(mkg_summary_chain_at(NULL, 0));
 	mkg_model_free(m);
 }
 
@@ -297,6 +393,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_chains),
 		cmocka_unit_test(test_model_period),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_text),

@@ -199,6 +199,11 @@ class InclusivenessOptions(ctypes.Structure):
     _fields_ = [("version", c_uint)]
 
 
+class SummaryOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_summary_options_init"
+    _fields_ = [("version", c_uint)]
+
+
 class ChannelsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_channels_options_init"
     _fields_ = [("version", c_uint), ("chain", c_char_p)]
@@ -241,6 +246,7 @@ ANALYSES = {
     "inclusiveness": ([], InclusivenessOptions),
     "groups": ([], GroupsOptions),
     "channels": ([], ChannelsOptions),
+    "summary": ([], SummaryOptions),
 }
 
 

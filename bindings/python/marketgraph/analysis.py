@@ -268,8 +268,16 @@ class Analyses:
         return self._analysis("value", None)
 
     def inclusiveness(self):
-        """Households reached through selling and facilitation."""
+        """Households reached through selling and facilitation (model-wide) and
+        the produce sold by smallholders per chain (`chains`, in primary
+        equivalents): the report's `inclusiveness` object."""
         return self._analysis("inclusiveness", None)
+
+    def summary(self):
+        """What the model holds: `marketgraph summary --format json` as a dict.
+        Volumes per commodity (each in its `unit`) and per chain (`chains`, in
+        primary equivalents); never a total volume across commodities."""
+        return self._analysis("summary", None)
 
     def groups(self, measure="volume", by_region=False, levels="separate"):
         """Each group of the memberships: members, shares, coalition what-if, supervision."""

@@ -216,6 +216,10 @@ main(void)
 	FIELD(mkg_channels_options, chain);
 	end();
 
+	BEGIN(mkg_summary_options);
+	FIELD(mkg_summary_options, version);
+	end();
+
 	BEGIN(mkg_dot_options);
 	FIELD(mkg_dot_options, version);
 	FIELD(mkg_dot_options, hide_services);

@@ -304,6 +304,46 @@ class Channels(unittest.TestCase):
             m.channels(chain=4)
 
 
+CHIPS = {
+    "format": "marketgraph", "version": 1, "volume_unit": "t", "currency": "USD",
+    "commodities": [{"id": "potato"},
+                    {"id": "chips", "unit": "kt", "made_from": "potato", "input_per_unit": 4},
+                    {"id": "transport", "service": True}],
+    "actors": [{"id": "f1", "kind": "producer", "households": 10},
+               {"id": "f2", "kind": "producer"}, {"id": "p", "kind": "processor"},
+               {"id": "c", "kind": "association", "households": 5},
+               {"id": "r", "kind": "retailer"}, {"id": "s", "kind": "service_provider"}],
+    "transactions": [
+        {"seller": "f1", "buyer": "p", "commodity": "potato", "volume": 100, "value": 1000},
+        {"seller": "f2", "buyer": "p", "commodity": "potato", "volume": 60, "value": 600},
+        {"seller": "p", "buyer": "r", "commodity": "chips", "volume": 20, "value": 5000},
+        {"seller": "c", "buyer": "r", "commodity": "chips", "volume": 10, "value": 2500},
+        {"seller": "s", "buyer": "p", "commodity": "transport", "volume": 300, "value": 50,
+         "service": True}]}
+
+
+class Chains(unittest.TestCase):
+    """Summary and inclusiveness per chain, by hand: potato 100 + 60 t, chips
+    20 + 10 kt made from 4 t of potato each: the potato chain holds
+    160 + 4 x 30 = 280 t of potato equivalents; smallholders (f1 100 t, c 4 x
+    10 = 40 t) 140 t; transport (a service) is in no chain."""
+
+    def test_summary(self):
+        s = mg.from_dict(CHIPS).summary()
+        self.assertEqual([(c["commodity"], c["unit"], c["volume"]) for c in s["commodities"]],
+                         [("chips", "kt", 30), ("potato", "t", 160), ("transport", "t", 300)])
+        self.assertEqual(s["chains"], [{"primary": "potato", "unit": "t", "transactions": 4,
+                                        "volume": 280, "value": 9100}])
+        self.assertNotIn("total_volume", s)
+
+    def test_inclusiveness(self):
+        inc = mg.from_dict(CHIPS).inclusiveness()
+        self.assertEqual(inc["chains"], [{"primary": "potato", "unit": "t",
+                                          "produce_volume": 280, "smallholder_volume": 140,
+                                          "smallholder_volume_share": 0.5}])
+        self.assertEqual(inc["households_selling"], 10)
+
+
 @unittest.skipUnless(cli(), "needs the command-line tool (MARKETGRAPH_CLI)")
 class SameAsTheTool(unittest.TestCase):
     """report() is exactly `marketgraph analyze --format json`."""

@@ -33,6 +33,7 @@ STRUCTS = {
     "mkg_inclusiveness_options": _native.InclusivenessOptions,
     "mkg_groups_options": _native.GroupsOptions,
     "mkg_channels_options": _native.ChannelsOptions,
+    "mkg_summary_options": _native.SummaryOptions,
     "mkg_dot_options": _native.DotOptions,
 }
 
