@@ -637,17 +637,6 @@ group_chains(const mkg_model *m, const mkg_commodity_chains *cc, const char *onl
 	return MKG_OK;
 }
 
-/* The unit of a primary commodity: its own, else the model's. */
-static const char *
-unit_of(const mkg_model *m, const char *commodity)
-{
-	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
-
-	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
-		return MKG_COMMODITY(m, c)->unit;
-	return m->volume_unit;
-}
-
 static void
 trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *local,
             GArray *chains, GArray *channels, GArray *steps)
@@ -668,7 +657,7 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 	tr.channel_pos = g_new0(uint32_t, MKG_CHANNELS_PREFIXES + 2);
 	tr.channels = g_array_new(FALSE, FALSE, sizeof(entry));
 	tr.sums.commodity = mkg__keep(c->strings, ct->commodity);
-	tr.sums.unit = mkg__keep(c->strings, unit_of(m, ct->commodity));
+	tr.sums.unit = mkg__keep(c->strings, mkg__commodity_unit(m, ct->commodity));
 	tr.sums.transactions = ct->txs->len;
 	tr.sums.without_value = ct->without_value;
 	tr.sums.without_volume = ct->without_volume;

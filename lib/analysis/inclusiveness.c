@@ -14,17 +14,6 @@ struct mkg_inclusiveness {
 	GArray *chains;         /* mkg_inclusiveness_chain, by primary commodity in byte order */
 };
 
-/* The unit of a commodity: its own when listed with one, else the model's. */
-static const char *
-commodity_unit(const mkg_model *m, const char *commodity)
-{
-	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
-
-	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
-		return MKG_COMMODITY(m, c)->unit;
-	return m->volume_unit;
-}
-
 static int
 compare_chains(const void *a, const void *b)
 {
@@ -39,7 +28,7 @@ chain_row(mkg_inclusiveness *inc, GHashTable *index, const mkg_model *m, const c
 	gpointer pos = g_hash_table_lookup(index, primary);
 
 	if (pos == NULL) {
-		const char *unit = commodity_unit(m, primary);
+		const char *unit = mkg__commodity_unit(m, primary);
 		mkg_inclusiveness_chain init = {
 			g_string_chunk_insert_const(inc->strings, primary),
 			unit ? g_string_chunk_insert_const(inc->strings, unit) : NULL, 0, 0, MKG_ABSENT

@@ -43,17 +43,6 @@ compare_chains(const void *a, const void *b)
 	              ((const mkg_summary_chain *)b)->primary);
 }
 
-/* The unit of a commodity: its own when listed with one, else the model's. */
-static const char *
-commodity_unit(const mkg_model *m, const char *commodity)
-{
-	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
-
-	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
-		return MKG_COMMODITY(m, c)->unit;
-	return m->volume_unit;
-}
-
 /* Add x to a sum that starts absent; MKG_EDATA naming it on overflow. */
 static int
 add_amount(double *sum, double x, const char *measure, const char *of, const char *key)
@@ -107,7 +96,7 @@ add_to_group(mkg_summary *s, GArray *groups, GHashTable *index, const char *key,
 
 	if (pos == NULL) {
 		/* a commodity's volume is in its unit; a period's unit is set after */
-		const char *unit = groups == s->commodities ? commodity_unit(m, key) : NULL;
+		const char *unit = groups == s->commodities ? mkg__commodity_unit(m, key) : NULL;
 		mkg_summary_group init = { keep(s, key), 0, 0, MKG_ABSENT, MKG_ABSENT,
 			                   keep(s, unit) };
 		g_array_append_val(groups, init);
@@ -183,7 +172,7 @@ add_to_chain(mkg_summary *s, GHashTable *index, const mkg_model *m,
 
 	mkg__tx_primary(m, cc, tx, &primary, &factor);
 	if ((pos = g_hash_table_lookup(index, primary)) == NULL) {
-		mkg_summary_chain init = { keep(s, primary), keep(s, commodity_unit(m, primary)), 0,
+		mkg_summary_chain init = { keep(s, primary), keep(s, mkg__commodity_unit(m, primary)), 0,
 			                   MKG_ABSENT, MKG_ABSENT };
 		g_array_append_val(s->chains, init);
 		pos = GUINT_TO_POINTER(s->chains->len);
@@ -232,7 +221,7 @@ period_units(mkg_summary *s, const mkg_model *m, GPtrArray *seen)
 			p->unit = NULL;
 			continue;
 		}
-		p->unit = keep(s, commodity_unit(m, commodity));
+		p->unit = keep(s, mkg__commodity_unit(m, commodity));
 		/* its volume is part of its commodity's, which would have failed first */
 		g_assert(!isinf(p->volume));
 	}

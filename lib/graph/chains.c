@@ -41,16 +41,6 @@ cmp_chain(const void *a, const void *b)
 	return strcmp(((const mkg_chain *)a)->commodity, ((const mkg_chain *)b)->commodity);
 }
 
-/* The unit of a chain: its primary commodity's, else the model's. */
-static const char *
-chain_unit(const mkg_model *m, const char *primary)
-{
-	mkg_idx c = mkg__model_commodity_lookup(m, primary);
-
-	return c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit ? MKG_COMMODITY(m, c)->unit
-	                                                       : m->volume_unit;
-}
-
 /* One pass over the transactions; a primary commodity is looked up once
  * per run of equal commodities, and a new one once per chain. */
 static chain_set *
@@ -72,7 +62,7 @@ find_chains(const mkg_model *m, const mkg_commodity_chains *cc)
 			last = tx[t].commodity;
 			mkg__tx_primary(m, cc, &tx[t], &primary, &factor);
 			if (g_hash_table_add(seen, (gpointer)primary)) {
-				mkg_chain c = { primary, chain_unit(m, primary) };
+				mkg_chain c = { primary, mkg__commodity_unit(m, primary) };
 				g_array_append_val(list, c);
 			}
 		}

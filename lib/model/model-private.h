@@ -215,6 +215,18 @@ mkg__tx_commodity(const mkg_model *m, const mkg_transaction_rec *t)
 	return mkg__model_commodity_lookup(m, t->commodity);
 }
 
+/* The unit of a commodity's volumes: its own when listed with one, else
+ * the model's volume unit (NULL when neither is given).  O(1). */
+static inline const char *
+mkg__commodity_unit(const mkg_model *m, const char *commodity)
+{
+	mkg_idx c = mkg__model_commodity_lookup(m, commodity);
+
+	if (c != MKG_IDX_NONE && MKG_COMMODITY(m, c)->unit != NULL)
+		return MKG_COMMODITY(m, c)->unit;
+	return m->volume_unit;
+}
+
 /* The resolved made_from chains (see mkg_commodity_chains), built once per
  * change of the commodity list in O(commodities) and shared by threads.
  * MKG_OK with *out borrowed until the model changes, or MKG_EDATA with the
