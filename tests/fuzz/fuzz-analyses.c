@@ -76,8 +76,13 @@ report_json(const mkg_model *m, const mkg_report_options *o, mkg_report **keep)
 
 	if (rc == MKG_EUNSUPPORTED && r == NULL && mkg_error_message()[0] != '\0')
 		return NULL; /* a documented limit (network size) */
-	if (rc == MKG_EDATA && r == NULL && strstr(mkg_error_message(), " overflows (sum of ") != NULL)
-		return NULL; /* a documented refusal: a sum beyond a double or an int64 */
+	/* A documented refusal: a sum beyond a double or an int64 ("the volume
+	 * of market ... overflows (sum of", "the purchases of actor ...
+	 * overflow (sum of"). */
+	if (rc == MKG_EDATA && r == NULL &&
+	    (strstr(mkg_error_message(), " overflows (sum of ") != NULL ||
+	     strstr(mkg_error_message(), " overflow (sum of ") != NULL))
+		return NULL;
 	if (rc != MKG_OK)
 		die("mkg_report_new failed on a valid model");
 	if (mkg_report_write_json(r, &json, &len) != MKG_OK)
