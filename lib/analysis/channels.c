@@ -226,7 +226,7 @@ static void
 build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of)
 {
 	const mkg_model *m = tr->m;
-	GHashTable *pairs = g_hash_table_new(g_int64_hash, g_int64_equal);
+	GHashTable *pairs = g_hash_table_new(mkg__pair_hash, g_int64_equal);
 	GArray *keys = g_array_sized_new(FALSE, FALSE, sizeof(gint64), txs->len);
 	GArray *actors = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
 

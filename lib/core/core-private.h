@@ -110,6 +110,26 @@ mkg__count_add(int64_t *acc, int64_t x)
 	return true;
 }
 
+/* ---- pair keys -------------------------------------------------------------- */
+
+/* A GHashTable hash for gint64 keys built as (a << 32 | b).  GLib 2.74's
+ * g_int64_hash keeps only the low 32 bits, so every pair with the same b
+ * (all sales to one hub) lands in one bucket and a table of n pairs costs
+ * O(n^2); this mixes all 64 bits (the splitmix64 finaliser).  Use it with
+ * g_int64_equal. */
+static inline guint
+mkg__pair_hash(gconstpointer key)
+{
+	guint64 x = *(const guint64 *)key;
+
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return (guint)x;
+}
+
 /* ---- JSON writer (json-writer.c) ----------------------------------------- */
 
 /*

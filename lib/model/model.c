@@ -28,7 +28,7 @@ mkg_model_new(mkg_model **out)
 	m->actor_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	m->transaction_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	m->facilitation_ids = g_hash_table_new(g_str_hash, g_str_equal);
-	m->membership_pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+	m->membership_pairs = g_hash_table_new_full(mkg__pair_hash, g_int64_equal, g_free, NULL);
 	m->commodity_ids = g_hash_table_new(g_str_hash, g_str_equal);
 	m->tx_commodities = g_hash_table_new(g_str_hash, g_str_equal);
 	g_mutex_init(&m->derived_lock);
