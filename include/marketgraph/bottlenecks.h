@@ -323,13 +323,15 @@ typedef struct mkg_actor_throughput {
 	double bought;      /**< produce volume bought */
 	double sold;        /**< produce volume sold */
 	double throughput;  /**< max(bought, sold) */
-	double share;       /**< throughput / delivered; NaN when nothing is delivered */
+	double share;       /**< throughput / max(supplied, delivered); NaN when both are 0 */
 } mkg_actor_throughput;
 
 /**
- * Throughput of every node, with its share of all produce volume
- * delivered to sinks (the volume of the produce arcs that enter a sink).
- * Options: sinks.  O(V + E), with the id order (see mkg_cutpoints_new()).
+ * Throughput of every node, with its share of the chain's volume: the
+ * larger of the volume the sources sell (supplied) and the volume the
+ * sinks buy (delivered), so that an actor which keeps or loses part of
+ * what it buys is not put above 100% of what is delivered.
+ * Options: sources, sinks.  O(V + E), with the id order (see mkg_cutpoints_new()).
  * MKG_EDATA when a sum it makes overflows, naming it (docs/analyses.md,
  * "Sums that overflow").
  */
@@ -344,8 +346,10 @@ MKG_EXPORT void mkg_throughput_free(mkg_throughput *t);
 MKG_EXPORT size_t mkg_throughput_count(const mkg_throughput *t);
 /** The i-th row, by throughput descending, or NULL out of range.  O(1). */
 MKG_EXPORT const mkg_actor_throughput *mkg_throughput_at(const mkg_throughput *t, size_t i);
-/** Produce volume delivered to sinks. */
+/** Produce volume delivered to sinks (bought by them). */
 MKG_EXPORT double mkg_throughput_delivered(const mkg_throughput *t);
+/** Produce volume supplied by the sources (sold by them). */
+MKG_EXPORT double mkg_throughput_supplied(const mkg_throughput *t);
 /** Produce transactions without a volume (counted as 0). */
 MKG_EXPORT size_t mkg_throughput_excluded(const mkg_throughput *t);
 

@@ -8,7 +8,8 @@ struct mkg_throughput {
 	mkg__ids *ids;          /* a reference to the graph's copy of the ids */
 	size_t count;
 	mkg_actor_throughput *rows;
-	double delivered;
+	double delivered;   /* bought by the sinks */
+	double supplied;    /* sold by the sources */
 	size_t excluded;
 };
 
@@ -22,7 +23,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 	uint8_t *role = NULL;
 	mkg__keyed *items;
 	mkg_throughput *t;
-	double delivered = 0.0;
+	double delivered = 0.0, supplied = 0.0, basis;
 	uint32_t i;
 	int rc;
 
@@ -44,14 +45,25 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 			                  "throughput: the volume bought by the sinks overflows (sum of "
 			                  "the transactions' volume exceeds " MKG_SUM_LIMIT ")");
 		}
+		if ((role[i] & MKG__ROLE_SOURCE) && !mkg__sum_add(&supplied, g->node_sold[i])) {
+			g_free(role);
+			return mkg__error(MKG_EDATA,
+			                  "throughput: the volume sold by the sources overflows (sum of "
+			                  "the transactions' volume exceeds " MKG_SUM_LIMIT ")");
+		}
 	}
 	g_free(role);
-	/* The sums are finite; a share of a tiny delivered volume need not be. */
-	for (i = 0; i < g->n && delivered > 0.0; i++)
-		if (isinf(fmax(g->node_sold[i], g->node_bought[i]) / delivered))
+	/* Shares are of the chain's volume at its wider end: what the sources
+	 * supply, or what the sinks receive when that is more (sources left
+	 * out by options).  An actor that keeps or loses part of what it buys
+	 * is then not above 100% of a smaller delivered volume. */
+	basis = fmax(supplied, delivered);
+	/* The sums are finite; a share of a tiny volume need not be. */
+	for (i = 0; i < g->n && basis > 0.0; i++)
+		if (isinf(fmax(g->node_sold[i], g->node_bought[i]) / basis))
 			return mkg__error(MKG_EDATA,
 			                  "throughput: the share of actor \"%s\" overflows (its "
-			                  "throughput / the volume delivered exceeds " MKG_SUM_LIMIT ")",
+			                  "throughput / the chain's volume exceeds " MKG_SUM_LIMIT ")",
 			                  MKG_ACTOR(model, g->node_actor[i])->id);
 
 	/* Listed in id order, then sorted stably by throughput descending. */
@@ -70,6 +82,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 	t->count = g->n;
 	t->rows = g_new(mkg_actor_throughput, g->n ? g->n : 1);
 	t->delivered = delivered;
+	t->supplied = supplied;
 	t->excluded = g->missing_volume;
 	for (i = 0; i < g->n; i++) {
 		uint32_t v = items[i].item;
@@ -79,7 +92,7 @@ mkg_throughput_new(mkg_throughput **out, const mkg_model *model,
 		r->bought = g->node_bought[v];
 		r->sold = g->node_sold[v];
 		r->throughput = fmax(r->sold, r->bought);
-		r->share = delivered > 0.0 ? r->throughput / delivered : MKG_ABSENT;
+		r->share = basis > 0.0 ? r->throughput / basis : MKG_ABSENT;
 	}
 	g_free(items);
 	*out = t;
@@ -112,6 +125,12 @@ double
 mkg_throughput_delivered(const mkg_throughput *t)
 {
 	return t ? t->delivered : MKG_ABSENT;
+}
+
+double
+mkg_throughput_supplied(const mkg_throughput *t)
+{
+	return t ? t->supplied : MKG_ABSENT;
 }
 
 size_t

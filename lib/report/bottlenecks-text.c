@@ -172,8 +172,14 @@ throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const cha
 
 	if (n == 0)
 		return;
-	g_string_append_printf(out, "Throughput, largest first (share of the %s%s delivered to end "
-	                       "markets):\n", mkg__text_number(a, mkg_throughput_delivered(t)), us);
+	/* The share's basis, in words (mkg_throughput_new()). */
+	if (mkg_throughput_supplied(t) >= mkg_throughput_delivered(t))
+		g_string_append_printf(out, "Throughput, largest first (share of the %s%s the producers "
+		                       "supply):\n", mkg__text_number(a, mkg_throughput_supplied(t)), us);
+	else
+		g_string_append_printf(out, "Throughput, largest first (share of the %s%s delivered to "
+		                       "end markets):\n",
+		                       mkg__text_number(a, mkg_throughput_delivered(t)), us);
 	for (size_t i = 0; i < n && i < TEXT_ROWS; i++) {
 		const mkg_actor_throughput *x = mkg_throughput_at(t, i);
 		g_string_append_printf(out, "  %s: %s%s", mkg__label(l, x->actor),

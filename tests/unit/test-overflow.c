@@ -208,22 +208,43 @@ test_throughput_delivered(void **state)
 	mkg_model_free(m);
 }
 
-/* p's throughput, 1e300, over the 1e-10 delivered to e. */
+/* The shares are of the larger of supplied and delivered (p's 1e-10 to e
+ * both ways); t0, no source, sells 1e300 to t: both reach 1e310, and t0
+ * comes first in id order. */
 static void
 test_throughput_share(void **state)
 {
 	mkg_model *m = m4p_doc(
-		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}, "
-		"{\"id\": \"e\", \"kind\": \"end_market\"}",
-		"{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1e300}, "
-		"{\"seller\": \"t\", \"buyer\": \"e\", \"commodity\": \"maize\", \"volume\": 1e-10}",
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t0\", \"kind\": \"trader\"}, "
+		"{\"id\": \"t\", \"kind\": \"trader\"}, {\"id\": \"e\", \"kind\": \"end_market\"}",
+		"{\"seller\": \"p\", \"buyer\": \"e\", \"commodity\": \"maize\", \"volume\": 1e-10}, "
+		"{\"seller\": \"t0\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1e300}",
 		NULL, NULL);
 	mkg_throughput *t = NULL;
 	(void)state;
 
 	assert_overflow(mkg_throughput_new(&t, m, NULL), t,
-	                "throughput: the share of actor \"p\" overflows (its throughput / the "
-	                "volume delivered exceeds 1.8e308)");
+	                "throughput: the share of actor \"t0\" overflows (its throughput / the "
+	                "chain's volume exceeds 1.8e308)");
+	mkg_model_free(m);
+}
+
+/* p and q sell 1e308 each to a trader of their own: every actor's sums are
+ * finite, the supply of the producers is not. */
+static void
+test_throughput_supplied(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"q\", \"kind\": \"producer\"}, "
+		"{\"id\": \"t\", \"kind\": \"trader\"}, {\"id\": \"u\", \"kind\": \"trader\"}",
+		"{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 1e308}, "
+		"{\"seller\": \"q\", \"buyer\": \"u\", \"commodity\": \"maize\", \"volume\": 1e308}",
+		NULL, NULL);
+	mkg_throughput *t = NULL;
+	(void)state;
+
+	assert_overflow(mkg_throughput_new(&t, m, NULL), t,
+	                "throughput: the volume sold by the sources" VOLUME_TAIL);
 	mkg_model_free(m);
 }
 
@@ -621,6 +642,7 @@ main(void)
 		cmocka_unit_test(test_dependency),
 		cmocka_unit_test(test_bottlenecks_volume),
 		cmocka_unit_test(test_throughput_delivered),
+		cmocka_unit_test(test_throughput_supplied),
 		cmocka_unit_test(test_throughput_share),
 		cmocka_unit_test(test_cutpoints_bridge),
 		cmocka_unit_test(test_supply),

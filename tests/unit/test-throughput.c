@@ -36,8 +36,9 @@ assert_row(const mkg_throughput *t, size_t i, const char *id, double bought, dou
 		assert_true(fabs(r->share - share) < 1e-15);
 }
 
-/* p1, p2 -> t -> r -> e1, e2; 13 reaches the end markets.
- * t: 15 in, 14 out; r: 14 in, 13 out; ties (p2 and e2 at 5) by id. */
+/* p1, p2 -> t -> r -> e1, e2; 15 supplied, 13 reaches the end markets,
+ * shares are of the 15.  t: 15 in, 14 out; r: 14 in, 13 out; ties (p2 and
+ * e2 at 5) by id. */
 static void
 test_chain(void **state)
 {
@@ -47,21 +48,22 @@ test_chain(void **state)
 
 	(void)state;
 	assert_true(mkg_throughput_delivered(t) == 13.0);
+	assert_true(mkg_throughput_supplied(t) == 15.0);
 	assert_int_equal(mkg_throughput_excluded(t), 0);
 	assert_int_equal(mkg_throughput_count(t), 6); /* s sells only a service */
-	assert_row(t, 0, "t", 15, 14, 15.0 / 13);
-	assert_row(t, 1, "r", 14, 13, 14.0 / 13);
-	assert_row(t, 2, "p1", 0, 10, 10.0 / 13);
-	assert_row(t, 3, "e1", 8, 0, 8.0 / 13);
-	assert_row(t, 4, "e2", 5, 0, 5.0 / 13);
-	assert_row(t, 5, "p2", 0, 5, 5.0 / 13);
+	assert_row(t, 0, "t", 15, 14, 15.0 / 15);
+	assert_row(t, 1, "r", 14, 13, 14.0 / 15);
+	assert_row(t, 2, "p1", 0, 10, 10.0 / 15);
+	assert_row(t, 3, "e1", 8, 0, 8.0 / 15);
+	assert_row(t, 4, "e2", 5, 0, 5.0 / 15);
+	assert_row(t, 5, "p2", 0, 5, 5.0 / 15);
 	assert_null(mkg_throughput_at(t, 6));
 	/* Each number of the rows, read through the accessor. */
 	assert_true(mkg_throughput_at(t, 0)->sold == 14 && mkg_throughput_at(t, 1)->sold == 13 &&
 	            mkg_throughput_at(t, 2)->sold == 10 && mkg_throughput_at(t, 5)->sold == 5);
 	assert_true(mkg_throughput_at(t, 0)->bought == 15 && mkg_throughput_at(t, 2)->bought == 0);
 	assert_true(mkg_throughput_at(t, 3)->throughput == 8);
-	assert_true(mkg_throughput_at(t, 4)->share == 5.0 / 13);
+	assert_true(mkg_throughput_at(t, 4)->share == 5.0 / 15);
 	mkg_throughput_free(t);
 	mkg_model_free(m);
 }
@@ -83,8 +85,10 @@ test_parallel_and_missing(void **state)
 	mkg_model_free(m);
 }
 
-/* Explicit sinks: what reaches t counts as delivered; with no sinks
- * nothing is delivered and shares are null. */
+/* Explicit sinks: what reaches t counts as delivered.  Shares are of the
+ * larger of supplied (p's 4) and delivered: with no sinks still of the 4
+ * supplied; with neither sources nor sinks there is no basis and shares
+ * are null. */
 static void
 test_explicit_sinks(void **state)
 {
@@ -106,6 +110,14 @@ test_explicit_sinks(void **state)
 	o.sink_count = 0;
 	t = throughput(m, &o);
 	assert_true(mkg_throughput_delivered(t) == 0.0);
+	assert_true(mkg_throughput_supplied(t) == 4.0);
+	assert_row(t, 0, "p", 0, 4, 1.0);
+	assert_row(t, 2, "e", 3, 0, 0.75);
+	mkg_throughput_free(t);
+	o.sources = snk; /* a non-NULL list of none: no sources */
+	o.source_count = 0;
+	t = throughput(m, &o);
+	assert_true(mkg_throughput_supplied(t) == 0.0);
 	assert_row(t, 0, "p", 0, 4, NAN);
 	assert_int_equal(mkg_throughput_write_json(t, &text, NULL), MKG_OK);
 	assert_string_equal(text,
@@ -165,6 +177,7 @@ test_errors(void **state)
 	assert_int_equal(mkg_throughput_count(NULL), 0);
 	assert_int_equal(mkg_throughput_excluded(NULL), 0);
 	assert_true(isnan(mkg_throughput_delivered(NULL)));
+	assert_true(isnan(mkg_throughput_supplied(NULL)));
 	assert_null(mkg_throughput_at(NULL, 0));
 	mkg_throughput_free(t);
 	mkg_throughput_free(NULL);

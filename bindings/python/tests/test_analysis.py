@@ -110,11 +110,12 @@ class HandWorked(unittest.TestCase):
         self.assertEqual(self.m.chains(), [{"commodity": "native-potato", "unit": "t"}])
 
     def test_throughput(self):
-        # delivered to proc-x as the sink: 320 + 140
+        # delivered to proc-x as the sink: 320 + 140 = 460; supplied by the
+        # producers: coop-a 320 + coop-b 150.5 = 470.5, the larger: shares of it
         got = {t["actor"]: (t["throughput"], t["share"])
                for t in self.m.throughput(sinks=["proc-x"])}
-        self.assertEqual(got["proc-x"], (460, 1))
-        self.assertEqual(got["coop-b"], (150.5, 150.5 / 460))
+        self.assertEqual(got["proc-x"], (460, 460 / 470.5))
+        self.assertEqual(got["coop-b"], (150.5, 150.5 / 470.5))
 
     def test_market_map_options(self):
         full = self.m.to_dot()
