@@ -64,10 +64,79 @@ same_market(const mkg_coalition_market *a, const mkg_coalition_market *b)
 	       mkg__strcmp_null(a->region, b->region) == 0 && (a->service != 0) == (b->service != 0);
 }
 
-/* The markets of coalition i: one row per market, both sides together. */
+/* The markets each actor buys in: a CSR over the model's actors of the
+ * indices of the concentration markets where it has a buyer's share.  Built
+ * once, so that counting a group's member buyers costs its members' own
+ * markets, not every buyer of every market the group trades in (a group in
+ * a market of a million buyers, times the groups). */
+typedef struct buyer_markets {
+	uint32_t *start; /* [actors + 1] */
+	uint32_t *list;  /* market indices */
+	uint32_t *count; /* [markets] members of the current group buying there */
+} buyer_markets;
+
+/* The model actor index of every buyer of market k, in share order. */
+static const mkg_idx *
+market_buyers(const mkg_concentration *c, size_t k, size_t *n)
+{
+	const mkg_market_side *buyers = &c->markets[k].side[MKG_SIDE_BUYER];
+
+	*n = buyers->actors;
+	return c->share_actor + (buyers->shares - c->shares);
+}
+
+static void
+buyer_markets_build(buyer_markets *bm, const mkg_model *m, const mkg_concentration *c)
+{
+	const size_t actors = m->actors->len;
+	const mkg_idx *a;
+	uint32_t *fill;
+	size_t n;
+
+	bm->start = g_new0(uint32_t, actors + 1);
+	bm->count = g_new0(uint32_t, c->count ? c->count : 1);
+	for (size_t k = 0; k < c->count; k++)
+		for (a = market_buyers(c, k, &n); n > 0; n--, a++)
+			bm->start[*a + 1]++;
+	for (size_t v = 0; v < actors; v++)
+		bm->start[v + 1] += bm->start[v];
+	bm->list = g_new(uint32_t, bm->start[actors] ? bm->start[actors] : 1);
+	fill = g_memdup2(bm->start, sizeof(uint32_t) * (actors + 1));
+	for (size_t k = 0; k < c->count; k++)
+		for (a = market_buyers(c, k, &n); n > 0; n--, a++)
+			bm->list[fill[*a]++] = (uint32_t)k;
+	g_free(fill);
+}
+
+static void
+buyer_markets_free(buyer_markets *bm)
+{
+	g_free(bm->start);
+	g_free(bm->list);
+	g_free(bm->count);
+}
+
+/* count[k] += 1 for every market k a member buys in (add 1) or back to 0
+ * (add 0). */
+static void
+count_member_buyers(buyer_markets *bm, const mkg_model *m, const mkg_coalitions *co, size_t i,
+                    bool add)
+{
+	size_t nm = mkg_coalitions_member_count(co, i);
+
+	for (size_t k = 0; k < nm; k++) {
+		mkg_idx a = mkg__model_actor_lookup(m, mkg_coalitions_member_at(co, i, k));
+
+		for (uint32_t j = bm->start[a]; j < bm->start[a + 1]; j++)
+			bm->count[bm->list[j]] = add ? bm->count[bm->list[j]] + 1 : 0;
+	}
+}
+
+/* The markets of coalition i: one row per market, both sides together;
+ * bm->count holds the coalition's member buyers per market. */
 static void
 add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_concentration *c,
-            GHashTable *members)
+            const buyer_markets *bm)
 {
 	size_t n = mkg_coalitions_market_count(co, i);
 
@@ -89,12 +158,8 @@ add_markets(GArray *markets, const mkg_coalitions *co, size_t i, const mkg_conce
 				row.buyer = side;
 		}
 		if (market != NULL) {
-			const mkg_market_side *buyers = &market->side[MKG_SIDE_BUYER];
-
-			row.buyers = buyers->actors;
-			for (size_t f = 0; f < buyers->actors; f++)
-				row.member_buyers +=
-					g_hash_table_contains(members, buyers->shares[f].actor);
+			row.buyers = market->side[MKG_SIDE_BUYER].actors;
+			row.member_buyers = bm->count[market - c->markets];
 		}
 		row.member_buyer_share = row.buyers > 0 ? (double)row.member_buyers / (double)row.buyers
 		                                        : MKG_ABSENT;
@@ -166,8 +231,11 @@ mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentratio
 	size_t *id_first, *market_first;
 	size_t n;
 
+	buyer_markets bm;
+
 	g->strings = g_string_chunk_new(1024);
 	g->coalitions = mkg__coalitions_compute(m, c, NULL, 0, true);
+	buyer_markets_build(&bm, m, c);
 	n = g->count = mkg_coalitions_count(g->coalitions);
 	g->groups = g_new0(mkg_group, n ? n : 1);
 	id_first = g_new(size_t, n + 1);
@@ -176,7 +244,6 @@ mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentratio
 		mkg_group *row = &g->groups[i];
 		const char *gid = mkg_coalitions_group(g->coalitions, i);
 		group_extra *e = g_hash_table_lookup(extras, gid);
-		GHashTable *members = g_hash_table_new(g_str_hash, g_str_equal);
 		size_t nm = mkg_coalitions_member_count(g->coalitions, i);
 
 		row->group = mkg__keep(g->strings, gid);
@@ -188,7 +255,6 @@ mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentratio
 		for (size_t k = 0; k < nm; k++) {
 			const char *id = mkg_coalitions_member_at(g->coalitions, i, k);
 			g_ptr_array_add(ids, (gpointer)id);
-			g_hash_table_add(members, (gpointer)id);
 		}
 		row->member_count = nm;
 		g_ptr_array_sort(e->supervisors, cmp_str);
@@ -196,9 +262,10 @@ mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentratio
 			g_ptr_array_add(ids, (gpointer)mkg__keep(g->strings, e->supervisors->pdata[k]));
 		row->supervisor_count = e->supervisors->len;
 		market_first[i] = markets->len;
-		add_markets(markets, g->coalitions, i, c, members);
+		count_member_buyers(&bm, m, g->coalitions, i, true);
+		add_markets(markets, g->coalitions, i, c, &bm);
+		count_member_buyers(&bm, m, g->coalitions, i, false);
 		row->market_count = markets->len - market_first[i];
-		g_hash_table_destroy(members);
 	}
 	/* The pools are complete: point the rows into them. */
 	g->ids = (const char **)g_ptr_array_free(ids, FALSE);
@@ -216,6 +283,7 @@ mkg__groups_compute(mkg_groups **out, const mkg_model *m, const mkg_concentratio
 	}
 	g_free(id_first);
 	g_free(market_first);
+	buyer_markets_free(&bm);
 	g_hash_table_destroy(extras);
 	*out = g;
 	return MKG_OK;
