@@ -117,11 +117,25 @@ int cli_write_model(const cli_command *cmd, const mkg_model *model, const char *
  * return -1, or CLI_EXIT_USAGE after printing the error. */
 int cli_parse_separator(const cli_command *cmd, const char *text, int *out);
 
+/* analyze's formats (cmd-report.c): text, json, csv, html. */
+extern const char *const cli_analyze_formats[];
+enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_CSV, CLI_FORMAT_HTML };
+/* The checks of --format csv's --dir and --bom: -1, or CLI_EXIT_USAGE
+ * after printing the error. */
+int cli_analyze_check(const cli_command *cmd, int format, const char *output, const char *dir,
+                      gboolean bom);
+/* Write the report in format to output (or the CSV tables into dir): an
+ * exit code, after printing any error.  model: for the HTML map. */
+int cli_analyze_write(const cli_command *cmd, const mkg_report *report, const mkg_model *model,
+                      int format, const char *output, const char *dir, gboolean bom,
+                      const char *date);
+
 /* The commands. */
 int cli_validate(const cli_command *cmd, int argc, char **argv);
 int cli_export(const cli_command *cmd, int argc, char **argv);
 int cli_summary(const cli_command *cmd, int argc, char **argv);
 int cli_analyze(const cli_command *cmd, int argc, char **argv);
+int cli_report(const cli_command *cmd, int argc, char **argv);
 int cli_shock(const cli_command *cmd, int argc, char **argv);
 int cli_render(const cli_command *cmd, int argc, char **argv);
 int cli_import_csv(const cli_command *cmd, int argc, char **argv);

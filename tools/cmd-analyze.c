@@ -88,7 +88,8 @@ int
 cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 {
 	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
-	char *exit_date = NULL, *levels = NULL;
+	char *exit_date = NULL, *levels = NULL, *dir = NULL, *date = NULL;
+	gboolean bom = FALSE;
 	char **coalition = NULL;
 	gboolean channels = FALSE;
 	GPtrArray *owned = NULL;
@@ -97,7 +98,8 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	int argc = g_strv_length(argv_joined);
 	GOptionEntry entries[] = {
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-		  "Output format: text (default) or json", "FORMAT" },
+		  "Output format: text (default), json, csv (one file per table, with --dir) or "
+		  "html (one self-contained page; the 'report' command)", "FORMAT" },
 		{ "measure", 'm', 0, G_OPTION_ARG_STRING, &measure,
 		  "Weigh transactions by volume (default) or value", "MEASURE" },
 		{ "thresholds", 't', 0, G_OPTION_ARG_STRING, &thresholds,
@@ -120,16 +122,22 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		  "(the JSON always has them)", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
+		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
+		  "--format csv: write the tables into DIR (created, or replaced as a whole set)",
+		  "DIR" },
+		{ "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+		  "--format csv: start each file with a UTF-8 byte-order mark (for spreadsheets)",
+		  NULL },
+		{ "date", 0, 0, G_OPTION_ARG_STRING, &date,
+		  "--format html: the date printed on the report (default: the model's period)",
+		  "TEXT" },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_report_options opts = MKG_REPORT_OPTIONS_INIT;
 	mkg_model *model = NULL;
 	mkg_report *report = NULL;
 	char **ids = NULL;
-	char *text = NULL;
-	size_t len = 0;
-	bool json = false;
-	int fmt = 0; /* in cli_text_or_json */
+	int fmt = 0; /* in cli_analyze_formats */
 	int rc;
 
 	region_split = MKG_REGION_NONE;
@@ -144,10 +152,10 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	if (rc >= 0)
 		goto out;
 	if ((rc = cli_one_file(cmd, argc)) >= 0 ||
-	    (rc = cli_parse_format(cmd, format, cli_text_or_json, &fmt)) >= 0)
+	    (rc = cli_parse_format(cmd, format, cli_analyze_formats, &fmt)) >= 0 ||
+	    (rc = cli_analyze_check(cmd, fmt, output, dir, bom)) >= 0)
 		goto out;
 	rc = CLI_EXIT_OK;
-	json = fmt == 1;
 	if (measure != NULL && mkg_measure_from_name(measure, &opts.measure) != MKG_OK) {
 		char q[MKG_QUOTE_BUFSIZE];
 
@@ -192,14 +200,8 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
 		goto out;
 	}
-	if ((json ? mkg_report_write_json(report, &text, &len)
-	          : mkg_report_write_text(report, &text, &len)) != MKG_OK) {
-		rc = cli_fail(cmd, "%s", mkg_error_message());
-		goto out;
-	}
-	rc = cli_write(cmd, output, text, len);
+	rc = cli_analyze_write(cmd, report, model, fmt, output, dir, bom, date);
 out:
-	mkg_free(text);
 	mkg_report_free(report);
 	mkg_model_free(model);
 	g_strfreev(ids);
@@ -210,6 +212,8 @@ out:
 	g_free(exit_date);
 	g_free(levels);
 	g_free(output);
+	g_free(dir);
+	g_free(date);
 	g_free(argv_joined);
 	g_ptr_array_free(owned, TRUE);
 	return rc;

@@ -48,6 +48,16 @@ static const cli_command commands[] = {
 	  "programmes, who pays), the value distribution, inclusiveness and groups.\n"
 	  "Text for reading, JSON for scripts.  \"-\" reads standard input.",
 	  cli_analyze },
+	{ "report", "FILE -o REPORT.html", "Write the analysis report as one HTML page.",
+	  "The report of 'analyze' (the same options) as one self-contained HTML\n"
+	  "file for a workshop or a browser: the summary first, the market map\n"
+	  "(drawn by marketgraph, no Graphviz needed), charts (concentration by\n"
+	  "level, farmer's share by channel, who pays for facilitation), every\n"
+	  "result list as a table with sortable columns, print styles.  No network,\n"
+	  "no other file.  --date sets the date printed (default: the model's\n"
+	  "period).  Same as 'analyze --format html'; 'analyze --format csv --dir\n"
+	  "DIR' writes the tables as CSV files (docs/report.md).",
+	  cli_report },
 	{ "shock", "FILE --remove ID[,ID...]", "What if some actors stopped trading?",
 	  "Removes the actors (and their transactions) and reports the producers\n"
 	  "left with no route to any end market, their supply, the deliverable flow\n"

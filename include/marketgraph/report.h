@@ -66,6 +66,64 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len);
 MKG_EXPORT int
 mkg_report_write_text(const mkg_report *report, char **out, size_t *len);
 
+
+/* ---- the HTML report and the tables (docs/report.md, "HTML report" and "Tables") ---- */
+
+typedef struct mkg_report_html_options {
+	unsigned int version;    /**< MKG_REPORT_HTML_OPTIONS_VERSION */
+	const mkg_model *model;  /**< the model the report was made from, borrowed for the call:
+	                              its market map is drawn; NULL: no map */
+	const char *date;        /**< the report's date as printed (any text); NULL: the
+	                              model's period (needs model), else none.  Never the clock:
+	                              the same report gives the same bytes */
+} mkg_report_html_options;
+
+#define MKG_REPORT_HTML_OPTIONS_VERSION 1
+#define MKG_REPORT_HTML_OPTIONS_INIT { MKG_REPORT_HTML_OPTIONS_VERSION, NULL, NULL }
+
+MKG_EXPORT int mkg_report_html_options_init(mkg_report_html_options *opts, unsigned int version);
+
+/**
+ * The report as one self-contained HTML page (no network, no external
+ * file): the summary, the market map (inline SVG drawn by the library,
+ * no Graphviz needed), charts (inline SVG), every result list as a table
+ * with sortable columns (a few lines of inline script), print styles.
+ * Every model string is escaped.  opts NULL: defaults (no map).  *out
+ * freed with mkg_free().  MKG_EINVAL for NULL arguments or a wrong
+ * options version.
+ */
+MKG_EXPORT int
+mkg_report_write_html(const mkg_report *report, const mkg_report_html_options *opts, char **out,
+                      size_t *len);
+
+typedef struct mkg_report_csv_options {
+	unsigned int version; /**< MKG_REPORT_CSV_OPTIONS_VERSION */
+	int bom;              /**< nonzero: start each file with a UTF-8 byte-order mark */
+	int safe_cells;       /**< nonzero: a text starting with = + - @ tab or CR gets a
+	                           leading apostrophe, so a spreadsheet shows it as text */
+} mkg_report_csv_options;
+
+#define MKG_REPORT_CSV_OPTIONS_VERSION 1
+#define MKG_REPORT_CSV_OPTIONS_INIT { MKG_REPORT_CSV_OPTIONS_VERSION, 0, 0 }
+
+MKG_EXPORT int mkg_report_csv_options_init(mkg_report_csv_options *opts, unsigned int version);
+
+/**
+ * Write every result list of the report as a CSV file into the directory
+ * dir (concentration.csv, coalitions.csv, ... : docs/report.md, "Tables"),
+ * replaced as a whole set: the files go into a new directory beside dir,
+ * which then takes its place.  dir is created when missing (its parent
+ * must exist); an existing dir must be empty or hold only the tables'
+ * files, else nothing is written and the message is `dir: cannot write:
+ * the directory holds 'notes.txt', which is not one of the tables; give a
+ * new or empty directory`.  MKG_EIO `PATH: cannot write: <reason>` on
+ * failure; MKG_EINVAL for NULL arguments, an empty dir or a wrong options
+ * version.
+ */
+MKG_EXPORT int
+mkg_report_write_csv_files(const mkg_report *report, const char *dir,
+                           const mkg_report_csv_options *opts);
+
 MKG_END_DECLS
 
 #endif /* MARKETGRAPH_REPORT_H */

@@ -3,6 +3,7 @@
  * field, one computation and one call per output.
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
+#include "html-private.h"
 
 struct mkg__m4p {
 	mkg_facilitation_mix *mix;
@@ -99,4 +100,13 @@ mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l, const mkg__units 
 	mkg__value_text(out, x->value, l);
 	mkg__inclusiveness_text(out, x->inclusiveness, u);
 	mkg__groups_text(out, x->groups, l);
+}
+
+void
+mkg__m4p_view_get(const mkg__m4p *x, mkg__report_view *v)
+{
+	v->mix = x->mix;
+	v->payments = x->payments;
+	v->value = x->value;
+	v->inclusiveness = x->inclusiveness;
 }

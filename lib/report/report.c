@@ -15,6 +15,7 @@
 #include "sections-private.h" /* includes m4p- and analysis-private.h */
 #include "bottlenecks-report-private.h"
 #include "channels-report-private.h"
+#include "html-private.h"
 #include "marketgraph/report.h"
 
 #include <string.h>
@@ -408,4 +409,33 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 		*len = s->len;
 	*out = g_string_free(s, FALSE);
 	return MKG_OK;
+}
+
+/* ---- the report's parts, for the HTML and CSV writers (html-private.h) ---- */
+
+void
+mkg__report_view_get(const mkg_report *r, mkg__report_view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->model_name = r->model_name;
+	v->volume_unit = r->volume_unit;
+	v->currency = r->currency;
+	v->actors = r->actors;
+	v->transactions = r->transactions;
+	v->facilitation = r->facilitation;
+	v->memberships = r->memberships;
+	v->measure = r->measure;
+	v->thresholds = &r->thresholds;
+	v->levels = r->levels;
+	v->split = r->split;
+	v->exit_date = r->exit_date;
+	v->coalition = r->coalition;
+	v->coalition_count = r->coalition_count;
+	v->concentration = r->concentration;
+	v->coalitions = r->coalitions;
+	v->dependency = r->dependency;
+	v->bottlenecks = r->bottlenecks;
+	v->channels = r->channels;
+	if (r->m4p != NULL)
+		mkg__m4p_view_get(r->m4p, v);
 }
