@@ -6,9 +6,10 @@
 #include <math.h>
 #include <string.h>
 
-#define LABEL_W 330 /* label column */
-#define BAR_W 480   /* the bars' full length */
+#define LABEL_W 400 /* label column */
+#define BAR_W 440   /* the bars' full length */
 #define ROW_H 20
+#define LABEL_CHARS 62
 #define MAX_ROWS 60 /* more are in the tables */
 
 typedef struct segment {
@@ -54,9 +55,20 @@ row(GString *out, size_t i, const char *label, const segment *segs, size_t n, do
 	double y = 22 + (double)i * ROW_H, x = LABEL_W;
 	char buf[MKG_DOUBLE_BUFSIZE];
 
-	g_string_append_printf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">",
+	g_string_append_printf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\"><title>",
 	                       LABEL_W - 6, y + 13);
 	mkg__html_escape(out, label);
+	g_string_append(out, "</title>");
+	/* a long label (a channel of many steps) is cut, whole in its tooltip */
+	if (g_utf8_validate(label, -1, NULL) && g_utf8_strlen(label, -1) > LABEL_CHARS) {
+		GString *cut = g_string_new_len(label, g_utf8_offset_to_pointer(label, LABEL_CHARS - 1) -
+		                                               label);
+		g_string_append(cut, "\xe2\x80\xa6");
+		mkg__html_escape(out, cut->str);
+		g_string_free(cut, TRUE);
+	} else {
+		mkg__html_escape(out, label);
+	}
 	g_string_append(out, "</text>");
 	for (size_t k = 0; k < n; k++) {
 		double w = max > 0 && segs[k].value > 0 ? BAR_W * segs[k].value / max : 0;

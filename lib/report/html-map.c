@@ -272,12 +272,14 @@ mkg__html_map(GString *out, const mkg_model *m, const mkg__report_view *v)
 	g_string_append_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"market-map\" "
 	                       "role=\"img\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
 	                       "font-size=\"11\">\n<defs>", width, height, width, height);
-	g_string_append(out, "<marker id=\"mkg-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
-	                     "markerWidth=\"5\" markerHeight=\"5\" orient=\"auto\"><path d=\"M0 0L10 "
-	                     "5L0 10z\" fill=\"#4a6b82\"/></marker><marker id=\"mkg-arrow-red\" "
-	                     "viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"5\" "
-	                     "markerHeight=\"5\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\""
-	                     RED "\"/></marker></defs>\n");
+	/* arrowheads of a fixed size, whatever the stroke's width */
+	for (int k = 0; k < 2; k++)
+		g_string_append_printf(out, "<marker id=\"mkg-arrow%s\" viewBox=\"0 0 10 10\" "
+		                       "refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" "
+		                       "markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\">"
+		                       "<path d=\"M0 0L10 5L0 10z\" fill=\"%s\"/></marker>",
+		                       k ? "-red" : "", k ? RED : "#4a6b82");
+	g_string_append(out, "</defs>\n");
 	for (guint k = 0; k < edges->len; k++) {
 		const edge *e = &g_array_index(edges, edge, k);
 		arrow(out, &p[e->seller], &p[e->buyer], e, max_volume);
