@@ -147,6 +147,13 @@ header_html(GString *out, const mkg__report_view *v, const char *date)
 	g_string_printf(s, "%s%s%s%s", mkg_measure_name(v->measure), unit ? " (" : "",
 	                unit ? unit : "", unit ? ")" : "");
 	option_row(out, "Measure", s->str);
+	if (v->volume_unit != NULL || v->currency != NULL) {
+		g_string_printf(s, "%s%s%s%s%s", v->volume_unit ? "volume in " : "",
+		                v->volume_unit ? v->volume_unit : "",
+		                v->volume_unit && v->currency ? ", " : "",
+		                v->currency ? "money in " : "", v->currency ? v->currency : "");
+		option_row(out, "Units", s->str);
+	}
 	g_string_printf(s, "%s: HHI below %s unconcentrated, %s to %s moderately concentrated, "
 	                "above %s highly concentrated", v->thresholds->name,
 	                mkg__text_number(lo, v->thresholds->moderate), lo,
