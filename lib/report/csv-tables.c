@@ -70,41 +70,41 @@ table_csv(const mkg__table *t, const mkg_report_csv_options *o)
 }
 
 int
-mkg_report_write_csv_files(const mkg_report *report, const char *dir_in,
+mkg_report_write_csv_files(const mkg_report *report, const char *dir,
                            const mkg_report_csv_options *opts)
 {
 	mkg_report_csv_options o;
 	mkg__report_view v;
 	mkg__tables *ts;
 	mkg_output_dir out;
-	char **names, *dir, *stray = NULL;
+	char **names, *target, *stray = NULL;
 	size_t n;
 	int err, rc = MKG_OK;
 
 	MKG_CHECK_ARG(report);
-	MKG_CHECK_ARG(dir_in);
+	MKG_CHECK_ARG(dir);
 	MKG_RESOLVE_OPTIONS("mkg_report_write_csv_files", mkg_report_csv_options,
 	                    MKG_REPORT_CSV_OPTIONS, opts, &o);
-	if (dir_in[0] == '\0')
+	if (dir[0] == '\0')
 		return mkg__error(MKG_EINVAL, "mkg_report_write_csv_files: empty directory name");
-	dir = g_strdup(dir_in);
-	n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
+	target = g_strdup(dir);
+	n = strlen(target);
+	while (n > 1 && target[n - 1] == '/')
+		target[--n] = '\0';
 	n = g_strv_length((char **)mkg__table_names);
 	names = g_new0(char *, n + 1);
 	for (size_t k = 0; k < n; k++)
 		names[k] = g_strconcat(mkg__table_names[k], ".csv", NULL);
-	err = mkg__output_dir_open(&out, dir, (const char *const *)names, &stray);
+	err = mkg__output_dir_open(&out, target, (const char *const *)names, &stray);
 	if (err == ENOTEMPTY && stray != NULL)
 		rc = mkg__error(MKG_EIO, "%s: cannot write: the directory holds '%s', which is not "
-		                "one of the tables; give a new or empty directory", dir, stray);
+		                "one of the tables; give a new or empty directory", target, stray);
 	else if (err != 0)
-		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", dir, g_strerror(err));
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", target, g_strerror(err));
 	if (rc != MKG_OK) {
 		g_strfreev(names);
 		g_free(stray);
-		g_free(dir);
+		g_free(target);
 		return rc;
 	}
 	mkg__report_view_get(report, &v);
@@ -116,7 +116,7 @@ mkg_report_write_csv_files(const mkg_report *report, const char *dir_in,
 		GString *text = table_csv(t, &o);
 
 		if ((err = mkg__output_write_file(path, text->str, text->len)) != 0)
-			rc = mkg__error(MKG_EIO, "%s/%s: cannot write: %s", dir, file, g_strerror(err));
+			rc = mkg__error(MKG_EIO, "%s/%s: cannot write: %s", target, file, g_strerror(err));
 		g_string_free(text, TRUE);
 		g_free(path);
 		g_free(file);
@@ -125,9 +125,9 @@ mkg_report_write_csv_files(const mkg_report *report, const char *dir_in,
 	if (rc != MKG_OK)
 		mkg__output_dir_abort(&out);
 	else if ((err = mkg__output_dir_commit(&out)) != 0)
-		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", dir, g_strerror(err));
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", target, g_strerror(err));
 	g_strfreev(names);
 	g_free(stray);
-	g_free(dir);
+	g_free(target);
 	return rc;
 }

@@ -1,0 +1,218 @@
+/* Tests of the HTML report and the report's CSV tables (docs/report.md,
+ * "HTML report" and "Tables"): what a tiny model gives, byte for byte
+ * where it matters, and every error.
+ * SPDX-License-Identifier: MIT */
+#include <marketgraph.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "market-fixture.h"
+
+/* a (named "Alpha <farm>") sells 3 and c sells 1 of maize 2010 to b, who
+ * sells 4 to the end market e. */
+static mkg_model *
+tiny_model(void)
+{
+	mkg_model *m = mf_model("tiny & <small>");
+
+	assert_int_equal(mkg_model_set_volume_unit(m, "t"), MKG_OK);
+	mf_actor_full(m, "a", MKG_ACTOR_PRODUCER, NULL, "Alpha <farm>");
+	mf_actor(m, "b", MKG_ACTOR_TRADER, NULL);
+	mf_actor(m, "c", MKG_ACTOR_PRODUCER, NULL);
+	mf_actor(m, "e", MKG_ACTOR_END_MARKET, NULL);
+	mf_tx(m, "a", "b", "maize", "2010", 3, MF_NONE);
+	mf_tx(m, "c", "b", "maize", "2010", 1, MF_NONE);
+	mf_tx(m, "b", "e", "maize", "2010", 4, MF_NONE);
+	return m;
+}
+
+static char *
+html_of(const mkg_report *r, const mkg_report_html_options *o)
+{
+	char *html = NULL;
+	size_t len = 0;
+
+	assert_int_equal(mkg_report_write_html(r, o, &html, &len), MKG_OK);
+	assert_int_equal(len, strlen(html));
+	return html;
+}
+
+/* Farm gate (level producer): sellers a 0.75, c 0.25, HHI 5625 + 625 =
+ * 6250; buyer b alone, 10000.  Trader level: b sells all to e, an end
+ * market without firms, a competitive fringe: the buyer side has no HHI. */
+static void
+test_html(void **state)
+{
+	mkg_model *m = tiny_model();
+	mkg_report *r = NULL;
+	mkg_report_html_options o;
+	char *plain, *with_map, *again;
+	(void)state;
+
+	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
+	plain = html_of(r, NULL);
+	assert_true(g_str_has_prefix(plain, "<!DOCTYPE html>\n<html lang=\"en\">\n"));
+	assert_true(g_str_has_suffix(plain, "</body>\n</html>\n"));
+	assert_non_null(strstr(plain, "<title>Market analysis: tiny &amp; &lt;small&gt;</title>"));
+	/* no map and no date without the model */
+	assert_null(strstr(plain, "id=\"market-map\""));
+	assert_null(strstr(plain, "report-date"));
+	assert_non_null(strstr(plain, "Farm-gate buyers of maize in 2010: HHI <b class=\"num\">"
+	                              "10000</b>, highly concentrated; the largest buyer, b, buys "
+	                              "<b class=\"num\">100.0%</b> of what producers sell."));
+	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"6250\">6250</td>"));
+	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"0.75\">75.0%</td>"));
+
+	assert_int_equal(mkg_report_html_options_init(&o, MKG_REPORT_HTML_OPTIONS_VERSION), MKG_OK);
+	o.model = m;
+	o.date = "June <2011>";
+	with_map = html_of(r, &o);
+	again = html_of(r, &o);
+	assert_string_equal(with_map, again); /* the same bytes */
+	assert_non_null(strstr(with_map, "<span id=\"report-date\">June &lt;2011&gt;</span>"));
+	assert_non_null(strstr(with_map, "id=\"market-map\""));
+	/* the node's name escaped, in its box and its tooltip */
+	assert_non_null(strstr(with_map, "<title>a (Alpha &lt;farm&gt;), producer</title>"));
+	mkg_free(again);
+	/* without a date, the model's period; this one has none */
+	o.date = NULL;
+	again = html_of(r, &o);
+	assert_null(strstr(again, "report-date"));
+
+	mkg_free(plain);
+	mkg_free(with_map);
+	mkg_free(again);
+	mkg_report_free(r);
+	mkg_model_free(m);
+}
+
+static char *
+read_file(const char *dir, const char *name)
+{
+	char *path = g_build_filename(dir, name, NULL), *text = NULL;
+
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	g_free(path);
+	return text;
+}
+
+static void
+test_csv(void **state)
+{
+	mkg_model *m = tiny_model();
+	mkg_report *r = NULL;
+	mkg_report_csv_options o = MKG_REPORT_CSV_OPTIONS_INIT;
+	char *tmp = g_dir_make_tmp("mkg-csv-XXXXXX", NULL);
+	char *dir = g_build_filename(tmp, "tables", NULL), *text;
+	(void)state;
+
+	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
+	o.bom = 1;
+	assert_int_equal(mkg_report_write_csv_files(r, dir, &o), MKG_OK);
+	text = read_file(dir, "concentration.csv");
+	assert_true(g_str_has_prefix(
+		text, "\xEF\xBB\xBF" "Commodity,Level of trade,Period,Region,Service,Side,Market total,"
+		      "Firms,Actors,HHI (0-10000),CR1 (largest share),CR4,Effective firms,Class,"
+		      "Largest actor,Fringe share,Transactions\r\n"
+		      "maize,producer,2010,,no,seller,4,2,2,6250,0.75,1,1.6,highly_concentrated,a,0,2\r\n"
+		      "maize,producer,2010,,no,buyer,4,1,1,10000,1,1,1,highly_concentrated,b,0,2\r\n"
+		      "maize,trader,2010,,no,seller,4,1,1,10000,1,1,1,highly_concentrated,b,0,1\r\n"
+		      "maize,trader,2010,,no,buyer,4,0,1,,,,,fringe,e,1,1\r\n"));
+	g_free(text);
+	text = read_file(dir, "flow.csv");
+	/* supply: the producers' observed sales, 3 + 1; all of it delivered */
+	assert_string_equal(text, "\xEF\xBB\xBF" "Chain (primary commodity),Unit,Total supply,"
+	                          "Deliverable (maximum flow),Deliverable share,Binding "
+	                          "constraints\r\nmaize,t,4,4,1,0\r\n");
+	g_free(text);
+
+	/* a wrong version, NULL arguments and an empty name change nothing */
+	o.version = 7;
+	assert_int_equal(mkg_report_write_csv_files(r, dir, &o), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_report_write_csv_files: unknown options version 7");
+	assert_int_equal(mkg_report_write_csv_files(NULL, dir, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "mkg_report_write_csv_files: argument 'report' is NULL");
+	assert_int_equal(mkg_report_write_csv_files(r, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_write_csv_files: argument 'dir' is NULL");
+	assert_int_equal(mkg_report_write_csv_files(r, "", NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_write_csv_files: empty directory name");
+	/* a parent that does not exist */
+	text = g_build_filename(tmp, "no", "such", NULL);
+	assert_int_equal(mkg_report_write_csv_files(r, text, NULL), MKG_EIO);
+	assert_true(g_str_has_suffix(mkg_error_message(), "/no/such: cannot write: No such file or "
+	                                                  "directory"));
+	g_free(text);
+
+	text = read_file(dir, "flow.csv");
+	assert_true(g_str_has_prefix(text, "\xEF\xBB\xBF"));
+	g_free(text);
+	/* written again without the BOM: the set is replaced */
+	assert_int_equal(mkg_report_write_csv_files(r, dir, NULL), MKG_OK);
+	text = read_file(dir, "flow.csv");
+	assert_true(g_str_has_prefix(text, "Chain (primary commodity),"));
+	g_free(text);
+
+	{
+		GDir *d = g_dir_open(dir, 0, NULL);
+		const char *name;
+
+		while ((name = g_dir_read_name(d)) != NULL) {
+			char *path = g_build_filename(dir, name, NULL);
+			g_unlink(path);
+			g_free(path);
+		}
+		g_dir_close(d);
+		g_rmdir(dir);
+		g_rmdir(tmp);
+	}
+	g_free(dir);
+	g_free(tmp);
+	mkg_report_free(r);
+	mkg_model_free(m);
+}
+
+static void
+test_errors(void **state)
+{
+	mkg_model *m = tiny_model();
+	mkg_report *r = NULL;
+	mkg_report_html_options o = MKG_REPORT_HTML_OPTIONS_INIT;
+	char *out = NULL;
+	(void)state;
+
+	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
+	assert_int_equal(mkg_report_write_html(NULL, NULL, &out, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_write_html: argument 'report' is NULL");
+	assert_int_equal(mkg_report_write_html(r, NULL, NULL, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_write_html: argument 'out' is NULL");
+	o.version = 2;
+	assert_int_equal(mkg_report_write_html(r, &o, &out, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_write_html: unknown options version 2");
+	assert_null(out);
+	assert_int_equal(mkg_report_html_options_init(NULL, MKG_REPORT_HTML_OPTIONS_VERSION),
+	                 MKG_EINVAL);
+	assert_int_equal(mkg_report_csv_options_init(NULL, MKG_REPORT_CSV_OPTIONS_VERSION),
+	                 MKG_EINVAL);
+	mkg_report_free(r);
+	mkg_model_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_errors),
+	};
+
+	return cmocka_run_group_tests_name("report-html", tests, NULL, NULL);
+}
