@@ -132,6 +132,16 @@ class ReportOptions(ctypes.Structure):
                 ("channels", c_int), ("levels", c_int)]
 
 
+class ReportHtmlOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_report_html_options_init"
+    _fields_ = [("version", c_uint), ("model", c_void_p), ("date", c_char_p)]
+
+
+class ReportCsvOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_report_csv_options_init"
+    _fields_ = [("version", c_uint), ("bom", c_int), ("safe_cells", c_int)]
+
+
 class ConcentrationOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_concentration_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
@@ -370,6 +380,11 @@ for _options in {o for _, o in ANALYSES.values() if o is not None}:
     _OPTIONAL.append((_options.INIT, [P(_options), c_uint]) + _STATUS)
 _OPTIONAL += [
     ("mkg_report_write_text", [c_void_p, P(c_void_p), P(c_size_t)]) + _STATUS,
+    (ReportHtmlOptions.INIT, [P(ReportHtmlOptions), c_uint]) + _STATUS,
+    ("mkg_report_write_html", [c_void_p, P(ReportHtmlOptions), P(c_void_p), P(c_size_t)])
+    + _STATUS,
+    (ReportCsvOptions.INIT, [P(ReportCsvOptions), c_uint]) + _STATUS,
+    ("mkg_report_write_csv_files", [c_void_p, c_char_p, P(ReportCsvOptions)]) + _STATUS,
     ("mkg_measure_from_name", [c_char_p, P(c_int)]) + _STATUS,
     (DotOptions.INIT, [P(DotOptions), c_uint]) + _STATUS,
     ("mkg_dot_write_string", [M, P(DotOptions), P(c_void_p), P(c_size_t)]) + _STATUS,

@@ -7,13 +7,15 @@ returns that parsed: the same dicts and lists as `marketgraph analyze
 import ctypes
 import json
 import numbers
+import os
 
 from . import _convert as cv
 from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions,
                       ConcentrationOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
-                      ReportOptions, ShockOptions, function, owned_string)
+                      ReportCsvOptions, ReportHtmlOptions, ReportOptions, ShockOptions,
+                      function, owned_string)
 from .errors import InvalidArgumentError
 
 __all__ = ["Analyses"]
@@ -135,6 +137,36 @@ class Analyses:
         return self._analysis("report", self._report_options(
             measure, thresholds, by_region, exit_date, coalition, levels, channels),
             write=lambda r: owned_string(write, r))
+
+    def report_html(self, measure="volume", thresholds="us2023", by_region=False,
+                    exit_date=None, coalition=None, levels="separate", date=None):
+        """The report as one self-contained HTML page, a str (``marketgraph
+        report``): summary, market map, charts, sortable tables.  date: the
+        date printed (any text); None: the model's period."""
+        write = function("mkg_report_write_html")
+        html = _options(ReportHtmlOptions, model=ctypes.cast(self._handle(), ctypes.c_void_p),
+                        date=cv.cstr(date, "date"))
+        return self._analysis("report", self._report_options(
+            measure, thresholds, by_region, exit_date, coalition, levels),
+            write=lambda r: owned_string(write, r, ctypes.byref(html)))
+
+    def write_report_html(self, path, **options):
+        """Write report_html(**options) to the file path (UTF-8)."""
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(self.report_html(**options))
+
+    def write_report_csv(self, directory, bom=False, measure="volume", thresholds="us2023",
+                         by_region=False, exit_date=None, coalition=None, levels="separate"):
+        """Write every result list of the report as a CSV file into directory
+        (``marketgraph analyze --format csv --dir``; docs/report.md, "Tables"),
+        replaced as a whole set; bom: start each file with a UTF-8 byte-order
+        mark for spreadsheets."""
+        write = function("mkg_report_write_csv_files")
+        csv = _options(ReportCsvOptions, bom=cv.cbool(bom, "bom"))
+        target = os.fsencode(directory)
+        self._analysis("report", self._report_options(
+            measure, thresholds, by_region, exit_date, coalition, levels),
+            write=lambda r: write(r, target, ctypes.byref(csv)))
 
     # ---- concentration (report sections concentration, coalitions, dependency) ---------
 

@@ -125,6 +125,18 @@ main(void)
 	FIELD(mkg_report_options, levels);
 	end();
 
+	BEGIN(mkg_report_html_options);
+	FIELD(mkg_report_html_options, version);
+	FIELD(mkg_report_html_options, model);
+	FIELD(mkg_report_html_options, date);
+	end();
+
+	BEGIN(mkg_report_csv_options);
+	FIELD(mkg_report_csv_options, version);
+	FIELD(mkg_report_csv_options, bom);
+	FIELD(mkg_report_csv_options, safe_cells);
+	end();
+
 	BEGIN(mkg_concentration_options);
 	FIELD(mkg_concentration_options, version);
 	FIELD(mkg_concentration_options, measure);

@@ -385,6 +385,39 @@ class SameAsTheTool(unittest.TestCase):
                                       check=True)
                     self.assertEqual(m.to_dot(highlight=highlight), done.stdout.decode())
 
+    def test_html_and_tables(self):
+        """report_html() is `marketgraph report`, byte for byte; write_report_csv()
+        writes the files of `analyze --format csv --dir`."""
+        path = example_models()[0]
+        m = mg.load(path)
+        for kwargs, flags in (({}, []), ({"date": "1 May 2026", "levels": "pooled"},
+                                         ["--date", "1 May 2026", "--levels", "pooled"])):
+            with self.subTest(options=kwargs):
+                done = run_native([cli(), "report", *flags, path], check=True)
+                self.assertEqual(m.report_html(**kwargs), done.stdout.decode())
+        with tempfile.TemporaryDirectory() as d:
+            m.write_report_html(os.path.join(d, "r.html"))
+            with open(os.path.join(d, "r.html"), encoding="utf-8") as f:
+                self.assertEqual(f.read(), m.report_html())
+            m.write_report_csv(os.path.join(d, "py"), bom=True)
+            run_native([cli(), "analyze", "--format", "csv", "--bom", "--dir",
+                        os.path.join(d, "cli"), path], check=True)
+            names = sorted(os.listdir(os.path.join(d, "cli")))
+            self.assertIn("concentration.csv", names)
+            self.assertEqual(sorted(os.listdir(os.path.join(d, "py"))), names)
+            for name in names:
+                with open(os.path.join(d, "py", name), "rb") as f, \
+                        open(os.path.join(d, "cli", name), "rb") as g:
+                    self.assertEqual(f.read(), g.read(), name)
+            with open(os.path.join(d, "py", "notes.txt"), "w") as f:
+                f.write("mine")
+            with self.assertRaises(mg.errors.Error) as caught:
+                m.write_report_csv(os.path.join(d, "py"))
+            self.assertEqual(str(caught.exception),
+                             "%s: cannot write: the directory holds 'notes.txt', which is not "
+                             "one of the tables; give a new or empty directory"
+                             % os.path.join(d, "py"))
+
     def test_shock(self):
         for path in example_models():
             m = mg.load(path)

@@ -19,6 +19,8 @@ STRUCTS = {
     "mkg_membership_desc": _native.MembershipDesc,
     "mkg_commodity_desc": _native.CommodityDesc,
     "mkg_report_options": _native.ReportOptions,
+    "mkg_report_html_options": _native.ReportHtmlOptions,
+    "mkg_report_csv_options": _native.ReportCsvOptions,
     "mkg_concentration_options": _native.ConcentrationOptions,
     "mkg_coalitions_options": _native.CoalitionOptions,
     "mkg_dependency_options": _native.DependencyOptions,
