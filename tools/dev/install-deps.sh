@@ -1,6 +1,7 @@
 #!/bin/bash
 # Install the Debian/Ubuntu packages marketgraph needs, only those missing.
 #   tools/dev/install-deps.sh build   # to build the library and the tool
+#   tools/dev/install-deps.sh run     # also Graphviz, to draw maps (setup-and-run.sh)
 #   tools/dev/install-deps.sh test    # also everything the tests and CI use
 # Runs apt-get as root (directly, or through sudo when not root).
 # SPDX-License-Identifier: MIT
@@ -14,8 +15,9 @@ test_packages=(g++ binutils clang-14 libclang-rt-14-dev valgrind abigail-tools g
 
 case "${1:-build}" in
 build) wanted=("${build_packages[@]}") ;;
+run) wanted=("${build_packages[@]}" graphviz) ;;
 test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-*) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+*) echo "usage: $0 [build|run|test]" >&2; exit 2 ;;
 esac
 
 missing=()
