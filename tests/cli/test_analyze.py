@@ -427,7 +427,7 @@ class Behaviour(AnalyzeCase):
         for args, message in (
                 ((), "missing FILE"),
                 ((path, path), "one FILE only"),
-                ((path, "-f", "xml"), "unknown format \"xml\", expected text or json"),
+                ((path, "-f", "xml"), "unknown format \"xml\", expected text, json, csv or html"),
                 ((path, "-m", "weight"), "unknown measure \"weight\", expected volume or value"),
                 ((path, "-t", "us1982"), "unknown threshold set \"us1982\", expected us2023, "
                                           "us2010, us1992 or eu2004"),

@@ -119,7 +119,7 @@ class GlobalOptions(ToolCase):
     def test_format_message(self):
         """Every --format is checked by one function (cli_parse_format), ASCII
         case ignored, with one message listing the command's formats."""
-        expected = {"summary": "text or json", "analyze": "text or json",
+        expected = {"summary": "text or json", "analyze": "text, json, csv or html",
                     "shock": "text or json", "export": "json, dot, graphml, kumu or csv",
                     "render": "svg, png or pdf"}
         extra = {"shock": ("-r", "trader"), "render": ("-o", "map.svg")}

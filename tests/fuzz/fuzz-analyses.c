@@ -65,6 +65,39 @@ check_report_json(const char *json, size_t len)
 	json_tokener_free(tok);
 }
 
+static size_t
+count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(s, what); p != NULL; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* The HTML page: whatever the model's strings, only the page's own markup
+ * (one script, balanced svg and table elements) and no control character
+ * but the newline. */
+static void
+check_report_html(const mkg_report *r, const mkg_model *m)
+{
+	mkg_report_html_options o = MKG_REPORT_HTML_OPTIONS_INIT;
+	char *html = NULL;
+	size_t len = 0;
+
+	o.model = m;
+	if (mkg_report_write_html(r, &o, &html, &len) != MKG_OK || len != strlen(html))
+		die("mkg_report_write_html failed");
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)html[i] < 0x20 && html[i] != '\n') || html[i] == 0x7f)
+			die("a control character in the HTML report");
+	if (count(html, "<script") != 1 || count(html, "<svg") != count(html, "</svg>") ||
+	    count(html, "<table") != count(html, "</table>") ||
+	    count(html, "<tr") != count(html, "</tr>"))
+		die("the HTML report's markup is not its own");
+	mkg_free(html);
+}
+
 static char *
 report_json(const mkg_model *m, const mkg_report_options *o, mkg_report **keep)
 {
@@ -133,6 +166,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_report_json(json, len);
 	if (mkg_report_write_text(r, &text, &text_len) != MKG_OK || text_len != strlen(text))
 		die("mkg_report_write_text failed");
+	check_report_html(r, m);
 	if (mkg_json_write_string(m, &exported, &exported_len) != MKG_OK)
 		die("export failed");
 	if (mkg_json_read_buffer(&back, exported, exported_len) != MKG_OK)
