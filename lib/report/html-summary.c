@@ -35,18 +35,58 @@ amount(GString *out, double x)
 	g_string_append(out, mkg__text_amount(buf, x));
 }
 
+/* Most findings of one kind the summary lists; the rest are in the tables. */
+#define TOP 5
+
+typedef struct ranked {
+	double key;  /* larger first */
+	size_t i, j; /* the row: market, or chain and captive actor */
+} ranked;
+
+static int
+ranked_cmp(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key > b->key ? -1 : 1;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+static void
+more(GString *out, size_t n, const char *what, const char *table)
+{
+	if (n > TOP)
+		g_string_append_printf(out, "<li>... and %zu more %s: see <a href=\"#t-%s\">the "
+		                       "table</a>.</li>\n", n - TOP, what, table);
+}
+
 /* The buyers at the farm gate: the first question of a market-systems
- * analysis (who holds power over farmers). */
+ * analysis (who holds power over farmers).  The most concentrated first. */
 static void
 farm_gate(GString *out, const mkg_concentration *c)
 {
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(ranked));
+
 	for (size_t i = 0; i < mkg_concentration_market_count(c); i++) {
 		const mkg_market *m = mkg_concentration_market_at(c, i);
 		const mkg_market_side *b = mkg_concentration_side(c, i, MKG_SIDE_BUYER);
+		ranked r = { b->hhi, i, 0 };
 
 		if (m->service || m->level == NULL || strcmp(m->level, "producer") != 0 ||
 		    isnan(b->hhi))
 			continue;
+		g_array_append_val(rows, r);
+	}
+	g_array_sort(rows, ranked_cmp);
+	for (guint k = 0; k < rows->len && k < TOP; k++) {
+		size_t i = g_array_index(rows, ranked, k).i;
+		const mkg_market *m = mkg_concentration_market_at(c, i);
+		const mkg_market_side *b = mkg_concentration_side(c, i, MKG_SIDE_BUYER);
+		char *cls;
+
 		item_start(out, b->concentration == MKG_CLASS_HIGHLY_CONCENTRATED ? "warn" : NULL);
 		g_string_append(out, "Farm-gate buyers of ");
 		esc(out, m->commodity);
@@ -60,13 +100,17 @@ farm_gate(GString *out, const mkg_concentration *c)
 			g_string_append_c(out, ')');
 		}
 		g_string_append_printf(out, ": HHI <b class=\"num\">%.0f</b>, ", b->hhi);
-		{ char *cls = g_strdelimit(g_strdup(mkg_concentration_class_name(b->concentration)), "_", ' '); esc(out, cls); g_free(cls); }
+		cls = g_strdelimit(g_strdup(mkg_concentration_class_name(b->concentration)), "_", ' ');
+		esc(out, cls);
+		g_free(cls);
 		g_string_append(out, "; the largest buyer, ");
 		esc(out, b->shares[0].actor);
 		g_string_append(out, ", buys <b class=\"num\">");
 		pct(out, b->shares[0].share);
 		g_string_append(out, "</b> of what producers sell.</li>\n");
 	}
+	more(out, rows->len, "farm-gate markets", "concentration");
+	g_array_free(rows, TRUE);
 }
 
 static void
@@ -112,6 +156,8 @@ coalitions(GString *out, const mkg_coalitions *c)
 static void
 bottlenecks(GString *out, const mkg_bottlenecks *b)
 {
+	GArray *captive = g_array_new(FALSE, FALSE, sizeof(ranked));
+
 	for (size_t i = 0; i < mkg_bottlenecks_chain_count(b); i++) {
 		const mkg_chain *ch = mkg_bottlenecks_chain_at(b, i);
 		const mkg_flow *f = mkg_bottlenecks_flow(b, i);
@@ -139,16 +185,26 @@ bottlenecks(GString *out, const mkg_bottlenecks *b)
 			                                                      : "constraints");
 		}
 		for (size_t j = 0; cap != NULL && j < mkg_captive_count(cap); j++) {
-			const mkg_captive_actor *x = mkg_captive_at(cap, j);
-
-			item_start(out, "warn");
-			esc(out, x->actor);
-			g_string_append_printf(out, " holds <b class=\"num\">%zu</b> producer%s captive "
-			                       "(supply ", x->producers, x->producers == 1 ? "" : "s");
-			amount(out, x->supply);
-			g_string_append(out, "): if it stops buying, they have no way to market.</li>\n");
+			ranked r = { (double)mkg_captive_at(cap, j)->producers, i, j };
+			g_array_append_val(captive, r);
 		}
 	}
+	/* the actors holding the most producers captive first */
+	g_array_sort(captive, ranked_cmp);
+	for (guint k = 0; k < captive->len && k < TOP; k++) {
+		const ranked *r = &g_array_index(captive, ranked, k);
+		const mkg_captive_actor *x =
+			mkg_captive_at(mkg_bottlenecks_captive(b, r->i), r->j);
+
+		item_start(out, "warn");
+		esc(out, x->actor);
+		g_string_append_printf(out, " holds <b class=\"num\">%zu</b> producer%s captive "
+		                       "(supply ", x->producers, x->producers == 1 ? "" : "s");
+		amount(out, x->supply);
+		g_string_append(out, "): if it stops buying, they have no way to market.</li>\n");
+	}
+	more(out, captive->len, "actors holding producers captive", "captive-producers");
+	g_array_free(captive, TRUE);
 }
 
 static void

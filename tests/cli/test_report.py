@@ -109,6 +109,28 @@ class Html(unittest.TestCase):
                       (100 * flow["deliverable_share"], flow["max_flow"], flow["total_supply"]),
                       page)
 
+    def test_summary_lists_the_most_concentrated(self):
+        """Seven farm-gate markets: commodity ck is sold by farm f to k + 1
+        buyers in equal parts, so its buyers' HHI is 10000 / (k + 1).  The
+        summary shows the five most concentrated, c0 (10000) to c4 (2000),
+        and counts the rest."""
+        actors = [{"id": "f", "kind": "producer"}] + [
+            {"id": "b%d" % k, "kind": "trader"} for k in range(7)]
+        txs = [{"id": "t%d-%d" % (k, j), "seller": "f", "buyer": "b%d" % j,
+                "commodity": "c%d" % k, "volume": 1}
+               for k in range(7) for j in range(k + 1)]
+        model = self.path("seven.json")
+        with open(model, "w") as f:
+            json.dump({"format": "marketgraph", "version": 1, "period": "2020",
+                       "actors": actors, "transactions": txs}, f)
+        page = run("report", model)[1].decode()
+        shown = [line for line in page.splitlines() if "Farm-gate buyers of" in line]
+        self.assertEqual([line.split("Farm-gate buyers of ")[1].split(" in ")[0]
+                          for line in shown], ["c0", "c1", "c2", "c3", "c4"])
+        self.assertIn("HHI <b class=\"num\">2000</b>", shown[4])
+        self.assertIn("<li>... and 2 more farm-gate markets: see <a href=\"#t-concentration\">"
+                      "the table</a>.</li>", page)
+
     def test_escaping(self):
         model = self.path("hostile.json")
         with open(model, "w", encoding="utf-8") as f:
