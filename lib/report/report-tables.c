@@ -255,7 +255,7 @@ static const mkg__column captive_cols[] = {
 
 static const mkg__column throughput_cols[] = {
 	{ "Chain (primary commodity)", MKG__COL_TEXT }, { "Actor", MKG__COL_TEXT },
-	{ "Throughput", MKG__COL_NUMBER }, { "Share of what was delivered", MKG__COL_SHARE },
+	{ "Throughput", MKG__COL_NUMBER }, { "Share of the chain's volume", MKG__COL_SHARE },
 };
 
 static void
@@ -275,7 +275,8 @@ bottleneck_tables(mkg__tables *ts, const mkg_bottlenecks *b)
 	                          "their market.",
 	                          captive_cols, N_COLS(captive_cols));
 	mkg__table *t = table_add(ts, "throughput", "Throughput per actor",
-	                          "Volume passing through each actor, in the chain's unit.",
+	                          "Volume passing through each actor (the larger of what it "
+	                          "bought and sold), in the chain's unit.",
 	                          throughput_cols, N_COLS(throughput_cols));
 
 	for (size_t i = 0; i < mkg_bottlenecks_chain_count(b); i++) {
