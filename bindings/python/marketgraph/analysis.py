@@ -146,9 +146,12 @@ class Analyses:
         write = function("mkg_report_write_html")
         html = _options(ReportHtmlOptions, model=ctypes.cast(self._handle(), ctypes.c_void_p),
                         date=cv.cstr(date, "date"))
+
+        def draw(report):
+            with self._lock:  # the map reads the model: no change meanwhile
+                return owned_string(write, report, ctypes.byref(html))
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels),
-            write=lambda r: owned_string(write, r, ctypes.byref(html)))
+            measure, thresholds, by_region, exit_date, coalition, levels), write=draw)
 
     def write_report_html(self, path, **options):
         """Write report_html(**options) to the file path (UTF-8)."""
