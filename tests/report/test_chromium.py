@@ -87,6 +87,7 @@ class ChromiumReport(unittest.TestCase):
     def chromium(self, *args):
         profile = tempfile.mkdtemp(dir=self.tmp)
         cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-dev-shm-usage",
                "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr",
                "--v=0", *args, "file://" + self.html]
         return subprocess.run(cmd, capture_output=True, timeout=240)
