@@ -139,6 +139,13 @@ cli_parse_format(const cli_command *cmd, const char *format, const char *const *
 int
 cli_parse_list(const cli_command *cmd, const char *option, char **values, char ***out)
 {
+	return cli_parse_list_of(cmd, option, "actor id", "ID", values, out);
+}
+
+int
+cli_parse_list_of(const cli_command *cmd, const char *option, const char *item,
+                  const char *metavar, char **values, char ***out)
+{
 	GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
 
 	*out = NULL;
@@ -151,12 +158,13 @@ cli_parse_list(const cli_command *cmd, const char *option, char **values, char *
 		if (parts[0] == NULL || (parts[0][0] == '\0' && parts[1] == NULL)) {
 			g_strfreev(parts);
 			g_ptr_array_free(items, TRUE);
-			return cli_usage_error(cmd, "%s: empty list, expected ID[,ID...]", option);
+			return cli_usage_error(cmd, "%s: empty list, expected %s[,%s...]", option,
+			                       metavar, metavar);
 		}
 		for (char **p = parts; *p != NULL; p++) {
 			if (**p == '\0') {
 				char q[MKG_QUOTE_BUFSIZE];
-				int rc = cli_usage_error(cmd, "%s: empty actor id in %s", option,
+				int rc = cli_usage_error(cmd, "%s: empty %s in %s", option, item,
 				                         mkg__quote(q, *v));
 				g_strfreev(parts);
 				g_ptr_array_free(items, TRUE);

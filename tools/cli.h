@@ -69,6 +69,10 @@ extern const char *const cli_text_or_json[];
  * ID[,ID...]" (a value "") or "OPTION: empty actor id in 'a,,b'" as a usage
  * error and return CLI_EXIT_USAGE. */
 int cli_parse_list(const cli_command *cmd, const char *option, char **values, char ***out);
+/* The same for a list of other items: `--by-tag: empty tag in "a,,b"`,
+ * `--by-tag: empty list, expected TAG[,TAG...]`. */
+int cli_parse_list_of(const cli_command *cmd, const char *option, const char *item,
+                      const char *metavar, char **values, char ***out);
 
 /* How a file argument is named in messages: "<stdin>" for "-". */
 const char *cli_display_name(const char *file);

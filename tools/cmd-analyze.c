@@ -90,7 +90,7 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
 	char *exit_date = NULL, *levels = NULL, *dir = NULL, *date = NULL;
 	gboolean bom = FALSE;
-	char **coalition = NULL;
+	char **coalition = NULL, **by_tag = NULL;
 	gboolean channels = FALSE;
 	GPtrArray *owned = NULL;
 	char **argv_joined = join_by_region(argc_in, argv_in, &owned);
@@ -120,6 +120,9 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		{ "channels", 0, 0, G_OPTION_ARG_NONE, &channels,
 		  "Show the marketing channels and the farmer's share per channel in the text "
 		  "(the JSON always has them)", NULL },
+		{ "by-tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &by_tag,
+		  "Split producers' households, incomes and farmer's shares into those with and "
+		  "without each tag (may be repeated: the lists add up)", "TAG,TAG,..." },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
@@ -136,7 +139,7 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	mkg_report_options opts = MKG_REPORT_OPTIONS_INIT;
 	mkg_model *model = NULL;
 	mkg_report *report = NULL;
-	char **ids = NULL;
+	char **ids = NULL, **tags = NULL;
 	int fmt = 0; /* in cli_analyze_formats */
 	int rc;
 
@@ -177,7 +180,8 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		                     "us1992 or eu2004", mkg__quote(q, thresholds));
 		goto out;
 	}
-	if ((rc = cli_parse_list(cmd, "--coalition", coalition, &ids)) >= 0)
+	if ((rc = cli_parse_list(cmd, "--coalition", coalition, &ids)) >= 0 ||
+	    (rc = cli_parse_list_of(cmd, "--by-tag", "tag", "TAG", by_tag, &tags)) >= 0)
 		goto out;
 	rc = CLI_EXIT_OK;
 	if (exit_date != NULL && (rc = check_exit_date(cmd, exit_date)) != CLI_EXIT_OK)
@@ -195,6 +199,10 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		opts.coalition = (const char *const *)ids;
 		opts.coalition_count = g_strv_length(ids);
 	}
+	if (tags != NULL) {
+		opts.by_tag = (const char *const *)tags;
+		opts.by_tag_count = g_strv_length(tags);
+	}
 	/* left: the model's own problems, such as an unknown coalition actor */
 	if (mkg_report_new(&report, model, &opts) != MKG_OK) {
 		rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
@@ -205,6 +213,8 @@ out:
 	mkg_report_free(report);
 	mkg_model_free(model);
 	g_strfreev(ids);
+	g_strfreev(tags);
+	g_strfreev(by_tag);
 	g_free(format);
 	g_free(measure);
 	g_free(thresholds);

@@ -195,6 +195,18 @@ MKG_EXPORT int mkg_model_find_membership(const mkg_model *model, const char *gro
 /* ------------------------------------------------------------------------ */
 /* Actors                                                                   */
 
+/**
+ * One cost of an actor (FAO value chain analysis: what it pays that is not a
+ * purchase recorded as a transaction: labour, rent, energy, depreciation,
+ * interest).  The format's actor field `costs` holds a list of them.
+ */
+typedef struct mkg_cost {
+	const char *item;      /**< required, not empty: what the money paid for ("labour") */
+	double amount;         /**< required: finite, >= 0, in the model's currency */
+	const char *period;    /**< NULL: the model's period */
+	const char *commodity; /**< NULL: the actor's whole business; else the commodity it is for */
+} mkg_cost;
+
 typedef struct mkg_actor_desc {
 	unsigned int version;     /**< MKG_ACTOR_DESC_VERSION */
 	const char *id;           /**< required; 1 to 256 bytes of UTF-8, unique */
@@ -209,12 +221,14 @@ typedef struct mkg_actor_desc {
 	size_t tag_count;
 	const char *attributes;   /**< JSON object text, or NULL */
 	int64_t firms;            /**< independent businesses it stands for: >= 1, or -1 (unknown) */
+	const mkg_cost *costs;    /**< cost_count costs, or NULL (docs/format.md, "Costs") */
+	size_t cost_count;
 } mkg_actor_desc;
 
 #define MKG_ACTOR_DESC_VERSION 1
 #define MKG_ACTOR_DESC_INIT                                                        \
 	{ MKG_ACTOR_DESC_VERSION, NULL, NULL, MKG_ACTOR_KIND_UNSET, NULL, -1,      \
-	  MKG_ABSENT, MKG_ABSENT, MKG_ABSENT, NULL, 0, NULL, -1 }
+	  MKG_ABSENT, MKG_ABSENT, MKG_ABSENT, NULL, 0, NULL, -1, NULL, 0 }
 
 /** Fill *desc with the defaults of MKG_ACTOR_DESC_INIT (for bindings). */
 MKG_EXPORT int mkg_actor_desc_init(mkg_actor_desc *desc, unsigned int version);
@@ -382,10 +396,15 @@ typedef struct mkg_commodity_desc {
 	const char *made_from;    /**< a listed commodity id, or NULL for a primary commodity */
 	double input_per_unit;    /**< > 0 with made_from; MKG_ABSENT without */
 	const char *attributes;   /**< JSON object text, or NULL */
+	int transfer;             /**< nonzero: a transfer (fee, levy, cess, tax): money its
+	                               buyer (the payer) pays its seller (the payee) for no
+	                               good or service; requires service.  Never value added
+	                               (docs/analyses.md, "Value distribution") */
 } mkg_commodity_desc;
 
 #define MKG_COMMODITY_DESC_VERSION 1
-#define MKG_COMMODITY_DESC_INIT { MKG_COMMODITY_DESC_VERSION, NULL, NULL, 0, NULL, MKG_ABSENT, NULL }
+#define MKG_COMMODITY_DESC_INIT \
+	{ MKG_COMMODITY_DESC_VERSION, NULL, NULL, 0, NULL, MKG_ABSENT, NULL, 0 }
 
 MKG_EXPORT int mkg_commodity_desc_init(mkg_commodity_desc *desc, unsigned int version);
 
@@ -396,14 +415,14 @@ MKG_EXPORT int mkg_commodity_desc_init(mkg_commodity_desc *desc, unsigned int ve
  * made_from, a cycle, a service's transactions) are checked by
  * mkg_model_validate().  Fails on a duplicate id, an input_per_unit that is
  * not a finite number > 0, made_from without input_per_unit or the
- * reverse, and a service with made_from.
+ * reverse, a service with made_from, and a transfer that is not a service.
  */
 MKG_EXPORT int
 mkg_model_add_commodity(mkg_model *model, const mkg_commodity_desc *desc, size_t *index);
 
 /**
  * Read commodity `i` into *out; as mkg_model_actor_at() (message `no
- * commodity at index 7 (the model has 3)`).  service is 0 or 1.
+ * commodity at index 7 (the model has 3)`).  service and transfer are 0 or 1.
  */
 MKG_EXPORT int
 mkg_model_commodity_at(const mkg_model *model, size_t i, mkg_commodity_desc *out);

@@ -28,12 +28,16 @@ typedef struct mkg_report_options {
 	mkg_levels levels;                /**< levels of trade as separate markets (default) or
 	                                       pooled, for concentration, coalitions and groups;
 	                                       the facilitation mix is always pooled */
+	const char *const *by_tag;        /**< tags that split producers' incomes, households and
+	                                       farmer's shares (with and without each), or NULL
+	                                       (mkg_value_options.by_tag) */
+	size_t by_tag_count;
 } mkg_report_options;
 
 #define MKG_REPORT_OPTIONS_VERSION 1
 #define MKG_REPORT_OPTIONS_INIT \
 	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, MKG_REGION_NONE, NULL, NULL, 0, 0, \
-	  MKG_LEVELS_SEPARATE }
+	  MKG_LEVELS_SEPARATE, NULL, 0 }
 
 MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
 
@@ -45,7 +49,8 @@ typedef struct mkg_report mkg_report;
  * report in *out (owned by the caller; it copies what it needs, so the model
  * may be freed first).  Fails with MKG_EINVAL for bad options (unknown
  * threshold set, unknown coalition actor, malformed exit date, levels or
- * split_by_region out of range), with
+ * split_by_region out of range, an empty or repeated by_tag), with MKG_ENOTFOUND
+ * for a by_tag no producer has (`by_tag[0]: no producer has the tag "x"`), with
  * MKG_EDATA when a sum of volume, value, cost, supply or households
  * overflows (`concentration: the volume of market "maize" level "producer" 2010 overflows
  * (sum of the transactions' volume exceeds 1.8e308)`, docs/analyses.md,

@@ -31,27 +31,46 @@ MKG_BEGIN_DECLS
 /** The value distribution.  Opaque. */
 typedef struct mkg_value mkg_value;
 
-/** Options of the value distribution: none yet but the version, so that the first one
- *  needs no new function. */
+/** Options of the value distribution. */
 typedef struct mkg_value_options {
-	unsigned int version; /**< MKG_VALUE_OPTIONS_VERSION */
+	unsigned int version;         /**< MKG_VALUE_OPTIONS_VERSION */
+	const char *const *by_tag;    /**< tags that split the producers in two (with the tag
+	                                   and without it), or NULL: no split (`--by-tag`) */
+	size_t by_tag_count;
 } mkg_value_options;
 
 #define MKG_VALUE_OPTIONS_VERSION 1
-#define MKG_VALUE_OPTIONS_INIT { MKG_VALUE_OPTIONS_VERSION }
+#define MKG_VALUE_OPTIONS_INIT { MKG_VALUE_OPTIONS_VERSION, NULL, 0 }
 
 MKG_EXPORT int mkg_value_options_init(mkg_value_options *opts, unsigned int version);
 
-/** One actor's money in and out (the model's currency). */
+/** One actor's money in and out (the model's currency).  End markets have
+ *  no row: they are not a stage with a value added. */
 typedef struct mkg_actor_value {
 	const char *actor;
 	mkg_actor_kind kind;
-	double sales;       /**< value of its sales, services included */
-	double purchases;   /**< value of its purchases, services included */
+	double sales;       /**< value of its sales, services included, transfers not */
+	double purchases;   /**< value of its intermediate purchases, services included,
+	                         transfers not */
 	double value_added; /**< sales - purchases */
+	double costs;       /**< its own costs (the actor's `costs`), 0 when none is given */
+	double transfers_paid;     /**< fees, levies and taxes it pays (transfers it buys) */
+	double transfers_received; /**< those it receives (transfers it sells) */
+	double net_margin;  /**< value_added - costs - transfers_paid + transfers_received */
+	int64_t households; /**< its households, -1 when absent */
+	double income_per_household; /**< net_margin / households; NaN without households > 0 */
 } mkg_actor_value;
 
-/** The actors of one kind. */
+/** What the Gini coefficient of a kind is taken over. */
+typedef enum mkg_gini_over {
+	MKG_GINI_UNDEFINED = 0,  /**< fewer than two units, or a mean <= 0: no Gini */
+	MKG_GINI_ACTORS = 1,     /**< the actors' net margins */
+	MKG_GINI_HOUSEHOLDS = 2  /**< the households' incomes (each actor's net margin per
+	                              household, weighted by its households): every actor of
+	                              the kind gives households > 0 */
+} mkg_gini_over;
+
+/** The actors of one kind (never end markets). */
 typedef struct mkg_kind_value {
 	mkg_actor_kind kind;
 	size_t actors;      /**< actors of the kind with a transaction that has a value */
@@ -59,11 +78,59 @@ typedef struct mkg_kind_value {
 	double purchases;
 	double value_added; /**< summed over the actors */
 	double share;       /**< value_added / the chain's value added (the sum over every
-	                         actor that is not an end market); NaN for end markets and
-	                         when that sum is <= 0 */
-	double gini;        /**< Gini coefficient of value_added across the actors; NaN when
-	                         their mean value added is <= 0 */
+	                         actor that is not an end market); NaN when that sum is <= 0 */
+	double gini;        /**< Gini coefficient over gini_over; NaN when undefined */
+	double costs;
+	double transfers_paid;
+	double transfers_received;
+	double net_margin;
+	int64_t households;          /**< households of its actors that give them */
+	double income_per_household; /**< the net margin of the actors with households > 0
+	                                  over their households; NaN when none has */
+	mkg_gini_over gini_over;
+	size_t gini_units;           /**< actors or households the Gini is over */
 } mkg_kind_value;
+
+/** The actors that sell at one market level (docs/analyses.md, "Levels"):
+ *  each actor's value added, costs and net margin are spread over the levels
+ *  it sells at, in proportion to the value it sells at each. */
+typedef struct mkg_level_value {
+	const char *level;
+	size_t sellers;      /**< actors selling at the level (an actor may sell at several) */
+	double sales;        /**< value sold at the level (transfers not) */
+	double value_added;
+	double costs;
+	double net_margin;
+	double share;        /**< value_added / the chain's value added; NaN when that is <= 0 */
+} mkg_level_value;
+
+/** Producers with (with = 1) or without (with = 0) one tag. */
+typedef struct mkg_tag_value {
+	const char *tag;
+	int with;
+	size_t producers;
+	int64_t households;          /**< of the producers that give households */
+	size_t producers_selling;    /**< as mkg_inclusiveness_producers_selling() */
+	int64_t households_selling;
+	int64_t households_supported; /**< households of its producers that facilitation
+	                                   supports (as mkg_inclusiveness_households_supported) */
+	double sales;
+	double net_margin;
+	double income_per_household; /**< net margin of the producers with households > 0
+	                                  over their households; NaN when none has */
+	double gini;                 /**< over their households' incomes, as a kind's; NaN */
+	mkg_gini_over gini_over;
+} mkg_tag_value;
+
+/** The farmer's share of one commodity for producers with or without a tag. */
+typedef struct mkg_tag_share {
+	const char *tag;
+	int with;
+	const char *commodity;
+	double producer_price;   /**< average unit price these producers receive */
+	double producer_volume;
+	double share;            /**< producer_price / the end-market price of the commodity */
+} mkg_tag_share;
 
 /** The price received by the sellers of one kind for one commodity. */
 typedef struct mkg_stage_price {
@@ -116,7 +183,19 @@ MKG_EXPORT double mkg_value_chain_value_added(const mkg_value *v);
 MKG_EXPORT const char *mkg_value_currency(const mkg_value *v);
 MKG_EXPORT const char *mkg_value_volume_unit(const mkg_value *v);
 
-/** Number of actors with a transaction that has a value, by actor id.  O(1). */
+/** What end markets pay, net of what they sell (transfers not). */
+MKG_EXPORT double mkg_value_end_market_purchases(const mkg_value *v);
+/** Sums over every actor that is not an end market: costs and net margin. */
+MKG_EXPORT double mkg_value_chain_costs(const mkg_value *v);
+MKG_EXPORT double mkg_value_chain_net_margin(const mkg_value *v);
+/** The value of all transfers (fees, levies, taxes): paid and received
+ *  within the chain, never value added. */
+MKG_EXPORT double mkg_value_transfers(const mkg_value *v);
+/** Actors with at least one cost given. */
+MKG_EXPORT size_t mkg_value_actors_with_costs(const mkg_value *v);
+
+/** Number of actors with a transaction that has a value (end markets not),
+ *  by actor id.  O(1). */
 MKG_EXPORT size_t mkg_value_actor_count(const mkg_value *v);
 /** Actor row i, or NULL out of range. */
 MKG_EXPORT const mkg_actor_value *mkg_value_actor_at(const mkg_value *v, size_t i);
@@ -125,6 +204,20 @@ MKG_EXPORT const mkg_actor_value *mkg_value_actor_at(const mkg_value *v, size_t 
 MKG_EXPORT size_t mkg_value_kind_count(const mkg_value *v);
 /** Kind row i, or NULL out of range. */
 MKG_EXPORT const mkg_kind_value *mkg_value_kind_at(const mkg_value *v, size_t i);
+
+/** Number of market levels with a seller, by level name.  O(1). */
+MKG_EXPORT size_t mkg_value_level_count(const mkg_value *v);
+/** Level row i, or NULL out of range. */
+MKG_EXPORT const mkg_level_value *mkg_value_level_at(const mkg_value *v, size_t i);
+
+/** Rows of the split by tag: for each option tag in the given order, the
+ *  producers with it then those without.  O(1). */
+MKG_EXPORT size_t mkg_value_tag_count(const mkg_value *v);
+MKG_EXPORT const mkg_tag_value *mkg_value_tag_at(const mkg_value *v, size_t i);
+/** Farmer's shares of the split: by tag (option order), with before without,
+ *  then commodity; only commodities with a producer share.  O(1). */
+MKG_EXPORT size_t mkg_value_tag_share_count(const mkg_value *v);
+MKG_EXPORT const mkg_tag_share *mkg_value_tag_share_at(const mkg_value *v, size_t i);
 
 /** Number of commodities with a price, by commodity.  O(1). */
 MKG_EXPORT size_t mkg_value_commodity_count(const mkg_value *v);

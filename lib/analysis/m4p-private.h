@@ -71,7 +71,8 @@ mkg_payments *mkg__payments_compute(const mkg_model *m);
 /* Fails with MKG_EDATA when the value (or the priced volume) of all
  * transactions overflows (every sum of the analysis is a part of these),
  * or a price or share computed from them does. */
-int mkg__value_compute(mkg_value **out, const mkg_model *m);
+int mkg__value_compute(mkg_value **out, const mkg_model *m, const char *const *tags,
+                       size_t tag_count);
 /* Fails with MKG_EDATA when a sum of households or of volume overflows. */
 int mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m);
 /* The groups on a computed concentration (its coalitions are recomputed

@@ -34,10 +34,10 @@ typedef struct fields {
 
 static const char *const actor_fields[] = {
 	"id", "name", "kind", "region", "households", "firms", "capacity", "supply", "demand",
-	"tags", "attributes", NULL
+	"tags", "costs", "attributes", NULL
 };
 enum { A_ID, A_NAME, A_KIND, A_REGION, A_HOUSEHOLDS, A_FIRMS, A_CAPACITY, A_SUPPLY, A_DEMAND,
-       A_TAGS, A_ATTRIBUTES };
+       A_TAGS, A_COSTS, A_ATTRIBUTES };
 
 static const char *const transaction_fields[] = {
 	"id", "seller", "buyer", "commodity", "level", "volume", "value", "period", "contract",
@@ -47,9 +47,9 @@ enum { T_ID, T_SELLER, T_BUYER, T_COMMODITY, T_LEVEL, T_VOLUME, T_VALUE, T_PERIO
        T_SERVICE, T_CAPACITY, T_ATTRIBUTES };
 
 static const char *const commodity_fields[] = {
-	"id", "unit", "service", "made_from", "input_per_unit", "attributes", NULL
+	"id", "unit", "service", "transfer", "made_from", "input_per_unit", "attributes", NULL
 };
-enum { C_ID, C_UNIT, C_SERVICE, C_MADE_FROM, C_INPUT_PER_UNIT, C_ATTRIBUTES };
+enum { C_ID, C_UNIT, C_SERVICE, C_TRANSFER, C_MADE_FROM, C_INPUT_PER_UNIT, C_ATTRIBUTES };
 
 static const char *const facilitation_fields[] = {
 	"id", "facilitator", "type", "function", "targets", "start", "end", "exit", "successor",
@@ -63,6 +63,7 @@ enum { M_GROUP, M_MEMBER, M_SINCE, M_ROLE };
 
 static const char *const target_fields[] = { "actors", "transactions", NULL };
 static const char *const payment_fields[] = { "actor", "share", NULL };
+static const char *const cost_fields[] = { "item", "amount", "period", "commodity", NULL };
 
 /* Write "<array>[<index>]" into path (PATH_MAX_LEN bytes); called for every
  * record, so without printf. */
@@ -328,6 +329,44 @@ get_attributes(const fields *f, int k, const char *path, char **out)
 	return mkg__json_attributes_text(f->value[k], where, out);
 }
 
+static const char *type_name_of(struct json_object *v);
+
+/* costs: an array of {"item", "amount", "period", "commodity"} objects
+ * into out (mkg_cost; strings borrowed from json-c).  The model checks
+ * what is required and the ranges. */
+static int
+get_costs(struct json_object *v, const char *path, GArray *out)
+{
+	char what[WHAT_LEN];
+	size_t n;
+
+	g_array_set_size(out, 0);
+	if (!json_object_is_type(v, json_type_array))
+		return mkg__error(MKG_EDATA, "%s.costs: must be an array of {\"item\", \"amount\"} "
+		                  "objects, got %s", path, mkg__json_describe(v, what, sizeof what));
+	n = json_object_array_length(v);
+	for (size_t k = 0; k < n; k++) {
+		struct json_object *item = json_object_array_get_idx(v, k);
+		char where[PATH_MAX_LEN];
+		mkg_cost c = { NULL, MKG_ABSENT, NULL, NULL };
+		fields cf;
+		int rc;
+
+		g_snprintf(where, sizeof where, "%s.costs[%zu]", path, k);
+		if (!json_object_is_type(item, json_type_object))
+			return mkg__error(MKG_EDATA, "%s: expected an object, got %s", where,
+			                  type_name_of(item));
+		if ((rc = collect(&cf, cost_fields, item, where)) != MKG_OK ||
+		    (rc = get_string(&cf, 0, where, &c.item)) != MKG_OK ||
+		    (rc = get_number(&cf, 1, where, &c.amount)) != MKG_OK ||
+		    (rc = get_string(&cf, 2, where, &c.period)) != MKG_OK ||
+		    (rc = get_string(&cf, 3, where, &c.commodity)) != MKG_OK)
+			return rc;
+		g_array_append_val(out, c);
+	}
+	return MKG_OK;
+}
+
 /* ---- records ------------------------------------------------------------ */
 
 /* Parse the record data[0..len) (an object: the caller checked its first
@@ -349,6 +388,7 @@ mkg__json_add_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t l
 	char path[PATH_MAX_LEN];
 	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
 	struct json_object *obj = NULL;
+	GArray *costs = NULL; /* only for an actor with costs: most have none */
 	char *attributes = NULL;
 	fields f;
 	int kind = -1, rc;
@@ -372,11 +412,20 @@ mkg__json_add_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t l
 		d.tags = (const char *const *)r->ids->pdata;
 		d.tag_count = r->ids->len;
 	}
+	if (f.has[A_COSTS]) {
+		costs = g_array_new(FALSE, FALSE, sizeof(mkg_cost));
+		if ((rc = get_costs(f.value[A_COSTS], path, costs)) != MKG_OK)
+			goto out;
+		d.costs = (const mkg_cost *)(void *)costs->data;
+		d.cost_count = costs->len;
+	}
 	if ((rc = get_attributes(&f, A_ATTRIBUTES, path, &attributes)) != MKG_OK)
 		goto out;
 	d.attributes = attributes;
 	rc = mkg__model_add_actor(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
 out:
+	if (costs != NULL)
+		g_array_free(costs, TRUE);
 	g_free(attributes);
 	json_object_put(obj);
 	return rc;
@@ -582,6 +631,7 @@ mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size
 	    (rc = get_string(&f, C_ID, path, &d.id)) != MKG_OK ||
 	    (rc = get_string(&f, C_UNIT, path, &d.unit)) != MKG_OK ||
 	    (rc = get_bool(&f, C_SERVICE, path, &d.service)) != MKG_OK ||
+	    (rc = get_bool(&f, C_TRANSFER, path, &d.transfer)) != MKG_OK ||
 	    (rc = get_string(&f, C_MADE_FROM, path, &d.made_from)) != MKG_OK ||
 	    (rc = get_positive(&f, C_INPUT_PER_UNIT, path, &d.input_per_unit)) != MKG_OK ||
 	    (rc = get_attributes(&f, C_ATTRIBUTES, path, &attributes)) != MKG_OK)

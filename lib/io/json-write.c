@@ -71,6 +71,21 @@ write_actor(mkg_jw *w, const mkg_model *m, const mkg_actor_rec *a)
 			mkg__jw_string(w, MKG_POOL_STR(m, a->tags.first + k));
 		mkg__jw_end_array(w);
 	}
+	if (a->costs.count > 0) {
+		mkg__jw_key(w, "costs");
+		mkg__jw_begin_array(w, true);
+		for (uint32_t k = 0; k < a->costs.count; k++) {
+			const mkg_cost *c = MKG_POOL_COST(m, a->costs.first + k);
+
+			mkg__jw_begin_object(w, true);
+			mkg__jw_kstring(w, "item", c->item);
+			mkg__jw_kdouble(w, "amount", c->amount);
+			opt_string(w, "period", c->period);
+			opt_string(w, "commodity", c->commodity);
+			mkg__jw_end_object(w);
+		}
+		mkg__jw_end_array(w);
+	}
 	opt_attributes(w, a->attributes);
 	mkg__jw_end_object(w);
 }
@@ -165,6 +180,8 @@ write_commodity(mkg_jw *w, const mkg_commodity_rec *c)
 	opt_string(w, "unit", c->unit);
 	if (c->service)
 		mkg__jw_kbool(w, "service", true);
+	if (c->transfer)
+		mkg__jw_kbool(w, "transfer", true);
 	opt_string(w, "made_from", c->made_from);
 	opt_number(w, "input_per_unit", c->input_per_unit);
 	opt_attributes(w, c->attributes);

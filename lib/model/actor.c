@@ -34,6 +34,39 @@ check_actor_id(const mkg_model *m, const char *path, const char *id)
 	return MKG_OK;
 }
 
+/* costs[k]: an item, an amount >= 0 (required), an optional period and
+ * commodity; `actors[2].costs[0].amount: missing (required)`. */
+static int
+check_costs(const char *path, const mkg_actor_desc *d)
+{
+	char num[MKG_DOUBLE_BUFSIZE];
+	int rc;
+
+	if (d->cost_count > 0 && d->costs == NULL)
+		return mkg__error(MKG_EINVAL, "%s.costs: cost_count is %zu but costs is NULL", path,
+		                  d->cost_count);
+	if (d->cost_count > UINT32_MAX)
+		return mkg__error(MKG_EDATA, "%s.costs: more than %u costs", path, UINT32_MAX);
+	for (size_t k = 0; k < d->cost_count; k++) {
+		const mkg_cost *c = &d->costs[k];
+		char where[MKG_PATH_BUFSIZE + 32];
+
+		g_snprintf(where, sizeof where, "%s.costs[%zu]", path, k);
+		if ((rc = mkg__check_required_text(where, "item", c->item, true)) != MKG_OK ||
+		    (rc = mkg__check_text(where, "period", c->period)) != MKG_OK ||
+		    (rc = mkg__check_text(where, "commodity", c->commodity)) != MKG_OK)
+			return rc;
+		if (c->commodity != NULL && c->commodity[0] == '\0')
+			return mkg__error(MKG_EDATA, "%s.commodity: must not be empty", where);
+		if (isnan(c->amount))
+			return mkg__error(MKG_EDATA, "%s.amount: missing (required)", where);
+		if (!(isfinite(c->amount) && c->amount >= 0))
+			return mkg__error(MKG_EDATA, "%s.amount: must be a number >= 0, got %s", where,
+			                  mkg__format_double(num, c->amount));
+	}
+	return MKG_OK;
+}
+
 static int
 check_actor(const mkg_model *m, const char *path, const mkg_actor_desc *d)
 {
@@ -75,7 +108,7 @@ check_actor(const mkg_model *m, const char *path, const mkg_actor_desc *d)
 		if ((rc = mkg__check_required_text(path, field, d->tags[k], false)) != MKG_OK)
 			return rc;
 	}
-	return MKG_OK;
+	return check_costs(path, d);
 }
 
 int
@@ -113,6 +146,17 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 	rec.tags.count = (uint32_t)d->tag_count;
 	for (size_t k = 0; k < d->tag_count; k++)
 		g_ptr_array_add(m->str_pool, (gpointer)mkg__model_intern(m, d->tags[k]));
+	rec.costs.first = m->cost_pool->len;
+	rec.costs.count = (uint32_t)d->cost_count;
+	for (size_t k = 0; k < d->cost_count; k++) {
+		mkg_cost c = d->costs[k];
+
+		c.item = mkg__model_intern(m, c.item);
+		c.period = mkg__model_intern(m, c.period);
+		c.commodity = mkg__model_intern(m, c.commodity);
+		c.amount = c.amount == 0 ? 0.0 : c.amount; /* -0 reads as 0 */
+		g_array_append_val(m->cost_pool, c);
+	}
 	g_hash_table_insert(m->actor_ids, (gpointer)rec.id, GUINT_TO_POINTER(m->actors->len + 1u));
 	g_array_append_val(m->actors, rec);
 	m->revision++;
@@ -157,5 +201,7 @@ mkg_model_actor_at(const mkg_model *model, size_t i, mkg_actor_desc *out)
 	out->tag_count = a->tags.count;
 	out->attributes = a->attributes;
 	out->firms = a->firms;
+	out->costs = a->costs.count ? MKG_POOL_COST(model, a->costs.first) : NULL;
+	out->cost_count = a->costs.count;
 	return MKG_OK;
 }

@@ -33,6 +33,9 @@ check_commodity(const mkg_model *m, const char *path, const mkg_commodity_desc *
 	if (d->made_from != NULL && d->service)
 		return mkg__error(MKG_EDATA, "%s.made_from: a service is not made from a commodity",
 		                  path);
+	if (d->transfer && !d->service)
+		return mkg__error(MKG_EDATA, "%s.transfer: a transfer is a service (set \"service\": "
+		                  "true)", path);
 	if (!isnan(d->input_per_unit) && !(isfinite(d->input_per_unit) && d->input_per_unit > 0))
 		return mkg__error(MKG_EDATA, "%s.input_per_unit: must be a number > 0, got %s", path,
 		                  mkg__format_double(num, d->input_per_unit));
@@ -74,6 +77,7 @@ mkg__model_add_commodity(mkg_model *m, const mkg_commodity_desc *d, unsigned fla
 	g_free(attributes);
 	rec.input_per_unit = d->input_per_unit;
 	rec.service = d->service != 0;
+	rec.transfer = d->transfer != 0;
 	g_hash_table_insert(m->commodity_ids, (gpointer)rec.id,
 	                    GUINT_TO_POINTER(m->commodities->len + 1u));
 	g_array_append_val(m->commodities, rec);
@@ -108,6 +112,7 @@ mkg_model_commodity_at(const mkg_model *model, size_t i, mkg_commodity_desc *out
 	out->id = c->id;
 	out->unit = c->unit;
 	out->service = c->service ? 1 : 0;
+	out->transfer = c->transfer ? 1 : 0;
 	out->made_from = c->made_from;
 	out->input_per_unit = c->input_per_unit;
 	out->attributes = c->attributes;

@@ -41,6 +41,16 @@ actor_eq(const mkg_model *a, const mkg_actor_rec *x, const mkg_model *b, const m
 	for (uint32_t k = 0; k < x->tags.count; k++)
 		if (!str_eq(MKG_POOL_STR(a, x->tags.first + k), MKG_POOL_STR(b, y->tags.first + k)))
 			return false;
+	if (x->costs.count != y->costs.count)
+		return false;
+	for (uint32_t k = 0; k < x->costs.count; k++) {
+		const mkg_cost *p = MKG_POOL_COST(a, x->costs.first + k);
+		const mkg_cost *q = MKG_POOL_COST(b, y->costs.first + k);
+
+		if (!str_eq(p->item, q->item) || !num_eq(p->amount, q->amount) ||
+		    !str_eq(p->period, q->period) || !str_eq(p->commodity, q->commodity))
+			return false;
+	}
 	return true;
 }
 
@@ -81,7 +91,8 @@ commodity_eq(const mkg_commodity_rec *x, const mkg_commodity_rec *y)
 {
 	return str_eq(x->id, y->id) && str_eq(x->unit, y->unit) &&
 	       str_eq(x->made_from, y->made_from) && str_eq(x->attributes, y->attributes) &&
-	       num_eq(x->input_per_unit, y->input_per_unit) && x->service == y->service;
+	       num_eq(x->input_per_unit, y->input_per_unit) && x->service == y->service &&
+	       x->transfer == y->transfer;
 }
 
 static bool

@@ -41,6 +41,7 @@ typedef struct mkg_actor_rec {
 	double supply;          /* NaN when absent */
 	double demand;          /* NaN when absent (unbounded) */
 	mkg_slice tags;         /* into model->str_pool */
+	mkg_slice costs;        /* into model->cost_pool */
 	int64_t firms;          /* independent businesses, >= 1; -1 when unknown */
 	mkg_actor_kind kind;
 } mkg_actor_rec;
@@ -96,6 +97,7 @@ typedef struct mkg_commodity_rec {
 	const char *attributes;
 	double input_per_unit;  /* > 0 with made_from, NaN without */
 	bool service;
+	bool transfer;          /* a fee, levy or tax: never value added */
 } mkg_commodity_rec;
 
 /* The made_from chains of every listed commodity, resolved together: for
@@ -128,6 +130,7 @@ struct mkg_model {
 	GPtrArray *target_id_pool; /* const char *, interned: idx_pool's ids, in step with it */
 	GArray *payment_pool;      /* mkg_payment_rec */
 	GArray *payer_id_pool;     /* mkg_payment: payment_pool by actor id, in step with it */
+	GArray *cost_pool;         /* mkg_cost, strings interned: actors' costs */
 
 	GHashTable *actor_ids;        /* id -> GUINT_TO_POINTER(index + 1) */
 	GHashTable *transaction_ids;  /* id -> index + 1 */
@@ -163,6 +166,7 @@ struct mkg_model {
 #define MKG_COMMODITY(m, i) (&g_array_index((m)->commodities, mkg_commodity_rec, (i)))
 #define MKG_POOL_IDX(m, i) (g_array_index((m)->idx_pool, mkg_idx, (i)))
 #define MKG_POOL_PAYMENT(m, i) (&g_array_index((m)->payment_pool, mkg_payment_rec, (i)))
+#define MKG_POOL_COST(m, i) (&g_array_index((m)->cost_pool, mkg_cost, (i)))
 #define MKG_POOL_STR(m, i) ((const char *)g_ptr_array_index((m)->str_pool, (i)))
 
 /* The ids of a slice of a string pool as a public array; NULL for an empty

@@ -23,6 +23,7 @@ mkg_model_new(mkg_model **out)
 	m->idx_pool = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
 	m->target_id_pool = g_ptr_array_new();
 	m->payment_pool = g_array_new(FALSE, FALSE, sizeof(mkg_payment_rec));
+	m->cost_pool = g_array_new(FALSE, FALSE, sizeof(mkg_cost));
 	m->payer_id_pool = g_array_new(FALSE, FALSE, sizeof(mkg_payment));
 	/* Keys are interned in m->strings, which owns them. */
 	m->actor_ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -62,6 +63,7 @@ mkg_model_free(mkg_model *m)
 	g_array_free(m->idx_pool, TRUE);
 	g_ptr_array_free(m->target_id_pool, TRUE);
 	g_array_free(m->payment_pool, TRUE);
+	g_array_free(m->cost_pool, TRUE);
 	g_array_free(m->payer_id_pool, TRUE);
 	g_string_chunk_free(m->strings);
 	g_free(m);

@@ -37,6 +37,8 @@ struct mkg_report {
 	const char *exit_date;        /* NULL: no exit simulation */
 	const char **coalition;       /* the caller's coalition ids, or NULL */
 	size_t coalition_count;
+	const char *const *by_tag;    /* copies of the tags that split the value, or NULL */
+	size_t by_tag_count;
 
 	GHashTable *labels;           /* actor id -> label escaped for the text */
 
@@ -125,6 +127,15 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 	r->levels = o->levels;
 	r->split = o->split_by_region;
 	r->exit_date = copy(r, o->exit_date);
+	if (o->by_tag_count > 0 && o->by_tag != NULL) {
+		const char **tags = g_new0(const char *, o->by_tag_count + 1);
+
+		/* NULL or empty tags stay as they are: the value analysis refuses them */
+		for (size_t i = 0; i < o->by_tag_count; i++)
+			tags[i] = copy(r, o->by_tag[i]);
+		r->by_tag = tags;
+		r->by_tag_count = o->by_tag_count;
+	}
 	r->channels_text = o->channels != 0;
 	if (coalition != NULL) {
 		/* The resolved (deduplicated) coalition, in the caller's order. */
@@ -146,11 +157,13 @@ m4p_compute(mkg_report *r, const mkg_model *model, const mkg__markets *mk)
 	int rc;
 
 	if (r->levels == MKG_LEVELS_POOLED)
-		return mkg__m4p_compute(&r->m4p, model, mk, r->concentration, r->exit_date);
+		return mkg__m4p_compute(&r->m4p, model, mk, r->concentration, r->exit_date,
+		                        r->by_tag, r->by_tag_count);
 	if ((rc = mkg__markets_build(&pooled, model, r->measure, MKG_LEVELS_POOLED, r->split,
 	                             "facilitation mix")) != MKG_OK)
 		return rc;
-	rc = mkg__m4p_compute(&r->m4p, model, &pooled, r->concentration, r->exit_date);
+	rc = mkg__m4p_compute(&r->m4p, model, &pooled, r->concentration, r->exit_date,
+	                      r->by_tag, r->by_tag_count);
 	mkg__markets_clear(&pooled);
 	return rc;
 }
@@ -232,6 +245,7 @@ mkg_report_free(mkg_report *r)
 	mkg_channels_free(r->channels);
 	g_hash_table_destroy(r->labels);
 	g_free(r->coalition);
+	g_free((gpointer)r->by_tag);
 	g_string_chunk_free(r->strings);
 	g_free(r);
 }

@@ -97,11 +97,13 @@ const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 typedef struct mkg__m4p mkg__m4p;
 
 /* Compute them all on the report's partition and concentration; the exit
- * simulation only when exit_date is not NULL (already checked).  Fails
- * with MKG_EDATA, the message of the analysis, when one of their sums
- * overflows. */
+ * simulation only when exit_date is not NULL (already checked); the value
+ * split by the tags by_tag.  Fails with MKG_EDATA, the message of the
+ * analysis, when one of their sums overflows, and as mkg_value_new() for a
+ * bad tag. */
 int mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
-                     const mkg_concentration *c, const char *exit_date);
+                     const mkg_concentration *c, const char *exit_date,
+                     const char *const *by_tag, size_t by_tag_count);
 void mkg__m4p_free(mkg__m4p *x);
 /* The members "facilitation", "value", "inclusiveness" and "groups" of
  * the report object. */

@@ -3,6 +3,34 @@
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
 
+/* "households", "actors", or null when the Gini is undefined. */
+static const char *
+gini_over_name(mkg_gini_over over)
+{
+	return over == MKG_GINI_HOUSEHOLDS ? "households"
+	       : over == MKG_GINI_ACTORS   ? "actors"
+	                                   : NULL;
+}
+
+/* A count that may be absent (-1): null then. */
+static void
+kcount(mkg_jw *w, const char *key, int64_t n)
+{
+	if (n < 0)
+		mkg__jw_kstring(w, key, NULL);
+	else
+		mkg__jw_kint(w, key, n);
+}
+
+static void
+write_margins(mkg_jw *w, double costs, double paid, double received, double net)
+{
+	mkg__jw_kdouble(w, "costs", costs);
+	mkg__jw_kdouble(w, "transfers_paid", paid);
+	mkg__jw_kdouble(w, "transfers_received", received);
+	mkg__jw_kdouble(w, "net_margin", net);
+}
+
 static void
 write_actors(mkg_jw *w, const mkg_value *v)
 {
@@ -19,6 +47,9 @@ write_actors(mkg_jw *w, const mkg_value *v)
 		mkg__jw_kdouble(w, "sales", a->sales);
 		mkg__jw_kdouble(w, "purchases", a->purchases);
 		mkg__jw_kdouble(w, "value_added", a->value_added);
+		write_margins(w, a->costs, a->transfers_paid, a->transfers_received, a->net_margin);
+		kcount(w, "households", a->households);
+		mkg__jw_kdouble(w, "income_per_household", a->income_per_household);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -42,6 +73,73 @@ write_kinds(mkg_jw *w, const mkg_value *v)
 		mkg__jw_kdouble(w, "value_added", k->value_added);
 		mkg__jw_kdouble(w, "share", k->share);
 		mkg__jw_kdouble(w, "gini", k->gini);
+		mkg__jw_kstring(w, "gini_over", gini_over_name(k->gini_over));
+		mkg__jw_kint(w, "gini_units", (int64_t)k->gini_units);
+		write_margins(w, k->costs, k->transfers_paid, k->transfers_received, k->net_margin);
+		mkg__jw_kint(w, "households", k->households);
+		mkg__jw_kdouble(w, "income_per_household", k->income_per_household);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_levels(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "by_level");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_value_level_count(v); i++) {
+		const mkg_level_value *l = mkg_value_level_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "level", l->level);
+		mkg__jw_kint(w, "sellers", (int64_t)l->sellers);
+		mkg__jw_kdouble(w, "sales", l->sales);
+		mkg__jw_kdouble(w, "value_added", l->value_added);
+		mkg__jw_kdouble(w, "costs", l->costs);
+		mkg__jw_kdouble(w, "net_margin", l->net_margin);
+		mkg__jw_kdouble(w, "share", l->share);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+}
+
+static void
+write_tags(mkg_jw *w, const mkg_value *v)
+{
+	mkg__jw_key(w, "by_tag");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_value_tag_count(v); i++) {
+		const mkg_tag_value *t = mkg_value_tag_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "tag", t->tag);
+		mkg__jw_kbool(w, "with", t->with != 0);
+		mkg__jw_kint(w, "producers", (int64_t)t->producers);
+		mkg__jw_kint(w, "households", t->households);
+		mkg__jw_kint(w, "producers_selling", (int64_t)t->producers_selling);
+		mkg__jw_kint(w, "households_selling", t->households_selling);
+		mkg__jw_kint(w, "households_supported", t->households_supported);
+		mkg__jw_kdouble(w, "sales", t->sales);
+		mkg__jw_kdouble(w, "net_margin", t->net_margin);
+		mkg__jw_kdouble(w, "income_per_household", t->income_per_household);
+		mkg__jw_kdouble(w, "gini", t->gini);
+		mkg__jw_kstring(w, "gini_over", gini_over_name(t->gini_over));
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
+	mkg__jw_key(w, "by_tag_shares");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_value_tag_share_count(v); i++) {
+		const mkg_tag_share *t = mkg_value_tag_share_at(v, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "tag", t->tag);
+		mkg__jw_kbool(w, "with", t->with != 0);
+		mkg__jw_kstring(w, "commodity", t->commodity);
+		mkg__jw_kdouble(w, "producer_price", t->producer_price);
+		mkg__jw_kdouble(w, "producer_volume", t->producer_volume);
+		mkg__jw_kdouble(w, "share", t->share);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -108,10 +206,17 @@ mkg__value_write(mkg_jw *w, const mkg_value *v)
 	mkg__jw_kstring(w, "volume_unit", mkg_value_volume_unit(v));
 	mkg__jw_kint(w, "excluded_transactions", (int64_t)mkg_value_excluded(v));
 	mkg__jw_kdouble(w, "chain_value_added", mkg_value_chain_value_added(v));
+	mkg__jw_kdouble(w, "end_market_purchases", mkg_value_end_market_purchases(v));
+	mkg__jw_kdouble(w, "chain_costs", mkg_value_chain_costs(v));
+	mkg__jw_kdouble(w, "chain_net_margin", mkg_value_chain_net_margin(v));
+	mkg__jw_kdouble(w, "transfers", mkg_value_transfers(v));
+	mkg__jw_kint(w, "actors_with_costs", (int64_t)mkg_value_actors_with_costs(v));
 	write_actors(w, v);
 	write_kinds(w, v);
+	write_levels(w, v);
 	write_prices(w, v);
 	write_producer_shares(w, v);
+	write_tags(w, v);
 	mkg__jw_end_object(w);
 }
 

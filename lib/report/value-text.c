@@ -2,11 +2,31 @@
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
 
+#include <string.h>
+
+/* ", Gini 0.31 over 1,234 households" or ", Gini undefined (one actor)". */
+static void
+text_gini(GString *out, double gini, mkg_gini_over over, size_t units, size_t actors)
+{
+	char a[MKG_DOUBLE_BUFSIZE];
+
+	if (over == MKG_GINI_UNDEFINED) {
+		g_string_append(out, actors < 2 ? ", Gini undefined (one actor)"
+		                                : ", Gini undefined (mean net margin <= 0)");
+		return;
+	}
+	g_string_append_printf(out, ", Gini %s over %zu %s", mkg__text_amount(a, gini), units,
+	                       over == MKG_GINI_HOUSEHOLDS ? mkg__plural(units, "household",
+	                                                                 "households")
+	                                                   : mkg__plural(units, "actor", "actors"));
+}
+
 static void
 text_kinds(GString *out, const mkg_value *v, const char *cur)
 {
 	size_t n = mkg_value_kind_count(v);
-	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
+	bool margins = mkg_value_actors_with_costs(v) > 0 || mkg_value_transfers(v) > 0;
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE];
 
 	for (size_t i = 0; i < n; i++) {
 		const mkg_kind_value *k = mkg_value_kind_at(v, i);
@@ -17,8 +37,76 @@ text_kinds(GString *out, const mkg_value *v, const char *cur)
 		                       mkg__text_amount(a, k->value_added), cur);
 		if (k->share == k->share)
 			g_string_append_printf(out, " (%s of the chain)", mkg__text_percent(b, k->share));
-		if (k->gini == k->gini)
-			g_string_append_printf(out, ", Gini %s", mkg__text_amount(c, k->gini));
+		if (margins)
+			g_string_append_printf(out, ", net margin %s", mkg__text_amount(a, k->net_margin));
+		if (k->income_per_household == k->income_per_household)
+			g_string_append_printf(out, ", %s per household",
+			                       mkg__text_amount(a, k->income_per_household));
+		text_gini(out, k->gini, k->gini_over, k->gini_units, k->actors);
+		g_string_append_c(out, '\n');
+	}
+}
+
+static void
+text_levels(GString *out, const mkg_value *v, mkg__labels *l, const char *cur)
+{
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE];
+
+	bool same = mkg_value_level_count(v) == mkg_value_kind_count(v);
+
+	/* levels named after their sellers' kinds repeat the rows by kind */
+	for (size_t i = 0; same && i < mkg_value_level_count(v); i++)
+		same = strcmp(mkg_value_level_at(v, i)->level,
+		              mkg_actor_kind_name(mkg_value_kind_at(v, i)->kind)) == 0;
+	if (same)
+		return;
+	g_string_append(out, "By level (value added of the sellers at each level):\n");
+	for (size_t i = 0; i < mkg_value_level_count(v); i++) {
+		const mkg_level_value *r = mkg_value_level_at(v, i);
+
+		g_string_append_printf(out, "  %-22s %3zu %-7s value added %s %s",
+		                       mkg__text(l, r->level), r->sellers,
+		                       mkg__plural(r->sellers, "seller", "sellers"),
+		                       mkg__text_amount(a, r->value_added), cur);
+		if (r->share == r->share)
+			g_string_append_printf(out, " (%s)", mkg__text_percent(b, r->share));
+		if (r->costs > 0)
+			g_string_append_printf(out, ", net margin %s",
+			                       mkg__text_amount(a, r->net_margin));
+		g_string_append_c(out, '\n');
+	}
+}
+
+static void
+text_tags(GString *out, const mkg_value *v, mkg__labels *l, const char *cur)
+{
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE];
+
+	for (size_t i = 0; i < mkg_value_tag_count(v); i++) {
+		const mkg_tag_value *t = mkg_value_tag_at(v, i);
+
+		if (t->with)
+			g_string_append_printf(out, "Producers by tag %s:\n", mkg__text(l, t->tag));
+		g_string_append_printf(out, "  %-8s %3zu %-9s %" G_GINT64_FORMAT " households, "
+		                       "%" G_GINT64_FORMAT " selling, %" G_GINT64_FORMAT
+		                       " supported; net margin %s %s",
+		                       t->with ? "with" : "without", t->producers,
+		                       mkg__plural(t->producers, "producer", "producers"),
+		                       t->households, t->households_selling, t->households_supported,
+		                       mkg__text_amount(a, t->net_margin), cur);
+		if (t->income_per_household == t->income_per_household)
+			g_string_append_printf(out, " (%s per household)",
+			                       mkg__text_amount(b, t->income_per_household));
+		if (t->gini_over != MKG_GINI_UNDEFINED)
+			g_string_append_printf(out, ", Gini %s", mkg__text_amount(a, t->gini));
+		for (size_t k = 0; k < mkg_value_tag_share_count(v); k++) {
+			const mkg_tag_share *s = mkg_value_tag_share_at(v, k);
+
+			if (s->with == t->with && strcmp(s->tag, t->tag) == 0)
+				g_string_append_printf(out, "; farmer's share of %s %s",
+				                       mkg__text(l, s->commodity),
+				                       mkg__text_percent(a, s->share));
+		}
 		g_string_append_c(out, '\n');
 	}
 }
@@ -40,7 +128,20 @@ mkg__value_text(GString *out, const mkg_value *v, mkg__labels *l)
 		g_string_append_printf(out, "; %zu transactions without a value left out",
 		                       mkg_value_excluded(v));
 	g_string_append(out, "\n");
+	if (mkg_value_transfers(v) > 0)
+		g_string_append_printf(out, "Fees and levies (transfers, not value added): %s %s\n",
+		                       mkg__text_amount(a, mkg_value_transfers(v)), cur);
+	if (mkg_value_actors_with_costs(v) > 0)
+		g_string_append_printf(out, "Net margin (value added - costs - transfers paid + "
+		                       "received): %s %s; costs given for %zu %s\n",
+		                       mkg__text_amount(a, mkg_value_chain_net_margin(v)), cur,
+		                       mkg_value_actors_with_costs(v),
+		                       mkg__plural(mkg_value_actors_with_costs(v), "actor", "actors"));
+	else
+		g_string_append(out, "No costs given: value added is a gross margin, not an income\n");
 	text_kinds(out, v, cur);
+	text_levels(out, v, l, cur);
+	text_tags(out, v, l, cur);
 	for (size_t i = 0; i < commodities; i++) {
 		const mkg_commodity_prices *cp = mkg_value_commodity_at(v, i);
 
