@@ -29,8 +29,9 @@ mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
 	if ((rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK)
 		return rc;
 	x = g_new0(mkg__m4p, 1);
-	if ((rc = mkg__value_compute(&x->value, m, by_tag, by_tag_count)) != MKG_OK ||
-	    (rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
+	/* inclusiveness first: its households overflow before the value's do */
+	if ((rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
+	    (rc = mkg__value_compute(&x->value, m, by_tag, by_tag_count)) != MKG_OK ||
 	    (rc = mkg__groups_compute(&x->groups, m, c)) != MKG_OK) {
 		mkg__m4p_free(x);
 		return rc;

@@ -284,36 +284,112 @@ class Reference:
                                               key=lambda kv: (-kv[1], kv[0].encode()))]})
         return rows, totals
 
-    def value(self):
+    def value(self, tags=()):
+        """docs/analyses.md, "Value distribution", computed the obvious way
+        (quadratic Gini, per-transaction level shares)."""
         m = self.m
-        sales, purchases, seen = (collections.defaultdict(float),
-                                  collections.defaultdict(float), set())
-        excluded = 0
+        transfer = {c["id"] for c in m.doc.get("commodities", []) if c.get("transfer")}
+        sales, purchases, paid, received, seen = (collections.defaultdict(float),
+                                                  collections.defaultdict(float),
+                                                  collections.defaultdict(float),
+                                                  collections.defaultdict(float), set())
+        excluded, transfers = 0, 0.0
         for t in m.txs:
             if "value" not in t:
                 excluded += 1
                 continue
+            seen |= {t["seller"], t["buyer"]}
+            if t["commodity"] in transfer:
+                received[t["seller"]] += t["value"]
+                paid[t["buyer"]] += t["value"]
+                transfers += t["value"]
+                continue
             sales[t["seller"]] += t["value"]
             purchases[t["buyer"]] += t["value"]
-            seen |= {t["seller"], t["buyer"]}
-        actors = [{"actor": a, "kind": m.kind(a), "sales": sales[a], "purchases": purchases[a],
-                   "value_added": sales[a] - purchases[a]} for a in sorted(seen, key=str.encode)]
-        chain = sum(a["value_added"] for a in actors if a["kind"] != "end_market")
+        costs = {a: sum(c["amount"] for c in m.actors[a].get("costs", [])) for a in m.actors}
+        seen |= {a for a in m.actors if m.actors[a].get("costs")}
+        end_market = sum(purchases[a] - sales[a] for a in seen if m.kind(a) == "end_market")
+
+        def hh(a):
+            return m.actors[a].get("households", -1)
+        actors = []
+        for a in sorted((a for a in seen if m.kind(a) != "end_market"), key=str.encode):
+            va = sales[a] - purchases[a]
+            net = va - costs[a] - paid[a] + received[a]
+            actors.append({"actor": a, "kind": m.kind(a), "sales": sales[a],
+                           "purchases": purchases[a], "value_added": va, "costs": costs[a],
+                           "transfers_paid": paid[a], "transfers_received": received[a],
+                           "net_margin": net, "households": hh(a) if hh(a) >= 0 else None,
+                           "income_per_household": net / hh(a) if hh(a) > 0 else None})
+        chain = sum(a["value_added"] for a in actors)
+
+        def gini(rows):
+            """(gini, over, units): over households when all give some."""
+            if len(rows) < 2:
+                return None, None, 0
+            if all(hh(r["actor"]) > 0 for r in rows):
+                units = [(r["net_margin"] / hh(r["actor"]), hh(r["actor"])) for r in rows]
+                over = "households"
+            else:
+                units = [(r["net_margin"], 1) for r in rows]
+                over = "actors"
+            w = sum(h for _, h in units)
+            total = sum(x * h for x, h in units)
+            if total <= 0:
+                return None, None, 0
+            g = sum(h1 * h2 * abs(x1 - x2) for x1, h1 in units for x2, h2 in units) \
+                / (2 * w * total)
+            return g, over, w
+
         by_kind = []
         for k in KINDS:
-            xs = [a["value_added"] for a in actors if a["kind"] == k]
-            if not xs:
+            rows = [a for a in actors if a["kind"] == k]
+            if not rows:
                 continue
-            n, mean = len(xs), sum(xs) / len(xs)
-            gini = sum(abs(x - y) for x in xs for y in xs) / (2 * n * n * mean) \
-                if mean > 0 else None
-            by_kind.append({"kind": k, "actors": n,
-                            "sales": sum(a["sales"] for a in actors if a["kind"] == k),
-                            "purchases": sum(a["purchases"] for a in actors if a["kind"] == k),
-                            "value_added": sum(xs),
-                            "share": sum(xs) / chain if k != "end_market" and chain > 0
-                            else None, "gini": gini})
-        priced = [t for t in m.txs if "value" in t and t.get("volume", 0) > 0]
+            g, over, units = gini(rows)
+            with_hh = [a for a in rows if hh(a["actor"]) > 0]
+            households = sum(hh(a["actor"]) for a in with_hh)
+            va = sum(a["value_added"] for a in rows)
+            by_kind.append({"kind": k, "actors": len(rows),
+                            "sales": sum(a["sales"] for a in rows),
+                            "purchases": sum(a["purchases"] for a in rows),
+                            "value_added": va,
+                            "share": va / chain if chain > 0 else None, "gini": g,
+                            "gini_over": over, "gini_units": units,
+                            "costs": sum(a["costs"] for a in rows),
+                            "transfers_paid": sum(a["transfers_paid"] for a in rows),
+                            "transfers_received": sum(a["transfers_received"] for a in rows),
+                            "net_margin": sum(a["net_margin"] for a in rows),
+                            "households": households,
+                            "income_per_household":
+                                sum(a["net_margin"] for a in with_hh) / households
+                                if households > 0 else None})
+        row_of = {a["actor"]: a for a in actors}
+        levels = {}
+        for t in m.txs:
+            if "value" not in t or t["commodity"] in transfer or \
+                    m.kind(t["seller"]) == "end_market":
+                continue
+            name = t.get("level", m.kind(t["seller"]))
+            a = row_of[t["seller"]]
+            part = t["value"] / a["sales"] if a["sales"] > 0 else 0
+            lv = levels.setdefault(name, {"level": name, "sellers": set(), "sales": 0.0,
+                                          "value_added": 0.0, "costs": 0.0,
+                                          "net_margin": 0.0})
+            lv["sellers"].add(t["seller"])
+            lv["sales"] += t["value"]
+            lv["value_added"] += part * a["value_added"]
+            lv["costs"] += part * a["costs"]
+            lv["net_margin"] += part * a["net_margin"]
+        rank = {k: i for i, k in enumerate(KINDS)}
+        by_level = []
+        for name in sorted(levels, key=lambda n: (rank.get(n, len(KINDS)), n.encode())):
+            lv = levels[name]
+            lv["sellers"] = len(lv["sellers"])
+            lv["share"] = lv["value_added"] / chain if chain > 0 else None
+            by_level.append(lv)
+        priced = [t for t in m.txs if "value" in t and t.get("volume", 0) > 0
+                  and t["commodity"] not in transfer]
         stage_prices, producer_share = [], []
         for c in sorted({t["commodity"] for t in priced}, key=str.encode):
             stages = []
@@ -334,10 +410,63 @@ class Reference:
                                        "share": pp / ep if ep > 0 else None,
                                        "producer_volume": sum(t["volume"] for t in pt),
                                        "end_market_volume": sum(t["volume"] for t in et)})
+        by_tag, by_tag_shares = self.value_by_tag(tags, transfer, row_of, gini, priced,
+                                                  producer_share)
         return {"currency": m.doc.get("currency"), "volume_unit": m.doc.get("volume_unit"),
                 "excluded_transactions": excluded, "chain_value_added": chain,
-                "actors": actors, "by_kind": by_kind, "stage_prices": stage_prices,
-                "producer_share": producer_share}
+                "end_market_purchases": end_market,
+                "chain_costs": sum(a["costs"] for a in actors),
+                "chain_net_margin": sum(a["net_margin"] for a in actors),
+                "transfers": transfers,
+                "actors_with_costs": sum(1 for a in m.actors if m.actors[a].get("costs")
+                                         and m.kind(a) != "end_market"),
+                "actors": actors, "by_kind": by_kind, "by_level": by_level,
+                "stage_prices": stage_prices, "producer_share": producer_share,
+                "by_tag": by_tag, "by_tag_shares": by_tag_shares}
+
+    def value_by_tag(self, tags, transfer, row_of, gini, priced, producer_share):
+        m = self.m
+        sold = {t["seller"] for t in m.txs if not t.get("service", False)
+                and t["commodity"] not in transfer
+                and (t.get("volume", 0) > 0 or t.get("value", 0) > 0)}
+        supported = set()
+        for f in m.fac:
+            supported |= set(f["targets"].get("actors", []))
+            for x in f["targets"].get("transactions", []):
+                supported |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
+        end_price = {p["commodity"]: p["end_market_price"] for p in producer_share}
+        rows, shares = [], []
+        for tag in tags:
+            for with_ in (True, False):
+                ps = [a for a in m.actors if m.kind(a) == "producer"
+                      and (tag in m.actors[a].get("tags", [])) == with_]
+
+                def hh(a):
+                    return max(m.actors[a].get("households", 0), 0)
+                valued = [row_of[a] for a in ps if a in row_of]
+                households = sum(hh(a) for a in ps)
+                with_hh = sum(row_of[a]["net_margin"] for a in ps if a in row_of and hh(a) > 0)
+                g, over, _ = gini(valued)
+                rows.append({"tag": tag, "with": with_, "producers": len(ps),
+                             "households": households,
+                             "producers_selling": sum(1 for a in ps if a in sold),
+                             "households_selling": sum(hh(a) for a in ps if a in sold),
+                             "households_supported": sum(hh(a) for a in ps if a in supported),
+                             "sales": sum(r["sales"] for r in valued),
+                             "net_margin": sum(r["net_margin"] for r in valued),
+                             "income_per_household": with_hh / households
+                             if households > 0 else None,
+                             "gini": g, "gini_over": over})
+                for c in sorted(end_price, key=str.encode):
+                    ts = [t for t in priced if t["commodity"] == c and t["seller"] in ps]
+                    if not ts:
+                        continue
+                    vol = sum(t["volume"] for t in ts)
+                    price = sum(t["value"] for t in ts) / vol
+                    shares.append({"tag": tag, "with": with_, "commodity": c,
+                                   "producer_price": price, "producer_volume": vol,
+                                   "share": price / end_price[c] if end_price[c] > 0 else None})
+        return rows, shares
 
     def inclusiveness(self):
         m = self.m
@@ -455,9 +584,23 @@ def generated_doc(seed):
         fac.append(f)
     members = [{"group": "a17", "member": m} for m in ("a06", "a07", "a08")]
     members.append({"group": "a17", "member": "a16", "role": "supervisor"})
+    # drawn last, so the records above stay those of earlier versions: costs,
+    # tags, and a cess (a transfer: producers pay it to the public agency)
+    for a in actors:
+        if rnd.random() < 0.5:
+            a["costs"] = [{"item": "labour", "amount": rnd.randint(0, 300)}]
+            if rnd.random() < 0.5:
+                a["costs"].append({"item": "rent", "amount": rnd.randint(0, 100),
+                                   "period": "2011", "commodity": "maize"})
+        if a["kind"] == "producer" and rnd.random() < 0.5:
+            a["tags"] = ["women-led"]
+    for i in range(4):
+        txs.append({"id": f"cess{i}", "seller": "a16", "buyer": f"a{rnd.randint(0, 5):02d}",
+                    "commodity": "cess", "value": rnd.randint(1, 60), "service": True})
     return {"format": "marketgraph", "version": 1, "currency": "USD", "volume_unit": "t",
             "period": "2010", "actors": actors, "transactions": txs, "facilitation": fac,
-            "memberships": members}
+            "memberships": members,
+            "commodities": [{"id": "cess", "service": True, "transfer": True}]}
 
 
 class Compare(unittest.TestCase):
@@ -480,10 +623,12 @@ class Compare(unittest.TestCase):
         else:
             self.assertEqual(got, want, path)
 
-    def check(self, path, date=None):
+    def check(self, path, date=None, tags=()):
         with open(path, encoding="utf-8") as f:
             ref = Reference(json.load(f))
         opts = ["--exit-date", date] if date else []
+        if tags:
+            opts += ["--by-tag", ",".join(tags)]
         rep = report(path, *opts)
         fac = rep["facilitation"]
         self.assertSame(fac["mix"], ref.mix(), "mix")
@@ -497,7 +642,7 @@ class Compare(unittest.TestCase):
             self.assertEqual(fac["exit_simulation"]["date"], date)
         else:
             self.assertNotIn("exit_simulation", fac)
-        self.assertSame(rep["value"], ref.value(), "value")
+        self.assertSame(rep["value"], ref.value(tags), "value")
         self.assertSame(rep["inclusiveness"], ref.inclusiveness(), "inclusiveness")
         return rep
 
@@ -546,7 +691,7 @@ class TestReport(Compare):
     def test_example(self):
         with open(EXAMPLE, encoding="utf-8") as f:
             doc = json.load(f)
-        rep = self.check(EXAMPLE, "2013")
+        rep = self.check(EXAMPLE, "2013", ("remote", "women-led"))
         self.check_groups(rep, doc)
 
     def test_generated(self):
@@ -555,7 +700,7 @@ class TestReport(Compare):
             with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
                 json.dump(doc, f)
             try:
-                rep = self.check(f.name, "2011-06")
+                rep = self.check(f.name, "2011-06", ("women-led",) if seed % 2 else ())
                 self.check_groups(rep, doc)
             finally:
                 os.unlink(f.name)
