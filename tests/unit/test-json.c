@@ -56,7 +56,7 @@ typedef struct bad_case {
 #define COMS(x) DOC("'commodities':[" x "]")
 #define COMS_TXS(c, t) DOC("'commodities':[" c "],'transactions':[" t "]")
 #define POTATO "{'id':'potato','unit':'t'}"
-#define COMMODITY_FIELDS "id, unit, service, made_from, input_per_unit, attributes"
+#define COMMODITY_FIELDS "id, unit, service, transfer, made_from, input_per_unit, attributes"
 
 #define KINDS "producer, input_supplier, collector, trader, processor, wholesaler, exporter, " \
               "retailer, end_market, service_provider, financial_institution, public_agency, " \
@@ -72,7 +72,7 @@ typedef struct bad_case {
 #define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
 #define X300 X100 X100 X100
 #define ACTOR_FIELDS "id, name, kind, region, households, firms, capacity, supply, demand, tags, " \
-                     "attributes"
+                     "costs, attributes"
 
 static const bad_case bad_cases[] = {
 	/* ---- syntax: MKG_EPARSE with line and column -------------------- */

@@ -1,6 +1,8 @@
 /* Tests of the value distribution (docs/analyses.md section 4): sales,
- * purchases and value added per actor and per kind, the Gini coefficient
- * across the actors of a kind, stage prices and the producer share.
+ * purchases and value added per actor, kind and level, costs, transfers and
+ * net margins, incomes per household, the Gini coefficient across the
+ * actors or households of a kind, stage prices, the producer share and the
+ * split by tag.
  * SPDX-License-Identifier: MIT */
 #include "m4p-private.h"
 
@@ -33,15 +35,16 @@ compute(const mkg_model *m)
  *
  * Value (t10 left out):       sales  purchases  value added
  *   c1 collector                550        420          130
- *   em end_market                 0       1100        -1100
+ *   em end_market: not a stage, no row; it pays 1100
  *   p1 producer                 105          0          105
  *   p2 producer                 305          0          305
  *   pr processor               1000        480          520
  *   ts service_provider          40          0           40
  * The chain's value added (all but the end market) is 1100 = what the end
- * market pays.  Producers: 410 (410/1100), Gini of (105, 305):
+ * market pays.  Producers: 410 (410/1100), Gini of (105, 305) (no costs:
+ * net margin = value added; no households: over the 2 actors):
  * mean |x_i - x_j| over the 4 ordered pairs = (0 + 200 + 200 + 0) / 4 = 100,
- * G = 100 / (2 x 205) = 0.2439...
+ * G = 100 / (2 x 205) = 0.2439...  One actor of a kind: no Gini (NaN).
  *
  * Prices (transactions with a value and a volume > 0):
  *   chips:  processor 1000 / 20 = 50
@@ -130,25 +133,43 @@ test_chain(void **state)
 	assert_string_equal(mkg_value_volume_unit(v), "t");
 	assert_int_equal(mkg_value_excluded(v), 1);
 	assert_near(mkg_value_chain_value_added(v), 1100);
+	assert_near(mkg_value_end_market_purchases(v), 1100);
+	assert_near(mkg_value_chain_net_margin(v), 1100);
+	assert_near(mkg_value_chain_costs(v), 0);
+	assert_near(mkg_value_transfers(v), 0);
+	assert_int_equal(mkg_value_actors_with_costs(v), 0);
 
-	assert_int_equal(mkg_value_actor_count(v), 6);
+	assert_int_equal(mkg_value_actor_count(v), 5);
 	check_actor(mkg_value_actor_at(v, 0), "c1", MKG_ACTOR_COLLECTOR, 550, 420);
-	check_actor(mkg_value_actor_at(v, 1), "em", MKG_ACTOR_END_MARKET, 0, 1100);
-	check_actor(mkg_value_actor_at(v, 2), "p1", MKG_ACTOR_PRODUCER, 105, 0);
-	check_actor(mkg_value_actor_at(v, 3), "p2", MKG_ACTOR_PRODUCER, 305, 0);
-	check_actor(mkg_value_actor_at(v, 4), "pr", MKG_ACTOR_PROCESSOR, 1000, 480);
-	check_actor(mkg_value_actor_at(v, 5), "ts", MKG_ACTOR_SERVICE_PROVIDER, 40, 0);
-	assert_null(mkg_value_actor_at(v, 6));
+	check_actor(mkg_value_actor_at(v, 1), "p1", MKG_ACTOR_PRODUCER, 105, 0);
+	check_actor(mkg_value_actor_at(v, 2), "p2", MKG_ACTOR_PRODUCER, 305, 0);
+	check_actor(mkg_value_actor_at(v, 3), "pr", MKG_ACTOR_PROCESSOR, 1000, 480);
+	check_actor(mkg_value_actor_at(v, 4), "ts", MKG_ACTOR_SERVICE_PROVIDER, 40, 0);
+	assert_null(mkg_value_actor_at(v, 5));
+	assert_near(mkg_value_actor_at(v, 3)->net_margin, 520);
+	assert_int_equal(mkg_value_actor_at(v, 3)->households, -1);
+	assert_nan(mkg_value_actor_at(v, 3)->income_per_household);
 
-	assert_int_equal(mkg_value_kind_count(v), 5);
+	assert_int_equal(mkg_value_kind_count(v), 4);
 	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_PRODUCER, 2, 410, 410.0 / 1100, 100.0 / 410);
+	assert_int_equal(mkg_value_kind_at(v, 0)->gini_over, MKG_GINI_ACTORS);
+	assert_int_equal(mkg_value_kind_at(v, 0)->gini_units, 2);
 	assert_near(mkg_value_kind_at(v, 0)->sales, 410);
 	assert_near(mkg_value_kind_at(v, 0)->purchases, 0);
-	check_kind(mkg_value_kind_at(v, 1), MKG_ACTOR_COLLECTOR, 1, 130, 130.0 / 1100, 0);
-	check_kind(mkg_value_kind_at(v, 2), MKG_ACTOR_PROCESSOR, 1, 520, 520.0 / 1100, 0);
-	check_kind(mkg_value_kind_at(v, 3), MKG_ACTOR_END_MARKET, 1, -1100, nan, nan);
-	check_kind(mkg_value_kind_at(v, 4), MKG_ACTOR_SERVICE_PROVIDER, 1, 40, 40.0 / 1100, 0);
-	assert_null(mkg_value_kind_at(v, 5));
+	check_kind(mkg_value_kind_at(v, 1), MKG_ACTOR_COLLECTOR, 1, 130, 130.0 / 1100, nan);
+	assert_int_equal(mkg_value_kind_at(v, 1)->gini_over, MKG_GINI_UNDEFINED);
+	check_kind(mkg_value_kind_at(v, 2), MKG_ACTOR_PROCESSOR, 1, 520, 520.0 / 1100, nan);
+	check_kind(mkg_value_kind_at(v, 3), MKG_ACTOR_SERVICE_PROVIDER, 1, 40, 40.0 / 1100, nan);
+	assert_null(mkg_value_kind_at(v, 4));
+	/* no level given: each seller's kind; the collector sells potato and maize */
+	assert_int_equal(mkg_value_level_count(v), 4);
+	assert_string_equal(mkg_value_level_at(v, 0)->level, "producer");
+	assert_int_equal(mkg_value_level_at(v, 0)->sellers, 2);
+	assert_near(mkg_value_level_at(v, 0)->value_added, 410);
+	assert_string_equal(mkg_value_level_at(v, 1)->level, "collector");
+	assert_near(mkg_value_level_at(v, 1)->sales, 550);
+	assert_string_equal(mkg_value_level_at(v, 3)->level, "service_provider");
+	assert_int_equal(mkg_value_tag_count(v), 0);
 
 	assert_int_equal(mkg_value_commodity_count(v), 3);
 	c = mkg_value_commodity_at(v, 0);
@@ -277,8 +298,8 @@ test_gini_negative(void **state)
 	mkg_value *v = compute(m);
 
 	(void)state;
-	/* producer p: 5; traders 2; chain 7 */
-	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_PRODUCER, 1, 5, 5.0 / 7, 0);
+	/* producer p: 5; traders 2; chain 7; one producer: no Gini */
+	check_kind(mkg_value_kind_at(v, 0), MKG_ACTOR_PRODUCER, 1, 5, 5.0 / 7, MKG_ABSENT);
 	check_kind(mkg_value_kind_at(v, 1), MKG_ACTOR_TRADER, 2, 2, 2.0 / 7, 1);
 	mkg_value_free(v);
 	mkg_model_free(m);
@@ -320,17 +341,25 @@ test_json(void **state)
 		"  \"volume_unit\": null,\n"
 		"  \"excluded_transactions\": 0,\n"
 		"  \"chain_value_added\": 10,\n"
+		"  \"end_market_purchases\": 10,\n"
+		"  \"chain_costs\": 0,\n"
+		"  \"chain_net_margin\": 10,\n"
+		"  \"transfers\": 0,\n"
+		"  \"actors_with_costs\": 0,\n"
 		"  \"actors\": [\n"
-		"    {\"actor\": \"e\", \"kind\": \"end_market\", \"sales\": 0, \"purchases\": 10, "
-		"\"value_added\": -10},\n"
 		"    {\"actor\": \"p\", \"kind\": \"producer\", \"sales\": 10, \"purchases\": 0, "
-		"\"value_added\": 10}\n"
+		"\"value_added\": 10, \"costs\": 0, \"transfers_paid\": 0, \"transfers_received\": 0, "
+		"\"net_margin\": 10, \"households\": null, \"income_per_household\": null}\n"
 		"  ],\n"
 		"  \"by_kind\": [\n"
 		"    {\"kind\": \"producer\", \"actors\": 1, \"sales\": 10, \"purchases\": 0, "
-		"\"value_added\": 10, \"share\": 1, \"gini\": 0},\n"
-		"    {\"kind\": \"end_market\", \"actors\": 1, \"sales\": 0, \"purchases\": 10, "
-		"\"value_added\": -10, \"share\": null, \"gini\": null}\n"
+		"\"value_added\": 10, \"share\": 1, \"gini\": null, \"gini_over\": null, "
+		"\"gini_units\": 0, \"costs\": 0, \"transfers_paid\": 0, \"transfers_received\": 0, "
+		"\"net_margin\": 10, \"households\": 0, \"income_per_household\": null}\n"
+		"  ],\n"
+		"  \"by_level\": [\n"
+		"    {\"level\": \"producer\", \"sellers\": 1, \"sales\": 10, \"value_added\": 10, "
+		"\"costs\": 0, \"net_margin\": 10, \"share\": 1}\n"
 		"  ],\n"
 		"  \"stage_prices\": [\n"
 		"    {\n"
@@ -344,7 +373,9 @@ test_json(void **state)
 		"  \"producer_share\": [\n"
 		"    {\"commodity\": \"x\", \"producer_price\": 2.5, \"end_market_price\": 2.5, "
 		"\"share\": 1, \"producer_volume\": 4, \"end_market_volume\": 4}\n"
-		"  ]\n"
+		"  ],\n"
+		"  \"by_tag\": [],\n"
+		"  \"by_tag_shares\": []\n"
 		"}\n";
 	char *json = NULL;
 	size_t len = 0;
@@ -356,6 +387,298 @@ test_json(void **state)
 	mkg_free(json);
 	mkg_value_free(v);
 	mkg_model_free(m);
+}
+
+
+/*
+ * Costs, a cess (a transfer) and households (UGX, t; the worked example of
+ * docs/analyses.md, "Value distribution"):
+ *   f1 producer, 10 households, women-led, costs labour 100
+ *   f2 producer, 30 households, costs labour 150 + rent 50 (2010, maize)
+ *   tr trader, costs transport 60;  mb marketing board;  em end market
+ *   f1 -> tr maize 20 t 400;  f2 -> tr maize 60 t 1080
+ *   tr -> em maize 80 t 2000 (level "wholesale")
+ *   cess (service, transfer): mb -> f1 20, mb -> f2 60, mb -> tr 40
+ *   (the payer is the buyer: money flows from buyer to seller)
+ *   facilitation: mb informs f2
+ *
+ *        sales purch.  VA  costs paid recv.  net  per household
+ *   f1     400     0  400   100   20    0   280   28
+ *   f2    1080     0 1080   200   60    0   820   27.333..
+ *   tr    2000  1480  520    60   40    0   420   -
+ *   mb       0     0    0     0    0  120   120   -
+ * Chain: value added 2000 (= what em pays), costs 360, net margin 1640,
+ * transfers 120.  Producers: 1480 (74%), net 1100 over 40 households =
+ * 27.5; Gini over the households: 10 at 28 and 30 at 82/3:
+ * sum_ij w_i w_j |x_i - x_j| = 2 x 10 x 30 x 2/3 = 400, over 2 W S =
+ * 2 x 40 x 1100 = 88000: 1/220.  Levels: producer 1480 (2 sellers),
+ * wholesale 520 (tr).  Maize: producers 1480/80 = 18.5, trader 25: 74%.
+ * By women-led: with f1 (10 households, net 280, 28 each, price 400/20 =
+ * 20: 80%), without f2 (30 households, 30 supported, price 18: 72%).
+ */
+static const char *const costs_doc =
+	"{\"format\": \"marketgraph\", \"version\": 1, \"currency\": \"UGX\", \"period\": "
+	"\"2010\", \"commodities\": [{\"id\": \"cess\", \"service\": true, \"transfer\": true}], "
+	"\"actors\": ["
+	"{\"id\": \"f1\", \"kind\": \"producer\", \"households\": 10, \"tags\": [\"women-led\"], "
+	"\"costs\": [{\"item\": \"labour\", \"amount\": 100}]}, "
+	"{\"id\": \"f2\", \"kind\": \"producer\", \"households\": 30, \"costs\": ["
+	"{\"item\": \"labour\", \"amount\": 150}, {\"item\": \"rent\", \"amount\": 50, "
+	"\"period\": \"2010\", \"commodity\": \"maize\"}]}, "
+	"{\"id\": \"tr\", \"kind\": \"trader\", \"costs\": [{\"item\": \"transport\", "
+	"\"amount\": 60}]}, "
+	"{\"id\": \"mb\", \"kind\": \"marketing_board\"}, {\"id\": \"em\", \"kind\": "
+	"\"end_market\"}], "
+	"\"transactions\": ["
+	"{\"seller\": \"f1\", \"buyer\": \"tr\", \"commodity\": \"maize\", \"volume\": 20, "
+	"\"value\": 400}, "
+	"{\"seller\": \"f2\", \"buyer\": \"tr\", \"commodity\": \"maize\", \"volume\": 60, "
+	"\"value\": 1080}, "
+	"{\"seller\": \"tr\", \"buyer\": \"em\", \"commodity\": \"maize\", \"volume\": 80, "
+	"\"value\": 2000, \"level\": \"wholesale\"}, "
+	"{\"seller\": \"mb\", \"buyer\": \"f1\", \"commodity\": \"cess\", \"value\": 20, "
+	"\"service\": true}, "
+	"{\"seller\": \"mb\", \"buyer\": \"f2\", \"commodity\": \"cess\", \"value\": 60, "
+	"\"service\": true}, "
+	"{\"seller\": \"mb\", \"buyer\": \"tr\", \"commodity\": \"cess\", \"value\": 40, "
+	"\"service\": true}], "
+	"\"facilitation\": [{\"facilitator\": \"mb\", \"type\": \"public\", \"function\": "
+	"\"information\", \"targets\": {\"actors\": [\"f2\"]}}]}";
+
+static void
+check_margins(const mkg_actor_value *a, const char *id, double va, double costs, double paid,
+              double received, double net)
+{
+	assert_non_null(a);
+	assert_string_equal(a->actor, id);
+	assert_near(a->value_added, va);
+	assert_near(a->costs, costs);
+	assert_near(a->transfers_paid, paid);
+	assert_near(a->transfers_received, received);
+	assert_near(a->net_margin, net);
+}
+
+static void
+test_costs_transfers(void **state)
+{
+	mkg_model *m = m4p_load(costs_doc);
+	const char *tags[] = { "women-led" };
+	mkg_value_options o = MKG_VALUE_OPTIONS_INIT;
+	const mkg_kind_value *k;
+	const mkg_tag_value *t;
+	const mkg_tag_share *ts;
+	mkg_value *v = NULL;
+
+	(void)state;
+	o.by_tag = tags;
+	o.by_tag_count = 1;
+	assert_int_equal(mkg_value_new(&v, m, &o), MKG_OK);
+	assert_near(mkg_value_chain_value_added(v), 2000);
+	assert_near(mkg_value_end_market_purchases(v), 2000);
+	assert_near(mkg_value_chain_costs(v), 360);
+	assert_near(mkg_value_chain_net_margin(v), 1640);
+	assert_near(mkg_value_transfers(v), 120);
+	assert_int_equal(mkg_value_actors_with_costs(v), 3);
+
+	assert_int_equal(mkg_value_actor_count(v), 4);
+	check_margins(mkg_value_actor_at(v, 0), "f1", 400, 100, 20, 0, 280);
+	assert_near(mkg_value_actor_at(v, 0)->income_per_household, 28);
+	assert_int_equal(mkg_value_actor_at(v, 0)->households, 10);
+	check_margins(mkg_value_actor_at(v, 1), "f2", 1080, 200, 60, 0, 820);
+	assert_near(mkg_value_actor_at(v, 1)->income_per_household, 820.0 / 30);
+	check_margins(mkg_value_actor_at(v, 2), "mb", 0, 0, 0, 120, 120);
+	check_margins(mkg_value_actor_at(v, 3), "tr", 520, 60, 40, 0, 420);
+	assert_near(mkg_value_actor_at(v, 3)->purchases, 1480);
+
+	assert_int_equal(mkg_value_kind_count(v), 3);
+	k = mkg_value_kind_at(v, 0);
+	check_kind(k, MKG_ACTOR_PRODUCER, 2, 1480, 0.74, 1.0 / 220);
+	assert_int_equal(k->gini_over, MKG_GINI_HOUSEHOLDS);
+	assert_int_equal(k->gini_units, 40);
+	assert_int_equal(k->households, 40);
+	assert_near(k->income_per_household, 27.5);
+	assert_near(k->net_margin, 1100);
+	assert_near(k->transfers_paid, 80);
+	k = mkg_value_kind_at(v, 1);
+	check_kind(k, MKG_ACTOR_TRADER, 1, 520, 0.26, MKG_ABSENT);
+	assert_int_equal(k->gini_over, MKG_GINI_UNDEFINED);
+	k = mkg_value_kind_at(v, 2);
+	check_kind(k, MKG_ACTOR_MARKETING_BOARD, 1, 0, 0, MKG_ABSENT);
+	assert_near(k->transfers_received, 120);
+	assert_near(k->net_margin, 120);
+
+	assert_int_equal(mkg_value_level_count(v), 2);
+	assert_string_equal(mkg_value_level_at(v, 0)->level, "producer");
+	assert_int_equal(mkg_value_level_at(v, 0)->sellers, 2);
+	assert_near(mkg_value_level_at(v, 0)->value_added, 1480);
+	assert_near(mkg_value_level_at(v, 0)->costs, 300);
+	assert_near(mkg_value_level_at(v, 0)->net_margin, 1100);
+	assert_string_equal(mkg_value_level_at(v, 1)->level, "wholesale");
+	assert_int_equal(mkg_value_level_at(v, 1)->sellers, 1);
+	assert_near(mkg_value_level_at(v, 1)->sales, 2000);
+	assert_near(mkg_value_level_at(v, 1)->value_added, 520);
+	assert_near(mkg_value_level_at(v, 1)->net_margin, 420);
+	assert_near(mkg_value_level_at(v, 1)->share, 0.26);
+
+	/* the cess has no price: maize only */
+	assert_int_equal(mkg_value_commodity_count(v), 1);
+	assert_near(mkg_value_producer_share_at(v, 0)->share, 0.74);
+
+	assert_int_equal(mkg_value_tag_count(v), 2);
+	t = mkg_value_tag_at(v, 0);
+	assert_string_equal(t->tag, "women-led");
+	assert_int_equal(t->with, 1);
+	assert_int_equal(t->producers, 1);
+	assert_int_equal(t->households, 10);
+	assert_int_equal(t->households_selling, 10);
+	assert_int_equal(t->households_supported, 0);
+	assert_near(t->sales, 400);
+	assert_near(t->net_margin, 280);
+	assert_near(t->income_per_household, 28);
+	assert_int_equal(t->gini_over, MKG_GINI_UNDEFINED);
+	t = mkg_value_tag_at(v, 1);
+	assert_int_equal(t->with, 0);
+	assert_int_equal(t->producers_selling, 1);
+	assert_int_equal(t->households_supported, 30);
+	assert_near(t->income_per_household, 820.0 / 30);
+	assert_int_equal(mkg_value_tag_share_count(v), 2);
+	ts = mkg_value_tag_share_at(v, 0);
+	assert_int_equal(ts->with, 1);
+	assert_string_equal(ts->commodity, "maize");
+	assert_near(ts->producer_price, 20);
+	assert_near(ts->producer_volume, 20);
+	assert_near(ts->share, 0.8);
+	ts = mkg_value_tag_share_at(v, 1);
+	assert_int_equal(ts->with, 0);
+	assert_near(ts->share, 0.72);
+	assert_null(mkg_value_tag_share_at(v, 2));
+	mkg_value_free(v);
+
+	/* the tags are checked before anything is computed */
+	{
+		const char *bad[] = { "women-led", "" };
+		const char *twice[] = { "women-led", "women-led" };
+		const char *unknown[] = { "remote" };
+
+		v = NULL;
+		o.by_tag = bad;
+		o.by_tag_count = 2;
+		assert_int_equal(mkg_value_new(&v, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "by_tag[1]: an empty tag");
+		o.by_tag = twice;
+		assert_int_equal(mkg_value_new(&v, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "by_tag[1]: \"women-led\" is given twice");
+		o.by_tag = unknown;
+		o.by_tag_count = 1;
+		assert_int_equal(mkg_value_new(&v, m, &o), MKG_ENOTFOUND);
+		assert_string_equal(mkg_error_message(), "by_tag[0]: no producer has the tag \"remote\"");
+		o.by_tag = NULL;
+		assert_int_equal(mkg_value_new(&v, m, &o), MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "by_tag: 1 tags announced but the list is NULL");
+		assert_null(v);
+	}
+	mkg_model_free(m);
+}
+
+/* Household-weighted Gini on its own: one actor is undefined, whatever
+ * its households; with 1 household each it is the actors' Gini. */
+static void
+test_gini_households(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"a\", \"kind\": \"producer\", \"households\": 1}, "
+		"{\"id\": \"b\", \"kind\": \"producer\", \"households\": 1}, "
+		"{\"id\": \"c\", \"kind\": \"producer\", \"households\": 50}, "
+		"{\"id\": \"e\", \"kind\": \"end_market\"}",
+		"{\"seller\": \"a\", \"buyer\": \"e\", \"commodity\": \"x\", \"value\": 105}, "
+		"{\"seller\": \"b\", \"buyer\": \"e\", \"commodity\": \"x\", \"value\": 305}, "
+		"{\"seller\": \"c\", \"buyer\": \"e\", \"commodity\": \"y\", \"value\": 500}",
+		NULL, NULL);
+	mkg_value *v = compute(m);
+	const mkg_kind_value *k = mkg_value_kind_at(v, 0);
+
+	(void)state;
+	/* incomes: 1 household at 105, 1 at 305, 50 at 10; W = 52, S = 910.
+	 * sum_ij w_i w_j |x_i - x_j| = 2 (1 x 1 x 200 + 1 x 50 x 95 + 1 x 50 x 295)
+	 * = 2 (200 + 4750 + 14750) = 39400; G = 39400 / (2 x 52 x 910) */
+	assert_int_equal(k->gini_over, MKG_GINI_HOUSEHOLDS);
+	assert_int_equal(k->gini_units, 52);
+	assert_near(k->gini, 39400.0 / (2 * 52 * 910));
+	mkg_value_free(v);
+	mkg_model_free(m);
+}
+
+/* Costs in the format: read, written back, and refused with their path. */
+static void
+test_costs_format(void **state)
+{
+	static const struct {
+		const char *costs, *message;
+	} bad[] = {
+		{ "{}", "actors[0].costs: must be an array of {\"item\", \"amount\"} objects, got an "
+		        "object" },
+		{ "[3]", "actors[0].costs[0]: expected an object, got number" },
+		{ "[{\"amount\": 3}]", "actors[0].costs[0].item: missing (required)" },
+		{ "[{\"item\": \"\", \"amount\": 3}]", "actors[0].costs[0].item: must not be empty" },
+		{ "[{\"item\": \"x\"}]", "actors[0].costs[0].amount: missing (required)" },
+		{ "[{\"item\": \"x\", \"amount\": -1}]",
+		  "actors[0].costs[0].amount: must be a number >= 0, got -1" },
+		{ "[{\"item\": \"x\", \"amount\": 1, \"colour\": 2}]",
+		  "actors[0].costs[0].colour: unknown field (expected item, amount, period, "
+		  "commodity)" },
+		{ "[{\"item\": \"x\", \"amount\": 1, \"commodity\": \"\"}]",
+		  "actors[0].costs[0].commodity: must not be empty" },
+	};
+	mkg_model *m = m4p_load(costs_doc), *back = NULL;
+	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+	mkg_commodity_desc c = MKG_COMMODITY_DESC_INIT;
+	char *text = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkg_model_actor_at(m, 1, &d), MKG_OK);
+	assert_int_equal(d.cost_count, 2);
+	assert_string_equal(d.costs[1].item, "rent");
+	assert_near(d.costs[1].amount, 50);
+	assert_string_equal(d.costs[1].period, "2010");
+	assert_string_equal(d.costs[1].commodity, "maize");
+	assert_null(d.costs[0].period);
+	assert_int_equal(mkg_model_actor_at(m, 3, &d), MKG_OK);
+	assert_int_equal(d.cost_count, 0);
+	assert_null(d.costs);
+	assert_int_equal(mkg_model_commodity_at(m, 0, &c), MKG_OK);
+	assert_int_equal(c.transfer, 1);
+	assert_int_equal(mkg_json_write_string(m, &text, &len), MKG_OK);
+	assert_non_null(strstr(text, "\"costs\": [{\"item\": \"labour\", \"amount\": 150}, "
+	                             "{\"item\": \"rent\", \"amount\": 50, \"period\": \"2010\", "
+	                             "\"commodity\": \"maize\"}]"));
+	assert_non_null(strstr(text, "\"transfer\": true"));
+	assert_int_equal(mkg_json_read_buffer(&back, text, len), MKG_OK);
+	assert_true(mkg_model_equal(m, back));
+	mkg_free(text);
+	mkg_model_free(back);
+	mkg_model_free(m);
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *doc = g_strdup_printf("{\"format\": \"marketgraph\", \"version\": 1, "
+		                            "\"actors\": [{\"id\": \"a\", \"kind\": \"trader\", "
+		                            "\"costs\": %s}]}", bad[i].costs);
+
+		m = NULL;
+		assert_int_equal(mkg_json_read_buffer(&m, doc, strlen(doc)), MKG_EDATA);
+		assert_string_equal(mkg_error_message(), bad[i].message);
+		assert_null(m);
+		g_free(doc);
+	}
+	{
+		const char *doc = "{\"format\": \"marketgraph\", \"version\": 1, \"commodities\": "
+		                  "[{\"id\": \"cess\", \"transfer\": true}], \"actors\": []}";
+
+		m = NULL;
+		assert_int_equal(mkg_json_read_buffer(&m, doc, strlen(doc)), MKG_EDATA);
+		assert_string_equal(mkg_error_message(), "commodities[0].transfer: a transfer is a "
+		                                         "service (set \"service\": true)");
+	}
 }
 
 static void
@@ -409,6 +732,9 @@ main(void)
 		cmocka_unit_test(test_gini_negative),
 		cmocka_unit_test(test_gini_values),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_costs_transfers),
+		cmocka_unit_test(test_gini_households),
+		cmocka_unit_test(test_costs_format),
 		cmocka_unit_test(test_errors),
 	};
 

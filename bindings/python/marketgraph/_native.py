@@ -78,12 +78,18 @@ P = ctypes.POINTER
 # The record descriptions carry records both ways: into mkg_model_add_*() and
 # out of mkg_model_*_at().
 
+class Cost(ctypes.Structure):
+    _fields_ = [("item", c_char_p), ("amount", c_double), ("period", c_char_p),
+                ("commodity", c_char_p)]
+
+
 class ActorDesc(ctypes.Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("id", c_char_p), ("name", c_char_p), ("kind", c_int),
                 ("region", c_char_p), ("households", c_int64), ("capacity", c_double),
                 ("supply", c_double), ("demand", c_double), ("tags", STR_ARRAY),
-                ("tag_count", c_size_t), ("attributes", c_char_p), ("firms", c_int64)]
+                ("tag_count", c_size_t), ("attributes", c_char_p), ("firms", c_int64),
+                ("costs", ctypes.POINTER(Cost)), ("cost_count", c_size_t)]
 
 
 class TransactionDesc(ctypes.Structure):
@@ -121,7 +127,7 @@ class CommodityDesc(ctypes.Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("id", c_char_p), ("unit", c_char_p),
                 ("service", c_int), ("made_from", c_char_p), ("input_per_unit", c_double),
-                ("attributes", c_char_p)]
+                ("attributes", c_char_p), ("transfer", c_int)]
 
 
 class ReportOptions(ctypes.Structure):
@@ -129,7 +135,8 @@ class ReportOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("measure", c_int), ("thresholds", c_char_p),
                 ("split_by_region", c_int), ("exit_date", c_char_p),
                 ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
-                ("channels", c_int), ("levels", c_int)]
+                ("channels", c_int), ("levels", c_int),
+                ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t)]
 
 
 class ReportHtmlOptions(ctypes.Structure):
@@ -202,7 +209,7 @@ class PaymentsOptions(ctypes.Structure):
 
 class ValueOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_value_options_init"
-    _fields_ = [("version", c_uint)]
+    _fields_ = [("version", c_uint), ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t)]
 
 class InclusivenessOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_inclusiveness_options_init"

@@ -15,7 +15,7 @@ from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
                       ReportCsvOptions, ReportHtmlOptions, ReportOptions, ShockOptions,
-                      function, owned_string)
+                      ValueOptions, function, owned_string)
 from .errors import InvalidArgumentError
 
 __all__ = ["Analyses"]
@@ -104,9 +104,11 @@ class Analyses:
     # ---- the whole report ---------------------------------------------------------
 
     def _report_options(self, measure, thresholds, by_region, exit_date, coalition, levels,
-                        channels=False):
+                        channels=False, by_tag=None):
         ids, count = cv.cstr_array(coalition, "coalition")
-        return _options(ReportOptions, measure=_measure(measure),
+        tags, tag_count = cv.cstr_array(by_tag, "by_tag")
+        return _options(ReportOptions, measure=_measure(measure), by_tag=tags,
+                        by_tag_count=tag_count,
                         thresholds=cv.cstr(thresholds, "thresholds"),
                         split_by_region=_region_split(by_region),
                         exit_date=cv.cstr(exit_date, "exit_date"),
@@ -114,7 +116,7 @@ class Analyses:
                         channels=cv.cbool(channels, "channels"))
 
     def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
-               coalition=None, levels="separate"):
+               coalition=None, levels="separate", by_tag=None):
         """Every analysis, as the dict of ``marketgraph analyze --format json``.
 
         measure: "volume" or "value"; thresholds: a threshold set (us2023,
@@ -122,20 +124,23 @@ class Analyses:
         region (True or "seller") or the buyer's ("buyer"); exit_date:
         simulate programme exits at this date (YYYY, YYYY-MM or YYYY-MM-DD);
         coalition: actor ids to test as one firm; levels: "separate" (the
-        farm gate, trader resales... are separate markets) or "pooled".
+        farm gate, trader resales... are separate markets) or "pooled";
+        by_tag: tags that split the producers (``--by-tag``, value keys
+        ``by_tag`` and ``by_tag_shares``).
         The marketing channels are always in it (key "channels") when the
         model has a produce chain.
         """
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels))
+            measure, thresholds, by_region, exit_date, coalition, levels, by_tag=by_tag))
 
     def report_text(self, measure="volume", thresholds="us2023", by_region=False,
-                    exit_date=None, coalition=None, levels="separate", channels=False):
+                    exit_date=None, coalition=None, levels="separate", channels=False,
+                    by_tag=None):
         """The report as text for an analyst (``marketgraph analyze``);
         channels: add the marketing channels (``--channels``)."""
         write = function("mkg_report_write_text")
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels, channels),
+            measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag),
             write=lambda r: owned_string(write, r))
 
     def report_html(self, measure="volume", thresholds="us2023", by_region=False,
@@ -298,9 +303,14 @@ class Analyses:
 
     # ---- value, inclusiveness, groups -------------------------------------------------
 
-    def value(self):
-        """Sales, purchases and value added per actor and kind; stage prices; producer share."""
-        return self._analysis("value", None)
+    def value(self, by_tag=None):
+        """Sales, purchases, value added, costs, net margin and income per household
+        per actor, kind and level; stage prices; producer share; with by_tag (tags),
+        producers with and without each tag (keys ``by_tag``, ``by_tag_shares``)."""
+        if by_tag is None:
+            return self._analysis("value", None)
+        tags, count = cv.cstr_array(by_tag, "by_tag")
+        return self._analysis("value", _options(ValueOptions, by_tag=tags, by_tag_count=count))
 
     def inclusiveness(self):
         """Households reached through selling and facilitation (model-wide) and

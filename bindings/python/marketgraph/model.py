@@ -12,8 +12,8 @@ from operator import index as _as_index
 
 from . import _convert as cv
 from .analysis import Analyses
-from ._native import (ActorDesc, CommodityDesc, FacilitationDesc, MembershipDesc, MODEL_P,
-                      Payment, TransactionDesc, lib, owned_string)
+from ._native import (ActorDesc, CommodityDesc, Cost, FacilitationDesc, MembershipDesc,
+                      MODEL_P, Payment, TransactionDesc, lib, owned_string)
 from .errors import ValidationError
 
 __all__ = ["Model", "load", "loads", "from_dict",
@@ -181,8 +181,10 @@ class Model(Analyses):
 
     def add_actor(self, id, kind, *, name=None, region=None, households=None,
                   capacity=None, supply=None, demand=None, tags=None, attributes=None,
-                  firms=None):
+                  firms=None, costs=None):
         """Append an actor (fields as in the model format) and return its view.
+        costs: a list of ``{"item", "amount", "period", "commodity"}`` dicts
+        (docs/format.md, "Costs").
         Raises ValidationError with the importer's message, e.g.
         ``actors[2].id: duplicate id "coop-1" (first at actors[0])``."""
         def fill(d, path):
@@ -198,6 +200,8 @@ class Model(Analyses):
             d.tags, d.tag_count = cv.cstr_array(tags, at + "tags")
             d.attributes = cv.cattributes(attributes, at + "attributes")
             d.firms = cv.ccount(firms, at + "firms")
+            if costs is not None:
+                d.costs, d.cost_count = _costs(costs, at + "costs")
         return self._add(Actors, ActorDesc, lib.mkg_actor_desc_init,
                          lib.mkg_model_add_actor, fill)
 
@@ -262,14 +266,16 @@ class Model(Analyses):
                          lib.mkg_model_add_membership, fill)
 
     def add_commodity(self, id, *, unit=None, service=None, made_from=None,
-                      input_per_unit=None, attributes=None):
+                      input_per_unit=None, attributes=None, transfer=None):
         """Append a commodity and return its view.  made_from may name a
-        commodity added later: validate() checks the chains."""
+        commodity added later: validate() checks the chains.  transfer: a
+        fee, levy or tax (a service; never value added)."""
         def fill(d, path):
             at = path + "."
             d.id = cv.cstr(id, at + "id")
             d.unit = cv.cstr(unit, at + "unit")
             d.service = cv.cbool(service, at + "service")
+            d.transfer = cv.cbool(transfer, at + "transfer")
             d.made_from = cv.cstr(made_from, at + "made_from")
             d.input_per_unit = cv.cnumber(input_per_unit, at + "input_per_unit")
             d.attributes = cv.cattributes(attributes, at + "attributes")
@@ -328,6 +334,21 @@ def _payments(paid_by, where):
         payments[k].actor = cv.cstr(payer.get("actor"), at + ".actor")
         payments[k].share = cv.cnumber(payer["share"], at + ".share", absent_ok=False)
     return payments, len(paid_by)
+
+
+def _costs(costs, where):
+    if isinstance(costs, (str, bytes, Mapping)) or not isinstance(costs, Sequence):
+        raise TypeError("%s: expected a list of {\"item\", \"amount\"} dicts, got %s"
+                        % (where, type(costs).__name__))
+    rows = (Cost * len(costs))()
+    for k, cost in enumerate(costs):
+        at = "%s[%d]" % (where, k)
+        cv.check_keys(cost, ("item", "amount", "period", "commodity"), at)
+        rows[k].item = cv.cstr(cost.get("item"), at + ".item")
+        rows[k].amount = cv.cnumber(cost.get("amount"), at + ".amount")
+        rows[k].period = cv.cstr(cost.get("period"), at + ".period")
+        rows[k].commodity = cv.cstr(cost.get("commodity"), at + ".commodity")
+    return rows, len(costs)
 
 
 # ---- record views ------------------------------------------------------------------
@@ -406,6 +427,10 @@ class Actor(_Record):
             "capacity": cv.number(d.capacity), "supply": cv.number(d.supply),
             "demand": cv.number(d.demand),
             "tags": cv.texts(d.tags, d.tag_count) or None,
+            "costs": [_compact({"item": cv.text(d.costs[k].item), "amount": d.costs[k].amount,
+                                "period": cv.text(d.costs[k].period),
+                                "commodity": cv.text(d.costs[k].commodity)})
+                      for k in range(d.cost_count)] or None,
             "attributes": cv.attributes(d.attributes)}
 
     @property
@@ -417,6 +442,11 @@ class Actor(_Record):
     @property
     def tags(self):
         return tuple(self._fields()["tags"] or ())
+
+    @property
+    def costs(self):
+        """The actor's costs: a list of ``{"item", "amount"[, "period"][, "commodity"]}``."""
+        return list(self._fields()["costs"] or ())
 
     def to_dict(self):
         """The actor as the record of the model format."""
@@ -535,7 +565,7 @@ class Commodity(_Record):
 
     def _convert(self, d):
         return {"id": cv.text(d.id), "unit": cv.text(d.unit), "service": bool(d.service),
-                "made_from": cv.text(d.made_from),
+                "transfer": bool(d.transfer), "made_from": cv.text(d.made_from),
                 "input_per_unit": cv.number(d.input_per_unit),
                 "attributes": cv.attributes(d.attributes)}
 
@@ -543,10 +573,16 @@ class Commodity(_Record):
     def service(self):
         return self._fields()["service"]
 
+    @property
+    def transfer(self):
+        """True for a fee, levy or tax (docs/format.md): never value added."""
+        return self._fields()["transfer"]
+
     def to_dict(self):
         fields = self._fields()
-        if not fields["service"]:
-            fields["service"] = None  # the default is left out, as in the format
+        for flag in ("service", "transfer"):
+            if not fields[flag]:
+                fields[flag] = None  # the default is left out, as in the format
         return _compact(fields)
 
 

@@ -52,6 +52,15 @@ main(void)
 	FIELD(mkg_actor_desc, tag_count);
 	FIELD(mkg_actor_desc, attributes);
 	FIELD(mkg_actor_desc, firms);
+	FIELD(mkg_actor_desc, costs);
+	FIELD(mkg_actor_desc, cost_count);
+	end();
+
+	BEGIN(mkg_cost);
+	FIELD(mkg_cost, item);
+	FIELD(mkg_cost, amount);
+	FIELD(mkg_cost, period);
+	FIELD(mkg_cost, commodity);
 	end();
 
 	BEGIN(mkg_transaction_desc);
@@ -111,6 +120,7 @@ main(void)
 	FIELD(mkg_commodity_desc, made_from);
 	FIELD(mkg_commodity_desc, input_per_unit);
 	FIELD(mkg_commodity_desc, attributes);
+	FIELD(mkg_commodity_desc, transfer);
 	end();
 
 	BEGIN(mkg_report_options);
@@ -123,6 +133,8 @@ main(void)
 	FIELD(mkg_report_options, coalition_count);
 	FIELD(mkg_report_options, channels);
 	FIELD(mkg_report_options, levels);
+	FIELD(mkg_report_options, by_tag);
+	FIELD(mkg_report_options, by_tag_count);
 	end();
 
 	BEGIN(mkg_report_html_options);
@@ -210,6 +222,8 @@ main(void)
 
 	BEGIN(mkg_value_options);
 	FIELD(mkg_value_options, version);
+	FIELD(mkg_value_options, by_tag);
+	FIELD(mkg_value_options, by_tag_count);
 	end();
 
 	BEGIN(mkg_inclusiveness_options);

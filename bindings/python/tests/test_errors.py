@@ -43,7 +43,7 @@ class ImportErrors(unittest.TestCase):
          "other)"),
         (lambda d: d["actors"][0].update(bogus=1), mg.ValidationError,
          "actors[0].bogus: unknown field (expected id, name, kind, region, households, firms, "
-         "capacity, supply, demand, tags, attributes)"),
+         "capacity, supply, demand, tags, costs, attributes)"),
         (lambda d: d["actors"][0].update(id="a\0b"), mg.ValidationError,
          "actors[0].id: contains a NUL character (\\u0000)"),
         # NaN has no JSON spelling: from_dict finds it and names its path

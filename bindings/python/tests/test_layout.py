@@ -15,6 +15,7 @@ STRUCTS = {
     "mkg_actor_desc": _native.ActorDesc,
     "mkg_transaction_desc": _native.TransactionDesc,
     "mkg_payment": _native.Payment,
+    "mkg_cost": _native.Cost,
     "mkg_facilitation_desc": _native.FacilitationDesc,
     "mkg_membership_desc": _native.MembershipDesc,
     "mkg_commodity_desc": _native.CommodityDesc,
