@@ -89,6 +89,8 @@ typedef struct mkg_kind_value {
 	                                  over their households; NaN when none has */
 	mkg_gini_over gini_over;
 	size_t gini_units;           /**< actors or households the Gini is over */
+	double net_margin_share;     /**< net_margin / the chain's net margin; NaN when that
+	                                  is <= 0 */
 } mkg_kind_value;
 
 /** The actors that sell at one market level (docs/analyses.md, "Levels"):

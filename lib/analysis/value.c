@@ -372,6 +372,7 @@ compute_kinds(mkg_value *v)
 		*k = sums[kind];
 		k->kind = (mkg_actor_kind)kind;
 		k->share = share_of(k->value_added, v->chain_value_added);
+		k->net_margin_share = share_of(k->net_margin, v->chain_net_margin);
 		k->income_per_household = k->households > 0
 		                                  ? with_households[kind] / (double)k->households
 		                                  : MKG_ABSENT;
@@ -545,10 +546,10 @@ check_ratios(const mkg_value *v)
 			                  "added overflows (its value added / the chain's" RATIO_TAIL,
 			                  g_array_index(v->levels, mkg_level_value, i).level);
 	for (size_t i = 0; i < v->kind_count; i++)
-		if (isinf(v->kinds[i].share))
+		if (isinf(v->kinds[i].share) || isinf(v->kinds[i].net_margin_share))
 			return mkg__error(MKG_EDATA,
-			                  "value: the share of the %s actors in the value added "
-			                  "overflows (their value added / the chain's" RATIO_TAIL,
+			                  "value: the share of the %s actors in the value added or net "
+			                  "margin overflows (theirs / the chain's" RATIO_TAIL,
 			                  mkg_actor_kind_name(v->kinds[i].kind));
 	for (size_t i = 0; i < v->commodity_count; i++) {
 		const mkg_commodity_prices *c = &v->commodities[i];

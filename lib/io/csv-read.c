@@ -20,6 +20,7 @@
 #include "core-private.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ typedef struct table_reader {
 	GPtrArray *items, *items2;    /* list items of the current row */
 	GPtrArray *items3;            /* paid_by items of the current row */
 	GArray *payments;             /* mkg_payment of the current row */
+	GArray *costs;                /* mkg_cost of the current row */
 } table_reader;
 
 /* ---- messages ------------------------------------------------------------- */
@@ -609,6 +611,62 @@ get_payments(table_reader *t, int col, GArray *out)
 	return MKG_OK;
 }
 
+/* costs: a JSON array of {"item", "amount", "period", "commodity"} objects,
+ * as the format has them, into t->costs (strings kept in t->strings); the
+ * model checks what is required and the ranges. */
+static int
+get_costs(table_reader *t, int col)
+{
+	static const char *const fields[] = { "item", "amount", "period", "commodity", NULL };
+	const char *s = get_typed(t, col);
+	struct json_object *v;
+	int rc = MKG_OK;
+
+	g_array_set_size(t->costs, 0);
+	if (s == NULL)
+		return MKG_OK;
+	v = json_tokener_parse(s);
+	if (v == NULL || !json_object_is_type(v, json_type_array)) {
+		json_object_put(v);
+		return cell_fail(t, col, "must be a JSON array of {\"item\", \"amount\"} objects");
+	}
+	for (size_t k = 0; k < json_object_array_length(v) && rc == MKG_OK; k++) {
+		struct json_object *item = json_object_array_get_idx(v, k);
+		mkg_cost c = { NULL, MKG_ABSENT, NULL, NULL };
+
+		if (!json_object_is_type(item, json_type_object)) {
+			rc = cell_fail(t, col, "item %zu is not an object", k + 1);
+			break;
+		}
+		json_object_object_foreach(item, key, value) {
+			int f = 0;
+
+			while (fields[f] != NULL && strcmp(fields[f], key) != 0)
+				f++;
+			if (fields[f] == NULL) {
+				rc = cell_fail(t, col, "item %zu: unknown field (expected item, amount, "
+				               "period, commodity)", k + 1);
+				break;
+			}
+			if (f == 1 && (json_object_is_type(value, json_type_int) ||
+			               json_object_is_type(value, json_type_double))) {
+				c.amount = json_object_get_double(value);
+			} else if (f != 1 && json_object_is_type(value, json_type_string)) {
+				const char *text = g_string_chunk_insert(t->strings,
+				                                         json_object_get_string(value));
+				*(f == 0 ? &c.item : f == 2 ? &c.period : &c.commodity) = text;
+			} else {
+				rc = cell_fail(t, col, "item %zu (%s): must be %s", k + 1, key,
+				               f == 1 ? "a number" : "a string");
+				break;
+			}
+		}
+		g_array_append_val(t->costs, c);
+	}
+	json_object_put(v);
+	return rc;
+}
+
 /* ---- records -------------------------------------------------------------- */
 
 static int
@@ -631,6 +689,10 @@ add_actor(table_reader *t, mkg_model *m)
 	d.kind = (mkg_actor_kind)kind;
 	d.tags = (const char *const *)t->items->pdata;
 	d.tag_count = t->items->len;
+	if ((rc = get_costs(t, MKG_CA_COSTS)) != MKG_OK)
+		return rc;
+	d.costs = (const mkg_cost *)(void *)t->costs->data;
+	d.cost_count = t->costs->len;
 	d.attributes = get_typed(t, MKG_CA_ATTRIBUTES);
 	if ((rc = mkg_model_add_actor(m, &d, NULL)) != MKG_OK)
 		return relay(t, rc);
@@ -725,6 +787,7 @@ add_commodity(table_reader *t, mkg_model *m)
 	d.unit = get_text(t, MKG_CC_UNIT);
 	d.made_from = get_text(t, MKG_CC_MADE_FROM);
 	if ((rc = get_bool(t, MKG_CC_SERVICE, &d.service)) != MKG_OK ||
+	    (rc = get_bool(t, MKG_CC_TRANSFER, &d.transfer)) != MKG_OK ||
 	    (rc = get_number_in(t, MKG_CC_INPUT_PER_UNIT, "> 0", &d.input_per_unit)) != MKG_OK)
 		return rc;
 	d.attributes = get_typed(t, MKG_CC_ATTRIBUTES);
@@ -893,6 +956,7 @@ read_table(table_reader *t, mkg_model *m, mkg_csv_table table, const mkg_csv_buf
 	t->items2 = g_ptr_array_new();
 	t->items3 = g_ptr_array_new();
 	t->payments = g_array_new(FALSE, FALSE, sizeof(mkg_payment));
+	t->costs = g_array_new(FALSE, FALSE, sizeof(mkg_cost));
 	rc = mkg__csv_parser_init(&t->p, buf->name ? buf->name : default_names[table],
 	                          buf->len ? buf->data : "", buf->len, sep);
 	if (rc == MKG_OK)
@@ -950,6 +1014,7 @@ reader_clear(table_reader *t)
 	g_ptr_array_free(t->items2, TRUE);
 	g_ptr_array_free(t->items3, TRUE);
 	g_array_free(t->payments, TRUE);
+	g_array_free(t->costs, TRUE);
 }
 
 /* The line where record n's cell of column col starts. */

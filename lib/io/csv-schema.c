@@ -5,7 +5,7 @@
 
 static const char *const actor_columns[MKG_CA_COUNT] = {
 	"id", "name", "kind", "region", "households", "capacity", "supply", "demand", "tags",
-	"attributes", "firms" /* an addition: written only when used */
+	"attributes", "firms", "costs" /* additions: written only when used */
 };
 static const bool actor_required[MKG_CA_COUNT] = { [MKG_CA_ID] = true, [MKG_CA_KIND] = true };
 
@@ -36,7 +36,8 @@ static const char *const document_columns[MKG_CD_COUNT] = {
 static const bool document_required[MKG_CD_COUNT] = { false };
 
 static const char *const commodity_columns[MKG_CC_COUNT] = {
-	"id", "unit", "service", "made_from", "input_per_unit", "attributes"
+	"id", "unit", "service", "made_from", "input_per_unit", "attributes",
+	"transfer" /* an addition: written only when used */
 };
 static const bool commodity_required[MKG_CC_COUNT] = { [MKG_CC_ID] = true };
 

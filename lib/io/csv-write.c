@@ -25,7 +25,8 @@ typedef struct row_writer {
 	GString *cell; /* scratch for lists */
 	char sep;
 	size_t column;
-	bool extra;       /* write the table's added last column (firms, level) */
+	bool extra;       /* write the table's first added column (firms, level, transfer) */
+	bool costs;       /* write the actors' costs column */
 	bool safe_cells;  /* mkg_csv_write_options.safe_cells */
 	GPtrArray *safe;  /* scratch: the model's strings with their apostrophe */
 } row_writer;
@@ -145,9 +146,44 @@ write_header(row_writer *w, mkg_csv_table table)
 
 	for (size_t k = 0; k < sc->count; k++)
 		if (!(table == MKG_CSV_ACTORS && k == MKG_CA_FIRMS && !w->extra) &&
+		    !(table == MKG_CSV_ACTORS && k == MKG_CA_COSTS && !w->costs) &&
+		    !(table == MKG_CSV_COMMODITIES && k == MKG_CC_TRANSFER && !w->extra) &&
 		    !(table == MKG_CSV_TRANSACTIONS && k == MKG_CT_LEVEL && !w->extra))
 			put(w, sc->columns[k]);
 	end_row(w);
+}
+
+/* The costs of an actor as a JSON array in one cell, as the format has them. */
+static void
+put_costs(row_writer *w, const mkg_model *m, mkg_slice s)
+{
+	mkg_jw *jw;
+	char *text = NULL;
+
+	if (s.count == 0) {
+		put(w, NULL);
+		return;
+	}
+	jw = mkg__jw_new_string();
+	mkg__jw_begin_array(jw, true);
+	for (uint32_t k = 0; k < s.count; k++) {
+		const mkg_cost *c = MKG_POOL_COST(m, s.first + k);
+
+		mkg__jw_begin_object(jw, true);
+		mkg__jw_kstring(jw, "item", c->item);
+		mkg__jw_kdouble(jw, "amount", c->amount);
+		if (c->period != NULL)
+			mkg__jw_kstring(jw, "period", c->period);
+		if (c->commodity != NULL)
+			mkg__jw_kstring(jw, "commodity", c->commodity);
+		mkg__jw_end_object(jw);
+	}
+	mkg__jw_end_array(jw);
+	if (mkg__jw_finish(jw, &text, NULL) == MKG_OK) {
+		g_strchomp(text);
+		put(w, text);
+	}
+	mkg_free(text);
 }
 
 static void
@@ -174,6 +210,8 @@ write_actors(row_writer *w, const mkg_model *m)
 				g_snprintf(num, sizeof num, "%" PRId64, a->firms);
 			put(w, a->firms >= 1 ? num : NULL);
 		}
+		if (w->costs)
+			put_costs(w, m, a->costs);
 		end_row(w);
 	}
 }
@@ -272,6 +310,8 @@ write_commodities(row_writer *w, const mkg_model *m)
 		put_text(w, c->made_from);
 		put_number(w, c->input_per_unit);
 		put(w, c->attributes);
+		if (w->extra)
+			put(w, c->transfer ? "true" : "false");
 		end_row(w);
 	}
 }
@@ -290,12 +330,17 @@ static GString *
 write_table(const mkg_model *m, mkg_csv_table table, const mkg_csv_write_options *o)
 {
 	row_writer w = { g_string_sized_new(4096), g_string_new(NULL),
-	                 o->separator ? (char)o->separator : ',', 0, false, o->safe_cells != 0,
+	                 o->separator ? (char)o->separator : ',', 0, false, false, o->safe_cells != 0,
 	                 g_ptr_array_new_with_free_func(g_free) };
 
-	if (table == MKG_CSV_ACTORS)
+	if (table == MKG_CSV_ACTORS) {
 		for (guint i = 0; i < m->actors->len && !w.extra; i++)
 			w.extra = MKG_ACTOR(m, i)->firms >= 1;
+		w.costs = m->cost_pool->len > 0;
+	}
+	if (table == MKG_CSV_COMMODITIES)
+		for (guint i = 0; i < m->commodities->len && !w.extra; i++)
+			w.extra = MKG_COMMODITY(m, i)->transfer;
 	if (table == MKG_CSV_TRANSACTIONS)
 		for (guint i = 0; i < m->transactions->len && !w.extra; i++)
 			w.extra = MKG_TX(m, i)->level != NULL;

@@ -76,6 +76,7 @@ write_kinds(mkg_jw *w, const mkg_value *v)
 		mkg__jw_kstring(w, "gini_over", gini_over_name(k->gini_over));
 		mkg__jw_kint(w, "gini_units", (int64_t)k->gini_units);
 		write_margins(w, k->costs, k->transfers_paid, k->transfers_received, k->net_margin);
+		mkg__jw_kdouble(w, "net_margin_share", k->net_margin_share);
 		mkg__jw_kint(w, "households", k->households);
 		mkg__jw_kdouble(w, "income_per_household", k->income_per_household);
 		mkg__jw_end_object(w);

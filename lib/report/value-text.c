@@ -37,8 +37,13 @@ text_kinds(GString *out, const mkg_value *v, const char *cur)
 		                       mkg__text_amount(a, k->value_added), cur);
 		if (k->share == k->share)
 			g_string_append_printf(out, " (%s of the chain)", mkg__text_percent(b, k->share));
-		if (margins)
-			g_string_append_printf(out, ", net margin %s", mkg__text_amount(a, k->net_margin));
+		if (margins) {
+			g_string_append_printf(out, ", net margin %s %s",
+			                       mkg__text_amount(a, k->net_margin), cur);
+			if (k->net_margin_share == k->net_margin_share)
+				g_string_append_printf(out, " (%s)",
+				                       mkg__text_percent(b, k->net_margin_share));
+		}
 		if (k->income_per_household == k->income_per_household)
 			g_string_append_printf(out, ", %s per household",
 			                       mkg__text_amount(a, k->income_per_household));
@@ -71,8 +76,8 @@ text_levels(GString *out, const mkg_value *v, mkg__labels *l, const char *cur)
 		if (r->share == r->share)
 			g_string_append_printf(out, " (%s)", mkg__text_percent(b, r->share));
 		if (r->costs > 0)
-			g_string_append_printf(out, ", net margin %s",
-			                       mkg__text_amount(a, r->net_margin));
+			g_string_append_printf(out, ", net margin %s %s",
+			                       mkg__text_amount(a, r->net_margin), cur);
 		g_string_append_c(out, '\n');
 	}
 }

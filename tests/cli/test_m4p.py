@@ -322,6 +322,7 @@ class Reference:
                            "net_margin": net, "households": hh(a) if hh(a) >= 0 else None,
                            "income_per_household": net / hh(a) if hh(a) > 0 else None})
         chain = sum(a["value_added"] for a in actors)
+        net = sum(a["net_margin"] for a in actors)
 
         def gini(rows):
             """(gini, over, units): over households when all give some."""
@@ -360,6 +361,8 @@ class Reference:
                             "transfers_paid": sum(a["transfers_paid"] for a in rows),
                             "transfers_received": sum(a["transfers_received"] for a in rows),
                             "net_margin": sum(a["net_margin"] for a in rows),
+                            "net_margin_share": sum(a["net_margin"] for a in rows) / net
+                            if net > 0 else None,
                             "households": households,
                             "income_per_household":
                                 sum(a["net_margin"] for a in with_hh) / households

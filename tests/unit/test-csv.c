@@ -51,7 +51,7 @@ typedef struct bad_case {
               "retailer, end_market, service_provider, financial_institution, public_agency, " \
               "marketing_board, programme, association, ngo, other"
 #define ACTOR_COLUMNS "id, name, kind, region, households, capacity, supply, demand, tags, " \
-                      "attributes, firms"
+                      "attributes, firms, costs"
 #define EXCEL_UTF8 "(\"CSV UTF-8\" in Excel)"
 
 static const bad_case bad_cases[] = {
@@ -77,6 +77,22 @@ static const bad_case bad_cases[] = {
 	  "actors.csv: line 3: 2 cells, expected 3 (the header has 3 columns)"),
 	A("too many cells", "id,kind\na,producer,Junin\n", MKG_EPARSE,
 	  "actors.csv: line 2: more than 2 cells (the header has 2 columns)"),
+	/* costs: a JSON array in one cell, as in the format */
+	A("costs not an array", "id,kind,costs\na,trader,labour\n", MKG_EDATA,
+	  "actors.csv: line 2, column 3 (costs): must be a JSON array of {\"item\", \"amount\"} "
+	  "objects"),
+	A("costs item not an object", "id,kind,costs\na,trader,[3]\n", MKG_EDATA,
+	  "actors.csv: line 2, column 3 (costs): item 1 is not an object"),
+	A("costs unknown field", "id,kind,costs\na,trader,\"[{\"\"item\"\": \"\"x\"\", "
+	  "\"\"cost\"\": 1}]\"\n", MKG_EDATA,
+	  "actors.csv: line 2, column 3 (costs): item 1: unknown field (expected item, amount, "
+	  "period, commodity)"),
+	A("costs amount a string", "id,kind,costs\na,trader,\"[{\"\"item\"\": \"\"x\"\", "
+	  "\"\"amount\"\": \"\"1\"\"}]\"\n", MKG_EDATA,
+	  "actors.csv: line 2, column 3 (costs): item 1 (amount): must be a number"),
+	A("costs amount negative", "id,kind,costs\na,trader,\"[{\"\"item\"\": \"\"x\"\", "
+	  "\"\"amount\"\": -1}]\"\n", MKG_EDATA,
+	  "actors.csv: line 2, column 3 (costs): item 1 (amount): must be a number >= 0, got -1"),
 	A("unknown column", "id,kind,colour\n", MKG_EPARSE,
 	  "actors.csv: line 1, column 3 (colour): unknown column (expected " ACTOR_COLUMNS ")"),
 	A("no header row", "a,producer\n", MKG_EPARSE,
@@ -729,7 +745,7 @@ json_model(const char *json)
 
 /* ---- the commodities table -------------------------------------------------- */
 
-#define COMMODITY_COLUMNS "id, unit, service, made_from, input_per_unit, attributes"
+#define COMMODITY_COLUMNS "id, unit, service, made_from, input_per_unit, attributes, transfer"
 /* a producer, a processor, a transporter: lines 2, 3, 4 */
 #define CHAIN_ACTORS "id,kind\nf,producer\nchips,processor\ntr,service_provider\n"
 

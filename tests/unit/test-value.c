@@ -355,7 +355,8 @@ test_json(void **state)
 		"    {\"kind\": \"producer\", \"actors\": 1, \"sales\": 10, \"purchases\": 0, "
 		"\"value_added\": 10, \"share\": 1, \"gini\": null, \"gini_over\": null, "
 		"\"gini_units\": 0, \"costs\": 0, \"transfers_paid\": 0, \"transfers_received\": 0, "
-		"\"net_margin\": 10, \"households\": 0, \"income_per_household\": null}\n"
+		"\"net_margin\": 10, \"net_margin_share\": 1, \"households\": 0, "
+		"\"income_per_household\": null}\n"
 		"  ],\n"
 		"  \"by_level\": [\n"
 		"    {\"level\": \"producer\", \"sellers\": 1, \"sales\": 10, \"value_added\": 10, "
@@ -498,6 +499,7 @@ test_costs_transfers(void **state)
 	assert_int_equal(k->households, 40);
 	assert_near(k->income_per_household, 27.5);
 	assert_near(k->net_margin, 1100);
+	assert_near(k->net_margin_share, 1100.0 / 1640);
 	assert_near(k->transfers_paid, 80);
 	k = mkg_value_kind_at(v, 1);
 	check_kind(k, MKG_ACTOR_TRADER, 1, 520, 0.26, MKG_ABSENT);
