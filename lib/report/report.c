@@ -285,6 +285,15 @@ json_options(mkg_jw *w, const mkg_report *r)
 			mkg__jw_string(w, r->coalition[i]);
 		mkg__jw_end_array(w);
 	}
+	mkg__jw_key(w, "by_tag");
+	if (r->by_tag == NULL) {
+		mkg__jw_null(w);
+	} else {
+		mkg__jw_begin_array(w, true);
+		for (size_t i = 0; i < r->by_tag_count; i++)
+			mkg__jw_string(w, r->by_tag[i]);
+		mkg__jw_end_array(w);
+	}
 	mkg__jw_end_object(w);
 }
 

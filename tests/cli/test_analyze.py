@@ -432,6 +432,9 @@ class Behaviour(AnalyzeCase):
                 ((path, "-t", "us1982"), "unknown threshold set \"us1982\", expected us2023, "
                                           "us2010, us1992 or eu2004"),
                 ((path, "-c", "a,,b"), "--coalition: empty actor id in \"a,,b\""),
+                ((path, "--by-tag", "remote,,women-led"),
+                 "--by-tag: empty tag in \"remote,,women-led\""),
+                ((path, "--by-tag", ""), "--by-tag: empty list, expected TAG[,TAG...]"),
                 ((path, "--levels", "stacked"),
                  "unknown levels \"stacked\", expected separate or pooled"),
                 (("--by-region=north", path),
@@ -440,6 +443,19 @@ class Behaviour(AnalyzeCase):
             self.assertEqual((code, out), (2, b""), args)
             self.assertEqual(err, f"marketgraph analyze: {message} "
                                   "(try 'marketgraph analyze --help')\n")
+
+    def test_by_tag(self):
+        # the tags reach the report (options and value); an unknown tag is the
+        # library's error, after the model is read
+        rep = self.analyze_json(EXAMPLE, "--by-tag", "remote", "--by-tag", "women-led")
+        self.assertEqual(rep["options"]["by_tag"], ["remote", "women-led"])
+        self.assertEqual([(t["tag"], t["with"]) for t in rep["value"]["by_tag"]],
+                         [("remote", True), ("remote", False), ("women-led", True),
+                          ("women-led", False)])
+        code, out, err = run("analyze", EXAMPLE, "--by-tag", "womenled")
+        self.assertEqual((code, out), (1, b""))
+        self.assertEqual(err, f"marketgraph analyze: {EXAMPLE}: by_tag[0]: no producer "
+                              "has the tag \"womenled\"\n")
 
     def test_by_region_forms(self):
         # bare --by-region is the seller's region, before or after FILE;

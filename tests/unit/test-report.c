@@ -82,7 +82,7 @@ test_json_whole(void **state)
 		"\"facilitation\": 0, \"memberships\": 2},\n"
 		"  \"options\": {\"measure\": \"volume\", \"thresholds\": \"us2023\", "
 		"\"split_by_region\": false, \"region_split\": \"none\", \"levels\": \"separate\", "
-		"\"exit_date\": null, \"coalition\": null},\n"
+		"\"exit_date\": null, \"coalition\": null, \"by_tag\": null},\n"
 		"  \"concentration\": [\n"
 		"    {\n"
 		"      \"commodity\": \"maize\",\n"
@@ -201,7 +201,8 @@ test_options(void **state)
 	assert_non_null(strstr(json, "  \"options\": {\"measure\": \"value\", \"thresholds\": "
 	                             "\"us2010\", \"split_by_region\": true, \"region_split\": "
 	                             "\"seller\", \"levels\": \"separate\", \"exit_date\": "
-	                             "\"2012-06\", \"coalition\": [\"c\", \"a\"]},\n"));
+	                             "\"2012-06\", \"coalition\": [\"c\", \"a\"], "
+	                             "\"by_tag\": null},\n"));
 	/* no transaction has a value: one empty market with both left out */
 	assert_non_null(strstr(json, "\"transactions\": 0,\n      \"excluded_transactions\": 2,"));
 	/* the caller's coalition comes first, without a group, members sorted */
