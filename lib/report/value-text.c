@@ -57,13 +57,20 @@ text_levels(GString *out, const mkg_value *v, mkg__labels *l, const char *cur)
 {
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE];
 
-	bool same = mkg_value_level_count(v) == mkg_value_kind_count(v);
+	bool named = false;
 
-	/* levels named after their sellers' kinds repeat the rows by kind */
-	for (size_t i = 0; same && i < mkg_value_level_count(v); i++)
-		same = strcmp(mkg_value_level_at(v, i)->level,
-		              mkg_actor_kind_name(mkg_value_kind_at(v, i)->kind)) == 0;
-	if (same)
+	/* levels that are all kinds' names repeat the rows by kind */
+	for (size_t i = 0; !named && i < mkg_value_level_count(v); i++) {
+		mkg_actor_kind kind = MKG_ACTOR_KIND_UNSET;
+
+		for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+			if (mkg_actor_kind_name((mkg_actor_kind)k) != NULL &&
+			    strcmp(mkg_actor_kind_name((mkg_actor_kind)k),
+			           mkg_value_level_at(v, i)->level) == 0)
+				kind = (mkg_actor_kind)k;
+		named = kind == MKG_ACTOR_KIND_UNSET;
+	}
+	if (!named)
 		return;
 	g_string_append(out, "By level (value added of the sellers at each level):\n");
 	for (size_t i = 0; i < mkg_value_level_count(v); i++) {
