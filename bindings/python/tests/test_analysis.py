@@ -323,6 +323,64 @@ CHIPS = {
          "service": True}]}
 
 
+BOARD = {
+    "format": "marketgraph", "version": 1, "currency": "UGX",
+    "commodities": [{"id": "cess", "service": True, "transfer": True}],
+    "actors": [
+        {"id": "f1", "kind": "producer", "households": 10, "tags": ["women-led"],
+         "costs": [{"item": "labour", "amount": 100}]},
+        {"id": "f2", "kind": "producer", "households": 30,
+         "costs": [{"item": "labour", "amount": 150},
+                   {"item": "rent", "amount": 50, "period": "2010", "commodity": "maize"}]},
+        {"id": "tr", "kind": "trader", "costs": [{"item": "transport", "amount": 60}]},
+        {"id": "mb", "kind": "marketing_board"}, {"id": "em", "kind": "end_market"}],
+    "transactions": [
+        {"seller": "f1", "buyer": "tr", "commodity": "maize", "volume": 20, "value": 400},
+        {"seller": "f2", "buyer": "tr", "commodity": "maize", "volume": 60, "value": 1080},
+        {"seller": "tr", "buyer": "em", "commodity": "maize", "volume": 80, "value": 2000,
+         "level": "wholesale"},
+        {"seller": "mb", "buyer": "f1", "commodity": "cess", "value": 20, "service": True},
+        {"seller": "mb", "buyer": "f2", "commodity": "cess", "value": 60, "service": True},
+        {"seller": "mb", "buyer": "tr", "commodity": "cess", "value": 40, "service": True}]}
+
+
+class Value(unittest.TestCase):
+    """docs/analyses.md 4, worked example: net margins 280, 820, 420, 120;
+    producers 27.5 per household, Gini 1/220; women-led 80% against 72%."""
+
+    def test_worked_example(self):
+        m = mg.from_dict(BOARD)
+        self.assertEqual(m.actors[1].costs, BOARD["actors"][1]["costs"])
+        self.assertTrue(m.commodities[0].transfer)
+        self.assertEqual(mg.from_dict(m.to_dict()).to_dict(), m.to_dict())
+        v = m.value(by_tag=["women-led"])
+        self.assertEqual(v, m.report(by_tag=["women-led"])["value"])
+        self.assertEqual([(a["actor"], a["net_margin"]) for a in v["actors"]],
+                         [("f1", 280), ("f2", 820), ("mb", 120), ("tr", 420)])
+        producers = v["by_kind"][0]
+        self.assertEqual(producers["income_per_household"], 27.5)
+        self.assertAlmostEqual(producers["gini"], 1 / 220)
+        self.assertEqual(producers["gini_over"], "households")
+        self.assertIsNone(v["by_kind"][1]["gini"])
+        self.assertEqual([(s["with"], s["share"]) for s in v["by_tag_shares"]],
+                         [(True, 0.8), (False, 0.72)])
+        self.assertEqual(m.value()["by_tag"], [])
+        self.assertIn("Producers by tag women-led:", m.report_text(by_tag=["women-led"]))
+
+    def test_errors(self):
+        m = mg.from_dict(BOARD)
+        with self.assertRaises(mg.NotFoundError) as cm:
+            m.value(by_tag=["remote"])
+        self.assertEqual(str(cm.exception), 'by_tag[0]: no producer has the tag "remote"')
+        with self.assertRaises(mg.ValidationError) as cm:
+            m.add_actor("x", "trader", costs=[{"item": "rent"}])
+        self.assertEqual(str(cm.exception), "actors[5].costs[0].amount: missing (required)")
+        with self.assertRaises(mg.ValidationError) as cm:
+            m.add_commodity("fee", transfer=True)
+        self.assertEqual(str(cm.exception),
+                         'commodities[1].transfer: a transfer is a service (set "service": true)')
+
+
 class Chains(unittest.TestCase):
     """Summary and inclusiveness per chain, by hand: potato 100 + 60 t, chips
     20 + 10 kt made from 4 t of potato each: the potato chain holds
