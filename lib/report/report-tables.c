@@ -366,12 +366,18 @@ channel_table(mkg__tables *ts, const mkg_channels *ch)
 static const mkg__column value_actor_cols[] = {
 	{ "Actor", MKG__COL_TEXT }, { "Kind", MKG__COL_TEXT }, { "Sales", MKG__COL_NUMBER },
 	{ "Purchases", MKG__COL_NUMBER }, { "Value added", MKG__COL_NUMBER },
+	{ "Costs", MKG__COL_NUMBER }, { "Fees and levies paid", MKG__COL_NUMBER },
+	{ "Fees and levies received", MKG__COL_NUMBER }, { "Net margin", MKG__COL_NUMBER },
+	{ "Households", MKG__COL_INDEX }, { "Income per household", MKG__COL_NUMBER },
 };
 
 static const mkg__column value_kind_cols[] = {
 	{ "Kind", MKG__COL_TEXT }, { "Actors", MKG__COL_INDEX }, { "Sales", MKG__COL_NUMBER },
 	{ "Purchases", MKG__COL_NUMBER }, { "Value added", MKG__COL_NUMBER },
 	{ "Share of the chain's value added", MKG__COL_SHARE }, { "Gini", MKG__COL_NUMBER },
+	{ "Costs", MKG__COL_NUMBER }, { "Net margin", MKG__COL_NUMBER },
+	{ "Share of the chain's net margin", MKG__COL_SHARE },
+	{ "Income per household", MKG__COL_NUMBER },
 };
 
 static const mkg__column producer_share_cols[] = {
@@ -384,10 +390,12 @@ static void
 value_tables(mkg__tables *ts, const mkg_value *v)
 {
 	mkg__table *a = table_add(ts, "value-actors", "Value per actor",
-	                          "Money in and out, in the model's currency; services included.",
+	                          "Money in and out, in the model's currency; services included, "
+	                          "fees and levies apart; end markets are not a stage.",
 	                          value_actor_cols, N_COLS(value_actor_cols));
 	mkg__table *k = table_add(ts, "value-kinds", "Value added per kind of actor",
-	                          "Summed over the actors of each kind; Gini across them.",
+	                          "Summed over the actors of each kind; Gini across their households "
+	                          "or, without households, the actors (none for one actor).",
 	                          value_kind_cols, N_COLS(value_kind_cols));
 	mkg__table *p = table_add(ts, "producer-share", "Producer share of the end-market price",
 	                          "Average unit prices, in the model's currency.",
@@ -401,6 +409,12 @@ value_tables(mkg__tables *ts, const mkg_value *v)
 		number(a, x->sales);
 		number(a, x->purchases);
 		number(a, x->value_added);
+		number(a, x->costs);
+		number(a, x->transfers_paid);
+		number(a, x->transfers_received);
+		number(a, x->net_margin);
+		number(a, x->households < 0 ? MKG_ABSENT : (double)x->households);
+		number(a, x->income_per_household);
 	}
 	for (size_t i = 0; i < mkg_value_kind_count(v); i++) {
 		const mkg_kind_value *x = mkg_value_kind_at(v, i);
@@ -412,6 +426,10 @@ value_tables(mkg__tables *ts, const mkg_value *v)
 		number(k, x->value_added);
 		number(k, x->share);
 		number(k, x->gini);
+		number(k, x->costs);
+		number(k, x->net_margin);
+		number(k, x->net_margin_share);
+		number(k, x->income_per_household);
 	}
 	for (size_t i = 0; i < mkg_value_producer_share_count(v); i++) {
 		const mkg_producer_share *x = mkg_value_producer_share_at(v, i);
