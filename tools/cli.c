@@ -9,12 +9,28 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* --aggregate, the option of every command that reads a model (its
+ * parameters start with FILE); cli_load() reads it. */
+static gboolean aggregate_input;
+
+static bool
+reads_model(const cli_command *cmd)
+{
+	return strncmp(cmd->parameters, "FILE", 4) == 0;
+}
+
 int
 cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char ***argv)
 {
 	gboolean help = FALSE;
 	const GOptionEntry help_entries[] = {
 		{ "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help and exit", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	const GOptionEntry input_entries[] = {
+		{ "aggregate", 0, 0, G_OPTION_ARG_NONE, &aggregate_input,
+		  "FILE is a JSON Lines log of exchanges: merge those with the same seller, "
+		  "buyer, commodity, level and period (docs/format.md, section 10)", NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	char *prgname = g_strdup_printf("marketgraph %s", cmd->name);
@@ -29,6 +45,8 @@ cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char *
 		g_option_context_set_description(ctx, cmd->description);
 	if (entries != NULL)
 		g_option_context_add_main_entries(ctx, entries, NULL);
+	if (reads_model(cmd))
+		g_option_context_add_main_entries(ctx, input_entries, NULL);
 	g_option_context_add_main_entries(ctx, help_entries, NULL);
 	/* The usage line reads "marketgraph CMD [OPTION…] PARAMETERS". */
 	g_set_prgname(prgname);
@@ -196,9 +214,12 @@ cli_load(const char *file, mkg_model **out)
 	const char *name = cli_display_name(file);
 	const char *msg;
 	size_t name_len = strlen(name);
+	mkg_read_options opts = MKG_READ_OPTIONS_INIT;
 	int rc;
 
-	rc = from_stdin ? mkg_json_read_stream(out, stdin) : mkg_json_read_file(out, file);
+	opts.aggregate = aggregate_input;
+	rc = from_stdin ? mkg_model_read_stream(out, stdin, &opts)
+	                : mkg_model_read_file(out, file, &opts);
 	if (rc == MKG_OK)
 		return CLI_EXIT_OK;
 	msg = mkg_error_message();

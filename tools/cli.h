@@ -78,7 +78,10 @@ int cli_parse_list_of(const cli_command *cmd, const char *option, const char *it
 const char *cli_display_name(const char *file);
 
 /*
- * Import a model from a file, or from standard input for "-".  On failure
+ * Import a model from a file, or from standard input for "-": a document or
+ * a JSON Lines stream, plain or gzip (mkg_model_read_file()), its exchanges
+ * merged when the command was given --aggregate (added by cli_parse() to
+ * every command whose parameters start with FILE).  On failure
  * print "FILE: MESSAGE" on stderr (MESSAGE is mkg_error_message()) and
  * return CLI_EXIT_FAILURE; else store the model in *out and return 0.
  */

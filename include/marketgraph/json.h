@@ -46,6 +46,53 @@ mkg_json_read_buffer(mkg_model **out, const void *data, size_t len);
 MKG_EXPORT int
 mkg_json_read_stream(mkg_model **out, FILE *stream);
 
+/** How mkg_model_read_*() take their input (docs/format.md, section 10). */
+typedef enum mkg_input_format {
+	MKG_INPUT_AUTO = 0,     /**< a stream when the first line with text is a whole JSON
+	                             object without an "actors" member, else a document */
+	MKG_INPUT_DOCUMENT = 1, /**< one JSON document (mkg_json_read_*()) */
+	MKG_INPUT_JSONL = 2     /**< a JSON Lines stream: one record a line */
+} mkg_input_format;
+
+typedef struct mkg_read_options {
+	unsigned int version; /**< MKG_READ_OPTIONS_VERSION */
+	int format;           /**< mkg_input_format */
+	/** nonzero: the stream's transaction lines are exchanges, merged into one
+	 *  transaction per seller, buyer, commodity, level and period (volumes
+	 *  and values added, the count in its attributes as {"exchanges": N});
+	 *  a document is refused (MKG_EDATA) */
+	int aggregate;
+} mkg_read_options;
+
+#define MKG_READ_OPTIONS_VERSION 1
+#define MKG_READ_OPTIONS_INIT { MKG_READ_OPTIONS_VERSION, MKG_INPUT_AUTO, 0 }
+
+/** Fill *opts with MKG_READ_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
+ * or a version this library does not know. */
+MKG_EXPORT int mkg_read_options_init(mkg_read_options *opts, unsigned int version);
+
+/**
+ * Import a model from a document or a JSON Lines stream, either of them
+ * plain or gzip-compressed (found from the gzip magic bytes, whatever the
+ * name), as opts says (NULL: MKG_READ_OPTIONS_INIT).  A document is read
+ * as by mkg_json_read_file(); a stream one line at a time, in memory the
+ * model plus one line, its messages starting "line L: ".  Same statuses
+ * as mkg_json_read_file(); MKG_EIO `PATH: cannot read: corrupt gzip data
+ * (...)` or `... truncated gzip data` for a broken gzip file.
+ */
+MKG_EXPORT int
+mkg_model_read_file(mkg_model **out, const char *path, const mkg_read_options *opts);
+
+/** The same from an open stream read to its end (not closed); messages name
+ *  it "stream". */
+MKG_EXPORT int
+mkg_model_read_stream(mkg_model **out, FILE *stream, const mkg_read_options *opts);
+
+/** The same from len bytes at data (borrowed for the call). */
+MKG_EXPORT int
+mkg_model_read_buffer(mkg_model **out, const void *data, size_t len,
+                      const mkg_read_options *opts);
+
 /**
  * Export a model as JSON text.  On success store a NUL-terminated string in
  * *out, to be freed with mkg_free(), and its length (without the NUL) in

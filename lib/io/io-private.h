@@ -23,9 +23,25 @@ int mkg__json_add_facilitation(mkg_json_reader *r, mkg_model *m, const char *dat
 int mkg__json_add_membership(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 int mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 
+/* Read the transaction record data[0..len) into *d without adding it:
+ * its strings point into *obj (json_object_put() it) and *attributes
+ * (g_free); both NULL on failure.  Messages name path. */
+struct json_object;
+int mkg__json_read_transaction(mkg_json_reader *r, const char *path, const char *data, size_t len,
+                               mkg_transaction_desc *d, struct json_object **obj,
+                               char **attributes);
+
 /* Set one of the document's fields (name, currency, volume_unit, period,
  * attributes) from its JSON text. */
 int mkg__json_set_header_field(mkg_json_reader *r, mkg_model *m, const char *key,
                                const char *data, size_t len);
+
+/* ---- the header of a JSON Lines stream (json-read.c) -------------------- */
+
+/* Check the header line data[0..len) (valid JSON, an object) under the
+ * rules of the document's top level less the arrays (format and version
+ * required, no other key than name, currency, volume_unit, period and
+ * attributes) and set its fields in m. */
+int mkg__json_read_stream_header(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 
 #endif /* MKG_IO_PRIVATE_H */

@@ -47,7 +47,7 @@ typedef struct top_level {
 
 /* Locate the members of the document's object (its syntax is valid). */
 static int
-scan_top_level(const char *data, size_t len, top_level *top)
+scan_top_level(const char *data, size_t len, int nkeys, top_level *top)
 {
 	size_t i = mkg__json_skip_ws(data, len, 0);
 
@@ -63,8 +63,10 @@ scan_top_level(const char *data, size_t len, top_level *top)
 		size_t k = 0, end;
 
 		i = mkg__json_read_string(data, len, i, key, sizeof key, &complete);
-		while (k < K_COUNT && !(complete && strcmp(key, top_keys[k]) == 0))
+		while (k < (size_t)nkeys && !(complete && strcmp(key, top_keys[k]) == 0))
 			k++;
+		if (k == (size_t)nkeys)
+			k = K_COUNT;
 		i = mkg__json_skip_ws(data, len, i);      /* ':' */
 		i = mkg__json_skip_ws(data, len, i + 1);
 		end = mkg__json_skip_value(data, len, i);
@@ -117,7 +119,7 @@ value_text(const char *data, span s, char buf[MKG_QUOTE_BUFSIZE])
 }
 
 static int
-check_header(const char *data, const top_level *top)
+check_header(const char *data, const top_level *top, int nkeys)
 {
 	static const char format_name[] = "marketgraph";
 	char got[MKG_QUOTE_BUFSIZE];
@@ -159,7 +161,7 @@ format_ok:
 		GString *expected = g_string_new(NULL);
 		int rc;
 
-		for (int k = 0; k < K_COUNT; k++)
+		for (int k = 0; k < nkeys; k++)
 			g_string_append_printf(expected, "%s%s", k ? ", " : "", top_keys[k]);
 		if (mkg__json_is_plain_key(top->unknown) && top->unknown_complete &&
 		    strlen(top->unknown) <= 48)
@@ -170,9 +172,36 @@ format_ok:
 		g_string_free(expected, TRUE);
 		return rc;
 	}
-	if (!present(top, K_ACTORS))
+	if (nkeys > K_ACTORS && !present(top, K_ACTORS))
 		return mkg__error(MKG_EDATA, "actors: missing (required)");
 	return MKG_OK;
+}
+
+/* The document's fields name .. attributes. */
+static int
+set_header_fields(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *top)
+{
+	int rc;
+
+	for (int k = K_NAME; k <= K_ATTRIBUTES; k++) {
+		if (present(top, k) &&
+		    (rc = mkg__json_set_header_field(r, m, top_keys[k], data + top->value[k].start,
+		                                     top->value[k].end - top->value[k].start)) != MKG_OK)
+			return rc;
+	}
+	return MKG_OK;
+}
+
+int
+mkg__json_read_stream_header(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
+{
+	top_level top;
+	int rc;
+
+	if ((rc = scan_top_level(data, len, K_COMMODITIES, &top)) != MKG_OK ||
+	    (rc = check_header(data, &top, K_COMMODITIES)) != MKG_OK)
+		return rc;
+	return set_header_fields(r, m, data, &top);
 }
 
 typedef int (*add_record_fn)(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
@@ -219,15 +248,10 @@ read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 
 	if (!mkg__json_syntax_check(data, len, MKG_JSON_MAX_DEPTH, &err))
 		return mkg__json_syntax_fail(MKG_EPARSE, NULL, data, &err);
-	if ((rc = scan_top_level(data, len, &top)) != MKG_OK ||
-	    (rc = check_header(data, &top)) != MKG_OK)
+	if ((rc = scan_top_level(data, len, K_COUNT, &top)) != MKG_OK ||
+	    (rc = check_header(data, &top, K_COUNT)) != MKG_OK ||
+	    (rc = set_header_fields(r, m, data, &top)) != MKG_OK)
 		return rc;
-	for (int k = K_NAME; k <= K_ATTRIBUTES; k++) {
-		if (present(&top, k) &&
-		    (rc = mkg__json_set_header_field(r, m, top_keys[k], data + top.value[k].start,
-		                                     top.value[k].end - top.value[k].start)) != MKG_OK)
-			return rc;
-	}
 	if (present(&top, K_COMMODITIES) &&
 	    (rc = read_array(r, m, data, &top, K_COMMODITIES, mkg__json_add_commodity)) != MKG_OK)
 		return rc;

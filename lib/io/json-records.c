@@ -379,6 +379,8 @@ parse_record(mkg_json_reader *r, const char *data, size_t len, const char *path,
 
 	if (rc != MKG_OK)
 		return rc;
+	if (r->skip_key != NULL)
+		json_object_object_del(*obj, r->skip_key);
 	return collect(f, names, *obj, path);
 }
 
@@ -432,35 +434,53 @@ out:
 }
 
 int
-mkg__json_add_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
+mkg__json_read_transaction(mkg_json_reader *r, const char *path, const char *data, size_t len,
+                           mkg_transaction_desc *d, struct json_object **obj, char **attributes)
 {
-	char path[PATH_MAX_LEN];
-	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
-	struct json_object *obj = NULL;
-	char *attributes = NULL;
 	fields f;
 	int contract = MKG_CONTRACT_SPOT, rc;
 
-	record_path(path, "transactions", m->transactions->len);
-	if ((rc = parse_record(r, data, len, path, transaction_fields, &f, &obj)) != MKG_OK ||
-	    (rc = get_string(&f, T_ID, path, &d.id)) != MKG_OK ||
-	    (rc = get_string(&f, T_SELLER, path, &d.seller)) != MKG_OK ||
-	    (rc = get_string(&f, T_BUYER, path, &d.buyer)) != MKG_OK ||
-	    (rc = get_string(&f, T_COMMODITY, path, &d.commodity)) != MKG_OK ||
-	    (rc = get_string(&f, T_LEVEL, path, &d.level)) != MKG_OK ||
-	    (rc = get_number(&f, T_VOLUME, path, &d.volume)) != MKG_OK ||
-	    (rc = get_number(&f, T_VALUE, path, &d.value)) != MKG_OK ||
-	    (rc = get_string(&f, T_PERIOD, path, &d.period)) != MKG_OK ||
+	*d = (mkg_transaction_desc)MKG_TRANSACTION_DESC_INIT;
+	*obj = NULL;
+	*attributes = NULL;
+	if ((rc = parse_record(r, data, len, path, transaction_fields, &f, obj)) != MKG_OK ||
+	    (rc = get_string(&f, T_ID, path, &d->id)) != MKG_OK ||
+	    (rc = get_string(&f, T_SELLER, path, &d->seller)) != MKG_OK ||
+	    (rc = get_string(&f, T_BUYER, path, &d->buyer)) != MKG_OK ||
+	    (rc = get_string(&f, T_COMMODITY, path, &d->commodity)) != MKG_OK ||
+	    (rc = get_string(&f, T_LEVEL, path, &d->level)) != MKG_OK ||
+	    (rc = get_number(&f, T_VOLUME, path, &d->volume)) != MKG_OK ||
+	    (rc = get_number(&f, T_VALUE, path, &d->value)) != MKG_OK ||
+	    (rc = get_string(&f, T_PERIOD, path, &d->period)) != MKG_OK ||
 	    (rc = get_enum(&f, T_CONTRACT, path, contract_name, MKG_CONTRACT_COUNT, &contract)) !=
 	            MKG_OK ||
-	    (rc = get_bool(&f, T_SERVICE, path, &d.service)) != MKG_OK ||
-	    (rc = get_number(&f, T_CAPACITY, path, &d.capacity)) != MKG_OK ||
-	    (rc = get_attributes(&f, T_ATTRIBUTES, path, &attributes)) != MKG_OK)
-		goto out;
-	d.contract = (mkg_contract)contract;
-	d.attributes = attributes;
+	    (rc = get_bool(&f, T_SERVICE, path, &d->service)) != MKG_OK ||
+	    (rc = get_number(&f, T_CAPACITY, path, &d->capacity)) != MKG_OK ||
+	    (rc = get_attributes(&f, T_ATTRIBUTES, path, attributes)) != MKG_OK) {
+		json_object_put(*obj);
+		g_free(*attributes);
+		*obj = NULL;
+		*attributes = NULL;
+		return rc;
+	}
+	d->contract = (mkg_contract)contract;
+	d->attributes = *attributes;
+	return MKG_OK;
+}
+
+int
+mkg__json_add_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
+{
+	char path[PATH_MAX_LEN];
+	mkg_transaction_desc d;
+	struct json_object *obj;
+	char *attributes;
+	int rc;
+
+	record_path(path, "transactions", m->transactions->len);
+	if ((rc = mkg__json_read_transaction(r, path, data, len, &d, &obj, &attributes)) != MKG_OK)
+		return rc;
 	rc = mkg__model_add_transaction(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
-out:
 	g_free(attributes);
 	json_object_put(obj);
 	return rc;

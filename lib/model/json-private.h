@@ -106,6 +106,9 @@ typedef struct mkg_json_reader {
 	GPtrArray *ids;    /* tags, target actors: borrowed from json-c */
 	GPtrArray *ids2;   /* target transactions */
 	GArray *payments;  /* mkg_payment */
+	/* A member every record may hold besides its fields, dropped before
+	 * the fields are checked: "record" in a JSON Lines stream, else NULL. */
+	const char *skip_key;
 } mkg_json_reader;
 
 mkg_json_reader *mkg__json_reader_new(void);
