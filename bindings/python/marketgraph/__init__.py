@@ -15,12 +15,12 @@ from ._version import __version__
 from .errors import (Error, ExistsError, FileError, InvalidArgumentError, NotFoundError,
                      OutOfMemoryError, ParseError, UnsupportedError, ValidationError)
 from .model import (Actor, Commodity, Facilitation, Membership, Model, Transaction, from_dict,
-                    load, loads)
+                    load, loads, read)
 from ._native import lib as _lib, library_path
 
 __all__ = [
     "__version__", "library_version", "library_path",
-    "Model", "load", "loads", "from_dict",
+    "Model", "load", "read", "loads", "from_dict",
     "Actor", "Transaction", "Facilitation", "Membership", "Commodity",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError", "ExistsError",
     "ValidationError", "ParseError", "UnsupportedError", "FileError",

@@ -18,7 +18,7 @@ from .errors import UnsupportedError, error_for_code
 __all__ = ["lib", "library_path", "MODEL_P", "REPORT_P", "ActorDesc",
            "TransactionDesc", "FacilitationDesc", "Payment", "MembershipDesc",
            "CommodityDesc",
-           "ReportOptions", "owned_string", "NONE"]
+           "ReadOptions", "ReportOptions", "owned_string", "NONE"]
 
 SONAME = "libmarketgraph.so.0"
 ENV = "MARKETGRAPH_LIBRARY"
@@ -128,6 +128,11 @@ class CommodityDesc(ctypes.Structure):
     _fields_ = [("version", c_uint), ("id", c_char_p), ("unit", c_char_p),
                 ("service", c_int), ("made_from", c_char_p), ("input_per_unit", c_double),
                 ("attributes", c_char_p), ("transfer", c_int)]
+
+
+class ReadOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_read_options_init"
+    _fields_ = [("version", c_uint), ("format", c_int), ("aggregate", c_int)]
 
 
 class ReportOptions(ctypes.Structure):
@@ -395,6 +400,9 @@ _OPTIONAL += [
     ("mkg_measure_from_name", [c_char_p, P(c_int)]) + _STATUS,
     (DotOptions.INIT, [P(DotOptions), c_uint]) + _STATUS,
     ("mkg_dot_write_string", [M, P(DotOptions), P(c_void_p), P(c_size_t)]) + _STATUS,
+    (ReadOptions.INIT, [P(ReadOptions), c_uint]) + _STATUS,
+    ("mkg_model_read_file", [P(M), c_char_p, P(ReadOptions)]) + _STATUS,
+    ("mkg_model_read_buffer", [P(M), c_char_p, c_size_t, P(ReadOptions)]) + _STATUS,
 ]
 
 

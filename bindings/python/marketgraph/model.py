@@ -12,6 +12,7 @@ from operator import index as _as_index
 
 from . import _convert as cv
 from .analysis import Analyses
+from ._native import ReadOptions, function, missing_functions
 from ._native import (ActorDesc, CommodityDesc, Cost, FacilitationDesc, MembershipDesc,
                       MODEL_P, Payment, TransactionDesc, lib, owned_string)
 from .errors import ValidationError
@@ -706,11 +707,29 @@ def _read(fn, *args):
     return Model._wrap(ptr)
 
 
-def load(path):
-    """Read a model from a file in the model format.  Raises FileError,
-    ParseError (``line 14, column 3: ...``), ValidationError (with the JSON
-    path of the offending field) or UnsupportedError (a newer version)."""
-    return _read(lib.mkg_json_read_file, cv.cpath(path))
+def _read_options(aggregate):
+    options = ReadOptions()
+    function(ReadOptions.INIT)(ctypes.byref(options), ReadOptions.VERSION)
+    options.aggregate = 1 if aggregate else 0
+    return options
+
+
+def load(path, *, aggregate=False):
+    """Read a model from a file: a model-format document or a JSON Lines
+    stream (``.jsonl``), either of them gzip-compressed (``.gz``; found from
+    the content, whatever the name).  aggregate=True reads a stream of raw
+    exchanges and merges those with the same seller, buyer, commodity, level
+    and period (docs/format.md, section 10).  Raises FileError, ParseError
+    (``line 14, column 3: ...``), ValidationError (with the JSON path of the
+    offending field, and ``line L: `` in a stream) or UnsupportedError (a
+    newer version)."""
+    if not aggregate and "mkg_model_read_file" in missing_functions():
+        return _read(lib.mkg_json_read_file, cv.cpath(path))  # an older library
+    options = _read_options(aggregate)
+    return _read(function("mkg_model_read_file"), cv.cpath(path), ctypes.byref(options))
+
+
+read = load
 
 
 def loads(data):

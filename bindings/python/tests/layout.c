@@ -257,6 +257,12 @@ main(void)
 	FIELD(mkg_dot_options, highlight);
 	end();
 
+	BEGIN(mkg_read_options);
+	FIELD(mkg_read_options, version);
+	FIELD(mkg_read_options, format);
+	FIELD(mkg_read_options, aggregate);
+	end();
+
 	printf("\n}\n");
 	return 0;
 }

@@ -38,6 +38,7 @@ STRUCTS = {
     "mkg_channels_options": _native.ChannelsOptions,
     "mkg_summary_options": _native.SummaryOptions,
     "mkg_dot_options": _native.DotOptions,
+    "mkg_read_options": _native.ReadOptions,
 }
 
 

@@ -69,6 +69,38 @@ class RoundTrips(unittest.TestCase):
             self.assertEqual(mg.load(Path(path)), m)
             self.assertEqual(mg.load(path.encode()), m)
 
+    def test_read_stream_gzip_aggregate(self):
+        """mg.read(): a JSON Lines stream, gzip, and exchanges merged (two
+        exchanges a->b: volume 3 + 2 = 5, value 30, count 2)."""
+        import gzip
+        lines = [{"format": "marketgraph", "version": 1, "volume_unit": "t"},
+                 {"record": "actor", "id": "a", "kind": "producer"},
+                 {"record": "actor", "id": "b", "kind": "trader"},
+                 {"record": "transaction", "seller": "a", "buyer": "b", "commodity": "maize",
+                  "volume": 3, "value": 30},
+                 {"record": "transaction", "seller": "a", "buyer": "b", "commodity": "maize",
+                  "volume": 2}]
+        text = "".join(json.dumps(x) + "\n" for x in lines).encode()
+        with tempfile.TemporaryDirectory() as d:
+            plain = os.path.join(d, "log.jsonl")
+            packed = os.path.join(d, "log.jsonl.gz")
+            with open(plain, "wb") as f:
+                f.write(text)
+            with open(packed, "wb") as f:
+                f.write(gzip.compress(text))
+            m = mg.read(plain)
+            self.assertEqual(len(m.transactions), 2)
+            self.assertEqual(mg.read(packed), m)
+            merged = mg.read(packed, aggregate=True).to_dict()["transactions"]
+            self.assertEqual(merged, [{"id": "t1", "seller": "a", "buyer": "b",
+                                       "commodity": "maize", "volume": 5, "value": 30,
+                                       "attributes": {"exchanges": 2}}])
+            with open(plain, "ab") as f:
+                f.write(b'{"record":"actor","id":"c"}\n')
+            with self.assertRaises(mg.ValidationError) as e:
+                mg.read(plain)
+            self.assertEqual(str(e.exception), "line 6: actors[2].kind: missing (required)")
+
     def test_save_never_loses_a_file(self):
         """save() goes through the library's one output primitive: a user's
         FILE.tmp and a symbolic link of that name are left alone, a 0600
