@@ -23,6 +23,13 @@ int mkg__json_add_facilitation(mkg_json_reader *r, mkg_model *m, const char *dat
 int mkg__json_add_membership(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 int mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 
+/* The fast path of the two functions above (json-fast.c): when the record
+ * is plain (docs in json-fast.c), add it, store the status in *rc and
+ * return true; else return false having changed nothing. */
+bool mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t len, int *rc);
+bool mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len,
+                                int *rc);
+
 /* Read the transaction record data[0..len) into *d without adding it:
  * its strings point into *obj (json_object_put() it) and *attributes
  * (g_free); both NULL on failure.  Messages name path. */

@@ -48,6 +48,7 @@ mkg__json_reader_free(mkg_json_reader *r)
 	g_ptr_array_free(r->ids, TRUE);
 	g_ptr_array_free(r->ids2, TRUE);
 	g_array_free(r->payments, TRUE);
+	g_free(r->fast_buf);
 	g_free(r);
 }
 

@@ -109,6 +109,8 @@ typedef struct mkg_json_reader {
 	/* A member every record may hold besides its fields, dropped before
 	 * the fields are checked: "record" in a JSON Lines stream, else NULL. */
 	const char *skip_key;
+	char *fast_buf;    /* the strings of a record read by lib/io/json-fast.c */
+	size_t fast_cap;
 } mkg_json_reader;
 
 mkg_json_reader *mkg__json_reader_new(void);
