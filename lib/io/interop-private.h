@@ -17,6 +17,12 @@
  * MKG_EIO `PATH: cannot open: <reason>` / `PATH: cannot read: <reason>`,
  * MKG_ENOMEM when it does not fit in memory. */
 int mkg__io_read_file(const char *path, char **out, size_t *len);
+/* The same for a large input: a regular file of 1 MiB or more is read into
+ * memory of its own (mmap, huge pages, populated at once), *mapped set to
+ * its size; smaller files and others as mkg__io_read_file(), *mapped 0.
+ * Free the text with mkg__io_free_read(*out, *mapped). */
+int mkg__io_read_file_mapped(const char *path, char **out, size_t *len, size_t *mapped);
+void mkg__io_free_read(char *data, size_t mapped);
 /* Read a stream to its end into *out (g_free; not NUL-terminated).
  * MKG_EIO `stream: cannot read: <reason>`, MKG_ENOMEM likewise. */
 int mkg__io_read_stream(FILE *stream, char **out, size_t *len);

@@ -23,11 +23,14 @@ int mkg__json_add_facilitation(mkg_json_reader *r, mkg_model *m, const char *dat
 int mkg__json_add_membership(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 int mkg__json_add_commodity(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
 
-/* The fast path of the two functions above (json-fast.c): when the record
- * is plain (docs in json-fast.c), add it, store the status in *rc and
- * return true; else return false having changed nothing. */
-bool mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t len, int *rc);
-bool mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len,
+/* The fast path of the two functions above (json-fast.c) for the record
+ * that starts at data (its '{'; valid JSON text that passed the syntax
+ * check, within which the record is read): when it is plain (see
+ * json-fast.c), add it, store its length in *used and the status in *rc
+ * and return true; else return false having changed nothing. */
+bool mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
+                          int *rc);
+bool mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
                                 int *rc);
 
 /* Read the transaction record data[0..len) into *d without adding it:

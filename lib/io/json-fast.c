@@ -21,16 +21,37 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Room for every string of a record: each is shorter than its quoted text. */
-static char *
-scratch(mkg_json_reader *r, size_t len)
+/* Where the strings of a record are copied, NUL-terminated.  The record's
+ * length is not known before it is read, so a record whose strings do not
+ * fit goes to json-records.c, and the room doubles for the next ones. */
+typedef struct room {
+	char *at, *end;
+	mkg_json_reader *r;
+} room;
+
+static room
+scratch(mkg_json_reader *r)
 {
-	if (r->fast_cap < len + 1) {
-		g_free(r->fast_buf);
-		r->fast_cap = MAX(len + 1, 4096);
+	room out;
+
+	if (r->fast_buf == NULL) {
+		r->fast_cap = 64 * 1024;
 		r->fast_buf = g_malloc(r->fast_cap);
 	}
-	return r->fast_buf;
+	out.at = r->fast_buf;
+	out.end = r->fast_buf + r->fast_cap;
+	out.r = r;
+	return out;
+}
+
+static void
+grow(mkg_json_reader *r)
+{
+	if (r->fast_cap < ((size_t)1 << 30)) {
+		r->fast_cap *= 2;
+		g_free(r->fast_buf);
+		r->fast_buf = g_malloc(r->fast_cap);
+	}
 }
 
 static inline const char *
@@ -45,7 +66,7 @@ skip_ws(const char *p)
  * a NUL to *out (advanced); returns the position past its closing quote,
  * NULL for a string with an escape or another value. */
 static const char *
-plain_string(const char *p, char **out, const char **copy)
+plain_string(const char *p, room *out, const char **copy)
 {
 	const char *s;
 	size_t n;
@@ -59,10 +80,14 @@ plain_string(const char *p, char **out, const char **copy)
 		p++;
 	}
 	n = (size_t)(p - s);
-	memcpy(*out, s, n);
-	(*out)[n] = '\0';
-	*copy = *out;
-	*out += n + 1;
+	if ((size_t)(out->end - out->at) <= n) {
+		grow(out->r);
+		return NULL;
+	}
+	memcpy(out->at, s, n);
+	out->at[n] = '\0';
+	*copy = out->at;
+	out->at += n + 1;
 	return p + 1;
 }
 
@@ -185,10 +210,10 @@ static const char *const actor_keys[A_N] = {
 };
 
 bool
-mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t len, int *rc)
+mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used, int *rc)
 {
 	mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
-	char *out = scratch(r, len);
+	room out = scratch(r);
 	const char *p = skip_ws(data + 1), *kind = NULL;
 	unsigned seen = 0;
 	bool integer, skip_seen = false;
@@ -256,6 +281,7 @@ next:
 			return false;
 		d.kind = (mkg_actor_kind)k;
 	}
+	*used = (size_t)(p + 1 - data);
 	*rc = mkg__model_add_actor(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
 	return true;
 }
@@ -268,11 +294,11 @@ static const char *const transaction_keys[T_N] = {
 };
 
 bool
-mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t len,
+mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
                            int *rc)
 {
 	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
-	char *out = scratch(r, len);
+	room out = scratch(r);
 	const char *p = skip_ws(data + 1), *contract = NULL;
 	unsigned seen = 0;
 	bool integer, skip_seen = false;
@@ -330,6 +356,7 @@ next:
 			return false;
 		d.contract = (mkg_contract)c;
 	}
+	*used = (size_t)(p + 1 - data);
 	*rc = mkg__model_add_transaction(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
 	return true;
 }

@@ -205,11 +205,14 @@ mkg__json_read_stream_header(mkg_json_reader *r, mkg_model *m, const char *data,
 }
 
 typedef int (*add_record_fn)(mkg_json_reader *r, mkg_model *m, const char *data, size_t len);
+typedef bool (*fast_record_fn)(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
+                               int *rc);
 
-/* Add every record of the array top-level key k. */
+/* Add every record of the array top-level key k, by fast when it takes the
+ * record (json-fast.c), else by add. */
 static int
 read_array(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *top, int k,
-           add_record_fn add)
+           add_record_fn add, fast_record_fn fast)
 {
 	span v = top->value[k];
 	size_t i = v.start, index = 0;
@@ -222,13 +225,18 @@ read_array(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *
 	}
 	i = mkg__json_skip_ws(data, v.end, i + 1);
 	while (data[i] != ']') {
-		size_t end = mkg__json_skip_value(data, v.end, i);
+		size_t end, used;
 		int rc;
 
 		if (data[i] != '{')
 			return mkg__error(MKG_EDATA, "%s[%zu]: expected an object, got %s", top_keys[k],
 			                  index, mkg__json_type_of_char(data[i]));
-		rc = add(r, m, data + i, end - i);
+		if (fast != NULL && fast(r, m, data + i, &used, &rc)) {
+			end = i + used;
+		} else {
+			end = mkg__json_skip_value(data, v.end, i);
+			rc = add(r, m, data + i, end - i);
+		}
 		if (rc != MKG_OK)
 			return rc;
 		index++;
@@ -253,18 +261,19 @@ read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 	    (rc = set_header_fields(r, m, data, &top)) != MKG_OK)
 		return rc;
 	if (present(&top, K_COMMODITIES) &&
-	    (rc = read_array(r, m, data, &top, K_COMMODITIES, mkg__json_add_commodity)) != MKG_OK)
+	    (rc = read_array(r, m, data, &top, K_COMMODITIES, mkg__json_add_commodity, NULL)) != MKG_OK)
 		return rc;
-	if ((rc = read_array(r, m, data, &top, K_ACTORS, mkg__json_add_actor)) != MKG_OK)
+	if ((rc = read_array(r, m, data, &top, K_ACTORS, mkg__json_add_actor, mkg__json_fast_actor)) != MKG_OK)
 		return rc;
 	if (present(&top, K_TRANSACTIONS) &&
-	    (rc = read_array(r, m, data, &top, K_TRANSACTIONS, mkg__json_add_transaction)) != MKG_OK)
+	    (rc = read_array(r, m, data, &top, K_TRANSACTIONS, mkg__json_add_transaction,
+	                           mkg__json_fast_transaction)) != MKG_OK)
 		return rc;
 	if (present(&top, K_FACILITATION) &&
-	    (rc = read_array(r, m, data, &top, K_FACILITATION, mkg__json_add_facilitation)) != MKG_OK)
+	    (rc = read_array(r, m, data, &top, K_FACILITATION, mkg__json_add_facilitation, NULL)) != MKG_OK)
 		return rc;
 	if (present(&top, K_MEMBERSHIPS) &&
-	    (rc = read_array(r, m, data, &top, K_MEMBERSHIPS, mkg__json_add_membership)) != MKG_OK)
+	    (rc = read_array(r, m, data, &top, K_MEMBERSHIPS, mkg__json_add_membership, NULL)) != MKG_OK)
 		return rc;
 	return mkg_model_validate(m);
 }
@@ -306,15 +315,15 @@ int
 mkg_json_read_file(mkg_model **out, const char *path)
 {
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, mapped = 0;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(path);
-	if ((rc = mkg__io_read_file(path, &data, &len)) != MKG_OK)
+	if ((rc = mkg__io_read_file_mapped(path, &data, &len, &mapped)) != MKG_OK)
 		return rc;
 	rc = import(out, data ? data : "", len);
-	g_free(data);
+	mkg__io_free_read(data, mapped);
 	return rc;
 }
 

@@ -395,8 +395,6 @@ mkg__json_add_actor(mkg_json_reader *r, mkg_model *m, const char *data, size_t l
 	fields f;
 	int kind = -1, rc;
 
-	if (mkg__json_fast_actor(r, m, data, len, &rc))
-		return rc;
 	record_path(path, "actors", m->actors->len);
 	if ((rc = parse_record(r, data, len, path, actor_fields, &f, &obj)) != MKG_OK ||
 	    (rc = get_string(&f, A_ID, path, &d.id)) != MKG_OK ||
@@ -479,8 +477,6 @@ mkg__json_add_transaction(mkg_json_reader *r, mkg_model *m, const char *data, si
 	char *attributes;
 	int rc;
 
-	if (mkg__json_fast_transaction(r, m, data, len, &rc))
-		return rc;
 	record_path(path, "transactions", m->transactions->len);
 	if ((rc = mkg__json_read_transaction(r, path, data, len, &d, &obj, &attributes)) != MKG_OK)
 		return rc;

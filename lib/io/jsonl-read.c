@@ -219,6 +219,7 @@ static int
 add_record(stream_reader *s, int kind, const char *data, size_t len, size_t line)
 {
 	uint64_t at = line;
+	size_t used;
 	int rc;
 
 	switch (kind) {
@@ -227,11 +228,17 @@ add_record(stream_reader *s, int kind, const char *data, size_t len, size_t line
 			g_array_append_val(s->commodity_lines, at);
 		return rc;
 	case R_ACTOR:
+		if (mkg__json_fast_actor(s->r, s->m, data + mkg__json_skip_ws(data, len, 0), &used,
+		                         &rc))
+			return rc;
 		return mkg__json_add_actor(s->r, s->m, data, len);
 	case R_TRANSACTION:
 		if (s->aggregate)
 			return add_exchange(s, data, len, line);
-		if ((rc = mkg__json_add_transaction(s->r, s->m, data, len)) == MKG_OK)
+		if (!mkg__json_fast_transaction(s->r, s->m, data + mkg__json_skip_ws(data, len, 0),
+		                                &used, &rc))
+			rc = mkg__json_add_transaction(s->r, s->m, data, len);
+		if (rc == MKG_OK)
 			g_array_append_val(s->tx_lines, at);
 		return rc;
 	case R_FACILITATION:
