@@ -32,6 +32,10 @@ bool mkg__json_fast_actor(mkg_json_reader *r, mkg_model *m, const char *data, si
                           int *rc);
 bool mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
                                 int *rc);
+/* Only read a plain transaction into *d (its strings valid until the next
+ * record read by this reader); false having changed nothing otherwise. */
+bool mkg__json_fast_read_transaction(mkg_json_reader *r, const char *data, size_t *used,
+                                     mkg_transaction_desc *d);
 
 /* Read the transaction record data[0..len) into *d without adding it:
  * its strings point into *obj (json_object_put() it) and *attributes

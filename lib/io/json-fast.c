@@ -294,8 +294,8 @@ static const char *const transaction_keys[T_N] = {
 };
 
 bool
-mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
-                           int *rc)
+mkg__json_fast_read_transaction(mkg_json_reader *r, const char *data, size_t *used,
+                                mkg_transaction_desc *desc)
 {
 	mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
 	room out = scratch(r);
@@ -357,6 +357,18 @@ next:
 		d.contract = (mkg_contract)c;
 	}
 	*used = (size_t)(p + 1 - data);
+	*desc = d;
+	return true;
+}
+
+bool
+mkg__json_fast_transaction(mkg_json_reader *r, mkg_model *m, const char *data, size_t *used,
+                           int *rc)
+{
+	mkg_transaction_desc d;
+
+	if (!mkg__json_fast_read_transaction(r, data, used, &d))
+		return false;
 	*rc = mkg__model_add_transaction(m, &d, MKG__ADD_TRUSTED_ATTRIBUTES, NULL);
 	return true;
 }

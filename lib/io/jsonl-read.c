@@ -147,11 +147,16 @@ add_exchange(stream_reader *s, const char *data, size_t len, size_t line)
 	struct json_object *obj;
 	char *attributes;
 	gpointer found;
-	int rc;
+	size_t used;
+	int rc = MKG_OK;
 
 	g_snprintf(path, sizeof path, "transactions[%u]", s->m->transactions->len);
-	if ((rc = mkg__json_read_transaction(s->r, path, data, len, &d, &obj, &attributes)) !=
-	    MKG_OK)
+	obj = NULL;
+	attributes = NULL;
+	if (!mkg__json_fast_read_transaction(s->r, data + mkg__json_skip_ws(data, len, 0), &used,
+	                                     &d) &&
+	    (rc = mkg__json_read_transaction(s->r, path, data, len, &d, &obj, &attributes)) !=
+	            MKG_OK)
 		return rc;
 	if (!isnan(d.capacity))
 		rc = refuse(path, "capacity");
