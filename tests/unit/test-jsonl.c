@@ -49,7 +49,7 @@ typedef struct bad_case {
 #define RECORDS "commodity, actor, transaction, facilitation or membership"
 #define AGG_FIELDS "(a merged transaction has seller, buyer, commodity, level, period, volume, value)"
 #define ACTOR_FIELDS "id, name, kind, region, households, firms, capacity, supply, demand, tags, " \
-                     "attributes"
+                     "costs, attributes"
 #define S MKG_INPUT_JSONL
 
 static const bad_case bad_cases[] = {
