@@ -91,7 +91,7 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	char *exit_date = NULL, *levels = NULL, *dir = NULL, *date = NULL;
 	gboolean bom = FALSE;
 	char **coalition = NULL, **by_tag = NULL;
-	gboolean channels = FALSE;
+	gboolean channels = FALSE, detail = FALSE;
 	GPtrArray *owned = NULL;
 	char **argv_joined = join_by_region(argc_in, argv_in, &owned);
 	char **argv = argv_joined;
@@ -123,6 +123,9 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		{ "by-tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &by_tag,
 		  "Split producers' households, incomes and farmer's shares into those with and "
 		  "without each tag (may be repeated: the lists add up)", "TAG,TAG,..." },
+		{ "detail", 0, 0, G_OPTION_ARG_NONE, &detail,
+		  "The long text: every market's share table and every list to ten rows (by "
+		  "default the text opens with a summary and keeps each section short)", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
@@ -195,6 +198,7 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	                                                              : MKG_LEVELS_SEPARATE;
 	opts.exit_date = exit_date;
 	opts.channels = channels;
+	opts.detail = detail;
 	if (ids != NULL) {
 		opts.coalition = (const char *const *)ids;
 		opts.coalition_count = g_strv_length(ids);

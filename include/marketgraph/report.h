@@ -32,12 +32,15 @@ typedef struct mkg_report_options {
 	                                       farmer's shares (with and without each), or NULL
 	                                       (mkg_value_options.by_tag) */
 	size_t by_tag_count;
+	int detail;                       /**< nonzero: the long text (every market's share
+	                                       table, every list to ten rows); default: the
+	                                       summary and the short sections */
 } mkg_report_options;
 
 #define MKG_REPORT_OPTIONS_VERSION 1
 #define MKG_REPORT_OPTIONS_INIT \
 	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, MKG_REGION_NONE, NULL, NULL, 0, 0, \
-	  MKG_LEVELS_SEPARATE, NULL, 0 }
+	  MKG_LEVELS_SEPARATE, NULL, 0, 0 }
 
 MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
 
@@ -67,7 +70,9 @@ mkg_report_free(mkg_report *report);
 MKG_EXPORT int
 mkg_report_write_json(const mkg_report *report, char **out, size_t *len);
 
-/** The report as text for an analyst; *out freed with mkg_free(). */
+/** The report as text for an analyst: it opens with a summary of at most
+ * ten lines (the findings that matter, with their numbers), then the
+ * sections (docs/report.md, "The text view"); *out freed with mkg_free(). */
 MKG_EXPORT int
 mkg_report_write_text(const mkg_report *report, char **out, size_t *len);
 

@@ -9,6 +9,7 @@
  *
  * SPDX-License-Identifier: MIT */
 #include "structure-private.h"
+#include "flow-private.h" /* mkg__betweenness_pairs */
 
 #include <math.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct mkg_betweenness {
 	size_t count;
 	mkg_betweenness_score *rows;
 	bool estimate;
+	double pairs;            /* (source, sink) pairs with a path, estimated like the sums */
 };
 
 /* Per node, what one search needs, together in one cache line. */
@@ -37,6 +39,7 @@ typedef struct bfs {
 	const uint8_t *is_sink;
 	double *all;       /* [n] sums */
 	double *sub;       /* [n] sums */
+	double pairs;      /* sinks reached from the searched sources (not the source) */
 } bfs;
 
 /*
@@ -103,6 +106,7 @@ search(bfs *b, uint32_t s, bool do_all, bool do_sub)
 
 			if (delta != 0.0)
 				b->sub[v] += delta;
+			b->pairs += b->is_sink[v];
 			nd[v].coef_sub = (delta + (b->is_sink[v] ? 1.0 : 0.0)) / sv;
 		}
 	}
@@ -228,6 +232,7 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	b.is_sink = is_sink;
 	b.all = g_new0(double, n ? n : 1);
 	b.sub = g_new0(double, n ? n : 1);
+	b.pairs = 0.0;
 	for (v = 0; v < n; v++) {
 		if (pivot_all[v] && pivot_sub[v])
 			search(&b, v, true, true);
@@ -242,6 +247,8 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	if (sample_sub)
 		for (v = 0; v < n; v++)
 			b.sub[v] *= scale((double)nsources - is_source[v], k_sub, pivot_sub[v]);
+	if (sample_sub)
+		b.pairs *= (double)nsources / k_sub;
 
 	/* Listed in id order, then sorted stably by all_pairs descending.
 	 * Scores are >= 0 and most are 0 when sampling: only the others need
@@ -259,6 +266,7 @@ mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,
 	res->ids = mkg__ids_ref(mkg__graph_ids(g, model));
 	res->count = n;
 	res->estimate = sample_all || sample_sub;
+	res->pairs = b.pairs;
 	res->rows = g_new(mkg_betweenness_score, n ? n : 1);
 	for (v = 0; v < n; v++) {
 		uint32_t x = items[v].item;
@@ -302,6 +310,12 @@ const mkg_betweenness_score *
 mkg_betweenness_at(const mkg_betweenness *b, size_t i)
 {
 	return b && i < b->count ? &b->rows[i] : NULL;
+}
+
+double
+mkg__betweenness_pairs(const mkg_betweenness *b)
+{
+	return b ? b->pairs : 0.0;
 }
 
 int

@@ -61,4 +61,10 @@ struct mkg_bottlenecks {
 /* A copy of chain's strings in strings (NULL stays NULL). */
 mkg_chain mkg__chain_copy(GStringChunk *strings, const mkg_chain *chain);
 
+/* The (source, sink) pairs, source != sink, joined by a path: the
+ * denominator that makes a source_sink betweenness the share of
+ * producer-to-market routes through an actor (estimated from the pivots
+ * like the sums, scaled by sources / pivots).  betweenness.c. */
+double mkg__betweenness_pairs(const mkg_betweenness *b);
+
 #endif /* MKG_FLOW_PRIVATE_H */

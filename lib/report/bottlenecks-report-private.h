@@ -20,7 +20,8 @@ void mkg__chain_members(mkg_jw *w, const mkg_chain *c);
 void mkg__bottlenecks_write(mkg_jw *w, const mkg_bottlenecks *b);
 
 /* The text view of every bottleneck section, under one heading, one block
- * per chain with its unit (bottlenecks-text.c). */
-void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l);
+ * per chain with its unit; detail: the long form (bottlenecks-text.c). */
+void mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l,
+                           bool detail);
 
 #endif /* MKG_BOTTLENECKS_REPORT_PRIVATE_H */

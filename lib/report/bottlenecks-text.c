@@ -10,35 +10,27 @@
 
 #include <string.h>
 
-/* Rows of a list in the text view before "... and N more". */
-#define TEXT_ROWS 10
+/* Rows of a list before "... and N more": in the long text, in the short one. */
+#define DETAIL_ROWS 10
+#define SHORT_ROWS 5
 
 static const char *
-pct(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
+pct(char buf[MKG_DOUBLE_BUFSIZE], double share)
 {
 	return mkg__text_percent(buf, share); /* never "inf%" */
 }
 
-/* Six significant digits: sums of path shares print as 27.5, not 27.499999999999996. */
-static const char *
-sig6(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d)
-{
-	if (isnan(d))
-		return strcpy(buf, "-");
-	return g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.6g", d);
-}
-
 static void
-more(GString *out, size_t total, const char *what)
+more(GString *out, size_t total, size_t rows, const char *what)
 {
-	if (total > TEXT_ROWS)
+	if (total > rows)
 		g_string_append_printf(out, "  ... and %zu more %s (all in the JSON report)\n",
-		                        total - TEXT_ROWS, what);
+		                        total - rows, what);
 }
 
 /* The flow and what binds it.  us: the unit with a space before it (" t"), or "". */
 static void
-flow_text(GString *out, const mkg_flow *f, mkg__labels *l, const char *us)
+flow_text(GString *out, const mkg_flow *f, mkg__labels *l, const char *us, size_t rows)
 {
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -57,7 +49,7 @@ flow_text(GString *out, const mkg_flow *f, mkg__labels *l, const char *us)
 	}
 	g_string_append_printf(out, "Binding constraints (the minimum cut nearest the producers): %zu\n",
 	                       mkg_flow_binding_count(f));
-	for (size_t i = 0; i < mkg_flow_binding_count(f) && i < TEXT_ROWS; i++) {
+	for (size_t i = 0; i < mkg_flow_binding_count(f) && i < rows; i++) {
 		const mkg_binding *x = mkg_flow_binding_at(f, i);
 		switch (x->type) {
 		case MKG_BINDING_ACTOR:
@@ -75,11 +67,12 @@ flow_text(GString *out, const mkg_flow *f, mkg__labels *l, const char *us)
 			break;
 		}
 	}
-	more(out, mkg_flow_binding_count(f), "constraints");
+	more(out, mkg_flow_binding_count(f), rows, "constraints");
 }
 
 static void
-captive_text(GString *out, const mkg_captive *c, mkg__labels *l, const char *us)
+captive_text(GString *out, const mkg_captive *c, mkg__labels *l, const char *us,
+             size_t rows)
 {
 	char a[MKG_DOUBLE_BUFSIZE];
 	size_t n = mkg_captive_count(c), ns = mkg_captive_stranded_count(c);
@@ -92,80 +85,113 @@ captive_text(GString *out, const mkg_captive *c, mkg__labels *l, const char *us)
 		g_string_append_printf(out, "Captive producers (cut off from every end market if the "
 		                       "actor stops trading), largest supply first: %zu actor%s\n",
 		                       n, n == 1 ? "" : "s");
-		for (size_t i = 0; i < n && i < TEXT_ROWS; i++) {
+		for (size_t i = 0; i < n && i < rows; i++) {
 			const mkg_captive_actor *x = mkg_captive_at(c, i);
 			g_string_append_printf(out, "  %s: %zu producer%s, supply %s%s\n",
 			                       mkg__label(l, x->actor), x->producers,
 			                       x->producers == 1 ? "" : "s", mkg__text_number(a, x->supply), us);
 		}
-		more(out, n, "actors");
+		more(out, n, rows, "actors");
 	}
 	if (ns > 0) {
 		g_string_append_printf(out, "Stranded producers (no route to any end market): %zu, "
 		                       "supply %s%s\n", ns, mkg__text_number(a, mkg_captive_stranded_supply(c)), us);
-		for (size_t i = 0; i < ns && i < TEXT_ROWS; i++)
+		for (size_t i = 0; i < ns && i < rows; i++)
 			g_string_append_printf(out, "  %s\n", mkg__label(l, mkg_captive_stranded_at(c, i)));
-		more(out, ns, "producers");
+		more(out, ns, rows, "producers");
 	}
 	if (ng > 0) {
 		g_string_append_printf(out, "Gatekeepers (all supply of the end market passes them): %zu\n",
 		                       ng);
-		for (size_t i = 0; i < ng && i < TEXT_ROWS; i++) {
+		for (size_t i = 0; i < ng && i < rows; i++) {
 			const mkg_gatekeeper *x = mkg_captive_gatekeeper_at(c, i);
 			g_string_append_printf(out, "  %s", mkg__label(l, x->sink));
 			g_string_append_printf(out, ": %s\n", mkg__label(l, x->actor));
 		}
-		more(out, ng, "end markets");
+		more(out, ng, rows, "end markets");
 	}
 }
 
 static void
-cutpoints_text(GString *out, const mkg_cutpoints *c, mkg__labels *l, const char *us)
+cutpoints_text(GString *out, const mkg_cutpoints *c, mkg__labels *l, const char *us,
+               bool detail)
 {
 	char a[MKG_DOUBLE_BUFSIZE];
 	size_t na = mkg_cutpoints_articulation_count(c), nb = mkg_cutpoints_bridge_count(c);
+	size_t rows = detail ? DETAIL_ROWS : SHORT_ROWS;
 
 	g_string_append_printf(out, "Cut points (actors whose exit splits the trading network): %zu\n",
 	                       na);
-	for (size_t i = 0; i < na && i < TEXT_ROWS; i++) {
+	for (size_t i = 0; i < na && i < rows; i++) {
 		const mkg_articulation_point *x = mkg_cutpoints_articulation_at(c, i);
 		g_string_append_printf(out, "  %s: throughput %s%s\n", mkg__label(l, x->actor),
 		                       mkg__text_number(a, x->throughput), us);
 	}
-	more(out, na, "actors");
+	more(out, na, rows, "actors");
+	if (!detail)
+		return; /* bridges: the long text */
 	g_string_append_printf(out, "Bridges (links whose loss splits it): %zu\n", nb);
-	for (size_t i = 0; i < nb && i < TEXT_ROWS; i++) {
+	for (size_t i = 0; i < nb && i < rows; i++) {
 		const mkg_bridge *x = mkg_cutpoints_bridge_at(c, i);
 		g_string_append_printf(out, "  %s", mkg__label(l, x->actors[0]));
 		g_string_append_printf(out, " - %s: %s%s\n", mkg__label(l, x->actors[1]),
 		                       mkg__text_number(a, x->volume), us);
 	}
-	more(out, nb, "links");
+	more(out, nb, rows, "links");
 }
 
-static void
-betweenness_text(GString *out, const mkg__bottlenecks_chain *b, mkg__labels *l)
+static gint
+by_source_sink_desc(gconstpointer a, gconstpointer b)
 {
-	char a[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
-	size_t n = mkg_betweenness_count(b->betweenness);
+	const mkg_betweenness_score *x = *(const mkg_betweenness_score *const *)a;
+	const mkg_betweenness_score *y = *(const mkg_betweenness_score *const *)b;
 
-	if (n == 0)
+	if (x->source_sink != y->source_sink)
+		return x->source_sink > y->source_sink ? -1 : 1;
+	return strcmp(x->actor, y->actor);
+}
+
+/* Betweenness as a person reads it: the share of the producer-to-market
+ * routes (pairs joined by a path) whose shortest paths pass the actor;
+ * the raw sums are in the JSON. */
+static void
+betweenness_text(GString *out, const mkg__bottlenecks_chain *b, mkg__labels *l, size_t rows)
+{
+	char a[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
+	size_t n = mkg_betweenness_count(b->betweenness);
+	double pairs = mkg__betweenness_pairs(b->betweenness);
+	GPtrArray *on_routes;
+
+	if (n == 0 || !(pairs > 0))
 		return;
-	g_string_append(out, "Betweenness (shortest trading paths through the actor");
+	on_routes = g_ptr_array_new();
+	for (size_t i = 0; i < n; i++) {
+		const mkg_betweenness_score *x = mkg_betweenness_at(b->betweenness, i);
+		if (x->source_sink > 0)
+			g_ptr_array_add(on_routes, (gpointer)x);
+	}
+	g_ptr_array_sort(on_routes, by_source_sink_desc);
+	g_string_append_printf(out, "Between producers and markets (share of the %s%s "
+	                       "producer-to-market routes through the actor",
+	                       b->pivots > 0 ? "about " : "", mkg__human_amount(c, pairs));
 	if (b->pivots > 0)
 		g_string_append_printf(out, "; estimated from %zu sampled actors", b->pivots);
-	g_string_append(out, "), highest first:\n");
-	for (size_t i = 0; i < n && i < TEXT_ROWS; i++) {
-		const mkg_betweenness_score *x = mkg_betweenness_at(b->betweenness, i);
-		g_string_append_printf(out, "  %s: all pairs %s, producer to market %s\n",
-		                       mkg__label(l, x->actor), sig6(a, x->all_pairs),
-		                       sig6(c, x->source_sink));
+	g_string_append(out, "):");
+	if (on_routes->len == 0)
+		g_string_append(out, " none: every producer sells straight to an end market");
+	g_string_append_c(out, '\n');
+	for (guint i = 0; i < on_routes->len && i < rows; i++) {
+		const mkg_betweenness_score *x = g_ptr_array_index(on_routes, i);
+		g_string_append_printf(out, "  %s: %s\n", mkg__label(l, x->actor),
+		                       pct(a, x->source_sink / pairs));
 	}
-	more(out, n, "actors");
+	more(out, on_routes->len, rows, "actors");
+	g_ptr_array_free(on_routes, TRUE);
 }
 
 static void
-throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const char *us)
+throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const char *us,
+                size_t rows)
 {
 	char a[MKG_DOUBLE_BUFSIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t n = mkg_throughput_count(t);
@@ -180,13 +206,13 @@ throughput_text(GString *out, const mkg_throughput *t, mkg__labels *l, const cha
 		g_string_append_printf(out, "Throughput, largest first (share of the %s%s delivered to "
 		                       "end markets):\n",
 		                       mkg__text_number(a, mkg_throughput_delivered(t)), us);
-	for (size_t i = 0; i < n && i < TEXT_ROWS; i++) {
+	for (size_t i = 0; i < n && i < rows; i++) {
 		const mkg_actor_throughput *x = mkg_throughput_at(t, i);
 		g_string_append_printf(out, "  %s: %s%s", mkg__label(l, x->actor),
 		                       mkg__text_number(a, x->throughput), us);
 		g_string_append_printf(out, " (%s)\n", pct(c, x->share));
 	}
-	more(out, n, "actors");
+	more(out, n, rows, "actors");
 }
 
 /* "Chain potato (volumes in t of potato equivalent)": what every number
@@ -206,8 +232,10 @@ chain_heading(GString *out, const mkg_chain *c)
 }
 
 void
-mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l)
+mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l, bool detail)
 {
+	size_t rows = detail ? DETAIL_ROWS : SHORT_ROWS;
+
 	mkg__text_heading(out, "Bottlenecks");
 	if (b->count == 0)
 		g_string_append(out, "No produce is traded: no chain to analyse.\n");
@@ -220,11 +248,12 @@ mkg__bottlenecks_text(GString *out, const mkg_bottlenecks *b, mkg__labels *l)
 			g_string_append_c(out, '\n');
 		chain_heading(out, &c->chain);
 		/* What limits delivery, and who holds producers captive, come first. */
-		flow_text(out, c->flow, l, us);
-		captive_text(out, c->captive, l, us);
-		cutpoints_text(out, c->cutpoints, l, us);
-		betweenness_text(out, c, l);
-		throughput_text(out, c->throughput, l, us);
+		flow_text(out, c->flow, l, us, rows);
+		captive_text(out, c->captive, l, us, rows);
+		cutpoints_text(out, c->cutpoints, l, us, detail);
+		betweenness_text(out, c, l, rows);
+		if (detail)
+			throughput_text(out, c->throughput, l, us, rows);
 		g_free(us);
 	}
 }

@@ -12,8 +12,8 @@ text_side(GString *out, const char *what, const mkg_coalition_market *cm)
 	if (cm == NULL)
 		return;
 	/* HHI to the unit, as the guidelines state their thresholds */
-	g_ascii_formatd(b, MKG_DOUBLE_BUFSIZE, "%.0f", cm->hhi_before);
-	g_ascii_formatd(c, MKG_DOUBLE_BUFSIZE, "%.0f", cm->hhi_after);
+	mkg__human_integer(b, cm->hhi_before, false);
+	mkg__human_integer(c, cm->hhi_after, false);
 	g_string_append_printf(out, "; as %s %s of the market, HHI %s -> %s%s", what,
 	                       mkg__text_percent(a, cm->share), b, c,
 	                       cm->presumed_harmful ? " PRESUMED HARMFUL" : "");

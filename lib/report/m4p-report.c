@@ -91,16 +91,17 @@ mkg__m4p_write(mkg_jw *w, const mkg__m4p *x)
 void
 mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l, const mkg__units *u)
 {
-	/* What breaks when the programmes leave, then who else works on the
-	 * same people, then who pays, then who earns. */
+	/* Who earns and who is included, then the programmes: what breaks
+	 * when they leave, who else works on the same people, who pays, what
+	 * they do; then the groups. */
+	mkg__value_text(out, x->value, l);
+	mkg__inclusiveness_text(out, x->inclusiveness, u);
 	if (x->exit_simulation != NULL)
 		mkg__exit_simulation_text(out, x->exit_simulation, l, u);
 	mkg__exit_readiness_text(out, x->readiness, l);
 	mkg__competing_text(out, x->competing, l);
 	mkg__payments_text(out, x->payments, l, u);
 	mkg__facilitation_mix_text(out, x->mix, l, u);
-	mkg__value_text(out, x->value, l);
-	mkg__inclusiveness_text(out, x->inclusiveness, u);
 	mkg__groups_text(out, x->groups, l);
 }
 
@@ -111,4 +112,23 @@ mkg__m4p_view_get(const mkg__m4p *x, mkg__report_view *v)
 	v->payments = x->payments;
 	v->value = x->value;
 	v->inclusiveness = x->inclusiveness;
+}
+
+/* The parts the report's summary reads (findings.c). */
+const mkg_exit_readiness *
+mkg__m4p_readiness(const mkg__m4p *x)
+{
+	return x->readiness;
+}
+
+const mkg_payments *
+mkg__m4p_payments(const mkg__m4p *x)
+{
+	return x->payments;
+}
+
+const mkg_competing *
+mkg__m4p_competing(const mkg__m4p *x)
+{
+	return x->competing;
 }

@@ -29,7 +29,7 @@ const char *mkg__text(mkg__labels *l, const char *s);
 /* Free what l made (not l->labels). */
 void mkg__labels_clear(mkg__labels *l);
 
-/* A number for text: shortest round-trip form, "-" for NaN (report-text.c). */
+/* A number for text, rounded for a person (mkg__human_amount), "-" for NaN. */
 const char *mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d);
 
 #endif /* MKG_REPORT_TEXT_PRIVATE_H */

@@ -1,7 +1,8 @@
 /* marketgraph: the text view of the concentration, coalition and
  * dependency sections, for an analyst who reads the report on screen.
  * Tables are cut at a few rows where the JSON view has every row.
- * Numbers are formatted with g_ascii_formatd: never the locale's comma.
+ * Numbers are rounded for a person (lib/text/numfmt-human.c), never in
+ * the locale's form.
  *
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
@@ -9,8 +10,10 @@
 
 #include <string.h>
 
-/* Rows of a firm or pair table before "... and N more". */
+/* Rows of a firm or pair table before "... and N more": in the long text,
+ * in the short one. */
 #define TEXT_ROWS 10
+#define SHORT_ROWS 5
 
 const char *
 mkg__label(mkg__labels *l, const char *id)
@@ -50,11 +53,7 @@ mkg__labels_clear(mkg__labels *l)
 const char *
 mkg__text_number(char buf[MKG_DOUBLE_BUFSIZE], double d)
 {
-	if (isnan(d)) {
-		strcpy(buf, "-");
-		return buf;
-	}
-	return mkg__format_double(buf, d);
+	return mkg__human_amount(buf, d);
 }
 
 /* d with a printf format of one double conversion ("%.1f"), "-" for NaN. */
@@ -69,7 +68,7 @@ fmt(char buf[G_ASCII_DTOSTR_BUF_SIZE], const char *format, double d)
 }
 
 static const char *
-percent(char buf[G_ASCII_DTOSTR_BUF_SIZE], double share)
+percent(char buf[MKG_DOUBLE_BUFSIZE], double share)
 {
 	return mkg__text_percent(buf, share); /* never "inf%" */
 }
@@ -136,13 +135,13 @@ side_text(GString *out, const mkg_market_side *s, mkg_side side, mkg__labels *l,
 	}
 	if (s->concentration == MKG_CLASS_FRINGE)
 		g_string_append_printf(out, "  %s: %s, total %s%s%s\n", who,
-		                       class_words(s->concentration), fmt(b, "%.10g", s->total),
+		                       class_words(s->concentration), mkg__human_amount(b, s->total),
 		                       unit ? " " : "", unit ? unit : "");
 	else
 		g_string_append_printf(out, "  %s: %s, HHI %s, %zu firm%s, total %s%s%s\n", who,
-		                       class_words(s->concentration), fmt(a, "%.0f", s->hhi),
+		                       class_words(s->concentration), mkg__human_integer(a, s->hhi, false),
 		                       s->firms, s->firms == 1 ? "" : "s",
-		                       fmt(b, "%.10g", s->total), unit ? " " : "",
+		                       mkg__human_amount(b, s->total), unit ? " " : "",
 		                       unit ? unit : "");
 	g_string_append(out, "       share  actor\n");
 	for (size_t k = 0; k < s->actors; k++) {
@@ -167,33 +166,92 @@ side_text(GString *out, const mkg_market_side *s, mkg_side side, mkg__labels *l,
 	g_string_append_printf(out, "    CR1 %s, CR4 %s, effective number of firms %s, "
 	                       "normalised HHI %s\n",
 	                       percent(a, s->cr1), percent(b, s->cr4),
-	                       fmt(c, "%.2f", s->effective_firms), fmt(d, "%.3f", s->hhi_normalized));
+	                       mkg__human_amount(c, s->effective_firms), mkg__human_amount(d, s->hhi_normalized));
 	if (s->fringe_share > 0.0)
 		g_string_append_printf(out, "    a competitive fringe holds %s: it adds nothing to "
 		                       "the HHI\n", percent(a, s->fringe_share));
 }
 
-void
-mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l,
-                        const char *unit)
+/* One side in one line, for the short text: "buyers: highly concentrated,
+ * HHI 4,689, 100 firms; largest snack-multinational 68.0%, CR4 76.8%". */
+static void
+side_line(GString *out, const mkg_market_side *s, mkg_side side, mkg__labels *l)
 {
-	const char *measure = mkg_measure_name(c->measure);
+	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE];
+	const mkg_firm_share *top = NULL;
 
-	mkg__text_heading(out, "Concentration by market");
-	if (c->count == 0) {
-		g_string_append(out, "No transactions, no markets.\n");
+	g_string_append_printf(out, "  %s: ", side == MKG_SIDE_SELLER ? "sellers" : "buyers");
+	if (s->concentration == MKG_CLASS_FRINGE) {
+		g_string_append(out, "competitive fringe only, no HHI\n");
 		return;
 	}
-	g_string_append_printf(out, "%zu market%s; shares of the %s sold and bought.\n", c->count,
-	                       c->count == 1 ? "" : "s", measure);
+	for (size_t k = 0; k < s->actors && top == NULL; k++)
+		if (!s->shares[k].fringe)
+			top = &s->shares[k];
+	g_string_append_printf(out, "%s, HHI %s, %s firm%s", class_words(s->concentration),
+	                       mkg__human_integer(a, s->hhi, false),
+	                       mkg__human_count(b, (long long)s->firms), s->firms == 1 ? "" : "s");
+	if (top != NULL) {
+		g_string_append_printf(out, "; largest %s", mkg__label(l, top->actor));
+		if (top->firms > 1)
+			g_string_append_printf(out, " (%s firms)", mkg__human_count(a, top->firms));
+		g_string_append_printf(out, " %s", percent(a, top->share));
+		if (s->actors > 1)
+			g_string_append_printf(out, ", CR4 %s", percent(b, s->cr4));
+	}
+	if (s->fringe_share > 0.0)
+		g_string_append_printf(out, "; a competitive fringe holds %s",
+		                       percent(a, s->fringe_share));
+	g_string_append_c(out, '\n');
+}
+
+/* A market where nothing carries the measure (services sold without a
+ * volume): no shares to read, left out of the text. */
+static bool
+empty_market(const mkg__conc_market *cm)
+{
+	return cm->side[MKG_SIDE_SELLER].actors == 0 && cm->side[MKG_SIDE_BUYER].actors == 0;
+}
+
+void
+mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l,
+                        const char *unit, bool detail)
+{
+	const char *measure = mkg_measure_name(c->measure);
+	char a[MKG_DOUBLE_BUFSIZE];
+	size_t empty = 0;
+
+	for (size_t i = 0; i < c->count; i++)
+		empty += empty_market(&c->markets[i]);
+	mkg__text_heading(out, "Concentration by market");
+	if (c->count == empty) {
+		g_string_append_printf(out, "No market with a %s.\n", measure);
+		return;
+	}
+	g_string_append_printf(out, "%zu market%s; shares of the %s sold and bought.\n",
+	                       c->count - empty, c->count - empty == 1 ? "" : "s", measure);
+	if (empty > 0)
+		g_string_append_printf(out, "%zu market%s where no transaction has a %s left out "
+		                       "(in the JSON report).\n", empty, empty == 1 ? "" : "s",
+		                       measure);
 	if (c->excluded > 0)
 		g_string_append_printf(out, "%zu transaction%s without a %s left out.\n", c->excluded,
 		                       c->excluded == 1 ? "" : "s", measure);
 	for (size_t i = 0; i < c->count; i++) {
 		const mkg__conc_market *cm = &c->markets[i];
+		if (empty_market(cm))
+			continue;
 		g_string_append_c(out, '\n');
 		market_name(out, l, cm->pub.commodity, cm->pub.level, cm->pub.period,
 		            cm->pub.region, cm->pub.service);
+		if (!detail) {
+			g_string_append_printf(out, ": %s%s%s\n",
+			                       mkg__human_amount(a, cm->side[MKG_SIDE_SELLER].total),
+			                       unit ? " " : "", unit ? unit : "");
+			side_line(out, &cm->side[MKG_SIDE_SELLER], MKG_SIDE_SELLER, l);
+			side_line(out, &cm->side[MKG_SIDE_BUYER], MKG_SIDE_BUYER, l);
+			continue;
+		}
 		if (cm->pub.excluded_transactions > 0)
 			g_string_append_printf(out, " (%zu transaction%s without a %s left out)",
 			                       cm->pub.excluded_transactions,
@@ -233,71 +291,63 @@ coalition_row(GString *out, mkg__labels *l, const mkg_coalition_market *row)
 	market_name(out, l, row->commodity, row->level, row->period, row->region, row->service);
 	g_string_append_printf(out, ", %s: combined share %s, HHI %s -> %s (%s)",
 	                       row->side == MKG_SIDE_SELLER ? "sellers" : "buyers",
-	                       percent(s, row->share), fmt(a, "%.0f", row->hhi_before),
-	                       fmt(b, "%.0f", row->hhi_after), fmt(d, "%+.0f", row->delta));
+	                       percent(s, row->share), mkg__human_integer(a, row->hhi_before, false),
+	                       mkg__human_integer(b, row->hhi_after, false), mkg__human_integer(d, row->delta, true));
 	if (row->fringe_share > 0.0)
 		g_string_append_printf(out, ", fringe members' %s left out",
 		                       percent(s, row->fringe_share));
 	g_string_append_printf(out, "%s\n", row->presumed_harmful ? "  PRESUMED HARMFUL" : "");
 }
 
-void
-mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, mkg__labels *l)
-{
-	size_t harmful = 0;
-
-	for (size_t i = 0; i < mkg_coalitions_count(c); i++)
-		harmful += (size_t)mkg_coalitions_presumed_harmful(c, i);
-	if (mkg_coalitions_count(c) == 0)
-		return;
-	mkg__text_heading(out, "Coalitions presumed harmful");
-	if (harmful == 0) {
-		g_string_append(out, "None: no group acting as one firm would be presumed harmful\n"
-		                     "under the 2023 U.S. Merger Guidelines.\n");
-		return;
-	}
-	g_string_append(out, "Acting as one firm, these would be presumed to harm competition\n"
-	                     "(2023 U.S. Merger Guidelines: HHI change above 100 and HHI after\n"
-	                     "above 1800 or a combined share above 30%):\n");
-	for (size_t i = 0; i < mkg_coalitions_count(c); i++) {
-		if (!mkg_coalitions_presumed_harmful(c, i))
-			continue;
-		g_string_append(out, "  ");
-		coalition_title(out, c, i, l);
-		g_string_append_c(out, '\n');
-		for (size_t k = 0; k < mkg_coalitions_market_count(c, i); k++) {
-			const mkg_coalition_market *row = mkg_coalitions_market_at(c, i, k);
-			if (row->presumed_harmful)
-				coalition_row(out, l, row);
-		}
-	}
-}
-
+/* A coalition with its market sides: all of them in the long text, only
+ * those presumed harmful in the short one (the others counted). */
 static void
-coalition_text(GString *out, const mkg_coalitions *c, size_t i, mkg__labels *l)
+coalition_text(GString *out, const mkg_coalitions *c, size_t i, mkg__labels *l, bool detail)
 {
-	size_t n = mkg_coalitions_market_count(c, i);
+	size_t n = mkg_coalitions_market_count(c, i), other = 0;
 
 	g_string_append(out, "\n  ");
 	coalition_title(out, c, i, l);
-	g_string_append(out, mkg_coalitions_presumed_harmful(c, i) ? ": presumed harmful\n" : "\n");
+	g_string_append(out, mkg_coalitions_presumed_harmful(c, i) ? ": presumed harmful\n"
+	                                                           : "\n");
 	if (n == 0)
 		g_string_append(out, "    its members trade in no market\n");
-	for (size_t k = 0; k < n; k++)
-		coalition_row(out, l, mkg_coalitions_market_at(c, i, k));
+	for (size_t k = 0; k < n; k++) {
+		const mkg_coalition_market *row = mkg_coalitions_market_at(c, i, k);
+		if (detail || row->presumed_harmful)
+			coalition_row(out, l, row);
+		else
+			other++;
+	}
+	if (other > 0)
+		g_string_append_printf(out, "    %zu market side%s where it would not be presumed "
+		                       "harmful%s\n", other, other == 1 ? "" : "s",
+		                       other == n ? "" : " (the long text lists them)");
 }
 
 void
-mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l)
+mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l, bool detail)
 {
+	size_t harmful = 0;
+
 	if (mkg_coalitions_count(c) == 0)
 		return;
+	for (size_t i = 0; i < mkg_coalitions_count(c); i++)
+		harmful += (size_t)mkg_coalitions_presumed_harmful(c, i);
 	mkg__text_heading(out, "Coalitions: members counted as one firm");
-	/* harmful first, each part in the result's order */
+	if (harmful == 0)
+		g_string_append(out, "None would be presumed harmful acting as one firm (2023 US "
+		                     "Merger Guidelines).\n");
+	else
+		g_string_append_printf(out, "%zu would be presumed to harm competition acting as one "
+		                       "firm (2023 US Merger Guidelines, section 2.1: HHI change above "
+		                       "100 and HHI after above 1,800 or a combined share above 30%%).\n",
+		                       harmful);
+	/* harmful first, each part in the result's order: each coalition once */
 	for (int pass = 1; pass >= 0; pass--)
 		for (size_t i = 0; i < mkg_coalitions_count(c); i++)
 			if (mkg_coalitions_presumed_harmful(c, i) == pass)
-				coalition_text(out, c, i, l);
+				coalition_text(out, c, i, l, detail);
 }
 
 /* ---- dependency ------------------------------------------------------------ */
@@ -314,8 +364,9 @@ sales_share_desc(gconstpointer a, gconstpointer b)
 }
 
 void
-mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
+mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l, bool detail)
 {
+	const size_t rows = detail ? TEXT_ROWS : SHORT_ROWS;
 	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 	size_t pairs = mkg_dependency_pair_count(d), shown = 0;
 	GPtrArray *dependent = g_ptr_array_new();
@@ -339,13 +390,13 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 	} else {
 		g_string_append(out, "Actors selling half or more to one buyer:\n");
 		g_string_append(out, "     sales  actor -> its largest buyer\n");
-		for (guint k = 0; k < dependent->len && k < TEXT_ROWS; k++) {
+		for (guint k = 0; k < dependent->len && k < rows; k++) {
 			const mkg_actor_dependency *row = g_ptr_array_index(dependent, k);
 			g_string_append_printf(out, "    %6s  %s -> %s\n", percent(a, row->sales_share),
 			                       mkg__label(l, row->actor), mkg__label(l, row->top_buyer));
 		}
-		if (dependent->len > TEXT_ROWS)
-			g_string_append_printf(out, "    (%u more)\n", dependent->len - TEXT_ROWS);
+		if (dependent->len > rows)
+			g_string_append_printf(out, "    (%zu more)\n", (size_t)dependent->len - rows);
 	}
 	g_ptr_array_free(dependent, TRUE);
 
@@ -354,7 +405,7 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 	g_string_append(out, "\nMost unequal trading pairs (the seller depends on the buyer more\n"
 	                     "than the buyer on the seller):\n");
 	g_string_append(out, "    seller's sales  buyer's purchases  asymmetry  seller -> buyer\n");
-	for (size_t i = 0; i < pairs && shown < TEXT_ROWS; i++) {
+	for (size_t i = 0; i < pairs && shown < rows; i++) {
 		const mkg_pair_dependency *row = mkg_dependency_pair_at(d, i);
 		if (!(row->asymmetry > 0.0))
 			break;
@@ -373,70 +424,4 @@ mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l)
 	else if (pairs > shown)
 		g_string_append_printf(out, "    (%zu pairs in all; the JSON report lists every one)\n",
 		                       pairs);
-}
-
-/* ---- the farm gate, for the first screen ----------------------------------- */
-
-/* Rows of the farm-gate summary before "... and N more". */
-#define FARM_GATE_ROWS 8
-
-/* The largest buyer that is a firm (not a fringe), or NULL. */
-static const mkg_firm_share *
-largest_firm(const mkg_market_side *s)
-{
-	for (size_t k = 0; k < s->actors; k++)
-		if (!s->shares[k].fringe)
-			return &s->shares[k];
-	return NULL;
-}
-
-void
-mkg__farm_gate_text(GString *out, const mkg_concentration *c, mkg__labels *l)
-{
-	char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-	size_t shown = 0, total = 0;
-
-	if (c->levels == MKG_LEVELS_POOLED)
-		return;
-	for (size_t i = 0; i < c->count; i++)
-		total += c->markets[i].pub.level != NULL && !c->markets[i].pub.service &&
-		         strcmp(c->markets[i].pub.level, MKG_FARM_GATE_LEVEL) == 0;
-	if (total == 0)
-		return;
-	mkg__text_heading(out, "Farm gate: who buys from the producers");
-	for (size_t i = 0; i < c->count && shown < FARM_GATE_ROWS; i++) {
-		const mkg__conc_market *cm = &c->markets[i];
-		const mkg_market_side *s = &cm->side[MKG_SIDE_BUYER];
-		const mkg_firm_share *top;
-
-		if (cm->pub.level == NULL || cm->pub.service ||
-		    strcmp(cm->pub.level, MKG_FARM_GATE_LEVEL) != 0)
-			continue;
-		shown++;
-		market_name(out, l, cm->pub.commodity, NULL, cm->pub.period, cm->pub.region, 0);
-		if (s->actors == 0) {
-			g_string_append(out, ": nothing bought (total 0)\n");
-			continue;
-		}
-		if (s->concentration == MKG_CLASS_FRINGE) {
-			g_string_append(out, ": every buyer is a competitive fringe, no buyer HHI\n");
-			continue;
-		}
-		g_string_append_printf(out, ": buyer HHI %s, %s", fmt(a, "%.0f", s->hhi),
-		                       class_words(s->concentration));
-		/* not fringe only: a firm buys here */
-		if ((top = largest_firm(s)) == NULL) {
-			g_string_append_c(out, '\n');
-			continue;
-		}
-		g_string_append_printf(out, "\n  largest buyer %s, %s of the farm-gate %s",
-		                       mkg__label(l, top->actor), percent(b, top->share),
-		                       mkg_measure_name(c->measure));
-		if (top->firms > 1)
-			g_string_append_printf(out, " (%" G_GINT64_FORMAT " firms)", top->firms);
-		g_string_append_c(out, '\n');
-	}
-	if (total > shown)
-		g_string_append_printf(out, "(%zu farm-gate markets in all: see the concentration "
-		                       "section)\n", total);
 }

@@ -16,6 +16,7 @@
 #include "bottlenecks-report-private.h"
 #include "channels-report-private.h"
 #include "html-private.h"
+#include "findings-private.h"
 #include "marketgraph/report.h"
 
 #include <string.h>
@@ -50,6 +51,8 @@ struct mkg_report {
 	mkg__m4p *m4p;                /* facilitation, value, inclusiveness, groups */
 	mkg_channels *channels;       /* marketing channels; in the JSON when it has a chain */
 	bool channels_text;           /* and in the text only when asked for */
+	bool detail;                  /* the long text */
+	GPtrArray *findings;          /* the summary: mkg__finding *, findings-private.h */
 };
 
 MKG_DEFINE_INIT(mkg_report_options_init, mkg_report_options, opts, MKG_REPORT_OPTIONS)
@@ -137,6 +140,7 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 		r->by_tag_count = o->by_tag_count;
 	}
 	r->channels_text = o->channels != 0;
+	r->detail = o->detail != 0;
 	if (coalition != NULL) {
 		/* The resolved (deduplicated) coalition, in the caller's order. */
 		r->coalition_count = coalition->len;
@@ -166,6 +170,29 @@ m4p_compute(mkg_report *r, const mkg_model *model, const mkg__markets *mk)
 	                      r->by_tag, r->by_tag_count);
 	mkg__markets_clear(&pooled);
 	return rc;
+}
+
+/* The summary, from the results just computed and the model (kinds and
+ * households of the actors they name). */
+static void
+compute_findings(mkg_report *r, const mkg_model *model)
+{
+	mkg__findings_input in = {
+		.model = model,
+		.thresholds = &r->thresholds,
+		.measure_unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit,
+		.currency = r->currency,
+		.concentration = r->concentration,
+		.coalitions = r->coalitions,
+		.dependency = r->dependency,
+		.bottlenecks = r->bottlenecks,
+		.channels = r->channels,
+		.readiness = r->m4p ? mkg__m4p_readiness(r->m4p) : NULL,
+		.payments = r->m4p ? mkg__m4p_payments(r->m4p) : NULL,
+		.competing = r->m4p ? mkg__m4p_competing(r->m4p) : NULL,
+	};
+
+	r->findings = mkg__findings_compute(&in);
 }
 
 int
@@ -228,8 +255,15 @@ mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_option
 
 	if (coalition != NULL)
 		g_array_free(coalition, TRUE);
+	compute_findings(r, model);
 	*out = r;
 	return MKG_OK;
+}
+
+const GPtrArray *
+mkg__report_findings(const mkg_report *r)
+{
+	return r->findings;
 }
 
 void
@@ -243,6 +277,8 @@ mkg_report_free(mkg_report *r)
 	mkg_bottlenecks_free(r->bottlenecks);
 	mkg__m4p_free(r->m4p);
 	mkg_channels_free(r->channels);
+	if (r->findings != NULL)
+		g_ptr_array_unref(r->findings);
 	g_hash_table_destroy(r->labels);
 	g_free(r->coalition);
 	g_free((gpointer)r->by_tag);
@@ -339,35 +375,63 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
 
 /* ---- text ---------------------------------------------------------------- */
 
+/* The title, then the summary: the findings that matter, at most
+ * MKG_SUMMARY_LINES lines, so that the first ten lines tell the story. */
 static void
-text_model(GString *out, const mkg_report *r, mkg__labels *l)
+text_summary(GString *out, const mkg_report *r, mkg__labels *l)
 {
 	g_string_append_printf(out, "Market analysis: %s\n",
 	                       r->model_name ? mkg__text(l, r->model_name) : "(unnamed model)");
+	for (guint i = 0; i < r->findings->len; i++) {
+		const mkg__finding *f = g_ptr_array_index(r->findings, i);
+		g_string_append_printf(out, "%s\n", f->text);
+	}
+}
+
+static void
+text_model(GString *out, const mkg_report *r)
+{
 	g_string_append_printf(out,
-	                       "Model: %zu actors, %zu transactions, %zu facilitation records, "
+	                       "\nModel: %zu actors, %zu transactions, %zu facilitation records, "
 	                       "%zu memberships\n",
 	                       r->actors, r->transactions, r->facilitation, r->memberships);
+}
+
+/* Each band with the guideline that defines it: the 2023 U.S. guidelines
+ * define only "highly concentrated". */
+static void
+text_thresholds(GString *out, const mkg_report *r, mkg__labels *l)
+{
+	const mkg_thresholds *t = &r->thresholds;
+	const char *high = mkg__band_source(t, MKG_CLASS_HIGHLY_CONCENTRATED, true);
+	const char *lower = mkg__band_source(t, MKG_CLASS_MODERATELY_CONCENTRATED, true);
+	char hi[64], mid[64], lo[64];
+
+	mkg__band_words(hi, t, MKG_CLASS_HIGHLY_CONCENTRATED);
+	mkg__band_words(mid, t, MKG_CLASS_MODERATELY_CONCENTRATED);
+	mkg__band_words(lo, t, MKG_CLASS_UNCONCENTRATED);
+	g_string_append_printf(out, "Thresholds: %s: HHI %s highly concentrated", mkg__text(l, t->name), hi);
+	if (high != NULL && lower != NULL && strcmp(high, lower) != 0) {
+		g_string_append_printf(out, " (%s); %s moderately concentrated and %s "
+		                       "unconcentrated (%s)\n", mkg__text(l, high), mid, lo,
+		                       mkg__text(l, lower));
+		return;
+	}
+	g_string_append_printf(out, ", %s moderately concentrated, %s unconcentrated", mid, lo);
+	if (t->source != NULL)
+		g_string_append_printf(out, " (%s)", mkg__text(l, t->source));
+	g_string_append_c(out, '\n');
 }
 
 static void
 text_options(GString *out, const mkg_report *r, mkg__labels *l)
 {
-	char lo[MKG_DOUBLE_BUFSIZE], hi[MKG_DOUBLE_BUFSIZE];
 	const char *unit = mkg__text(l, r->measure == MKG_MEASURE_VALUE ? r->currency
 	                                                                : r->volume_unit);
 
 	g_string_append_printf(out, "Measure: %s%s%s%s\n", mkg_measure_name(r->measure),
 	                       unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
-	g_string_append_printf(out,
-	                       "Thresholds: %s: HHI below %s unconcentrated, %s to %s moderately "
-	                       "concentrated, above %s highly concentrated%s%s%s\n",
-	                       mkg__text(l, r->thresholds.name),
-	                       mkg__text_number(lo, r->thresholds.moderate), lo,
-	                       mkg__text_number(hi, r->thresholds.high), hi,
-	                       r->thresholds.source ? " (" : "",
-	                       r->thresholds.source ? mkg__text(l, r->thresholds.source) : "",
-	                       r->thresholds.source ? ")" : "");
+	text_thresholds(out, r, l);
 	g_string_append_printf(out, "Markets: commodity x %speriod%s\n",
 	                       r->levels == MKG_LEVELS_POOLED ? "" : "level x ",
 	                       r->split == MKG_REGION_SELLER  ? " x seller's region"
@@ -405,28 +469,26 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 	currency = mkg__text(&l, r->currency);
 	unit = r->measure == MKG_MEASURE_VALUE ? currency : volume_unit;
 	s = g_string_new(NULL);
-	text_model(s, r, &l);
+	text_summary(s, r, &l);
+	text_model(s, r);
 	text_options(s, r, &l);
-	/* Then the farm gate: buyer power over farmers is the first question. */
+	/* An analyst's order: who has market power, who depends on whom, what
+	 * limits delivery and who holds producers captive, where the produce
+	 * goes and what the farmer gets, then the programmes (m4p-report.c). */
 	if (r->concentration != NULL)
-		mkg__farm_gate_text(s, r->concentration, &l);
-	/* What an analyst must not miss comes first: groups presumed harmful. */
+		mkg__concentration_text(s, r->concentration, &l, unit, r->detail);
 	if (r->coalitions != NULL)
-		mkg__coalitions_text_warnings(s, r->coalitions, &l);
-	if (r->concentration != NULL)
-		mkg__concentration_text(s, r->concentration, &l, unit);
-	if (r->coalitions != NULL)
-		mkg__coalitions_text(s, r->coalitions, &l);
+		mkg__coalitions_text(s, r->coalitions, &l, r->detail);
 	if (r->dependency != NULL)
-		mkg__dependency_text(s, r->dependency, &l);
+		mkg__dependency_text(s, r->dependency, &l, r->detail);
 	if (r->bottlenecks != NULL)
-		mkg__bottlenecks_text(s, r->bottlenecks, &l);
+		mkg__bottlenecks_text(s, r->bottlenecks, &l, r->detail);
+	if (r->channels != NULL && r->channels_text)
+		mkg__channels_text(s, r->channels, &l);
 	if (r->m4p != NULL) {
 		mkg__units u = { unit, volume_unit, currency };
 		mkg__m4p_text(s, r->m4p, &l, &u);
 	}
-	if (r->channels != NULL && r->channels_text)
-		mkg__channels_text(s, r->channels, &l);
 	mkg__labels_clear(&l);
 	if (len != NULL)
 		*len = s->len;

@@ -54,14 +54,14 @@ typedef struct mkg__units {
 } mkg__units;
 
 /* report-text.c */
+/* detail: the long form (every share table, ten rows a list); else one
+ * line per market side and five rows a list.  Markets where nothing
+ * carries the measure are left out. */
 void mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l,
-                             const char *unit);
-void mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l);
-/* The coalitions presumed harmful, for the top of the report. */
-void mkg__coalitions_text_warnings(GString *out, const mkg_coalitions *c, mkg__labels *l);
-void mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l);
-/* The farm-gate markets' buyer side, for the first screen of the report. */
-void mkg__farm_gate_text(GString *out, const mkg_concentration *c, mkg__labels *l);
+                             const char *unit, bool detail);
+/* Each coalition once, those presumed harmful first. */
+void mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l, bool detail);
+void mkg__dependency_text(GString *out, const mkg_dependency *d, mkg__labels *l, bool detail);
 
 /* facilitation-text.c, value-text.c, groups-text.c */
 void mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s,
@@ -81,14 +81,15 @@ void mkg__groups_text(GString *out, const mkg_groups *g, mkg__labels *l);
 /* "maize 2010", "maize 2010 Kasese", "transport 2010 (service)". */
 void mkg__market_label(GString *out, mkg__labels *l, const mkg_facilitation_market *row);
 
-/* A number for the text: at most two decimals ("10.42", "3000"), "-" for NaN. */
+/* A number for the text, rounded for a person (mkg__human_amount: "13,179",
+ * "55.6"), "-" for NaN. */
 const char *mkg__text_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
 
 /* one or many, by n. */
 const char *mkg__plural(size_t n, const char *one, const char *many);
 
-/* "12.5%" for a share, "-" for NaN; a share of 1e13 or more in exponent
- * form ("1.6e+310%"), since 100 * share could overflow to "inf%". */
+/* "12.5%" for a share (mkg__human_percent: 3 significant digits), "-" for
+ * NaN; a share of 1e13 or more in exponent form ("1.6e+310%"). */
 const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 
 /* ---- the report's M4P sections (m4p-report.c) ----------------------------- */
@@ -111,5 +112,10 @@ void mkg__m4p_write(mkg_jw *w, const mkg__m4p *x);
 /* The text sections, in the order a practitioner reads them. */
 void mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l,
                    const mkg__units *u);
+
+/* The parts the report's summary reads, borrowed. */
+const mkg_exit_readiness *mkg__m4p_readiness(const mkg__m4p *x);
+const mkg_payments *mkg__m4p_payments(const mkg__m4p *x);
+const mkg_competing *mkg__m4p_competing(const mkg__m4p *x);
 
 #endif /* MKG_SECTIONS_PRIVATE_H */

@@ -32,7 +32,7 @@ append_volume(GString *out, const mkg_chain *c, double v)
 	if (MKG_IS_ABSENT(v))
 		strcpy(buf, "null");
 	else
-		mkg__format_double(buf, v);
+		mkg__human_amount(buf, v);
 	g_string_append(out, buf);
 	if (unit != NULL) {
 		g_string_append_c(out, ' ');
@@ -109,10 +109,9 @@ mkg_shock_write_text(const mkg_shock *s, const mkg_model *model, char **out, siz
 	g_string_append(text, " after; loss ");
 	append_volume(text, chain, loss);
 	if (max_before > 0.0) {
-		char buf[G_ASCII_DTOSTR_BUF_SIZE];
-		g_string_append_printf(text, " (%s%% of the flow)",
-		                       g_ascii_formatd(buf, sizeof buf, "%.1f",
-		                                       100.0 * loss / max_before));
+		char buf[MKG_DOUBLE_BUFSIZE];
+		g_string_append_printf(text, " (%s of the flow)",
+		                       mkg__human_percent(buf, loss / max_before));
 	}
 	g_string_append_printf(text, "\nStranded producers (no route left to an end market): %zu",
 	                       mkg_shock_stranded_count(s));

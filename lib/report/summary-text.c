@@ -80,7 +80,7 @@ table_print(GString *out, table *t)
 static const char *
 text_number(char buf[MKG_DOUBLE_BUFSIZE], double d)
 {
-	return MKG_IS_ABSENT(d) ? "-" : mkg__format_double(buf, d);
+	return MKG_IS_ABSENT(d) ? "-" : mkg__human_amount(buf, d);
 }
 
 typedef const mkg_summary_group *(*group_at_fn)(const mkg_summary *s, size_t i);
@@ -195,7 +195,7 @@ amount_with_unit(double amount, const char *unit)
 {
 	char num[MKG_DOUBLE_BUFSIZE];
 
-	return g_strdup_printf("%s%s%s", mkg__format_double(num, amount), unit ? " " : "",
+	return g_strdup_printf("%s%s%s", mkg__human_amount(num, amount), unit ? " " : "",
 	                       unit ? unit : "");
 }
 

@@ -182,14 +182,14 @@ mkg__inclusiveness_text(GString *out, const mkg_inclusiveness *inc, const mkg__u
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 
 	mkg__text_heading(out, "Inclusiveness");
-	g_string_append_printf(out, "Households selling: %" G_GINT64_FORMAT " (%zu producers; "
-	                       "%" G_GINT64_FORMAT " households among all producers)\n",
-	                       mkg_inclusiveness_households_selling(inc),
+	g_string_append_printf(out, "Households selling: %s (%zu producers; "
+	                       "%s households among all producers)\n",
+	                       mkg__human_count(a, mkg_inclusiveness_households_selling(inc)),
 	                       mkg_inclusiveness_producers_selling(inc),
-	                       mkg_inclusiveness_households_producers(inc));
-	g_string_append_printf(out, "Households supported by facilitation: %" G_GINT64_FORMAT
+	                       mkg__human_count(b, mkg_inclusiveness_households_producers(inc)));
+	g_string_append_printf(out, "Households supported by facilitation: %s"
 	                       " (%zu actors supported)\n",
-	                       mkg_inclusiveness_households_supported(inc),
+	                       mkg__human_count(a, mkg_inclusiveness_households_supported(inc)),
 	                       mkg_inclusiveness_actors_supported(inc));
 	/* one line per chain, in its primary equivalents: never a sum across units */
 	for (size_t i = 0; i < mkg_inclusiveness_chain_count(inc); i++) {

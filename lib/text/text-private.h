@@ -27,6 +27,28 @@
  * JSON writer never receives them).  Returns buf. */
 char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
 
+/* ---- numbers for a person (numfmt-human.c) ------------------------------ */
+
+/* Text reports round for people; JSON never does.  Each writes into buf
+ * (MKG_DOUBLE_BUFSIZE bytes, never in the locale's form) and returns it;
+ * NaN and infinities are "-"; beyond 1e15 three digits in exponent form. */
+
+/* An amount (volume, value, price): three significant digits but never
+ * fewer than its integer digits, trailing zeros dropped, thousands
+ * separated by ',': 13179.161000000002 -> "13,179", 55.556 -> "55.6",
+ * 0.34721 -> "0.347", 3.5 -> "3.5". */
+const char *mkg__human_amount(char buf[MKG_DOUBLE_BUFSIZE], double x);
+/* Rounded to a whole number with separators ("4,689"); with sign, "+"
+ * before a positive number or 0 ("+7,921", "+0"). */
+const char *mkg__human_integer(char buf[MKG_DOUBLE_BUFSIZE], double x, bool sign);
+/* A count with separators: 1670 -> "1,670". */
+const char *mkg__human_count(char buf[MKG_DOUBLE_BUFSIZE], long long n);
+/* A share (a fraction) as a percentage of three significant digits,
+ * trailing zeros kept: 0.68 -> "68.0%", 0.0625 -> "6.25%", 1 -> "100%",
+ * 0 -> "0%", 12.5 -> "1,250%"; a share of 1e13 or more in exponent form
+ * ("1.6e+310%"), since 100 * share could overflow. */
+const char *mkg__human_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
+
 /* ---- JSON strings (json-escape.c) ---------------------------------------- */
 
 /* Append s[0..len) (which may hold NUL bytes) to out as the body of a JSON

@@ -40,6 +40,55 @@ test_format_double(void **state)
 	assert_string_equal(fmt(-INFINITY), "-inf");
 }
 
+/* Numbers rounded for a person (text reports): worked by hand. */
+static void
+test_format_human(void **state)
+{
+	char b[MKG_DOUBLE_BUFSIZE];
+
+	(void)state;
+	/* amounts: 3 significant digits, never fewer than the integer digits */
+	assert_string_equal(mkg__human_amount(b, 13179.161000000002), "13,179");
+	assert_string_equal(mkg__human_amount(b, 28682.000000000004), "28,682");
+	assert_string_equal(mkg__human_amount(b, 17616660), "17,616,660");
+	assert_string_equal(mkg__human_amount(b, -17616660), "-17,616,660");
+	assert_string_equal(mkg__human_amount(b, 813.46), "813");
+	assert_string_equal(mkg__human_amount(b, 55.556), "55.6");
+	assert_string_equal(mkg__human_amount(b, 3.5), "3.5");
+	assert_string_equal(mkg__human_amount(b, 0.347215), "0.347");
+	assert_string_equal(mkg__human_amount(b, 9.996), "10");   /* not "10.00" */
+	assert_string_equal(mkg__human_amount(b, 0.0999999), "0.1");
+	assert_string_equal(mkg__human_amount(b, 999.6), "1,000");
+	assert_string_equal(mkg__human_amount(b, 0), "0");
+	assert_string_equal(mkg__human_amount(b, -0.0), "0");
+	assert_string_equal(mkg__human_amount(b, -0.0001), "-0.0001");
+	assert_string_equal(mkg__human_amount(b, 123456789012345.0), "123,456,789,012,345");
+	assert_string_equal(mkg__human_amount(b, 1.7e308), "1.7e+308");
+	assert_string_equal(mkg__human_amount(b, NAN), "-");
+	/* whole numbers */
+	assert_string_equal(mkg__human_integer(b, 4689.4, false), "4,689");
+	assert_string_equal(mkg__human_integer(b, 7921, true), "+7,921");
+	assert_string_equal(mkg__human_integer(b, -1480.6, true), "-1,481");
+	assert_string_equal(mkg__human_integer(b, 0.2, true), "+0");
+	assert_string_equal(mkg__human_integer(b, -0.2, false), "0");
+	assert_string_equal(mkg__human_integer(b, 999, false), "999");
+	assert_string_equal(mkg__human_count(b, 1670), "1,670");
+	assert_string_equal(mkg__human_count(b, 100), "100");
+	assert_string_equal(mkg__human_count(b, 1000000), "1,000,000");
+	/* shares: 3 significant digits of the percentage, zeros kept */
+	assert_string_equal(mkg__human_percent(b, 0.68), "68.0%");
+	assert_string_equal(mkg__human_percent(b, 0.98396), "98.4%");
+	assert_string_equal(mkg__human_percent(b, 0.0625), "6.25%");
+	assert_string_equal(mkg__human_percent(b, 0.00347), "0.347%");
+	assert_string_equal(mkg__human_percent(b, 1), "100%");
+	assert_string_equal(mkg__human_percent(b, 0.99996), "100%");
+	assert_string_equal(mkg__human_percent(b, 0.09996), "10.0%");
+	assert_string_equal(mkg__human_percent(b, 0), "0%");
+	assert_string_equal(mkg__human_percent(b, 12.5), "1,250%");
+	assert_string_equal(mkg__human_percent(b, 1.6e308), "1.6e+310%");
+	assert_string_equal(mkg__human_percent(b, NAN), "-");
+}
+
 /* Every output reads back to the same double, over a spread of magnitudes. */
 static void
 test_format_double_round_trips(void **state)
@@ -275,6 +324,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_double),
+		cmocka_unit_test(test_format_human),
 		cmocka_unit_test(test_format_double_round_trips),
 		cmocka_unit_test(test_format_double_subnormals),
 		cmocka_unit_test(test_format_double_is_shortest),
