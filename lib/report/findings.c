@@ -322,8 +322,12 @@ dependence(ctx *c)
 		unit(c->line, c, c->in->measure_unit);
 		g_string_append_printf(c->line, ", %s of producers' sales)",
 		                       mkg__human_percent(e, dependent_sales / sales));
-		g_string_append_printf(c->line, "; %s%zu to %s", most == dependent ? "all " : "",
-		                       most, id(c, main_buyer));
+		if (dependent == 1)
+			g_string_append_printf(c->line, "; to %s", id(c, main_buyer));
+		else
+			g_string_append_printf(c->line, "; %s%zu to %s",
+			                       most == dependent ? "all " : "", most,
+			                       id(c, main_buyer));
 	}
 	emit(c, "dependence");
 }
@@ -383,8 +387,8 @@ captive(ctx *c)
 			                       mkg__human_count(a, households));
 		g_string_append_printf(c->line, "supply %s", mkg__human_amount(a, x->supply));
 		unit(c->line, c, best_chain->unit);
-		g_string_append_printf(c->line, ") reach end markets only through %s",
-		                       id(c, x->actor));
+		g_string_append_printf(c->line, ") reach%s end markets only through %s",
+		                       x->producers == 1 ? "es" : "", id(c, x->actor));
 		if (holders > 1)
 			g_string_append_printf(c->line, "; %zu actors hold producers captive", holders);
 	}

@@ -162,7 +162,7 @@ households_cell(char buf[32], int64_t households)
 {
 	if (households < 0)
 		return "-";
-	g_snprintf(buf, 32, "%" G_GINT64_FORMAT, households);
+	mkg__human_count(buf, households);
 	return buf;
 }
 

@@ -411,16 +411,137 @@ class Behaviour(AnalyzeCase):
         self.assertEqual(run("analyze", path, "-f", "json"), run("analyze", path, "-f", "json"))
 
     def test_text(self):
-        code, out, err = run("analyze", self.write(generated_model()))
+        path = self.write(generated_model())
+        code, out, err = run("analyze", path)
         self.assertEqual((code, err), (0, ""))
         text = out.decode()
         for needle in ("Market analysis: generated", "Concentration by market",
-                       "Sellers (monopoly side)", "Buyers (monopsony side)", "Dependency",
+                       "\n  sellers: ", "\n  buyers: ", "Dependency",
                        "Coalitions: members counted as one firm"):
             self.assertIn(needle, text)
-        # harmful groups come before the market tables
-        self.assertLess(text.index("Coalitions presumed harmful"),
+        # the summary (groups presumed harmful among it) comes before the tables
+        self.assertLess(text.index("Presumed harmful as one firm"),
                         text.index("Concentration by market"))
+        # each coalition once (the short text and the long one)
+        code, out, err = run("analyze", "--detail", path)
+        self.assertEqual((code, err), (0, ""))
+        detail = out.decode()
+        for t in (text, detail):
+            self.assertEqual(t.count("group board (3 members"), 1)
+            self.assertNotIn("Coalitions presumed harmful", t)
+        # --detail: the long form, every share table
+        self.assertIn("Sellers (monopoly side)", detail)
+        self.assertIn("Buyers (monopsony side)", detail)
+        self.assertNotIn("Sellers (monopoly side)", text)
+        self.assertGreater(len(detail), len(text))
+        # the JSON is the same with or without --detail
+        self.assertEqual(run("analyze", "-f", "json", "--detail", path),
+                         run("analyze", "-f", "json", path))
+
+    def test_summary_first_screen(self):
+        """The first ten lines of the potato case tell its story; each
+        number is read independently from the JSON report and the model."""
+        code, out, err = run("analyze", EXAMPLE)
+        self.assertEqual((code, err), (0, ""))
+        lines = out.decode().split("\n")
+        summary = lines[1:lines.index("")]
+        self.assertLessEqual(len(summary), 9)
+        first = lines[:10]
+        self.assertEqual(summary, first[1:len(summary) + 1])
+        report = self.analyze_json(EXAMPLE)
+        with open(EXAMPLE, encoding="utf-8") as f:
+            model = json.load(f)
+        kind = {a["id"]: a["kind"] for a in model["actors"]}
+        households = {a["id"]: a.get("households", 0) for a in model["actors"]}
+        # the producers sell 3530 t: the multinational buys 2400 (68.0%), the
+        # chip maker 250, six collectors' groups 860 and the Huancayo wholesale
+        # traders 20, each group counted as its firms (s^2/N):
+        # 68.0^2 + 7.08^2 + 8.78^2/10 + 7.08^2/8 + ... = 4689; the 2023
+        # guidelines define "highly concentrated" (above 1800)
+        self.assertIn("Farm gate, native-potato 2012: buyer HHI 4,689, highly concentrated "
+                      "(above 1,800: 2023 US Merger Guidelines); snack-multinational buys "
+                      "68.0%", first)
+        self.assertIn("No group presumed harmful acting as one firm (2023 US Merger "
+                      "Guidelines; 1 group tested)", first)
+        producers = [a for a in report["dependency"]["actors"]
+                     if kind[a["actor"]] == "producer" and a["sales"] > 0]
+        dependent = [a for a in producers if a["sales_share"] >= 0.5]
+        to_multi = [a for a in dependent if a["top_buyer"] == "snack-multinational"]
+        sold = sum(a["sales"] for a in dependent)
+        # 9 groups, 1670 households, 3530 t: each sells half or more to one buyer
+        self.assertEqual((len(producers), len(dependent), len(to_multi), sold), (9, 9, 6, 3530))
+        self.assertEqual(sum(households[a["actor"]] for a in dependent), 1670)
+        self.assertIn("Producers selling half or more to one buyer: 9 of 9 (1,670 households, "
+                      "3,530 t, 100% of producers' sales); 6 to snack-multinational", first)
+        chain = report["bottlenecks"]["chains"][0]
+        captive = chain["captive"][0]
+        self.assertEqual((captive["actor"], captive["supply"]), ("snack-multinational", 1070))
+        held = sum(households[p] for p in captive["producers"])
+        self.assertEqual(held, 470)
+        self.assertIn("Captive: 3 producers (470 households, supply 1,070 t) reach end "
+                      "markets only through snack-multinational; 5 actors hold producers "
+                      "captive", first)
+        # 3680 of 3740 t (98.4%); the three contract quotas 310 + 400 + 300
+        self.assertEqual(sum(b["capacity"] for b in chain["flow"]["binding"]), 1010)
+        self.assertIn("Deliverable: 98.4% of the 3,740 t of native-potato supplied can reach "
+                      "end markets; binding: 3 links to snack-multinational (capacities "
+                      "1,010 t)", first)
+        channels = report["channels"]["chains"][0]
+        self.assertAlmostEqual(channels["producer_share"], 0.206, places=3)
+        self.assertIn("Farmer's share of the end price, native-potato: 20.6% overall; by "
+                      "channel: producer > processor > end_market 16.1% (53.1% of volume), "
+                      "producer > collector > wholesaler > end_market 41.3% (18.5% of "
+                      "volume), producer > processor > retailer > end_market 12.3% (21.8% of "
+                      "volume)", first)
+        # f-competitiveness: 90,000 PEN, no end, no exit
+        self.assertIn("Exit: 1 of 4 temporary records has no credible successor: "
+                      "f-competitiveness (no end date, no exit strategy); cost 90,000 PEN",
+                      first)
+        totals = report["facilitation"]["payment_totals"]
+        cost = sum(t["cost"] for t in totals)
+        market = sum(p["amount"] for t in totals for p in t["payers"]
+                     if p["kind"] not in ("programme", "ngo", "public_agency"))
+        self.assertEqual(cost, 1047000)
+        self.assertAlmostEqual(market / cost, 0.160, places=3)
+        self.assertIn("Facilitation cost 1,047,000 PEN: market actors pay 16.0% (producers "
+                      "1.15%), programmes and NGOs 68.8%, the state 15.3%", first)
+
+    def test_betweenness_as_share(self):
+        """Betweenness in the text is the share of the producer-to-market
+        routes through the actor: mayorista-lima lies on 10.33 of the 25
+        routes of the potato chain (the JSON keeps the raw sums)."""
+        code, out, err = run("analyze", EXAMPLE)
+        text = out.decode()
+        report = self.analyze_json(EXAMPLE)
+        score = report["bottlenecks"]["chains"][0]["betweenness"][0]
+        self.assertEqual(score["actor"], "mayorista-lima")
+        self.assertAlmostEqual(score["source_sink"], 10 + 1 / 3)
+        self.assertIn("Between producers and markets (share of the 25 producer-to-market "
+                      "routes through the actor):\n  mayorista-lima (Lima wholesale market "
+                      "traders): 41.3%\n", text)
+        self.assertNotIn("all pairs", text)
+
+    def test_empty_markets_left_out(self):
+        # credit, market information and technical assistance are sold
+        # without a volume: no shares to read, not in the text
+        code, out, err = run("analyze", "--detail", EXAMPLE)
+        text = out.decode()
+        self.assertNotIn("credit (service)", text)
+        self.assertNotIn("empty (total 0)", text)
+        self.assertIn("3 markets where no transaction has a volume left out", text)
+        self.assertIn("transport (service), service_provider level", text)
+
+    def test_threshold_bands_cited(self):
+        code, out, err = run("analyze", EXAMPLE)
+        self.assertIn("Thresholds: us2023: HHI above 1,800 highly concentrated (U.S. DOJ & FTC "
+                      "Merger Guidelines (2023), section 2.1); 1,000 to 1,800 moderately "
+                      "concentrated and below 1,000 unconcentrated (U.S. DOJ Merger Guidelines "
+                      "(1982) and DOJ & FTC Horizontal Merger Guidelines (1992), section 1.51, "
+                      "as the DOJ's HHI page keeps them)\n", out.decode())
+        code, out, err = run("analyze", "-t", "us2010", EXAMPLE)
+        self.assertIn("Thresholds: us2010: HHI above 2,500 highly concentrated, 1,500 to 2,500 "
+                      "moderately concentrated, below 1,500 unconcentrated (U.S. DOJ & FTC "
+                      "Horizontal Merger Guidelines (2010), section 5.3)\n", out.decode())
 
     def test_usage_errors(self):
         path = self.write(generated_model())
@@ -470,20 +591,6 @@ class Behaviour(AnalyzeCase):
         self.assertEqual(buyer["options"]["region_split"], "buyer")
         self.assertEqual(self.analyze_json(path, "-r", "buyer"), buyer)
         self.assertEqual(self.analyze_json(path, "--by-region=buyer"), buyer)
-
-    def test_farm_gate_first_screen(self):
-        # the farm gate leads the text report of the potato case
-        code, out, err = run("analyze", EXAMPLE)
-        self.assertEqual((code, err), (0, ""))
-        first = out.decode().split("\n")[:25]
-        self.assertIn("Farm gate: who buys from the producers", first)
-        # the producers sell 3530 t: the multinational buys 2400 (68.0%), the
-        # chip maker 250, six collectors' groups 860 and the Huancayo wholesale
-        # traders 20, each group counted as its firms (s^2/N):
-        # 68.0^2 + 7.08^2 + 8.78^2/10 + 7.08^2/8 + ... = 4689
-        self.assertIn("native-potato, period 2012: buyer HHI 4689, highly concentrated", first)
-        self.assertIn("  largest buyer snack-multinational (Multinational snack maker), 68.0% of "
-                      "the farm-gate volume", first)
 
     def test_unknown_coalition_actor(self):
         path = self.write(generated_model())

@@ -86,7 +86,7 @@ class Shock(unittest.TestCase):
         # Without both, nobody reaches the market.
         self.assertEqual(out,
                          "Exit shock in the maize chain: without proc, trader\n"
-                         "Deliverable flow: 100 t before, 0 t after; loss 100 t (100.0% of the flow)\n"
+                         "Deliverable flow: 100 t before, 0 t after; loss 100 t (100% of the flow)\n"
                          "Stranded producers (no route left to an end market): 3, supply 120 t\n"
                          "  coop-a\n"
                          "  coop-b\n"
