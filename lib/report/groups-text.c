@@ -54,11 +54,12 @@ mkg__groups_text(GString *out, const mkg_groups *g, mkg__labels *l)
 	mkg__text_heading(out, "Groups (memberships)");
 	for (size_t i = 0; i < n; i++) {
 		const mkg_group *row = mkg_groups_at(g, i);
+		char h[MKG_DOUBLE_BUFSIZE];
 
-		g_string_append_printf(out, "%s (%s): %zu members, %" G_GINT64_FORMAT
-		                       " households, %s", mkg__label(l, row->group),
-		                       mkg_actor_kind_name(row->kind), row->member_count,
-		                       row->households,
+		g_string_append_printf(out, "%s (%s): %zu member%s, %s households, %s",
+		                       mkg__label(l, row->group), mkg_actor_kind_name(row->kind),
+		                       row->member_count, row->member_count == 1 ? "" : "s",
+		                       mkg__human_count(h, row->households),
 		                       row->supervised ? "supervised by" : "NOT supervised by a public "
 		                                                           "agency");
 		for (size_t k = 0; row->supervised && k < row->supervisor_count; k++)

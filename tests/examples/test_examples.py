@@ -468,6 +468,64 @@ class CottonBuyerExit(unittest.TestCase):
                          [("actor", "ginner-chipata"), ("actor", "ginner-katete")])
 
 
+class FirstScreen(unittest.TestCase):
+    """The text report opens with a summary of at most ten lines (the title
+    and nine findings): on every example they tell the story of
+    examples/README.md, with its numbers."""
+    STORY = {
+        "potato-andes-2008.json": [
+            "buyer HHI 165, unconcentrated", "col-huancayo (12 firms) buys 17.6%",
+            "38.1% overall", "producer > collector > wholesaler > end_market 41.2% "
+            "(64.5% of volume)"],
+        "potato-andes.json": [
+            "buyer HHI 4,689, highly concentrated", "snack-multinational buys 68.0%",
+            "Captive: 3 producers", "only through snack-multinational", "98.4% of the 3,740 t",
+            "binding: 3 links to snack-multinational", "20.6% overall",
+            "producer > processor > end_market 16.1% (53.1% of volume)"],
+        "jute-project-pays.json": [
+            "all 12 to dhaka-exporter", "Exit: 2 of 2 temporary records",
+            "(producers 0%), programmes and NGOs 100%"],
+        "jute-public-private.json": [
+            "all 12 to dhaka-exporter", "every temporary record (2) has a planned exit",
+            "(producers 0%), programmes and NGOs 50.0%"],
+        "jute-contract.json": [
+            "all 12 to dhaka-exporter", "every temporary record (1) has a planned exit",
+            "(producers 18.5%), programmes and NGOs 7.69%"],
+        "jute-auction.json": [
+            "No producer sells half or more to one buyer (at most 40.0%)",
+            "every temporary record (1) has a planned exit",
+            "(producers 37.9%), programmes and NGOs 8.66%"],
+        "maize-board.json": [
+            "Presumed harmful as one firm", "assoc-maize-traders (5 members)",
+            "buyers 100%, HHI 2,079 -> 10,000", "49.0% overall"],
+        "maize-board-inclusive.json": [
+            "assoc-maize-traders (4 members)", "buyers 30.0%, HHI 1,571 -> 2,245",
+            "61.0% overall", "producer > association > end_market 82.9%"],
+        "dairy-two-programmes.json": [
+            "4 actors, 6 pairs of records, 2 with the same function",
+            "f-lp-training and f-vc-quality", "f-lp-vets (no exit strategy)"],
+        "cotton-buyer-exit.json": [
+            "buyer HHI 6,527, highly concentrated", "cotton-major buys 80.5%",
+            "ginners-association (3 members), seed-cotton 2012 farm-gate buyers 89.5%",
+            "Captive: 9 producers", "supply 34,200 t) reach end markets only through "
+            "cotton-major", "producer > processor > end_market 70.3% (89.5% of volume)"],
+    }
+
+    def test_every_example_has_a_story(self):
+        self.assertEqual(set(self.STORY), set(os.listdir(MODELS)))
+
+    def test_first_ten_lines(self):
+        for name, needles in sorted(self.STORY.items()):
+            lines = run("analyze", os.path.join(MODELS, name)).split("\n")
+            summary = lines[:lines.index("")]
+            first = "\n".join(lines[:10])
+            with self.subTest(model=name):
+                self.assertLessEqual(len(summary), 10)
+                self.assertTrue(lines[0].startswith("Market analysis: "))
+                for needle in needles:
+                    self.assertIn(needle, first)
+
+
 class ReadmeQuotesRealReports(unittest.TestCase):
     """Each ```console block of examples/README.md starts with a
     `$ marketgraph ...` line; every other line of the block, except `...`,
