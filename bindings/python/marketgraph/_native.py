@@ -141,7 +141,7 @@ class ReportOptions(ctypes.Structure):
                 ("split_by_region", c_int), ("exit_date", c_char_p),
                 ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
                 ("channels", c_int), ("levels", c_int),
-                ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t)]
+                ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t), ("detail", c_int)]
 
 
 class ReportHtmlOptions(ctypes.Structure):

@@ -104,7 +104,7 @@ class Analyses:
     # ---- the whole report ---------------------------------------------------------
 
     def _report_options(self, measure, thresholds, by_region, exit_date, coalition, levels,
-                        channels=False, by_tag=None):
+                        channels=False, by_tag=None, detail=False):
         ids, count = cv.cstr_array(coalition, "coalition")
         tags, tag_count = cv.cstr_array(by_tag, "by_tag")
         return _options(ReportOptions, measure=_measure(measure), by_tag=tags,
@@ -113,7 +113,8 @@ class Analyses:
                         split_by_region=_region_split(by_region),
                         exit_date=cv.cstr(exit_date, "exit_date"),
                         coalition=ids, coalition_count=count, levels=_levels(levels),
-                        channels=cv.cbool(channels, "channels"))
+                        channels=cv.cbool(channels, "channels"),
+                        detail=cv.cbool(detail, "detail"))
 
     def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
                coalition=None, levels="separate", by_tag=None):
@@ -135,12 +136,15 @@ class Analyses:
 
     def report_text(self, measure="volume", thresholds="us2023", by_region=False,
                     exit_date=None, coalition=None, levels="separate", channels=False,
-                    by_tag=None):
-        """The report as text for an analyst (``marketgraph analyze``);
-        channels: add the marketing channels (``--channels``)."""
+                    by_tag=None, detail=False):
+        """The report as text for an analyst (``marketgraph analyze``): a
+        summary of at most ten lines, then the sections; channels: add the
+        marketing channels (``--channels``); detail: the long form
+        (``--detail``)."""
         write = function("mkg_report_write_text")
         return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag),
+            measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag,
+            detail),
             write=lambda r: owned_string(write, r))
 
     def report_html(self, measure="volume", thresholds="us2023", by_region=False,

@@ -135,6 +135,7 @@ main(void)
 	FIELD(mkg_report_options, levels);
 	FIELD(mkg_report_options, by_tag);
 	FIELD(mkg_report_options, by_tag_count);
+	FIELD(mkg_report_options, detail);
 	end();
 
 	BEGIN(mkg_report_html_options);

@@ -291,6 +291,12 @@ class Channels(unittest.TestCase):
         self.assertNotIn("Marketing channels", m.report_text())
         self.assertIn("producer > processor > retailer > end_market: 400 t (40.0%), "
                       "farmer's share 12.5%", m.report_text(channels=True))
+        # the summary: 66.7% on 600 t, 12.5% on 400 t; volume-weighted
+        # (0.6 x 2/3 + 0.4 x 0.125 = 0.45)
+        self.assertIn("Farmer's share of the end price, potato: 45.0% overall; by channel: "
+                      "producer > trader > end_market 66.7% (60.0% of volume), producer > "
+                      "processor > retailer > end_market 12.5% (40.0% of volume)",
+                      m.report_text().split("\n")[:10])
 
     def test_errors(self):
         m = mg.from_dict(POTATO)
@@ -433,6 +439,9 @@ class SameAsTheTool(unittest.TestCase):
             with self.subTest(options=kwargs):
                 done = run_native([cli(), "analyze", *flags, path], text=True, check=True)
                 self.assertEqual(m.report_text(**kwargs), done.stdout)
+        done = run_native([cli(), "analyze", "--detail", path], text=True, check=True)
+        self.assertEqual(m.report_text(detail=True), done.stdout)
+        self.assertNotEqual(m.report_text(), done.stdout)
 
     def test_market_map(self):
         for path in example_models():
