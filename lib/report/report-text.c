@@ -224,6 +224,10 @@ mkg__concentration_text(GString *out, const mkg_concentration *c, mkg__labels *l
 	for (size_t i = 0; i < c->count; i++)
 		empty += empty_market(&c->markets[i]);
 	mkg__text_heading(out, "Concentration by market");
+	if (c->count == 0) {
+		g_string_append(out, "No transactions, no markets.\n");
+		return;
+	}
 	if (c->count == empty) {
 		g_string_append_printf(out, "No market with a %s.\n", measure);
 		return;

@@ -546,7 +546,7 @@ test_report(void **state)
 		"\nMarketing channels\n==================\n"
 		"Chain potato (volumes in t of potato, prices in PEN per t of potato):\n"
 		"  Producer share: 45.0% (volume-weighted over the channels)\n"
-		"  From producers 1000 t: 1000 reached end markets, 0 retained\n"
+		"  From producers 1,000 t: 1,000 reached end markets, 0 retained\n"
 		"  producer > trader > end_market: 600 t (60.0%), farmer's share 66.7%\n"
 		"    prices: producer to trader 0.8, trader to end_market 1.2\n"
 		"  producer > processor > retailer > end_market: 400 t (40.0%), farmer's share "

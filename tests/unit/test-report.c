@@ -273,43 +273,67 @@ test_errors(void **state)
 	mkg_model_free(m);
 }
 
-/* The text view: groups presumed harmful come first, before the market
- * tables; classes in words; firms named.  With g = {a, c} the maize
- * sellers become one firm: share 1, HHI 6250 -> 10000 (+3750). */
+/* The text view: the summary first (a farm gate bought by b alone: HHI
+ * 10000; both producers sell everything to b), then the options and the
+ * market lines; classes in words; firms named.  Sellers a 3 t, c 1 t:
+ * HHI 75^2 + 25^2 = 6250, effective firms 10000 / 6250 = 1.6, normalised
+ * (0.625 - 0.5) / (1 - 0.5) = 0.25.  With g = {a, c} the maize sellers
+ * become one firm: share 1, HHI 6250 -> 10000 (+3750). */
 static void
 test_text(void **state)
 {
 	mkg_model *m = tiny_model();
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
 	mkg_report *r;
 	char *text;
-	const char *warn, *tables, *row;
+	const char *summary, *tables, *row;
 	(void)state;
 
 	r = report_of(m, NULL);
 	text = text_of(r);
-	assert_non_null(strstr(text, "Market analysis: tiny\n"));
-	assert_non_null(strstr(text, "None: no group acting as one firm would be presumed harmful"));
+	assert_non_null(strstr(text, "Market analysis: tiny\n"
+	                             "Farm gate, maize 2010: buyer HHI 10,000, highly concentrated "
+	                             "(above 1,800: 2023 US Merger Guidelines); b buys 100%\n"
+	                             "No group presumed harmful acting as one firm (2023 US Merger "
+	                             "Guidelines; 1 group tested)\n"
+	                             "Producers selling half or more to one buyer: 2 of 2 (4 t, 100% "
+	                             "of producers' sales); all 2 to b\n"));
+	assert_non_null(strstr(text, "maize, farm gate, period 2010: 4 t\n"
+	                             "  sellers: highly concentrated, HHI 6,250, 2 firms; largest a "
+	                             "(Alpha farm) 75.0%, CR4 100%\n"));
+	assert_null(strstr(text, "Sellers (monopoly side)"));
+	mkg_free(text);
+	mkg_report_free(r);
+
+	/* the long form: the share tables */
+	o.detail = 1;
+	r = report_of(m, &o);
+	text = text_of(r);
 	assert_non_null(strstr(text, "maize, farm gate, period 2010\n"
-	                             "  Sellers (monopoly side): highly concentrated, HHI 6250, "
+	                             "  Sellers (monopoly side): highly concentrated, HHI 6,250, "
 	                             "2 firms, total 4 t\n"));
 	assert_non_null(strstr(text, "       75.0%  a (Alpha farm)\n"));
-	assert_non_null(strstr(text, "    CR1 75.0%, CR4 100.0%, effective number of firms 1.60, "
-	                             "normalised HHI 0.250\n"));
+	assert_non_null(strstr(text, "    CR1 75.0%, CR4 100%, effective number of firms 1.6, "
+	                             "normalised HHI 0.25\n"));
 	mkg_free(text);
 	mkg_report_free(r);
 
 	mf_member(m, "g", "c", NULL);
 	r = report_of(m, NULL);
 	text = text_of(r);
-	warn = strstr(text, "Coalitions presumed harmful\n");
+	summary = strstr(text, "\nPresumed harmful as one firm (2023 US Merger Guidelines): g "
+	                       "(2 members), maize 2010 farm-gate sellers 100%, HHI 6,250 -> "
+	                       "10,000\n");
 	tables = strstr(text, "Concentration by market\n");
-	row = strstr(text, "  group g (2 members: a, c)\n"
-	                   "    maize, farm gate, period 2010, sellers: combined share 100.0%, "
-	                   "HHI 6250 -> 10000 (+3750)  PRESUMED HARMFUL\n");
-	assert_non_null(warn);
+	row = strstr(text, "  group g (2 members: a, c): presumed harmful\n"
+	                   "    maize, farm gate, period 2010, sellers: combined share 100%, "
+	                   "HHI 6,250 -> 10,000 (+3,750)  PRESUMED HARMFUL\n");
+	assert_non_null(summary);
 	assert_non_null(tables);
 	assert_non_null(row);
-	assert_true(warn < row && row < tables);
+	assert_true(summary < tables && tables < row);
+	/* each coalition once */
+	assert_null(strstr(row + strlen("  group g"), "group g (2 members"));
 	mkg_free(text);
 	mkg_report_free(r);
 	mkg_model_free(m);

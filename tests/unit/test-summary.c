@@ -193,7 +193,7 @@ test_chains(void **state)
 	assert_int_equal(mkg_summary_write_text(s, &text, NULL), MKG_OK);
 	assert_non_null(strstr(text, "\nChains (volume in primary equivalents)\n"
 	                             "           transactions   volume   unit   value\n"
-	                             "  potato              3      200      t    3000\n"));
+	                             "  potato              3      200      t   3,000\n"));
 	assert_non_null(strstr(text, "  transport (service)              1      300   t km      50\n"));
 	mkg_free(text);
 	mkg_summary_free(s);
