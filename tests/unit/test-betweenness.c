@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT */
 #include "graph-fixture.h"
 #include "marketgraph/bottlenecks.h"
+#include "flow-private.h" /* mkg__betweenness_pairs */
 
 #include <math.h>
 #include <setjmp.h>
@@ -165,6 +166,24 @@ test_chain(void **state)
 	assert_score(b, "t", 1.0, 1.0);
 	assert_score(b, "p", 0.0, 0.0);
 	assert_int_equal(mkg_betweenness_is_estimate(b), 0);
+	assert_true(mkg__betweenness_pairs(b) == 1.0); /* (p, e) */
+	mkg_betweenness_free(b);
+	mkg_model_free(m);
+}
+
+/* The producer-to-market routes, the denominator of the text report's
+ * share: p and q each reach e and f, 4 pairs; t lies on the shortest
+ * paths of (p, e), (p, f) and (q, e) but not (q, f), which is direct:
+ * 3 of 4 routes. */
+static void
+test_routes(void **state)
+{
+	mkg_model *m = fixture_model("p:p p:q t:t e:e e:f", "p>t:1 q>t:1 t>e:1 t>f:1 q>f:1");
+	mkg_betweenness *b = betweenness(m, NULL);
+
+	(void)state;
+	assert_true(mkg__betweenness_pairs(b) == 4.0);
+	assert_score(b, "t", 3.0, 3.0);
 	mkg_betweenness_free(b);
 	mkg_model_free(m);
 }
@@ -460,6 +479,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chain),
+		cmocka_unit_test(test_routes),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_diamond),
 		cmocka_unit_test(test_parallel_and_services),
