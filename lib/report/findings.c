@@ -690,24 +690,13 @@ competing(ctx *c)
 {
 	const mkg_competing *co = c->in->competing;
 	size_t n = co ? mkg_competing_count(co) : 0, dup = 0;
-	GHashTable *shared;
 
 	if (n == 0)
 		return;
-	/* the actors two programmes meet on, each once: linear in the pairs'
-	 * lists, which the result already holds */
-	shared = g_hash_table_new(g_str_hash, g_str_equal);
-	for (size_t i = 0; i < n; i++) {
-		const mkg_competing_pair *x = mkg_competing_at(co, i);
-		dup += x->same_function != 0;
-		for (size_t k = 0; k < x->shared_actor_count; k++)
-			g_hash_table_add(shared, (gpointer)x->shared_actors[k]);
-	}
-	g_string_append_printf(c->line, "Programmes meeting on the same actors: %u actor%s, "
-	                       "%zu pair%s of records, %zu with the same function",
-	                       g_hash_table_size(shared), g_hash_table_size(shared) == 1 ? "" : "s",
-	                       n, n == 1 ? "" : "s", dup);
-	g_hash_table_destroy(shared);
+	for (size_t i = 0; i < n; i++)
+		dup += mkg_competing_at(co, i)->same_function != 0;
+	g_string_append_printf(c->line, "Programmes meeting on the same actors: %zu pair%s of "
+	                       "records, %zu with the same function", n, n == 1 ? "" : "s", dup);
 	for (size_t i = 0, named = 0; i < n && named < NAMED_IDS; i++) {
 		const mkg_competing_pair *x = mkg_competing_at(co, i);
 		if (!x->same_function)
