@@ -243,8 +243,12 @@ coalitions(ctx *c)
 
 		g_string_append_printf(c->line, "Presumed harmful as one firm (2023 US Merger "
 		                       "Guidelines): %s", group ? id(c, group) : "the coalition tested");
-		g_string_append_printf(c->line, " (%zu members), ",
-		                       mkg_coalitions_member_count(co, shown));
+		g_string_append_printf(c->line, " (%zu members)", mkg_coalitions_member_count(co, shown));
+		if (row == NULL) { /* a harmful coalition has a harmful row: never */
+			emit(c, "coalitions");
+			return;
+		}
+		g_string_append(c->line, ", ");
 		market(c->line, c, row->commodity, row->period, row->region);
 		if (row->level != NULL && strcmp(row->level, MKG_FARM_GATE_LEVEL) == 0)
 			g_string_append(c->line, " farm-gate");

@@ -343,10 +343,10 @@ mkg__coalitions_text(GString *out, const mkg_coalitions *c, mkg__labels *l, bool
 		g_string_append(out, "None would be presumed harmful acting as one firm (2023 US "
 		                     "Merger Guidelines).\n");
 	else
-		g_string_append_printf(out, "%zu would be presumed to harm competition acting as one "
-		                       "firm (2023 US Merger Guidelines, section 2.1: HHI change above "
-		                       "100 and HHI after above 1,800 or a combined share above 30%%).\n",
-		                       harmful);
+		g_string_append_printf(out, "%zu %s would be presumed to harm competition acting as "
+		                       "one firm (2023 US Merger Guidelines, section 2.1: HHI change "
+		                       "above 100 and HHI after above 1,800 or a combined share above "
+		                       "30%%).\n", harmful, harmful == 1 ? "group" : "groups");
 	/* harmful first, each part in the result's order: each coalition once */
 	for (int pass = 1; pass >= 0; pass--)
 		for (size_t i = 0; i < mkg_coalitions_count(c); i++)
