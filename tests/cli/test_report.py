@@ -105,9 +105,10 @@ class Html(unittest.TestCase):
         # every number cell sorts on the full value the JSON has
         self.assertIn('data-v="%r"' % farm["buyer"]["hhi"], page)
         flow = rep["bottlenecks"]["chains"][0]["flow"]
-        self.assertIn("%.1f%%</b> of the supply can reach the end markets (%g of %g t)" %
-                      (100 * flow["deliverable_share"], flow["max_flow"], flow["total_supply"]),
-                      page)
+        # numbers a person reads are rounded (thousands separated, 3 significant digits)
+        self.assertIn("%.1f%%</b> of the supply can reach the end markets (%s of %s t)" %
+                      (100 * flow["deliverable_share"], format(round(flow["max_flow"]), ","),
+                       format(round(flow["total_supply"]), ",")), page)
 
     def test_summary_lists_the_most_concentrated(self):
         """Seven farm-gate markets: commodity ck is sold by farm f to k + 1

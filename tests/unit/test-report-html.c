@@ -65,7 +65,7 @@ test_html(void **state)
 	assert_null(strstr(plain, "report-date"));
 	assert_non_null(strstr(plain, "Farm-gate buyers of maize in 2010: HHI <b class=\"num\">"
 	                              "10000</b>, highly concentrated; the largest buyer, b, buys "
-	                              "<b class=\"num\">100.0%</b> of what producers sell."));
+	                              "<b class=\"num\">100%</b> of what producers sell."));
 	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"6250\">6250</td>"));
 	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"0.75\">75.0%</td>"));
 
