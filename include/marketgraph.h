@@ -38,6 +38,7 @@
 #include "marketgraph/dot.h"
 #include "marketgraph/csv.h"
 #include "marketgraph/interop.h"
+#include "marketgraph/compare.h"
 #undef MKG_INSIDE
 
 #endif /* MARKETGRAPH_H */

@@ -146,5 +146,6 @@ int cli_report(const cli_command *cmd, int argc, char **argv);
 int cli_shock(const cli_command *cmd, int argc, char **argv);
 int cli_render(const cli_command *cmd, int argc, char **argv);
 int cli_import_csv(const cli_command *cmd, int argc, char **argv);
+int cli_compare(const cli_command *cmd, int argc, char **argv);
 
 #endif /* MKG_CLI_H */

@@ -58,6 +58,18 @@ static const cli_command commands[] = {
 	  "period).  Same as 'analyze --format html'; 'analyze --format csv --dir\n"
 	  "DIR' writes the tables as CSV files (docs/report.md).",
 	  cli_report },
+	{ "compare", "BEFORE AFTER | FILE --periods P1,P2", "Assess change between two snapshots.",
+	  "Sets two models (or two periods of one model) side by side, in the order\n"
+	  "of a results chain: outreach (households reached directly and indirectly,\n"
+	  "each counted once), market changes (actors and commodities entering or\n"
+	  "leaving; per market and level HHI, CR4, firms and class; coalition\n"
+	  "verdicts that changed; new, lost, strengthened and weakened trading links;\n"
+	  "producers' outlets; per chain deliverable share, captive supply, cut\n"
+	  "points, binding constraints and the farmer's share per channel; value\n"
+	  "added by kind; facilitation that ended) and systemic change (crowding\n"
+	  "in, copying, take-over, resilience).  The models must share currency and\n"
+	  "units.  \"-\" reads standard input.",
+	  cli_compare },
 	{ "shock", "FILE --remove ID[,ID...]", "What if some actors stopped trading?",
 	  "Removes the actors (and their transactions) and reports the producers\n"
 	  "left with no route to any end market, their supply, the deliverable flow\n"
