@@ -54,10 +54,15 @@ MKG_EXPORT const char *mkg_periods_at(const mkg_periods *p, size_t i);
 
 /**
  * A new model holding one period of model: its document fields (the
- * period set to `period`), every commodity, actor and membership, the
- * transactions whose effective period is `period`, and the facilitation
- * records with the targets that remain (targeted transactions of other
- * periods are dropped; a record left with no target is dropped).  period
+ * period set to `period`), every commodity, the transactions whose
+ * effective period is `period`, the facilitation records that started by
+ * the period (a start and a period that read as dates, YYYY[-MM[-DD]],
+ * compared by their last day; otherwise kept) with the targets that remain (targeted transactions of other periods are dropped; a
+ * record left with no target is dropped), the actors that take part
+ * (parties to those transactions; facilitators, successors, targets and
+ * payers of those records; groups of the members kept), in model order,
+ * and the memberships of the members kept.  An actor that trades only in
+ * another period is not in the period's model: it enters or leaves.  period
  * NULL selects the transactions without a period.  *out is owned by the
  * caller (mkg_model_free()).  Fails with MKG_EINVAL for NULL arguments and
  * MKG_ENOTFOUND when no transaction falls in the period
@@ -236,10 +241,12 @@ typedef struct mkg_compare_chain_side {
 	double deliverable_share;   /**< max flow / total supply (mkg_flow) */
 	double max_flow;
 	double total_supply;
-	const char *captive_actor;  /**< the actor holding the most captive supply; NULL */
+	const char *captive_actor;  /**< the actor holding the most captive supply, end
+	                                 markets left out (a chain's only end market holds every
+	                                 producer); NULL when none */
 	size_t captive_producers;   /**< its captive producers */
 	double captive_supply;      /**< their supply (0 when no actor holds any) */
-	size_t captive_actors;      /**< actors with at least one captive producer */
+	size_t captive_actors;      /**< actors (not end markets) with a captive producer */
 	size_t cut_points;          /**< articulation points */
 	size_t producer_side_cut_points; /**< of them, actors that buy from producers */
 	double producer_share;      /**< channels: the volume-weighted farmer's share */

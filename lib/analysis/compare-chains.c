@@ -58,11 +58,32 @@ farm_gate_buyers(const mkg_model *m)
 	return set;
 }
 
+/* The actor holding the most captive supply that is not an end market (a
+ * chain's only end market holds every producer: that says nothing). */
+static const mkg_captive_actor *
+top_captive(const mkg_captive *cap, const mkg_model *m, size_t *actors)
+{
+	const mkg_captive_actor *top = NULL;
+
+	*actors = 0;
+	for (size_t i = 0; i < mkg_captive_count(cap); i++) {
+		const mkg_captive_actor *a = mkg_captive_at(cap, i);
+		mkg_idx k = mkg__model_actor_lookup(m, a->actor);
+
+		if (k != MKG_IDX_NONE && MKG_ACTOR(m, k)->kind == MKG_ACTOR_END_MARKET)
+			continue;
+		++*actors;
+		if (top == NULL)
+			top = a;
+	}
+	return top;
+}
+
 static void
 fill_side(mkg_compare *c, mkg_compare_chain_side *x, const chain_run *r, GHashTable *fg,
-          const mkg_channels *ch, const char *commodity)
+          const mkg_channels *ch, const char *commodity, const mkg_model *m)
 {
-	const mkg_captive_actor *top = mkg_captive_at(r->captive, 0);
+	const mkg_captive_actor *top = top_captive(r->captive, m, &x->captive_actors);
 	size_t n = mkg_cutpoints_articulation_count(r->cut);
 
 	x->present = 1;
@@ -72,7 +93,6 @@ fill_side(mkg_compare *c, mkg_compare_chain_side *x, const chain_run *r, GHashTa
 	x->captive_actor = top ? mkg__cmp_str(c, top->actor) : NULL;
 	x->captive_producers = top ? top->producers : 0;
 	x->captive_supply = top ? top->supply : 0;
-	x->captive_actors = mkg_captive_count(r->captive);
 	x->cut_points = n;
 	for (size_t i = 0; i < n; i++)
 		if (g_hash_table_contains(fg, mkg_cutpoints_articulation_at(r->cut, i)->actor))
@@ -218,7 +238,7 @@ mkg__cmp_chains(mkg_compare *c, mkg__cmp_side s[2])
 				row.unit = mkg__cmp_str(c, ck->unit);
 			if ((rc = run_chain(&run[side], s[side].m, commodity, side)) != MKG_OK)
 				break;
-			fill_side(c, x, &run[side], fg[side], ch[side], commodity);
+			fill_side(c, x, &run[side], fg[side], ch[side], commodity, s[side].m);
 			flows[side] = run[side].flow;
 		}
 		if (rc == MKG_OK) {

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: MIT */
 #include "compare-private.h"
 
+#include "marketgraph/facilitation.h" /* mkg_exit_date_parse */
+
 #include <string.h>
 
 struct mkg_periods {
@@ -98,9 +100,69 @@ same_period(const char *a, const char *b)
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+/* A record that starts after the period (both read as dates, a bare year
+ * meaning its last day) is not part of it. */
+static bool
+started(const mkg_facilitation_rec *f, const char *period)
+{
+	int32_t start, day;
+
+	if (f->start == NULL || period == NULL || mkg_exit_date_parse(period, &day) != MKG_OK ||
+	    mkg_exit_date_parse(f->start, &start) != MKG_OK)
+		return true;
+	return start <= day;
+}
+
+/* Mark the actors that take part in the period: parties to its
+ * transactions, the actors its records name (facilitator, successor,
+ * targets, payers) and the groups of marked members. */
+static uint8_t *
+mark_actors(const mkg_model *m, const char *period)
+{
+	uint8_t *keep = g_new0(uint8_t, m->actors->len + 1);
+
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		if (same_period(mkg__tx_period(m, t), period))
+			keep[t->seller] = keep[t->buyer] = 1;
+	}
+	for (guint i = 0; i < m->facilitation->len; i++) {
+		const mkg_facilitation_rec *f = MKG_FAC(m, i);
+		bool any = f->target_actors.count > 0;
+
+		if (!started(f, period))
+			continue;
+
+		for (uint32_t k = 0; k < f->target_transactions.count && !any; k++) {
+			const mkg_transaction_rec *t =
+				MKG_TX(m, MKG_POOL_IDX(m, f->target_transactions.first + k));
+
+			any = same_period(mkg__tx_period(m, t), period);
+		}
+		if (!any)
+			continue; /* dropped: no target left */
+		keep[f->facilitator] = 1;
+		if (f->successor != MKG_IDX_NONE)
+			keep[f->successor] = 1;
+		for (uint32_t k = 0; k < f->target_actors.count; k++)
+			keep[MKG_POOL_IDX(m, f->target_actors.first + k)] = 1;
+		for (uint32_t k = 0; k < f->payments.count; k++)
+			keep[MKG_POOL_PAYMENT(m, f->payments.first + k)->actor] = 1;
+	}
+	for (guint i = 0; i < m->memberships->len; i++) {
+		const mkg_membership_rec *r = MKG_MEMBERSHIP(m, i);
+
+		if (keep[r->member])
+			keep[r->group] = 1;
+	}
+	return keep;
+}
+
 static int
 copy_records(mkg_model *o, const mkg_model *m, const char *period)
 {
+	uint8_t *keep = mark_actors(m, period);
 	int rc = MKG_OK;
 
 	for (size_t i = 0; rc == MKG_OK && i < m->commodities->len; i++) {
@@ -113,6 +175,8 @@ copy_records(mkg_model *o, const mkg_model *m, const char *period)
 	for (size_t i = 0; rc == MKG_OK && i < m->actors->len; i++) {
 		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
 
+		if (!keep[i])
+			continue;
 		rc = mkg_model_actor_at(m, i, &d);
 		if (rc == MKG_OK)
 			rc = mkg_model_add_actor(o, &d, NULL);
@@ -120,10 +184,13 @@ copy_records(mkg_model *o, const mkg_model *m, const char *period)
 	for (size_t i = 0; rc == MKG_OK && i < m->memberships->len; i++) {
 		mkg_membership_desc d = MKG_MEMBERSHIP_DESC_INIT;
 
+		if (!keep[MKG_MEMBERSHIP(m, i)->member])
+			continue;
 		rc = mkg_model_membership_at(m, i, &d);
 		if (rc == MKG_OK)
 			rc = mkg_model_add_membership(o, &d, NULL);
 	}
+	g_free(keep);
 	for (size_t i = 0; rc == MKG_OK && i < m->transactions->len; i++) {
 		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
 
@@ -138,6 +205,8 @@ copy_records(mkg_model *o, const mkg_model *m, const char *period)
 		const char **kept;
 		size_t n = 0;
 
+		if (!started(MKG_FAC(m, i), period))
+			continue;
 		if ((rc = mkg_model_facilitation_at(m, i, &d)) != MKG_OK)
 			break;
 		kept = g_new(const char *, d.target_transaction_count + 1);
