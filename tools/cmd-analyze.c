@@ -84,6 +84,62 @@ join_by_region(int argc, char **argv, GPtrArray **owned)
 	return out;
 }
 
+/* The report of each period of model, one after the other: in JSON
+ * {"periods": [{"period": P, "report": {...}}, ...]}, in text each report
+ * under a line "Period P" (docs/report.md, "Reports by period"). */
+static int
+report_by_period(const mkg_model *model, const mkg_report_options *opts, bool json,
+                 char **out, size_t *len)
+{
+	mkg_periods *periods = NULL;
+	GString *s = g_string_new(json ? "{\n  \"periods\": [" : "");
+	int rc = mkg_periods_new(&periods, model);
+
+	for (size_t i = 0; rc == MKG_OK && i < mkg_periods_count(periods); i++) {
+		const char *period = mkg_periods_at(periods, i);
+		mkg_model *one = NULL;
+		mkg_report *report = NULL;
+		char *text = NULL;
+
+		if ((rc = mkg_model_select_period(&one, model, period)) == MKG_OK &&
+		    (rc = mkg_report_new(&report, one, opts)) == MKG_OK)
+			rc = json ? mkg_report_write_json(report, &text, NULL)
+			          : mkg_report_write_text(report, &text, NULL);
+		if (rc == MKG_OK && json) {
+			char *quoted = g_strescape(period ? period : "", NULL);
+
+			g_string_append_printf(s, "%s\n{\"period\": ", i ? "," : "");
+			if (period)
+				g_string_append_printf(s, "\"%s\"", quoted);
+			else
+				g_string_append(s, "null");
+			g_string_append_printf(s, ", \"report\": %s}", text);
+			g_free(quoted);
+		} else if (rc == MKG_OK) {
+			char *title = g_strdup_printf("Period %s", period ? period : "(none)");
+
+			g_string_append_printf(s, "%s%s\n", i ? "\n" : "", title);
+			for (size_t k = strlen(title); k > 0; k--)
+				g_string_append_c(s, '#');
+			g_string_append_printf(s, "\n%s", text);
+			g_free(title);
+		}
+		mkg_free(text);
+		mkg_report_free(report);
+		mkg_model_free(one);
+	}
+	mkg_periods_free(periods);
+	if (rc != MKG_OK) {
+		g_string_free(s, TRUE);
+		return rc;
+	}
+	if (json)
+		g_string_append(s, "\n]}\n");
+	*len = s->len;
+	*out = g_string_free(s, FALSE);
+	return MKG_OK;
+}
+
 int
 cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 {
@@ -91,7 +147,7 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	char *exit_date = NULL, *levels = NULL, *dir = NULL, *date = NULL;
 	gboolean bom = FALSE;
 	char **coalition = NULL, **by_tag = NULL;
-	gboolean channels = FALSE, detail = FALSE;
+	gboolean channels = FALSE, detail = FALSE, by_period = FALSE;
 	GPtrArray *owned = NULL;
 	char **argv_joined = join_by_region(argc_in, argv_in, &owned);
 	char **argv = argv_joined;
@@ -126,6 +182,8 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		{ "detail", 0, 0, G_OPTION_ARG_NONE, &detail,
 		  "The long text: every market's share table and every list to ten rows (by "
 		  "default the text opens with a summary and keeps each section short)", NULL },
+		{ "by-period", 0, 0, G_OPTION_ARG_NONE, &by_period,
+		  "One report per period of the model's transactions, in period order", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
@@ -206,6 +264,14 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	if (tags != NULL) {
 		opts.by_tag = (const char *const *)tags;
 		opts.by_tag_count = g_strv_length(tags);
+	}
+	if (by_period) {
+		if (report_by_period(model, &opts, json, &text, &len) != MKG_OK) {
+			rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
+			goto out;
+		}
+		rc = cli_write(cmd, output, text, len);
+		goto out;
 	}
 	/* left: the model's own problems, such as an unknown coalition actor */
 	if (mkg_report_new(&report, model, &opts) != MKG_OK) {
