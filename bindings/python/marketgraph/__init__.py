@@ -17,10 +17,11 @@ from .errors import (Error, ExistsError, FileError, InvalidArgumentError, NotFou
 from .model import (Actor, Commodity, Facilitation, Membership, Model, Transaction, from_dict,
                     load, loads, read)
 from ._native import lib as _lib, library_path
+from .analysis import compare
 
 __all__ = [
     "__version__", "library_version", "library_path",
-    "Model", "load", "read", "loads", "from_dict",
+    "Model", "load", "read", "loads", "from_dict", "compare",
     "Actor", "Transaction", "Facilitation", "Membership", "Commodity",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError", "ExistsError",
     "ValidationError", "ParseError", "UnsupportedError", "FileError",

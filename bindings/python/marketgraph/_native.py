@@ -231,6 +231,12 @@ class ChannelsOptions(ctypes.Structure):
     _fields_ = [("version", c_uint), ("chain", c_char_p)]
 
 
+class CompareOptions(ctypes.Structure):
+    VERSION, INIT = 1, "mkg_compare_options_init"
+    _fields_ = [("version", c_uint), ("before_period", c_char_p), ("after_period", c_char_p),
+                ("link_threshold", ctypes.c_double), ("thresholds", c_char_p)]
+
+
 class GroupsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_groups_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
@@ -403,6 +409,12 @@ _OPTIONAL += [
     (ReadOptions.INIT, [P(ReadOptions), c_uint]) + _STATUS,
     ("mkg_model_read_file", [P(M), c_char_p, P(ReadOptions)]) + _STATUS,
     ("mkg_model_read_buffer", [P(M), c_char_p, c_size_t, P(ReadOptions)]) + _STATUS,
+    # two models side by side (marketgraph.compare)
+    (CompareOptions.INIT, [P(CompareOptions), c_uint]) + _STATUS,
+    ("mkg_compare_new", [P(c_void_p), M, M, P(CompareOptions)]) + _STATUS,
+    ("mkg_compare_write_json", [c_void_p, P(c_void_p), P(c_size_t)]) + _STATUS,
+    ("mkg_compare_write_text", [c_void_p, P(c_void_p), P(c_size_t)]) + _STATUS,
+    ("mkg_compare_free", [c_void_p], None, None),
 ]
 
 

@@ -10,7 +10,7 @@ import numbers
 import os
 
 from . import _convert as cv
-from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions,
+from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, CompareOptions,
                       ConcentrationOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
@@ -18,7 +18,7 @@ from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions,
                       ValueOptions, function, owned_string)
 from .errors import InvalidArgumentError
 
-__all__ = ["Analyses"]
+__all__ = ["Analyses", "compare"]
 
 
 def _options(cls, **fields):
@@ -356,3 +356,40 @@ class Analyses:
         with self._lock:
             return owned_string(function("mkg_dot_write_string"), self._handle(),
                                 ctypes.byref(options))
+
+
+def compare(before, after, before_period=None, after_period=None, link_threshold=0.1,
+            thresholds=None, text=False):
+    """Two models side by side (``marketgraph compare --format json``):
+    markets, links, outlets, chains, value added, outreach, facilitation
+    that ended and the systemic-change indicators (docs/report.md,
+    "Comparison").  before and after are Models (the same one twice with
+    before_period and after_period compares two of its periods);
+    link_threshold: the share by which a link's volume must change to count
+    as strengthened or weakened; thresholds: the HHI threshold set.
+    text=True returns the text report instead of a dict."""
+    from .model import Model
+    for name, m in (("before", before), ("after", after)):
+        if not isinstance(m, Model):
+            raise TypeError("%s: expected a marketgraph.Model, got %s"
+                            % (name, type(m).__name__))
+    if isinstance(link_threshold, bool) or not isinstance(link_threshold, numbers.Real):
+        raise TypeError("link_threshold: expected a number, got %s"
+                        % type(link_threshold).__name__)
+    options = _options(CompareOptions, before_period=cv.cstr(before_period, "before_period"),
+                       after_period=cv.cstr(after_period, "after_period"),
+                       link_threshold=float(link_threshold),
+                       thresholds=cv.cstr(thresholds, "thresholds"))
+    result = ctypes.c_void_p()
+    # both models locked, always in the same order (no deadlock between two
+    # threads comparing a, b and b, a)
+    first, second = sorted((before, after), key=id)
+    with first._lock, second._lock:
+        function("mkg_compare_new")(ctypes.byref(result), before._handle(), after._handle(),
+                                    ctypes.byref(options))
+    try:
+        if text:
+            return owned_string(function("mkg_compare_write_text"), result)
+        return json.loads(owned_string(function("mkg_compare_write_json"), result))
+    finally:
+        function("mkg_compare_free")(result)

@@ -243,6 +243,14 @@ main(void)
 	FIELD(mkg_channels_options, chain);
 	end();
 
+	BEGIN(mkg_compare_options);
+	FIELD(mkg_compare_options, version);
+	FIELD(mkg_compare_options, before_period);
+	FIELD(mkg_compare_options, after_period);
+	FIELD(mkg_compare_options, link_threshold);
+	FIELD(mkg_compare_options, thresholds);
+	end();
+
 	BEGIN(mkg_summary_options);
 	FIELD(mkg_summary_options, version);
 	end();

@@ -39,6 +39,7 @@ STRUCTS = {
     "mkg_summary_options": _native.SummaryOptions,
     "mkg_dot_options": _native.DotOptions,
     "mkg_read_options": _native.ReadOptions,
+    "mkg_compare_options": _native.CompareOptions,
 }
 
 
