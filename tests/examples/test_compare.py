@@ -199,6 +199,53 @@ class PotatoComparison(unittest.TestCase):
         self.assertLess(text.index("2. Market changes"), text.index("3. Systemic change"))
 
 
+class Periods(unittest.TestCase):
+    """One model holding both years: the 2012 model with the 2008
+    transactions added under period 2008 (ids suffixed)."""
+
+    @classmethod
+    def setUpClass(cls):
+        model = load(AFTER)
+        for t in model["transactions"]:
+            t["period"] = "2012"
+        for t in load(BEFORE)["transactions"]:
+            model["transactions"].append(dict(t, id=t["id"] + "-2008", period="2008"))
+        del model["period"]
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(model, f)
+        cls.path = f.name
+
+    @classmethod
+    def tearDownClass(cls):
+        os.unlink(cls.path)
+
+    def test_compare_periods(self):
+        out = json.loads(run("compare", "--format", "json", self.path,
+                             "--periods", "2008,2012").stdout)
+        files = json.loads(run("compare", "--format", "json", BEFORE, AFTER).stdout)
+        self.assertEqual((out["before_period"], out["after_period"]), ("2008", "2012"))
+        self.assertEqual(out["markets"], files["markets"])
+        self.assertEqual(out["links"]["counts"], {
+            k: v for k, v in files["links"]["counts"].items()})
+        # in one model, actors are those taking part in the period:
+        # consumers-national, listed in the 2008 file, buys only in 2012
+        bought_2008 = {t["buyer"] for t in load(BEFORE)["transactions"]}
+        self.assertNotIn("consumers-national", bought_2008)
+        self.assertEqual([a["id"] for a in out["actors"]],
+                         ["consumers-national", "snack-multinational"])
+
+    def test_analyze_by_period(self):
+        out = json.loads(run("analyze", "--format", "json", "--by-period", self.path).stdout)
+        self.assertEqual([p["period"] for p in out["periods"]], ["2008", "2012"])
+        after = json.loads(run("analyze", "--format", "json", AFTER).stdout)
+        self.assertEqual(out["periods"][1]["report"]["concentration"], after["concentration"])
+        before = json.loads(run("analyze", "--format", "json", BEFORE).stdout)
+        self.assertEqual(out["periods"][0]["report"]["concentration"], before["concentration"])
+        text = run("analyze", "--by-period", self.path).stdout
+        self.assertTrue(text.startswith("Period 2008\n###########\n"))
+        self.assertIn("\nPeriod 2012\n###########\n", text)
+
+
 class Errors(unittest.TestCase):
     def expect(self, args, code, message):
         done = run("compare", *args, ok=False)
