@@ -1,4 +1,4 @@
-/* marketgraph compare BEFORE AFTER | FILE --periods P1,P2: two snapshots
+/* marketgraph compare BEFORE AFTER [--periods P1,P2] | FILE --periods P1,P2: two snapshots
  * side by side (docs/report.md, "Comparison").
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
@@ -47,7 +47,8 @@ cli_compare(const cli_command *cmd, int argc, char **argv)
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
 		  "Output format: text (default) or json", "FORMAT" },
 		{ "periods", 'p', 0, G_OPTION_ARG_STRING, &periods,
-		  "Compare two periods of one model (FILE) instead of two files", "P1,P2" },
+		  "Compare period P1 with period P2 of one model (FILE), or P1 of BEFORE with "
+		  "P2 of AFTER", "P1,P2" },
 		{ "link-threshold", 0, 0, G_OPTION_ARG_STRING, &link_threshold,
 		  "Share by which a link's volume must rise or fall to count as strengthened or "
 		  "weakened (default 0.1)", "SHARE" },
@@ -82,15 +83,15 @@ cli_compare(const cli_command *cmd, int argc, char **argv)
 		                     "us1992 or eu2004", mkg__quote(q, thresholds));
 		goto out;
 	}
-	if (pair != NULL ? argc != 2 : argc != 3) {
-		rc = cli_usage_error(cmd, pair != NULL ? "--periods: expected one FILE"
-		                                       : "expected BEFORE and AFTER files "
-		                                         "(or FILE --periods P1,P2)");
+	/* --periods: P1 of FILE and P2 of FILE, or P1 of BEFORE and P2 of AFTER */
+	if (argc != 3 && (pair == NULL || argc != 2)) {
+		rc = cli_usage_error(cmd, "expected BEFORE and AFTER files "
+		                          "(or FILE --periods P1,P2)");
 		goto out;
 	}
 	if ((rc = cli_load(argv[1], &before)) != CLI_EXIT_OK)
 		goto out;
-	if (pair == NULL && (rc = cli_load(argv[2], &after)) != CLI_EXIT_OK)
+	if (argc == 3 && (rc = cli_load(argv[2], &after)) != CLI_EXIT_OK)
 		goto out;
 	if (pair != NULL) {
 		opts.before_period = pair[0];
