@@ -220,6 +220,10 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	    (rc = cli_analyze_check(cmd, fmt, output, dir, bom)) >= 0)
 		goto out;
 	rc = CLI_EXIT_OK;
+	if (by_period && fmt > 1) {
+		rc = cli_usage_error(cmd, "--by-period: expected --format text or json");
+		goto out;
+	}
 	if (measure != NULL && mkg_measure_from_name(measure, &opts.measure) != MKG_OK) {
 		char q[MKG_QUOTE_BUFSIZE];
 
@@ -266,11 +270,14 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		opts.by_tag_count = g_strv_length(tags);
 	}
 	if (by_period) {
-		if (report_by_period(model, &opts, json, &text, &len) != MKG_OK) {
+		char *text = NULL;
+		size_t len = 0;
+
+		if (report_by_period(model, &opts, fmt == 1, &text, &len) != MKG_OK)
 			rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
-			goto out;
-		}
-		rc = cli_write(cmd, output, text, len);
+		else
+			rc = cli_write(cmd, output, text, len);
+		g_free(text);
 		goto out;
 	}
 	/* left: the model's own problems, such as an unknown coalition actor */
