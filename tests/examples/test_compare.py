@@ -244,6 +244,11 @@ class Periods(unittest.TestCase):
         text = run("analyze", "--by-period", self.path).stdout
         self.assertTrue(text.startswith("Period 2008\n###########\n"))
         self.assertIn("\nPeriod 2012\n###########\n", text)
+        done = run("analyze", "--by-period", "--format", "html", self.path, ok=False)
+        self.assertEqual(done.returncode, 2)
+        self.assertEqual(done.stderr.strip(),
+                         "marketgraph analyze: --by-period: expected --format text or json "
+                         "(try 'marketgraph analyze --help')")
 
 
 class Errors(unittest.TestCase):
