@@ -291,9 +291,10 @@ MKG_EXPORT const mkg_compare_channel *mkg_compare_channel_at(const mkg_compare *
 /* ---- value -------------------------------------------------------------------------- */
 
 /**
- * Value added by actor kind (mkg_value: sales - purchases; issue 13 adds
- * costs and net margins, which will sit beside it).  Kinds in the format's
- * order, those with an actor on either side.
+ * Value added and net margin by actor kind (mkg_value: value added = sales
+ * - intermediate purchases; net margin = value added - costs - transfers
+ * paid + received).  Kinds in the format's order, those with a row on
+ * either side.
  */
 typedef struct mkg_compare_value {
 	mkg_actor_kind kind;
@@ -301,6 +302,10 @@ typedef struct mkg_compare_value {
 	double value_added_after;
 	double share_before;        /**< of the chain's value added; NaN as mkg_kind_value */
 	double share_after;
+	double net_margin_before;   /**< NaN when absent */
+	double net_margin_after;
+	double income_per_household_before; /**< NaN when the kind has no households */
+	double income_per_household_after;
 } mkg_compare_value;
 
 MKG_EXPORT size_t mkg_compare_value_count(const mkg_compare *c);

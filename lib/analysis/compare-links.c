@@ -226,6 +226,10 @@ mkg__cmp_value(mkg_compare *c, mkg__cmp_side s[2])
 		row.value_added_after = a ? a->value_added : MKG_ABSENT;
 		row.share_before = b ? b->share : MKG_ABSENT;
 		row.share_after = a ? a->share : MKG_ABSENT;
+		row.net_margin_before = b ? b->net_margin : MKG_ABSENT;
+		row.net_margin_after = a ? a->net_margin : MKG_ABSENT;
+		row.income_per_household_before = b ? b->income_per_household : MKG_ABSENT;
+		row.income_per_household_after = a ? a->income_per_household : MKG_ABSENT;
 		g_array_append_val(c->values, row);
 	}
 	return MKG_OK;

@@ -251,13 +251,13 @@ write_value(mkg_jw *w, const mkg_compare *c)
 		mkg__jw_kdouble(w, "value_added_after", v->value_added_after);
 		mkg__jw_kdouble(w, "share_before", v->share_before);
 		mkg__jw_kdouble(w, "share_after", v->share_after);
+		mkg__jw_kdouble(w, "net_margin_before", v->net_margin_before);
+		mkg__jw_kdouble(w, "net_margin_after", v->net_margin_after);
+		mkg__jw_kdouble(w, "income_per_household_before", v->income_per_household_before);
+		mkg__jw_kdouble(w, "income_per_household_after", v->income_per_household_after);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
-	/* costs, net margins and incomes (issue 13) go here when the value
-	 * analysis gives them: null until then */
-	mkg__jw_key(w, "margins");
-	mkg__jw_null(w);
 	mkg__jw_end_object(w);
 }
 

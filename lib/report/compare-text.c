@@ -262,8 +262,8 @@ value(GString *out, const mkg_compare *c)
 {
 	const char *cur = mkg_compare_currency(c);
 
-	g_string_append_printf(out, "Value added by kind (sales - purchases, %s; costs and margins "
-	                       "are not in this version):\n", cur ? cur : "model currency");
+	g_string_append_printf(out, "Value added and net margin by kind (%s):\n",
+	                       cur ? cur : "model currency");
 	for (size_t i = 0; i < mkg_compare_value_count(c); i++) {
 		const mkg_compare_value *v = mkg_compare_value_at(c, i);
 
@@ -273,7 +273,9 @@ value(GString *out, const mkg_compare *c)
 		amounts(out, v->value_added_before, v->value_added_after);
 		g_string_append(out, " (");
 		percents(out, v->share_before, v->share_after);
-		g_string_append(out, " of the chain's value added)\n");
+		g_string_append(out, " of the chain's value added), net margin ");
+		amounts(out, v->net_margin_before, v->net_margin_after);
+		g_string_append_c(out, '\n');
 	}
 }
 

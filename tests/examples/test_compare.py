@@ -193,6 +193,18 @@ class PotatoComparison(unittest.TestCase):
                          [("capacity_building", "f-training", "f-embedded-ta")])
         self.assertEqual(s["resilience"]["signals"], 0)
 
+    def test_value_is_the_value_analysis(self):
+        for side, path in (("before", BEFORE), ("after", AFTER)):
+            kinds = {k["kind"]: k for k in json.loads(
+                run("analyze", "--format", "json", path).stdout)["value"]["by_kind"]}
+            for row in self.out["value"]["kinds"]:
+                k = kinds.get(row["kind"])
+                if k is None:
+                    self.assertIsNone(row["value_added_" + side])
+                    continue
+                self.assertEqual(row["value_added_" + side], k["value_added"])
+                self.assertEqual(row["net_margin_" + side], k["net_margin"])
+
     def test_text_order(self):
         text = run("compare", BEFORE, AFTER).stdout
         self.assertLess(text.index("1. Outreach"), text.index("2. Market changes"))
