@@ -393,9 +393,10 @@ typedef struct mkg_payments mkg_payments;
 /**
  * One record's cost split.  The users are the record's target actors and
  * the sellers and buyers of its target transactions; a payer who is the
- * facilitator counts as the facilitator even when also a user.  Shares are
- * NaN when the record has no paid_by; amounts are NaN when it has no cost
- * or no paid_by.
+ * facilitator counts as the facilitator even when also a user; the
+ * `embedded` part of paid_by (recovered in the price of named transactions)
+ * is its own part.  The four shares add up to 1.  Shares are NaN when the
+ * record has no paid_by; amounts are NaN when it has no cost or no paid_by.
  */
 typedef struct mkg_payment_row {
 	const char *record;
@@ -410,8 +411,12 @@ typedef struct mkg_payment_row {
 	double users_amount;
 	double facilitator_amount;
 	double others_amount;
-	int not_self_financing;     /**< commercial, and its users pay nothing (or paid_by is
-	                                 absent) */
+	int not_self_financing;     /**< commercial, its users pay nothing and nothing is
+	                                 recovered in prices (or paid_by is absent) */
+	double embedded_share;      /**< the part recovered in the price of the transactions
+	                                 paid_by names (`embedded`); 0 when none, NaN without
+	                                 paid_by */
+	double embedded_amount;     /**< embedded_share x cost; NaN as the other amounts */
 } mkg_payment_row;
 
 /** One payer of a type's costs. */
@@ -434,7 +439,9 @@ typedef struct mkg_payment_total {
 	double unallocated_amount; /**< cost of records that do not say who pays */
 	size_t not_self_financing; /**< records flagged */
 	size_t payer_count;
-	const mkg_payer *payers;   /**< amount descending, ties by actor id */
+	const mkg_payer *payers;   /**< amount descending, ties by actor id; the embedded
+	                                parts are not a payer */
+	double embedded_amount;    /**< recovered in prices, over records with cost and paid_by */
 } mkg_payment_total;
 
 /** Options of who pays: none yet but the version, so that the first one

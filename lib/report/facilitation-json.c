@@ -249,16 +249,17 @@ mkg_competing_write_json(const mkg_competing *c, char **out, size_t *len)
 
 /* ---- who pays -------------------------------------------------------------- */
 
-/* {"users": a, "facilitator": b, "others": c[, "unallocated": d]} */
+/* {"users": a, "facilitator": b, "others": c, "embedded": e[, "unallocated": d]} */
 static void
 write_split(mkg_jw *w, const char *key, double users, double facilitator, double others,
-            const double *unallocated)
+            double embedded, const double *unallocated)
 {
 	mkg__jw_key(w, key);
 	mkg__jw_begin_object(w, true);
 	mkg__jw_kdouble(w, "users", users);
 	mkg__jw_kdouble(w, "facilitator", facilitator);
 	mkg__jw_kdouble(w, "others", others);
+	mkg__jw_kdouble(w, "embedded", embedded);
 	if (unallocated != NULL)
 		mkg__jw_kdouble(w, "unallocated", *unallocated);
 	mkg__jw_end_object(w);
@@ -280,9 +281,10 @@ write_payment_rows(mkg_jw *w, const mkg_payments *p)
 		mkg__jw_kstring(w, "function", mkg_function_name(r->function));
 		mkg__jw_kdouble(w, "cost", r->cost);
 		mkg__jw_kbool(w, "paid_by_given", r->paid_by_given);
-		write_split(w, "shares", r->users_share, r->facilitator_share, r->others_share, NULL);
+		write_split(w, "shares", r->users_share, r->facilitator_share, r->others_share,
+		            r->embedded_share, NULL);
 		write_split(w, "amounts", r->users_amount, r->facilitator_amount, r->others_amount,
-		            NULL);
+		            r->embedded_amount, NULL);
 		mkg__jw_kbool(w, "not_self_financing", r->not_self_financing);
 		mkg__jw_end_object(w);
 	}
@@ -319,10 +321,11 @@ write_payment_totals(mkg_jw *w, const mkg_payments *p)
 		mkg__jw_kint(w, "records_with_cost", (int64_t)t->records_with_cost);
 		mkg__jw_kdouble(w, "cost", t->cost);
 		write_split(w, "amounts", t->users_amount, t->facilitator_amount, t->others_amount,
-		            &t->unallocated_amount);
+		            t->embedded_amount, &t->unallocated_amount);
 		write_split(w, "shares", mkg__share_of(t->users_amount, t->cost),
 		            mkg__share_of(t->facilitator_amount, t->cost),
-		            mkg__share_of(t->others_amount, t->cost), &unallocated_share);
+		            mkg__share_of(t->others_amount, t->cost),
+		            mkg__share_of(t->embedded_amount, t->cost), &unallocated_share);
 		mkg__jw_kint(w, "not_self_financing", (int64_t)t->not_self_financing);
 		write_payers(w, t);
 		mkg__jw_end_object(w);

@@ -180,7 +180,7 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 	const char *cur = u->currency ? u->currency : "(money)";
 	size_t n = mkg_payments_count(p);
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE],
-		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE];
+		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE], f[MKG_DOUBLE_BUFSIZE];
 
 	mkg__text_heading(out, "Who pays for facilitation");
 	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
@@ -189,14 +189,20 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 		if (t->records == 0)
 			continue;
 		g_string_append_printf(out, "%s: %zu %s, cost %s %s (%zu with a cost): users "
-		                       "%s, facilitators %s, others %s, not said %s\n",
+		                       "%s, facilitators %s, others %s, ",
 		                       mkg_facilitation_type_name(t->type), t->records,
 		                       mkg__plural(t->records, "record", "records"),
 		                       mkg__text_amount(a, t->cost), cur, t->records_with_cost,
 		                       mkg__text_percent(b, mkg__share_of(t->users_amount, t->cost)),
 		                       mkg__text_percent(c, mkg__share_of(t->facilitator_amount,
 		                                                          t->cost)),
-		                       mkg__text_percent(d, mkg__share_of(t->others_amount, t->cost)),
+		                       mkg__text_percent(d, mkg__share_of(t->others_amount, t->cost)));
+		/* said only when some cost is: most models have no embedded service */
+		if (t->embedded_amount > 0)
+			g_string_append_printf(out, "recovered in prices %s, ",
+			                       mkg__text_percent(f, mkg__share_of(t->embedded_amount,
+			                                                          t->cost)));
+		g_string_append_printf(out, "not said %s\n",
 		                       mkg__text_percent(e, mkg__share_of(t->unallocated_amount,
 		                                                          t->cost)));
 		for (size_t k = 0; k < t->payer_count; k++)
@@ -214,7 +220,8 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 			                       "%s): %s\n", mkg__text(l, r->record),
 			                       mkg_function_name(r->function),
 			                       mkg__label(l, r->facilitator),
-			                       r->paid_by_given ? "its users pay nothing"
+			                       r->paid_by_given ? "its users pay nothing and nothing "
+			                                          "is recovered in prices"
 			                                        : "no one is said to pay");
 	}
 }

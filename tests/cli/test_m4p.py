@@ -242,9 +242,10 @@ class Reference:
                 users |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
             shares = amounts = None
             if "paid_by" in f:
-                s = {"users": 0.0, "facilitator": 0.0, "others": 0.0}
+                s = {"users": 0.0, "facilitator": 0.0, "others": 0.0, "embedded": 0.0}
                 for p in f["paid_by"]:
-                    who = "facilitator" if p["actor"] == f["facilitator"] else \
+                    who = "embedded" if "embedded" in p else \
+                        "facilitator" if p["actor"] == f["facilitator"] else \
                         "users" if p["actor"] in users else "others"
                     s[who] += p["share"]
                 shares = s
@@ -254,24 +255,25 @@ class Reference:
                          "function": f["function"], "cost": f.get("cost"),
                          "paid_by_given": "paid_by" in f,
                          "shares": shares or {"users": None, "facilitator": None,
-                                              "others": None},
+                                              "others": None, "embedded": None},
                          "amounts": amounts or {"users": None, "facilitator": None,
-                                                "others": None},
+                                                "others": None, "embedded": None},
                          "not_self_financing": f["type"] == "commercial" and
-                         not (shares and shares["users"] > 0)})
+                         not (shares and (shares["users"] > 0 or shares["embedded"] > 0))})
         for ty in TYPES:
             rs = [r for r in rows if r["type"] == ty]
             recs = [f for f in m.fac if f["type"] == ty]
             cost = sum(r["cost"] for r in rs if r["cost"] is not None)
             am = {k: sum(r["amounts"][k] for r in rs if r["amounts"]["users"] is not None)
-                  for k in ("users", "facilitator", "others")}
+                  for k in ("users", "facilitator", "others", "embedded")}
             am["unallocated"] = sum(r["cost"] for r in rs
                                     if r["cost"] is not None and not r["paid_by_given"])
             payers = collections.defaultdict(float)
             for f in recs:
                 if "cost" in f:
                     for p in f.get("paid_by", []):
-                        payers[p["actor"]] += p["share"] * f["cost"]
+                        if "actor" in p:
+                            payers[p["actor"]] += p["share"] * f["cost"]
             totals.append({
                 "type": ty, "records": len(rs),
                 "records_with_cost": sum(1 for r in rs if r["cost"] is not None),
