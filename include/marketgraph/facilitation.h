@@ -8,8 +8,8 @@
  *   - exit readiness: is every temporary record's exit planned?
  *   - exit simulation: what stops at a date, what is taken over, which
  *     transactions lose all support;
- *   - competing programmes: temporary records of different facilitators
- *     that share a target;
+ *   - competing programmes: records of different payers that share a
+ *     target (duplication, overlap, complementarity, crowding out);
  *   - who pays: the users', the facilitator's and others' share of each
  *     record's cost.
  *
@@ -329,44 +329,86 @@ mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t 
 /* ------------------------------------------------------------------------ */
 /* Competing programmes                                                     */
 
-/** Pairs of temporary records that compete.  Opaque. */
+/** Pairs of records that compete.  Opaque. */
 typedef struct mkg_competing mkg_competing;
 
-/** Two temporary records of different facilitators with a target in common. */
+/** How two records that share targets relate.  Values are ABI. */
+typedef enum mkg_competing_relation {
+	/** two temporary records, same function, similarity >= the option */
+	MKG_COMPETING_DUPLICATION = 0,
+	/** two temporary records, same function, similarity below it */
+	MKG_COMPETING_OVERLAP = 1,
+	/** two temporary records of different functions: potential complementarity */
+	MKG_COMPETING_COMPLEMENTARITY = 2,
+	/** a temporary (subsidised) record and a commercial record of the same
+	 *  function for the same actors: the programme may crowd the provider out */
+	MKG_COMPETING_CROWDING_OUT = 3
+} mkg_competing_relation;
+#define MKG_COMPETING_RELATION_COUNT 4
+
+/** "duplication", "overlap", "complementarity", "crowding_out"; NULL otherwise.  Static. */
+MKG_EXPORT const char *mkg_competing_relation_name(mkg_competing_relation relation);
+
+/**
+ * Two records of different payers with targets in common: both temporary,
+ * or (crowding out) a temporary one and a commercial one of the same
+ * function.  The payer of a record is the actor paying its largest share
+ * (ties by id), its facilitator when paid_by names no actor.
+ */
 typedef struct mkg_competing_pair {
-	const char *first;                  /**< record id; first < second in byte order */
+	const char *first;                  /**< record id; crowding out: the temporary record;
+	                                         else first < second in byte order */
 	const char *second;
 	const char *first_facilitator;
 	const char *second_facilitator;
 	mkg_function first_function;
 	mkg_function second_function;
-	int same_function;                  /**< 1: duplication; 0: potential complementarity */
+	int same_function;                  /**< 1 when the functions are equal */
 	int periods_overlap;                /**< 0 when one ends before the other starts (a
 	                                         missing start or end is open) */
-	size_t shared_actor_count;
-	const char *const *shared_actors;   /**< ids in byte order */
-	size_t shared_transaction_count;
-	const char *const *shared_transactions; /**< ids in byte order */
+	size_t shared_actor_count;          /**< every actor both name as a target */
+	const char *const *shared_actors;   /**< the first of them in byte order, at most
+	                                         the option sample_ids */
+	size_t shared_transaction_count;    /**< every transaction both name */
+	const char *const *shared_transactions; /**< the first of them, as shared_actors */
+	/* since options version 2 */
+	const char *first_payer;
+	const char *second_payer;
+	mkg_facilitation_type second_type;  /**< temporary, or commercial for crowding out */
+	mkg_competing_relation relation;
+	double similarity;                  /**< shared targets / targets of either record
+	                                         (actors and transactions; Jaccard), in (0, 1] */
+	size_t shared_actor_listed;         /**< length of shared_actors */
+	size_t shared_transaction_listed;   /**< length of shared_transactions */
 } mkg_competing_pair;
 
-/** Options of the competing programmes: none yet but the version, so that the first one
- *  needs no new function. */
+/** Options of the competing programmes. */
 typedef struct mkg_competing_options {
-	unsigned int version; /**< MKG_COMPETING_OPTIONS_VERSION */
+	unsigned int version;          /**< MKG_COMPETING_OPTIONS_VERSION */
+	double duplication_similarity; /**< same function and at least this similarity:
+	                                    duplication; default 0.5, in [0, 1] */
+	size_t sample_ids;             /**< shared ids listed per pair and kind; default 3 */
 } mkg_competing_options;
 
-#define MKG_COMPETING_OPTIONS_VERSION 1
-#define MKG_COMPETING_OPTIONS_INIT { MKG_COMPETING_OPTIONS_VERSION }
+#define MKG_COMPETING_OPTIONS_VERSION 2
+#define MKG_COMPETING_OPTIONS_INIT { MKG_COMPETING_OPTIONS_VERSION, 0.5, 3 }
 
 MKG_EXPORT int mkg_competing_options_init(mkg_competing_options *opts, unsigned int version);
 
 /**
- * Every pair of temporary records by different facilitators that name a
- * common target (actor or transaction).  Records are indexed by target, so
- * the time is O(F log F + P + K log K) where K is the number of (pair,
- * shared target) incidences reported: no pass over all pairs of records.
- * opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong options
- * version.
+ * Every pair of records with different payers that name a common target
+ * (actor or transaction): two temporary records, or a temporary record and
+ * a commercial record of the same function (crowding out).  A payer's own
+ * records never compete.  Per pair: the counts of shared targets and the
+ * first few ids, the similarity and the relation (docs/analyses.md).
+ * Targets reached by the same set of records form one class, and the pairs
+ * are counted per class: O(F log F + P log P + sum over classes of k^2),
+ * k the records of a class, which is the size of the output when records
+ * overlapping on one target overlap on the same targets (R programmes over
+ * the same N producers: one class, R^2 steps, not R^2 x N).
+ * opts NULL: defaults.  MKG_EINVAL for NULL arguments, a wrong options
+ * version or a duplication_similarity outside [0, 1]:
+ * `mkg_competing_new: duplication_similarity must be in [0, 1], got 2`.
  */
 MKG_EXPORT int
 mkg_competing_new(mkg_competing **out, const mkg_model *model,
@@ -375,7 +417,7 @@ mkg_competing_new(mkg_competing **out, const mkg_model *model,
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_competing_free(mkg_competing *c);
 
-/** Number of pairs, sorted by first, then second.  O(1). */
+/** Number of pairs, sorted by relation (in enum order), then first, then second.  O(1). */
 MKG_EXPORT size_t mkg_competing_count(const mkg_competing *c);
 /** Pair i, or NULL out of range. */
 MKG_EXPORT const mkg_competing_pair *mkg_competing_at(const mkg_competing *c, size_t i);

@@ -207,6 +207,17 @@ mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t 
 
 /* ---- competing programmes -------------------------------------------------- */
 
+/* {"count": n, "first": [ids]} */
+static void
+write_shared(mkg_jw *w, const char *key, size_t count, const char *const *ids, size_t listed)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kint(w, "count", (int64_t)count);
+	mkg__write_ids(w, "first", ids, listed);
+	mkg__jw_end_object(w);
+}
+
 void
 mkg__competing_write(mkg_jw *w, const mkg_competing *c)
 {
@@ -216,20 +227,27 @@ mkg__competing_write(mkg_jw *w, const mkg_competing *c)
 	for (size_t i = 0; i < n; i++) {
 		const mkg_competing_pair *p = mkg_competing_at(c, i);
 		const char *records[2] = { p->first, p->second };
+		const char *types[2] = { mkg_facilitation_type_name(MKG_FACILITATION_TEMPORARY),
+		                         mkg_facilitation_type_name(p->second_type) };
 		const char *facilitators[2] = { p->first_facilitator, p->second_facilitator };
+		const char *payers[2] = { p->first_payer, p->second_payer };
 		const char *functions[2] = { mkg_function_name(p->first_function),
 		                             mkg_function_name(p->second_function) };
 
 		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "relation", mkg_competing_relation_name(p->relation));
 		mkg__write_ids(w, "records", records, 2);
+		mkg__write_ids(w, "types", types, 2);
+		mkg__write_ids(w, "payers", payers, 2);
 		mkg__write_ids(w, "facilitators", facilitators, 2);
 		mkg__write_ids(w, "functions", functions, 2);
 		mkg__jw_kbool(w, "same_function", p->same_function);
-		mkg__jw_kstring(w, "relation", p->same_function ? "duplication" : "complementarity");
+		mkg__jw_kdouble(w, "similarity", p->similarity);
 		mkg__jw_kbool(w, "periods_overlap", p->periods_overlap);
-		mkg__write_ids(w, "shared_actors", p->shared_actors, p->shared_actor_count);
-		mkg__write_ids(w, "shared_transactions", p->shared_transactions,
-		               p->shared_transaction_count);
+		write_shared(w, "shared_actors", p->shared_actor_count, p->shared_actors,
+		             p->shared_actor_listed);
+		write_shared(w, "shared_transactions", p->shared_transaction_count,
+		             p->shared_transactions, p->shared_transaction_listed);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);

@@ -133,41 +133,54 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels 
 
 /* ---- competing programmes -------------------------------------------------- */
 
+/* "      shared actors (12): a (A), b (B), c (C) and 9 more" */
 static void
-text_targets(GString *out, const char *what, const char *const *ids, size_t n,
-             mkg__labels *l, bool actors)
+text_targets(GString *out, const char *what, size_t count, const char *const *ids,
+             size_t listed, mkg__labels *l, bool actors)
 {
-	if (n == 0)
+	if (count == 0)
 		return;
-	g_string_append_printf(out, "      shared %s:", what);
-	for (size_t k = 0; k < n; k++)
+	g_string_append_printf(out, "      shared %s (%zu):", what, count);
+	for (size_t k = 0; k < listed; k++)
 		g_string_append_printf(out, "%s %s", k ? "," : "", actors ? mkg__label(l, ids[k])
 		                                                          : mkg__text(l, ids[k]));
+	if (count > listed)
+		g_string_append_printf(out, " and %zu more", count - listed);
 	g_string_append_c(out, '\n');
 }
+
+static const char *const relation_label[MKG_COMPETING_RELATION_COUNT] = {
+	"DUPLICATION", "overlap", "complementary?", "CROWDING OUT"
+};
 
 void
 mkg__competing_text(GString *out, const mkg_competing *c, mkg__labels *l)
 {
 	size_t n = mkg_competing_count(c);
+	char pct[MKG_DOUBLE_BUFSIZE];
 
 	mkg__text_heading(out, "Competing programmes");
-	g_string_append_printf(out, "%zu %s of temporary records by different facilitators "
-	                       "%s a target\n", n, mkg__plural(n, "pair", "pairs"),
+	g_string_append_printf(out, "%zu %s of records of different payers %s a target (two "
+	                       "programmes, or a programme and a commercial provider of the same "
+	                       "function)\n", n, mkg__plural(n, "pair", "pairs"),
 	                       mkg__plural(n, "shares", "share"));
 	for (size_t i = 0; i < n; i++) {
 		const mkg_competing_pair *p = mkg_competing_at(c, i);
 
-		g_string_append_printf(out, "  %s: %s (%s, by %s) and %s (%s, by %s)%s\n",
-		                       p->same_function ? "DUPLICATION" : "complementary?",
+		g_string_append_printf(out, "  %s: %s (%s, paid by %s) and %s %s(%s, paid by %s), "
+		                       "%s of their targets shared%s\n",
+		                       relation_label[p->relation],
 		                       mkg__text(l, p->first), mkg_function_name(p->first_function),
-		                       mkg__label(l, p->first_facilitator), mkg__text(l, p->second),
+		                       mkg__label(l, p->first_payer), mkg__text(l, p->second),
+		                       p->relation == MKG_COMPETING_CROWDING_OUT ? "commercial " : "",
 		                       mkg_function_name(p->second_function),
-		                       mkg__label(l, p->second_facilitator),
+		                       mkg__label(l, p->second_payer),
+		                       mkg__text_percent(pct, p->similarity),
 		                       p->periods_overlap ? "" : " (not at the same time)");
-		text_targets(out, "actors", p->shared_actors, p->shared_actor_count, l, true);
-		text_targets(out, "transactions", p->shared_transactions,
-		             p->shared_transaction_count, l, false);
+		text_targets(out, "actors", p->shared_actor_count, p->shared_actors,
+		             p->shared_actor_listed, l, true);
+		text_targets(out, "transactions", p->shared_transaction_count,
+		             p->shared_transactions, p->shared_transaction_listed, l, false);
 	}
 }
 

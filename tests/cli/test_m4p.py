@@ -208,30 +208,64 @@ class Reference:
         return res
 
     def competing(self):
-        temp = [f for f in self.m.fac if f["type"] == "temporary"]
+        """Every pair of records with no funder in common sharing a target:
+        two temporary records, or a temporary and a commercial record of the
+        same function (crowding out); by brute force over all pairs."""
+        def funders(f):
+            fs = {p["actor"] for p in f.get("paid_by", []) if "actor" in p and p["share"] > 0}
+            return fs or {f["facilitator"]}
+
+        def payer(f):
+            best, share = f["facilitator"], -1
+            for p in f.get("paid_by", []):
+                if "actor" not in p:
+                    continue
+                if p["share"] > share or (p["share"] == share and best != f["facilitator"] and
+                                          (p["actor"] == f["facilitator"] or
+                                           p["actor"].encode() < best.encode())):
+                    best, share = p["actor"], p["share"]
+            return best
+
+        def targets(f):
+            return ({("a", x) for x in f["targets"].get("actors", [])} |
+                    {("t", x) for x in f["targets"].get("transactions", [])})
+
+        recs = [f for f in self.m.fac if f["type"] in ("temporary", "commercial")]
         out = []
-        for i, a in enumerate(temp):
-            for b in temp[i + 1:]:
-                if a["facilitator"] == b["facilitator"]:
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if "temporary" not in (a["type"], b["type"]) or funders(a) & funders(b):
                     continue
-                sa = sorted(set(a["targets"].get("actors", [])) &
-                            set(b["targets"].get("actors", [])), key=str.encode)
-                st = sorted(set(a["targets"].get("transactions", [])) &
-                            set(b["targets"].get("transactions", [])), key=str.encode)
-                if not sa and not st:
+                if a["type"] != b["type"] and a["function"] != b["function"]:
                     continue
-                x, y = sorted([a, b], key=lambda f: f["id"].encode())
+                shared = targets(a) & targets(b)
+                if not shared:
+                    continue
+                if a["type"] != b["type"]:
+                    x, y = (a, b) if a["type"] == "temporary" else (b, a)
+                else:
+                    x, y = sorted([a, b], key=lambda f: f["id"].encode())
+                sim = len(shared) / len(targets(a) | targets(b))
+                relation = ("crowding_out" if y["type"] == "commercial" else
+                            "complementarity" if x["function"] != y["function"] else
+                            "duplication" if sim >= 0.5 else "overlap")
                 lo = [first_day(f["start"]) if "start" in f else -1 for f in (x, y)]
                 hi = [last_day(f["end"]) if "end" in f else 99999999 for f in (x, y)]
-                out.append({"records": [x["id"], y["id"]],
+                sa = sorted((v for k, v in shared if k == "a"), key=str.encode)
+                st = sorted((v for k, v in shared if k == "t"), key=str.encode)
+                out.append({"relation": relation, "records": [x["id"], y["id"]],
+                            "types": [x["type"], y["type"]],
+                            "payers": [payer(x), payer(y)],
                             "facilitators": [x["facilitator"], y["facilitator"]],
                             "functions": [x["function"], y["function"]],
                             "same_function": x["function"] == y["function"],
-                            "relation": "duplication" if x["function"] == y["function"]
-                            else "complementarity",
+                            "similarity": sim,
                             "periods_overlap": not (hi[0] < lo[1] or hi[1] < lo[0]),
-                            "shared_actors": sa, "shared_transactions": st})
-        return sorted(out, key=lambda p: (p["records"][0].encode(), p["records"][1].encode()))
+                            "shared_actors": {"count": len(sa), "first": sa[:3]},
+                            "shared_transactions": {"count": len(st), "first": st[:3]}})
+        order = ["duplication", "overlap", "complementarity", "crowding_out"]
+        return sorted(out, key=lambda p: (order.index(p["relation"]), p["records"][0].encode(),
+                                          p["records"][1].encode()))
 
     def payments(self):
         m = self.m

@@ -405,9 +405,10 @@ class MaizeBoard(unittest.TestCase):
 
 
 class TwoProgrammes(unittest.TestCase):
-    """Two programmes in one milk shed overlap on four groups: where both
-    train, they duplicate; where one finances and the other links, they
-    complement each other."""
+    """Two programmes in one milk shed meet on four groups: their trainings
+    overlap on a third of their targets (not a duplication), finance and
+    linkages complement each other, and the livelihoods programme gives free
+    what vets and a feed company sell to the same groups (crowding out)."""
 
     @classmethod
     def setUpClass(cls):
@@ -415,15 +416,22 @@ class TwoProgrammes(unittest.TestCase):
 
     def test_overlap_and_complementarity(self):
         pairs = self.r["facilitation"]["competing"]
-        overlap = ["dg-kazipur", "dg-shahjadpur", "dg-tarash", "dg-ullapara"]
-        self.assertEqual(len(pairs), 6)
-        for p in pairs:
-            self.assertEqual(sorted(p["facilitators"]), ["livelihoods-programme", "vc-programme"])
-            self.assertEqual(p["shared_actors"], overlap)
-        relations = sorted((p["records"][0], p["records"][1], p["relation"]) for p in pairs)
-        self.assertIn(("f-lp-training", "f-vc-quality", "duplication"), relations)
-        self.assertIn(("f-lp-assets", "f-vc-inputs", "complementarity"), relations)
-        self.assertEqual(sum(r == "duplication" for _, _, r in relations), 2)
+        overlap = ["dg-kazipur", "dg-shahjadpur", "dg-tarash"]
+        relations = {(p["records"][0], p["records"][1]): p["relation"] for p in pairs}
+        self.assertEqual(len(pairs), 9)
+        self.assertEqual(relations[("f-lp-training", "f-vc-quality")], "overlap")
+        self.assertEqual(relations[("f-lp-assets", "f-vc-inputs")], "complementarity")
+        self.assertEqual(relations[("f-lp-vets", "f-vet-services")], "crowding_out")
+        self.assertNotIn("duplication", relations.values())
+        for p in pairs:  # the livelihoods groups are four of the value chain's
+            if p["records"][1] != "f-feed-advice" or p["records"][0].startswith("f-lp"):
+                self.assertEqual(p["shared_actors"]["first"], overlap)
+        # a funder's own records never meet: vc-programme's three, the programme's three
+        self.assertNotIn(("f-vc-inputs", "f-vc-quality"), relations)
+        self.assertNotIn(("f-lp-assets", "f-lp-training"), relations)
+        # 4 shared of 7 + 9 - 4 = 12 targets
+        p = [p for p in pairs if p["records"] == ["f-lp-training", "f-vc-quality"]][0]
+        self.assertAlmostEqual(p["similarity"], 4 / 12)
 
     def test_firms_invest(self):
         payers = {p["actor"] for t in self.r["facilitation"]["payment_totals"]
