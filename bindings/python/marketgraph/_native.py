@@ -207,8 +207,9 @@ class ExitReadinessOptions(ctypes.Structure):
     _fields_ = [("version", c_uint)]
 
 class CompetingOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_competing_options_init"
-    _fields_ = [("version", c_uint)]
+    VERSION, INIT = 2, "mkg_competing_options_init"
+    _fields_ = [("version", c_uint), ("duplication_similarity", c_double),
+                ("sample_ids", c_size_t)]
 
 class PaymentsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_payments_options_init"

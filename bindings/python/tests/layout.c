@@ -218,6 +218,8 @@ main(void)
 
 	BEGIN(mkg_competing_options);
 	FIELD(mkg_competing_options, version);
+	FIELD(mkg_competing_options, duplication_similarity);
+	FIELD(mkg_competing_options, sample_ids);
 	end();
 
 	BEGIN(mkg_payments_options);
