@@ -135,16 +135,29 @@ mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, siz
 /* ------------------------------------------------------------------------ */
 /* Exit readiness                                                           */
 
-/** Why a temporary record's exit is not planned.  Bits; values are ABI. */
+/**
+ * Why a temporary record's exit is not planned, or is at risk.  Bits;
+ * values are ABI.  The first four make it unplanned, the last two at risk.
+ */
 typedef enum mkg_exit_reason {
 	MKG_EXIT_REASON_NO_END = 1u << 0,          /**< "no_end": the record has no end */
 	MKG_EXIT_REASON_NO_EXIT = 1u << 1,         /**< "no_exit": it names no exit */
-	MKG_EXIT_REASON_UNFIT_SUCCESSOR = 1u << 2  /**< "unfit_successor": the successor is a
+	MKG_EXIT_REASON_UNFIT_SUCCESSOR = 1u << 2, /**< "unfit_successor": the successor is a
 	                                                programme or an ngo */
+	MKG_EXIT_REASON_CONFLICTED_SUCCESSOR = 1u << 3, /**< "conflicted_successor": the function
+	                                                     wants a neutral provider and the
+	                                                     successor trades (docs/analyses.md) */
+	MKG_EXIT_REASON_SUCCESSOR_PAYS_NOTHING = 1u << 4, /**< "successor_pays_nothing": it pays
+	                                                       no share of the cost today */
+	MKG_EXIT_REASON_USERS_PAY_NOTHING = 1u << 5 /**< "users_pay_nothing": a commercial
+	                                                 successor whose users pay nothing */
 } mkg_exit_reason;
-#define MKG_EXIT_REASON_COUNT 3
+#define MKG_EXIT_REASON_COUNT 6
+/** The reasons that make an exit unplanned; the others put it at risk. */
+#define MKG_EXIT_REASONS_UNPLANNED 0x0fu
 
-/** "no_end", "no_exit", "unfit_successor"; NULL for anything else.  Static. */
+/** "no_end", "no_exit", "unfit_successor", "conflicted_successor",
+ *  "successor_pays_nothing", "users_pay_nothing"; NULL for anything else.  Static. */
 MKG_EXPORT const char *mkg_exit_reason_name(mkg_exit_reason reason);
 
 /** The exit readiness of every temporary record.  Opaque. */
@@ -159,8 +172,16 @@ typedef struct mkg_exit_plan {
 	mkg_exit exit;                 /**< MKG_EXIT_NONE when none */
 	const char *successor;         /**< NULL when none */
 	mkg_actor_kind successor_kind; /**< MKG_ACTOR_KIND_UNSET when no successor */
-	int planned;                   /**< 1: planned, 0: unplanned */
-	unsigned int reasons;          /**< mkg_exit_reason bits; 0 when planned */
+	int planned;                   /**< 1: no reason of MKG_EXIT_REASONS_UNPLANNED (it may
+	                                    still be at risk), 0: unplanned */
+	unsigned int reasons;          /**< mkg_exit_reason bits; 0: planned, not at risk */
+	int at_risk;                   /**< planned, with a reason outside
+	                                    MKG_EXIT_REASONS_UNPLANNED */
+	double successor_share;        /**< the successor's share of paid_by; 0 when it is not
+	                                    a payer, NaN without a successor or paid_by */
+	double users_share;            /**< the share its users (the successor too when it is
+	                                    one; not the facilitator) pay, or that is recovered
+	                                    in prices (embedded); NaN without paid_by */
 } mkg_exit_plan;
 
 /** Options of the exit readiness: none yet but the version, so that the first one
@@ -178,9 +199,15 @@ MKG_EXPORT int mkg_exit_readiness_options_init(mkg_exit_readiness_options *opts,
 /**
  * Judge every temporary record: `planned` when it has an end and an exit,
  * and a commercial or public exit names a successor that is not a
- * `programme` or an `ngo`; otherwise unplanned with every reason that
- * applies.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
- * options version.  O(F log F).
+ * `programme` or an `ngo` and fits the function (a trading actor cannot
+ * take over brokerage, information, linkages or a platform, nor a public
+ * agency's regulation or monitoring); otherwise unplanned with every reason
+ * that applies.  A planned exit is at risk when its successor pays no share
+ * of the cost today, or when a commercial successor's users pay nothing
+ * (none pays in paid_by, nothing is embedded, and the successor sells no
+ * paid commercial record of that function).  opts NULL: defaults.
+ * MKG_EINVAL for NULL arguments or a wrong options version.
+ * O(F log F + P).
  */
 MKG_EXPORT int
 mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model,
@@ -195,6 +222,8 @@ MKG_EXPORT size_t mkg_exit_readiness_count(const mkg_exit_readiness *r);
 MKG_EXPORT const mkg_exit_plan *mkg_exit_readiness_at(const mkg_exit_readiness *r, size_t i);
 /** Number of unplanned records.  O(1). */
 MKG_EXPORT size_t mkg_exit_readiness_unplanned(const mkg_exit_readiness *r);
+/** Number of planned records at risk.  O(1). */
+MKG_EXPORT size_t mkg_exit_readiness_at_risk(const mkg_exit_readiness *r);
 
 /** The `facilitation.exit_readiness` array; as mkg_facilitation_mix_write_json(). */
 MKG_EXPORT int

@@ -93,8 +93,11 @@ mkg__exit_readiness_write(mkg_jw *w, const mkg_exit_readiness *r)
 		mkg__jw_kstring(w, "exit", mkg_exit_name(p->exit));
 		mkg__jw_kstring(w, "successor", p->successor);
 		mkg__jw_kstring(w, "successor_kind", mkg_actor_kind_name(p->successor_kind));
-		mkg__jw_kstring(w, "status", p->planned ? "planned" : "unplanned");
+		mkg__jw_kstring(w, "status", !p->planned ? "unplanned" : p->at_risk ? "at_risk"
+		                                                                    : "planned");
 		write_reasons(w, p->reasons);
+		mkg__jw_kdouble(w, "successor_share", p->successor_share);
+		mkg__jw_kdouble(w, "users_share", p->users_share);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);

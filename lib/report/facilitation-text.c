@@ -87,10 +87,14 @@ text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 {
 	static const char *const reason_words[MKG_EXIT_REASON_COUNT] = {
 		"no end date", "no exit strategy", "successor is itself a programme or NGO",
+		"successor buys or sells in the chain, so it is conflicted in a function that "
+		"wants a neutral provider", "successor pays no share of the cost today",
+		"its users pay nothing for it",
 	};
 	const char *sep = "";
 
-	g_string_append_printf(out, "  %-9s %s (%s, by %s)", p->planned ? "planned" : "UNPLANNED",
+	g_string_append_printf(out, "  %-9s %s (%s, by %s)",
+	                       !p->planned ? "UNPLANNED" : p->at_risk ? "AT RISK" : "planned",
 	                       mkg__text(l, p->record), mkg_function_name(p->function),
 	                       mkg__label(l, p->facilitator));
 	if (p->end != NULL)
@@ -100,7 +104,7 @@ text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 	if (p->successor != NULL)
 		g_string_append_printf(out, " to %s (%s)", mkg__label(l, p->successor),
 		                       mkg_actor_kind_name(p->successor_kind));
-	if (!p->planned) {
+	if (p->reasons != 0) {
 		g_string_append(out, ": ");
 		for (int k = 0; k < MKG_EXIT_REASON_COUNT; k++) {
 			if (p->reasons & (1u << k)) {
@@ -119,13 +123,19 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels 
 	size_t n = mkg_exit_readiness_count(r);
 
 	mkg__text_heading(out, "Exit readiness of temporary facilitation");
-	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit\n", n,
-	                       mkg__plural(n, "record", "records"), mkg_exit_readiness_unplanned(r));
-	for (int pass = 0; pass < 2; pass++) {
+	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit",
+	                       n, mkg__plural(n, "record", "records"),
+	                       mkg_exit_readiness_unplanned(r));
+	if (mkg_exit_readiness_at_risk(r) > 0)
+		g_string_append_printf(out, ", %zu planned but at risk", mkg_exit_readiness_at_risk(r));
+	g_string_append_c(out, '\n');
+	/* unplanned, at risk, planned */
+	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < n; i++) {
 			const mkg_exit_plan *p = mkg_exit_readiness_at(r, i);
+			int rank = !p->planned ? 0 : p->at_risk ? 1 : 2;
 
-			if (p->planned == (pass == 1))
+			if (rank == pass)
 				text_plan(out, p, l);
 		}
 	}

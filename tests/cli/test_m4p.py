@@ -149,8 +149,28 @@ class Reference:
         return out
 
     def exit_readiness(self):
+        m = self.m
+        trading = {"input_supplier", "collector", "trader", "processor", "wholesaler",
+                   "exporter", "retailer"}
+        neutral = {"brokerage", "information", "linkages", "platform", "regulation",
+                   "monitoring"}
+
+        def users(f):
+            u = set(f["targets"].get("actors", []))
+            for x in f["targets"].get("transactions", []):
+                u |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
+            return u
+
+        def users_pay(f, except_):
+            share = sum(p["share"] for p in f.get("paid_by", []) if "embedded" in p)
+            share += sum(p["share"] for p in f.get("paid_by", []) if "actor" in p and
+                         p["actor"] not in (except_, f["facilitator"]) and p["actor"] in users(f))
+            return share
+
+        sold = {(c["facilitator"], c["function"]) for c in m.fac
+                if c["type"] == "commercial" and users_pay(c, None) > 0}
         out = []
-        for f in sorted((f for f in self.m.fac if f["type"] == "temporary"),
+        for f in sorted((f for f in m.fac if f["type"] == "temporary"),
                         key=lambda f: f["id"].encode()):
             reasons = []
             if "end" not in f:
@@ -159,12 +179,27 @@ class Reference:
                 reasons.append("no_exit")
             succ = f.get("successor")
             if f.get("exit") in ("commercial", "public") and \
-                    self.m.kind(succ) in ("programme", "ngo"):
+                    m.kind(succ) in ("programme", "ngo"):
                 reasons.append("unfit_successor")
+            if succ and f["function"] in neutral and m.kind(succ) in trading:
+                reasons.append("conflicted_successor")
+            given = "paid_by" in f
+            s_share = sum(p["share"] for p in f.get("paid_by", [])
+                          if p.get("actor") == succ) if given and succ else None
+            u_share = users_pay(f, None) if given else None
+            if succ and not (s_share or 0) > 0:
+                reasons.append("successor_pays_nothing")
+            if f.get("exit") == "commercial" and not (u_share or 0) > 0 and \
+                    (succ, f["function"]) not in sold:
+                reasons.append("users_pay_nothing")
+            unplanned = set(reasons) & {"no_end", "no_exit", "unfit_successor",
+                                        "conflicted_successor"}
             out.append({"record": f["id"], "facilitator": f["facilitator"],
                         "function": f["function"], "end": f.get("end"), "exit": f.get("exit"),
-                        "successor": succ, "successor_kind": self.m.kind(succ) if succ else None,
-                        "status": "unplanned" if reasons else "planned", "reasons": reasons})
+                        "successor": succ, "successor_kind": m.kind(succ) if succ else None,
+                        "status": "unplanned" if unplanned else "at_risk" if reasons
+                        else "planned", "reasons": reasons,
+                        "successor_share": s_share, "users_share": u_share})
         return out
 
     def exit_simulation(self, date):

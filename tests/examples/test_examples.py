@@ -342,7 +342,12 @@ class JuteCostSharing(unittest.TestCase):
         self.assertEqual(status["jute-project-pays.json"],
                          {"f-capacity": "unplanned", "f-design": "unplanned"})
         for v in self.VARIANTS[1:]:
-            self.assertEqual(set(status[v].values()), {"planned"}, v)
+            self.assertTrue(set(status[v].values()) <= {"planned", "at_risk"}, v)
+        # the association took the auctions over without paying for their set-up
+        auction = {e["record"]: e for e in
+                   self.r["jute-auction.json"]["facilitation"]["exit_readiness"]}
+        self.assertEqual(auction["f-auctions"]["status"], "at_risk")
+        self.assertIn("successor_pays_nothing", auction["f-auctions"]["reasons"])
 
 
 class MaizeBoard(unittest.TestCase):
