@@ -351,6 +351,41 @@ mkg_exit_simulation_market_at(const mkg_exit_simulation *s, size_t i);
 /** The measure the result was computed on. */
 MKG_EXPORT mkg_measure mkg_exit_simulation_measure(const mkg_exit_simulation *s);
 
+/**
+ * The reach of the records running at one time: the actors and the
+ * transactions they name as targets (direct), and the trading partners of
+ * the actors they name that are not named themselves (indirect: reached
+ * through a target, not supported).
+ */
+typedef struct mkg_exit_reach {
+	size_t direct_actors;
+	size_t direct_transactions;
+	size_t indirect_actors;
+} mkg_exit_reach;
+
+/** The reach of every record before the date (after 0) or of those still
+ *  running after it (after nonzero).  NULL for a NULL result. */
+MKG_EXPORT const mkg_exit_reach *mkg_exit_simulation_reach(const mkg_exit_simulation *s,
+                                                          int after);
+
+/** A target actor that loses every record of one function at the date. */
+typedef struct mkg_lost_support {
+	const char *actor;
+	mkg_actor_kind kind;
+	mkg_function function;
+} mkg_lost_support;
+
+/**
+ * Number of (actor, function) pairs a record names before the date and
+ * none still running after it: what the targets lose, function by
+ * function (a regulation that continues does not replace a training that
+ * stops).  Sorted by actor id, then function.  O(1).
+ */
+MKG_EXPORT size_t mkg_exit_simulation_lost_count(const mkg_exit_simulation *s);
+/** Lost support i, or NULL out of range. */
+MKG_EXPORT const mkg_lost_support *mkg_exit_simulation_lost_at(const mkg_exit_simulation *s,
+                                                              size_t i);
+
 /** The `facilitation.exit_simulation` object; as mkg_facilitation_mix_write_json(). */
 MKG_EXPORT int
 mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t *len);

@@ -193,6 +193,31 @@ mkg__exit_simulation_write(mkg_jw *w, const mkg_exit_simulation *s)
 		mkg__facilitation_market_write(w, mkg_exit_simulation_market_at(s, i),
 		                               "unsupported");
 	mkg__jw_end_array(w);
+	mkg__jw_key(w, "reach");
+	mkg__jw_begin_object(w, false);
+	for (int after = 0; after < 2; after++) {
+		const mkg_exit_reach *r = mkg_exit_simulation_reach(s, after);
+
+		mkg__jw_key(w, after ? "after" : "before");
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kint(w, "direct_actors", (int64_t)r->direct_actors);
+		mkg__jw_kint(w, "direct_transactions", (int64_t)r->direct_transactions);
+		mkg__jw_kint(w, "indirect_actors", (int64_t)r->indirect_actors);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_object(w);
+	mkg__jw_key(w, "lost_support");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_exit_simulation_lost_count(s); i++) {
+		const mkg_lost_support *x = mkg_exit_simulation_lost_at(s, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", x->actor);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(x->kind));
+		mkg__jw_kstring(w, "function", mkg_function_name(x->function));
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
 	mkg__jw_end_object(w);
 }
 

@@ -53,6 +53,27 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__label
 	text_records(out, s, l, MKG_EXIT_OUTCOME_TAKEN_OVER, "Taken over");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_UNDATED, "No end date (kept running)");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_CONTINUES, "Still running on that day");
+	{
+		const mkg_exit_reach *r0 = mkg_exit_simulation_reach(s, 0);
+		const mkg_exit_reach *r1 = mkg_exit_simulation_reach(s, 1);
+		size_t lost = mkg_exit_simulation_lost_count(s);
+
+		g_string_append_printf(out, "Reach, before -> after: targets %zu -> %zu actors and "
+		                       "%zu -> %zu transactions; their trading partners (indirect) "
+		                       "%zu -> %zu actors\n", r0->direct_actors, r1->direct_actors,
+		                       r0->direct_transactions, r1->direct_transactions,
+		                       r0->indirect_actors, r1->indirect_actors);
+		g_string_append_printf(out, "Targets losing every record of a function: %zu\n", lost);
+		for (size_t i = 0; i < lost && i < 10; i++) {
+			const mkg_lost_support *x = mkg_exit_simulation_lost_at(s, i);
+
+			g_string_append_printf(out, "  %s: %s\n", mkg__label(l, x->actor),
+			                       mkg_function_name(x->function));
+		}
+		if (lost > 10)
+			g_string_append_printf(out, "  ... and %zu more (all in the JSON report)\n",
+			                       lost - 10);
+	}
 	g_string_append_printf(out, "Transactions left with no support at all: %zu\n", unsupported);
 	for (size_t i = 0; i < unsupported; i++) {
 		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);

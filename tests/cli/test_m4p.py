@@ -240,6 +240,29 @@ class Reference:
                            "total": v, "unsupported": amount[k],
                            "share": amount[k] / v if v > 0 else None}
                           for k, v in tot.items() if any(market_key(m, t) == k for t in lost)]
+        # reach: named actors and transactions, and their trading partners
+        stops = {f["id"] for f in m.fac if f["type"] == "temporary" and "end" in f and
+                 last_day(f["end"]) < day and f.get("exit") not in ("commercial", "public")}
+        reach, funcs = {}, {}
+        for when, recs in (("before", m.fac), ("after", [f for f in m.fac
+                                                         if f["id"] not in stops])):
+            da = {a for f in recs for a in f["targets"].get("actors", [])}
+            dt = {t for f in recs for t in f["targets"].get("transactions", [])}
+            partners = set()
+            for t in m.txs:
+                if t["seller"] in da:
+                    partners.add(t["buyer"])
+                if t["buyer"] in da:
+                    partners.add(t["seller"])
+            reach[when] = {"direct_actors": len(da), "direct_transactions": len(dt),
+                           "indirect_actors": len(partners - da)}
+            funcs[when] = {(a, f["function"]) for f in recs
+                           for a in f["targets"].get("actors", [])}
+        res["reach"] = reach
+        res["lost_support"] = [{"actor": a, "kind": m.kind(a), "function": fn}
+                               for a, fn in sorted(funcs["before"] - funcs["after"],
+                                                   key=lambda x: (x[0].encode(),
+                                                                  FUNCTIONS.index(x[1])))]
         return res
 
     def competing(self):
