@@ -515,7 +515,7 @@ class FirstScreen(unittest.TestCase):
             "assoc-maize-traders (4 members)", "buyers 30.0%, HHI 1,571 -> 2,245",
             "61.0% overall", "producer > association > end_market 82.9%"],
         "dairy-two-programmes.json": [
-            "6 pairs of records, 2 with the same function",
+            "9 pairs of records, 4 with the same function",
             "f-lp-training and f-vc-quality", "f-lp-vets (no exit strategy)"],
         "cotton-buyer-exit.json": [
             "buyer HHI 6,527, highly concentrated", "cotton-major buys 80.5%",
