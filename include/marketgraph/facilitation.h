@@ -8,8 +8,8 @@
  *   - exit readiness: is every temporary record's exit planned?
  *   - exit simulation: what stops at a date, what is taken over, which
  *     transactions lose all support;
- *   - competing programmes: temporary records of different facilitators
- *     that share a target;
+ *   - competing programmes: records of different payers that share a
+ *     target (duplication, overlap, complementarity, crowding out);
  *   - who pays: the users', the facilitator's and others' share of each
  *     record's cost.
  *
@@ -135,16 +135,29 @@ mkg_facilitation_mix_write_json(const mkg_facilitation_mix *mix, char **out, siz
 /* ------------------------------------------------------------------------ */
 /* Exit readiness                                                           */
 
-/** Why a temporary record's exit is not planned.  Bits; values are ABI. */
+/**
+ * Why a temporary record's exit is not planned, or is at risk.  Bits;
+ * values are ABI.  The first four make it unplanned, the last two at risk.
+ */
 typedef enum mkg_exit_reason {
 	MKG_EXIT_REASON_NO_END = 1u << 0,          /**< "no_end": the record has no end */
 	MKG_EXIT_REASON_NO_EXIT = 1u << 1,         /**< "no_exit": it names no exit */
-	MKG_EXIT_REASON_UNFIT_SUCCESSOR = 1u << 2  /**< "unfit_successor": the successor is a
+	MKG_EXIT_REASON_UNFIT_SUCCESSOR = 1u << 2, /**< "unfit_successor": the successor is a
 	                                                programme or an ngo */
+	MKG_EXIT_REASON_CONFLICTED_SUCCESSOR = 1u << 3, /**< "conflicted_successor": the function
+	                                                     wants a neutral provider and the
+	                                                     successor trades (docs/analyses.md) */
+	MKG_EXIT_REASON_SUCCESSOR_PAYS_NOTHING = 1u << 4, /**< "successor_pays_nothing": it pays
+	                                                       no share of the cost today */
+	MKG_EXIT_REASON_USERS_PAY_NOTHING = 1u << 5 /**< "users_pay_nothing": a commercial
+	                                                 successor whose users pay nothing */
 } mkg_exit_reason;
-#define MKG_EXIT_REASON_COUNT 3
+#define MKG_EXIT_REASON_COUNT 6
+/** The reasons that make an exit unplanned; the others put it at risk. */
+#define MKG_EXIT_REASONS_UNPLANNED 0x0fu
 
-/** "no_end", "no_exit", "unfit_successor"; NULL for anything else.  Static. */
+/** "no_end", "no_exit", "unfit_successor", "conflicted_successor",
+ *  "successor_pays_nothing", "users_pay_nothing"; NULL for anything else.  Static. */
 MKG_EXPORT const char *mkg_exit_reason_name(mkg_exit_reason reason);
 
 /** The exit readiness of every temporary record.  Opaque. */
@@ -159,8 +172,16 @@ typedef struct mkg_exit_plan {
 	mkg_exit exit;                 /**< MKG_EXIT_NONE when none */
 	const char *successor;         /**< NULL when none */
 	mkg_actor_kind successor_kind; /**< MKG_ACTOR_KIND_UNSET when no successor */
-	int planned;                   /**< 1: planned, 0: unplanned */
-	unsigned int reasons;          /**< mkg_exit_reason bits; 0 when planned */
+	int planned;                   /**< 1: no reason of MKG_EXIT_REASONS_UNPLANNED (it may
+	                                    still be at risk), 0: unplanned */
+	unsigned int reasons;          /**< mkg_exit_reason bits; 0: planned, not at risk */
+	int at_risk;                   /**< planned, with a reason outside
+	                                    MKG_EXIT_REASONS_UNPLANNED */
+	double successor_share;        /**< the successor's share of paid_by; 0 when it is not
+	                                    a payer, NaN without a successor or paid_by */
+	double users_share;            /**< the share its users (the successor too when it is
+	                                    one; not the facilitator) pay, or that is recovered
+	                                    in prices (embedded); NaN without paid_by */
 } mkg_exit_plan;
 
 /** Options of the exit readiness: none yet but the version, so that the first one
@@ -178,9 +199,15 @@ MKG_EXPORT int mkg_exit_readiness_options_init(mkg_exit_readiness_options *opts,
 /**
  * Judge every temporary record: `planned` when it has an end and an exit,
  * and a commercial or public exit names a successor that is not a
- * `programme` or an `ngo`; otherwise unplanned with every reason that
- * applies.  opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong
- * options version.  O(F log F).
+ * `programme` or an `ngo` and fits the function (a trading actor cannot
+ * take over brokerage, information, linkages or a platform, nor a public
+ * agency's regulation or monitoring); otherwise unplanned with every reason
+ * that applies.  A planned exit is at risk when its successor pays no share
+ * of the cost today, or when a commercial successor's users pay nothing
+ * (none pays in paid_by, nothing is embedded, and the successor sells no
+ * paid commercial record of that function).  opts NULL: defaults.
+ * MKG_EINVAL for NULL arguments or a wrong options version.
+ * O(F log F + P).
  */
 MKG_EXPORT int
 mkg_exit_readiness_new(mkg_exit_readiness **out, const mkg_model *model,
@@ -195,6 +222,8 @@ MKG_EXPORT size_t mkg_exit_readiness_count(const mkg_exit_readiness *r);
 MKG_EXPORT const mkg_exit_plan *mkg_exit_readiness_at(const mkg_exit_readiness *r, size_t i);
 /** Number of unplanned records.  O(1). */
 MKG_EXPORT size_t mkg_exit_readiness_unplanned(const mkg_exit_readiness *r);
+/** Number of planned records at risk.  O(1). */
+MKG_EXPORT size_t mkg_exit_readiness_at_risk(const mkg_exit_readiness *r);
 
 /** The `facilitation.exit_readiness` array; as mkg_facilitation_mix_write_json(). */
 MKG_EXPORT int
@@ -322,6 +351,41 @@ mkg_exit_simulation_market_at(const mkg_exit_simulation *s, size_t i);
 /** The measure the result was computed on. */
 MKG_EXPORT mkg_measure mkg_exit_simulation_measure(const mkg_exit_simulation *s);
 
+/**
+ * The reach of the records running at one time: the actors and the
+ * transactions they name as targets (direct), and the trading partners of
+ * the actors they name that are not named themselves (indirect: reached
+ * through a target, not supported).
+ */
+typedef struct mkg_exit_reach {
+	size_t direct_actors;
+	size_t direct_transactions;
+	size_t indirect_actors;
+} mkg_exit_reach;
+
+/** The reach of every record before the date (after 0) or of those still
+ *  running after it (after nonzero).  NULL for a NULL result. */
+MKG_EXPORT const mkg_exit_reach *mkg_exit_simulation_reach(const mkg_exit_simulation *s,
+                                                          int after);
+
+/** A target actor that loses every record of one function at the date. */
+typedef struct mkg_lost_support {
+	const char *actor;
+	mkg_actor_kind kind;
+	mkg_function function;
+} mkg_lost_support;
+
+/**
+ * Number of (actor, function) pairs a record names before the date and
+ * none still running after it: what the targets lose, function by
+ * function (a regulation that continues does not replace a training that
+ * stops).  Sorted by actor id, then function.  O(1).
+ */
+MKG_EXPORT size_t mkg_exit_simulation_lost_count(const mkg_exit_simulation *s);
+/** Lost support i, or NULL out of range. */
+MKG_EXPORT const mkg_lost_support *mkg_exit_simulation_lost_at(const mkg_exit_simulation *s,
+                                                              size_t i);
+
 /** The `facilitation.exit_simulation` object; as mkg_facilitation_mix_write_json(). */
 MKG_EXPORT int
 mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t *len);
@@ -329,44 +393,86 @@ mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t 
 /* ------------------------------------------------------------------------ */
 /* Competing programmes                                                     */
 
-/** Pairs of temporary records that compete.  Opaque. */
+/** Pairs of records that compete.  Opaque. */
 typedef struct mkg_competing mkg_competing;
 
-/** Two temporary records of different facilitators with a target in common. */
+/** How two records that share targets relate.  Values are ABI. */
+typedef enum mkg_competing_relation {
+	/** two temporary records, same function, similarity >= the option */
+	MKG_COMPETING_DUPLICATION = 0,
+	/** two temporary records, same function, similarity below it */
+	MKG_COMPETING_OVERLAP = 1,
+	/** two temporary records of different functions: potential complementarity */
+	MKG_COMPETING_COMPLEMENTARITY = 2,
+	/** a temporary (subsidised) record and a commercial record of the same
+	 *  function for the same actors: the programme may crowd the provider out */
+	MKG_COMPETING_CROWDING_OUT = 3
+} mkg_competing_relation;
+#define MKG_COMPETING_RELATION_COUNT 4
+
+/** "duplication", "overlap", "complementarity", "crowding_out"; NULL otherwise.  Static. */
+MKG_EXPORT const char *mkg_competing_relation_name(mkg_competing_relation relation);
+
+/**
+ * Two records of different payers with targets in common: both temporary,
+ * or (crowding out) a temporary one and a commercial one of the same
+ * function.  The payer of a record is the actor paying its largest share
+ * (ties by id), its facilitator when paid_by names no actor.
+ */
 typedef struct mkg_competing_pair {
-	const char *first;                  /**< record id; first < second in byte order */
+	const char *first;                  /**< record id; crowding out: the temporary record;
+	                                         else first < second in byte order */
 	const char *second;
 	const char *first_facilitator;
 	const char *second_facilitator;
 	mkg_function first_function;
 	mkg_function second_function;
-	int same_function;                  /**< 1: duplication; 0: potential complementarity */
+	int same_function;                  /**< 1 when the functions are equal */
 	int periods_overlap;                /**< 0 when one ends before the other starts (a
 	                                         missing start or end is open) */
-	size_t shared_actor_count;
-	const char *const *shared_actors;   /**< ids in byte order */
-	size_t shared_transaction_count;
-	const char *const *shared_transactions; /**< ids in byte order */
+	size_t shared_actor_count;          /**< every actor both name as a target */
+	const char *const *shared_actors;   /**< the first of them in byte order, at most
+	                                         the option sample_ids */
+	size_t shared_transaction_count;    /**< every transaction both name */
+	const char *const *shared_transactions; /**< the first of them, as shared_actors */
+	/* since options version 2 */
+	const char *first_payer;
+	const char *second_payer;
+	mkg_facilitation_type second_type;  /**< temporary, or commercial for crowding out */
+	mkg_competing_relation relation;
+	double similarity;                  /**< shared targets / targets of either record
+	                                         (actors and transactions; Jaccard), in (0, 1] */
+	size_t shared_actor_listed;         /**< length of shared_actors */
+	size_t shared_transaction_listed;   /**< length of shared_transactions */
 } mkg_competing_pair;
 
-/** Options of the competing programmes: none yet but the version, so that the first one
- *  needs no new function. */
+/** Options of the competing programmes. */
 typedef struct mkg_competing_options {
-	unsigned int version; /**< MKG_COMPETING_OPTIONS_VERSION */
+	unsigned int version;          /**< MKG_COMPETING_OPTIONS_VERSION */
+	double duplication_similarity; /**< same function and at least this similarity:
+	                                    duplication; default 0.5, in [0, 1] */
+	size_t sample_ids;             /**< shared ids listed per pair and kind; default 3 */
 } mkg_competing_options;
 
-#define MKG_COMPETING_OPTIONS_VERSION 1
-#define MKG_COMPETING_OPTIONS_INIT { MKG_COMPETING_OPTIONS_VERSION }
+#define MKG_COMPETING_OPTIONS_VERSION 2
+#define MKG_COMPETING_OPTIONS_INIT { MKG_COMPETING_OPTIONS_VERSION, 0.5, 3 }
 
 MKG_EXPORT int mkg_competing_options_init(mkg_competing_options *opts, unsigned int version);
 
 /**
- * Every pair of temporary records by different facilitators that name a
- * common target (actor or transaction).  Records are indexed by target, so
- * the time is O(F log F + P + K log K) where K is the number of (pair,
- * shared target) incidences reported: no pass over all pairs of records.
- * opts NULL: defaults.  MKG_EINVAL for NULL arguments or a wrong options
- * version.
+ * Every pair of records with different payers that name a common target
+ * (actor or transaction): two temporary records, or a temporary record and
+ * a commercial record of the same function (crowding out).  A payer's own
+ * records never compete.  Per pair: the counts of shared targets and the
+ * first few ids, the similarity and the relation (docs/analyses.md).
+ * Targets reached by the same set of records form one class, and the pairs
+ * are counted per class: O(F log F + P log P + sum over classes of k^2),
+ * k the records of a class, which is the size of the output when records
+ * overlapping on one target overlap on the same targets (R programmes over
+ * the same N producers: one class, R^2 steps, not R^2 x N).
+ * opts NULL: defaults.  MKG_EINVAL for NULL arguments, a wrong options
+ * version or a duplication_similarity outside [0, 1]:
+ * `mkg_competing_new: duplication_similarity must be in [0, 1], got 2`.
  */
 MKG_EXPORT int
 mkg_competing_new(mkg_competing **out, const mkg_model *model,
@@ -375,7 +481,7 @@ mkg_competing_new(mkg_competing **out, const mkg_model *model,
 /** Free a result.  NULL is a no-op. */
 MKG_EXPORT void mkg_competing_free(mkg_competing *c);
 
-/** Number of pairs, sorted by first, then second.  O(1). */
+/** Number of pairs, sorted by relation (in enum order), then first, then second.  O(1). */
 MKG_EXPORT size_t mkg_competing_count(const mkg_competing *c);
 /** Pair i, or NULL out of range. */
 MKG_EXPORT const mkg_competing_pair *mkg_competing_at(const mkg_competing *c, size_t i);
@@ -393,9 +499,10 @@ typedef struct mkg_payments mkg_payments;
 /**
  * One record's cost split.  The users are the record's target actors and
  * the sellers and buyers of its target transactions; a payer who is the
- * facilitator counts as the facilitator even when also a user.  Shares are
- * NaN when the record has no paid_by; amounts are NaN when it has no cost
- * or no paid_by.
+ * facilitator counts as the facilitator even when also a user; the
+ * `embedded` part of paid_by (recovered in the price of named transactions)
+ * is its own part.  The four shares add up to 1.  Shares are NaN when the
+ * record has no paid_by; amounts are NaN when it has no cost or no paid_by.
  */
 typedef struct mkg_payment_row {
 	const char *record;
@@ -410,8 +517,12 @@ typedef struct mkg_payment_row {
 	double users_amount;
 	double facilitator_amount;
 	double others_amount;
-	int not_self_financing;     /**< commercial, and its users pay nothing (or paid_by is
-	                                 absent) */
+	int not_self_financing;     /**< commercial, its users pay nothing and nothing is
+	                                 recovered in prices (or paid_by is absent) */
+	double embedded_share;      /**< the part recovered in the price of the transactions
+	                                 paid_by names (`embedded`); 0 when none, NaN without
+	                                 paid_by */
+	double embedded_amount;     /**< embedded_share x cost; NaN as the other amounts */
 } mkg_payment_row;
 
 /** One payer of a type's costs. */
@@ -434,7 +545,9 @@ typedef struct mkg_payment_total {
 	double unallocated_amount; /**< cost of records that do not say who pays */
 	size_t not_self_financing; /**< records flagged */
 	size_t payer_count;
-	const mkg_payer *payers;   /**< amount descending, ties by actor id */
+	const mkg_payer *payers;   /**< amount descending, ties by actor id; the embedded
+	                                parts are not a payer */
+	double embedded_amount;    /**< recovered in prices, over records with cost and paid_by */
 } mkg_payment_total;
 
 /** Options of who pays: none yet but the version, so that the first one

@@ -323,16 +323,26 @@ typedef struct mkg_facilitation_desc {
 	mkg_exit exit;                          /**< temporary records only */
 	const char *successor;                  /**< actor id; required by a commercial or public exit */
 	double cost;                            /**< >= 0 or MKG_ABSENT */
-	const mkg_payment *paid_by;             /**< NULL and 0: absent; else shares sum to 1 */
+	const mkg_payment *paid_by;             /**< NULL and 0: absent; else shares sum to 1
+	                                             (with embedded_share) */
 	size_t paid_by_count;
 	const char *attributes;                 /**< JSON object text, or NULL */
+	/* version 2 */
+	const char *const *embedded;            /**< the `embedded` part of paid_by: ids of the
+	                                             transactions in whose price the cost is
+	                                             recovered; the facilitator is the seller or
+	                                             buyer of each.  NULL and 0: none */
+	size_t embedded_count;
+	double embedded_share;                  /**< the share of the cost they recover, in [0, 1];
+	                                             ignored when embedded_count is 0 */
 } mkg_facilitation_desc;
 
-#define MKG_FACILITATION_DESC_VERSION 1
+/* Version 1 descriptions (without the embedded part) are still accepted. */
+#define MKG_FACILITATION_DESC_VERSION 2
 #define MKG_FACILITATION_DESC_INIT                                                \
 	{ MKG_FACILITATION_DESC_VERSION, NULL, NULL, MKG_FACILITATION_TYPE_UNSET, \
 	  MKG_FUNCTION_UNSET, NULL, 0, NULL, 0, NULL, NULL, MKG_EXIT_NONE, NULL,  \
-	  MKG_ABSENT, NULL, 0, NULL }
+	  MKG_ABSENT, NULL, 0, NULL, NULL, 0, 0 }
 
 MKG_EXPORT int mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned int version);
 
@@ -346,7 +356,9 @@ mkg_model_add_facilitation(mkg_model *model, const mkg_facilitation_desc *desc, 
  * set.  Facilitator, successor (NULL when absent), targets and payers are
  * ids: target_actors and target_transactions are arrays of ids (NULL when
  * the list is empty), paid_by an array of paid_by_count payers (NULL and 0
- * when absent).
+ * when absent), embedded the ids of the transactions recovering
+ * embedded_share of the cost (NULL, 0 and 0 when none; only set when
+ * out->version is 2 or more).
  */
 MKG_EXPORT int
 mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_desc *out);

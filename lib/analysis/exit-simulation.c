@@ -14,6 +14,9 @@ struct mkg_exit_simulation {
 	mkg_exit_record *records;
 	mkg_unsupported_transaction *unsupported;
 	mkg_facilitation_market *markets;
+	mkg_exit_reach reach[2];  /* before, after */
+	size_t lost_count;
+	mkg_lost_support *lost;
 };
 
 static const char *const outcome_names[] = { "stops", "taken_over", "continues", "undated" };
@@ -159,6 +162,73 @@ find_unsupported(mkg_exit_simulation *s, const mkg_model *m, const mkg__markets 
 	g_free(hit);
 }
 
+static int
+by_actor_function(const void *pa, const void *pb)
+{
+	const mkg_lost_support *a = pa, *b = pb;
+	int c = strcmp(a->actor, b->actor);
+
+	return c != 0 ? c : (a->function > b->function) - (a->function < b->function);
+}
+
+/* Direct and indirect reach before (bit 1) and after (bit 2), and the
+ * functions each target actor loses.  O(n + A + P). */
+static void
+find_reach(mkg_exit_simulation *s, const mkg_model *m, const uint8_t *actor_bits,
+           const uint8_t *tx_bits, int32_t day)
+{
+	guint na = m->actors->len, nt = m->transactions->len;
+	uint8_t *partner = g_new0(uint8_t, na ? na : 1);
+	uint16_t *before = g_new0(uint16_t, na ? na : 1), *after = g_new0(uint16_t, na ? na : 1);
+	GArray *lost = g_array_new(FALSE, FALSE, sizeof(mkg_lost_support));
+
+	for (guint t = 0; t < nt; t++) {
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+
+		partner[tx->buyer] |= actor_bits[tx->seller];
+		partner[tx->seller] |= actor_bits[tx->buyer];
+		for (int k = 0; k < 2; k++)
+			s->reach[k].direct_transactions += (tx_bits[t] >> k) & 1u;
+	}
+	for (guint a = 0; a < na; a++) {
+		for (int k = 0; k < 2; k++) {
+			s->reach[k].direct_actors += (actor_bits[a] >> k) & 1u;
+			s->reach[k].indirect_actors += ((partner[a] & ~actor_bits[a]) >> k) & 1u;
+		}
+	}
+	/* functions per target actor, before and after */
+	for (guint i = 0; i < m->facilitation->len; i++) {
+		const mkg_facilitation_rec *f = MKG_FAC(m, i);
+		bool runs_after = f->type != MKG_FACILITATION_TEMPORARY ||
+		                  outcome_of(f, day) != MKG_EXIT_OUTCOME_STOPS;
+
+		for (uint32_t k = 0; k < f->target_actors.count; k++) {
+			mkg_idx a = MKG_POOL_IDX(m, f->target_actors.first + k);
+			before[a] |= (uint16_t)(1u << f->function);
+			if (runs_after)
+				after[a] |= (uint16_t)(1u << f->function);
+		}
+	}
+	for (guint a = 0; a < na; a++) {
+		for (int fn = 0; fn < MKG_FUNCTION_COUNT; fn++) {
+			mkg_lost_support row;
+
+			if (!((before[a] & ~after[a]) >> fn & 1u))
+				continue;
+			row.actor = mkg__keep(s->strings, MKG_ACTOR(m, a)->id);
+			row.kind = MKG_ACTOR(m, a)->kind;
+			row.function = (mkg_function)fn;
+			g_array_append_val(lost, row);
+		}
+	}
+	g_array_sort(lost, by_actor_function);
+	s->lost_count = lost->len;
+	s->lost = (mkg_lost_support *)(void *)g_array_free(lost, FALSE);
+	g_free(partner);
+	g_free(before);
+	g_free(after);
+}
+
 mkg_exit_simulation *
 mkg__exit_simulation_compute(const mkg_model *m, const mkg__markets *mk, const char *date,
                              int32_t day)
@@ -174,6 +244,7 @@ mkg__exit_simulation_compute(const mkg_model *m, const mkg__markets *mk, const c
 	s->measure = mk->measure;
 	judge_records(s, m, actor_bits, tx_bits);
 	find_unsupported(s, m, mk, actor_bits, tx_bits);
+	find_reach(s, m, actor_bits, tx_bits, day);
 	g_free(actor_bits);
 	g_free(tx_bits);
 	return s;
@@ -220,6 +291,7 @@ mkg_exit_simulation_free(mkg_exit_simulation *s)
 	g_free(s->records);
 	g_free(s->unsupported);
 	g_free(s->markets);
+	g_free(s->lost);
 	g_string_chunk_free(s->strings);
 	g_free(s);
 }
@@ -276,4 +348,22 @@ mkg_measure
 mkg_exit_simulation_measure(const mkg_exit_simulation *s)
 {
 	return s ? s->measure : MKG_MEASURE_VOLUME;
+}
+
+const mkg_exit_reach *
+mkg_exit_simulation_reach(const mkg_exit_simulation *s, int after)
+{
+	return s ? &s->reach[after ? 1 : 0] : NULL;
+}
+
+size_t
+mkg_exit_simulation_lost_count(const mkg_exit_simulation *s)
+{
+	return s ? s->lost_count : 0;
+}
+
+const mkg_lost_support *
+mkg_exit_simulation_lost_at(const mkg_exit_simulation *s, size_t i)
+{
+	return s && i < s->lost_count ? &s->lost[i] : NULL;
 }

@@ -44,11 +44,13 @@ split_record(mkg_payment_row *row, const mkg_model *m, const mkg_facilitation_re
 {
 	bool costed = !MKG_IS_ABSENT(f->cost);
 
-	row->paid_by_given = f->payments.count > 0;
+	row->paid_by_given = f->payments.count > 0 || f->embedded.count > 0;
 	row->users_share = row->facilitator_share = row->others_share = MKG_ABSENT;
 	row->users_amount = row->facilitator_amount = row->others_amount = MKG_ABSENT;
+	row->embedded_share = row->embedded_amount = MKG_ABSENT;
 	if (row->paid_by_given) {
 		row->users_share = row->facilitator_share = row->others_share = 0;
+		row->embedded_share = f->embedded_share;
 		for (uint32_t k = 0; k < f->payments.count; k++) {
 			const mkg_payment_rec *p = MKG_POOL_PAYMENT(m, f->payments.first + k);
 
@@ -63,10 +65,12 @@ split_record(mkg_payment_row *row, const mkg_model *m, const mkg_facilitation_re
 			row->users_amount = row->users_share * f->cost;
 			row->facilitator_amount = row->facilitator_share * f->cost;
 			row->others_amount = row->others_share * f->cost;
+			row->embedded_amount = row->embedded_share * f->cost;
 		}
 	}
+	/* An embedded service recovers its cost in the price: self-financing. */
 	row->not_self_financing = row->type == MKG_FACILITATION_COMMERCIAL &&
-	                          !(row->users_share > 0);
+	                          !(row->users_share > 0) && !(row->embedded_share > 0);
 }
 
 static void
@@ -85,6 +89,7 @@ add_to_total(mkg_payment_total *t, const mkg_payment_row *row)
 	t->users_amount += row->users_amount;
 	t->facilitator_amount += row->facilitator_amount;
 	t->others_amount += row->others_amount;
+	t->embedded_amount += row->embedded_amount;
 }
 
 /* One payment of a costed record: who, for which type, how much. */

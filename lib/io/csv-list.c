@@ -59,11 +59,12 @@ mkg__list_write(GString *out, const char *const *items, size_t n)
 }
 
 void
-mkg__payments_write(GString *out, const char *const *actors, const double *shares, size_t n)
+mkg__payments_write(GString *out, const char *const *actors, const double *shares, size_t n,
+                    const char *const *embedded, size_t n_embedded, double embedded_share)
 {
-	bool plain = true;
+	bool plain = n_embedded == 0;
 
-	if (n == 0)
+	if (n == 0 && n_embedded == 0)
 		return;
 	for (size_t k = 0; k < n && plain; k++)
 		plain = plain_item(actors[k], k == 0);
@@ -85,6 +86,19 @@ mkg__payments_write(GString *out, const char *const *actors, const double *share
 		json_string(out, actors[k]);
 		g_string_append(out, ",\"share\":");
 		mkg__number_write(out, shares[k]);
+		g_string_append_c(out, '}');
+	}
+	if (n_embedded > 0) {
+		if (n > 0)
+			g_string_append_c(out, ',');
+		g_string_append(out, "{\"embedded\":[");
+		for (size_t k = 0; k < n_embedded; k++) {
+			if (k > 0)
+				g_string_append_c(out, ',');
+			json_string(out, embedded[k]);
+		}
+		g_string_append(out, "],\"share\":");
+		mkg__number_write(out, embedded_share);
 		g_string_append_c(out, '}');
 	}
 	g_string_append_c(out, ']');

@@ -497,12 +497,42 @@ parse_share(table_reader *t, int col, unsigned item, const char *s, double *out)
 	return MKG_OK;
 }
 
-/* One {"actor": ..., "share": ...} of the JSON form of paid_by. */
+/* The transaction ids of an {"embedded": [...]} item into t->items3. */
+static int
+json_embedded(table_reader *t, int col, const char *s, size_t len, size_t *i, unsigned item)
+{
+	if (s[*i] != '[')
+		return cell_fail(t, col, "item %u: \"embedded\" must be an array of transaction ids, "
+		                 "got %s", item, mkg__json_type_of_char(s[*i]));
+	*i = mkg__json_skip_ws(s, len, *i + 1);
+	while (s[*i] != ']') {
+		const char *str = NULL;
+		int rc;
+
+		if (s[*i] != '"')
+			return cell_fail(t, col, "item %u: \"embedded\" must be an array of transaction "
+			                 "ids, got %s in it", item, mkg__json_type_of_char(s[*i]));
+		if ((rc = json_string_item(t, col, s, len, i, item, " (embedded)", &str)) != MKG_OK)
+			return rc;
+		g_ptr_array_add(t->items3, (gpointer)str);
+		*i = mkg__json_skip_ws(s, len, *i);
+		if (s[*i] == ',')
+			*i = mkg__json_skip_ws(s, len, *i + 1);
+	}
+	(*i)++;
+	if (t->items3->len == 0)
+		return cell_fail(t, col, "item %u: \"embedded\" names no transaction", item);
+	return MKG_OK;
+}
+
+/* One {"actor": ..., "share": ...} of the JSON form of paid_by, or the
+ * {"embedded": [...], "share": ...} part (p->actor stays NULL, its ids in
+ * t->items3). */
 static int
 json_payment(table_reader *t, int col, const char *s, size_t len, size_t *i, unsigned item,
              mkg_payment *p)
 {
-	bool has_actor = false, has_share = false;
+	bool has_actor = false, has_share = false, has_embedded = false;
 	char q[QUOTE_LEN];
 	int rc;
 
@@ -514,7 +544,7 @@ json_payment(table_reader *t, int col, const char *s, size_t len, size_t *i, uns
 		*i = mkg__json_decode_string(s, len, *i, t->tmp);
 		key = g_strndup(t->tmp->str, t->tmp->len);
 		*i = mkg__json_skip_ws(s, len, mkg__json_skip_ws(s, len, *i) + 1); /* past ':' */
-		if (strcmp(key, "actor") == 0 && !has_actor) {
+		if (strcmp(key, "actor") == 0 && !has_actor && !has_embedded) {
 			has_actor = true;
 			if (s[*i] != '"')
 				rc = cell_fail(t, col, "item %u: \"actor\" must be a string, got %s", item,
@@ -532,8 +562,15 @@ json_payment(table_reader *t, int col, const char *s, size_t len, size_t *i, uns
 				rc = parse_share(t, col, item, num, &p->share);
 			g_free(num);
 			*i = end;
-		} else if (strcmp(key, "actor") == 0 || strcmp(key, "share") == 0) {
-			rc = cell_fail(t, col, "item %u: duplicate key \"%s\"", item, key);
+		} else if (strcmp(key, "embedded") == 0 && !has_embedded && !has_actor) {
+			has_embedded = true;
+			rc = json_embedded(t, col, s, len, i, item);
+		} else if (strcmp(key, "actor") == 0 || strcmp(key, "share") == 0 ||
+		           strcmp(key, "embedded") == 0) {
+			rc = cell_fail(t, col, has_embedded || strcmp(key, "embedded") == 0
+			                               ? "item %u: names an actor and \"embedded\", "
+			                                 "expected one of them"
+			                               : "item %u: duplicate key \"%s\"", item, key);
 		} else {
 			rc = cell_fail(t, col, "item %u: unknown key %s (expected actor, share)", item,
 			               quote(key, q));
@@ -546,21 +583,24 @@ json_payment(table_reader *t, int col, const char *s, size_t len, size_t *i, uns
 			*i = mkg__json_skip_ws(s, len, *i + 1);
 	}
 	(*i)++;
-	if (!has_actor || !has_share)
+	if ((!has_actor && !has_embedded) || !has_share)
 		return cell_fail(t, col, "item %u: \"%s\" missing (required)", item,
-		                 has_actor ? "share" : "actor");
+		                 has_actor || has_embedded ? "share" : "actor");
 	return MKG_OK;
 }
 
-/* Who pays: "actor:share;actor:share" or a JSON array of {"actor", "share"}. */
+/* Who pays: "actor:share;actor:share" or a JSON array of {"actor", "share"}
+ * objects, the last one possibly {"embedded": [ids], "share"} (its ids in
+ * t->items3, its share in *embedded_share). */
 static int
-get_payments(table_reader *t, int col, GArray *out)
+get_payments(table_reader *t, int col, GArray *out, double *embedded_share)
 {
 	const char *s = list_text(t, col);
 	size_t len, i = 0; /* = 0: scan-build cannot see cell_fail() fail */
 	int rc;
 
 	g_array_set_size(out, 0);
+	g_ptr_array_set_size(t->items3, 0);
 	if (s == NULL)
 		return MKG_OK;
 	if (s[0] != '[') {
@@ -590,6 +630,7 @@ get_payments(table_reader *t, int col, GArray *out)
 			p.actor = item;
 			g_array_append_val(out, p);
 		}
+		g_ptr_array_set_size(items, 0); /* the strings stay in t->strings; no embedded part */
 		return MKG_OK;
 	}
 	len = strlen(s);
@@ -604,6 +645,13 @@ get_payments(table_reader *t, int col, GArray *out)
 			                 "item %u is not an object (%s)", item, mkg__json_type_of_char(s[i]));
 		if ((rc = json_payment(t, col, s, len, &i, item, &p)) != MKG_OK)
 			return rc;
+		if (p.actor == NULL) { /* the embedded part: the model names it after the payers */
+			*embedded_share = p.share;
+			if (!json_next(s, len, &i))
+				return cell_fail(t, col, "item %u: the \"embedded\" part must be the last "
+				                 "item", item);
+			break;
+		}
 		g_array_append_val(out, p);
 		if (json_next(s, len, &i))
 			break;
@@ -747,7 +795,7 @@ add_facilitation(table_reader *t, mkg_model *m)
 	d.end = get_typed(t, MKG_CF_END);
 	if ((rc = get_enum(t, MKG_CF_EXIT, exit_name, MKG_EXIT_COUNT, &exit)) != MKG_OK ||
 	    (rc = get_number(t, MKG_CF_COST, &d.cost)) != MKG_OK ||
-	    (rc = get_payments(t, MKG_CF_PAID_BY, t->payments)) != MKG_OK)
+	    (rc = get_payments(t, MKG_CF_PAID_BY, t->payments, &d.embedded_share)) != MKG_OK)
 		return rc;
 	d.type = (mkg_facilitation_type)type;
 	d.function = (mkg_function)function;
@@ -755,6 +803,10 @@ add_facilitation(table_reader *t, mkg_model *m)
 	if (t->payments->len > 0) {
 		d.paid_by = (const mkg_payment *)(void *)t->payments->data;
 		d.paid_by_count = t->payments->len;
+	}
+	if (t->items3->len > 0) {
+		d.embedded = (const char *const *)t->items3->pdata;
+		d.embedded_count = t->items3->len;
 	}
 	d.attributes = get_typed(t, MKG_CF_ATTRIBUTES);
 	if ((rc = mkg_model_add_facilitation(m, &d, NULL)) != MKG_OK)

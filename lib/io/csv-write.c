@@ -245,6 +245,7 @@ write_facilitation(row_writer *w, const mkg_model *m)
 	for (guint i = 0; i < m->facilitation->len; i++) {
 		const mkg_facilitation_rec *f = MKG_FAC(m, i);
 		const char **payers = g_new(const char *, f->payments.count + 1);
+		const char **embedded = g_new(const char *, f->embedded.count + 1);
 		double *shares = g_new(double, f->payments.count + 1);
 
 		put_text(w, f->id);
@@ -263,11 +264,15 @@ write_facilitation(row_writer *w, const mkg_model *m)
 			payers[k] = model_text(w, MKG_ACTOR(m, p->actor)->id);
 			shares[k] = p->share;
 		}
+		for (uint32_t k = 0; k < f->embedded.count; k++)
+			embedded[k] = model_text(w, MKG_TX(m, MKG_POOL_IDX(m, f->embedded.first + k))->id);
 		g_string_truncate(w->cell, 0);
-		mkg__payments_write(w->cell, payers, shares, f->payments.count);
+		mkg__payments_write(w->cell, payers, shares, f->payments.count, embedded,
+		                    f->embedded.count, f->embedded_share);
 		put_built(w);
 		put(w, f->attributes);
 		end_row(w);
+		g_free(embedded);
 		g_free(payers);
 		g_free(shares);
 	}

@@ -88,9 +88,12 @@ void mkg__list_write(GString *out, const char *const *items, size_t n);
 
 /* Append who pays as one cell's text: "actor:share;actor:share" under the
  * rules of mkg__list_write() for the actor ids (which may hold ':'), else
- * a JSON array of {"actor", "share"} objects.  n == 0 appends nothing. */
+ * a JSON array of {"actor", "share"} objects, followed by
+ * {"embedded": [ids], "share": embedded_share} when n_embedded > 0 (always
+ * the JSON form then).  n == 0 and n_embedded == 0 append nothing. */
 void mkg__payments_write(GString *out, const char *const *actors, const double *shares,
-                         size_t n);
+                         size_t n, const char *const *embedded, size_t n_embedded,
+                         double embedded_share);
 
 /* Append a number as the CSV writer and the interop formats write it: the
  * shortest form that reads back to the same double, -0 as 0. */

@@ -64,6 +64,7 @@ enum { M_GROUP, M_MEMBER, M_SINCE, M_ROLE };
 static const char *const target_fields[] = { "actors", "transactions", NULL };
 static const char *const payment_fields[] = { "actor", "share", NULL };
 static const char *const cost_fields[] = { "item", "amount", "period", "commodity", NULL };
+static const char *const embedded_fields[] = { "embedded", "share", NULL };
 
 /* Write "<array>[<index>]" into path (PATH_MAX_LEN bytes); called for every
  * record, so without printf. */
@@ -533,7 +534,9 @@ type_name_of(struct json_object *v)
 	return "value";
 }
 
-/* paid_by: an array of {"actor": id, "share": number}. */
+/* paid_by: an array of {"actor": id, "share": number}, and at most one
+ * {"embedded": [transaction ids], "share": number}, written last (the model
+ * names it paid_by[N] after the N payers). */
 static int
 get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_facilitation_desc *d)
 {
@@ -547,7 +550,7 @@ get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_fac
 		                  "objects, got %s", path, mkg__json_describe(v, what, sizeof what));
 	n = json_object_array_length(v);
 	for (size_t k = 0; k < n; k++) {
-		struct json_object *item = json_object_array_get_idx(v, k);
+		struct json_object *item = json_object_array_get_idx(v, k), *emb = NULL;
 		char where[PATH_MAX_LEN];
 		mkg_payment p = { NULL, MKG_ABSENT };
 		fields pf;
@@ -557,6 +560,29 @@ get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_fac
 		if (!json_object_is_type(item, json_type_object))
 			return mkg__error(MKG_EDATA, "%s: expected an object, got %s", where,
 			                  type_name_of(item));
+		if (json_object_object_get_ex(item, "embedded", &emb)) {
+			if (json_object_object_get_ex(item, "actor", NULL))
+				return mkg__error(MKG_EDATA, "%s: names an actor and \"embedded\", "
+				                  "expected one of them", where);
+			if (k + 1 != n)
+				return mkg__error(MKG_EDATA, "%s: the \"embedded\" part must be the "
+				                  "last item of paid_by", where);
+			if ((rc = collect(&pf, embedded_fields, item, where)) != MKG_OK ||
+			    (rc = get_string_array(emb, where, "embedded", "transaction ids",
+			                           r->ids3)) != MKG_OK)
+				return rc;
+			if (r->ids3->len == 0)
+				return mkg__error(MKG_EDATA, "%s.embedded: names no transaction", where);
+			if (!pf.has[1])
+				return mkg__error(MKG_EDATA, "%s.share: missing (required)", where);
+			if ((rc = check_number(pf.value[1], where, "share", true,
+			                       &d->embedded_share)) != MKG_OK)
+				return rc;
+			d->embedded = (const char *const *)r->ids3->pdata;
+			d->embedded_count = r->ids3->len;
+			n--;
+			break;
+		}
 		if ((rc = collect(&pf, payment_fields, item, where)) != MKG_OK ||
 		    (rc = get_string(&pf, 0, where, &p.actor)) != MKG_OK)
 			return rc;
@@ -567,7 +593,8 @@ get_paid_by(mkg_json_reader *r, struct json_object *v, const char *path, mkg_fac
 		g_array_append_val(r->payments, p);
 	}
 	/* Present but empty still counts as given: its shares sum to 0, not 1. */
-	d->paid_by = n > 0 ? (const mkg_payment *)(void *)r->payments->data : none;
+	d->paid_by = n > 0 ? (const mkg_payment *)(void *)r->payments->data
+	                   : d->embedded_count > 0 ? NULL : none;
 	d->paid_by_count = n;
 	return MKG_OK;
 }

@@ -145,7 +145,7 @@ write_facilitation(mkg_jw *w, const mkg_model *m, const mkg_facilitation_rec *f)
 	if (f->successor != MKG_IDX_NONE)
 		mkg__jw_kstring(w, "successor", MKG_ACTOR(m, f->successor)->id);
 	opt_number(w, "cost", f->cost);
-	if (f->payments.count > 0) {
+	if (f->payments.count > 0 || f->embedded.count > 0) {
 		mkg__jw_key(w, "paid_by");
 		mkg__jw_begin_array(w, true);
 		for (uint32_t k = 0; k < f->payments.count; k++) {
@@ -153,6 +153,12 @@ write_facilitation(mkg_jw *w, const mkg_model *m, const mkg_facilitation_rec *f)
 			mkg__jw_begin_object(w, true);
 			mkg__jw_kstring(w, "actor", MKG_ACTOR(m, p->actor)->id);
 			mkg__jw_kdouble(w, "share", p->share == 0 ? 0.0 : p->share);
+			mkg__jw_end_object(w);
+		}
+		if (f->embedded.count > 0) {
+			mkg__jw_begin_object(w, true);
+			write_ids(w, m, "embedded", f->embedded, false);
+			mkg__jw_kdouble(w, "share", f->embedded_share == 0 ? 0.0 : f->embedded_share);
 			mkg__jw_end_object(w);
 		}
 		mkg__jw_end_array(w);

@@ -158,6 +158,7 @@ write_facilitation(mkg_jw *w, const mkg_model *m, GString *scratch)
 	for (guint i = 0; i < m->facilitation->len; i++) {
 		const mkg_facilitation_rec *f = MKG_FAC(m, i);
 		const char **payers = g_new(const char *, f->payments.count + 1);
+		const char **embedded = g_new(const char *, f->embedded.count + 1);
 		double *shares = g_new(double, f->payments.count + 1);
 
 		for (uint32_t k = 0; k < f->payments.count; k++) {
@@ -165,8 +166,12 @@ write_facilitation(mkg_jw *w, const mkg_model *m, GString *scratch)
 			payers[k] = MKG_ACTOR(m, p->actor)->id;
 			shares[k] = p->share;
 		}
+		for (uint32_t k = 0; k < f->embedded.count; k++)
+			embedded[k] = MKG_TX(m, MKG_POOL_IDX(m, f->embedded.first + k))->id;
 		g_string_truncate(paid, 0);
-		mkg__payments_write(paid, payers, shares, f->payments.count);
+		mkg__payments_write(paid, payers, shares, f->payments.count, embedded,
+		                    f->embedded.count, f->embedded_share);
+		g_free(embedded);
 		supported_actors(m, f, i + 1u, seen, actors);
 		for (guint k = 0; k < actors->len; k++) {
 			char *id = g_strdup_printf("facilitation:%s:%u", f->id, k);

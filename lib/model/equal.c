@@ -75,6 +75,8 @@ fac_eq(const mkg_model *a, const mkg_facilitation_rec *x, const mkg_model *b,
 	    x->function != y->function || x->exit != y->exit ||
 	    !idx_slice_eq(a, x->target_actors, b, y->target_actors) ||
 	    !idx_slice_eq(a, x->target_transactions, b, y->target_transactions) ||
+	    !idx_slice_eq(a, x->embedded, b, y->embedded) ||
+	    !num_eq(x->embedded_share, y->embedded_share) ||
 	    x->payments.count != y->payments.count)
 		return false;
 	for (uint32_t k = 0; k < x->payments.count; k++) {

@@ -5,12 +5,30 @@
 #include "core-private.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 /* Shares of paid_by must sum to 1 within this. */
 #define MKG_SHARE_SUM_TOLERANCE 1e-9
 
-MKG_DEFINE_INIT(mkg_facilitation_desc_init, mkg_facilitation_desc, desc, MKG_FACILITATION_DESC)
+/* Version 1 callers have a struct without the embedded part: fill only
+ * their part of it. */
+int
+mkg_facilitation_desc_init(mkg_facilitation_desc *desc, unsigned int version)
+{
+	const mkg_facilitation_desc defaults = MKG_FACILITATION_DESC_INIT;
+
+	MKG_CHECK_ARG(desc);
+	if (version != MKG_FACILITATION_DESC_VERSION && version != 1)
+		return mkg__error(MKG_EINVAL, "mkg_facilitation_desc_init: unknown version %u", version);
+	if (version == 1) {
+		memcpy(desc, &defaults, offsetof(mkg_facilitation_desc, embedded));
+		desc->version = 1;
+	} else {
+		*desc = defaults;
+	}
+	return MKG_OK;
+}
 
 /* Resolve a list of target ids into out[], rejecting unknown and repeated ids.
  * `seen` is scratch space shared by both lists (cleared by the caller). */
@@ -80,6 +98,51 @@ check_exit(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
 	return MKG_OK;
 }
 
+/* The embedded part of paid_by, written as the item after the payers
+ * (paid_by[N] for N payers): known transactions, each once, each with the
+ * facilitator as seller or buyer (the cost is recovered in its own price). */
+static int
+check_embedded(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
+               mkg_idx facilitator, mkg_idx *out)
+{
+	char item[48];
+	GHashTable *seen;
+	int rc = MKG_OK;
+
+	if (d->embedded_count > 0 && d->embedded == NULL)
+		return mkg__error(MKG_EINVAL, "%s.paid_by: embedded_count is %zu but the array is NULL",
+		                  path, d->embedded_count);
+	g_snprintf(item, sizeof item, "paid_by[%zu]", d->paid_by_count);
+	seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t k = 0; k < d->embedded_count && rc == MKG_OK; k++) {
+		char field[80], quoted[MKG_QUOTE_BUFSIZE], who[MKG_QUOTE_BUFSIZE];
+		const mkg_transaction_rec *t;
+
+		g_snprintf(field, sizeof field, "%s.embedded[%zu]", item, k);
+		if ((rc = mkg__check_required_text(path, field, d->embedded[k], false)) != MKG_OK)
+			break;
+		out[k] = mkg__model_transaction_lookup(m, d->embedded[k]);
+		if (out[k] == MKG_IDX_NONE) {
+			rc = mkg__error(MKG_EDATA, "%s.%s: unknown transaction %s", path, field,
+			                mkg__quote(quoted, d->embedded[k]));
+			break;
+		}
+		if (!g_hash_table_add(seen, (gpointer)d->embedded[k])) {
+			rc = mkg__error(MKG_EDATA, "%s.%s: %s is named twice", path, field,
+			                mkg__quote(quoted, d->embedded[k]));
+			break;
+		}
+		t = MKG_TX(m, out[k]);
+		if (t->seller != facilitator && t->buyer != facilitator)
+			rc = mkg__error(MKG_EDATA, "%s.%s: the facilitator %s neither sells nor buys in %s, "
+			                "so its price cannot recover the cost", path, field,
+			                mkg__quote(who, MKG_ACTOR(m, facilitator)->id),
+			                mkg__quote(quoted, d->embedded[k]));
+	}
+	g_hash_table_destroy(seen);
+	return rc;
+}
+
 static int
 check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc *d,
                mkg_payment_rec *out)
@@ -93,8 +156,11 @@ check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc
 		if (d->paid_by_count > 0)
 			return mkg__error(MKG_EINVAL, "%s.paid_by: count is %zu but the array is NULL",
 			                  path, d->paid_by_count);
-		return MKG_OK;
+		if (d->embedded_count == 0)
+			return MKG_OK;
 	}
+	if (d->embedded_count > 0)
+		sum += d->embedded_share;
 	payers = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (size_t k = 0; k < d->paid_by_count && rc == MKG_OK; k++) {
 		char field[48], quoted[MKG_QUOTE_BUFSIZE];
@@ -120,6 +186,10 @@ check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc
 		sum += out[k].share;
 	}
 	g_hash_table_destroy(payers);
+	if (rc == MKG_OK && d->embedded_count > 0 &&
+	    !(d->embedded_share >= 0 && d->embedded_share <= 1))
+		rc = mkg__error(MKG_EDATA, "%s.paid_by[%zu].share: must be a number in [0, 1], got %s",
+		                path, d->paid_by_count, mkg__format_double(num, d->embedded_share));
 	if (rc == MKG_OK && fabs(sum - 1) > MKG_SHARE_SUM_TOLERANCE)
 		rc = mkg__error(MKG_EDATA, "%s.paid_by: shares sum to %s, expected 1", path,
 		                mkg__format_double(num, sum));
@@ -128,7 +198,7 @@ check_payments(const mkg_model *m, const char *path, const mkg_facilitation_desc
 
 typedef struct fac_resolved {
 	mkg_idx facilitator, successor;
-	mkg_idx *targets; /* actors first, then transactions */
+	mkg_idx *targets; /* actors first, then transactions, then the embedded transactions */
 	mkg_payment_rec *payments;
 } fac_resolved;
 
@@ -173,9 +243,11 @@ check_facilitation(const mkg_model *m, const char *path, const mkg_facilitation_
 	g_hash_table_destroy(seen);
 	if (rc != MKG_OK || (rc = check_dates(path, d)) != MKG_OK ||
 	    (rc = check_exit(m, path, d, &r->successor)) != MKG_OK ||
-	    (rc = mkg__check_nonnegative(path, "cost", d->cost)) != MKG_OK)
+	    (rc = mkg__check_nonnegative(path, "cost", d->cost)) != MKG_OK ||
+	    (rc = check_payments(m, path, d, r->payments)) != MKG_OK)
 		return rc;
-	return check_payments(m, path, d, r->payments);
+	return check_embedded(m, path, d, r->facilitator,
+	                      r->targets + d->target_actor_count + d->target_transaction_count);
 }
 
 int
@@ -187,16 +259,22 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 	const char *id;
 	fac_resolved r;
 	mkg_facilitation_rec rec;
-	size_t n_targets;
+	mkg_facilitation_desc v2;
+	size_t n_targets, n_ids;
 	int rc;
 
-	if (d->version != MKG_FACILITATION_DESC_VERSION)
+	if (d->version != MKG_FACILITATION_DESC_VERSION && d->version != 1)
 		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: unknown description version %u",
 		                  d->version);
+	if (d->version == 1) { /* no embedded part: read as version 2 without one */
+		memset(&v2, 0, sizeof v2);
+		memcpy(&v2, d, offsetof(mkg_facilitation_desc, embedded));
+		d = &v2;
+	}
 	if ((rc = mkg__check_room("facilitation", m->facilitation->len)) != MKG_OK)
 		return rc;
 	if (d->target_actor_count > MKG_MAX_RECORDS || d->target_transaction_count > MKG_MAX_RECORDS ||
-	    d->paid_by_count > MKG_MAX_RECORDS)
+	    d->paid_by_count > MKG_MAX_RECORDS || d->embedded_count > MKG_MAX_RECORDS)
 		return mkg__error(MKG_EINVAL, "mkg_model_add_facilitation: list too long");
 	mkg__record_path(path, "facilitation", m->facilitation->len);
 	if (d->id != NULL) {
@@ -206,7 +284,8 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 		id = idbuf;
 	}
 	n_targets = d->target_actor_count + d->target_transaction_count;
-	r.targets = g_new(mkg_idx, n_targets ? n_targets : 1);
+	n_ids = n_targets + d->embedded_count;
+	r.targets = g_new(mkg_idx, n_ids ? n_ids : 1);
 	r.payments = g_new(mkg_payment_rec, d->paid_by_count ? d->paid_by_count : 1);
 	rc = check_facilitation(m, path, d, id, &r);
 	if (rc == MKG_OK)
@@ -233,8 +312,11 @@ mkg__model_add_facilitation(mkg_model *m, const mkg_facilitation_desc *d, unsign
 	rec.target_actors.count = (uint32_t)d->target_actor_count;
 	rec.target_transactions.first = m->idx_pool->len + (uint32_t)d->target_actor_count;
 	rec.target_transactions.count = (uint32_t)d->target_transaction_count;
-	g_array_append_vals(m->idx_pool, r.targets, (guint)n_targets);
-	for (size_t k = 0; k < n_targets; k++)
+	rec.embedded.first = m->idx_pool->len + (uint32_t)n_targets;
+	rec.embedded.count = (uint32_t)d->embedded_count;
+	rec.embedded_share = d->embedded_count > 0 ? d->embedded_share : 0;
+	g_array_append_vals(m->idx_pool, r.targets, (guint)n_ids);
+	for (size_t k = 0; k < n_ids; k++)
 		g_ptr_array_add(m->target_id_pool,
 		                (gpointer)(k < d->target_actor_count
 		                                   ? MKG_ACTOR(m, r.targets[k])->id
@@ -274,7 +356,7 @@ mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_des
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
-	if (out->version != MKG_FACILITATION_DESC_VERSION)
+	if (out->version != MKG_FACILITATION_DESC_VERSION && out->version != 1)
 		return mkg__error(MKG_EINVAL,
 		                  "mkg_model_facilitation_at: unknown description version %u",
 		                  out->version);
@@ -301,5 +383,10 @@ mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_des
 	                                 : NULL;
 	out->paid_by_count = f->payments.count;
 	out->attributes = f->attributes;
+	if (out->version >= 2) {
+		out->embedded = mkg__pool_ids(model->target_id_pool, f->embedded);
+		out->embedded_count = f->embedded.count;
+		out->embedded_share = f->embedded_share;
+	}
 	return MKG_OK;
 }

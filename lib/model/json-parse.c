@@ -33,6 +33,7 @@ mkg__json_reader_new(void)
 	r->scratch = g_string_sized_new(64);
 	r->ids = g_ptr_array_new();
 	r->ids2 = g_ptr_array_new();
+	r->ids3 = g_ptr_array_new();
 	r->payments = g_array_new(FALSE, FALSE, sizeof(mkg_payment));
 	return r;
 }
@@ -47,6 +48,7 @@ mkg__json_reader_free(mkg_json_reader *r)
 	g_string_free(r->scratch, TRUE);
 	g_ptr_array_free(r->ids, TRUE);
 	g_ptr_array_free(r->ids2, TRUE);
+	g_ptr_array_free(r->ids3, TRUE);
 	g_array_free(r->payments, TRUE);
 	g_free(r->fast_buf);
 	g_free(r);

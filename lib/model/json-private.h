@@ -105,6 +105,7 @@ typedef struct mkg_json_reader {
 	GString *scratch;  /* decoded strings */
 	GPtrArray *ids;    /* tags, target actors: borrowed from json-c */
 	GPtrArray *ids2;   /* target transactions */
+	GPtrArray *ids3;   /* transactions of paid_by's embedded part */
 	GArray *payments;  /* mkg_payment */
 	/* A member every record may hold besides its fields, dropped before
 	 * the fields are checked: "record" in a JSON Lines stream, else NULL. */

@@ -71,7 +71,11 @@ typedef struct mkg_facilitation_rec {
 	mkg_idx successor;      /* MKG_IDX_NONE when absent */
 	mkg_slice target_actors;       /* into model->idx_pool and ->target_id_pool */
 	mkg_slice target_transactions; /* into model->idx_pool and ->target_id_pool */
-	mkg_slice payments;            /* into ->payment_pool and ->payer_id_pool; 0: no paid_by */
+	mkg_slice payments;            /* into ->payment_pool and ->payer_id_pool */
+	mkg_slice embedded;            /* transactions recovering embedded_share, into ->idx_pool
+	                                  and ->target_id_pool; paid_by is absent when both
+	                                  slices are empty */
+	double embedded_share;         /* 0 when embedded is empty */
 	uint8_t type;           /* mkg_facilitation_type */
 	uint8_t function;       /* mkg_function */
 	uint8_t exit;           /* mkg_exit */

@@ -93,8 +93,11 @@ mkg__exit_readiness_write(mkg_jw *w, const mkg_exit_readiness *r)
 		mkg__jw_kstring(w, "exit", mkg_exit_name(p->exit));
 		mkg__jw_kstring(w, "successor", p->successor);
 		mkg__jw_kstring(w, "successor_kind", mkg_actor_kind_name(p->successor_kind));
-		mkg__jw_kstring(w, "status", p->planned ? "planned" : "unplanned");
+		mkg__jw_kstring(w, "status", !p->planned ? "unplanned" : p->at_risk ? "at_risk"
+		                                                                    : "planned");
 		write_reasons(w, p->reasons);
+		mkg__jw_kdouble(w, "successor_share", p->successor_share);
+		mkg__jw_kdouble(w, "users_share", p->users_share);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -190,6 +193,31 @@ mkg__exit_simulation_write(mkg_jw *w, const mkg_exit_simulation *s)
 		mkg__facilitation_market_write(w, mkg_exit_simulation_market_at(s, i),
 		                               "unsupported");
 	mkg__jw_end_array(w);
+	mkg__jw_key(w, "reach");
+	mkg__jw_begin_object(w, false);
+	for (int after = 0; after < 2; after++) {
+		const mkg_exit_reach *r = mkg_exit_simulation_reach(s, after);
+
+		mkg__jw_key(w, after ? "after" : "before");
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kint(w, "direct_actors", (int64_t)r->direct_actors);
+		mkg__jw_kint(w, "direct_transactions", (int64_t)r->direct_transactions);
+		mkg__jw_kint(w, "indirect_actors", (int64_t)r->indirect_actors);
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_object(w);
+	mkg__jw_key(w, "lost_support");
+	mkg__jw_begin_array(w, false);
+	for (size_t i = 0; i < mkg_exit_simulation_lost_count(s); i++) {
+		const mkg_lost_support *x = mkg_exit_simulation_lost_at(s, i);
+
+		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "actor", x->actor);
+		mkg__jw_kstring(w, "kind", mkg_actor_kind_name(x->kind));
+		mkg__jw_kstring(w, "function", mkg_function_name(x->function));
+		mkg__jw_end_object(w);
+	}
+	mkg__jw_end_array(w);
 	mkg__jw_end_object(w);
 }
 
@@ -207,6 +235,17 @@ mkg_exit_simulation_write_json(const mkg_exit_simulation *s, char **out, size_t 
 
 /* ---- competing programmes -------------------------------------------------- */
 
+/* {"count": n, "first": [ids]} */
+static void
+write_shared(mkg_jw *w, const char *key, size_t count, const char *const *ids, size_t listed)
+{
+	mkg__jw_key(w, key);
+	mkg__jw_begin_object(w, true);
+	mkg__jw_kint(w, "count", (int64_t)count);
+	mkg__write_ids(w, "first", ids, listed);
+	mkg__jw_end_object(w);
+}
+
 void
 mkg__competing_write(mkg_jw *w, const mkg_competing *c)
 {
@@ -216,20 +255,27 @@ mkg__competing_write(mkg_jw *w, const mkg_competing *c)
 	for (size_t i = 0; i < n; i++) {
 		const mkg_competing_pair *p = mkg_competing_at(c, i);
 		const char *records[2] = { p->first, p->second };
+		const char *types[2] = { mkg_facilitation_type_name(MKG_FACILITATION_TEMPORARY),
+		                         mkg_facilitation_type_name(p->second_type) };
 		const char *facilitators[2] = { p->first_facilitator, p->second_facilitator };
+		const char *payers[2] = { p->first_payer, p->second_payer };
 		const char *functions[2] = { mkg_function_name(p->first_function),
 		                             mkg_function_name(p->second_function) };
 
 		mkg__jw_begin_object(w, true);
+		mkg__jw_kstring(w, "relation", mkg_competing_relation_name(p->relation));
 		mkg__write_ids(w, "records", records, 2);
+		mkg__write_ids(w, "types", types, 2);
+		mkg__write_ids(w, "payers", payers, 2);
 		mkg__write_ids(w, "facilitators", facilitators, 2);
 		mkg__write_ids(w, "functions", functions, 2);
 		mkg__jw_kbool(w, "same_function", p->same_function);
-		mkg__jw_kstring(w, "relation", p->same_function ? "duplication" : "complementarity");
+		mkg__jw_kdouble(w, "similarity", p->similarity);
 		mkg__jw_kbool(w, "periods_overlap", p->periods_overlap);
-		mkg__write_ids(w, "shared_actors", p->shared_actors, p->shared_actor_count);
-		mkg__write_ids(w, "shared_transactions", p->shared_transactions,
-		               p->shared_transaction_count);
+		write_shared(w, "shared_actors", p->shared_actor_count, p->shared_actors,
+		             p->shared_actor_listed);
+		write_shared(w, "shared_transactions", p->shared_transaction_count,
+		             p->shared_transactions, p->shared_transaction_listed);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -249,16 +295,17 @@ mkg_competing_write_json(const mkg_competing *c, char **out, size_t *len)
 
 /* ---- who pays -------------------------------------------------------------- */
 
-/* {"users": a, "facilitator": b, "others": c[, "unallocated": d]} */
+/* {"users": a, "facilitator": b, "others": c, "embedded": e[, "unallocated": d]} */
 static void
 write_split(mkg_jw *w, const char *key, double users, double facilitator, double others,
-            const double *unallocated)
+            double embedded, const double *unallocated)
 {
 	mkg__jw_key(w, key);
 	mkg__jw_begin_object(w, true);
 	mkg__jw_kdouble(w, "users", users);
 	mkg__jw_kdouble(w, "facilitator", facilitator);
 	mkg__jw_kdouble(w, "others", others);
+	mkg__jw_kdouble(w, "embedded", embedded);
 	if (unallocated != NULL)
 		mkg__jw_kdouble(w, "unallocated", *unallocated);
 	mkg__jw_end_object(w);
@@ -280,9 +327,10 @@ write_payment_rows(mkg_jw *w, const mkg_payments *p)
 		mkg__jw_kstring(w, "function", mkg_function_name(r->function));
 		mkg__jw_kdouble(w, "cost", r->cost);
 		mkg__jw_kbool(w, "paid_by_given", r->paid_by_given);
-		write_split(w, "shares", r->users_share, r->facilitator_share, r->others_share, NULL);
+		write_split(w, "shares", r->users_share, r->facilitator_share, r->others_share,
+		            r->embedded_share, NULL);
 		write_split(w, "amounts", r->users_amount, r->facilitator_amount, r->others_amount,
-		            NULL);
+		            r->embedded_amount, NULL);
 		mkg__jw_kbool(w, "not_self_financing", r->not_self_financing);
 		mkg__jw_end_object(w);
 	}
@@ -319,10 +367,11 @@ write_payment_totals(mkg_jw *w, const mkg_payments *p)
 		mkg__jw_kint(w, "records_with_cost", (int64_t)t->records_with_cost);
 		mkg__jw_kdouble(w, "cost", t->cost);
 		write_split(w, "amounts", t->users_amount, t->facilitator_amount, t->others_amount,
-		            &t->unallocated_amount);
+		            t->embedded_amount, &t->unallocated_amount);
 		write_split(w, "shares", mkg__share_of(t->users_amount, t->cost),
 		            mkg__share_of(t->facilitator_amount, t->cost),
-		            mkg__share_of(t->others_amount, t->cost), &unallocated_share);
+		            mkg__share_of(t->others_amount, t->cost),
+		            mkg__share_of(t->embedded_amount, t->cost), &unallocated_share);
 		mkg__jw_kint(w, "not_self_financing", (int64_t)t->not_self_financing);
 		write_payers(w, t);
 		mkg__jw_end_object(w);

@@ -53,6 +53,27 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__label
 	text_records(out, s, l, MKG_EXIT_OUTCOME_TAKEN_OVER, "Taken over");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_UNDATED, "No end date (kept running)");
 	text_records(out, s, l, MKG_EXIT_OUTCOME_CONTINUES, "Still running on that day");
+	{
+		const mkg_exit_reach *r0 = mkg_exit_simulation_reach(s, 0);
+		const mkg_exit_reach *r1 = mkg_exit_simulation_reach(s, 1);
+		size_t lost = mkg_exit_simulation_lost_count(s);
+
+		g_string_append_printf(out, "Reach, before -> after: targets %zu -> %zu actors and "
+		                       "%zu -> %zu transactions; their trading partners (indirect) "
+		                       "%zu -> %zu actors\n", r0->direct_actors, r1->direct_actors,
+		                       r0->direct_transactions, r1->direct_transactions,
+		                       r0->indirect_actors, r1->indirect_actors);
+		g_string_append_printf(out, "Targets losing every record of a function: %zu\n", lost);
+		for (size_t i = 0; i < lost && i < 10; i++) {
+			const mkg_lost_support *x = mkg_exit_simulation_lost_at(s, i);
+
+			g_string_append_printf(out, "  %s: %s\n", mkg__label(l, x->actor),
+			                       mkg_function_name(x->function));
+		}
+		if (lost > 10)
+			g_string_append_printf(out, "  ... and %zu more (all in the JSON report)\n",
+			                       lost - 10);
+	}
 	g_string_append_printf(out, "Transactions left with no support at all: %zu\n", unsupported);
 	for (size_t i = 0; i < unsupported; i++) {
 		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);
@@ -87,10 +108,14 @@ text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 {
 	static const char *const reason_words[MKG_EXIT_REASON_COUNT] = {
 		"no end date", "no exit strategy", "successor is itself a programme or NGO",
+		"successor buys or sells in the chain, so it is conflicted in a function that "
+		"wants a neutral provider", "successor pays no share of the cost today",
+		"its users pay nothing for it",
 	};
 	const char *sep = "";
 
-	g_string_append_printf(out, "  %-9s %s (%s, by %s)", p->planned ? "planned" : "UNPLANNED",
+	g_string_append_printf(out, "  %-9s %s (%s, by %s)",
+	                       !p->planned ? "UNPLANNED" : p->at_risk ? "AT RISK" : "planned",
 	                       mkg__text(l, p->record), mkg_function_name(p->function),
 	                       mkg__label(l, p->facilitator));
 	if (p->end != NULL)
@@ -100,7 +125,7 @@ text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 	if (p->successor != NULL)
 		g_string_append_printf(out, " to %s (%s)", mkg__label(l, p->successor),
 		                       mkg_actor_kind_name(p->successor_kind));
-	if (!p->planned) {
+	if (p->reasons != 0) {
 		g_string_append(out, ": ");
 		for (int k = 0; k < MKG_EXIT_REASON_COUNT; k++) {
 			if (p->reasons & (1u << k)) {
@@ -119,13 +144,19 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels 
 	size_t n = mkg_exit_readiness_count(r);
 
 	mkg__text_heading(out, "Exit readiness of temporary facilitation");
-	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit\n", n,
-	                       mkg__plural(n, "record", "records"), mkg_exit_readiness_unplanned(r));
-	for (int pass = 0; pass < 2; pass++) {
+	g_string_append_printf(out, "%zu temporary %s, %zu without a planned exit",
+	                       n, mkg__plural(n, "record", "records"),
+	                       mkg_exit_readiness_unplanned(r));
+	if (mkg_exit_readiness_at_risk(r) > 0)
+		g_string_append_printf(out, ", %zu planned but at risk", mkg_exit_readiness_at_risk(r));
+	g_string_append_c(out, '\n');
+	/* unplanned, at risk, planned */
+	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < n; i++) {
 			const mkg_exit_plan *p = mkg_exit_readiness_at(r, i);
+			int rank = !p->planned ? 0 : p->at_risk ? 1 : 2;
 
-			if (p->planned == (pass == 1))
+			if (rank == pass)
 				text_plan(out, p, l);
 		}
 	}
@@ -133,41 +164,54 @@ mkg__exit_readiness_text(GString *out, const mkg_exit_readiness *r, mkg__labels 
 
 /* ---- competing programmes -------------------------------------------------- */
 
+/* "      shared actors (12): a (A), b (B), c (C) and 9 more" */
 static void
-text_targets(GString *out, const char *what, const char *const *ids, size_t n,
-             mkg__labels *l, bool actors)
+text_targets(GString *out, const char *what, size_t count, const char *const *ids,
+             size_t listed, mkg__labels *l, bool actors)
 {
-	if (n == 0)
+	if (count == 0)
 		return;
-	g_string_append_printf(out, "      shared %s:", what);
-	for (size_t k = 0; k < n; k++)
+	g_string_append_printf(out, "      shared %s (%zu):", what, count);
+	for (size_t k = 0; k < listed; k++)
 		g_string_append_printf(out, "%s %s", k ? "," : "", actors ? mkg__label(l, ids[k])
 		                                                          : mkg__text(l, ids[k]));
+	if (count > listed)
+		g_string_append_printf(out, " and %zu more", count - listed);
 	g_string_append_c(out, '\n');
 }
+
+static const char *const relation_label[MKG_COMPETING_RELATION_COUNT] = {
+	"DUPLICATION", "overlap", "complementary?", "CROWDING OUT"
+};
 
 void
 mkg__competing_text(GString *out, const mkg_competing *c, mkg__labels *l)
 {
 	size_t n = mkg_competing_count(c);
+	char pct[MKG_DOUBLE_BUFSIZE];
 
 	mkg__text_heading(out, "Competing programmes");
-	g_string_append_printf(out, "%zu %s of temporary records by different facilitators "
-	                       "%s a target\n", n, mkg__plural(n, "pair", "pairs"),
+	g_string_append_printf(out, "%zu %s of records of different payers %s a target (two "
+	                       "programmes, or a programme and a commercial provider of the same "
+	                       "function)\n", n, mkg__plural(n, "pair", "pairs"),
 	                       mkg__plural(n, "shares", "share"));
 	for (size_t i = 0; i < n; i++) {
 		const mkg_competing_pair *p = mkg_competing_at(c, i);
 
-		g_string_append_printf(out, "  %s: %s (%s, by %s) and %s (%s, by %s)%s\n",
-		                       p->same_function ? "DUPLICATION" : "complementary?",
+		g_string_append_printf(out, "  %s: %s (%s, paid by %s) and %s %s(%s, paid by %s), "
+		                       "%s of their targets shared%s\n",
+		                       relation_label[p->relation],
 		                       mkg__text(l, p->first), mkg_function_name(p->first_function),
-		                       mkg__label(l, p->first_facilitator), mkg__text(l, p->second),
+		                       mkg__label(l, p->first_payer), mkg__text(l, p->second),
+		                       p->relation == MKG_COMPETING_CROWDING_OUT ? "commercial " : "",
 		                       mkg_function_name(p->second_function),
-		                       mkg__label(l, p->second_facilitator),
+		                       mkg__label(l, p->second_payer),
+		                       mkg__text_percent(pct, p->similarity),
 		                       p->periods_overlap ? "" : " (not at the same time)");
-		text_targets(out, "actors", p->shared_actors, p->shared_actor_count, l, true);
-		text_targets(out, "transactions", p->shared_transactions,
-		             p->shared_transaction_count, l, false);
+		text_targets(out, "actors", p->shared_actor_count, p->shared_actors,
+		             p->shared_actor_listed, l, true);
+		text_targets(out, "transactions", p->shared_transaction_count,
+		             p->shared_transactions, p->shared_transaction_listed, l, false);
 	}
 }
 
@@ -180,7 +224,7 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 	const char *cur = u->currency ? u->currency : "(money)";
 	size_t n = mkg_payments_count(p);
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE],
-		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE];
+		d[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE], f[MKG_DOUBLE_BUFSIZE];
 
 	mkg__text_heading(out, "Who pays for facilitation");
 	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++) {
@@ -189,14 +233,20 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 		if (t->records == 0)
 			continue;
 		g_string_append_printf(out, "%s: %zu %s, cost %s %s (%zu with a cost): users "
-		                       "%s, facilitators %s, others %s, not said %s\n",
+		                       "%s, facilitators %s, others %s, ",
 		                       mkg_facilitation_type_name(t->type), t->records,
 		                       mkg__plural(t->records, "record", "records"),
 		                       mkg__text_amount(a, t->cost), cur, t->records_with_cost,
 		                       mkg__text_percent(b, mkg__share_of(t->users_amount, t->cost)),
 		                       mkg__text_percent(c, mkg__share_of(t->facilitator_amount,
 		                                                          t->cost)),
-		                       mkg__text_percent(d, mkg__share_of(t->others_amount, t->cost)),
+		                       mkg__text_percent(d, mkg__share_of(t->others_amount, t->cost)));
+		/* said only when some cost is: most models have no embedded service */
+		if (t->embedded_amount > 0)
+			g_string_append_printf(out, "recovered in prices %s, ",
+			                       mkg__text_percent(f, mkg__share_of(t->embedded_amount,
+			                                                          t->cost)));
+		g_string_append_printf(out, "not said %s\n",
 		                       mkg__text_percent(e, mkg__share_of(t->unallocated_amount,
 		                                                          t->cost)));
 		for (size_t k = 0; k < t->payer_count; k++)
@@ -214,7 +264,8 @@ mkg__payments_text(GString *out, const mkg_payments *p, mkg__labels *l,
 			                       "%s): %s\n", mkg__text(l, r->record),
 			                       mkg_function_name(r->function),
 			                       mkg__label(l, r->facilitator),
-			                       r->paid_by_given ? "its users pay nothing"
+			                       r->paid_by_given ? "its users pay nothing and nothing "
+			                                          "is recovered in prices"
 			                                        : "no one is said to pay");
 	}
 }

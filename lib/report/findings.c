@@ -571,6 +571,7 @@ reasons_text(GString *out, unsigned int reasons)
 		{ MKG_EXIT_REASON_NO_END, "no end date" },
 		{ MKG_EXIT_REASON_NO_EXIT, "no exit strategy" },
 		{ MKG_EXIT_REASON_UNFIT_SUCCESSOR, "successor is a programme or NGO" },
+		{ MKG_EXIT_REASON_CONFLICTED_SUCCESSOR, "successor trades in the chain, not neutral" },
 	};
 	bool any = false;
 
@@ -660,6 +661,7 @@ payers(ctx *c)
 			continue;
 		cost += tot->cost;
 		unsaid += tot->unallocated_amount;
+		market += tot->embedded_amount; /* recovered in the price: the market pays */
 		for (size_t k = 0; k < tot->payer_count; k++) {
 			const mkg_payer *x = &tot->payers[k];
 			if (!facilitator_kind(x->kind))

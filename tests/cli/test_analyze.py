@@ -493,14 +493,17 @@ class Behaviour(AnalyzeCase):
                       "producer > collector > wholesaler > end_market 41.3% (18.5% of "
                       "volume), producer > processor > retailer > end_market 12.3% (21.8% of "
                       "volume)", first)
-        # f-competitiveness: 90,000 PEN, no end, no exit
-        self.assertIn("Exit: 1 of 4 temporary records has no credible successor: "
-                      "f-competitiveness (no end date, no exit strategy); cost 90,000 PEN",
+        # f-competitiveness: 90,000 PEN, no end, no exit; f-linkages 450,000 PEN,
+        # linkages handed to the chip maker, which buys from the groups it links
+        self.assertIn("Exit: 2 of 4 temporary records have no credible successor: "
+                      "f-competitiveness (no end date, no exit strategy); f-linkages "
+                      "(successor trades in the chain, not neutral); cost 540,000 PEN",
                       first)
         totals = report["facilitation"]["payment_totals"]
         cost = sum(t["cost"] for t in totals)
         market = sum(p["amount"] for t in totals for p in t["payers"]
                      if p["kind"] not in ("programme", "ngo", "public_agency"))
+        market += sum(t["amounts"]["embedded"] for t in totals)  # paid in prices
         self.assertEqual(cost, 1047000)
         self.assertAlmostEqual(market / cost, 0.160, places=3)
         self.assertIn("Facilitation cost 1,047,000 PEN: market actors pay 16.0% (producers "

@@ -149,8 +149,28 @@ class Reference:
         return out
 
     def exit_readiness(self):
+        m = self.m
+        trading = {"input_supplier", "collector", "trader", "processor", "wholesaler",
+                   "exporter", "retailer"}
+        neutral = {"brokerage", "information", "linkages", "platform", "regulation",
+                   "monitoring"}
+
+        def users(f):
+            u = set(f["targets"].get("actors", []))
+            for x in f["targets"].get("transactions", []):
+                u |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
+            return u
+
+        def users_pay(f, except_):
+            share = sum(p["share"] for p in f.get("paid_by", []) if "embedded" in p)
+            share += sum(p["share"] for p in f.get("paid_by", []) if "actor" in p and
+                         p["actor"] not in (except_, f["facilitator"]) and p["actor"] in users(f))
+            return share
+
+        sold = {(c["facilitator"], c["function"]) for c in m.fac
+                if c["type"] == "commercial" and users_pay(c, None) > 0}
         out = []
-        for f in sorted((f for f in self.m.fac if f["type"] == "temporary"),
+        for f in sorted((f for f in m.fac if f["type"] == "temporary"),
                         key=lambda f: f["id"].encode()):
             reasons = []
             if "end" not in f:
@@ -159,12 +179,27 @@ class Reference:
                 reasons.append("no_exit")
             succ = f.get("successor")
             if f.get("exit") in ("commercial", "public") and \
-                    self.m.kind(succ) in ("programme", "ngo"):
+                    m.kind(succ) in ("programme", "ngo"):
                 reasons.append("unfit_successor")
+            if succ and f["function"] in neutral and m.kind(succ) in trading:
+                reasons.append("conflicted_successor")
+            given = "paid_by" in f
+            s_share = sum(p["share"] for p in f.get("paid_by", [])
+                          if p.get("actor") == succ) if given and succ else None
+            u_share = users_pay(f, None) if given else None
+            if succ and not (s_share or 0) > 0:
+                reasons.append("successor_pays_nothing")
+            if f.get("exit") == "commercial" and not (u_share or 0) > 0 and \
+                    (succ, f["function"]) not in sold:
+                reasons.append("users_pay_nothing")
+            unplanned = set(reasons) & {"no_end", "no_exit", "unfit_successor",
+                                        "conflicted_successor"}
             out.append({"record": f["id"], "facilitator": f["facilitator"],
                         "function": f["function"], "end": f.get("end"), "exit": f.get("exit"),
-                        "successor": succ, "successor_kind": self.m.kind(succ) if succ else None,
-                        "status": "unplanned" if reasons else "planned", "reasons": reasons})
+                        "successor": succ, "successor_kind": m.kind(succ) if succ else None,
+                        "status": "unplanned" if unplanned else "at_risk" if reasons
+                        else "planned", "reasons": reasons,
+                        "successor_share": s_share, "users_share": u_share})
         return out
 
     def exit_simulation(self, date):
@@ -205,33 +240,90 @@ class Reference:
                            "total": v, "unsupported": amount[k],
                            "share": amount[k] / v if v > 0 else None}
                           for k, v in tot.items() if any(market_key(m, t) == k for t in lost)]
+        # reach: named actors and transactions, and their trading partners
+        stops = {f["id"] for f in m.fac if f["type"] == "temporary" and "end" in f and
+                 last_day(f["end"]) < day and f.get("exit") not in ("commercial", "public")}
+        reach, funcs = {}, {}
+        for when, recs in (("before", m.fac), ("after", [f for f in m.fac
+                                                         if f["id"] not in stops])):
+            da = {a for f in recs for a in f["targets"].get("actors", [])}
+            dt = {t for f in recs for t in f["targets"].get("transactions", [])}
+            partners = set()
+            for t in m.txs:
+                if t["seller"] in da:
+                    partners.add(t["buyer"])
+                if t["buyer"] in da:
+                    partners.add(t["seller"])
+            reach[when] = {"direct_actors": len(da), "direct_transactions": len(dt),
+                           "indirect_actors": len(partners - da)}
+            funcs[when] = {(a, f["function"]) for f in recs
+                           for a in f["targets"].get("actors", [])}
+        res["reach"] = reach
+        res["lost_support"] = [{"actor": a, "kind": m.kind(a), "function": fn}
+                               for a, fn in sorted(funcs["before"] - funcs["after"],
+                                                   key=lambda x: (x[0].encode(),
+                                                                  FUNCTIONS.index(x[1])))]
         return res
 
     def competing(self):
-        temp = [f for f in self.m.fac if f["type"] == "temporary"]
+        """Every pair of records with no funder in common sharing a target:
+        two temporary records, or a temporary and a commercial record of the
+        same function (crowding out); by brute force over all pairs."""
+        def funders(f):
+            fs = {p["actor"] for p in f.get("paid_by", []) if "actor" in p and p["share"] > 0}
+            return fs or {f["facilitator"]}
+
+        def payer(f):
+            best, share = f["facilitator"], -1
+            for p in f.get("paid_by", []):
+                if "actor" not in p:
+                    continue
+                if p["share"] > share or (p["share"] == share and best != f["facilitator"] and
+                                          (p["actor"] == f["facilitator"] or
+                                           p["actor"].encode() < best.encode())):
+                    best, share = p["actor"], p["share"]
+            return best
+
+        def targets(f):
+            return ({("a", x) for x in f["targets"].get("actors", [])} |
+                    {("t", x) for x in f["targets"].get("transactions", [])})
+
+        recs = [f for f in self.m.fac if f["type"] in ("temporary", "commercial")]
         out = []
-        for i, a in enumerate(temp):
-            for b in temp[i + 1:]:
-                if a["facilitator"] == b["facilitator"]:
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if "temporary" not in (a["type"], b["type"]) or funders(a) & funders(b):
                     continue
-                sa = sorted(set(a["targets"].get("actors", [])) &
-                            set(b["targets"].get("actors", [])), key=str.encode)
-                st = sorted(set(a["targets"].get("transactions", [])) &
-                            set(b["targets"].get("transactions", [])), key=str.encode)
-                if not sa and not st:
+                if a["type"] != b["type"] and a["function"] != b["function"]:
                     continue
-                x, y = sorted([a, b], key=lambda f: f["id"].encode())
+                shared = targets(a) & targets(b)
+                if not shared:
+                    continue
+                if a["type"] != b["type"]:
+                    x, y = (a, b) if a["type"] == "temporary" else (b, a)
+                else:
+                    x, y = sorted([a, b], key=lambda f: f["id"].encode())
+                sim = len(shared) / len(targets(a) | targets(b))
+                relation = ("crowding_out" if y["type"] == "commercial" else
+                            "complementarity" if x["function"] != y["function"] else
+                            "duplication" if sim >= 0.5 else "overlap")
                 lo = [first_day(f["start"]) if "start" in f else -1 for f in (x, y)]
                 hi = [last_day(f["end"]) if "end" in f else 99999999 for f in (x, y)]
-                out.append({"records": [x["id"], y["id"]],
+                sa = sorted((v for k, v in shared if k == "a"), key=str.encode)
+                st = sorted((v for k, v in shared if k == "t"), key=str.encode)
+                out.append({"relation": relation, "records": [x["id"], y["id"]],
+                            "types": [x["type"], y["type"]],
+                            "payers": [payer(x), payer(y)],
                             "facilitators": [x["facilitator"], y["facilitator"]],
                             "functions": [x["function"], y["function"]],
                             "same_function": x["function"] == y["function"],
-                            "relation": "duplication" if x["function"] == y["function"]
-                            else "complementarity",
+                            "similarity": sim,
                             "periods_overlap": not (hi[0] < lo[1] or hi[1] < lo[0]),
-                            "shared_actors": sa, "shared_transactions": st})
-        return sorted(out, key=lambda p: (p["records"][0].encode(), p["records"][1].encode()))
+                            "shared_actors": {"count": len(sa), "first": sa[:3]},
+                            "shared_transactions": {"count": len(st), "first": st[:3]}})
+        order = ["duplication", "overlap", "complementarity", "crowding_out"]
+        return sorted(out, key=lambda p: (order.index(p["relation"]), p["records"][0].encode(),
+                                          p["records"][1].encode()))
 
     def payments(self):
         m = self.m
@@ -242,9 +334,10 @@ class Reference:
                 users |= {m.tx_by_id[x]["seller"], m.tx_by_id[x]["buyer"]}
             shares = amounts = None
             if "paid_by" in f:
-                s = {"users": 0.0, "facilitator": 0.0, "others": 0.0}
+                s = {"users": 0.0, "facilitator": 0.0, "others": 0.0, "embedded": 0.0}
                 for p in f["paid_by"]:
-                    who = "facilitator" if p["actor"] == f["facilitator"] else \
+                    who = "embedded" if "embedded" in p else \
+                        "facilitator" if p["actor"] == f["facilitator"] else \
                         "users" if p["actor"] in users else "others"
                     s[who] += p["share"]
                 shares = s
@@ -254,24 +347,25 @@ class Reference:
                          "function": f["function"], "cost": f.get("cost"),
                          "paid_by_given": "paid_by" in f,
                          "shares": shares or {"users": None, "facilitator": None,
-                                              "others": None},
+                                              "others": None, "embedded": None},
                          "amounts": amounts or {"users": None, "facilitator": None,
-                                                "others": None},
+                                                "others": None, "embedded": None},
                          "not_self_financing": f["type"] == "commercial" and
-                         not (shares and shares["users"] > 0)})
+                         not (shares and (shares["users"] > 0 or shares["embedded"] > 0))})
         for ty in TYPES:
             rs = [r for r in rows if r["type"] == ty]
             recs = [f for f in m.fac if f["type"] == ty]
             cost = sum(r["cost"] for r in rs if r["cost"] is not None)
             am = {k: sum(r["amounts"][k] for r in rs if r["amounts"]["users"] is not None)
-                  for k in ("users", "facilitator", "others")}
+                  for k in ("users", "facilitator", "others", "embedded")}
             am["unallocated"] = sum(r["cost"] for r in rs
                                     if r["cost"] is not None and not r["paid_by_given"])
             payers = collections.defaultdict(float)
             for f in recs:
                 if "cost" in f:
                     for p in f.get("paid_by", []):
-                        payers[p["actor"]] += p["share"] * f["cost"]
+                        if "actor" in p:
+                            payers[p["actor"]] += p["share"] * f["cost"]
             totals.append({
                 "type": ty, "records": len(rs),
                 "records_with_cost": sum(1 for r in rs if r["cost"] is not None),

@@ -247,6 +247,17 @@ static const bad_case bad_cases[] = {
 	  "facilitation.csv: line 2, column 6 (paid_by): item 2 (actor): \"p\" pays twice (also item 1)"),
 	F("paid_by unknown actor", FH FROW("a", "", "zz:1"), MKG_EDATA,
 	  "facilitation.csv: line 2, column 6 (paid_by): item 1 (actor): unknown actor \"zz\""),
+	F("paid_by embedded not last", FH FROW("a", "",
+	  "\"[{\"\"embedded\"\":[\"\"t\"\"],\"\"share\"\":0.5},{\"\"actor\"\":\"\"p\"\",\"\"share\"\":0.5}]\""),
+	  MKG_EDATA, "facilitation.csv: line 2, column 6 (paid_by): item 1: the \"embedded\" part must "
+	  "be the last item"),
+	F("paid_by embedded and actor", FH FROW("a", "",
+	  "\"[{\"\"embedded\"\":[\"\"t\"\"],\"\"actor\"\":\"\"p\"\",\"\"share\"\":1}]\""),
+	  MKG_EDATA, "facilitation.csv: line 2, column 6 (paid_by): item 1: names an actor and "
+	  "\"embedded\", expected one of them"),
+	F("paid_by embedded empty", FH FROW("a", "", "\"[{\"\"embedded\"\":[],\"\"share\"\":1}]\""),
+	  MKG_EDATA, "facilitation.csv: line 2, column 6 (paid_by): item 1: \"embedded\" names no "
+	  "transaction"),
 	F("paid_by JSON without share", FH FROW("a", "", "\"[{\"\"actor\"\":\"\"p\"\"}]\""), MKG_EDATA,
 	  "facilitation.csv: line 2, column 6 (paid_by): item 1: \"share\" missing (required)"),
 	F("paid_by JSON unknown key", FH FROW("a", "", "\"[{\"\"actor\"\":\"\"p\"\",\"\"x\"\":1}]\""),

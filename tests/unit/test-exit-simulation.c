@@ -200,6 +200,8 @@ test_before_every_end(void **state)
  *   t2 s -> b rice (no volume), 5    supported before, not after: listed, but
  *                                    it carries no volume
  *   t3 s -> x rice 90 t              never supported: not listed
+ * Reach before: b named (direct 1), its partner s not named (indirect 1);
+ * after: nothing.  b loses its only finance record.
  * By volume: rice 2010 = 100 t, 10 lose support (0.1).
  * By value:  rice 2010 = 30 + 5 = 35 (t3 has no value), 35 lose it (1).
  */
@@ -244,6 +246,15 @@ test_only_through_buyer(void **state)
 		"  \"markets\": [\n"
 		"    {\"commodity\": \"rice\", \"period\": \"2010\", \"region\": null, \"service\": "
 		"false, \"total\": 100, \"unsupported\": 10, \"share\": 0.1}\n"
+		"  ],\n"
+		"  \"reach\": {\n"
+		"    \"before\": {\"direct_actors\": 1, \"direct_transactions\": 0, "
+		"\"indirect_actors\": 1},\n"
+		"    \"after\": {\"direct_actors\": 0, \"direct_transactions\": 0, "
+		"\"indirect_actors\": 0}\n"
+		"  },\n"
+		"  \"lost_support\": [\n"
+		"    {\"actor\": \"b\", \"kind\": \"trader\", \"function\": \"finance\"}\n"
 		"  ]\n"
 		"}\n";
 	char *json = NULL;
@@ -261,6 +272,54 @@ test_only_through_buyer(void **state)
 	assert_near(mkg_exit_simulation_market_at(s, 0)->total, 35);
 	assert_near(mkg_exit_simulation_market_at(s, 0)->amount, 35);
 	assert_near(mkg_exit_simulation_market_at(s, 0)->share, 1);
+	mkg_exit_simulation_free(s);
+	mkg_model_free(m);
+}
+
+/*
+ * Reach, direct and indirect, and what the targets lose by function: p1 and
+ * p2 sell to b; "train" (capacity_building, temporary, ends 2010) names p1
+ * and p2, "reg" (public regulation) names p1.  At 2011 train stops.
+ * Before: direct p1 p2 (2), indirect b (1).  After: direct p1 (1), indirect
+ * b (1).  Lost: p1 and p2 their capacity building; p1's regulation does not
+ * replace it.
+ */
+static void
+test_reach(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"p1\", \"kind\": \"producer\"}, {\"id\": \"p2\", \"kind\": \"producer\"}, "
+		"{\"id\": \"b\", \"kind\": \"trader\"}, {\"id\": \"gov\", \"kind\": "
+		"\"public_agency\"}, {\"id\": \"prog\", \"kind\": \"programme\"}",
+		"{\"id\": \"t1\", \"seller\": \"p1\", \"buyer\": \"b\", \"commodity\": \"rice\", "
+		"\"volume\": 1}, {\"id\": \"t2\", \"seller\": \"p2\", \"buyer\": \"b\", "
+		"\"commodity\": \"rice\", \"volume\": 1}",
+		"{\"id\": \"train\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+		"\"function\": \"capacity_building\", \"targets\": {\"actors\": [\"p1\", \"p2\"]}, "
+		"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+		"{\"id\": \"reg\", \"facilitator\": \"gov\", \"type\": \"public\", \"function\": "
+		"\"regulation\", \"targets\": {\"actors\": [\"p1\"]}}",
+		NULL);
+	mkg_exit_simulation *s = simulate(m, "2011", MKG_MEASURE_VOLUME);
+	const mkg_exit_reach *r;
+
+	(void)state;
+	r = mkg_exit_simulation_reach(s, 0);
+	assert_int_equal(r->direct_actors, 2);
+	assert_int_equal(r->direct_transactions, 0);
+	assert_int_equal(r->indirect_actors, 1);
+	r = mkg_exit_simulation_reach(s, 1);
+	assert_int_equal(r->direct_actors, 1);
+	assert_int_equal(r->indirect_actors, 1);
+	assert_int_equal(mkg_exit_simulation_lost_count(s), 2);
+	assert_string_equal(mkg_exit_simulation_lost_at(s, 0)->actor, "p1");
+	assert_int_equal(mkg_exit_simulation_lost_at(s, 0)->function,
+	                 MKG_FUNCTION_CAPACITY_BUILDING);
+	assert_string_equal(mkg_exit_simulation_lost_at(s, 1)->actor, "p2");
+	assert_int_equal(mkg_exit_simulation_lost_at(s, 1)->kind, MKG_ACTOR_PRODUCER);
+	assert_null(mkg_exit_simulation_lost_at(s, 2));
+	assert_null(mkg_exit_simulation_reach(NULL, 0));
+	assert_int_equal(mkg_exit_simulation_lost_count(NULL), 0);
 	mkg_exit_simulation_free(s);
 	mkg_model_free(m);
 }
@@ -402,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_boundary),
 		cmocka_unit_test(test_before_every_end),
 		cmocka_unit_test(test_only_through_buyer),
+		cmocka_unit_test(test_reach),
 		cmocka_unit_test(test_no_facilitation),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_date_parse),

@@ -51,6 +51,8 @@ typedef struct bad_case {
 #define TXS(x) DOC("'transactions':[" x "]")
 #define FACS(x) DOC("'transactions':[" TX0 "],'facilitation':[" x "]")
 #define FAC_START "{'facilitator':'p','type':'temporary','function':'linkages',"
+/* a seller of t1: its price can recover a cost (paid_by's embedded part) */
+#define EMB_START "{'facilitator':'a','type':'commercial','function':'capacity_building',"
 #define MSS(x) DOC("'memberships':[" x "]")
 /* Commodities (listed after the actors here: the order of keys is free). */
 #define COMS(x) DOC("'commodities':[" x "]")
@@ -498,6 +500,40 @@ static const bad_case bad_cases[] = {
 	    "facilitation[0].paid_by: shares sum to 0.8, expected 1"),
 	BAD("facilitation paid_by empty", FACS(FAC_START "'targets':{'actors':['a']},'paid_by':[]}"),
 	    MKG_EDATA, "facilitation[0].paid_by: shares sum to 0, expected 1"),
+	BAD("facilitation embedded and actor", FACS(FAC_START "'targets':{'actors':['a']},"
+	    "'paid_by':[{'actor':'p','embedded':['t1'],'share':1}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0]: names an actor and \"embedded\", expected one of them"),
+	BAD("facilitation embedded not last", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':['t1'],'share':0.5},{'actor':'p','share':0.5}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0]: the \"embedded\" part must be the last item of paid_by"),
+	BAD("facilitation embedded empty", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':[],'share':1}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].embedded: names no transaction"),
+	BAD("facilitation embedded a string", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':'t1','share':1}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].embedded: must be an array of transaction ids, got \"t1\""),
+	BAD("facilitation embedded unknown field", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':['t1'],'share':1,'actor_id':'a'}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].actor_id: unknown field (expected embedded, share)"),
+	BAD("facilitation embedded share missing", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':['t1']}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].share: missing (required)"),
+	BAD("facilitation embedded share 1.5", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':['t1'],'share':1.5}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].share: must be a number in [0, 1], got 1.5"),
+	BAD("facilitation embedded unknown transaction", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'actor':'p','share':0.5},{'embedded':['t1','t9'],'share':0.5}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[1].embedded[1]: unknown transaction \"t9\""),
+	BAD("facilitation embedded twice", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'embedded':['t1','t1'],'share':1}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].embedded[1]: \"t1\" is named twice"),
+	BAD("facilitation embedded not the facilitator's", FACS(FAC_START "'targets':{'actors':['a']},"
+	    "'paid_by':[{'embedded':['t1'],'share':1}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by[0].embedded[0]: the facilitator \"p\" neither sells nor buys "
+	    "in \"t1\", so its price cannot recover the cost"),
+	BAD("facilitation embedded sum 0.8", FACS(EMB_START "'targets':{'actors':['b']},"
+	    "'paid_by':[{'actor':'p','share':0.5},{'embedded':['t1'],'share':0.3}]}"), MKG_EDATA,
+	    "facilitation[0].paid_by: shares sum to 0.8, expected 1"),
 	BAD("facilitation duplicate id", FACS(FAC_START "'id':'f','targets':{'actors':['a']}},"
 	    FAC_START "'id':'f','targets':{'actors':['b']}}"), MKG_EDATA,
 	    "facilitation[1].id: duplicate id \"f\" (first at facilitation[0])"),

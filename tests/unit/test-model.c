@@ -1963,6 +1963,64 @@ test_messages_escape_strings(void **state)
 	mkg_model_free(m);
 }
 
+/* The embedded part of paid_by through the C API: p1 sells tx1 to t1, so t1
+ * can recover a cost in its price; versions 1 and 2 of the description. */
+static void
+test_facilitation_embedded(void **state)
+{
+	fixture *f = *state;
+	mkg_model *m = f->m;
+	static const char *const tx[] = { "tx1" };
+	static const mkg_payment half[] = { { "prog", 0.5 } };
+	mkg_facilitation_desc d = facilitation("emb", "t1"), out = MKG_FACILITATION_DESC_INIT;
+	mkg_facilitation_desc v1;
+	size_t i = 0;
+
+	d.type = MKG_FACILITATION_COMMERCIAL;
+	d.paid_by = half;
+	d.paid_by_count = 1;
+	d.embedded = tx;
+	d.embedded_count = 1;
+	d.embedded_share = 0.25;
+	REJECT(mkg_model_add_facilitation, d, MKG_EDATA,
+	       "facilitation[1].paid_by: shares sum to 0.75, expected 1");
+	d.embedded_share = 2;
+	REJECT(mkg_model_add_facilitation, d, MKG_EDATA,
+	       "facilitation[1].paid_by[1].share: must be a number in [0, 1], got 2");
+	d.facilitator = "prog";
+	d.embedded_share = 0.5;
+	REJECT(mkg_model_add_facilitation, d, MKG_EDATA,
+	       "facilitation[1].paid_by[1].embedded[0]: the facilitator \"prog\" neither sells nor "
+	       "buys in \"tx1\", so its price cannot recover the cost");
+	d.facilitator = "t1";
+	d.embedded = NULL;
+	REJECT(mkg_model_add_facilitation, d, MKG_EINVAL,
+	       "facilitation[1].paid_by: embedded_count is 1 but the array is NULL");
+	d.embedded = tx;
+	assert_int_equal(mkg_model_add_facilitation(m, &d, &i), MKG_OK);
+	assert_int_equal(i, 1);
+	assert_int_equal(mkg_model_facilitation_at(m, 1, &out), MKG_OK);
+	assert_int_equal(out.embedded_count, 1);
+	assert_string_equal(out.embedded[0], "tx1");
+	assert_true(out.embedded_share == 0.5);
+	assert_int_equal(out.paid_by_count, 1);
+	/* a version 1 description: no embedded part, read or written */
+	memset(&v1, 0, sizeof v1);
+	v1.version = 1;
+	assert_int_equal(mkg_model_facilitation_at(m, 1, &v1), MKG_OK);
+	assert_int_equal(v1.paid_by_count, 1);
+	assert_null(v1.embedded);
+	v1.id = "v1";
+	v1.paid_by = NULL;
+	v1.paid_by_count = 0;
+	v1.embedded = tx; /* beyond a version 1 struct: ignored */
+	v1.embedded_count = 1;
+	assert_int_equal(mkg_model_add_facilitation(m, &v1, &i), MKG_OK);
+	assert_int_equal(mkg_model_facilitation_at(m, i, &out), MKG_OK);
+	assert_int_equal(out.embedded_count, 0);
+	assert_null(out.paid_by);
+}
+
 int
 main(void)
 {
@@ -1982,6 +2040,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_actor_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transaction_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_facilitation_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_facilitation_embedded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_membership_rules, setup, teardown),
 		cmocka_unit_test(test_null_arguments),
 		cmocka_unit_test(test_read_out_of_range),

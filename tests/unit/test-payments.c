@@ -212,9 +212,9 @@ test_jute_cost_sharing(void **state)
 		"      \"records_with_cost\": 2,\n"
 		"      \"cost\": 16000,\n"
 		"      \"amounts\": {\"users\": 5000, \"facilitator\": 8000, \"others\": 3000, "
-		"\"unallocated\": 0},\n"
+		"\"embedded\": 0, \"unallocated\": 0},\n"
 		"      \"shares\": {\"users\": 0.3125, \"facilitator\": 0.5, \"others\": 0.1875, "
-		"\"unallocated\": 0},\n"
+		"\"embedded\": 0, \"unallocated\": 0},\n"
 		"      \"not_self_financing\": 0,\n"
 		"      \"payers\": [\n"
 		"        {\"actor\": \"project\", \"kind\": \"programme\", \"amount\": 8000, "
@@ -329,6 +329,55 @@ test_commercial(void **state)
 	mkg_model_free(m);
 }
 
+/*
+ * An embedded service: b (processor) trains p and recovers 0.75 of the
+ * cost of 200 in the price of its purchase t; gov pays 0.25.  Shares:
+ * embedded 0.75 (150), others 0.25 (50): self-financing although no user
+ * pays.  e2 recovers everything in the price: embedded 1.
+ */
+static void
+test_embedded(void **state)
+{
+	mkg_model *m = m4p_doc(
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"b\", \"kind\": "
+		"\"processor\"}, {\"id\": \"gov\", \"kind\": \"public_agency\"}",
+		"{\"id\": \"t\", \"seller\": \"p\", \"buyer\": \"b\", \"commodity\": \"x\", "
+		"\"volume\": 1}",
+		"{\"id\": \"e1\", \"facilitator\": \"b\", \"type\": \"commercial\", \"function\": "
+		"\"capacity_building\", \"targets\": {\"actors\": [\"p\"]}, \"cost\": 200, "
+		"\"paid_by\": [{\"actor\": \"gov\", \"share\": 0.25}, {\"embedded\": [\"t\"], "
+		"\"share\": 0.75}]}, "
+		"{\"id\": \"e2\", \"facilitator\": \"b\", \"type\": \"commercial\", \"function\": "
+		"\"transaction_security\", \"targets\": {\"actors\": [\"p\"]}, \"cost\": 40, "
+		"\"paid_by\": [{\"embedded\": [\"t\"], \"share\": 1}]}",
+		NULL);
+	mkg_payments *p = compute(m);
+	const mkg_payment_total *t = mkg_payments_total(p, MKG_FACILITATION_COMMERCIAL);
+	const mkg_payment_row *r = mkg_payments_at(p, 0);
+
+	(void)state;
+	check_shares(r, 0, 0, 0.25);
+	assert_near(r->embedded_share, 0.75);
+	assert_near(r->embedded_amount, 150);
+	assert_near(r->others_amount, 50);
+	assert_false(r->not_self_financing);
+	r = mkg_payments_at(p, 1);
+	assert_true(r->paid_by_given);
+	check_shares(r, 0, 0, 0);
+	assert_near(r->embedded_share, 1);
+	assert_near(r->embedded_amount, 40);
+	assert_false(r->not_self_financing);
+	/* totals: cost 240, embedded 190, others 50; gov the only payer */
+	assert_near(t->cost, 240);
+	assert_near(t->embedded_amount, 190);
+	assert_near(t->others_amount, 50);
+	assert_int_equal(t->not_self_financing, 0);
+	assert_int_equal(t->payer_count, 1);
+	check_payer(t, 0, "gov", MKG_ACTOR_PUBLIC_AGENCY, 50, 50.0 / 240);
+	mkg_payments_free(p);
+	mkg_model_free(m);
+}
+
 static void
 test_json(void **state)
 {
@@ -344,8 +393,9 @@ test_json(void **state)
 		"  \"payments\": [\n"
 		"    {\"record\": \"c\", \"facilitator\": \"tr\", \"type\": \"commercial\", "
 		"\"function\": \"brokerage\", \"cost\": null, \"paid_by_given\": false, \"shares\": "
-		"{\"users\": null, \"facilitator\": null, \"others\": null}, \"amounts\": {\"users\": "
-		"null, \"facilitator\": null, \"others\": null}, \"not_self_financing\": true}\n"
+		"{\"users\": null, \"facilitator\": null, \"others\": null, \"embedded\": null}, "
+		"\"amounts\": {\"users\": null, \"facilitator\": null, \"others\": null, "
+		"\"embedded\": null}, \"not_self_financing\": true}\n"
 		"  ],\n"
 		"  \"payment_totals\": [\n"
 		"    {\n"
@@ -353,10 +403,10 @@ test_json(void **state)
 		"      \"records\": 0,\n"
 		"      \"records_with_cost\": 0,\n"
 		"      \"cost\": 0,\n"
-		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, "
+		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, \"embedded\": 0, "
 		"\"unallocated\": 0},\n"
 		"      \"shares\": {\"users\": null, \"facilitator\": null, \"others\": null, "
-		"\"unallocated\": null},\n"
+		"\"embedded\": null, \"unallocated\": null},\n"
 		"      \"not_self_financing\": 0,\n"
 		"      \"payers\": []\n"
 		"    },\n"
@@ -365,10 +415,10 @@ test_json(void **state)
 		"      \"records\": 1,\n"
 		"      \"records_with_cost\": 0,\n"
 		"      \"cost\": 0,\n"
-		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, "
+		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, \"embedded\": 0, "
 		"\"unallocated\": 0},\n"
 		"      \"shares\": {\"users\": null, \"facilitator\": null, \"others\": null, "
-		"\"unallocated\": null},\n"
+		"\"embedded\": null, \"unallocated\": null},\n"
 		"      \"not_self_financing\": 1,\n"
 		"      \"payers\": []\n"
 		"    },\n"
@@ -377,10 +427,10 @@ test_json(void **state)
 		"      \"records\": 0,\n"
 		"      \"records_with_cost\": 0,\n"
 		"      \"cost\": 0,\n"
-		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, "
+		"      \"amounts\": {\"users\": 0, \"facilitator\": 0, \"others\": 0, \"embedded\": 0, "
 		"\"unallocated\": 0},\n"
 		"      \"shares\": {\"users\": null, \"facilitator\": null, \"others\": null, "
-		"\"unallocated\": null},\n"
+		"\"embedded\": null, \"unallocated\": null},\n"
 		"      \"not_self_financing\": 0,\n"
 		"      \"payers\": []\n"
 		"    }\n"
@@ -445,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_jute_cost_sharing),
 		cmocka_unit_test(test_shares_within_tolerance),
 		cmocka_unit_test(test_commercial),
+		cmocka_unit_test(test_embedded),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_errors),
 	};

@@ -106,7 +106,7 @@ class Payment(ctypes.Structure):
 
 
 class FacilitationDesc(ctypes.Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("id", c_char_p), ("facilitator", c_char_p),
                 ("type", c_int), ("function", c_int),
                 ("target_actors", STR_ARRAY), ("target_actor_count", c_size_t),
@@ -114,7 +114,9 @@ class FacilitationDesc(ctypes.Structure):
                 ("start", c_char_p), ("end", c_char_p), ("exit", c_int),
                 ("successor", c_char_p), ("cost", c_double),
                 ("paid_by", P(Payment)), ("paid_by_count", c_size_t),
-                ("attributes", c_char_p)]
+                ("attributes", c_char_p),
+                ("embedded", STR_ARRAY), ("embedded_count", c_size_t),
+                ("embedded_share", c_double)]
 
 
 class MembershipDesc(ctypes.Structure):
@@ -205,8 +207,9 @@ class ExitReadinessOptions(ctypes.Structure):
     _fields_ = [("version", c_uint)]
 
 class CompetingOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_competing_options_init"
-    _fields_ = [("version", c_uint)]
+    VERSION, INIT = 2, "mkg_competing_options_init"
+    _fields_ = [("version", c_uint), ("duplication_similarity", c_double),
+                ("sample_ids", c_size_t)]
 
 class PaymentsOptions(ctypes.Structure):
     VERSION, INIT = 1, "mkg_payments_options_init"

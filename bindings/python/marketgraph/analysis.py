@@ -11,7 +11,7 @@ import os
 
 from . import _convert as cv
 from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, CompareOptions,
-                      ConcentrationOptions,
+                      CompetingOptions, ConcentrationOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
                       ReportCsvOptions, ReportHtmlOptions, ReportOptions, ShockOptions,
@@ -287,9 +287,20 @@ class Analyses:
             ExitSimulationOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region), date=cv.cstr(date, "date", True)))
 
-    def competing(self):
-        """Pairs of temporary records by different facilitators with a common target."""
-        return self._analysis("competing", None)
+    def competing(self, duplication_similarity=0.5, sample_ids=3):
+        """Pairs of records of different funders with a common target: two
+        temporary records (duplication when of one function and at least
+        duplication_similarity of their targets shared, overlap below it,
+        complementarity for different functions) or a temporary and a
+        commercial record of one function (crowding out); per pair the
+        counts of shared targets and the first sample_ids ids."""
+        if isinstance(duplication_similarity, bool) or \
+                not isinstance(duplication_similarity, numbers.Real):
+            raise TypeError("duplication_similarity: expected a number, got %s"
+                            % type(duplication_similarity).__name__)
+        return self._analysis("competing", _options(
+            CompetingOptions, duplication_similarity=float(duplication_similarity),
+            sample_ids=_natural(sample_ids, "sample_ids")))
 
     def payments(self):
         """``{"payments": [...], "payment_totals": [...]}``: who pays for facilitation."""

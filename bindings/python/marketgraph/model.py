@@ -232,7 +232,9 @@ class Model(Analyses):
                          attributes=None):
         """Append a facilitation record and return its view.  targets is
         ``{"actors": [ids], "transactions": [ids]}``, paid_by a list of
-        ``{"actor": id, "share": fraction}``, as in the format."""
+        ``{"actor": id, "share": fraction}``, the last one possibly
+        ``{"embedded": [transaction ids], "share": fraction}`` (a cost
+        recovered in the price of those transactions), as in the format."""
         def fill(d, path):
             at = path + "."
             d.id = cv.cstr(id, at + "id")
@@ -250,7 +252,11 @@ class Model(Analyses):
             d.successor = cv.cstr(successor, at + "successor")
             d.cost = cv.cnumber(cost, at + "cost")
             if paid_by is not None:
-                d.paid_by, d.paid_by_count = _payments(paid_by, at + "paid_by")
+                d.paid_by, d.paid_by_count, embedded = _payments(paid_by, at + "paid_by")
+                if embedded is not None:
+                    d.embedded, d.embedded_count = cv.cstr_array(
+                        embedded["embedded"], at + "paid_by[%d].embedded" % d.paid_by_count)
+                    d.embedded_share = embedded["share"]
             d.attributes = cv.cattributes(attributes, at + "attributes")
         return self._add(FacilitationRecords, FacilitationDesc, lib.mkg_facilitation_desc_init,
                          lib.mkg_model_add_facilitation, fill)
@@ -323,18 +329,37 @@ class Model(Analyses):
 
 
 def _payments(paid_by, where):
+    """(payers array, count, embedded item or None); the embedded item must
+    be the last, as in the format."""
     if isinstance(paid_by, (str, bytes, Mapping)) or not isinstance(paid_by, Sequence):
         raise TypeError("%s: expected a list of {\"actor\", \"share\"} dicts, got %s"
                         % (where, type(paid_by).__name__))
-    payments = (Payment * len(paid_by))()
-    for k, payer in enumerate(paid_by):
+    items, embedded = list(paid_by), None
+    if items and isinstance(items[-1], Mapping) and "embedded" in items[-1]:
+        embedded = items.pop()
+        at = "%s[%d]" % (where, len(items))
+        if "actor" in embedded:
+            raise ValidationError("%s: names an actor and \"embedded\", expected one of them"
+                                  % at)
+        cv.check_keys(embedded, ("embedded", "share"), at)
+        if "share" not in embedded:
+            raise ValidationError("%s.share: missing (required)" % at)
+        if not embedded["embedded"]:
+            raise ValidationError("%s.embedded: names no transaction" % at)
+        embedded = {"embedded": embedded["embedded"],
+                    "share": cv.cnumber(embedded["share"], at + ".share", absent_ok=False)}
+    payments = (Payment * len(items))()
+    for k, payer in enumerate(items):
         at = "%s[%d]" % (where, k)
+        if isinstance(payer, Mapping) and "embedded" in payer:
+            raise ValidationError("%s: the \"embedded\" part must be the last item of paid_by"
+                                  % at)
         cv.check_keys(payer, ("actor", "share"), at)
         if "share" not in payer:
             raise ValidationError("%s.share: missing (required)" % at)
         payments[k].actor = cv.cstr(payer.get("actor"), at + ".actor")
         payments[k].share = cv.cnumber(payer["share"], at + ".share", absent_ok=False)
-    return payments, len(paid_by)
+    return payments, len(items), embedded
 
 
 def _costs(costs, where):
@@ -516,7 +541,8 @@ class Facilitation(_Record):
     exit = _field("exit")
     successor = _field("successor")
     cost = _field("cost")
-    paid_by = _field("paid_by", "``[{\"actor\": id, \"share\": fraction}]``, or None when absent.")
+    paid_by = _field("paid_by", "``[{\"actor\": id, \"share\": fraction}]`` (the last item "
+                     "possibly ``{\"embedded\": [ids], \"share\": fraction}``), or None when absent.")
     attributes = _field("attributes", "free user data as a dict, or None")
 
     def _convert(self, d):
@@ -525,6 +551,9 @@ class Facilitation(_Record):
                                             d.target_transaction_count) or None}
         paid_by = [{"actor": cv.text(d.paid_by[k].actor), "share": d.paid_by[k].share}
                    for k in range(d.paid_by_count)]
+        if d.embedded_count:
+            paid_by.append({"embedded": cv.texts(d.embedded, d.embedded_count),
+                            "share": d.embedded_share})
         return {
             "id": cv.text(d.id), "facilitator": cv.text(d.facilitator),
             "type": FACILITATION_TYPE_NAMES.get(d.type), "function": FUNCTION_NAMES.get(d.function),

@@ -102,6 +102,9 @@ main(void)
 	FIELD(mkg_facilitation_desc, paid_by);
 	FIELD(mkg_facilitation_desc, paid_by_count);
 	FIELD(mkg_facilitation_desc, attributes);
+	FIELD(mkg_facilitation_desc, embedded);
+	FIELD(mkg_facilitation_desc, embedded_count);
+	FIELD(mkg_facilitation_desc, embedded_share);
 	end();
 
 	BEGIN(mkg_membership_desc);
@@ -215,6 +218,8 @@ main(void)
 
 	BEGIN(mkg_competing_options);
 	FIELD(mkg_competing_options, version);
+	FIELD(mkg_competing_options, duplication_similarity);
+	FIELD(mkg_competing_options, sample_ids);
 	end();
 
 	BEGIN(mkg_payments_options);

@@ -143,16 +143,34 @@ class HandWorked(unittest.TestCase):
                  'sources: unknown actor "nobody"'),
                 (lambda: m.shock(["nobody"]), mg.NotFoundError, 'remove: unknown actor "nobody"'),
                 (lambda: m.exit_simulation("2012-13-01"), mg.InvalidArgumentError,
-                 'exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)')]:
+                 'exit_date: "2012-13-01" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'),
+                (lambda: m.competing(duplication_similarity=1.5), mg.InvalidArgumentError,
+                 "mkg_competing_new: duplication_similarity must be in [0, 1], got 1.5"),
+                (lambda: m.competing(sample_ids=65), mg.InvalidArgumentError,
+                 "mkg_competing_new: sample_ids must be at most 64, got 65")]:
             with self.subTest(message=message):
                 with self.assertRaises(cls) as cm:
                     call()
                 self.assertEqual(str(cm.exception), message)
         for call in (lambda: m.betweenness(pivots=1.5), lambda: m.shock(None),
+                     lambda: m.competing(duplication_similarity="0.5"),
                      lambda: m.shock("proc-x"), lambda: m.exit_simulation(None),
                      lambda: m.flow(sinks=[3])):
             with self.assertRaises(TypeError):
                 call()
+
+    def test_competing_options(self):
+        # SAMPLE's f-pmca targets coop-a coop-b t-1; a second programme, paid
+        # by assoc, targets coop-a and coop-b: 2 of 3 targets shared.
+        m = mg.from_dict(SAMPLE)
+        m.add_facilitation("assoc", "temporary", "linkages",
+                           targets={"actors": ["coop-b", "coop-a"]})
+        pair, = m.competing()
+        self.assertEqual((pair["relation"], pair["similarity"]), ("duplication", 2 / 3))
+        self.assertEqual(pair["shared_actors"], {"count": 2, "first": ["coop-a", "coop-b"]})
+        pair, = m.competing(duplication_similarity=0.7, sample_ids=1)
+        self.assertEqual(pair["relation"], "overlap")
+        self.assertEqual(pair["shared_actors"], {"count": 2, "first": ["coop-a"]})
 
     def test_shock(self):
         got = self.m.shock(["trader-1"])

@@ -179,6 +179,18 @@ class AddErrors(unittest.TestCase):
                                               paid_by=[{"actor": "coop-a", "share": 1, "x": 0}]),
                    V, "facilitation[2].paid_by[0].x: unknown field (expected actor, share)")
         self.check(lambda: m.add_facilitation(**base, targets={"actors": ["coop-a"]},
+                                              paid_by=[{"embedded": ["t-1"], "share": 1}]), V,
+                   "facilitation[2].paid_by[0].embedded[0]: the facilitator \"papa-andina\" "
+                   "neither sells nor buys in \"t-1\", so its price cannot recover the cost")
+        self.check(lambda: m.add_facilitation(**base, targets={"actors": ["coop-a"]},
+                                              paid_by=[{"embedded": ["t-5"], "share": 1},
+                                                       {"actor": "coop-a", "share": 0}]), V,
+                   "facilitation[2].paid_by[0]: the \"embedded\" part must be the last item "
+                   "of paid_by")
+        self.check(lambda: m.add_facilitation(**base, targets={"actors": ["coop-a"]},
+                                              paid_by=[{"embedded": [], "share": 1}]), V,
+                   "facilitation[2].paid_by[0].embedded: names no transaction")
+        self.check(lambda: m.add_facilitation(**base, targets={"actors": ["coop-a"]},
                                               paid_by=[{"actor": "coop-a",
                                                         "share": float("nan")}]), V,
                    "facilitation[2].paid_by[0].share: must be a number in [0, 1], got nan")

@@ -262,6 +262,20 @@ class Views(unittest.TestCase):
         self.assertEqual((g.id, g.exit, g.successor, g.cost, g.paid_by, g.start),
                          ("f2", None, None, None, None, None))
 
+    def test_facilitation_embedded(self):
+        # proc-x buys t-1 from coop-a: its price recovers 0.6 of the cost
+        f = self.m.add_facilitation(
+            "proc-x", "commercial", "capacity_building", targets={"actors": ["coop-a"]},
+            cost=1000, paid_by=[{"actor": "agency", "share": 0.4},
+                                {"embedded": ["t-1"], "share": 0.6}])
+        self.assertEqual(f.paid_by, [{"actor": "agency", "share": 0.4},
+                                     {"embedded": ["t-1"], "share": 0.6}])
+        row = [r for r in self.m.payments()["payments"] if r["record"] == f.id][0]
+        self.assertEqual(row["amounts"], {"users": 0, "facilitator": 0, "others": 400,
+                                          "embedded": 600})
+        self.assertFalse(row["not_self_financing"])
+        self.assertEqual(mg.from_dict(self.m.to_dict()).facilitation[f.id].paid_by, f.paid_by)
+
     def test_membership_fields(self):
         ms = self.m.memberships["assoc", "agency"]
         self.assertEqual((ms.index, ms.group, ms.member, ms.since, ms.role),
