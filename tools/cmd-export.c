@@ -26,14 +26,13 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 }
 
 static int
-export_dot(const cli_command *cmd, const mkg_model *model, gboolean highlight, const char *out)
+export_dot(const cli_command *cmd, const mkg_model *model, mkg_dot_options opts,
+           const char *out)
 {
-	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
-	opts.highlight = highlight;
 	if (mkg_dot_write_string(model, &opts, &text, &len) != MKG_OK)
 		return cli_fail(cmd, "%s", mkg_error_message());
 	rc = cli_write(cmd, out, text, len);
@@ -47,6 +46,8 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	char *out = NULL, *format = NULL, *dir = NULL, *separator = NULL;
 	gboolean highlight = FALSE, bom = FALSE, safe_cells = FALSE;
 	int sep = 0;
+	cli_dot_view view = { 0 };
+	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
 		  "Write to OUT instead of standard output", "OUT" },
@@ -64,6 +65,7 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
 		  "dot: draw binding capacities, captive-producer hubs and coalitions "
 		  "presumed harmful in red", NULL },
+		CLI_DOT_VIEW_ENTRIES(view, "dot: "),
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
@@ -95,6 +97,14 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, "--highlight needs --format dot");
 		goto done;
 	}
+	if (cli_dot_view_given(&view) && !dot) {
+		rc = cli_usage_error(cmd, "--hide-services, --hide-facilitation, --commodity, "
+		                     "--chain, --collapse and --top need --format dot");
+		goto done;
+	}
+	if ((rc = cli_dot_view_apply(cmd, &view, highlight, &dot_opts)) >= 0)
+		goto done;
+	dot_opts.highlight = highlight;
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
 	if (csv)
@@ -102,12 +112,13 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	else if (fmt == FORMAT_GRAPHML || fmt == FORMAT_KUMU)
 		rc = cli_export_text(cmd, model, formats[fmt], out);
 	else
-		rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
+		rc = dot ? export_dot(cmd, model, dot_opts, out) : export_json(cmd, model, out);
 done:
 	mkg_model_free(model);
 	g_free(out);
 	g_free(format);
 	g_free(dir);
 	g_free(separator);
+	cli_dot_view_clear(&view);
 	return rc;
 }

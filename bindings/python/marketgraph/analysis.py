@@ -345,14 +345,27 @@ class Analyses:
     # ---- the market map ---------------------------------------------------------------
 
     def to_dot(self, highlight=False, hide_services=False, hide_facilitation=False,
-               hide_legend=False):
+               hide_legend=False, commodity=None, chain=None, collapse=(), top=0):
         """The market map as Graphviz DOT text (``marketgraph export --format
         dot``; render it with ``dot -Tsvg``).  highlight: draw the binding
-        capacities, captive-producer hubs and coalitions presumed harmful in red."""
+        capacities, captive-producer hubs and coalitions presumed harmful in red.
+        commodity or chain: draw only that commodity's (or chain's) produce;
+        collapse: actor kinds (``["producer", "collector"]``) drawn as one
+        node per region; top: with highlight, only the top N actors and
+        binding arrows in red (docs/maps.md)."""
+        from .model import ACTOR_KINDS
+        if isinstance(collapse, str):
+            raise TypeError("collapse: expected a list of actor kinds, got str")
+        bits = 0
+        for k, kind in enumerate(collapse):
+            bits |= 1 << cv.cenum(kind, "collapse[%d].kind" % k, ACTOR_KINDS, 0)
         options = _options(DotOptions, hide_services=cv.cbool(hide_services, "hide_services"),
                            hide_facilitation=cv.cbool(hide_facilitation, "hide_facilitation"),
                            hide_legend=cv.cbool(hide_legend, "hide_legend"),
-                           highlight=cv.cbool(highlight, "highlight"))
+                           highlight=cv.cbool(highlight, "highlight"),
+                           commodity=cv.cstr(commodity, "commodity"),
+                           chain=cv.cstr(chain, "chain"), collapse_by_region=bits,
+                           top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)))
         with self._lock:
             return owned_string(function("mkg_dot_write_string"), self._handle(),
                                 ctypes.byref(options))
