@@ -109,9 +109,11 @@ int cli_stdout_failed(const cli_command *cmd);
  * same double, locale-independent ("850", "0.1"); "null" for NaN. */
 const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 
-/* export --format graphml or kumu (format) to out (export-interop.c). */
-int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
-                    const char *out);
+/* export --format graphml or kumu (format) to out (export-interop.c), with
+ * mkg_interop_options' results (of chain), facilitation and memberships. */
+int cli_export_graph(const cli_command *cmd, const mkg_model *model, const char *format,
+                     gboolean results, const char *chain, gboolean facilitation,
+                     gboolean memberships, const char *out);
 /* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c);
  * safe_cells: mkg_csv_write_options.safe_cells. */
 int cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,

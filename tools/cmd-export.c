@@ -45,6 +45,7 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 {
 	char *out = NULL, *format = NULL, *dir = NULL, *separator = NULL;
 	gboolean highlight = FALSE, bom = FALSE, safe_cells = FALSE;
+	gboolean results = FALSE, facilitation = FALSE, memberships = FALSE;
 	int sep = 0;
 	cli_dot_view view = { 0 };
 	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
@@ -66,6 +67,14 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		  "dot: draw binding capacities, captive-producer hubs and coalitions "
 		  "presumed harmful in red", NULL },
 		CLI_DOT_VIEW_ENTRIES(view, "dot: "),
+		{ "results", 0, 0, G_OPTION_ARG_NONE, &results,
+		  "graphml, kumu: analysis results of one chain (--chain C with several) on the "
+		  "nodes and edges: throughput, betweenness, captive producers, binding "
+		  "constraints", NULL },
+		{ "facilitation", 0, 0, G_OPTION_ARG_NONE, &facilitation,
+		  "graphml: an edge per facilitation record and actor it supports", NULL },
+		{ "memberships", 0, 0, G_OPTION_ARG_NONE, &memberships,
+		  "graphml: an edge per membership (member to group)", NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
@@ -97,12 +106,26 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, "--highlight needs --format dot");
 		goto done;
 	}
-	if (cli_dot_view_given(&view) && !dot) {
+	if (!dot && (view.hide_services || view.hide_facilitation || view.commodity != NULL ||
+	             view.collapse != NULL || view.top != NULL)) {
 		rc = cli_usage_error(cmd, "--hide-services, --hide-facilitation, --commodity, "
-		                     "--chain, --collapse and --top need --format dot");
+		                     "--collapse and --top need --format dot");
 		goto done;
 	}
-	if ((rc = cli_dot_view_apply(cmd, &view, highlight, &dot_opts)) >= 0)
+	if (!dot && view.chain != NULL && !results) {
+		rc = cli_usage_error(cmd, "--chain needs --format dot, or --results");
+		goto done;
+	}
+	if (results && fmt != FORMAT_GRAPHML && fmt != FORMAT_KUMU) {
+		rc = cli_usage_error(cmd, "--results needs --format graphml or kumu");
+		goto done;
+	}
+	if ((facilitation || memberships) && fmt != FORMAT_GRAPHML) {
+		rc = cli_usage_error(cmd, "--facilitation and --memberships need --format graphml "
+		                     "(kumu has them always)");
+		goto done;
+	}
+	if (dot && (rc = cli_dot_view_apply(cmd, &view, highlight, &dot_opts)) >= 0)
 		goto done;
 	dot_opts.highlight = highlight;
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
@@ -110,7 +133,8 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 	if (csv)
 		rc = cli_export_csv(cmd, model, out, dir, bom, sep, safe_cells);
 	else if (fmt == FORMAT_GRAPHML || fmt == FORMAT_KUMU)
-		rc = cli_export_text(cmd, model, formats[fmt], out);
+		rc = cli_export_graph(cmd, model, formats[fmt], results, view.chain, facilitation,
+		                      memberships, out);
 	else
 		rc = dot ? export_dot(cmd, model, dot_opts, out) : export_json(cmd, model, out);
 done:
