@@ -17,11 +17,13 @@ from .errors import (Error, ExistsError, FileError, InvalidArgumentError, NotFou
 from .model import (Actor, Commodity, Facilitation, Membership, Model, Transaction, from_dict,
                     load, loads, read)
 from ._native import lib as _lib, library_path
+from .records import Records, records
 
 __all__ = [
     "__version__", "library_version", "library_path",
     "Model", "load", "read", "loads", "from_dict",
     "Actor", "Transaction", "Facilitation", "Membership", "Commodity",
+    "Records", "records",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError", "ExistsError",
     "ValidationError", "ParseError", "UnsupportedError", "FileError",
 ]
