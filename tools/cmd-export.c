@@ -96,6 +96,11 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, "--format csv writes one file per table: give --dir DIR or -o PREFIX");
 		goto done;
 	}
+	if (csv && out != NULL && strcmp(out, "-") == 0) {
+		rc = cli_usage_error(cmd, "--format csv writes one file per table, not standard "
+		                     "output: give --dir DIR or -o PREFIX");
+		goto done;
+	}
 	if ((rc = cli_parse_separator(cmd, separator, &sep)) >= 0)
 		goto done;
 	if (safe_cells && !csv) {
