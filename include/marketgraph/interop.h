@@ -22,8 +22,8 @@ MKG_BEGIN_DECLS
  * Cytoscape, yEd and NetworkX (`networkx.read_graphml`): one directed
  * graph whose data are the document's fields, one node per actor (node id
  * = actor id) and one edge per transaction (edge id = transaction id, from
- * seller to buyer).  Every field is a typed <key> (string, double, long or
- * boolean); an absent field has no <data>.  Tags are one string, joined as
+ * seller to buyer).  Every field is a typed `<key>` (string, double, long or
+ * boolean); an absent field has no `<data>`.  Tags are one string, joined as
  * in a CSV cell; attributes are their JSON text.  Nodes also carry
  * `label` (the display name), edges `weight` (the volume, when given).
  *
