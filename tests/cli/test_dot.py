@@ -168,7 +168,7 @@ class Views(unittest.TestCase):
                                      "native-potato, seed-potato)\n"))
         self.assertEqual(run("export", "--hide-services", EXAMPLE),
                          (2, "", "marketgraph export: --hide-services, --hide-facilitation, "
-                                 "--commodity, --chain, --collapse and --top need --format dot "
+                                 "--commodity, --collapse and --top need --format dot "
                                  "(try 'marketgraph export --help')\n"))
 
 
