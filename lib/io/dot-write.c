@@ -974,7 +974,8 @@ view_build(const mkg_model *m, const mkg_dot_options *o, view *v)
 {
 	size_t na = mkg_model_actor_count(m), nt = mkg_model_transaction_count(m);
 	int filtered = o->commodity != NULL || o->chain != NULL;
-	char *trades = g_new0(char, na), *shown = g_new0(char, na);
+	/* + 1: never NULL, so that memset and memcpy take them for an empty model */
+	char *trades = g_new0(char, na + 1), *shown = g_new0(char, na + 1);
 	GHashTable *index;
 	GArray *groups;
 
@@ -993,7 +994,7 @@ view_build(const mkg_model *m, const mkg_dot_options *o, view *v)
 	if (!filtered) {
 		memset(shown, 1, na);
 	} else {
-		char *support = g_new0(char, na);
+		char *support = g_new0(char, na + 1);
 		for (size_t f = 0; f < mkg_model_facilitation_count(m); f++) {
 			const mkg_facilitation_rec *fac = MKG_FAC(m, f);
 			for (size_t k = 0; k < fac->target_actors.count && !trades[fac->facilitator]; k++)
@@ -1024,7 +1025,7 @@ view_build(const mkg_model *m, const mkg_dot_options *o, view *v)
 	}
 
 	/* groups in order of their first actor */
-	v->rep = g_new(size_t, na);
+	v->rep = g_new(size_t, na + 1);
 	index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	groups = g_array_new(FALSE, FALSE, sizeof(group));
 	for (size_t a = 0; a < na; a++) {
@@ -1052,7 +1053,7 @@ view_build(const mkg_model *m, const mkg_dot_options *o, view *v)
 	g_hash_table_destroy(index);
 	v->ng = groups->len;
 	v->groups = (group *)(void *)g_array_free(groups, FALSE);
-	v->shown = g_new0(char, na + v->ng);
+	v->shown = g_new0(char, na + v->ng + 1);
 	memcpy(v->shown, shown, na);
 	memset(v->shown + na, 1, v->ng);
 	g_free(shown);
