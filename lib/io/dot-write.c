@@ -1108,7 +1108,8 @@ keep_top(const view *v, node *nodes, GArray *edges, size_t top, size_t *arrows)
 			                                          : 0), a };
 			g_array_append_val(r, x);
 		}
-	qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
+	if (r->len > 1) /* an empty GArray's data is NULL */
+		qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
 	for (guint i = (guint)MIN(top, r->len); i < r->len; i++) {
 		node *x = &nodes[g_array_index(r, ranked, i).index];
 		x->captive = 0;
@@ -1123,7 +1124,8 @@ keep_top(const view *v, node *nodes, GArray *edges, size_t top, size_t *arrows)
 			g_array_append_val(r, x);
 		}
 	}
-	qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
+	if (r->len > 1) /* an empty GArray's data is NULL */
+		qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
 	for (guint i = (guint)MIN(top, r->len); i < r->len; i++)
 		g_array_index(edges, edge, g_array_index(r, ranked, i).index).binding = 0;
 	*arrows = r->len;
