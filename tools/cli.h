@@ -109,9 +109,11 @@ int cli_stdout_failed(const cli_command *cmd);
  * same double, locale-independent ("850", "0.1"); "null" for NaN. */
 const char *cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d);
 
-/* export --format graphml or kumu (format) to out (export-interop.c). */
-int cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
-                    const char *out);
+/* export --format graphml or kumu (format) to out (export-interop.c), with
+ * mkg_interop_options' results (of chain), facilitation and memberships. */
+int cli_export_graph(const cli_command *cmd, const mkg_model *model, const char *format,
+                     gboolean results, const char *chain, gboolean facilitation,
+                     gboolean memberships, const char *out);
 /* export --format csv: the five tables to DIR/ or PREFIX (export-interop.c);
  * safe_cells: mkg_csv_write_options.safe_cells. */
 int cli_export_csv(const cli_command *cmd, const mkg_model *model, const char *prefix,
@@ -136,6 +138,37 @@ int cli_analyze_check(const cli_command *cmd, int format, const char *output, co
 int cli_analyze_write(const cli_command *cmd, const mkg_report *report, const mkg_model *model,
                       int format, const char *output, const char *dir, gboolean bom,
                       const char *date);
+/* The map's view flags of render and export --format dot (dot-view.c). */
+typedef struct cli_dot_view {
+	gboolean hide_services, hide_facilitation;
+	char *commodity, *chain, *top;
+	char **collapse;
+} cli_dot_view;
+#define CLI_DOT_VIEW_ENTRIES(v, pre)                                                        \
+	{ "hide-services", 0, 0, G_OPTION_ARG_NONE, &(v).hide_services,                     \
+	  pre "leave out the services (transport, credit ...)", NULL },                     \
+	{ "hide-facilitation", 0, 0, G_OPTION_ARG_NONE, &(v).hide_facilitation,             \
+	  pre "leave out the facilitation arrows", NULL },                                  \
+	{ "commodity", 0, 0, G_OPTION_ARG_STRING, &(v).commodity,                           \
+	  pre "draw only the produce of commodity C and the actors trading it", "C" },      \
+	{ "chain", 0, 0, G_OPTION_ARG_STRING, &(v).chain,                                   \
+	  pre "draw only chain C (a primary commodity and what is made from it); "          \
+	  "--highlight then runs on that chain", "C" },                                     \
+	{ "collapse", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(v).collapse,                       \
+	  pre "draw the actors of a kind as one node per region, e.g. producers-by-region " \
+	  "(repeat or join with commas)", "KIND-by-region" },                               \
+	{ "top", 0, 0, G_OPTION_ARG_STRING, &(v).top,                                       \
+	  pre "with --highlight: only the N actors holding the most volume (and the N "     \
+	  "largest binding arrows) in red", "N" }
+/* Whether any view flag was given. */
+int cli_dot_view_given(const cli_dot_view *v);
+/* Copy the flags into *opts: return -1, or CLI_EXIT_USAGE after printing
+ * the error ("--collapse: unknown 'x', expected KIND-by-region ...",
+ * "--top must be a whole number from 1 to 1000000, got '0'", "--top needs
+ * --highlight", "--commodity and --chain: give one"). */
+int cli_dot_view_apply(const cli_command *cmd, const cli_dot_view *v, gboolean highlight,
+                       mkg_dot_options *opts);
+void cli_dot_view_clear(cli_dot_view *v);
 
 /* The commands. */
 int cli_validate(const cli_command *cmd, int argc, char **argv);

@@ -26,14 +26,13 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 }
 
 static int
-export_dot(const cli_command *cmd, const mkg_model *model, gboolean highlight, const char *out)
+export_dot(const cli_command *cmd, const mkg_model *model, mkg_dot_options opts,
+           const char *out)
 {
-	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
-	opts.highlight = highlight;
 	if (mkg_dot_write_string(model, &opts, &text, &len) != MKG_OK)
 		return cli_fail(cmd, "%s", mkg_error_message());
 	rc = cli_write(cmd, out, text, len);
@@ -46,7 +45,10 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 {
 	char *out = NULL, *format = NULL, *dir = NULL, *separator = NULL;
 	gboolean highlight = FALSE, bom = FALSE, safe_cells = FALSE;
+	gboolean results = FALSE, facilitation = FALSE, memberships = FALSE;
 	int sep = 0;
+	cli_dot_view view = { 0 };
+	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
 		  "Write to OUT instead of standard output", "OUT" },
@@ -64,6 +66,15 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		{ "highlight", 0, 0, G_OPTION_ARG_NONE, &highlight,
 		  "dot: draw binding capacities, captive-producer hubs and coalitions "
 		  "presumed harmful in red", NULL },
+		CLI_DOT_VIEW_ENTRIES(view, "dot: "),
+		{ "results", 0, 0, G_OPTION_ARG_NONE, &results,
+		  "graphml, kumu: analysis results of one chain (--chain C with several) on the "
+		  "nodes and edges: throughput, betweenness, captive producers, binding "
+		  "constraints", NULL },
+		{ "facilitation", 0, 0, G_OPTION_ARG_NONE, &facilitation,
+		  "graphml: an edge per facilitation record and actor it supports", NULL },
+		{ "memberships", 0, 0, G_OPTION_ARG_NONE, &memberships,
+		  "graphml: an edge per membership (member to group)", NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_model *model = NULL;
@@ -85,6 +96,11 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, "--format csv writes one file per table: give --dir DIR or -o PREFIX");
 		goto done;
 	}
+	if (csv && out != NULL && strcmp(out, "-") == 0) {
+		rc = cli_usage_error(cmd, "--format csv writes one file per table, not standard "
+		                     "output: give --dir DIR or -o PREFIX");
+		goto done;
+	}
 	if ((rc = cli_parse_separator(cmd, separator, &sep)) >= 0)
 		goto done;
 	if (safe_cells && !csv) {
@@ -95,19 +111,43 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_usage_error(cmd, "--highlight needs --format dot");
 		goto done;
 	}
+	if (!dot && (view.hide_services || view.hide_facilitation || view.commodity != NULL ||
+	             view.collapse != NULL || view.top != NULL)) {
+		rc = cli_usage_error(cmd, "--hide-services, --hide-facilitation, --commodity, "
+		                     "--collapse and --top need --format dot");
+		goto done;
+	}
+	if (!dot && view.chain != NULL && !results) {
+		rc = cli_usage_error(cmd, "--chain needs --format dot, or --results");
+		goto done;
+	}
+	if (results && fmt != FORMAT_GRAPHML && fmt != FORMAT_KUMU) {
+		rc = cli_usage_error(cmd, "--results needs --format graphml or kumu");
+		goto done;
+	}
+	if ((facilitation || memberships) && fmt != FORMAT_GRAPHML) {
+		rc = cli_usage_error(cmd, "--facilitation and --memberships need --format graphml "
+		                     "(kumu has them always)");
+		goto done;
+	}
+	if (dot && (rc = cli_dot_view_apply(cmd, &view, highlight, &dot_opts)) >= 0)
+		goto done;
+	dot_opts.highlight = highlight;
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
 	if (csv)
 		rc = cli_export_csv(cmd, model, out, dir, bom, sep, safe_cells);
 	else if (fmt == FORMAT_GRAPHML || fmt == FORMAT_KUMU)
-		rc = cli_export_text(cmd, model, formats[fmt], out);
+		rc = cli_export_graph(cmd, model, formats[fmt], results, view.chain, facilitation,
+		                      memberships, out);
 	else
-		rc = dot ? export_dot(cmd, model, highlight, out) : export_json(cmd, model, out);
+		rc = dot ? export_dot(cmd, model, dot_opts, out) : export_json(cmd, model, out);
 done:
 	mkg_model_free(model);
 	g_free(out);
 	g_free(format);
 	g_free(dir);
 	g_free(separator);
+	cli_dot_view_clear(&view);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* marketgraph render FILE -o MAP.svg|png|pdf [--highlight]: draw the market
+/* marketgraph render FILE -o MAP.svg|png|pdf [--highlight] [view flags]: draw the market
  * map with Graphviz.  The DOT text goes to a temporary file and Graphviz's
  * `dot` runs on it directly (no shell), its standard output being the
  * output file the library's primitive opened (lib/text/output-private.h:
@@ -88,6 +88,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 	char *out = NULL, *format = NULL, *dot_file = NULL, *dpi_text = NULL;
 	gboolean highlight = FALSE;
 	gint64 dpi = 0; /* 0: Graphviz's default */
+	cli_dot_view view = { 0 };
 	mkg_output target = { NULL, NULL, -1 };
 	const GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
@@ -99,6 +100,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		  "harmful in red", NULL },
 		{ "dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_text,
 		  "png: pixels per inch, 1 to 1200 (Graphviz's default is 96)", "N" },
+		CLI_DOT_VIEW_ENTRIES(view, ""),
 		G_OPTION_ENTRY_NULL
 	};
 	mkg_dot_options dot_opts = MKG_DOT_OPTIONS_INIT;
@@ -135,6 +137,8 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		                     ".pdf, or give --format", mkg__quote(q, out));
 		goto done;
 	}
+	if ((rc = cli_dot_view_apply(cmd, &view, highlight, &dot_opts)) >= 0)
+		goto done;
 	if ((rc = cli_load(argv[1], &model)) != CLI_EXIT_OK)
 		goto done;
 	dot_opts.highlight = highlight;
@@ -170,6 +174,7 @@ done:
 	mkg__output_abort(&target); /* nothing left when committed */
 	g_free(dot_file);
 	g_free(dpi_text);
+	cli_dot_view_clear(&view);
 	mkg_free(text);
 	mkg_model_free(model);
 	g_free(out);

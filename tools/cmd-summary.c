@@ -1,4 +1,4 @@
-/* marketgraph summary FILE: count what a model holds (the library's
+/* marketgraph summary FILE [-o OUT]: count what a model holds (the library's
  * mkg_summary, written as text tables or JSON).
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
@@ -8,8 +8,10 @@
 int
 cli_summary(const cli_command *cmd, int argc, char **argv)
 {
-	char *format = NULL;
+	char *format = NULL, *out = NULL;
 	const GOptionEntry entries[] = {
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+		  "Write to OUT instead of standard output (\"-\": standard output)", "OUT" },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format,
 		  "Output format: text (default) or json", "FORMAT" },
 		G_OPTION_ENTRY_NULL
@@ -36,11 +38,12 @@ cli_summary(const cli_command *cmd, int argc, char **argv)
 		rc = cli_fail(cmd, "%s", mkg_error_message());
 		goto done;
 	}
-	rc = cli_write(cmd, NULL, text, len);
+	rc = cli_write(cmd, out, text, len);
 done:
 	mkg_free(text);
 	mkg_summary_free(summary);
 	mkg_model_free(model);
 	g_free(format);
+	g_free(out);
 	return rc;
 }

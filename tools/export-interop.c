@@ -7,13 +7,21 @@
 #include <string.h>
 
 int
-cli_export_text(const cli_command *cmd, const mkg_model *model, const char *format,
-                const char *out)
+cli_export_graph(const cli_command *cmd, const mkg_model *model, const char *format,
+                 gboolean results, const char *chain, gboolean facilitation,
+                 gboolean memberships, const char *out)
 {
+	mkg_interop_options opts = MKG_INTEROP_OPTIONS_INIT;
 	char *text = NULL;
 	size_t len = 0;
-	int rc = strcmp(format, "graphml") == 0 ? mkg_graphml_write_string(model, &text, &len)
-	                                         : mkg_kumu_write_string(model, &text, &len);
+	int rc;
+
+	opts.results = results;
+	opts.chain = chain;
+	opts.facilitation = facilitation;
+	opts.memberships = memberships;
+	rc = strcmp(format, "graphml") == 0 ? mkg_graphml_write(model, &opts, &text, &len)
+	                                    : mkg_kumu_write(model, &opts, &text, &len);
 
 	if (rc != MKG_OK)
 		return cli_fail(cmd, "%s", mkg_error_message());

@@ -52,7 +52,7 @@ typedef struct mkg_csv_read_options {
 	unsigned int version;    /**< MKG_CSV_READ_OPTIONS_VERSION */
 	/** 0: detect each file's separator from its header line (',', ';' or
 	 *  tab, whichever occurs most outside quotes; ',' when none does).
-	 *  Else ',', ';' or '\t' for every file. */
+	 *  Else ',', ';' or a tab for every file. */
 	int separator;
 	/* The document's fields.  Each one that is not NULL replaces the value
 	 * of the document table (or gives it when there is no such table). */
@@ -122,7 +122,7 @@ mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *const *tables, size_
 
 typedef struct mkg_csv_write_options {
 	unsigned int version; /**< MKG_CSV_WRITE_OPTIONS_VERSION */
-	int separator;        /**< 0 or ',': comma; ';' or '\t' */
+	int separator;        /**< 0 or ',': comma; ';' or a tab */
 	int bom;              /**< nonzero: start with a UTF-8 byte order mark (for Excel) */
 	/** nonzero: guard against spreadsheet formula injection (OWASP): every
 	 *  text of the model (ids, names, list items...) that starts with '=',
@@ -177,7 +177,7 @@ mkg_csv_write_string(const mkg_model *model, mkg_csv_table table,
  * must be empty or hold only the tables' files, else nothing is written
  * and the message is `dir: cannot write: the directory holds 'notes.txt',
  * which is not one of the tables; give a new or empty directory`.
- * MKG_EIO `PATH: cannot write: <reason>` on failure; MKG_EDATA as
+ * MKG_EIO `PATH: cannot write: REASON` on failure; MKG_EDATA as
  * mkg_csv_write_string().
  */
 MKG_EXPORT int

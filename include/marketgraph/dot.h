@@ -10,9 +10,13 @@
  * (`dot -Tsvg map.dot -o map.svg`) or `marketgraph render`.
  *
  * The text is deterministic (records in model order) and safe for any id
- * or name: nodes are named n0, n1, ... by actor index, and every text from
- * the model goes into HTML-like labels with XML escaping, so quotes,
- * backslashes, angle brackets and UTF-8 render as written.
+ * or name: a node's DOT id is its actor's id in a quoted string, with `%`,
+ * `"`, `\`, control characters and Unicode noncharacters written as
+ * %XX (UTF-8 bytes, as in a URL) so that no two actors share a node and no
+ * id can end the string; a node standing for the actors of one kind and
+ * region (collapse_by_region) is `%KIND@REGION`, which no actor id gives.
+ * Every text from the model goes into HTML-like labels with XML escaping,
+ * so quotes, backslashes, angle brackets and UTF-8 render as written.
  *
  * SPDX-License-Identifier: MIT */
 #ifndef MARKETGRAPH_DOT_H
@@ -43,10 +47,18 @@ typedef struct mkg_dot_options {
 	 * captive producers are per chain (bottlenecks.h): on a model with
 	 * several chains they are not run here; pass one chain's results. */
 	int highlight;
+	/* Views that keep a large map readable (version 2). */
+	const char *commodity;            /**< non-NULL: only the produce arrows of this commodity */
+	const char *chain;                /**< non-NULL: only the produce arrows of this chain
+	                                   *   (a primary commodity and those made from it) */
+	unsigned int collapse_by_region;  /**< bit (1u << kind) set: the actors of that kind
+	                                   *   drawn as one node per region */
+	size_t top;                       /**< nonzero: only the top highlighted actors and
+	                                   *   arrows in red (see below) */
 } mkg_dot_options;
 
-#define MKG_DOT_OPTIONS_VERSION 1
-#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0 }
+#define MKG_DOT_OPTIONS_VERSION 2
+#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, 0 }
 
 /** Fill *opts with MKG_DOT_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
  * or a version this library does not know. */
@@ -79,9 +91,31 @@ MKG_EXPORT int mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
  *    supply (not end markets: being the only outlet is what they are for);
  *    with opts->coalitions: each coalition presumed harmful as a
  *    red dashed box around its members (an actor in several such
- *    coalitions is drawn in the first, by the result's order).
+ *    coalitions is drawn in the first, by the result's order);
+ *  - with opts->top = N: only the N actors holding the most volume (the
+ *    supply of their captive producers or their binding capacity, ties by
+ *    model order) and the N arrows with the largest binding capacity are
+ *    red; the legend says how many of how many;
+ *  - with opts->commodity or opts->chain: only the produce arrows of that
+ *    commodity (or of the commodities whose primary equivalent is that
+ *    chain, mkg_model_primary_equivalent()), the actors trading in them,
+ *    and the supporting actors (no produce trade) that facilitate or serve
+ *    them.  With opts->highlight the flow and captive producers are run on
+ *    that chain (the commodity's primary), so a model with several chains
+ *    gets its highlights too;
+ *  - with bit (1u << kind) of opts->collapse_by_region: the actors of that
+ *    kind drawn as one node per region ("(no region)" for those without),
+ *    labelled with how many they are, their arrows merged; such a node is
+ *    red when one of its actors is.
+ *  - a legend, unless opts->hide_legend: the kinds, commodities, arrows
+ *    and highlights present, and what the view left out or merged.
  *
- * Fails with MKG_EINVAL for NULL model or out or a wrong options version,
+ * Fails with MKG_EINVAL for NULL model or out, a wrong options version,
+ * both commodity and chain, or collapse bits of no kind
+ * (`dot: collapse_by_region has bits of no actor kind (0x80000000)`); with
+ * MKG_ENOTFOUND for a commodity no transaction names (`dot: no
+ * transaction of commodity "x"`) or a chain that is none of the model's
+ * (as mkg_flow_new(): `dot: no chain "x" (the model's chains: a, b)`);
  * and with opts->highlight as the analyses it runs fail (a flow network
  * too large: MKG_EUNSUPPORTED).
  * O(A + n log n + F + P + k log n) time and O(A + n) memory for A actors,

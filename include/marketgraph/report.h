@@ -126,7 +126,7 @@ MKG_EXPORT int mkg_report_csv_options_init(mkg_report_csv_options *opts, unsigne
  * must exist); an existing dir must be empty or hold only the tables'
  * files, else nothing is written and the message is `dir: cannot write:
  * the directory holds 'notes.txt', which is not one of the tables; give a
- * new or empty directory`.  MKG_EIO `PATH: cannot write: <reason>` on
+ * new or empty directory`.  MKG_EIO `PATH: cannot write: REASON` on
  * failure; MKG_EINVAL for NULL arguments, an empty dir or a wrong options
  * version.
  */

@@ -7,10 +7,16 @@
  * nothing of how they are computed.  It needs no json-c and no Graphviz:
  * it writes text, rendering is the caller's (or `marketgraph render`).
  *
- * Safety of the text: nodes are named n<index>, never by id, and every
- * string from the model is written inside an HTML-like label with XML
- * escaping, or inside a quoted tooltip with DOT escaping, so no id can end
- * a string early or inject attributes.
+ * Safety of the text: a node's DOT id is its actor's id with %, ", \,
+ * controls and noncharacters percent-encoded (injective, and no backslash
+ * or quote left to end the string early); every other string from the
+ * model is written inside an HTML-like label with XML escaping, or inside
+ * a quoted tooltip with DOT escaping, so no id can inject attributes.
+ *
+ * Views for large maps (dot.h): a filter by commodity or chain decides
+ * which actors are drawn, and collapsed kinds map each actor to one node
+ * per (kind, region); "nodes" below are the actors (0..na-1) followed by
+ * those groups, and every arrow is between the nodes its actors map to.
  *
  * SPDX-License-Identifier: MIT */
 #include "core-private.h"
@@ -88,6 +94,7 @@ static const char *const type_colour[MKG_FACILITATION_TYPE_COUNT] = {
 
 typedef struct node {
 	double bought, sold;     /* produce volume */
+	double score;            /* the volume it holds (--top): captive supply or binding */
 	int stage;               /* column, or -1 when free */
 	int in_graph;            /* trades produce */
 	const char *binding;     /* "capacity" or "demand" on the minimum cut, else NULL */
@@ -109,6 +116,29 @@ typedef struct edge {
 	int binding;             /* the pair's summed capacity is on the minimum cut */
 	double binding_capacity;
 } edge;
+
+/* The drawn view: which nodes are shown and which node each actor maps to. */
+typedef struct group {
+	mkg_actor_kind kind;
+	const char *region;      /* borrowed; NULL: no region */
+	size_t members;
+} group;
+
+typedef struct view {
+	size_t na, ng;           /* actors; groups, nodes na .. na + ng - 1 */
+	size_t *rep;             /* actor -> node (itself unless collapsed) */
+	char *shown;             /* per node */
+	char *keep;              /* per transaction: drawn */
+	group *groups;
+	size_t shown_actors;     /* actors the view keeps, collapsed or not */
+} view;
+
+/* Whether node i is written: shown, and not an actor merged into a group. */
+static int
+drawn(const view *v, size_t i)
+{
+	return v->shown[i] && (i >= v->na || v->rep[i] == i);
+}
 
 /* ---- escaping ------------------------------------------------------------ */
 
@@ -233,6 +263,41 @@ dot_quoted(GString *out, const char *s)
 		g_string_append_c(out, ' ');
 }
 
+/* Part of a node id: s with %, ", \, controls and noncharacters as %XX
+ * per UTF-8 byte.  Injective, and the result holds no quote or backslash,
+ * so it cannot end DOT's quoted string (ids are at most 256 bytes, far
+ * below Graphviz's limit on a string). */
+static void
+id_text(GString *out, const char *s)
+{
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		size_t n = (size_t)(g_utf8_next_char(p) - p);
+		if (c == '%' || c == '"' || c == '\\' || is_control(c) || is_noncharacter(c))
+			for (size_t k = 0; k < n; k++)
+				g_string_append_printf(out, "%%%02X", (unsigned char)p[k]);
+		else
+			g_string_append_len(out, p, (gssize)n);
+	}
+}
+
+/* The quoted DOT id of node i: the actor's id, or %KIND@REGION for a
+ * group (an actor id's % is always encoded, so none starts like that). */
+static void
+node_id(GString *out, const mkg_model *m, const view *v, size_t i)
+{
+	g_string_append_c(out, '"');
+	if (i < v->na) {
+		id_text(out, MKG_ACTOR(m, i)->id);
+	} else {
+		const group *g = &v->groups[i - v->na];
+		g_string_append_printf(out, "%%%s@", mkg_actor_kind_name(g->kind));
+		if (g->region != NULL)
+			id_text(out, g->region);
+	}
+	g_string_append_c(out, '"');
+}
+
 /* A volume for people: whole numbers with thousands separators from 100
  * on, one decimal below ("2,400", "35", "0.5"); an exponent only from
  * 10^15 on, where the digits would mean nothing ("1.234e+18", "inf"). */
@@ -294,7 +359,7 @@ edge_cmp(const void *pa, const void *pb)
 /* One edge per transaction, sorted, then runs of equal keys merged:
  * O(n log n), and the order depends on indices and strings only. */
 static GArray *
-merge_transactions(const mkg_model *m, node *nodes, GHashTable *colours)
+merge_transactions(const mkg_model *m, const view *v, node *nodes, GHashTable *colours)
 {
 	size_t n = mkg_model_transaction_count(m);
 	GArray *edges = g_array_sized_new(FALSE, FALSE, sizeof(edge), (guint)n);
@@ -302,8 +367,10 @@ merge_transactions(const mkg_model *m, node *nodes, GHashTable *colours)
 
 	for (size_t t = 0; t < n; t++) {
 		const mkg_transaction_rec *tx = MKG_TX(m, t);
-		edge e = { tx->seller, tx->buyer, tx->commodity, tx->service, tx->volume, tx->value,
-		           1, 0, 0, 0 };
+		edge e = { v->rep[tx->seller], v->rep[tx->buyer], tx->commodity, tx->service,
+		           tx->volume, tx->value, 1, 0, 0, 0 };
+		if (!v->keep[t])
+			continue;
 		if (!e.service) {
 			gpointer c;
 			if (!g_hash_table_lookup_extended(colours, e.commodity, NULL, &c)) {
@@ -358,9 +425,9 @@ near(node *nodes, size_t supporter, size_t partner)
  * buys from none of the chain, one before its earliest buyer's); one that
  * does not stands with the earliest stage it facilitates or serves. */
 static void
-place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
+place(const mkg_model *m, const view *v, node *nodes, const GArray *edges, const int *pinned)
 {
-	size_t na = mkg_model_actor_count(m);
+	size_t na = v->na + v->ng;
 	int *produce = g_new0(int, na);
 
 	/* A chain actor that buys produce from one of its own column or a later
@@ -408,16 +475,16 @@ place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
 	/* the rest: by facilitation, then by services */
 	for (size_t f = 0; f < mkg_model_facilitation_count(m); f++) {
 		const mkg_facilitation_rec *fac = MKG_FAC(m, f);
-		size_t who = fac->facilitator;
+		size_t who = v->rep[fac->facilitator];
 		if (produce[who])
 			continue;
 		for (size_t k = 0; k < fac->target_actors.count; k++)
-			near(nodes, who, MKG_POOL_IDX(m, fac->target_actors.first + k));
+			near(nodes, who, v->rep[MKG_POOL_IDX(m, fac->target_actors.first + k)]);
 		for (size_t k = 0; k < fac->target_transactions.count; k++) {
 			const mkg_transaction_rec *tx =
 				MKG_TX(m, MKG_POOL_IDX(m, fac->target_transactions.first + k));
-			near(nodes, who, tx->seller);
-			near(nodes, who, tx->buyer);
+			near(nodes, who, v->rep[tx->seller]);
+			near(nodes, who, v->rep[tx->buyer]);
 		}
 	}
 	for (guint i = 0; i < edges->len; i++) {
@@ -432,9 +499,12 @@ place(const mkg_model *m, node *nodes, const GArray *edges, const int *pinned)
 	g_free(produce);
 }
 
-/* The binding capacities on the minimum cut. */
+/* The binding capacities on the minimum cut: on the actors' own nodes
+ * (folded into their groups later, after --top) and on the drawn arrows
+ * (a merged arrow sums the capacities of its pairs). */
 static void
-mark_binding(const mkg_model *m, const mkg_flow *flow, node *nodes, GArray *edges)
+mark_binding(const mkg_model *m, const view *v, const mkg_flow *flow, node *nodes,
+             GArray *edges)
 {
 	for (size_t i = 0; i < mkg_flow_binding_count(flow); i++) {
 		const mkg_binding *b = mkg_flow_binding_at(flow, i);
@@ -443,6 +513,8 @@ mark_binding(const mkg_model *m, const mkg_flow *flow, node *nodes, GArray *edge
 			if (mkg_model_find_actor(m, b->seller, &s) != MKG_OK ||
 			    mkg_model_find_actor(m, b->buyer, &t) != MKG_OK)
 				continue;
+			s = v->rep[s];
+			t = v->rep[t];
 			/* edges are sorted by seller then buyer: binary search for
 			 * the first of the pair, then its few commodities */
 			guint lo = 0, hi = edges->len;
@@ -460,7 +532,7 @@ mark_binding(const mkg_model *m, const mkg_flow *flow, node *nodes, GArray *edge
 					break;
 				if (!e->service) {
 					e->binding = 1;
-					e->binding_capacity = b->capacity;
+					e->binding_capacity += b->capacity;
 				}
 			}
 		} else if (mkg_model_find_actor(m, b->actor, &s) == MKG_OK) {
@@ -488,7 +560,7 @@ mark_captive(const mkg_model *m, const mkg_captive *c, node *nodes)
 /* Coalitions presumed harmful, in the result's order; returns their indices
  * in the result.  Each member joins the first that names it. */
 static GArray *
-mark_coalitions(const mkg_model *m, const mkg_coalitions *c, node *nodes)
+mark_coalitions(const mkg_model *m, const view *v, const mkg_coalitions *c, node *nodes)
 {
 	GArray *harmful = g_array_new(FALSE, FALSE, sizeof(size_t));
 
@@ -498,8 +570,9 @@ mark_coalitions(const mkg_model *m, const mkg_coalitions *c, node *nodes)
 			continue;
 		for (size_t k = 0; k < mkg_coalitions_member_count(c, i); k++) {
 			size_t a;
+			/* an actor drawn inside a group stays there */
 			if (mkg_model_find_actor(m, mkg_coalitions_member_at(c, i, k), &a) == MKG_OK &&
-			    nodes[a].cluster < 0) {
+			    drawn(v, a) && nodes[a].cluster < 0) {
 				nodes[a].cluster = (int)harmful->len;
 				any = 1;
 			}
@@ -532,18 +605,22 @@ throughput(const node *x)
 }
 
 static void
-write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const node *x,
-           double max_through, const char *unit)
+write_node(GString *out, const char *indent, const mkg_model *m, const view *v, size_t a,
+           const node *x, double max_through, const char *unit)
 {
-	const mkg_actor_rec *actor = MKG_ACTOR(m, a);
-	mkg_actor_kind kind = actor->kind;
+	static const group none = { MKG_ACTOR_OTHER, NULL, 0 };
+	const mkg_actor_rec *actor = a < v->na ? MKG_ACTOR(m, a) : NULL;
+	const group *g = a < v->na ? &none : &v->groups[a - v->na];
+	mkg_actor_kind kind = actor != NULL ? (mkg_actor_kind)actor->kind : g->kind;
 	double r = relative(throughput(x), max_through);
 	char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], fs[G_ASCII_DTOSTR_BUF_SIZE];
-	const char *region = actor->region;
+	const char *region = actor != NULL ? actor->region : g->region;
 	int red = x->captive > 0 || x->binding != NULL;
 
-	g_string_append_printf(out, "%sn%zu [shape=%s, width=%s, height=%s, fontsize=%s, "
-	                       "fillcolor=\"%s\"", indent, a, kind_shape(kind),
+	g_string_append(out, indent);
+	node_id(out, m, v, a);
+	g_string_append_printf(out, " [shape=%s, width=%s, height=%s, fontsize=%s, "
+	                       "fillcolor=\"%s\"", kind_shape(kind),
 	                       g_ascii_formatd(w, sizeof w, "%.2f", 1.0 + 1.5 * r),
 	                       g_ascii_formatd(h, sizeof h, "%.2f", 0.4 + 0.7 * r),
 	                       g_ascii_formatd(fs, sizeof fs, "%.1f", 16 + 8 * r),
@@ -551,9 +628,14 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 	if (red)
 		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
 	g_string_append(out, ", label=<");
-	html_bold(out, shown_name(actor));
+	html_bold(out, actor != NULL ? shown_name(actor)
+	                             : region != NULL ? region : "(no region)");
 	g_string_append(out, "<BR/><FONT POINT-SIZE=\"13\">");
+	if (actor == NULL)
+		g_string_append_printf(out, "%zu ", g->members);
 	html_text(out, mkg_actor_kind_name(kind));
+	if (actor == NULL && g->members != 1)
+		g_string_append_c(out, 's');
 	if (throughput(x) > 0) {
 		g_string_append(out, ", ");
 		amount_unit(out, throughput(x), unit);
@@ -573,7 +655,10 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 		g_string_append(out, "</FONT>");
 	}
 	g_string_append(out, ">, tooltip=\"");
-	dot_quoted(out, actor->id);
+	if (actor != NULL)
+		dot_quoted(out, actor->id);
+	else
+		g_string_append_printf(out, "%zu merged", g->members);
 	g_string_append_printf(out, " (%s", mkg_actor_kind_name(kind));
 	if (region != NULL) {
 		g_string_append(out, ", ");
@@ -585,25 +670,50 @@ write_node(GString *out, const char *indent, const mkg_model *m, size_t a, const
 /* "n<from> -> n<to> [", or, for an arrow that goes back to an earlier
  * column, "n<to> -> n<from> [dir=back, ": the same arrow on the picture, but
  * dot routes it as a forward edge instead of a long loop around the graph. */
+/* Who a node is, in a tooltip: the actor's id or the group. */
 static void
-arrow(GString *out, const node *nodes, size_t from, size_t to)
+tooltip_name(GString *out, const mkg_model *m, const view *v, size_t i)
 {
-	if (nodes[from].stage > nodes[to].stage && nodes[to].stage >= 0)
-		g_string_append_printf(out, "  n%zu -> n%zu [dir=back, ", to, from);
-	else
-		g_string_append_printf(out, "  n%zu -> n%zu [", from, to);
+	if (i < v->na) {
+		dot_quoted(out, MKG_ACTOR(m, i)->id);
+	} else {
+		const group *g = &v->groups[i - v->na];
+		g_string_append_printf(out, "%s actors of ", mkg_actor_kind_name(g->kind));
+		dot_quoted(out, g->region != NULL ? g->region : "no region");
+	}
 }
 
 static void
-write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, double max_volume,
-           const char *unit)
+arc(GString *out, const mkg_model *m, const view *v, size_t from, size_t to)
+{
+	g_string_append(out, "  ");
+	node_id(out, m, v, from);
+	g_string_append(out, " -> ");
+	node_id(out, m, v, to);
+	g_string_append(out, " [");
+}
+
+static void
+arrow(GString *out, const mkg_model *m, const view *v, const node *nodes, size_t from, size_t to)
+{
+	if (nodes[from].stage > nodes[to].stage && nodes[to].stage >= 0) {
+		arc(out, m, v, to, from);
+		g_string_append(out, "dir=back, ");
+	} else {
+		arc(out, m, v, from, to);
+	}
+}
+
+static void
+write_edge(GString *out, const mkg_model *m, const view *v, const node *nodes, const edge *e,
+           double max_volume, const char *unit)
 {
 	char pw[G_ASCII_DTOSTR_BUF_SIZE], as[G_ASCII_DTOSTR_BUF_SIZE];
 
 	if (e->service)
-		arrow(out, nodes, e->seller, e->buyer);
+		arrow(out, m, v, nodes, e->seller, e->buyer);
 	else
-		g_string_append_printf(out, "  n%zu -> n%zu [", e->seller, e->buyer);
+		arc(out, m, v, e->seller, e->buyer);
 	if (e->service) {
 		/* services do not carry the produce: they do not place actors */
 		g_string_append(out, "style=dotted, color=\"#969696\", fontcolor=\"#737373\", "
@@ -627,22 +737,23 @@ write_edge(GString *out, const mkg_model *m, const node *nodes, const edge *e, d
 		g_string_append(out, ">");
 	}
 	g_string_append(out, ", tooltip=\"");
-	dot_quoted(out, MKG_ACTOR(m, e->seller)->id);
+	tooltip_name(out, m, v, e->seller);
 	g_string_append(out, " -> ");
-	dot_quoted(out, MKG_ACTOR(m, e->buyer)->id);
+	tooltip_name(out, m, v, e->buyer);
 	g_string_append(out, ": ");
 	dot_quoted(out, e->commodity);
 	g_string_append_printf(out, ", %zu transaction%s\"];\n", e->transactions,
 	                       e->transactions == 1 ? "" : "s");
 }
 
-/* One dashed arrow per supported actor of each record; the function is
+/* One dashed arrow per supported node of each record; the function is
  * written on the first only. */
 static void
-write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f, size_t *stamp)
+write_facilitation(GString *out, const mkg_model *m, const view *v, const node *nodes, size_t f,
+                   size_t *stamp)
 {
 	const mkg_facilitation_rec *fac = MKG_FAC(m, f);
-	size_t who = fac->facilitator;
+	size_t who = v->rep[fac->facilitator];
 	mkg_facilitation_type type = (mkg_facilitation_type)fac->type;
 	const char *function = mkg_function_name((mkg_function)fac->function);
 	size_t na = fac->target_actors.count;
@@ -657,10 +768,11 @@ write_facilitation(GString *out, const mkg_model *m, const node *nodes, size_t f
 			size_t t = MKG_POOL_IDX(m, fac->target_transactions.first + (k - na) / 2);
 			a = (k - na) % 2 == 0 ? MKG_TX(m, t)->seller : MKG_TX(m, t)->buyer;
 		}
-		if (a == who || stamp[a] == f + 1)
+		a = v->rep[a];
+		if (a == who || stamp[a] == f + 1 || !v->shown[a] || !v->shown[who])
 			continue;
 		stamp[a] = f + 1;
-		arrow(out, nodes, who, a);
+		arrow(out, m, v, nodes, who, a);
 		g_string_append_printf(out, "style=dashed, color=\"%s\", fontcolor=\"%s\", "
 		                       "penwidth=1.2, arrowhead=empty, arrowtail=empty, "
 		                       "constraint=false", type_colour[type], type_colour[type]);
@@ -695,8 +807,9 @@ legend_cell(GString *out, const char *bg, const char *colour, const char *text)
 /* The title, and under it one row per legend: kinds, commodities,
  * facilitation types and highlights present in this map. */
 static void
-write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GArray *edges,
-            GHashTable *colours, int highlights)
+write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const view *v,
+            const GArray *edges, GHashTable *colours, int highlights, const char *view_note,
+            const char *top_note)
 {
 	const char *name = mkg_model_name(m), *unit = mkg_model_volume_unit(m);
 	int kinds[MKG_ACTOR_KIND_COUNT] = { 0 }, types[MKG_FACILITATION_TYPE_COUNT] = { 0 };
@@ -714,8 +827,9 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		g_free(commodity);
 		return;
 	}
-	for (size_t a = 0; a < mkg_model_actor_count(m); a++)
-		kinds[MKG_ACTOR(m, a)->kind] = 1;
+	for (size_t a = 0; a < v->na; a++)
+		if (v->shown[a])
+			kinds[MKG_ACTOR(m, a)->kind] = 1;
 	g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>");
 	for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
 		if (kinds[k])
@@ -753,7 +867,8 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		}
 	if (!o->hide_facilitation)
 		for (size_t f = 0; f < mkg_model_facilitation_count(m); f++)
-			types[MKG_FAC(m, f)->type] = 1;
+			if (v->shown[v->rep[MKG_FAC(m, f)->facilitator]])
+				types[MKG_FAC(m, f)->type] = 1;
 	for (int k = 0; k < MKG_FACILITATION_TYPE_COUNT; k++)
 		if (types[k]) {
 			GString *t = g_string_new("- - ");
@@ -767,11 +882,277 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const GA
 		g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" RED "\">red: binding "
 		                     "capacities and demands, actors with captive producers; red "
 		                     "dashed box: coalition presumed harmful</FONT></TD></TR>");
+	if (highlights && top_note != NULL)
+		g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" RED "\">%s"
+		                       "</FONT></TD></TR>", top_note);
+	if (view_note != NULL)
+		g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\">%s</TD></TR>", view_note);
 	g_string_append(out, "</TABLE>>;\n");
 	g_free(commodity);
 }
 
 MKG_DEFINE_INIT(mkg_dot_options_init, mkg_dot_options, opts, MKG_DOT_OPTIONS)
+
+/* ---- the view ---------------------------------------------------------- */
+
+/* Check opts' view fields against the model; on success *chain is the
+ * chain the highlights run on (NULL: the model's only one). */
+static int
+check_view(const mkg_model *m, const mkg_dot_options *o, const char **chain)
+{
+	unsigned int all = (1u << MKG_ACTOR_KIND_COUNT) - 1;
+	size_t n = 0;
+	int rc;
+
+	*chain = NULL;
+	if (o->commodity != NULL && o->chain != NULL)
+		return mkg__error(MKG_EINVAL, "dot: give commodity or chain, not both");
+	if ((o->collapse_by_region & ~all) != 0)
+		return mkg__error(MKG_EINVAL, "dot: collapse_by_region has bits of no actor kind "
+		                  "(0x%x)", o->collapse_by_region & ~all);
+	if (o->commodity != NULL) {
+		int produce = 0, any = 0;
+		for (size_t t = 0; t < mkg_model_transaction_count(m); t++) {
+			const mkg_transaction_rec *tx = MKG_TX(m, t);
+			if (strcmp(tx->commodity, o->commodity) == 0) {
+				any = 1;
+				produce |= !tx->service;
+			}
+		}
+		if (!any)
+			return mkg__error(MKG_ENOTFOUND, "dot: no transaction of commodity \"%s\"",
+			                  o->commodity);
+		if (!produce)
+			return mkg__error(MKG_EINVAL, "dot: commodity \"%s\" is a service: the view "
+			                  "keeps produce", o->commodity);
+		return mkg_model_primary_equivalent(m, o->commodity, chain, NULL);
+	}
+	if (o->chain == NULL)
+		return MKG_OK;
+	if ((rc = mkg_model_chain_count(m, &n)) != MKG_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (g_strcmp0(mkg_model_chain_at(m, i)->commodity, o->chain) == 0) {
+			*chain = mkg_model_chain_at(m, i)->commodity;
+			return MKG_OK;
+		}
+	{
+		GString *names = g_string_new(NULL);
+		for (size_t i = 0; i < n; i++) {
+			const char *c = mkg_model_chain_at(m, i)->commodity;
+			g_string_append_printf(names, "%s%s", i > 0 ? ", " : "", c != NULL ? c : "");
+		}
+		rc = mkg__error(MKG_ENOTFOUND, "dot: no chain \"%s\" (the model's chains: %s)",
+		                o->chain, n > 0 ? names->str : "none");
+		g_string_free(names, TRUE);
+		return rc;
+	}
+}
+
+/* Whether transaction t is in the view's produce (services: decided later). */
+static int
+in_filter(const mkg_model *m, const mkg_dot_options *o, size_t t)
+{
+	const mkg_transaction_rec *tx = MKG_TX(m, t);
+	const char *primary = NULL;
+
+	if (o->commodity != NULL)
+		return strcmp(tx->commodity, o->commodity) == 0;
+	if (o->chain != NULL)
+		return mkg_model_primary_equivalent(m, tx->commodity, &primary, NULL) == MKG_OK &&
+		       g_strcmp0(primary, o->chain) == 0;
+	return 1;
+}
+
+/* The actors and transactions drawn, and the groups of collapsed kinds.
+ * Unfiltered: everything.  Filtered: the actors in a kept produce
+ * transaction, then the actors trading no produce at all that facilitate
+ * or serve one of them, then the services between drawn actors.  O(A + T
+ * + F + P) with one hash table of groups. */
+static void
+view_build(const mkg_model *m, const mkg_dot_options *o, view *v)
+{
+	size_t na = mkg_model_actor_count(m), nt = mkg_model_transaction_count(m);
+	int filtered = o->commodity != NULL || o->chain != NULL;
+	/* + 1: never NULL, so that memset and memcpy take them for an empty model */
+	char *trades = g_new0(char, na + 1), *shown = g_new0(char, na + 1);
+	GHashTable *index;
+	GArray *groups;
+
+	v->na = na;
+	v->keep = g_new0(char, nt ? nt : 1);
+	for (size_t t = 0; t < nt; t++) {
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+		if (tx->service)
+			continue;
+		trades[tx->seller] = trades[tx->buyer] = 1;
+		if (in_filter(m, o, t)) {
+			v->keep[t] = 1;
+			shown[tx->seller] = shown[tx->buyer] = 1;
+		}
+	}
+	if (!filtered) {
+		memset(shown, 1, na);
+	} else {
+		char *support = g_new0(char, na + 1);
+		for (size_t f = 0; f < mkg_model_facilitation_count(m); f++) {
+			const mkg_facilitation_rec *fac = MKG_FAC(m, f);
+			for (size_t k = 0; k < fac->target_actors.count && !trades[fac->facilitator]; k++)
+				if (shown[MKG_POOL_IDX(m, fac->target_actors.first + k)])
+					support[fac->facilitator] = 1;
+			for (size_t k = 0; k < fac->target_transactions.count && !trades[fac->facilitator];
+			     k++)
+				if (v->keep[MKG_POOL_IDX(m, fac->target_transactions.first + k)])
+					support[fac->facilitator] = 1;
+		}
+		for (size_t t = 0; t < nt; t++) {
+			const mkg_transaction_rec *tx = MKG_TX(m, t);
+			if (!tx->service)
+				continue;
+			if (!trades[tx->seller] && shown[tx->buyer])
+				support[tx->seller] = 1;
+			if (!trades[tx->buyer] && shown[tx->seller])
+				support[tx->buyer] = 1;
+		}
+		for (size_t a = 0; a < na; a++)
+			shown[a] |= support[a];
+		g_free(support);
+	}
+	for (size_t t = 0; t < nt; t++) {
+		const mkg_transaction_rec *tx = MKG_TX(m, t);
+		if (tx->service)
+			v->keep[t] = shown[tx->seller] && shown[tx->buyer];
+	}
+
+	/* groups in order of their first actor */
+	v->rep = g_new(size_t, na + 1);
+	index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	groups = g_array_new(FALSE, FALSE, sizeof(group));
+	for (size_t a = 0; a < na; a++) {
+		const mkg_actor_rec *actor = MKG_ACTOR(m, a);
+		gpointer found;
+		char *key;
+		v->rep[a] = a;
+		v->shown_actors += shown[a] != 0;
+		if (!shown[a] || !(o->collapse_by_region & (1u << actor->kind)))
+			continue;
+		/* kind, then "+region" or "-" for none: distinct keys */
+		key = g_strdup_printf("%d%s%s", actor->kind, actor->region != NULL ? "+" : "-",
+		                      actor->region != NULL ? actor->region : "");
+		if (g_hash_table_lookup_extended(index, key, NULL, &found)) {
+			g_free(key);
+		} else {
+			group g = { (mkg_actor_kind)actor->kind, actor->region, 0 };
+			found = GSIZE_TO_POINTER(groups->len);
+			g_array_append_val(groups, g);
+			g_hash_table_insert(index, key, found);
+		}
+		v->rep[a] = na + GPOINTER_TO_SIZE(found);
+		g_array_index(groups, group, GPOINTER_TO_SIZE(found)).members++;
+	}
+	g_hash_table_destroy(index);
+	v->ng = groups->len;
+	v->groups = (group *)(void *)g_array_free(groups, FALSE);
+	v->shown = g_new0(char, na + v->ng + 1);
+	memcpy(v->shown, shown, na);
+	memset(v->shown + na, 1, v->ng);
+	g_free(shown);
+	g_free(trades);
+}
+
+static void
+view_clear(view *v)
+{
+	g_free(v->rep);
+	g_free(v->shown);
+	g_free(v->keep);
+	g_free(v->groups);
+}
+
+/* ---- --top ------------------------------------------------------------- */
+
+static double
+finite_or_zero(double x)
+{
+	return isfinite(x) ? x : 0;
+}
+
+typedef struct ranked {
+	double score;
+	size_t index;
+} ranked;
+
+static int
+ranked_cmp(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Keep the top highlighted actors (by the volume they hold) and binding
+ * arrows (by capacity); clear the rest.  Returns the number of actors that
+ * were highlighted; O(k log k) for k highlighted. */
+static size_t
+keep_top(const view *v, node *nodes, GArray *edges, size_t top, size_t *arrows)
+{
+	GArray *r = g_array_new(FALSE, FALSE, sizeof(ranked));
+	size_t actors;
+
+	for (size_t a = 0; a < v->na; a++)
+		if (v->shown[a] && (nodes[a].captive > 0 || nodes[a].binding != NULL)) {
+			ranked x = { MAX(finite_or_zero(nodes[a].captive_supply),
+			                 nodes[a].binding != NULL ? finite_or_zero(nodes[a].binding_capacity)
+			                                          : 0), a };
+			g_array_append_val(r, x);
+		}
+	if (r->len > 1) /* an empty GArray's data is NULL */
+		qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
+	for (guint i = (guint)MIN(top, r->len); i < r->len; i++) {
+		node *x = &nodes[g_array_index(r, ranked, i).index];
+		x->captive = 0;
+		x->binding = NULL;
+	}
+	actors = r->len;
+	g_array_set_size(r, 0);
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		if (e->binding) {
+			ranked x = { finite_or_zero(e->binding_capacity), i };
+			g_array_append_val(r, x);
+		}
+	}
+	if (r->len > 1) /* an empty GArray's data is NULL */
+		qsort(r->data, r->len, sizeof(ranked), ranked_cmp);
+	for (guint i = (guint)MIN(top, r->len); i < r->len; i++)
+		g_array_index(edges, edge, g_array_index(r, ranked, i).index).binding = 0;
+	*arrows = r->len;
+	g_array_free(r, TRUE);
+	return actors;
+}
+
+/* A collapsed actor's highlights go to its group. */
+static void
+fold_groups(const view *v, node *nodes)
+{
+	for (size_t a = 0; a < v->na; a++) {
+		node *x = &nodes[a], *g;
+		if (v->rep[a] == a)
+			continue;
+		g = &nodes[v->rep[a]];
+		g->captive += x->captive;
+		g->captive_supply += x->captive > 0 ? x->captive_supply : 0;
+		if (x->binding != NULL) {
+			g->binding = g->binding == NULL || g->binding == x->binding ? x->binding
+			                                                            : "capacity";
+			g->binding_capacity += x->binding_capacity;
+		}
+	}
+}
+
+/* ---- highlights -------------------------------------------------------- */
 
 /* The analyses behind opts->highlight, each run only when the caller did
  * not pass its result: producers and end markets are the sources and sinks,
@@ -792,20 +1173,24 @@ highlights_clear(highlights *h)
 }
 
 static int
-run_highlights(const mkg_model *model, mkg_dot_options *o, highlights *owned)
+run_highlights(const mkg_model *model, const char *chain, mkg_dot_options *o,
+               highlights *owned)
 {
+	mkg_bottlenecks_options b = MKG_BOTTLENECKS_OPTIONS_INIT;
 	size_t chains = 0;
 	int rc = mkg_model_chain_count(model, &chains);
 
-	/* The flow and the captive producers are per chain: run here only for
-	 * a model with at most one (a caller may pass a chain's results). */
-	if (rc == MKG_OK && chains > 1)
+	/* The flow and the captive producers are per chain: run here for the
+	 * view's chain, or for a model with at most one (a caller may pass a
+	 * chain's results). */
+	b.chain = chain;
+	if (rc == MKG_OK && chains > 1 && chain == NULL)
 		goto coalitions;
 	if (rc == MKG_OK && o->flow == NULL &&
-	    (rc = mkg_flow_new(&owned->flow, model, NULL)) == MKG_OK)
+	    (rc = mkg_flow_new(&owned->flow, model, &b)) == MKG_OK)
 		o->flow = owned->flow;
 	if (rc == MKG_OK && o->captive == NULL &&
-	    (rc = mkg_captive_new(&owned->captive, model, NULL)) == MKG_OK)
+	    (rc = mkg_captive_new(&owned->captive, model, &b)) == MKG_OK)
 		o->captive = owned->captive;
 coalitions:
 	if (rc == MKG_OK && o->coalitions == NULL &&
@@ -825,16 +1210,50 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 {
 	mkg_dot_options o;
 	highlights owned = { NULL, NULL, NULL };
+	const char *chain = NULL;
 	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_dot_options, MKG_DOT_OPTIONS, opts, &o);
-	if (o.highlight && (rc = run_highlights(model, &o, &owned)) != MKG_OK)
+	if ((rc = check_view(model, &o, &chain)) != MKG_OK)
+		return rc;
+	if (o.highlight && (rc = run_highlights(model, chain, &o, &owned)) != MKG_OK)
 		return rc;
 	rc = write_map(model, &o, out, len);
 	highlights_clear(&owned);
 	return rc;
+}
+
+/* The legend's line on what the view left out or merged, as HTML. */
+static char *
+view_note(const mkg_model *m, const mkg_dot_options *o, const view *v)
+{
+	GString *t = g_string_new(NULL);
+
+	if (o->commodity != NULL || o->chain != NULL) {
+		g_string_append(t, o->commodity != NULL ? "only commodity " : "only the chain of ");
+		html_text(t, o->commodity != NULL ? o->commodity : o->chain);
+		g_string_append_printf(t, ": %zu of %zu actors", v->shown_actors, v->na);
+	}
+	if (o->collapse_by_region != 0) {
+		int first = 1;
+		g_string_append(t, t->len > 0 ? "; merged by region: " : "merged by region: ");
+		for (int k = 0; k < MKG_ACTOR_KIND_COUNT; k++)
+			if (o->collapse_by_region & (1u << k)) {
+				g_string_append_printf(t, "%s%s", first ? "" : ", ",
+				                       mkg_actor_kind_name((mkg_actor_kind)k));
+				first = 0;
+			}
+		g_string_append_printf(t, " (%zu nodes)", v->ng);
+	}
+	if (o->hide_services || o->hide_facilitation)
+		g_string_append_printf(t, "%snot drawn: %s%s%s", t->len > 0 ? "; " : "",
+		                       o->hide_services ? "services" : "",
+		                       o->hide_services && o->hide_facilitation ? ", " : "",
+		                       o->hide_facilitation ? "facilitation" : "");
+	(void)m;
+	return g_string_free(t, t->len == 0);
 }
 
 /* The map of model with options already checked. */
@@ -842,7 +1261,7 @@ static int
 write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_t *len)
 {
 	const char *unit;
-	size_t na;
+	size_t na, nn;
 	node *nodes;
 	int *pinned;
 	size_t *stamp, *members = NULL, *first = NULL;
@@ -850,27 +1269,45 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	GArray *edges, *harmful = NULL;
 	GString *dot;
 	double max_through = 0, max_volume = 0;
+	view v = { 0 };
+	char *note, *top_note = NULL;
+	int lit = opts->flow != NULL || opts->captive != NULL || opts->coalitions != NULL;
 
 	unit = mkg_model_volume_unit(model);
-	na = mkg_model_actor_count(model);
-	nodes = g_new0(node, na);
-	pinned = g_new0(int, na);
-	for (size_t a = 0; a < na; a++) {
-		nodes[a].stage = kind_stage(MKG_ACTOR(model, a)->kind);
+	view_build(model, opts, &v);
+	na = v.na;
+	nn = na + v.ng;
+	nodes = g_new0(node, nn);
+	pinned = g_new0(int, nn);
+	for (size_t a = 0; a < nn; a++) {
+		nodes[a].stage = kind_stage(a < na ? (mkg_actor_kind)MKG_ACTOR(model, a)->kind
+		                                   : v.groups[a - na].kind);
 		nodes[a].cluster = -1;
 		pinned[a] = nodes[a].stage >= 0;
 	}
 	colours = g_hash_table_new(g_str_hash, g_str_equal);
-	edges = merge_transactions(model, nodes, colours);
-	place(model, nodes, edges, pinned);
+	edges = merge_transactions(model, &v, nodes, colours);
+	place(model, &v, nodes, edges, pinned);
 	if (opts->flow != NULL)
-		mark_binding(model, opts->flow, nodes, edges);
+		mark_binding(model, &v, opts->flow, nodes, edges);
 	if (opts->captive != NULL)
 		mark_captive(model, opts->captive, nodes);
+	if (opts->top > 0 && lit) {
+		size_t arrows = 0, actors = keep_top(&v, nodes, edges, opts->top, &arrows);
+		GString *t = g_string_new(NULL);
+		g_string_printf(t, "top %zu: in red only the %zu of %zu highlighted actors holding "
+		                "the most volume", opts->top, MIN(opts->top, actors), actors);
+		if (arrows > 0)
+			g_string_append_printf(t, ", and %zu of %zu binding arrows",
+			                       MIN(opts->top, arrows), arrows);
+		top_note = g_string_free(t, FALSE);
+	}
+	fold_groups(&v, nodes);
 	if (opts->coalitions != NULL)
-		harmful = mark_coalitions(model, opts->coalitions, nodes);
-	for (size_t a = 0; a < na; a++)
-		max_through = MAX(max_through, throughput(&nodes[a]));
+		harmful = mark_coalitions(model, &v, opts->coalitions, nodes);
+	for (size_t a = 0; a < nn; a++)
+		if (drawn(&v, a))
+			max_through = MAX(max_through, throughput(&nodes[a]));
 	for (guint i = 0; i < edges->len; i++) {
 		const edge *e = &g_array_index(edges, edge, i);
 		if (!e->service && !MKG_IS_ABSENT(e->volume))
@@ -884,8 +1321,10 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	                   "  node [style=\"rounded,filled\", fontname=\"Helvetica\", "
 	                   "margin=\"0.12,0.05\", color=\"#525252\", penwidth=1];\n"
 	                   "  edge [fontname=\"Helvetica\", fontsize=13];\n");
-	write_title(dot, model, opts, edges, colours,
-	            opts->flow != NULL || opts->captive != NULL || opts->coalitions != NULL);
+	note = view_note(model, opts, &v);
+	write_title(dot, model, opts, &v, edges, colours, lit, note, top_note);
+	g_free(note);
+	g_free(top_note);
 
 	/* coalitions presumed harmful: their members' nodes inside their box;
 	 * the members listed cluster by cluster with one counting sort */
@@ -907,43 +1346,45 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	}
 	for (guint c = 0; harmful != NULL && c < harmful->len; c++) {
 		size_t i = g_array_index(harmful, size_t, c), g;
-		const char *group = mkg_coalitions_group(opts->coalitions, i);
+		const char *gid = mkg_coalitions_group(opts->coalitions, i);
 		g_string_append_printf(dot, "  subgraph cluster_%u {\n    style=\"dashed,rounded\"; "
 		                       "color=\"" RED "\"; penwidth=2; fontcolor=\"" RED "\"; "
 		                       "label=<", c);
-		if (group != NULL && mkg_model_find_actor(model, group, &g) == MKG_OK)
+		if (gid != NULL && mkg_model_find_actor(model, gid, &g) == MKG_OK)
 			html_text(dot, shown_name(MKG_ACTOR(model, g)));
 		else
-			html_text(dot, group != NULL ? group : "coalition");
+			html_text(dot, gid != NULL ? gid : "coalition");
 		g_string_append(dot, ": presumed harmful as one firm>;\n");
 		for (size_t k = first[c]; k < first[c + 1]; k++)
-			write_node(dot, "    ", model, members[k], &nodes[members[k]], max_through,
+			write_node(dot, "    ", model, &v, members[k], &nodes[members[k]], max_through,
 			           unit);
 		g_string_append(dot, "  }\n");
 	}
 	/* the actors that support the chain without trading produce: one band */
 	{
 		int any = 0;
-		for (size_t a = 0; a < na; a++)
-			if (nodes[a].cluster < 0 && !pinned[a] && !nodes[a].in_graph) {
+		for (size_t a = 0; a < nn; a++)
+			if (drawn(&v, a) && nodes[a].cluster < 0 && !pinned[a] && !nodes[a].in_graph) {
 				if (!any)
 					g_string_append(dot, "  subgraph cluster_support {\n    style=\"rounded,filled\"; "
 					                     "color=\"#d9d9d9\"; fillcolor=\"#f7f7f7\"; "
 					                     "fontcolor=\"#737373\"; label=<supporting functions and rules>;\n");
 				any = 1;
-				write_node(dot, "    ", model, a, &nodes[a], max_through, unit);
+				write_node(dot, "    ", model, &v, a, &nodes[a], max_through, unit);
 			}
 		if (any)
 			g_string_append(dot, "  }\n");
 	}
-	for (size_t a = 0; a < na; a++)
-		if (nodes[a].cluster < 0 && (pinned[a] || nodes[a].in_graph))
-			write_node(dot, "  ", model, a, &nodes[a], max_through, unit);
+	for (size_t a = 0; a < nn; a++)
+		if (drawn(&v, a) && nodes[a].cluster < 0 && (pinned[a] || nodes[a].in_graph))
+			write_node(dot, "  ", model, &v, a, &nodes[a], max_through, unit);
 	for (int s = 0; s < N_STAGES; s++) {
 		int any = 0;
-		for (size_t a = 0; a < na; a++)
-			if (nodes[a].stage == s) {
-				g_string_append_printf(dot, any ? " n%zu;" : "  { rank=same; n%zu;", a);
+		for (size_t a = 0; a < nn; a++)
+			if (drawn(&v, a) && nodes[a].stage == s) {
+				g_string_append(dot, any ? " " : "  { rank=same; ");
+				node_id(dot, model, &v, a);
+				g_string_append_c(dot, ';');
 				any = 1;
 			}
 		if (any)
@@ -952,12 +1393,12 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	for (guint i = 0; i < edges->len; i++) {
 		const edge *e = &g_array_index(edges, edge, i);
 		if (!(e->service && opts->hide_services))
-			write_edge(dot, model, nodes, e, max_volume, unit);
+			write_edge(dot, model, &v, nodes, e, max_volume, unit);
 	}
-	stamp = g_new0(size_t, na);
+	stamp = g_new0(size_t, nn);
 	for (size_t f = 0; f < mkg_model_facilitation_count(model) && !opts->hide_facilitation;
 	     f++)
-		write_facilitation(dot, model, nodes, f, stamp);
+		write_facilitation(dot, model, &v, nodes, f, stamp);
 	g_string_append(dot, "}\n");
 
 	g_free(stamp);
@@ -969,6 +1410,7 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	g_hash_table_destroy(colours);
 	g_free(pinned);
 	g_free(nodes);
+	view_clear(&v);
 	if (len != NULL)
 		*len = dot->len;
 	*out = g_string_free(dot, FALSE);

@@ -164,6 +164,42 @@ static const key_def keys[] = {
 	{ "e_primary_volume", "edge", "primary_volume", "double" },
 };
 
+/* Declared only with results, facilitation or memberships, so that the
+ * plain export keeps its schema. */
+static const key_def result_keys[] = {
+	{ "g_chain", "graph", "chain", "string" },
+	{ "g_chain_unit", "graph", "chain_unit", "string" },
+	{ "g_betweenness_pivots", "graph", "betweenness_pivots", "long" },
+	{ "n_throughput", "node", "throughput", "double" },
+	{ "n_throughput_share", "node", "throughput_share", "double" },
+	{ "n_betweenness", "node", "betweenness", "double" },
+	{ "n_betweenness_share", "node", "betweenness_share", "double" },
+	{ "n_captive_producers", "node", "captive_producers", "long" },
+	{ "n_captive_supply", "node", "captive_supply", "double" },
+	{ "n_binding", "node", "binding", "string" },
+	{ "n_binding_capacity", "node", "binding_capacity", "double" },
+	{ "e_binding_capacity", "edge", "binding_capacity", "double" },
+};
+
+static const key_def relation_keys[] = {
+	{ "e_relation", "edge", "relation", "string" },
+	{ "e_facilitation", "edge", "facilitation", "string" },
+	{ "e_facilitation_type", "edge", "facilitation_type", "string" },
+	{ "e_function", "edge", "function", "string" },
+	{ "e_cost", "edge", "cost", "double" },
+	{ "e_since", "edge", "since", "string" },
+	{ "e_role", "edge", "role", "string" },
+};
+
+static void
+write_keys(GString *text, const key_def *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		g_string_append_printf(text,
+		                       "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+		                       k[i].id, k[i].for_, k[i].name, k[i].type);
+}
+
 static void
 data_text(GString *out, const char *indent, const char *key, const char *s)
 {
@@ -185,7 +221,23 @@ data_number(GString *out, const char *indent, const char *key, double d)
 }
 
 static void
-write_nodes(GString *out, const mkg_model *m, GString *scratch)
+write_node_results(GString *out, const mkg__actor_result *x)
+{
+	data_number(out, "      ", "n_throughput", x->throughput);
+	data_number(out, "      ", "n_throughput_share", x->throughput_share);
+	data_number(out, "      ", "n_betweenness", x->betweenness);
+	data_number(out, "      ", "n_betweenness_share", x->betweenness_share);
+	if (x->captive > 0) {
+		g_string_append_printf(out, "      <data key=\"n_captive_producers\">%" PRId64
+		                       "</data>\n", x->captive);
+		data_number(out, "      ", "n_captive_supply", x->captive_supply);
+	}
+	data_text(out, "      ", "n_binding", x->binding);
+	data_number(out, "      ", "n_binding_capacity", x->binding_capacity);
+}
+
+static void
+write_nodes(GString *out, const mkg_model *m, const mkg__results *r, GString *scratch)
 {
 	for (guint i = 0; i < m->actors->len; i++) {
 		const mkg_actor_rec *a = MKG_ACTOR(m, i);
@@ -213,6 +265,8 @@ write_nodes(GString *out, const mkg_model *m, GString *scratch)
 			data_text(out, "      ", "n_tags", scratch->str);
 		}
 		data_text(out, "      ", "n_attributes", a->attributes);
+		if (r != NULL)
+			write_node_results(out, &r->actors[i]);
 		g_string_append(out, "    </node>\n");
 	}
 }
@@ -220,7 +274,8 @@ write_nodes(GString *out, const mkg_model *m, GString *scratch)
 /* chains: NULL when the model lists no commodity (then no edge has a
  * primary equivalent to tell). */
 static void
-write_edges(GString *out, const mkg_model *m, const mkg_commodity_chains *chains)
+write_edges(GString *out, const mkg_model *m, const mkg_commodity_chains *chains,
+            const mkg__results *r, bool relations)
 {
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
@@ -232,6 +287,8 @@ write_edges(GString *out, const mkg_model *m, const mkg_commodity_chains *chains
 		g_string_append(out, "\" target=\"");
 		xml_escape(out, MKG_ACTOR(m, t->buyer)->id, true);
 		g_string_append(out, "\">\n");
+		if (relations)
+			data_text(out, "      ", "e_relation", "transaction");
 		data_text(out, "      ", "e_commodity", t->commodity);
 		data_number(out, "      ", "e_volume", t->volume);
 		data_number(out, "      ", "e_value", t->value);
@@ -251,28 +308,121 @@ write_edges(GString *out, const mkg_model *m, const mkg_commodity_chains *chains
 			data_number(out, "      ", "e_factor", factor);
 			data_number(out, "      ", "e_primary_volume", t->volume * factor);
 		}
+		if (r != NULL)
+			data_number(out, "      ", "e_binding_capacity", r->tx_binding[i]);
 		g_string_append(out, "    </edge>\n");
 	}
+}
+
+/* An edge from actor `from` to actor `to` with a made id (`facilitation:F:K`,
+ * `membership:I`) and its relation. */
+static void
+begin_edge(GString *out, const mkg_model *m, const char *id, mkg_idx from, mkg_idx to,
+           const char *relation)
+{
+	g_string_append(out, "    <edge id=\"");
+	xml_escape(out, id, true);
+	g_string_append(out, "\" source=\"");
+	xml_escape(out, MKG_ACTOR(m, from)->id, true);
+	g_string_append(out, "\" target=\"");
+	xml_escape(out, MKG_ACTOR(m, to)->id, true);
+	g_string_append(out, "\">\n");
+	data_text(out, "      ", "e_relation", relation);
+}
+
+/* A made edge id must not be a transaction's (GraphML keys edges by id). */
+static int
+check_made_id(const mkg_model *m, const char *id)
+{
+	mkg_idx t = mkg__model_transaction_lookup(m, id);
+
+	if (t == MKG_IDX_NONE)
+		return MKG_OK;
+	return mkg__error(MKG_EDATA, "transactions[%u].id: \"%s\" is also the GraphML id of a "
+	                  "facilitation or membership edge: rename it or leave those edges out",
+	                  t, id);
+}
+
+static int
+write_relations(GString *out, const mkg_model *m, const mkg_interop_options *o)
+{
+	GArray *actors = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+	uint32_t *seen = g_new0(uint32_t, m->actors->len + 1);
+	int rc = MKG_OK;
+
+	for (guint i = 0; o->facilitation && i < m->facilitation->len && rc == MKG_OK; i++) {
+		const mkg_facilitation_rec *f = MKG_FAC(m, i);
+		mkg__supported_actors(m, f, i + 1u, seen, actors);
+		for (guint k = 0; k < actors->len && rc == MKG_OK; k++) {
+			char *id = g_strdup_printf("facilitation:%s:%u", f->id, k);
+			if ((rc = check_made_id(m, id)) == MKG_OK) {
+				begin_edge(out, m, id, f->facilitator, g_array_index(actors, mkg_idx, k),
+				           "facilitation");
+				data_text(out, "      ", "e_facilitation", f->id);
+				data_text(out, "      ", "e_facilitation_type",
+				          mkg_facilitation_type_name((mkg_facilitation_type)f->type));
+				data_text(out, "      ", "e_function",
+				          mkg_function_name((mkg_function)f->function));
+				/* an equal share on each edge: summed over edges, counted once */
+				data_number(out, "      ", "e_cost", f->cost / (double)actors->len);
+				g_string_append(out, "    </edge>\n");
+			}
+			g_free(id);
+		}
+	}
+	for (guint i = 0; o->memberships && i < m->memberships->len && rc == MKG_OK; i++) {
+		const mkg_membership_rec *ms = MKG_MEMBERSHIP(m, i);
+		char id[32];
+		g_snprintf(id, sizeof id, "membership:%u", i);
+		if ((rc = check_made_id(m, id)) != MKG_OK)
+			break;
+		begin_edge(out, m, id, ms->member, ms->group, "membership");
+		data_text(out, "      ", "e_since", ms->since);
+		data_text(out, "      ", "e_role", ms->role);
+		g_string_append(out, "    </edge>\n");
+	}
+	g_free(seen);
+	g_array_free(actors, TRUE);
+	return rc;
 }
 
 int
 mkg_graphml_write_string(const mkg_model *model, char **out, size_t *len)
 {
+	return mkg_graphml_write(model, NULL, out, len);
+}
+
+int
+mkg_graphml_write(const mkg_model *model, const mkg_interop_options *opts, char **out,
+                  size_t *len)
+{
 	const mkg_commodity_chains *chains = NULL;
 	GString *text, *scratch;
 	char *commodities = NULL;
+	mkg_interop_options o;
+	mkg__results results = { 0 };
+	bool relations;
 	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
+	MKG_RESOLVE_OPTIONS("mkg_graphml_write", mkg_interop_options, MKG_INTEROP_OPTIONS, opts,
+	                    &o);
+	relations = o.facilitation || o.memberships;
 	if ((rc = mkg_model_validate(model)) != MKG_OK ||
 	    (rc = check_ids(model, true)) != MKG_OK || (rc = check_ids(model, false)) != MKG_OK)
 		return rc;
+	if (o.results && (rc = mkg__results_compute(model, o.chain, &results)) != MKG_OK)
+		return rc;
 	if (model->commodities->len > 0) {
-		if ((rc = mkg__model_commodity_chains(model, &chains)) != MKG_OK)
+		if ((rc = mkg__model_commodity_chains(model, &chains)) != MKG_OK) {
+			mkg__results_clear(&results);
 			return rc;
-		if ((commodities = mkg__json_commodities_text(model)) == NULL)
+		}
+		if ((commodities = mkg__json_commodities_text(model)) == NULL) {
+			mkg__results_clear(&results);
 			return mkg__error(MKG_ENOMEM, "mkg_graphml_write_string: out of memory");
+		}
 	}
 	text = g_string_sized_new(4096);
 	scratch = g_string_new(NULL);
@@ -282,10 +432,11 @@ mkg_graphml_write_string(const mkg_model *model, char **out, size_t *len)
 	                "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 	                "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
 	                "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-	for (size_t k = 0; k < G_N_ELEMENTS(keys); k++)
-		g_string_append_printf(text,
-		                       "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-		                       keys[k].id, keys[k].for_, keys[k].name, keys[k].type);
+	write_keys(text, keys, G_N_ELEMENTS(keys));
+	if (o.results)
+		write_keys(text, result_keys, G_N_ELEMENTS(result_keys));
+	if (relations)
+		write_keys(text, relation_keys, G_N_ELEMENTS(relation_keys));
 	g_string_append(text, "  <graph id=\"G\" edgedefault=\"directed\">\n");
 	data_text(text, "    ", "g_name", model->name);
 	data_text(text, "    ", "g_currency", model->currency);
@@ -293,11 +444,23 @@ mkg_graphml_write_string(const mkg_model *model, char **out, size_t *len)
 	data_text(text, "    ", "g_period", model->period);
 	data_text(text, "    ", "g_attributes", model->attributes);
 	data_text(text, "    ", "g_commodities", commodities);
-	write_nodes(text, model, scratch);
-	write_edges(text, model, chains);
+	if (o.results) {
+		data_text(text, "    ", "g_chain", results.chain);
+		data_text(text, "    ", "g_chain_unit", results.unit);
+		g_string_append_printf(text, "    <data key=\"g_betweenness_pivots\">%zu</data>\n",
+		                       results.pivots);
+	}
+	write_nodes(text, model, o.results ? &results : NULL, scratch);
+	write_edges(text, model, chains, o.results ? &results : NULL, relations);
+	rc = write_relations(text, model, &o);
 	g_string_append(text, "  </graph>\n</graphml>\n");
 	g_string_free(scratch, TRUE);
 	mkg_free(commodities);
+	mkg__results_clear(&results);
+	if (rc != MKG_OK) {
+		g_string_free(text, TRUE);
+		return rc;
+	}
 	if (len)
 		*len = text->len;
 	*out = g_string_free(text, FALSE);

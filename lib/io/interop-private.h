@@ -99,4 +99,40 @@ void mkg__payments_write(GString *out, const char *const *actors, const double *
  * shortest form that reads back to the same double, -0 as 0. */
 void mkg__number_write(GString *out, double d);
 
+/* ---- analysis results for the graph exports (interop-results.c) --------- */
+
+typedef struct mkg__actor_result {
+	bool in_chain;            /* a node of the chain's produce graph */
+	double throughput, throughput_share;   /* NaN: not in the chain */
+	double betweenness;       /* all pairs; NaN: not in the chain */
+	double betweenness_share; /* source_sink / (producers x end markets) */
+	int64_t captive;          /* captive producers (0: none) */
+	double captive_supply;    /* NaN when none */
+	const char *binding;      /* "capacity", "demand" or NULL */
+	double binding_capacity;  /* NaN when not binding */
+} mkg__actor_result;
+
+typedef struct mkg__results {
+	char *chain, *unit;       /* the chain's primary commodity and unit (may be NULL) */
+	size_t pivots;            /* betweenness: 0 exact, else estimated from these */
+	mkg__actor_result *actors;  /* per actor index */
+	double *tx_binding;       /* per transaction: its pair's binding capacity, or NaN */
+} mkg__results;
+
+/* Run throughput, betweenness, captive producers and the flow on chain
+ * (NULL: the model's only one) with the default sources and sinks; fails
+ * as they fail (several chains and no name: `throughput: the model has 2
+ * chains (a, b): name one in options.chain`).  O(the analyses). */
+int mkg__results_compute(const mkg_model *m, const char *chain, mkg__results *out);
+void mkg__results_clear(mkg__results *r);
+
+/* The actors a facilitation record supports, in order of first mention,
+ * into out (mkg_idx): its target actors, then the sellers and buyers of
+ * its target transactions; never the facilitator.  seen (one per actor,
+ * zeroed once) marks with stamp, a number different for each record
+ * (kumu-write.c). */
+struct mkg_facilitation_rec;
+void mkg__supported_actors(const mkg_model *m, const struct mkg_facilitation_rec *f,
+                           uint32_t stamp, uint32_t *seen, GArray *out);
+
 #endif /* MKG_INTEROP_PRIVATE_H */

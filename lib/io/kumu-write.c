@@ -38,8 +38,24 @@ prefixed(mkg_jw *w, const char *key, const char *prefix, const char *id, GString
 	mkg__jw_kstring(w, key, scratch->str);
 }
 
+/* The results of one actor (mkg_kumu_write() with results). */
 static void
-write_elements(mkg_jw *w, const mkg_model *m, GString *scratch)
+write_actor_results(mkg_jw *w, const mkg__actor_result *x)
+{
+	opt_number(w, "throughput", x->throughput);
+	opt_number(w, "throughput_share", x->throughput_share);
+	opt_number(w, "betweenness", x->betweenness);
+	opt_number(w, "betweenness_share", x->betweenness_share);
+	if (x->captive > 0) {
+		mkg__jw_kint(w, "captive_producers", x->captive);
+		opt_number(w, "captive_supply", x->captive_supply);
+	}
+	opt_string(w, "binding", x->binding);
+	opt_number(w, "binding_capacity", x->binding_capacity);
+}
+
+static void
+write_elements(mkg_jw *w, const mkg_model *m, const mkg__results *r, GString *scratch)
 {
 	mkg__jw_key(w, "elements");
 	mkg__jw_begin_array(w, false);
@@ -67,6 +83,8 @@ write_elements(mkg_jw *w, const mkg_model *m, GString *scratch)
 			mkg__jw_end_array(w);
 		}
 		opt_string(w, "attributes", a->attributes);
+		if (r != NULL)
+			write_actor_results(w, &r->actors[i]);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -88,7 +106,7 @@ begin_connection(mkg_jw *w, GString *scratch, const char *id, const mkg_model *m
 /* chains: NULL when the model lists no commodity. */
 static void
 write_transactions(mkg_jw *w, const mkg_model *m, const mkg_commodity_chains *chains,
-                   GString *scratch)
+                   const mkg__results *r, GString *scratch)
 {
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
@@ -115,6 +133,8 @@ write_transactions(mkg_jw *w, const mkg_model *m, const mkg_commodity_chains *ch
 			mkg__jw_kdouble(w, "factor", factor);
 			opt_number(w, "primary_volume", t->volume * factor);
 		}
+		if (r != NULL)
+			opt_number(w, "binding_capacity", r->tx_binding[i]);
 		mkg__jw_end_object(w);
 	}
 }
@@ -124,9 +144,9 @@ write_transactions(mkg_jw *w, const mkg_model *m, const mkg_commodity_chains *ch
  * transactions; never the facilitator itself.  seen[a] == stamp marks an
  * actor already taken for this record (stamps differ per record, so the
  * array is never cleared: linear in the targets). */
-static void
-supported_actors(const mkg_model *m, const mkg_facilitation_rec *f, uint32_t stamp,
-                 uint32_t *seen, GArray *out)
+void
+mkg__supported_actors(const mkg_model *m, const mkg_facilitation_rec *f, uint32_t stamp,
+                      uint32_t *seen, GArray *out)
 {
 	g_array_set_size(out, 0);
 	seen[f->facilitator] = stamp;
@@ -172,7 +192,7 @@ write_facilitation(mkg_jw *w, const mkg_model *m, GString *scratch)
 		mkg__payments_write(paid, payers, shares, f->payments.count, embedded,
 		                    f->embedded.count, f->embedded_share);
 		g_free(embedded);
-		supported_actors(m, f, i + 1u, seen, actors);
+		mkg__supported_actors(m, f, i + 1u, seen, actors);
 		for (guint k = 0; k < actors->len; k++) {
 			char *id = g_strdup_printf("facilitation:%s:%u", f->id, k);
 
@@ -188,7 +208,8 @@ write_facilitation(mkg_jw *w, const mkg_model *m, GString *scratch)
 			opt_string(w, "exit", mkg_exit_name((mkg_exit)f->exit));
 			if (f->successor != MKG_IDX_NONE)
 				mkg__jw_kstring(w, "successor", MKG_ACTOR(m, f->successor)->id);
-			opt_number(w, "cost", f->cost);
+			/* each connection its equal share: Kumu's sums count the cost once */
+			opt_number(w, "cost", f->cost / (double)actors->len);
 			if (paid->len > 0)
 				mkg__jw_kstring(w, "paid_by", paid->str);
 			opt_string(w, "attributes", f->attributes);
@@ -220,29 +241,42 @@ write_memberships(mkg_jw *w, const mkg_model *m, GString *scratch)
 int
 mkg_kumu_write_string(const mkg_model *model, char **out, size_t *len)
 {
+	return mkg_kumu_write(model, NULL, out, len);
+}
+
+int
+mkg_kumu_write(const mkg_model *model, const mkg_interop_options *opts, char **out,
+               size_t *len)
+{
 	const mkg_commodity_chains *chains = NULL;
+	mkg_interop_options o;
+	mkg__results results = { 0 };
 	GString *scratch;
 	mkg_jw *w;
 	int rc;
 
 	MKG_CHECK_ARG(model);
 	MKG_CHECK_ARG(out);
+	MKG_RESOLVE_OPTIONS("mkg_kumu_write", mkg_interop_options, MKG_INTEROP_OPTIONS, opts, &o);
 	if ((rc = mkg_model_validate(model)) != MKG_OK)
 		return rc;
 	if (model->commodities->len > 0 &&
 	    (rc = mkg__model_commodity_chains(model, &chains)) != MKG_OK)
 		return rc;
+	if (o.results && (rc = mkg__results_compute(model, o.chain, &results)) != MKG_OK)
+		return rc;
 	scratch = g_string_new(NULL);
 	w = mkg__jw_new_string();
 	mkg__jw_begin_object(w, false);
-	write_elements(w, model, scratch);
+	write_elements(w, model, o.results ? &results : NULL, scratch);
 	mkg__jw_key(w, "connections");
 	mkg__jw_begin_array(w, false);
-	write_transactions(w, model, chains, scratch);
+	write_transactions(w, model, chains, o.results ? &results : NULL, scratch);
 	write_facilitation(w, model, scratch);
 	write_memberships(w, model, scratch);
 	mkg__jw_end_array(w);
 	mkg__jw_end_object(w);
 	g_string_free(scratch, TRUE);
+	mkg__results_clear(&results);
 	return mkg__jw_finish(w, out, len);
 }

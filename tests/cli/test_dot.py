@@ -11,6 +11,7 @@ Environment (set by tests/cli/meson.build):
 import glob
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -90,6 +91,84 @@ class ExportDot(unittest.TestCase):
                               r".* \(try 'marketgraph export --help'\)\n$")
         self.assertEqual(run("export", "--highlight", EXAMPLE),
                          (2, "", "marketgraph export: --highlight needs --format dot "
+                                 "(try 'marketgraph export --help')\n"))
+
+
+class Views(unittest.TestCase):
+    """The view flags of export --format dot and render (docs/maps.md)."""
+
+    def test_collapse_and_top(self):
+        rc, out, err = run("export", "--format", "dot", "--collapse", "producers-by-region",
+                           "--hide-services", "--hide-facilitation", EXAMPLE)
+        self.assertEqual((rc, err), (0, ""))
+        model = json.load(open(EXAMPLE, encoding="utf-8"))
+        regions = {a.get("region") for a in model["actors"] if a["kind"] == "producer"}
+        # one node per region of the producers, named %producer@REGION
+        nodes = set(re.findall(r'^  "%producer@([^"]*)" \[', out, re.M))
+        self.assertEqual(nodes, {r or "" for r in regions})
+        self.assertNotIn("style=dotted", out)
+        self.assertNotIn("style=dashed", out)
+        self.assertIn("not drawn: services, facilitation", out)
+        # the singular works as the plural; a list as repeated flags
+        self.assertEqual(run("export", "--format", "dot", "--collapse", "producer-by-region",
+                             "--hide-services", "--hide-facilitation", EXAMPLE), (0, out, ""))
+        rc, both, err = run("export", "--format", "dot", "--collapse",
+                            "producers-by-region,traders-by-region", EXAMPLE)
+        self.assertEqual(both, run("export", "--format", "dot", "--collapse",
+                                   "producers-by-region", "--collapse", "traders-by-region",
+                                   EXAMPLE)[1])
+        self.assertIn("merged by region: producer, trader", both)
+
+    def test_top(self):
+        # two chains: the highlights need one
+        chain = ("--chain", "native-potato")
+        rc, all_red, err = run("export", "--format", "dot", "--highlight", *chain, EXAMPLE)
+        rc, top, err = run("export", "--format", "dot", "--highlight", "--top", "1", *chain,
+                           EXAMPLE)
+        self.assertEqual((rc, err), (0, ""))
+        red = "color=\"#cb181d\", penwidth=3.5"
+        nodes = lambda text: [l for l in text.splitlines() if red in l and "->" not in l]
+        self.assertGreater(len(nodes(all_red)), 1)
+        self.assertEqual(len(nodes(top)), 1)
+        self.assertIn("top 1: in red only the 1 of %d highlighted actors" % len(nodes(all_red)),
+                      top)
+
+    def test_commodity_and_chain(self):
+        rc, out, err = run("export", "--format", "dot", "--commodity", "seed-potato", EXAMPLE)
+        self.assertEqual((rc, err), (0, ""))
+        self.assertIn("only commodity seed-potato:", out)
+        self.assertNotIn("native-potato-chips", out)
+        rc, out, err = run("export", "--format", "dot", "--chain", "native-potato",
+                           "--highlight", EXAMPLE)
+        self.assertEqual((rc, err), (0, ""))
+        self.assertIn("only the chain of native-potato:", out)
+        self.assertIn("captive producer", out)  # the highlights ran on the chain
+
+    def test_view_errors(self):
+        for cmd in (["export", "--format", "dot"], ["render", "-o", "map.svg"]):
+            hint = " (try 'marketgraph %s --help')\n" % cmd[0]
+            pre = "marketgraph %s: " % cmd[0]
+            self.assertEqual(run(*cmd, "--collapse", "farmers-by-region", EXAMPLE),
+                             (2, "", pre + "--collapse: unknown \"farmers-by-region\", expected "
+                                     "KIND-by-region such as producers-by-region (KIND: an "
+                                     "actor kind, docs/format.md)" + hint))
+            self.assertEqual(run(*cmd, "--collapse", "producers", EXAMPLE),
+                             (2, "", pre + "--collapse: unknown \"producers\", expected "
+                                     "KIND-by-region such as producers-by-region (KIND: an "
+                                     "actor kind, docs/format.md)" + hint))
+            self.assertEqual(run(*cmd, "--top", "0", "--highlight", EXAMPLE),
+                             (2, "", pre + "--top must be a whole number from 1 to 1000000, "
+                                     "got \"0\"" + hint))
+            self.assertEqual(run(*cmd, "--top", "3", EXAMPLE),
+                             (2, "", pre + "--top needs --highlight" + hint))
+            self.assertEqual(run(*cmd, "--commodity", "a", "--chain", "", EXAMPLE),
+                             (2, "", pre + "--commodity and --chain: give one" + hint))
+            self.assertEqual(run(*cmd, "--chain", "rice", EXAMPLE),
+                             (1, "", pre + "dot: no chain \"rice\" (the model's chains: "
+                                     "native-potato, seed-potato)\n"))
+        self.assertEqual(run("export", "--hide-services", EXAMPLE),
+                         (2, "", "marketgraph export: --hide-services, --hide-facilitation, "
+                                 "--commodity, --collapse and --top need --format dot "
                                  "(try 'marketgraph export --help')\n"))
 
 

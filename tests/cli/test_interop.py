@@ -320,6 +320,83 @@ class GraphML(ToolCase):
             self.assertEqual(g.graph["name"], "x & y")
 
 
+class Results(ToolCase):
+    """export --results: the GraphML and Kumu carry what `analyze` finds."""
+
+    MODEL = os.path.join(MODELS, "potato-andes.json")
+
+    def test_graphml_matches_analyze(self):
+        path = self.path("m.graphml")
+        code, out, err = run("export", self.MODEL, "--format", "graphml", "--results",
+                             "--chain", "native-potato", "--facilitation", "--memberships",
+                             "-o", path)
+        self.assertEqual((code, out, err), (0, b"", ""))
+        code, report, err = run("analyze", self.MODEL, "--format", "json")
+        chain = next(c for c in json.loads(report)["bottlenecks"]["chains"]
+                     if c["commodity"] == "native-potato")
+        root = ET.parse(path).getroot()
+        graph = root.find(NS + "graph")
+
+        def data(el):
+            return {d.get("key"): d.text for d in el.findall(NS + "data")}
+        nodes = {n.get("id"): data(n) for n in graph.findall(NS + "node")}
+        self.assertEqual(data(graph)["g_chain"], "native-potato")
+        for t in chain["throughput"]:
+            self.assertEqual(float(nodes[t["actor"]]["n_throughput"]), t["throughput"])
+        for c in chain["captive"]:
+            self.assertEqual(int(nodes[c["actor"]]["n_captive_producers"]), len(c["producers"]))
+            self.assertEqual(float(nodes[c["actor"]]["n_captive_supply"]), c["supply"])
+        for b in chain["betweenness"]:
+            self.assertEqual(float(nodes[b["actor"]]["n_betweenness"]), b["all_pairs"])
+        binding = {b["actor"]: b["capacity"] for b in chain["flow"]["binding"] if "actor" in b}
+        self.assertEqual({a: float(n["n_binding_capacity"]) for a, n in nodes.items()
+                          if "n_binding_capacity" in n}, binding)
+        # relations: every facilitation cost counted once over its edges
+        doc = json.loads(self.canonical(self.MODEL))
+        edges = [data(e) for e in graph.findall(NS + "edge")]
+        by_relation = {}
+        for e in edges:
+            by_relation.setdefault(e["e_relation"], []).append(e)
+        self.assertEqual(len(by_relation["transaction"]), len(doc["transactions"]))
+        self.assertEqual(len(by_relation["membership"]), len(doc.get("memberships", [])))
+        for f in doc["facilitation"]:
+            if "cost" in f:
+                got = sum(float(e["e_cost"]) for e in by_relation["facilitation"]
+                          if e["e_facilitation"] == f["id"])
+                self.assertAlmostEqual(got, f["cost"], places=6)
+        if networkx is not None:
+            g = networkx.read_graphml(path, edge_key_type=str)
+            top = max(g.nodes, key=lambda n: g.nodes[n].get("throughput", 0))
+            self.assertEqual(top, chain["throughput"][0]["actor"])
+
+    def test_kumu_costs_once(self):
+        doc = json.loads(self.canonical(self.MODEL))
+        blueprint = json.loads(self.export(self.MODEL, "--format", "kumu"))
+        for f in doc["facilitation"]:
+            if "cost" in f:
+                got = sum(c.get("cost", 0) for c in blueprint["connections"]
+                          if c.get("facilitation") == f["id"])
+                self.assertAlmostEqual(got, f["cost"], places=6)
+        results = json.loads(self.export(self.MODEL, "--format", "kumu", "--results",
+                                         "--chain", "native-potato"))
+        self.assertTrue(any("throughput" in e for e in results["elements"]))
+
+    def test_usage_errors(self):
+        hint = " (try 'marketgraph export --help')\n"
+        self.assertEqual(run("export", self.MODEL, "--results"),
+                         (2, b"", "marketgraph export: --results needs --format graphml or kumu"
+                          + hint))
+        self.assertEqual(run("export", self.MODEL, "--format", "kumu", "--memberships"),
+                         (2, b"", "marketgraph export: --facilitation and --memberships need "
+                                 "--format graphml (kumu has them always)" + hint))
+        self.assertEqual(run("export", self.MODEL, "--format", "graphml", "--chain", "x"),
+                         (2, b"", "marketgraph export: --chain needs --format dot, or --results"
+                          + hint))
+        self.assertEqual(run("export", self.MODEL, "--format", "graphml", "--results"),
+                         (1, b"", "marketgraph export: throughput: the model has 2 chains "
+                                 "(native-potato, seed-potato): name one in options.chain\n"))
+
+
 class Kumu(ToolCase):
     def test_examples(self):
         for model in examples() + [chain_model(self.path("chain.json"))]:

@@ -234,6 +234,38 @@ class StandardOutput(Case):
                                       "No space left on device\n"))
 
 
+class DashIsStandardOutput(unittest.TestCase):
+    """Every writer honours -o - (standard output, no file named "-") or
+    refuses it with a usage error."""
+
+    def test_every_writer(self):
+        with tempfile.TemporaryDirectory() as d:
+            cases = [("export", EXAMPLE), ("export", EXAMPLE, "--format", "dot"),
+                     ("export", EXAMPLE, "--format", "graphml"),
+                     ("export", EXAMPLE, "--format", "kumu"),
+                     ("summary", EXAMPLE), ("summary", EXAMPLE, "--format", "json"),
+                     ("analyze", EXAMPLE), ("analyze", EXAMPLE, "--format", "json")]
+            for args in cases:
+                with self.subTest(args=args):
+                    want = subprocess.run([TOOL, *args], capture_output=True, cwd=d)
+                    got = subprocess.run([TOOL, *args, "-o", "-"], capture_output=True, cwd=d)
+                    self.assertEqual((got.returncode, got.stderr), (0, b""))
+                    self.assertEqual(got.stdout, want.stdout)
+                    self.assertEqual(os.listdir(d), [])
+            # summary -o FILE writes what it prints
+            out = os.path.join(d, "summary.txt")
+            self.assertEqual(run("summary", EXAMPLE, "-o", out), (0, b"", ""))
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(), run("summary", EXAMPLE)[1])
+            os.unlink(out)
+            code, text, err = run("export", EXAMPLE, "--format", "csv", "-o", "-")
+            self.assertEqual((code, text), (2, b""))
+            self.assertEqual(err, "marketgraph export: --format csv writes one file per table, "
+                                  "not standard output: give --dir DIR or -o PREFIX (try "
+                                  "'marketgraph export --help')\n")
+            self.assertEqual(os.listdir(d), [])
+
+
 class CsvDirectory(Case):
     def export(self, d, **kw):
         return run("export", EXAMPLE, "--format", "csv", "--dir", d, **kw)

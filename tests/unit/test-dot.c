@@ -94,15 +94,15 @@ test_whole_text(void **state)
 		"  edge [fontname=\"Helvetica\", fontsize=13];\n"
 		"  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>"
 		"<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\"><B>Tiny</B></FONT></TD></TR></TABLE>>;\n"
-		"  n0 [shape=box, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#a1d99b\", "
+		"  \"p\" [shape=box, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#a1d99b\", "
 		"label=<<B>p</B><BR/><FONT POINT-SIZE=\"13\">producer, 10 t</FONT>>, "
 		"tooltip=\"p (producer)\"];\n"
-		"  n1 [shape=ellipse, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#9ecae1\", "
+		"  \"m\" [shape=ellipse, width=2.50, height=1.10, fontsize=24.0, fillcolor=\"#9ecae1\", "
 		"label=<<B>Market</B><BR/><FONT POINT-SIZE=\"13\">end_market, 10 t</FONT>>, "
 		"tooltip=\"m (end_market)\"];\n"
-		"  { rank=same; n0; }\n"
-		"  { rank=same; n1; }\n"
-		"  n0 -> n1 [penwidth=10.00, arrowsize=1.10, color=\"#636363\", xlabel=<10>, "
+		"  { rank=same; \"p\"; }\n"
+		"  { rank=same; \"m\"; }\n"
+		"  \"p\" -> \"m\" [penwidth=10.00, arrowsize=1.10, color=\"#636363\", xlabel=<10>, "
 		"tooltip=\"p -> m: maize, 1 transaction\"];\n"
 		"}\n");
 	mkg_free(dot);
@@ -133,9 +133,9 @@ test_escaping(void **state)
 	assert_contains(dot, "tooltip=\"x\\\\y (end_market)\"");
 	assert_contains(dot, "tooltip=\"say \\\"hi\\\"\\\\  -> x\\\\y: caf\xc3\xa9 \\\"beans\\\", "
 	                     "1 transaction\"");
-	/* nodes are named by index, never by id */
+	/* nodes are named by id, with % " \\ and controls as %XX */
 	line = line_with(dot, "A&amp;B");
-	assert_true(g_str_has_prefix(line, "  n0 ["));
+	assert_true(g_str_has_prefix(line, "  \"say %22hi%22%5C\" ["));
 	g_free(line);
 	/* large volumes with separators, never an exponent */
 	assert_contains(dot, "xlabel=<1,234,568>");
@@ -269,23 +269,23 @@ test_columns_and_arrows(void **state)
 	char *dot = dot_of(m, NULL);
 
 	(void)state;
-	assert_contains(dot, "  { rank=same; n0; }\n"            /* seed */
-	                     "  { rank=same; n1; n2; n8; }\n"    /* f1, f2, prog */
-	                     "  { rank=same; n3; }\n"            /* col */
-	                     "  { rank=same; n4; }\n"            /* press */
-	                     "  { rank=same; n5; n6; n9; }\n"    /* mill, shop, bank */
-	                     "  { rank=same; n7; }\n");          /* town */
+	assert_contains(dot, "  { rank=same; \"seed\"; }\n"            /* seed */
+	                     "  { rank=same; \"f1\"; \"f2\"; \"prog\"; }\n"    /* f1, f2, prog */
+	                     "  { rank=same; \"col\"; }\n"            /* col */
+	                     "  { rank=same; \"press\"; }\n"            /* press */
+	                     "  { rank=same; \"mill\"; \"shop\"; \"bank\"; }\n"    /* mill, shop, bank */
+	                     "  { rank=same; \"town\"; }\n");          /* town */
 	assert_contains(dot, "subgraph cluster_support {");
 	/* f1's two sales merged: 30 */
-	assert_contains(dot, "n1 -> n3 [penwidth=");
+	assert_contains(dot, "\"f1\" -> \"col\" [penwidth=");
 	assert_contains(dot, "xlabel=<30>, tooltip=\"f1 -> col: grain, 2 transactions\"");
 	/* the extension service goes back: drawn reversed */
-	assert_contains(dot, "  n2 -> n5 [dir=back, style=dotted");
-	assert_contains(dot, "  n9 -> n5 [style=dotted");
+	assert_contains(dot, "  \"f2\" -> \"mill\" [dir=back, style=dotted");
+	assert_contains(dot, "  \"bank\" -> \"mill\" [style=dotted");
 	/* facilitation: one dashed arrow per target, the function on the first */
-	assert_contains(dot, "  n8 -> n1 [style=dashed, color=\"#e6550d\"");
+	assert_contains(dot, "  \"prog\" -> \"f1\" [style=dashed, color=\"#e6550d\"");
 	assert_contains(dot, "xlabel=<linkages>, tooltip=\"f1 (temporary linkages)\"");
-	assert_contains(dot, "  n8 -> n2 [style=dashed, color=\"#e6550d\", fontcolor=\"#e6550d\", "
+	assert_contains(dot, "  \"prog\" -> \"f2\" [style=dashed, color=\"#e6550d\", fontcolor=\"#e6550d\", "
 	                     "penwidth=1.2, arrowhead=empty, arrowtail=empty, constraint=false, "
 	                     "tooltip=\"f1 (temporary linkages)\"];\n");
 	mkg_free(dot);
@@ -321,8 +321,8 @@ test_hiding(void **state)
 	assert_lacks(none, "facilitation</FONT>");
 	assert_lacks(none, "services</FONT>");
 	/* the actors are still drawn */
-	assert_contains(none, "  n2 [");
-	assert_contains(none, "  n3 [");
+	assert_contains(none, "  \"s\" [");
+	assert_contains(none, "  \"g\" [");
 	mkg_free(all);
 	mkg_free(none);
 	mkg_model_free(m);
@@ -375,25 +375,25 @@ test_highlights(void **state)
 	opts.coalitions = coalitions;
 	dot = dot_of(m, &opts);
 	/* the processor: binding capacity and a captive producer */
-	line = line_with(dot, "  n2 [");
+	line = line_with(dot, "  \"proc\" [");
 	assert_contains(line, "fillcolor=\"#fcbba1\", color=\"#cb181d\", penwidth=3.5");
 	assert_contains(line, "capacity 60 t binds");
 	assert_contains(line, "1 captive producer, 100 t");
 	g_free(line);
 	/* the link with a binding capacity */
-	line = line_with(dot, "  n3 -> n4 [");
+	line = line_with(dot, "  \"trader\" -> \"market\" [");
 	assert_contains(line, "color=\"#cb181d\"");
 	assert_contains(line, "capacity 10 t binds");
 	g_free(line);
 	/* the market's demand does not bind, and the market, the only outlet of
 	 * both producers, is no hub */
-	line = line_with(dot, "  n4 [");
+	line = line_with(dot, "  \"market\" [");
 	assert_lacks(line, "#cb181d");
 	g_free(line);
 	/* the ring drawn around its members, which are written inside it */
 	assert_contains(dot, "  subgraph cluster_0 {\n    style=\"dashed,rounded\"; "
 	                     "color=\"#cb181d\"; penwidth=2; fontcolor=\"#cb181d\"; "
-	                     "label=<The ring: presumed harmful as one firm>;\n    n2 [");
+	                     "label=<The ring: presumed harmful as one firm>;\n    \"proc\" [");
 	assert_contains(dot, "red dashed box: coalition presumed harmful");
 	/* highlight runs the three analyses itself: the same text; a result
 	 * passed in is used instead of running that analysis. */
@@ -453,10 +453,10 @@ test_overlapping_coalitions(void **state)
 	assert_non_null(c0);
 	assert_non_null(c1);
 	assert_true(c0 < c1);
-	assert_contains(c0, "label=<g1: presumed harmful as one firm>;\n    n1 [");
-	assert_contains(c0, "tooltip=\"t1 (trader)\"];\n    n2 [");
+	assert_contains(c0, "label=<g1: presumed harmful as one firm>;\n    \"t1\" [");
+	assert_contains(c0, "tooltip=\"t1 (trader)\"];\n    \"t2\" [");
 	assert_contains(c0, "tooltip=\"t2 (trader)\"];\n  }\n  subgraph cluster_1 {");
-	assert_contains(c1, "label=<g2: presumed harmful as one firm>;\n    n3 [");
+	assert_contains(c1, "label=<g2: presumed harmful as one firm>;\n    \"t3\" [");
 	assert_contains(c1, "tooltip=\"t3 (trader)\"];\n  }\n");
 	mkg_free(dot);
 	mkg_coalitions_free(coalitions);
@@ -483,6 +483,183 @@ test_deterministic_and_empty(void **state)
 	mkg_model_free(m);
 }
 
+/* The views of dot.h on one model: producers p1, p2 (region A), p3 (B)
+ * and "p%4" (no region) sell maize to the traders t1 and t2; p1 also sells
+ * coffee to t3; the bank lends to t1 and t3, the programme trains p3.
+ * Maize: t1 buys 10 + 20 = 30 from A, t2 buys 5 + 1 = 6; both sell to m. */
+static const char view_model[] =
+	"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+	"{\"id\": \"p1\", \"kind\": \"producer\", \"region\": \"A\"}, "
+	"{\"id\": \"p2\", \"kind\": \"producer\", \"region\": \"A\"}, "
+	"{\"id\": \"p3\", \"kind\": \"producer\", \"region\": \"B\"}, "
+	"{\"id\": \"p%4\", \"kind\": \"producer\"}, "
+	"{\"id\": \"t1\", \"kind\": \"trader\"}, {\"id\": \"t2\", \"kind\": \"trader\"}, "
+	"{\"id\": \"t3\", \"kind\": \"trader\"}, {\"id\": \"m\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"prog\", \"kind\": \"programme\"}, "
+	"{\"id\": \"bank\", \"kind\": \"financial_institution\"}], "
+	"\"transactions\": ["
+	"{\"seller\": \"p1\", \"buyer\": \"t1\", \"commodity\": \"maize\", \"volume\": 10}, "
+	"{\"seller\": \"p2\", \"buyer\": \"t1\", \"commodity\": \"maize\", \"volume\": 20}, "
+	"{\"seller\": \"p3\", \"buyer\": \"t2\", \"commodity\": \"maize\", \"volume\": 5}, "
+	"{\"seller\": \"p%4\", \"buyer\": \"t2\", \"commodity\": \"maize\", \"volume\": 1}, "
+	"{\"seller\": \"t1\", \"buyer\": \"m\", \"commodity\": \"maize\", \"volume\": 30}, "
+	"{\"seller\": \"t2\", \"buyer\": \"m\", \"commodity\": \"maize\", \"volume\": 6}, "
+	"{\"seller\": \"p1\", \"buyer\": \"t3\", \"commodity\": \"coffee\", \"volume\": 7}, "
+	"{\"seller\": \"t3\", \"buyer\": \"m\", \"commodity\": \"coffee\", \"volume\": 7}, "
+	"{\"seller\": \"bank\", \"buyer\": \"t1\", \"commodity\": \"loan\", \"value\": 3, \"service\": true}, "
+	"{\"seller\": \"bank\", \"buyer\": \"t3\", \"commodity\": \"loan\", \"value\": 2, \"service\": true}], "
+	"\"facilitation\": [{\"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"linkages\", \"targets\": {\"actors\": [\"p3\"]}}]}";
+
+/* Coffee only: p1, t3 and m trade it; the bank serves t3 (and trades no
+ * produce), so it stays with its loan to t3; the programme trains p3,
+ * who trades no coffee: left out, as are the maize traders. */
+static void
+test_view_commodity(void **state)
+{
+	mkg_model *m = model_of(view_model);
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *dot;
+
+	(void)state;
+	opts.commodity = "coffee";
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "  \"p1\" [");
+	assert_contains(dot, "  \"t3\" [");
+	assert_contains(dot, "  \"bank\" [");
+	assert_contains(dot, "  \"bank\" -> \"t3\" [");
+	assert_contains(dot, "  \"p1\" -> \"t3\" [");
+	assert_lacks(dot, "\"t1\"");
+	assert_lacks(dot, "\"prog\"");
+	assert_lacks(dot, "maize");
+	assert_contains(dot, "only commodity coffee: 4 of 10 actors");
+	mkg_free(dot);
+	/* the chain of maize: everyone but t3; the bank for its loan to t1,
+	 * the programme for p3 */
+	opts.commodity = NULL;
+	opts.chain = "maize";
+	dot = dot_of(m, &opts);
+	assert_lacks(dot, "\"t3\"");
+	assert_contains(dot, "  \"bank\" -> \"t1\" [");
+	assert_contains(dot, "  \"prog\" -> \"p3\" [");
+	assert_contains(dot, "only the chain of maize: 9 of 10 actors");
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/* Producers by region: A (p1, p2), B (p3) and no region ("p%4"); A's two
+ * maize sales to t1 merge into one arrow of 30, 2 transactions; A's
+ * throughput is 10 + 20 + 7 (p1's coffee) = 37. */
+static void
+test_view_collapse(void **state)
+{
+	mkg_model *m = model_of(view_model);
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *dot;
+
+	(void)state;
+	opts.collapse_by_region = 1u << MKG_ACTOR_PRODUCER;
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "  \"%producer@A\" [shape=box");
+	assert_contains(dot, "label=<<B>A</B><BR/><FONT POINT-SIZE=\"13\">2 producers, 37</FONT>>, "
+	                     "tooltip=\"2 merged (producer, A)\"");
+	assert_contains(dot, "label=<<B>B</B><BR/><FONT POINT-SIZE=\"13\">1 producer, 5</FONT>>");
+	assert_contains(dot, "label=<<B>(no region)</B><BR/><FONT POINT-SIZE=\"13\">1 producer, 1"
+	                     "</FONT>>");
+	assert_contains(dot, "  \"%producer@A\" -> \"t1\" [penwidth=");
+	assert_contains(dot, "xlabel=<30>, tooltip=\"producer actors of A -> t1: maize, "
+	                     "2 transactions\"");
+	assert_contains(dot, "  \"prog\" -> \"%producer@B\" [");
+	assert_contains(dot, "  { rank=same; \"prog\"; \"%producer@A\"; \"%producer@B\"; \"%producer@\"; }");
+	assert_contains(dot, "merged by region: producer (3 nodes)");
+	assert_lacks(dot, "\"p1\"");
+	assert_lacks(dot, "\"p%254\"");
+	mkg_free(dot);
+	/* uncollapsed, the % of an id is written %25 */
+	dot = dot_of(m, NULL);
+	assert_contains(dot, "  \"p%254\" -> \"t2\" [");
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/* --top on the maize chain: t1 holds 2 captive producers with 30, t2
+ * holds 2 with 6 (the end market m is never marked); top 1 leaves t1. */
+static void
+test_view_top(void **state)
+{
+	mkg_model *m = model_of(view_model);
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	char *dot, *line;
+
+	(void)state;
+	opts.chain = "maize";
+	opts.highlight = 1;
+	dot = dot_of(m, &opts);
+	line = line_with(dot, "  \"t2\" [");
+	assert_contains(line, "2 captive producers, 6</FONT>");
+	g_free(line);
+	mkg_free(dot);
+	opts.top = 1;
+	dot = dot_of(m, &opts);
+	line = line_with(dot, "  \"t1\" [");
+	assert_contains(line, "color=\"#cb181d\", penwidth=3.5");
+	assert_contains(line, "2 captive producers, 30</FONT>");
+	g_free(line);
+	line = line_with(dot, "  \"t2\" [");
+	assert_lacks(line, "#cb181d");
+	assert_lacks(line, "captive");
+	g_free(line);
+	assert_contains(dot, "top 1: in red only the 1 of 2 highlighted actors holding the most "
+	                     "volume");
+	mkg_free(dot);
+	/* collapsed, the group of t1's kind is red as t1 is */
+	opts.collapse_by_region = 1u << MKG_ACTOR_TRADER;
+	dot = dot_of(m, &opts);
+	line = line_with(dot, "  \"%trader@\" [");
+	assert_contains(line, "2 traders");
+	assert_contains(line, "2 captive producers, 30</FONT>");
+	g_free(line);
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+static void
+expect_view_error(const mkg_model *m, const mkg_dot_options *opts, int code, const char *msg)
+{
+	char *out = (char *)"untouched";
+
+	assert_int_equal(mkg_dot_write_string(m, opts, &out, NULL), code);
+	assert_string_equal(mkg_error_message(), msg);
+	assert_string_equal(out, "untouched");
+}
+
+static void
+test_view_errors(void **state)
+{
+	mkg_model *m = model_of(view_model);
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+
+	(void)state;
+	opts.commodity = "maize";
+	opts.chain = "maize";
+	expect_view_error(m, &opts, MKG_EINVAL, "dot: give commodity or chain, not both");
+	opts.chain = NULL;
+	opts.commodity = "rice";
+	expect_view_error(m, &opts, MKG_ENOTFOUND, "dot: no transaction of commodity \"rice\"");
+	opts.commodity = "loan";
+	expect_view_error(m, &opts, MKG_EINVAL,
+	                  "dot: commodity \"loan\" is a service: the view keeps produce");
+	opts.commodity = NULL;
+	opts.chain = "rice";
+	expect_view_error(m, &opts, MKG_ENOTFOUND,
+	                  "dot: no chain \"rice\" (the model's chains: coffee, maize)");
+	opts.chain = NULL;
+	opts.collapse_by_region = 1u << 31;
+	expect_view_error(m, &opts, MKG_EINVAL,
+	                  "dot: collapse_by_region has bits of no actor kind (0x80000000)");
+	mkg_model_free(m);
+}
+
 static void
 test_errors(void **state)
 {
@@ -502,8 +679,8 @@ test_errors(void **state)
 	assert_string_equal(mkg_error_message(),
 	                    "mkg_dot_write_string: unknown options version 7");
 	assert_string_equal(out, "untouched");
-	assert_int_equal(mkg_dot_options_init(&opts, 2), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: unknown version 2");
+	assert_int_equal(mkg_dot_options_init(&opts, 1), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: unknown version 1");
 	assert_int_equal(mkg_dot_options_init(NULL, MKG_DOT_OPTIONS_VERSION), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "mkg_dot_options_init: argument 'opts' is NULL");
 	mkg_model_free(m);
@@ -523,6 +700,10 @@ main(void)
 		cmocka_unit_test(test_overlapping_coalitions),
 		cmocka_unit_test(test_deterministic_and_empty),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_view_commodity),
+		cmocka_unit_test(test_view_collapse),
+		cmocka_unit_test(test_view_top),
+		cmocka_unit_test(test_view_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -503,6 +503,166 @@ test_empty(void **state)
 	mkg_model_free(m);
 }
 
+/* Results of one chain, worked by hand.  p1 and p2 sell 10 and 20 of
+ * maize to t (capacity 12), who sells 30 to m.  Throughput: p1 10, p2 20,
+ * t and m 30; delivered 30, shares 1/3, 2/3, 1, 1.  Betweenness: every
+ * shortest path p -> m goes through t: all pairs 2, source-sink 2 over
+ * 2 producers x 1 end market = 1.  t's exit cuts p1 and p2 off: 2 captive
+ * producers with 30.  Max flow 12: t's capacity binds.  prog trains p1
+ * and p2 at a cost of 100: 50 on each of its two edges; p1 is a member
+ * of g. */
+static mkg_model *
+results_model(void)
+{
+	static const char json[] =
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p1\", \"kind\": \"producer\"}, {\"id\": \"p2\", \"kind\": \"producer\"}, "
+		"{\"id\": \"t\", \"kind\": \"trader\", \"capacity\": 12}, "
+		"{\"id\": \"m\", \"kind\": \"end_market\"}, {\"id\": \"prog\", \"kind\": \"programme\"}, "
+		"{\"id\": \"g\", \"kind\": \"association\"}], "
+		"\"transactions\": ["
+		"{\"id\": \"x1\", \"seller\": \"p1\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"id\": \"x2\", \"seller\": \"p2\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 20}, "
+		"{\"id\": \"x3\", \"seller\": \"t\", \"buyer\": \"m\", \"commodity\": \"maize\", \"volume\": 30}], "
+		"\"facilitation\": [{\"id\": \"f\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+		"\"function\": \"capacity_building\", \"cost\": 100, "
+		"\"targets\": {\"actors\": [\"p1\", \"p2\"]}}], "
+		"\"memberships\": [{\"group\": \"g\", \"member\": \"p1\"}]}";
+	mkg_model *m = NULL;
+
+	assert_int_equal(mkg_json_read_buffer(&m, json, strlen(json)), MKG_OK);
+	return m;
+}
+
+static void
+assert_has(const char *text, const char *needle)
+{
+	if (strstr(text, needle) == NULL)
+		fail_msg("missing: %s\nin:\n%s", needle, text);
+}
+
+static void
+test_results(void **state)
+{
+	mkg_model *m = results_model();
+	mkg_interop_options o = MKG_INTEROP_OPTIONS_INIT;
+	char *s = NULL, *plain = NULL;
+
+	(void)state;
+	o.results = o.facilitation = o.memberships = 1;
+	assert_int_equal(mkg_graphml_write(m, &o, &s, NULL), MKG_OK);
+	assert_has(s, "<data key=\"g_chain\">maize</data>");
+	assert_has(s, "<data key=\"g_betweenness_pivots\">0</data>");
+	assert_has(s, "<node id=\"p1\">\n      <data key=\"n_label\">p1</data>\n"
+	              "      <data key=\"n_kind\">producer</data>\n"
+	              "      <data key=\"n_throughput\">10</data>\n"
+	              "      <data key=\"n_throughput_share\">0.3333333333333333</data>\n"
+	              "      <data key=\"n_betweenness\">0</data>\n"
+	              "      <data key=\"n_betweenness_share\">0</data>\n    </node>");
+	assert_has(s, "      <data key=\"n_throughput\">30</data>\n"
+	              "      <data key=\"n_throughput_share\">1</data>\n"
+	              "      <data key=\"n_betweenness\">2</data>\n"
+	              "      <data key=\"n_betweenness_share\">1</data>\n"
+	              "      <data key=\"n_captive_producers\">2</data>\n"
+	              "      <data key=\"n_captive_supply\">30</data>\n"
+	              "      <data key=\"n_binding\">capacity</data>\n"
+	              "      <data key=\"n_binding_capacity\">12</data>\n");
+	/* the programme is in no chain: no result */
+	assert_has(s, "<node id=\"prog\">\n      <data key=\"n_label\">prog</data>\n"
+	              "      <data key=\"n_kind\">programme</data>\n    </node>");
+	assert_has(s, "<edge id=\"facilitation:f:0\" source=\"prog\" target=\"p1\">\n"
+	              "      <data key=\"e_relation\">facilitation</data>\n"
+	              "      <data key=\"e_facilitation\">f</data>\n"
+	              "      <data key=\"e_facilitation_type\">temporary</data>\n"
+	              "      <data key=\"e_function\">capacity_building</data>\n"
+	              "      <data key=\"e_cost\">50</data>\n    </edge>");
+	assert_has(s, "<edge id=\"facilitation:f:1\" source=\"prog\" target=\"p2\">");
+	assert_has(s, "<edge id=\"membership:0\" source=\"p1\" target=\"g\">\n"
+	              "      <data key=\"e_relation\">membership</data>\n    </edge>");
+	assert_has(s, "<edge id=\"x1\" source=\"p1\" target=\"t\">\n"
+	              "      <data key=\"e_relation\">transaction</data>\n");
+	mkg_free(s);
+	/* without options: the plain export, byte for byte */
+	assert_int_equal(mkg_graphml_write_string(m, &plain, NULL), MKG_OK);
+	assert_int_equal(mkg_graphml_write(m, NULL, &s, NULL), MKG_OK);
+	assert_string_equal(s, plain);
+	mkg_free(s);
+	mkg_free(plain);
+
+	/* Kumu: the same results; the cost split over the two connections */
+	assert_int_equal(mkg_kumu_write(m, &o, &s, NULL), MKG_OK);
+	assert_has(s, "\"betweenness_share\": 1, \"captive_producers\": 2, \"captive_supply\": 30, "
+	              "\"binding\": \"capacity\", \"binding_capacity\": 12}");
+	assert_has(s, "\"function\": \"capacity_building\", \"cost\": 50}");
+	mkg_free(s);
+	mkg_model_free(m);
+}
+
+/* A binding link: t -> m with a capacity of 5 binds on x3. */
+static void
+test_results_binding_edge_and_errors(void **state)
+{
+	mkg_model *m = NULL;
+	mkg_interop_options o = MKG_INTEROP_OPTIONS_INIT;
+	char *s = (char *)"untouched";
+	static const char json[] =
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}, "
+		"{\"id\": \"m\", \"kind\": \"end_market\"}], \"transactions\": ["
+		"{\"id\": \"x1\", \"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"maize\", \"volume\": 10}, "
+		"{\"id\": \"x2\", \"seller\": \"t\", \"buyer\": \"m\", \"commodity\": \"maize\", \"volume\": 10, "
+		"\"capacity\": 5}, "
+		"{\"id\": \"membership:0\", \"seller\": \"p\", \"buyer\": \"m\", \"commodity\": \"rice\", "
+		"\"volume\": 1}]}";
+
+	(void)state;
+	assert_int_equal(mkg_json_read_buffer(&m, json, strlen(json)), MKG_OK);
+	/* two chains: maize and rice */
+	o.results = 1;
+	assert_int_equal(mkg_graphml_write(m, &o, &s, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "throughput: the model has 2 chains (maize, rice): "
+	                                         "name one in options.chain");
+	assert_string_equal(s, "untouched");
+	o.chain = "maize";
+	assert_int_equal(mkg_graphml_write(m, &o, &s, NULL), MKG_OK);
+	assert_has(s, "<edge id=\"x2\" source=\"t\" target=\"m\">\n");
+	assert_has(s, "      <data key=\"e_capacity\">5</data>\n");
+	assert_has(s, "      <data key=\"e_binding_capacity\">5</data>\n    </edge>");
+	mkg_free(s);
+	/* no membership, so the transaction "membership:0" clashes with nothing */
+	o.results = 0;
+	o.memberships = 1;
+	s = (char *)"untouched";
+	assert_int_equal(mkg_graphml_write(m, &o, &s, NULL), MKG_OK);
+	mkg_free(s);
+	o.version = 9;
+	s = (char *)"untouched";
+	assert_int_equal(mkg_kumu_write(m, &o, &s, NULL), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_kumu_write: unknown options version 9");
+	assert_string_equal(s, "untouched");
+	mkg_model_free(m);
+}
+
+static void
+test_made_id_clash(void **state)
+{
+	mkg_model *m = results_model();
+	mkg_interop_options o = MKG_INTEROP_OPTIONS_INIT;
+	mkg_transaction_desc t = MKG_TRANSACTION_DESC_INIT;
+	char *s = (char *)"untouched";
+
+	(void)state;
+	t.id = "membership:0", t.seller = "p1", t.buyer = "t", t.commodity = "maize", t.volume = 1;
+	assert_int_equal(mkg_model_add_transaction(m, &t, NULL), MKG_OK);
+	o.memberships = 1;
+	assert_int_equal(mkg_graphml_write(m, &o, &s, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(), "transactions[3].id: \"membership:0\" is also the "
+	                    "GraphML id of a facilitation or membership edge: rename it or leave "
+	                    "those edges out");
+	assert_string_equal(s, "untouched");
+	mkg_model_free(m);
+}
+
 int
 main(void)
 {
@@ -514,6 +674,9 @@ main(void)
 		cmocka_unit_test(test_commodities_firms_level),
 		cmocka_unit_test(test_broken_chain_refused),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_results),
+		cmocka_unit_test(test_results_binding_edge_and_errors),
+		cmocka_unit_test(test_made_id_clash),
 	};
 
 	return cmocka_run_group_tests_name("interop", tests, NULL, NULL);

@@ -11,7 +11,8 @@ set -euo pipefail
 build_packages=(meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev libjson-c-dev
                 zlib1g-dev libcmocka-dev python3)
 test_packages=(g++ binutils clang-14 libclang-rt-14-dev valgrind abigail-tools gcovr graphviz
-               python3-networkx cppcheck clang-tools-14 chromium sqlite3)
+               python3-networkx python3-pandas doxygen groff-base cppcheck clang-tools-14
+               chromium sqlite3)
 
 case "${1:-build}" in
 build) wanted=("${build_packages[@]}") ;;

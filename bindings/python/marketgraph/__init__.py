@@ -18,11 +18,13 @@ from .model import (Actor, Commodity, Facilitation, Membership, Model, Transacti
                     load, loads, read)
 from ._native import lib as _lib, library_path
 from .analysis import compare
+from .records import Records, records
 
 __all__ = [
     "__version__", "library_version", "library_path",
     "Model", "load", "read", "loads", "from_dict", "compare",
     "Actor", "Transaction", "Facilitation", "Membership", "Commodity",
+    "Records", "records",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError", "ExistsError",
     "ValidationError", "ParseError", "UnsupportedError", "FileError",
 ]

@@ -17,6 +17,9 @@ from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, Comp
                       ReportCsvOptions, ReportHtmlOptions, ReportOptions, ShockOptions,
                       ValueOptions, function, owned_string)
 from .errors import InvalidArgumentError
+from .records import Records, records, svg as _svg, to_networkx as _to_networkx
+
+from typing import Any, Iterable, Optional
 
 __all__ = ["Analyses", "compare"]
 
@@ -353,17 +356,70 @@ class Analyses:
         return self._analysis("channels", _options(ChannelsOptions,
                                                    chain=cv.cstr(chain, "chain")))
 
+    # ---- data work: flat records, NetworkX, notebooks -------------------------------------
+
+    def table(self, analysis: str, explode: Optional[str] = None, **options: Any) -> Records:
+        """The result of an analysis method (``"throughput"``,
+        ``"concentration"`` ...) run with options, as flat records
+        (marketgraph.records.records()): a list of dicts of scalars with
+        ``to_pandas()``.  explode: a nested list to give one row per item
+        (``table("concentration", explode="seller.shares")``)."""
+        if analysis.startswith("_") or analysis in ("table", "to_networkx") or \
+                not callable(getattr(self, analysis, None)):
+            raise InvalidArgumentError("table: no analysis %r" % (analysis,))
+        return records(getattr(self, analysis)(**options), explode=explode)
+
+    def to_networkx(self, results: bool = False, chain: Optional[str] = None,
+                    relations: bool = False) -> Any:
+        """The model as a networkx.MultiDiGraph: one node per actor (its
+        fields as attributes), one edge per transaction keyed by its id
+        (relation "transaction").  results: the attributes of ``export
+        --format graphml --results`` (throughput, throughput_share,
+        betweenness, betweenness_share, captive_producers, captive_supply,
+        binding, binding_capacity) for one chain; relations: facilitation and
+        membership edges too, each facilitation cost split over its edges.
+        ImportError with what to install when networkx is missing."""
+        return _to_networkx(self, results=results, chain=chain, relations=relations)
+
+    def _repr_svg_(self) -> Optional[str]:
+        """The market map in a notebook (needs Graphviz's dot, else None)."""
+        return _svg(self)
+
+    def _repr_html_(self) -> str:
+        """A short summary table in a notebook."""
+        from html import escape
+        doc = self.to_dict()
+        rows = "".join("<tr><th>%s</th><td>%d</td></tr>" % (escape(k), len(doc.get(k, [])))
+                       for k in ("actors", "transactions", "facilitation", "memberships"))
+        return "<table><caption>%s</caption>%s</table>" % (
+            escape(doc.get("name") or "marketgraph model"), rows)
+
     # ---- the market map ---------------------------------------------------------------
 
-    def to_dot(self, highlight=False, hide_services=False, hide_facilitation=False,
-               hide_legend=False):
+    def to_dot(self, highlight: bool = False, hide_services: bool = False,
+               hide_facilitation: bool = False, hide_legend: bool = False,
+               commodity: Optional[str] = None, chain: Optional[str] = None,
+               collapse: Iterable[str] = (), top: int = 0) -> str:
         """The market map as Graphviz DOT text (``marketgraph export --format
         dot``; render it with ``dot -Tsvg``).  highlight: draw the binding
-        capacities, captive-producer hubs and coalitions presumed harmful in red."""
+        capacities, captive-producer hubs and coalitions presumed harmful in red.
+        commodity or chain: draw only that commodity's (or chain's) produce;
+        collapse: actor kinds (``["producer", "collector"]``) drawn as one
+        node per region; top: with highlight, only the top N actors and
+        binding arrows in red (docs/maps.md)."""
+        from .model import ACTOR_KINDS
+        if isinstance(collapse, str):
+            raise TypeError("collapse: expected a list of actor kinds, got str")
+        bits = 0
+        for k, kind in enumerate(collapse):
+            bits |= 1 << cv.cenum(kind, "collapse[%d].kind" % k, ACTOR_KINDS, 0)
         options = _options(DotOptions, hide_services=cv.cbool(hide_services, "hide_services"),
                            hide_facilitation=cv.cbool(hide_facilitation, "hide_facilitation"),
                            hide_legend=cv.cbool(hide_legend, "hide_legend"),
-                           highlight=cv.cbool(highlight, "highlight"))
+                           highlight=cv.cbool(highlight, "highlight"),
+                           commodity=cv.cstr(commodity, "commodity"),
+                           chain=cv.cstr(chain, "chain"), collapse_by_region=bits,
+                           top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)))
         with self._lock:
             return owned_string(function("mkg_dot_write_string"), self._handle(),
                                 ctypes.byref(options))

@@ -269,6 +269,10 @@ main(void)
 	FIELD(mkg_dot_options, captive);
 	FIELD(mkg_dot_options, coalitions);
 	FIELD(mkg_dot_options, highlight);
+	FIELD(mkg_dot_options, commodity);
+	FIELD(mkg_dot_options, chain);
+	FIELD(mkg_dot_options, collapse_by_region);
+	FIELD(mkg_dot_options, top);
 	end();
 
 	BEGIN(mkg_read_options);

@@ -131,6 +131,21 @@ class HandWorked(unittest.TestCase):
         with self.assertRaises(TypeError):
             self.m.to_dot(highlight="yes")
 
+    def test_market_map_views(self):
+        # producers by region: one node per region of the producers
+        collapsed = self.m.to_dot(collapse=["producer"])
+        self.assertIn("merged by region: producer", collapsed)
+        self.assertNotIn('"coop-a" [', collapsed)
+        self.assertIn('"coop-a" [', self.m.to_dot())
+        with self.assertRaises(mg.ValidationError):
+            self.m.to_dot(collapse=["farmer"])
+        with self.assertRaises(TypeError):
+            self.m.to_dot(collapse="producer")
+        with self.assertRaises(mg.NotFoundError):
+            self.m.to_dot(commodity="rice")
+        with self.assertRaises(mg.InvalidArgumentError):
+            self.m.to_dot(top=-1)
+
     def test_option_errors(self):
         m = self.m
         for call, cls, message in [
@@ -469,6 +484,11 @@ class SameAsTheTool(unittest.TestCase):
                     done = run_native([cli(), "export", "--format", "dot", *flags, path],
                                       check=True)
                     self.assertEqual(m.to_dot(highlight=highlight), done.stdout.decode())
+            # the views agree with the command line too
+            done = run_native([cli(), "export", "--format", "dot", "--highlight", "--top", "2",
+                               "--collapse", "producers-by-region", path], check=True)
+            self.assertEqual(m.to_dot(highlight=True, top=2, collapse=["producer"]),
+                             done.stdout.decode())
 
     def test_html_and_tables(self):
         """report_html() is `marketgraph report`, byte for byte; write_report_csv()
