@@ -55,7 +55,9 @@ typedef struct mkg_report_options {
 	void *progress_data;              /**< passed to progress */
 	unsigned int threads;             /**< worker threads for the sections that split into
 	                                       independent parts; 0: one per core.  The result is
-	                                       the same, to the last bit, for any number */
+	                                       the same, to the last bit, for any number.  This
+	                                       version still computes every section on the
+	                                       calling thread */
 } mkg_report_options;
 
 #define MKG_REPORT_OPTIONS_VERSION 1
