@@ -75,6 +75,24 @@ class Sections(unittest.TestCase):
         part = json.loads(report("--sections", "groups,value,concentration"))
         self.assertEqual(list(part)[4:], ["concentration", "value", "groups"])
 
+    def test_text_summary_says_only_what_the_sections_find(self):
+        # The text's summary (docs/report.md) is computed
+        # from the sections asked for: with dependency alone, the whole
+        # summary's title and its dependence line, nothing else.
+        cotton = os.path.join(ROOT, "examples", "models", "cotton-buyer-exit.json")
+
+        def summary(*args):
+            rc, out, err = run("analyze", "-q", *args, cotton)
+            self.assertEqual(rc, 0, err)
+            return out.decode("utf-8").split("\n\n")[0].split("\n")
+
+        whole = summary()
+        dependence = [line for line in whole if line.startswith("Producers selling half")]
+        self.assertEqual(len(dependence), 1, whole)
+        self.assertGreater(len(whole), 2)
+        for args in (["--sections", "dependency"], ["--sections", "dependency", "--detail"]):
+            self.assertEqual(summary(*args), [whole[0]] + dependence, args)
+
 
 class Top(unittest.TestCase):
     def test_every_list_is_the_first_rows(self):
