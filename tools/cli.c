@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h> /* isatty */
+
+gboolean cli_quiet = FALSE;
 
 /* --aggregate, the option of every command that reads a model (its
  * parameters start with FILE); cli_load() reads it. */
@@ -24,6 +27,8 @@ cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char *
 {
 	gboolean help = FALSE;
 	const GOptionEntry help_entries[] = {
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli_quiet,
+		  "Print nothing on standard error but errors (no progress line)", NULL },
 		{ "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help and exit", NULL },
 		G_OPTION_ENTRY_NULL
 	};
@@ -272,3 +277,43 @@ cli_format_number(char buf[G_ASCII_DTOSTR_BUF_SIZE], double d)
 	return mkg__format_double(buf, d);
 }
 
+
+/* ---- the progress line ---------------------------------------------------- */
+
+void
+cli_progress_init(cli_progress_state *p, const cli_command *cmd)
+{
+	p->cmd = cmd;
+	p->start = g_get_monotonic_time();
+	p->drawn = false;
+	p->terminal = !cli_quiet && isatty(STDERR_FILENO);
+}
+
+int
+cli_progress(const char *section, double fraction, void *data)
+{
+	cli_progress_state *p = data;
+
+	if (!p->terminal || g_get_monotonic_time() - p->start < G_USEC_PER_SEC)
+		return 0;
+	if (strcmp(section, "done") == 0) {
+		cli_progress_end(p);
+		return 0;
+	}
+	/* "\r" back to the start, "\033[K" erases what a longer line left */
+	fprintf(stderr, "\rmarketgraph %s: %3.0f%% %s\033[K", p->cmd->name, 100 * fraction,
+	        section);
+	fflush(stderr);
+	p->drawn = true;
+	return 0;
+}
+
+void
+cli_progress_end(cli_progress_state *p)
+{
+	if (!p->drawn)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	p->drawn = false;
+}

@@ -10,6 +10,7 @@
 
 #include <marketgraph.h>
 #include <glib.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "text-private.h" /* mkg__quote: arguments quoted in messages */
@@ -38,6 +39,26 @@ struct cli_command {
  * printing the help, CLI_EXIT_USAGE after printing a one-line hint.
  */
 int cli_parse(const cli_command *cmd, const GOptionEntry *entries, int *argc, char ***argv);
+
+/* --quiet, which cli_parse() adds to every command: nothing on standard
+ * error but errors.  The tool parses once, on one thread. */
+extern gboolean cli_quiet;
+
+/* A progress line on standard error for a long library call: drawn only
+ * when standard error is a terminal, --quiet was not given and the work
+ * has taken more than a second; erased when the work ends.  Pass
+ * cli_progress as the callback and a cli_progress_state as its data. */
+typedef struct cli_progress_state {
+	const cli_command *cmd;
+	gint64 start;  /* g_get_monotonic_time() when the work began */
+	bool drawn;    /* a line is on the terminal */
+	bool terminal; /* standard error is a terminal and not --quiet */
+} cli_progress_state;
+
+void cli_progress_init(cli_progress_state *p, const cli_command *cmd);
+int cli_progress(const char *section, double fraction, void *data);
+/* Erase the line, if one was drawn (after a failure too). */
+void cli_progress_end(cli_progress_state *p);
 
 /* Print "marketgraph CMD: MESSAGE (try 'marketgraph CMD --help')" on stderr
  * and return CLI_EXIT_USAGE. */

@@ -21,6 +21,48 @@ check_exit_date(const cli_command *cmd, const char *date)
 	return cli_usage_error(cmd, "--exit-date: %s", msg);
 }
 
+/* An unknown --sections name is a usage error, found before the model is
+ * read: the library checks the list on an empty model (no work). */
+static int
+check_sections(const cli_command *cmd, const char *sections)
+{
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
+	mkg_model *empty = NULL;
+	mkg_report *r = NULL;
+	int rc = -1;
+
+	if (sections == NULL)
+		return -1;
+	o.sections = sections;
+	if (mkg_model_new(&empty) != MKG_OK || mkg_report_new(&r, empty, &o) != MKG_OK) {
+		const char *msg = mkg_error_message();
+
+		if (g_str_has_prefix(msg, "sections: "))
+			msg += strlen("sections: ");
+		rc = cli_usage_error(cmd, "--sections: %s", msg);
+	}
+	mkg_report_free(r);
+	mkg_model_free(empty);
+	return rc;
+}
+
+/* A whole number from 1 to max for option (--top, --threads). */
+static int
+parse_count(const cli_command *cmd, const char *option, const char *text, unsigned long max,
+            unsigned long *out)
+{
+	char q[MKG_QUOTE_BUFSIZE];
+	guint64 n;
+
+	if (text == NULL)
+		return -1;
+	if (!g_ascii_string_to_unsigned(text, 10, 1, max, &n, NULL))
+		return cli_usage_error(cmd, "%s: %s is not a whole number from 1 to %lu", option,
+		                       mkg__quote(q, text), max);
+	*out = (unsigned long)n;
+	return -1;
+}
+
 /* --by-region [seller|buyer]: GOption would take any next argument that
  * does not start with '-' as the optional value (the FILE too), so before
  * parsing, "--by-region buyer" (or "-r buyer") becomes "--by-region=buyer"
@@ -145,6 +187,9 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 {
 	char *format = NULL, *measure = NULL, *thresholds = NULL, *output = NULL;
 	char *exit_date = NULL, *levels = NULL, *dir = NULL, *date = NULL;
+	char *sections = NULL, *top = NULL, *threads = NULL;
+	unsigned long top_n = 0, threads_n = 0;
+	cli_progress_state progress;
 	gboolean bom = FALSE;
 	char **coalition = NULL, **by_tag = NULL;
 	gboolean channels = FALSE, detail = FALSE, by_period = FALSE;
@@ -184,6 +229,15 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		  "default the text opens with a summary and keeps each section short)", NULL },
 		{ "by-period", 0, 0, G_OPTION_ARG_NONE, &by_period,
 		  "One report per period of the model's transactions, in period order", NULL },
+		{ "sections", 's', 0, G_OPTION_ARG_STRING, &sections,
+		  "Only these sections (comma-separated: concentration, coalitions, dependency, "
+		  "bottlenecks, facilitation, value, inclusiveness, groups, channels; default: all)",
+		  "LIST" },
+		{ "top", 0, 0, G_OPTION_ARG_STRING, &top,
+		  "At most N rows in every list of the JSON, the largest (default: every row)", "N" },
+		{ "threads", 0, 0, G_OPTION_ARG_STRING, &threads,
+		  "Worker threads (default: one per core); the report is the same for any N "
+		  "(this version computes on one thread)", "N" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
@@ -245,6 +299,10 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		                     "us1992 or eu2004", mkg__quote(q, thresholds));
 		goto out;
 	}
+	if ((rc = check_sections(cmd, sections)) >= 0 ||
+	    (rc = parse_count(cmd, "--top", top, G_MAXINT32, &top_n)) >= 0 ||
+	    (rc = parse_count(cmd, "--threads", threads, 1024, &threads_n)) >= 0)
+		goto out;
 	if ((rc = cli_parse_list(cmd, "--coalition", coalition, &ids)) >= 0 ||
 	    (rc = cli_parse_list_of(cmd, "--by-tag", "tag", "TAG", by_tag, &tags)) >= 0)
 		goto out;
@@ -261,6 +319,12 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 	opts.exit_date = exit_date;
 	opts.channels = channels;
 	opts.detail = detail;
+	opts.sections = sections;
+	opts.top = top_n;
+	opts.threads = (unsigned int)threads_n;
+	cli_progress_init(&progress, cmd);
+	opts.progress = cli_progress;
+	opts.progress_data = &progress;
 	if (ids != NULL) {
 		opts.coalition = (const char *const *)ids;
 		opts.coalition_count = g_strv_length(ids);
@@ -278,10 +342,25 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		else
 			rc = cli_write(cmd, output, text, len);
 		g_free(text);
+		cli_progress_end(&progress);
+		goto out;
+	}
+	if (fmt == CLI_FORMAT_JSON) {
+		/* each section written as soon as it is computed */
+		int status = mkg_report_write_json_file(
+			model, &opts, output != NULL && strcmp(output, "-") != 0 ? output : NULL);
+
+		cli_progress_end(&progress);
+		if (status == MKG_EIO)
+			rc = cli_fail(cmd, "%s", mkg_error_message());
+		else if (status != MKG_OK)
+			rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
 		goto out;
 	}
 	/* left: the model's own problems, such as an unknown coalition actor */
-	if (mkg_report_new(&report, model, &opts) != MKG_OK) {
+	rc = mkg_report_new(&report, model, &opts);
+	cli_progress_end(&progress);
+	if (rc != MKG_OK) {
 		rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
 		goto out;
 	}
@@ -298,6 +377,9 @@ out:
 	g_strfreev(coalition);
 	g_free(exit_date);
 	g_free(levels);
+	g_free(sections);
+	g_free(top);
+	g_free(threads);
 	g_free(output);
 	g_free(dir);
 	g_free(date);

@@ -23,7 +23,8 @@ typedef enum mkg_status {
 	MKG_EIO = -7,          /**< reading or writing a file failed */
 	MKG_EBUFS = -8,        /**< caller's buffer too small */
 	MKG_EUNSUPPORTED = -9, /**< newer format version or unsupported feature */
-	MKG_EDATA = -10        /**< data breaks a rule of the model format */
+	MKG_EDATA = -10,       /**< data breaks a rule of the model format */
+	MKG_ECANCELED = -11    /**< the caller's progress callback asked to stop */
 } mkg_status;
 
 /**

@@ -15,6 +15,16 @@
 
 MKG_BEGIN_DECLS
 
+/**
+ * Progress of a report: called before each section with its name
+ * ("concentration", ... as in docs/report.md) and the fraction of the
+ * report's work done so far (0 to 1, estimated from the sections' usual
+ * cost), and once at the end with "done" and 1.  Return 0 to go on,
+ * nonzero to stop: the call then fails with MKG_ECANCELED, frees
+ * everything it made and writes no file.  Called on the caller's thread.
+ */
+typedef int (*mkg_report_progress_fn)(const char *section, double fraction, void *data);
+
 typedef struct mkg_report_options {
 	unsigned int version;             /**< MKG_REPORT_OPTIONS_VERSION */
 	mkg_measure measure;              /**< default MKG_MEASURE_VOLUME */
@@ -35,12 +45,25 @@ typedef struct mkg_report_options {
 	int detail;                       /**< nonzero: the long text (every market's share
 	                                       table, every list to ten rows); default: the
 	                                       summary and the short sections */
+	const char *sections;             /**< the sections to compute and write, comma-separated
+	                                       ("concentration,dependency"; docs/report.md); NULL:
+	                                       all.  model and options are always written */
+	size_t top;                       /**< at most this many rows in every list of the JSON
+	                                       (the first rows, i.e. the largest: docs/report.md);
+	                                       0: every row */
+	mkg_report_progress_fn progress;  /**< called before each section, or NULL */
+	void *progress_data;              /**< passed to progress */
+	unsigned int threads;             /**< worker threads for the sections that split into
+	                                       independent parts; 0: one per core.  The result is
+	                                       the same, to the last bit, for any number.  This
+	                                       version still computes every section on the
+	                                       calling thread */
 } mkg_report_options;
 
 #define MKG_REPORT_OPTIONS_VERSION 1
 #define MKG_REPORT_OPTIONS_INIT \
 	{ MKG_REPORT_OPTIONS_VERSION, MKG_MEASURE_VOLUME, NULL, MKG_REGION_NONE, NULL, NULL, 0, 0, \
-	  MKG_LEVELS_SEPARATE, NULL, 0, 0 }
+	  MKG_LEVELS_SEPARATE, NULL, 0, 0, NULL, 0, NULL, NULL, 0 }
 
 MKG_EXPORT int mkg_report_options_init(mkg_report_options *opts, unsigned int version);
 
@@ -133,6 +156,22 @@ MKG_EXPORT int mkg_report_csv_options_init(mkg_report_csv_options *opts, unsigne
 MKG_EXPORT int
 mkg_report_write_csv_files(const mkg_report *report, const char *dir,
                            const mkg_report_csv_options *opts);
+
+/**
+ * Compute the report of model with opts (NULL: defaults) and write it as
+ * JSON (the same bytes as mkg_report_new() then mkg_report_write_json())
+ * to the file path, or to standard output when path is NULL, each section
+ * as soon as it is computed, then freed: memory holds the model, the
+ * section being computed and a 64 KiB buffer, never the whole report.  A
+ * file is written beside path and renamed over it at the end, so a failure
+ * leaves path as it was; standard output may hold the sections written
+ * before the failure.  Fails as mkg_report_new() does, with MKG_ECANCELED
+ * when the progress callback stops it, and with MKG_EIO `PATH: cannot
+ * write: REASON`.
+ */
+MKG_EXPORT int
+mkg_report_write_json_file(const mkg_model *model, const mkg_report_options *opts,
+                           const char *path);
 
 MKG_END_DECLS
 

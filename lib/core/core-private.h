@@ -149,6 +149,14 @@ typedef struct mkg_jw mkg_jw;
 
 mkg_jw *mkg__jw_new_string(void);
 mkg_jw *mkg__jw_new_stream(FILE *stream);
+/* A writer that hands its buffer to the descriptor fd in chunks
+ * (mkg__output_write_all); mkg__jw_finish() reports the first write error
+ * as MKG_EIO and leaves fd open. */
+mkg_jw *mkg__jw_new_fd(int fd);
+/* Keep at most top rows in every array (0: all, the default): an object
+ * that would be an array's element number top + 1 or later is left out,
+ * with all it holds.  Arrays of strings or numbers are never cut. */
+void mkg__jw_set_top(mkg_jw *w, size_t top);
 /* Flush; return MKG_OK, MKG_EIO, or MKG_EDATA after an infinite number
  * (then no text is handed out).  For a string writer, hand the text to
  * *out (freed with mkg_free(), i.e. g_free) and its length to *len.  Frees

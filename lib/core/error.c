@@ -56,6 +56,7 @@ mkg_strerror(int code)
 	case MKG_EBUFS: return "buffer too small";
 	case MKG_EUNSUPPORTED: return "unsupported";
 	case MKG_EDATA: return "invalid data";
+	case MKG_ECANCELED: return "canceled";
 	default: return "unknown error";
 	}
 }

@@ -1,6 +1,7 @@
 /* marketgraph: a small streaming JSON writer with deterministic layout.
  * SPDX-License-Identifier: MIT */
 #include "core-private.h"
+#include "output-private.h" /* mkg__output_write_all */
 
 #include <errno.h>
 #include <math.h>
@@ -22,6 +23,10 @@ struct mkg_jw {
 	bool infinite;   /* an infinite number was given: mkg__jw_finish fails */
 	bool after_key;  /* a key was written; the value follows on the same line */
 	GArray *frames;  /* jw_frame */
+	int fd;          /* a descriptor writer's file; -1 otherwise */
+	int fd_errno;    /* the first write error on fd, 0 if none */
+	size_t top;      /* rows (objects) kept per array; 0: all */
+	size_t skip;     /* > 0: inside a row past the top, nesting depth */
 };
 
 static mkg_jw *
@@ -30,6 +35,7 @@ jw_new(FILE *stream)
 	mkg_jw *w = g_new0(mkg_jw, 1);
 	w->buf = g_string_sized_new(stream ? MKG_JW_FLUSH_AT + 4096 : 4096);
 	w->stream = stream;
+	w->fd = -1;
 	w->frames = g_array_new(FALSE, FALSE, sizeof(jw_frame));
 	return w;
 }
@@ -46,9 +52,34 @@ mkg__jw_new_stream(FILE *stream)
 	return jw_new(stream);
 }
 
+mkg_jw *
+mkg__jw_new_fd(int fd)
+{
+	mkg_jw *w = jw_new(NULL);
+
+	w->fd = fd;
+	g_string_set_size(w->buf, 0);
+	return w;
+}
+
+void
+mkg__jw_set_top(mkg_jw *w, size_t top)
+{
+	w->top = top;
+}
+
 static void
 jw_flush(mkg_jw *w)
 {
+	if (w->fd >= 0) {
+		int err;
+
+		if (w->buf->len > 0 && w->fd_errno == 0 &&
+		    (err = mkg__output_write_all(w->fd, w->buf->str, w->buf->len)) != 0)
+			w->fd_errno = err;
+		g_string_truncate(w->buf, 0);
+		return;
+	}
 	if (w->stream == NULL || w->buf->len == 0)
 		return;
 	if (!w->io_error && fwrite(w->buf->str, 1, w->buf->len, w->stream) != w->buf->len)
@@ -78,16 +109,22 @@ mkg__jw_finish(mkg_jw *w, char **out, size_t *len)
 	int rc = MKG_OK;
 
 	if (w->infinite) {
-		if (w->stream) {
+		if (w->stream || w->fd >= 0) {
 			jw_flush(w);
-			fflush(w->stream);
+			if (w->stream)
+				fflush(w->stream);
 		}
 		g_string_free(w->buf, TRUE);
 		jw_free(w);
 		return mkg__error(MKG_EDATA, "JSON writer: a number is infinite (a sum that "
 		                             "overflows was not reported as an error)");
 	}
-	if (w->stream) {
+	if (w->fd >= 0) {
+		jw_flush(w);
+		g_string_free(w->buf, TRUE);
+		if (w->fd_errno != 0)
+			rc = mkg__error(MKG_EIO, "write error: %s", g_strerror(w->fd_errno));
+	} else if (w->stream) {
 		jw_flush(w);
 		if (!w->io_error && fflush(w->stream) != 0)
 			w->io_error = true;
@@ -145,8 +182,28 @@ jw_before_item(mkg_jw *w)
 static void
 jw_after_value(mkg_jw *w)
 {
-	if (w->stream && w->buf->len >= MKG_JW_FLUSH_AT)
+	if ((w->stream || w->fd >= 0) && w->buf->len >= MKG_JW_FLUSH_AT)
 		jw_flush(w);
+}
+
+/* A row past the top: an object that is the element of an array already
+ * holding top elements.  It and everything in it are left out. */
+static bool
+jw_skips(mkg_jw *w, bool object)
+{
+	const jw_frame *parent;
+
+	if (w->skip > 0) {
+		w->skip++;
+		return true;
+	}
+	parent = jw_top(w);
+	if (object && w->top > 0 && parent != NULL && !parent->object && !w->after_key &&
+	    parent->members >= w->top) {
+		w->skip = 1;
+		return true;
+	}
+	return false;
 }
 
 static void
@@ -155,6 +212,8 @@ jw_begin(mkg_jw *w, bool object, bool inline_)
 	jw_frame *parent = jw_top(w);
 	jw_frame f = { object, inline_ || (parent && parent->inline_), 0 };
 
+	if (jw_skips(w, object))
+		return;
 	jw_before_item(w);
 	g_string_append_c(w->buf, object ? '{' : '[');
 	g_array_append_val(w->frames, f);
@@ -166,6 +225,10 @@ jw_end(mkg_jw *w)
 	const jw_frame *top = jw_top(w);
 	jw_frame f;
 
+	if (w->skip > 0) {
+		w->skip--;
+		return;
+	}
 	g_return_if_fail(top != NULL); /* an end without a begin is a bug in the caller */
 	f = *top;
 	g_array_set_size(w->frames, w->frames->len - 1);
@@ -210,6 +273,8 @@ jw_quoted(GString *buf, const char *s)
 void
 mkg__jw_key(mkg_jw *w, const char *key)
 {
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	jw_quoted(w->buf, key);
 	g_string_append(w->buf, ": ");
@@ -223,6 +288,8 @@ mkg__jw_string(mkg_jw *w, const char *s)
 		mkg__jw_null(w);
 		return;
 	}
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	jw_quoted(w->buf, s);
 	jw_after_value(w);
@@ -233,6 +300,8 @@ mkg__jw_double(mkg_jw *w, double d)
 {
 	char num[MKG_DOUBLE_BUFSIZE];
 
+	if (w->skip > 0)
+		return;
 	if (!isfinite(d)) {
 		if (!isnan(d))
 			w->infinite = true;
@@ -247,6 +316,8 @@ mkg__jw_double(mkg_jw *w, double d)
 void
 mkg__jw_int(mkg_jw *w, int64_t i)
 {
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	g_string_append_printf(w->buf, "%" G_GINT64_FORMAT, (gint64)i);
 	jw_after_value(w);
@@ -255,6 +326,8 @@ mkg__jw_int(mkg_jw *w, int64_t i)
 void
 mkg__jw_bool(mkg_jw *w, bool b)
 {
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	g_string_append(w->buf, b ? "true" : "false");
 	jw_after_value(w);
@@ -263,6 +336,8 @@ mkg__jw_bool(mkg_jw *w, bool b)
 void
 mkg__jw_null(mkg_jw *w)
 {
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	g_string_append(w->buf, "null");
 	jw_after_value(w);
@@ -271,6 +346,8 @@ mkg__jw_null(mkg_jw *w)
 void
 mkg__jw_raw(mkg_jw *w, const char *json)
 {
+	if (w->skip > 0)
+		return;
 	jw_before_item(w);
 	g_string_append(w->buf, json);
 	jw_after_value(w);

@@ -19,31 +19,34 @@ struct mkg__m4p {
 int
 mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
                  const mkg_concentration *c, const char *exit_date,
-                 const char *const *by_tag, size_t by_tag_count)
+                 const char *const *by_tag, size_t by_tag_count, unsigned parts)
 {
 	mkg__m4p *x;
 	int32_t day;
 	int rc;
 
 	/* the sums that can overflow are checked before anything is built */
-	if ((rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK)
+	if ((parts & MKG__M4P_FACILITATION) &&
+	    (rc = mkg__facilitation_costs_check(m, "facilitation mix")) != MKG_OK)
 		return rc;
-	x = g_new0(mkg__m4p, 1);
+	if (*out == NULL)
+		*out = g_new0(mkg__m4p, 1);
+	x = *out;
 	/* inclusiveness first: its households overflow before the value's do */
-	if ((rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK ||
-	    (rc = mkg__value_compute(&x->value, m, by_tag, by_tag_count)) != MKG_OK ||
-	    (rc = mkg__groups_compute(&x->groups, m, c)) != MKG_OK) {
-		mkg__m4p_free(x);
+	if (((parts & MKG__M4P_INCLUSIVENESS) &&
+	     (rc = mkg__inclusiveness_compute(&x->inclusiveness, m)) != MKG_OK) ||
+	    ((parts & MKG__M4P_VALUE) &&
+	     (rc = mkg__value_compute(&x->value, m, by_tag, by_tag_count)) != MKG_OK) ||
+	    ((parts & MKG__M4P_GROUPS) && (rc = mkg__groups_compute(&x->groups, m, c)) != MKG_OK))
 		return rc;
+	if (parts & MKG__M4P_FACILITATION) {
+		x->mix = mkg__facilitation_mix_compute(m, mk);
+		x->readiness = mkg__exit_readiness_compute(m);
+		x->competing = mkg__competing_compute(m);
+		x->payments = mkg__payments_compute(m);
+		if (exit_date != NULL && mkg_exit_date_parse(exit_date, &day) == MKG_OK)
+			x->exit_simulation = mkg__exit_simulation_compute(m, mk, exit_date, day);
 	}
-
-	x->mix = mkg__facilitation_mix_compute(m, mk);
-	x->readiness = mkg__exit_readiness_compute(m);
-	x->competing = mkg__competing_compute(m);
-	x->payments = mkg__payments_compute(m);
-	if (exit_date != NULL && mkg_exit_date_parse(exit_date, &day) == MKG_OK)
-		x->exit_simulation = mkg__exit_simulation_compute(m, mk, exit_date, day);
-	*out = x;
 	return MKG_OK;
 }
 
@@ -66,6 +69,8 @@ mkg__m4p_free(mkg__m4p *x)
 void
 mkg__m4p_write(mkg_jw *w, const mkg__m4p *x)
 {
+	if (x->mix == NULL)
+		goto value;
 	mkg__jw_key(w, "facilitation");
 	mkg__jw_begin_object(w, false);
 	mkg__jw_key(w, "mix");
@@ -80,12 +85,19 @@ mkg__m4p_write(mkg_jw *w, const mkg__m4p *x)
 		mkg__exit_simulation_write(w, x->exit_simulation);
 	}
 	mkg__jw_end_object(w);
-	mkg__jw_key(w, "value");
-	mkg__value_write(w, x->value);
-	mkg__jw_key(w, "inclusiveness");
-	mkg__inclusiveness_write(w, x->inclusiveness);
-	mkg__jw_key(w, "groups");
-	mkg__groups_write(w, x->groups);
+value:
+	if (x->value != NULL) {
+		mkg__jw_key(w, "value");
+		mkg__value_write(w, x->value);
+	}
+	if (x->inclusiveness != NULL) {
+		mkg__jw_key(w, "inclusiveness");
+		mkg__inclusiveness_write(w, x->inclusiveness);
+	}
+	if (x->groups != NULL) {
+		mkg__jw_key(w, "groups");
+		mkg__groups_write(w, x->groups);
+	}
 }
 
 void
@@ -94,15 +106,21 @@ mkg__m4p_text(GString *out, const mkg__m4p *x, mkg__labels *l, const mkg__units 
 	/* Who earns and who is included, then the programmes: what breaks
 	 * when they leave, who else works on the same people, who pays, what
 	 * they do; then the groups. */
-	mkg__value_text(out, x->value, l);
-	mkg__inclusiveness_text(out, x->inclusiveness, u);
+	if (x->value != NULL)
+		mkg__value_text(out, x->value, l);
+	if (x->inclusiveness != NULL)
+		mkg__inclusiveness_text(out, x->inclusiveness, u);
 	if (x->exit_simulation != NULL)
 		mkg__exit_simulation_text(out, x->exit_simulation, l, u);
-	mkg__exit_readiness_text(out, x->readiness, l);
-	mkg__competing_text(out, x->competing, l);
-	mkg__payments_text(out, x->payments, l, u);
-	mkg__facilitation_mix_text(out, x->mix, l, u);
-	mkg__groups_text(out, x->groups, l);
+	/* a section left out of the report (its sections option) is NULL */
+	if (x->mix != NULL) {
+		mkg__exit_readiness_text(out, x->readiness, l);
+		mkg__competing_text(out, x->competing, l);
+		mkg__payments_text(out, x->payments, l, u);
+		mkg__facilitation_mix_text(out, x->mix, l, u);
+	}
+	if (x->groups != NULL)
+		mkg__groups_text(out, x->groups, l);
 }
 
 void

@@ -18,6 +18,7 @@
 #include "html-private.h"
 #include "findings-private.h"
 #include "marketgraph/report.h"
+#include "output-private.h"
 
 #include <string.h>
 
@@ -53,6 +54,9 @@ struct mkg_report {
 	bool channels_text;           /* and in the text only when asked for */
 	bool detail;                  /* the long text */
 	GPtrArray *findings;          /* the summary: mkg__finding *, findings-private.h */
+	unsigned want;                /* the sections asked for (S_BIT below) */
+	const char *sections;         /* the caller's list, or NULL for all */
+	size_t top;                   /* rows per JSON list; 0: all */
 };
 
 MKG_DEFINE_INIT(mkg_report_options_init, mkg_report_options, opts, MKG_REPORT_OPTIONS)
@@ -93,7 +97,7 @@ copy(mkg_report *r, const char *s)
 }
 
 static void
-copy_model(mkg_report *r, const mkg_model *m)
+copy_model(mkg_report *r, const mkg_model *m, bool labels)
 {
 	r->model_name = copy(r, m->name);
 	r->volume_unit = copy(r, m->volume_unit);
@@ -103,7 +107,7 @@ copy_model(mkg_report *r, const mkg_model *m)
 	r->facilitation = m->facilitation->len;
 	r->memberships = m->memberships->len;
 	r->labels = g_hash_table_new(g_str_hash, g_str_equal);
-	for (guint i = 0; i < m->actors->len; i++) {
+	for (guint i = 0; labels && i < m->actors->len; i++) {
 		const mkg_actor_rec *a = MKG_ACTOR(m, i);
 		if (a->name != NULL && strcmp(a->name, a->id) != 0) {
 			GString *label = g_string_new(NULL);
@@ -141,6 +145,8 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 	}
 	r->channels_text = o->channels != 0;
 	r->detail = o->detail != 0;
+	r->sections = copy(r, o->sections);
+	r->top = o->top;
 	if (coalition != NULL) {
 		/* The resolved (deduplicated) coalition, in the caller's order. */
 		r->coalition_count = coalition->len;
@@ -150,24 +156,136 @@ copy_options(mkg_report *r, const mkg_report_options *o, const mkg_thresholds *t
 	}
 }
 
-/* The M4P sections.  The facilitation mix and the exit simulation have no
- * level: they take the pooled partition, mk itself when levels are pooled.
- * A pooled total may overflow where no level's does: that fails with the
- * facilitation mix's message. */
+/* ---- the sections and their computation ----------------------------------- */
+
+/* The sections a caller can choose, in report.md order; the bit of
+ * section i is 1 << i.  weight: the share of the work of a usual model
+ * (measured on bench/gen-model.py models, docs/performance.md), for the
+ * progress fraction. */
+typedef struct section_def {
+	const char *name;
+	double weight;
+} section_def;
+
+enum {
+	S_CONCENTRATION, S_COALITIONS, S_DEPENDENCY, S_BOTTLENECKS, S_FACILITATION, S_VALUE,
+	S_INCLUSIVENESS, S_GROUPS, S_CHANNELS, S_COUNT
+};
+
+static const section_def sections[S_COUNT] = {
+	{ "concentration", 2 }, { "coalitions", 1 }, { "dependency", 3 }, { "bottlenecks", 6 },
+	{ "facilitation", 1 },  { "value", 2 },      { "inclusiveness", 1 }, { "groups", 1 },
+	{ "channels", 3 },
+};
+
+#define S_BIT(s) (1u << (s))
+#define S_ALL ((1u << S_COUNT) - 1u)
+
+/* "concentration,dependency" into a set of bits.  MKG_EINVAL for an
+ * unknown or empty name. */
 static int
-m4p_compute(mkg_report *r, const mkg_model *model, const mkg__markets *mk)
+parse_sections(const char *list, unsigned *out)
+{
+	char quoted[MKG_QUOTE_BUFSIZE];
+	char **names;
+	unsigned set = 0;
+	int rc = MKG_OK;
+
+	if (list == NULL) {
+		*out = S_ALL;
+		return MKG_OK;
+	}
+	names = g_strsplit(list, ",", -1);
+	for (size_t i = 0; names[i] != NULL && rc == MKG_OK; i++) {
+		size_t s = 0;
+
+		while (s < S_COUNT && strcmp(names[i], sections[s].name) != 0)
+			s++;
+		if (s < S_COUNT)
+			set |= S_BIT(s);
+		else
+			rc = mkg__error(MKG_EINVAL,
+			                "sections: unknown section %s, expected a comma-separated list "
+			                "of concentration, coalitions, dependency, bottlenecks, "
+			                "facilitation, value, inclusiveness, groups and channels",
+			                mkg__quote(quoted, names[i]));
+	}
+	if (rc == MKG_OK && set == 0)
+		rc = mkg__error(MKG_EINVAL, "sections: the list is empty");
+	g_strfreev(names);
+	if (rc == MKG_OK)
+		*out = set;
+	return rc;
+}
+
+/* One computation of a report: into r (mkg_report_new) or, when w is set,
+ * written to w section by section, each freed once written. */
+typedef struct run {
+	mkg_report *r;
+	const mkg_model *model;
+	mkg_jw *w;              /* NULL: keep every section in r */
+	unsigned want;          /* the sections asked for (S_BIT) */
+	mkg_report_progress_fn progress;
+	void *progress_data;
+	double done, total;     /* weights */
+	const GArray *coalition;
+} run;
+
+/* Tell the caller that section s starts; MKG_ECANCELED if it says stop. */
+static int
+run_progress(run *x, const char *name, double weight)
+{
+	double fraction = x->total > 0 ? x->done / x->total : 1;
+
+	x->done += weight;
+	if (x->progress == NULL || x->progress(name, fraction > 1 ? 1 : fraction,
+	                                       x->progress_data) == 0)
+		return MKG_OK;
+	return mkg__error(MKG_ECANCELED, "report: canceled by the progress callback before %s",
+	                  name);
+}
+
+static int
+start(run *x, int s)
+{
+	return run_progress(x, sections[s].name, sections[s].weight);
+}
+
+static bool
+wants(const run *x, int s)
+{
+	return (x->want & S_BIT(s)) != 0;
+}
+
+/* The M4P parts of one section, or all the wanted ones. */
+static unsigned
+m4p_parts(unsigned want)
+{
+	return ((want & S_BIT(S_FACILITATION)) ? MKG__M4P_FACILITATION : 0u) |
+	       ((want & S_BIT(S_VALUE)) ? MKG__M4P_VALUE : 0u) |
+	       ((want & S_BIT(S_INCLUSIVENESS)) ? MKG__M4P_INCLUSIVENESS : 0u) |
+	       ((want & S_BIT(S_GROUPS)) ? MKG__M4P_GROUPS : 0u);
+}
+
+/* M4P parts into *out.  The facilitation mix and the exit simulation have
+ * no level: they take the pooled partition, mk itself when levels are
+ * pooled.  A pooled total may overflow where no level's does: that fails
+ * with the facilitation mix's message. */
+static int
+m4p_compute(mkg__m4p **out, const mkg_report *r, const mkg_model *model,
+            const mkg__markets *mk, unsigned parts)
 {
 	mkg__markets pooled;
 	int rc;
 
-	if (r->levels == MKG_LEVELS_POOLED)
-		return mkg__m4p_compute(&r->m4p, model, mk, r->concentration, r->exit_date,
-		                        r->by_tag, r->by_tag_count);
+	if (r->levels == MKG_LEVELS_POOLED || !(parts & MKG__M4P_FACILITATION))
+		return mkg__m4p_compute(out, model, mk, r->concentration, r->exit_date,
+		                        r->by_tag, r->by_tag_count, parts);
 	if ((rc = mkg__markets_build(&pooled, model, r->measure, MKG_LEVELS_POOLED, r->split,
 	                             "facilitation mix")) != MKG_OK)
 		return rc;
-	rc = mkg__m4p_compute(&r->m4p, model, &pooled, r->concentration, r->exit_date,
-	                      r->by_tag, r->by_tag_count);
+	rc = mkg__m4p_compute(out, model, &pooled, r->concentration, r->exit_date, r->by_tag,
+	                      r->by_tag_count, parts);
 	mkg__markets_clear(&pooled);
 	return rc;
 }
@@ -195,68 +313,206 @@ compute_findings(mkg_report *r, const mkg_model *model)
 	r->findings = mkg__findings_compute(&in);
 }
 
+static void json_header(mkg_jw *w, const mkg_report *r);
+
+/* The M4P sections: kept in r, or each written and freed in turn. */
+static int
+run_m4p(run *x, const mkg__markets *mk)
+{
+	mkg_report *r = x->r;
+	mkg__m4p *early = NULL; /* streaming: the inclusiveness, computed before the value */
+	int rc = MKG_OK;
+
+	for (int s = S_FACILITATION; s <= S_GROUPS; s++) {
+		mkg__m4p *one = NULL;
+		unsigned parts = m4p_parts(S_BIT(s));
+
+		if (!wants(x, s))
+			continue;
+		if ((rc = start(x, s)) != MKG_OK)
+			break;
+		/* the households of the inclusiveness overflow before the value's
+		 * do (mkg__m4p_compute): that one is reported, as in every report */
+		if (s == S_INCLUSIVENESS && wants(x, S_VALUE)) {
+			if (x->w != NULL)
+				mkg__m4p_write(x->w, early);
+			continue;
+		}
+		if (s == S_VALUE && wants(x, S_INCLUSIVENESS)) {
+			if (x->w == NULL)
+				parts |= MKG__M4P_INCLUSIVENESS;
+			else if ((rc = m4p_compute(&early, r, x->model, mk,
+			                           MKG__M4P_INCLUSIVENESS)) != MKG_OK)
+				break;
+		}
+		if (x->w == NULL)
+			rc = m4p_compute(&r->m4p, r, x->model, mk, parts);
+		else if ((rc = m4p_compute(&one, r, x->model, mk, parts)) == MKG_OK)
+			mkg__m4p_write(x->w, one);
+		mkg__m4p_free(one);
+		if (rc != MKG_OK)
+			break;
+	}
+	mkg__m4p_free(early);
+	return rc;
+}
+
+/* Every section asked for, in report.md order, so that the first sum that
+ * overflows is the one reported.  Bottlenecks also fail for a flow network
+ * too large for 32-bit arcs.  Whatever is left in r is freed by the
+ * caller, on success or failure. */
+static int
+run_sections(run *x)
+{
+	mkg_report *r = x->r;
+	mkg_jw *w = x->w;
+	const GArray *co = x->coalition;
+	/* concentration, coalitions, facilitation and groups share one market
+	 * partition and the concentration */
+	bool markets = (x->want & (S_BIT(S_CONCENTRATION) | S_BIT(S_COALITIONS) |
+	                           S_BIT(S_FACILITATION) | S_BIT(S_GROUPS))) != 0;
+	mkg__markets mk;
+	int rc = MKG_OK;
+
+	if (w != NULL)
+		json_header(w, r);
+	if (markets) {
+		if ((rc = start(x, S_CONCENTRATION)) != MKG_OK ||
+		    (rc = mkg__markets_build(&mk, x->model, r->measure, r->levels, r->split,
+		                             "concentration")) != MKG_OK)
+			return rc;
+		rc = mkg__concentration_compute(&r->concentration, x->model, &mk, &r->thresholds,
+		                                "concentration");
+		if (rc == MKG_OK && w != NULL && wants(x, S_CONCENTRATION)) {
+			mkg__jw_key(w, "concentration");
+			mkg__concentration_write(w, r->concentration);
+		}
+		if (rc == MKG_OK && wants(x, S_COALITIONS) && (rc = start(x, S_COALITIONS)) == MKG_OK) {
+			r->coalitions = mkg__coalitions_compute(
+				x->model, r->concentration,
+				co ? (const mkg_idx *)(void *)co->data : NULL, co ? co->len : 0, true);
+			if (w != NULL) {
+				mkg__jw_key(w, "coalitions");
+				mkg__coalitions_write(w, r->coalitions);
+				mkg_coalitions_free(r->coalitions);
+				r->coalitions = NULL;
+			}
+		}
+		if (rc != MKG_OK) {
+			mkg__markets_clear(&mk);
+			return rc;
+		}
+	}
+	if (wants(x, S_DEPENDENCY)) {
+		if ((rc = start(x, S_DEPENDENCY)) != MKG_OK ||
+		    (rc = mkg__dependency_compute(&r->dependency, x->model, r->measure)) != MKG_OK)
+			goto out;
+		if (w != NULL) {
+			mkg__jw_key(w, "dependency");
+			mkg__dependency_write(w, r->dependency);
+			mkg_dependency_free(r->dependency);
+			r->dependency = NULL;
+		}
+	}
+	if (wants(x, S_BOTTLENECKS)) {
+		if ((rc = start(x, S_BOTTLENECKS)) != MKG_OK ||
+		    (rc = mkg_bottlenecks_new(&r->bottlenecks, x->model, NULL)) != MKG_OK)
+			goto out;
+		if (w != NULL) {
+			mkg__jw_key(w, "bottlenecks");
+			mkg__bottlenecks_write(w, r->bottlenecks);
+			mkg_bottlenecks_free(r->bottlenecks);
+			r->bottlenecks = NULL;
+		}
+	}
+	if ((rc = run_m4p(x, markets ? &mk : NULL)) != MKG_OK)
+		goto out;
+	if (wants(x, S_CHANNELS)) {
+		if ((rc = start(x, S_CHANNELS)) != MKG_OK ||
+		    (rc = mkg_channels_new(&r->channels, x->model, NULL)) != MKG_OK)
+			goto out;
+		if (w != NULL) {
+			if (mkg_channels_chain_count(r->channels) > 0) {
+				mkg__jw_key(w, "channels");
+				mkg__channels_write(w, r->channels);
+			}
+			mkg_channels_free(r->channels);
+			r->channels = NULL;
+		}
+	}
+	if (w != NULL)
+		mkg__jw_end_object(w);
+	rc = run_progress(x, "done", 0);
+out:
+	if (markets)
+		mkg__markets_clear(&mk);
+	if (w != NULL || !wants(x, S_CONCENTRATION)) {
+		/* computed for the other sections only */
+		mkg_concentration_free(r->concentration);
+		r->concentration = NULL;
+	}
+	return rc;
+}
+
+/* Check the options and set up a report and a run (nothing computed).
+ * keep_labels: the text's labels are needed (mkg_report_new). */
+static int
+run_init(run *x, const mkg_model *model, const mkg_report_options *opts, bool keep_labels,
+         GArray **coalition)
+{
+	mkg_thresholds t;
+	unsigned want;
+	int rc;
+
+	if ((rc = check_options(model, opts, &t, coalition)) != MKG_OK)
+		return rc;
+	if ((rc = parse_sections(opts->sections, &want)) != MKG_OK) {
+		if (*coalition != NULL)
+			g_array_free(*coalition, TRUE);
+		*coalition = NULL;
+		return rc;
+	}
+	memset(x, 0, sizeof *x);
+	x->r = g_new0(mkg_report, 1);
+	x->r->strings = g_string_chunk_new(4096);
+	copy_model(x->r, model, keep_labels);
+	copy_options(x->r, opts, &t, *coalition, model);
+	x->r->want = want;
+	x->model = model;
+	x->want = want;
+	x->progress = opts->progress;
+	x->progress_data = opts->progress_data;
+	x->coalition = *coalition;
+	if (want & (S_BIT(S_COALITIONS) | S_BIT(S_FACILITATION) | S_BIT(S_GROUPS)))
+		want |= S_BIT(S_CONCENTRATION); /* computed for them, maybe not written */
+	for (int s = 0; s < S_COUNT; s++)
+		if (want & S_BIT(s))
+			x->total += sections[s].weight;
+	return MKG_OK;
+}
+
 int
 mkg_report_new(mkg_report **out, const mkg_model *model, const mkg_report_options *opts)
 {
 	mkg_report_options o;
-	mkg_thresholds t;
 	GArray *coalition = NULL;
-	mkg__markets mk;
-	mkg_report *r;
+	run x;
 	int rc;
 
 	MKG_CHECK_ARG(out);
 	MKG_CHECK_ARG(model);
 	MKG_RESOLVE_OPTIONS("mkg_report_new", mkg_report_options, MKG_REPORT_OPTIONS, opts, &o);
-	opts = &o;
-	if ((rc = check_options(model, opts, &t, &coalition)) != MKG_OK)
+	if ((rc = run_init(&x, model, &o, true, &coalition)) != MKG_OK)
 		return rc;
-
-	r = g_new0(mkg_report, 1);
-	r->strings = g_string_chunk_new(4096);
-	copy_model(r, model);
-	copy_options(r, opts, &t, coalition, model);
-
-	/* concentration, coalitions and groups share one market partition; every
-	 * sum that overflows fails here, with the message of its analysis */
-	if ((rc = mkg__markets_build(&mk, model, r->measure, r->levels, r->split,
-	                             "concentration")) != MKG_OK) {
-		if (coalition != NULL)
-			g_array_free(coalition, TRUE);
-		mkg_report_free(r);
-		return rc;
-	}
-	if ((rc = mkg__concentration_compute(&r->concentration, model, &mk, &r->thresholds,
-	                                     "concentration")) != MKG_OK) {
-		mkg__markets_clear(&mk);
-		if (coalition != NULL)
-			g_array_free(coalition, TRUE);
-		mkg_report_free(r);
-		return rc;
-	}
-	r->coalitions = mkg__coalitions_compute(
-		model, r->concentration, coalition ? (const mkg_idx *)(void *)coalition->data : NULL,
-		coalition ? coalition->len : 0, true);
-	/* In the order of the sections, so that the first sum that overflows
-	 * is the one reported.  Bottlenecks also fail for a flow network too
-	 * large for 32-bit arcs. */
-	if ((rc = mkg__dependency_compute(&r->dependency, model, r->measure)) == MKG_OK &&
-	    (rc = mkg_bottlenecks_new(&r->bottlenecks, model, NULL)) == MKG_OK)
-		rc = m4p_compute(r, model, &mk);
-	if (rc == MKG_OK)
-		rc = mkg_channels_new(&r->channels, model, NULL);
-	mkg__markets_clear(&mk);
-	if (rc != MKG_OK) {
-		if (coalition != NULL)
-			g_array_free(coalition, TRUE);
-		mkg_report_free(r);
-		return rc;
-	}
-
+	rc = run_sections(&x);
 	if (coalition != NULL)
 		g_array_free(coalition, TRUE);
-	compute_findings(r, model);
-	*out = r;
+	if (rc != MKG_OK) {
+		mkg_report_free(x.r);
+		return rc;
+	}
+	compute_findings(x.r, model);
+	*out = x.r;
 	return MKG_OK;
 }
 
@@ -264,6 +520,54 @@ const GPtrArray *
 mkg__report_findings(const mkg_report *r)
 {
 	return r->findings;
+}
+
+int
+mkg_report_write_json_file(const mkg_model *model, const mkg_report_options *opts,
+                           const char *path)
+{
+	mkg_report_options o;
+	GArray *coalition = NULL;
+	mkg_output file = { NULL, NULL, -1 };
+	int fd = 1, err;
+	run x;
+	int rc;
+
+	MKG_CHECK_ARG(model);
+	MKG_RESOLVE_OPTIONS("mkg_report_write_json_file", mkg_report_options,
+	                    MKG_REPORT_OPTIONS, opts, &o);
+	if ((rc = run_init(&x, model, &o, false, &coalition)) != MKG_OK)
+		return rc;
+	if (path != NULL) {
+		if ((err = mkg__output_open(&file, path)) != 0) {
+			rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
+			goto out;
+		}
+		fd = file.fd;
+	}
+	x.w = mkg__jw_new_fd(fd);
+	mkg__jw_set_top(x.w, x.r->top);
+	rc = run_sections(&x);
+	if (rc != MKG_OK) {
+		mkg__jw_abandon(x.w);
+		mkg__output_abort(&file);
+		goto out;
+	}
+	if ((rc = mkg__jw_finish(x.w, NULL, NULL)) != MKG_OK) {
+		mkg__output_abort(&file);
+		if (rc == MKG_EIO)
+			rc = mkg__error(MKG_EIO, "%s: cannot write: %s",
+			                path ? path : "<stdout>",
+			                mkg_error_message() + strlen("write error: "));
+		goto out;
+	}
+	if (path != NULL && (err = mkg__output_commit(&file)) != 0)
+		rc = mkg__error(MKG_EIO, "%s: cannot write: %s", path, g_strerror(err));
+out:
+	if (coalition != NULL)
+		g_array_free(coalition, TRUE);
+	mkg_report_free(x.r);
+	return rc;
 }
 
 void
@@ -312,6 +616,11 @@ json_options(mkg_jw *w, const mkg_report *r)
 	mkg__jw_kstring(w, "region_split", mkg__region_split_name(r->split));
 	mkg__jw_kstring(w, "levels", mkg__levels_name(r->levels));
 	mkg__jw_kstring(w, "exit_date", r->exit_date);
+	/* only when asked for: the default report's bytes stay as they were */
+	if (r->sections != NULL)
+		mkg__jw_kstring(w, "sections", r->sections);
+	if (r->top > 0)
+		mkg__jw_kint(w, "top", (int64_t)r->top);
 	mkg__jw_key(w, "coalition");
 	if (r->coalition == NULL) {
 		mkg__jw_null(w);
@@ -333,6 +642,17 @@ json_options(mkg_jw *w, const mkg_report *r)
 	mkg__jw_end_object(w);
 }
 
+/* The report object's opening: what, which model, which options. */
+static void
+json_header(mkg_jw *w, const mkg_report *r)
+{
+	mkg__jw_begin_object(w, false);
+	mkg__jw_kstring(w, "report", "marketgraph");
+	mkg__jw_kint(w, "version", 1);
+	json_model(w, r);
+	json_options(w, r);
+}
+
 int
 mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
 {
@@ -342,11 +662,8 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len)
 	MKG_CHECK_ARG(report);
 	MKG_CHECK_ARG(out);
 	w = mkg__jw_new_string();
-	mkg__jw_begin_object(w, false);
-	mkg__jw_kstring(w, "report", "marketgraph");
-	mkg__jw_kint(w, "version", 1);
-	json_model(w, r);
-	json_options(w, r);
+	mkg__jw_set_top(w, r->top);
+	json_header(w, r);
 	if (r->concentration != NULL) {
 		mkg__jw_key(w, "concentration");
 		mkg__concentration_write(w, r->concentration);

@@ -97,14 +97,24 @@ const char *mkg__text_percent(char buf[MKG_DOUBLE_BUFSIZE], double share);
 /* Every M4P result of one report. */
 typedef struct mkg__m4p mkg__m4p;
 
-/* Compute them all on the report's partition and concentration; the exit
- * simulation only when exit_date is not NULL (already checked); the value
- * split by the tags by_tag.  Fails with MKG_EDATA, the message of the
- * analysis, when one of their sums overflows, and as mkg_value_new() for a
- * bad tag. */
+/* The parts of mkg__m4p_compute (the report's sections). */
+enum {
+	MKG__M4P_FACILITATION = 1u, /* mix, exit readiness, competing, payments, exit simulation */
+	MKG__M4P_VALUE = 2u,
+	MKG__M4P_INCLUSIVENESS = 4u,
+	MKG__M4P_GROUPS = 8u
+};
+
+/* Compute the parts asked for into *out (allocated when NULL; parts
+ * already there must not be asked again) on the report's partition and
+ * concentration; the exit simulation only when exit_date is not NULL
+ * (already checked); the value split by the tags by_tag.  Fails with MKG_EDATA, the message of the analysis,
+ * when one of their sums overflows (*out then holds what was computed, for
+ * mkg__m4p_free).  Parts not computed stay NULL and are left out of both
+ * outputs.  Fails as mkg_value_new() for a bad tag. */
 int mkg__m4p_compute(mkg__m4p **out, const mkg_model *m, const mkg__markets *mk,
                      const mkg_concentration *c, const char *exit_date,
-                     const char *const *by_tag, size_t by_tag_count);
+                     const char *const *by_tag, size_t by_tag_count, unsigned parts);
 void mkg__m4p_free(mkg__m4p *x);
 /* The members "facilitation", "value", "inclusiveness" and "groups" of
  * the report object. */

@@ -26,6 +26,7 @@ test_status_values(void **state)
 	assert_int_equal(MKG_EBUFS, -8);
 	assert_int_equal(MKG_EUNSUPPORTED, -9);
 	assert_int_equal(MKG_EDATA, -10);
+	assert_int_equal(MKG_ECANCELED, -11);
 }
 
 static void
@@ -43,8 +44,9 @@ test_strerror(void **state)
 	assert_string_equal(mkg_strerror(MKG_EBUFS), "buffer too small");
 	assert_string_equal(mkg_strerror(MKG_EUNSUPPORTED), "unsupported");
 	assert_string_equal(mkg_strerror(MKG_EDATA), "invalid data");
+	assert_string_equal(mkg_strerror(MKG_ECANCELED), "canceled");
 	/* Just outside the range, far outside, positive. */
-	assert_string_equal(mkg_strerror(-11), "unknown error");
+	assert_string_equal(mkg_strerror(-12), "unknown error");
 	assert_string_equal(mkg_strerror(1), "unknown error");
 	assert_string_equal(mkg_strerror(-1000000), "unknown error");
 }
@@ -54,7 +56,7 @@ static void
 test_strerror_distinct(void **state)
 {
 	(void)state;
-	for (int a = MKG_EDATA; a <= MKG_OK; a++)
+	for (int a = MKG_ECANCELED; a <= MKG_OK; a++)
 		for (int b = a + 1; b <= MKG_OK; b++)
 			assert_string_not_equal(mkg_strerror(a), mkg_strerror(b));
 }

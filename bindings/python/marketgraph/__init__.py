@@ -12,8 +12,9 @@ libmarketgraph.so.0, else ctypes.util.find_library("marketgraph").
 """
 
 from ._version import __version__
-from .errors import (Error, ExistsError, FileError, InvalidArgumentError, NotFoundError,
-                     OutOfMemoryError, ParseError, UnsupportedError, ValidationError)
+from .errors import (CanceledError, Error, ExistsError, FileError, InvalidArgumentError,
+                     NotFoundError, OutOfMemoryError, ParseError, UnsupportedError,
+                     ValidationError)
 from .model import (Actor, Commodity, Facilitation, Membership, Model, Transaction, from_dict,
                     load, loads, read)
 from ._native import lib as _lib, library_path
@@ -26,7 +27,7 @@ __all__ = [
     "Actor", "Transaction", "Facilitation", "Membership", "Commodity",
     "Records", "records",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError", "ExistsError",
-    "ValidationError", "ParseError", "UnsupportedError", "FileError",
+    "ValidationError", "ParseError", "UnsupportedError", "FileError", "CanceledError",
 ]
 
 #: The version of the C library in use, as "0.1.0".

@@ -18,7 +18,7 @@ from .errors import UnsupportedError, error_for_code
 __all__ = ["lib", "library_path", "MODEL_P", "REPORT_P", "ActorDesc",
            "TransactionDesc", "FacilitationDesc", "Payment", "MembershipDesc",
            "CommodityDesc",
-           "ReadOptions", "ReportOptions", "owned_string", "NONE"]
+           "ReadOptions", "ReportOptions", "REPORT_PROGRESS", "owned_string", "NONE"]
 
 SONAME = "libmarketgraph.so.0"
 ENV = "MARKETGRAPH_LIBRARY"
@@ -143,7 +143,13 @@ class ReportOptions(ctypes.Structure):
                 ("split_by_region", c_int), ("exit_date", c_char_p),
                 ("coalition", STR_ARRAY), ("coalition_count", c_size_t),
                 ("channels", c_int), ("levels", c_int),
-                ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t), ("detail", c_int)]
+                ("by_tag", STR_ARRAY), ("by_tag_count", c_size_t), ("detail", c_int),
+                ("sections", c_char_p), ("top", c_size_t), ("progress", c_void_p),
+                ("progress_data", c_void_p), ("threads", c_uint)]
+
+
+# mkg_report_progress_fn: int (*)(const char *section, double fraction, void *data)
+REPORT_PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, c_char_p, ctypes.c_double, c_void_p)
 
 
 class ReportHtmlOptions(ctypes.Structure):

@@ -14,9 +14,9 @@ from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, Comp
                       CompetingOptions, ConcentrationOptions,
                       DependencyOptions, DotOptions, ExitSimulationOptions,
                       FacilitationMixOptions, GroupsOptions,
-                      ReportCsvOptions, ReportHtmlOptions, ReportOptions, ShockOptions,
-                      ValueOptions, function, owned_string)
-from .errors import InvalidArgumentError
+                      ReportCsvOptions, ReportHtmlOptions, ReportOptions, REPORT_PROGRESS,
+                      ShockOptions, ValueOptions, function, owned_string)
+from .errors import CanceledError, InvalidArgumentError
 from .records import Records, records, svg as _svg, to_networkx as _to_networkx
 
 from typing import Any, Iterable, Optional
@@ -107,20 +107,56 @@ class Analyses:
     # ---- the whole report ---------------------------------------------------------
 
     def _report_options(self, measure, thresholds, by_region, exit_date, coalition, levels,
-                        channels=False, by_tag=None, detail=False):
+                        channels=False, by_tag=None, sections=None, top=0, threads=0,
+                        progress=None, detail=False):
         ids, count = cv.cstr_array(coalition, "coalition")
         tags, tag_count = cv.cstr_array(by_tag, "by_tag")
-        return _options(ReportOptions, measure=_measure(measure), by_tag=tags,
-                        by_tag_count=tag_count,
-                        thresholds=cv.cstr(thresholds, "thresholds"),
-                        split_by_region=_region_split(by_region),
-                        exit_date=cv.cstr(exit_date, "exit_date"),
-                        coalition=ids, coalition_count=count, levels=_levels(levels),
-                        channels=cv.cbool(channels, "channels"),
-                        detail=cv.cbool(detail, "detail"))
+        if isinstance(sections, (list, tuple)):
+            for s in sections:
+                cv.cstr(s, "sections")
+            sections = ",".join(sections)
+        options = _options(ReportOptions, measure=_measure(measure), by_tag=tags,
+                           by_tag_count=tag_count,
+                           thresholds=cv.cstr(thresholds, "thresholds"),
+                           split_by_region=_region_split(by_region),
+                           exit_date=cv.cstr(exit_date, "exit_date"),
+                           coalition=ids, coalition_count=count, levels=_levels(levels),
+                           channels=cv.cbool(channels, "channels"),
+                           detail=cv.cbool(detail, "detail"),
+                           sections=cv.cstr(sections, "sections"),
+                           top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)),
+                           threads=_natural(threads, "threads", 32))
+        if progress is not None:
+            if not callable(progress):
+                raise TypeError("progress: expected a callable, got %s"
+                                % type(progress).__name__)
+            raised = []
+
+            def call(section, fraction, data):
+                try:
+                    return 1 if progress(section.decode("utf-8"), fraction) else 0
+                except BaseException as e:  # noqa: B902 -- re-raised after the call
+                    raised.append(e)
+                    return 1
+            options._progress_fn = REPORT_PROGRESS(call)  # kept alive with the options
+            options._progress_raised = raised
+            options.progress = ctypes.cast(options._progress_fn, ctypes.c_void_p).value
+        return options
+
+    def _report(self, options, write=None):
+        """mkg_report_new with options; an exception of the progress
+        callback is raised again in place of the CanceledError it caused."""
+        try:
+            return self._analysis("report", options, write=write)
+        except CanceledError:
+            raised = getattr(options, "_progress_raised", None)
+            if raised:
+                raise raised[0]
+            raise
 
     def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
-               coalition=None, levels="separate", by_tag=None):
+               coalition=None, levels="separate", by_tag=None, sections=None, top=0,
+               threads=0, progress=None):
         """Every analysis, as the dict of ``marketgraph analyze --format json``.
 
         measure: "volume" or "value"; thresholds: a threshold set (us2023,
@@ -132,23 +168,31 @@ class Analyses:
         by_tag: tags that split the producers (``--by-tag``, value keys
         ``by_tag`` and ``by_tag_shares``).
         The marketing channels are always in it (key "channels") when the
-        model has a produce chain.
+        model has a produce chain.  sections: only these sections (a list
+        of names, or "concentration,dependency"; None: all); top: at most
+        this many rows in every list (0: all); threads: worker threads (0:
+        one per core; the result is the same for any number; this version
+        computes on one thread); progress:
+        progress(section, fraction) is called before each section and at
+        the end ("done", 1.0); when it returns a true value the report
+        stops with CanceledError (an exception it raises stops the report
+        and is raised again).
         """
-        return self._analysis("report", self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels, by_tag=by_tag))
+        return self._report(self._report_options(
+            measure, thresholds, by_region, exit_date, coalition, levels, False, by_tag, sections,
+            top, threads, progress))
 
     def report_text(self, measure="volume", thresholds="us2023", by_region=False,
                     exit_date=None, coalition=None, levels="separate", channels=False,
-                    by_tag=None, detail=False):
+                    by_tag=None, detail=False, sections=None, threads=0, progress=None):
         """The report as text for an analyst (``marketgraph analyze``): a
         summary of at most ten lines, then the sections; channels: add the
         marketing channels (``--channels``); detail: the long form
-        (``--detail``)."""
+        (``--detail``); sections, threads and progress as for report()."""
         write = function("mkg_report_write_text")
-        return self._analysis("report", self._report_options(
+        return self._report(self._report_options(
             measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag,
-            detail),
-            write=lambda r: owned_string(write, r))
+            sections, 0, threads, progress, detail), write=lambda r: owned_string(write, r))
 
     def report_html(self, measure="volume", thresholds="us2023", by_region=False,
                     exit_date=None, coalition=None, levels="separate", date=None):

@@ -10,7 +10,7 @@ import re
 __all__ = [
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError",
     "ExistsError", "ValidationError", "ParseError", "UnsupportedError",
-    "FileError", "error_for_code",
+    "FileError", "CanceledError", "error_for_code",
 ]
 
 # A JSON path at the start of a message: "actors[2].tags[0]: ...".
@@ -73,9 +73,14 @@ class FileError(Error, OSError):
     code = -7
 
 
+class CanceledError(Error):
+    """MKG_ECANCELED: the progress callback asked to stop (nothing was kept)."""
+    code = -11
+
+
 _BY_CODE = {cls.code: cls for cls in (
     OutOfMemoryError, InvalidArgumentError, NotFoundError, ExistsError,
-    ValidationError, ParseError, UnsupportedError, FileError)}
+    ValidationError, ParseError, UnsupportedError, FileError, CanceledError)}
 
 
 def error_for_code(code, message):

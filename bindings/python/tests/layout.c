@@ -139,6 +139,11 @@ main(void)
 	FIELD(mkg_report_options, by_tag);
 	FIELD(mkg_report_options, by_tag_count);
 	FIELD(mkg_report_options, detail);
+	FIELD(mkg_report_options, sections);
+	FIELD(mkg_report_options, top);
+	FIELD(mkg_report_options, progress);
+	FIELD(mkg_report_options, progress_data);
+	FIELD(mkg_report_options, threads);
 	end();
 
 	BEGIN(mkg_report_html_options);
