@@ -23,6 +23,7 @@ ROOT = os.environ.get("MKG_SOURCE_ROOT",
 MODELS = os.path.join(ROOT, "examples", "models")
 BEFORE = os.path.join(MODELS, "potato-andes-2008.json")
 AFTER = os.path.join(MODELS, "potato-andes.json")
+PERIODS = os.path.join(MODELS, "potato-andes-periods.json")
 
 
 def run(*args, ok=True):
@@ -212,24 +213,27 @@ class PotatoComparison(unittest.TestCase):
 
 
 class Periods(unittest.TestCase):
-    """One model holding both years: the 2012 model with the 2008
-    transactions added under period 2008 (ids suffixed)."""
+    """One model holding both years, the bundled potato-andes-periods.json:
+    the 2012 model with the 2008 transactions added under period 2008 (ids
+    suffixed)."""
 
     @classmethod
     def setUpClass(cls):
+        cls.path = PERIODS
+
+    def test_bundled_model_is_the_two_files(self):
+        # rebuilt here from the two snapshots: the same records, periods given
         model = load(AFTER)
         for t in model["transactions"]:
             t["period"] = "2012"
         for t in load(BEFORE)["transactions"]:
             model["transactions"].append(dict(t, id=t["id"] + "-2008", period="2008"))
-        del model["period"]
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-            json.dump(model, f)
-        cls.path = f.name
-
-    @classmethod
-    def tearDownClass(cls):
-        os.unlink(cls.path)
+        bundled = load(PERIODS)
+        for key in ("actors", "commodities", "facilitation", "memberships"):
+            self.assertEqual(bundled[key], model[key], key)
+        self.assertNotIn("period", bundled)
+        self.assertEqual(sorted(bundled["transactions"], key=lambda t: t["id"]),
+                         sorted(model["transactions"], key=lambda t: t["id"]))
 
     def test_compare_periods(self):
         out = json.loads(run("compare", "--format", "json", self.path,
