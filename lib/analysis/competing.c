@@ -87,24 +87,20 @@ main_payer(const mkg_model *m, const mkg_facilitation_rec *f)
 	return best;
 }
 
-static void
-for_targets(const ctx *x, const mkg_facilitation_rec *f, uint32_t *count, uint32_t *fill,
-            uint32_t rec)
+/* The k-th target of f: an actor index, or na + a transaction index. */
+static uint32_t
+target_at(const ctx *x, const mkg_facilitation_rec *f, uint32_t k)
 {
-	for (uint32_t k = 0; k < f->target_actors.count; k++) {
-		uint32_t t = MKG_POOL_IDX(x->m, f->target_actors.first + k);
-		if (fill)
-			x->records[fill[t]++] = rec;
-		else
-			count[t + 1]++;
-	}
-	for (uint32_t k = 0; k < f->target_transactions.count; k++) {
-		uint32_t t = x->na + MKG_POOL_IDX(x->m, f->target_transactions.first + k);
-		if (fill)
-			x->records[fill[t]++] = rec;
-		else
-			count[t + 1]++;
-	}
+	if (k < f->target_actors.count)
+		return MKG_POOL_IDX(x->m, f->target_actors.first + k);
+	k -= f->target_actors.count;
+	return x->na + MKG_POOL_IDX(x->m, f->target_transactions.first + k);
+}
+
+static uint32_t
+target_count(const mkg_facilitation_rec *f)
+{
+	return f->target_actors.count + f->target_transactions.count;
 }
 
 /* The inverted index: for each target, the temporary and commercial records
@@ -118,14 +114,16 @@ index_build(ctx *x, uint32_t nt)
 	x->start = g_new0(uint32_t, (gsize)nt + 1);
 	for (guint f = 0; f < m->facilitation->len; f++)
 		if (x->role[f] != ROLE_NONE)
-			for_targets(x, MKG_FAC(m, f), x->start, NULL, f);
+			for (uint32_t k = 0; k < target_count(MKG_FAC(m, f)); k++)
+				x->start[target_at(x, MKG_FAC(m, f), k) + 1]++;
 	for (uint32_t t = 0; t < nt; t++)
 		x->start[t + 1] += x->start[t];
 	x->records = g_new(uint32_t, x->start[nt] ? x->start[nt] : 1);
 	fill = g_memdup2(x->start, sizeof(uint32_t) * ((gsize)nt + 1));
 	for (guint f = 0; f < m->facilitation->len; f++)
 		if (x->role[f] != ROLE_NONE)
-			for_targets(x, MKG_FAC(m, f), NULL, fill, f);
+			for (uint32_t k = 0; k < target_count(MKG_FAC(m, f)); k++)
+				x->records[fill[target_at(x, MKG_FAC(m, f), k)]++] = f;
 	g_free(fill);
 }
 
@@ -182,7 +180,7 @@ by_id(const void *pa, const void *pb)
 static void
 merge_ids(const char **dst, uint32_t *nd, const char *const *src, uint32_t ns, size_t cap)
 {
-	const char *out[64];
+	const char *out[64] = { NULL };
 	uint32_t i = 0, j = 0, n = 0;
 
 	while (n < cap && (i < *nd || j < ns)) {
@@ -337,7 +335,7 @@ count_class(const ctx *x, const tclass *cl, const uint32_t *targets, GHashTable 
 			gpointer found;
 			accum *p;
 
-			if (j == i || (x->role[cl->list[j]] == ROLE_TEMPORARY && j < i))
+			if (j == i || (j < i && x->role[cl->list[j]] == ROLE_TEMPORARY))
 				continue;
 			found = g_hash_table_lookup(index, &key);
 			if (found == NULL) {

@@ -112,6 +112,8 @@ mkg__io_read_file_mapped(const char *path, char **out, size_t *len, size_t *mapp
 	}
 	size = (size_t)st.st_size;
 	cap = size + 2; /* +1 for the NUL, +1 to see the end */
+	/* anonymous memory: the fd argument must be -1 */
+	/* cppcheck-suppress invalidFunctionArg */
 	buf = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (buf == MAP_FAILED) {
 		close(fd);

@@ -127,7 +127,7 @@ mkg__html_chart_concentration(GString *out, const mkg__report_view *v)
 {
 	const mkg_concentration *c = v->concentration;
 	size_t rows = 0, shown = 0;
-	GString *label = g_string_new(NULL), *val = g_string_new(NULL);
+	GString *label, *val;
 	segment legend_segs[] = { { 0, "#cb181d", "highly concentrated" },
 		                  { 0, "#fd8d3c", "moderately concentrated" },
 		                  { 0, "#74a9cf", "unconcentrated" } };
@@ -138,11 +138,10 @@ mkg__html_chart_concentration(GString *out, const mkg__report_view *v)
 		for (int k = 0; k < 2; k++)
 			rows += !mkg_concentration_market_at(c, i)->service &&
 			        !isnan(mkg_concentration_side(c, i, (mkg_side)k)->hhi);
-	if (rows == 0) {
-		g_string_free(label, TRUE);
-		g_string_free(val, TRUE);
+	if (rows == 0)
 		return;
-	}
+	label = g_string_new(NULL);
+	val = g_string_new(NULL);
 	chart_start(out, "chart-concentration", "Concentration by level of trade",
 	            "HHI (0 to 10000) of the sellers and of the buyers of each goods market.",
 	            MIN(rows, MAX_ROWS));
