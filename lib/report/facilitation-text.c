@@ -108,8 +108,9 @@ text_plan(GString *out, const mkg_exit_plan *p, mkg__labels *l)
 {
 	static const char *const reason_words[MKG_EXIT_REASON_COUNT] = {
 		"no end date", "no exit strategy", "successor is itself a programme or NGO",
-		"successor buys or sells in the chain, so it is conflicted in a function that "
-		"wants a neutral provider", "successor pays no share of the cost today",
+		("successor buys or sells in the chain, so it is conflicted in a function that "
+		 "wants a neutral provider"),
+		"successor pays no share of the cost today",
 		"its users pay nothing for it",
 	};
 	const char *sep = "";
