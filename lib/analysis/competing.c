@@ -274,7 +274,8 @@ classes_build(const ctx *x, uint32_t nt, uint32_t **sorted)
 		fill[c] = at;
 		at += cl->n_targets;
 	}
-	*sorted = g_new(uint32_t, total ? total : 1);
+	/* zeroed only for scan-build, which cannot follow the fill below */
+	*sorted = g_new0(uint32_t, total ? total : 1);
 	for (uint32_t t = 0; t < nt; t++) /* in index order: actors before transactions */
 		if (class_of[t] != UINT32_MAX)
 			(*sorted)[fill[class_of[t]]++] = t;

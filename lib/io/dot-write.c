@@ -286,9 +286,11 @@ id_text(GString *out, const char *s)
 static void
 node_id(GString *out, const mkg_model *m, const view *v, size_t i)
 {
+	const mkg_actor_rec *actor = i < v->na ? MKG_ACTOR(m, i) : NULL;
+
 	g_string_append_c(out, '"');
-	if (i < v->na) {
-		id_text(out, MKG_ACTOR(m, i)->id);
+	if (actor != NULL) {
+		id_text(out, actor->id);
 	} else {
 		const group *g = &v->groups[i - v->na];
 		g_string_append_printf(out, "%%%s@", mkg_actor_kind_name(g->kind));

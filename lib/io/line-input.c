@@ -44,7 +44,8 @@ raw_read(mkg_line_input *in, unsigned char *dst, size_t n, size_t *got)
 	if (in->file == NULL) {
 		size_t k = MIN(n, in->mem_len - in->mem_pos);
 
-		memcpy(dst, in->mem + in->mem_pos, k);
+		if (k > 0) /* mem is NULL for an empty buffer */
+			memcpy(dst, in->mem + in->mem_pos, k);
 		in->mem_pos += k;
 		*got = k;
 		return MKG_OK;

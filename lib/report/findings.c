@@ -305,7 +305,8 @@ dependence(ctx *c)
 		k = GPOINTER_TO_SIZE(g_hash_table_lookup(by_buyer, row->top_buyer)) + 1;
 		g_hash_table_insert(by_buyer, (gpointer)row->top_buyer, GSIZE_TO_POINTER(k));
 		/* ties: the buyer first in id order, whatever the hash's order */
-		if (k > most || (k == most && strcmp(row->top_buyer, main_buyer) < 0)) {
+		if (k > most || (k == most && main_buyer != NULL &&
+		                 strcmp(row->top_buyer, main_buyer) < 0)) {
 			most = k;
 			main_buyer = row->top_buyer;
 		}
