@@ -311,6 +311,10 @@ read_line(stream_reader *s, const char *data, size_t len, size_t line)
 		if (data[i] != '{')
 			return mkg__error(MKG_EDATA, "line %zu: expected a JSON object, got %s", line,
 			                  mkg__json_type_of_char(data[i]));
+		/* From here on the record starts at its '{': the readers below
+		 * (fast path, json-c) take offsets from the start of the text. */
+		data += i;
+		len -= i;
 	}
 	if ((rc = record_kind(data, len, &kind)) != MKG_OK)
 		return at_line(rc, line);
