@@ -286,7 +286,11 @@ typedef struct mkg_exit_record {
 	                                         MKG_FACILITATION_TEMPORARY */
 } mkg_exit_record;
 
-/** A transaction that had support and has none after the exit date. */
+/**
+ * A transaction that one function supported before the exit date and
+ * supports no more: every record of that function supporting it stops.
+ * One row per (transaction, function).
+ */
 typedef struct mkg_unsupported_transaction {
 	const char *transaction;
 	const char *seller;
@@ -295,6 +299,7 @@ typedef struct mkg_unsupported_transaction {
 	const char *period; /**< effective period, NULL when none */
 	double volume;      /**< MKG_ABSENT when not given */
 	double value;       /**< MKG_ABSENT when not given */
+	mkg_function function; /**< the function whose support it loses */
 } mkg_unsupported_transaction;
 
 /**

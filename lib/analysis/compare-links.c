@@ -2,7 +2,7 @@
  * outreach side by side.
  * SPDX-License-Identifier: MIT */
 #include "compare-private.h"
-#include "m4p-private.h" /* mkg__support_mark */
+#include "m4p-private.h" /* mkg__mark_supported_actors */
 
 #include <string.h>
 
@@ -263,7 +263,6 @@ reach(mkg_compare_reach *r, const mkg__cmp_side *s)
 	const mkg_model *m = s->m;
 	guint na = m->actors->len, nt = m->transactions->len;
 	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
-	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
 	uint8_t *indirect = g_new0(uint8_t, na ? na : 1);
 	guint *stamp;
 
@@ -287,12 +286,9 @@ reach(mkg_compare_reach *r, const mkg__cmp_side *s)
 			count_once(&r->record_households, m, stamp, f, t->seller);
 			count_once(&r->record_households, m, stamp, f, t->buyer);
 		}
-		mkg__support_mark(m, fr, actor_bits, tx_bits, 1);
 	}
 	g_free(stamp);
-	for (guint i = 0; i < nt; i++)
-		if (tx_bits[i])
-			actor_bits[MKG_TX(m, i)->seller] = actor_bits[MKG_TX(m, i)->buyer] = 1;
+	mkg__mark_supported_actors(m, actor_bits);
 	for (guint i = 0; i < nt; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 
@@ -309,7 +305,6 @@ reach(mkg_compare_reach *r, const mkg__cmp_side *s)
 			add_households(&r->indirect_households, MKG_ACTOR(m, a)->households);
 		}
 	g_free(actor_bits);
-	g_free(tx_bits);
 	g_free(indirect);
 }
 

@@ -67,17 +67,25 @@ by_record(const void *a, const void *b)
 }
 
 static int
-by_transaction(const void *a, const void *b)
+by_transaction_function(const void *pa, const void *pb)
 {
-	return strcmp(((const mkg_unsupported_transaction *)a)->transaction,
-	              ((const mkg_unsupported_transaction *)b)->transaction);
+	const mkg_unsupported_transaction *a = pa, *b = pb;
+	int c = strcmp(a->transaction, b->transaction);
+
+	return c != 0 ? c : (a->function > b->function) - (a->function < b->function);
 }
 
+/* The support bits of function fn: before the date, and after it. */
+#define BEFORE(fn) (UINT64_C(1) << (fn))
+#define AFTER(fn) (UINT64_C(1) << (32 + (fn)))
+G_STATIC_ASSERT(MKG_FUNCTION_COUNT <= 32);
+
 /* Judge the temporary records; mark the targets of every record by whether
- * it supports before (bit 1) and after (bit 2) the date. */
+ * it runs before (bit 1) and after (bit 2) the date, and what it supports
+ * by function, before and after. */
 static void
 judge_records(mkg_exit_simulation *s, const mkg_model *m, uint8_t *actor_bits,
-              uint8_t *tx_bits)
+              uint8_t *tx_bits, mkg__support *sup)
 {
 	GArray *rows = g_array_new(FALSE, TRUE, sizeof(mkg_exit_record));
 
@@ -105,16 +113,21 @@ judge_records(mkg_exit_simulation *s, const mkg_model *m, uint8_t *actor_bits,
 				bits = 1;
 			g_array_append_val(rows, row);
 		}
-		mkg__support_mark(m, f, actor_bits, tx_bits, bits);
+		mkg__targets_mark(m, f, actor_bits, tx_bits, bits);
+		mkg__support_add(sup, m, f,
+		                 BEFORE(f->function) | (bits & 2 ? AFTER(f->function) : 0));
 	}
 	g_array_sort(rows, by_record);
 	s->record_count = rows->len;
 	s->records = (mkg_exit_record *)(void *)g_array_free(rows, FALSE);
 }
 
+/* Every (transaction, function) supported before the date by a record of
+ * that function and by none after it; a market counts each such
+ * transaction once. */
 static void
 find_unsupported(mkg_exit_simulation *s, const mkg_model *m, const mkg__markets *mk,
-                 const uint8_t *actor_bits, const uint8_t *tx_bits)
+                 const mkg__support *sup)
 {
 	GArray *txs = g_array_new(FALSE, TRUE, sizeof(mkg_unsupported_transaction));
 	double *amount = g_new0(double, mk->count ? mk->count : 1);
@@ -122,11 +135,12 @@ find_unsupported(mkg_exit_simulation *s, const mkg_model *m, const mkg__markets 
 
 	for (guint t = 0; t < m->transactions->len; t++) {
 		const mkg_transaction_rec *tx = MKG_TX(m, t);
-		uint8_t bits = mkg__support_of(m, t, actor_bits, tx_bits);
+		uint64_t bits = mkg__support_of(sup, m, t);
+		uint32_t lost = (uint32_t)bits & ~(uint32_t)(bits >> 32);
 		mkg_unsupported_transaction row;
 		double x;
 
-		if (bits != 1) /* supported before (1) and not after (2) */
+		if (lost == 0)
 			continue;
 		row.transaction = mkg__keep(s->strings, tx->id);
 		row.seller = mkg__keep(s->strings, MKG_ACTOR(m, tx->seller)->id);
@@ -135,13 +149,18 @@ find_unsupported(mkg_exit_simulation *s, const mkg_model *m, const mkg__markets 
 		row.period = mkg__keep(s->strings, mkg__tx_period(m, tx));
 		row.volume = tx->volume;
 		row.value = tx->value;
-		g_array_append_val(txs, row);
+		for (int fn = 0; fn < MKG_FUNCTION_COUNT; fn++) {
+			if (lost >> fn & 1u) {
+				row.function = (mkg_function)fn;
+				g_array_append_val(txs, row);
+			}
+		}
 		hit[mk->tx_market[t]] = 1;
 		x = mkg__tx_measure(tx, mk->measure);
 		if (!MKG_IS_ABSENT(x))
 			amount[mk->tx_market[t]] += x;
 	}
-	g_array_sort(txs, by_transaction);
+	g_array_sort(txs, by_transaction_function);
 	s->unsupported_count = txs->len;
 	s->unsupported = (mkg_unsupported_transaction *)(void *)g_array_free(txs, FALSE);
 
@@ -237,14 +256,17 @@ mkg__exit_simulation_compute(const mkg_model *m, const mkg__markets *mk, const c
 	guint na = m->actors->len, nt = m->transactions->len;
 	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
 	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
+	mkg__support sup;
 
 	s->strings = g_string_chunk_new(1024);
 	s->date = mkg__keep(s->strings, date);
 	s->day = day;
 	s->measure = mk->measure;
-	judge_records(s, m, actor_bits, tx_bits);
-	find_unsupported(s, m, mk, actor_bits, tx_bits);
+	mkg__support_init(&sup, m);
+	judge_records(s, m, actor_bits, tx_bits, &sup);
+	find_unsupported(s, m, mk, &sup);
 	find_reach(s, m, actor_bits, tx_bits, day);
+	mkg__support_clear(&sup);
 	g_free(actor_bits);
 	g_free(tx_bits);
 	return s;

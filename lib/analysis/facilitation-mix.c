@@ -2,7 +2,8 @@
  *
  * Every (type, function) pair and every type is a group with one bit in a
  * 64-bit mask (3 x 13 + 3 = 42 groups).  Each actor and transaction gets
- * the mask of the groups that target it, so one pass over the
+ * the mask of the groups that support it (mkg__support_add: an actor's
+ * sales or all its trades, by function), so one pass over the
  * transactions finds, for every group at once, the transactions it
  * supports: O(n + A + P) whatever the number of records.
  *
@@ -48,8 +49,7 @@ count_bits(uint64_t mask, size_t *counts)
 }
 
 static void
-compute_rows(mkg_facilitation_mix *mix, const mkg_model *m, const uint64_t *actor_mask,
-             const uint64_t *tx_mask)
+compute_rows(mkg_facilitation_mix *mix, const mkg_model *m, const mkg__support *sup)
 {
 	mkg_mix_row rows[GROUPS] = { { 0 } };
 	size_t actors[GROUPS] = { 0 }, targeted[GROUPS] = { 0 }, supported[GROUPS] = { 0 };
@@ -69,12 +69,10 @@ compute_rows(mkg_facilitation_mix *mix, const mkg_model *m, const uint64_t *acto
 		}
 	}
 	for (guint a = 0; a < m->actors->len; a++)
-		count_bits(actor_mask[a], actors);
+		count_bits(sup->sales[a] | sup->trades[a], actors);
 	for (guint t = 0; t < m->transactions->len; t++) {
-		const mkg_transaction_rec *tx = MKG_TX(m, t);
-
-		count_bits(tx_mask[t], targeted);
-		count_bits(tx_mask[t] | actor_mask[tx->seller] | actor_mask[tx->buyer], supported);
+		count_bits(sup->tx[t], targeted);
+		count_bits(mkg__support_of(sup, m, t), supported);
 	}
 	for (int g = 0; g < GROUPS; g++) {
 		rows[g].target_actors = actors[g];
@@ -100,7 +98,7 @@ compute_rows(mkg_facilitation_mix *mix, const mkg_model *m, const uint64_t *acto
 
 static void
 compute_markets(mkg_facilitation_mix *mix, const mkg_model *m, const mkg__markets *mk,
-                const uint64_t *actor_mask, const uint64_t *tx_mask)
+                const mkg__support *sup)
 {
 	mix->market_count = mk->count;
 	for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++)
@@ -112,7 +110,7 @@ compute_markets(mkg_facilitation_mix *mix, const mkg_model *m, const mkg__market
 		for (uint32_t j = market->first; j < market->first + market->count; j++) {
 			uint32_t t = mk->tx[j];
 			const mkg_transaction_rec *tx = MKG_TX(m, t);
-			uint64_t mask = tx_mask[t] | actor_mask[tx->seller] | actor_mask[tx->buyer];
+			uint64_t mask = mkg__support_of(sup, m, t);
 
 			for (int type = 0; type < MKG_FACILITATION_TYPE_COUNT; type++)
 				if (mask & (UINT64_C(1) << type_group(type)))
@@ -132,26 +130,21 @@ mkg_facilitation_mix *
 mkg__facilitation_mix_compute(const mkg_model *m, const mkg__markets *mk)
 {
 	mkg_facilitation_mix *mix = g_new0(mkg_facilitation_mix, 1);
-	guint na = m->actors->len, nt = m->transactions->len;
-	uint64_t *actor_mask = g_new0(uint64_t, na ? na : 1);
-	uint64_t *tx_mask = g_new0(uint64_t, nt ? nt : 1);
+	mkg__support sup;
 
 	mix->strings = g_string_chunk_new(1024);
 	mix->measure = mk->measure;
+	mkg__support_init(&sup, m);
 	for (guint f = 0; f < m->facilitation->len; f++) {
 		const mkg_facilitation_rec *r = MKG_FAC(m, f);
-		uint64_t bits = UINT64_C(1) << function_group(r->type, r->function) |
-		                UINT64_C(1) << type_group(r->type);
 
-		for (uint32_t k = 0; k < r->target_actors.count; k++)
-			actor_mask[MKG_POOL_IDX(m, r->target_actors.first + k)] |= bits;
-		for (uint32_t k = 0; k < r->target_transactions.count; k++)
-			tx_mask[MKG_POOL_IDX(m, r->target_transactions.first + k)] |= bits;
+		mkg__support_add(&sup, m, r,
+		                 UINT64_C(1) << function_group(r->type, r->function) |
+		                         UINT64_C(1) << type_group(r->type));
 	}
-	compute_rows(mix, m, actor_mask, tx_mask);
-	compute_markets(mix, m, mk, actor_mask, tx_mask);
-	g_free(actor_mask);
-	g_free(tx_mask);
+	compute_rows(mix, m, &sup);
+	compute_markets(mix, m, mk, &sup);
+	mkg__support_clear(&sup);
 	return mix;
 }
 

@@ -148,10 +148,9 @@ int
 mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m)
 {
 	mkg_inclusiveness *inc = g_new0(mkg_inclusiveness, 1);
-	guint na = m->actors->len, nt = m->transactions->len;
+	guint na = m->actors->len;
 	uint8_t *sold = g_new0(uint8_t, na ? na : 1);
 	uint8_t *actor_bits = g_new0(uint8_t, na ? na : 1);
-	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
 	int rc;
 
 	inc->strings = g_string_chunk_new(256);
@@ -159,20 +158,12 @@ mkg__inclusiveness_compute(mkg_inclusiveness **out, const mkg_model *m)
 	rc = sum_volumes(inc, m, sold);
 
 	/* Supported actors: targeted, or party to a targeted transaction. */
-	for (guint f = 0; f < m->facilitation->len; f++)
-		mkg__support_mark(m, MKG_FAC(m, f), actor_bits, tx_bits, 1);
-	for (guint i = 0; i < nt; i++) {
-		if (tx_bits[i]) {
-			actor_bits[MKG_TX(m, i)->seller] = 1;
-			actor_bits[MKG_TX(m, i)->buyer] = 1;
-		}
-	}
+	mkg__mark_supported_actors(m, actor_bits);
 
 	if (rc == MKG_OK)
 		rc = sum_households(inc, m, sold, actor_bits);
 	g_free(sold);
 	g_free(actor_bits);
-	g_free(tx_bits);
 	if (rc != MKG_OK) {
 		mkg_inclusiveness_free(inc);
 		return rc;

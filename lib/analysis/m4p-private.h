@@ -15,13 +15,48 @@
 #include "marketgraph/value.h"
 #include "marketgraph/groups.h"
 
-/* ---- support (a record supports a transaction when it targets it, its
- * seller or its buyer) ------------------------------------------------------ */
+/* ---- support (docs/analyses.md, "Which transactions a record supports") --
+ *
+ * A record supports the transactions it names, and of each actor it names
+ * only the transactions its function concerns: a production-side function
+ * (capacity_building, research_development, other) the actor's sales, any
+ * other function every trade the actor is a party to.  Never through a
+ * trading partner.  Every analysis that counts supported transactions
+ * (mix, exit simulation) marks records with mkg__support_add and reads
+ * them with mkg__support_of; the bits are the caller's (a group of
+ * records, or a function before and after a date). */
+
+/* Nonzero when records of function fn support every trade of a target
+ * actor, 0 when only its sales. */
+int mkg__function_supports_trades(int fn);
+
+typedef struct mkg__support {
+	uint64_t *sales;  /* per actor: bits supporting its sales */
+	uint64_t *trades; /* per actor: bits supporting every trade it is a party to */
+	uint64_t *tx;     /* per transaction: bits of the records naming it */
+} mkg__support;
+
+/* Zeroed arrays for m's actors and transactions; free with
+ * mkg__support_clear. */
+void mkg__support_init(mkg__support *s, const mkg_model *m);
+void mkg__support_clear(mkg__support *s);
+
+/* OR bits into what record f supports.  O(its targets). */
+void mkg__support_add(mkg__support *s, const mkg_model *m, const mkg_facilitation_rec *f,
+                      uint64_t bits);
+
+/* The bits of every record that supports transaction t.  O(1). */
+static inline uint64_t
+mkg__support_of(const mkg__support *s, const mkg_model *m, uint32_t t)
+{
+	const mkg_transaction_rec *tx = MKG_TX(m, t);
+	return s->tx[t] | s->sales[tx->seller] | s->trades[tx->seller] | s->trades[tx->buyer];
+}
 
 /* OR bits into the flags of the actors and transactions that record f
- * targets directly. */
+ * names as targets (direct reach). */
 static inline void
-mkg__support_mark(const mkg_model *m, const mkg_facilitation_rec *f, uint8_t *actor_bits,
+mkg__targets_mark(const mkg_model *m, const mkg_facilitation_rec *f, uint8_t *actor_bits,
                   uint8_t *tx_bits, uint8_t bits)
 {
 	for (uint32_t k = 0; k < f->target_actors.count; k++)
@@ -30,14 +65,10 @@ mkg__support_mark(const mkg_model *m, const mkg_facilitation_rec *f, uint8_t *ac
 		tx_bits[MKG_POOL_IDX(m, f->target_transactions.first + k)] |= bits;
 }
 
-/* The bits of every record that supports transaction t. */
-static inline uint8_t
-mkg__support_of(const mkg_model *m, uint32_t t, const uint8_t *actor_bits,
-                const uint8_t *tx_bits)
-{
-	const mkg_transaction_rec *tx = MKG_TX(m, t);
-	return (uint8_t)(tx_bits[t] | actor_bits[tx->seller] | actor_bits[tx->buyer]);
-}
+/* Set supported[a] = 1 for every actor some record supports directly:
+ * named as a target actor, or the seller or buyer of a named transaction
+ * (inclusiveness, the tag split, compare's reach).  O(n + A + P). */
+void mkg__mark_supported_actors(const mkg_model *m, uint8_t *supported);
 
 /* A string kept by a result (NULL stays NULL). */
 static inline const char *

@@ -630,21 +630,16 @@ static void
 mark_producers(const mkg_model *m, GHashTable *transfers, uint8_t *sold, uint8_t *supported)
 {
 	guint nt = m->transactions->len;
-	uint8_t *tx_bits = g_new0(uint8_t, nt ? nt : 1);
 
-	for (guint f = 0; f < m->facilitation->len; f++)
-		mkg__support_mark(m, MKG_FAC(m, f), supported, tx_bits, 1);
+	mkg__mark_supported_actors(m, supported);
 	for (guint i = 0; i < nt; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 
-		if (tx_bits[i])
-			supported[t->seller] = supported[t->buyer] = 1;
 		if (!t->service && !is_transfer(transfers, t) &&
 		    ((!MKG_IS_ABSENT(t->volume) && t->volume > 0) ||
 		     (!MKG_IS_ABSENT(t->value) && t->value > 0)))
 			sold[t->seller] = 1;
 	}
-	g_free(tx_bits);
 }
 
 /* Producer prices of the producers with (side 1) and without (side 0) a tag. */

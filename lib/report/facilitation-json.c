@@ -164,6 +164,7 @@ write_unsupported(mkg_jw *w, const mkg_exit_simulation *s)
 		mkg__jw_kstring(w, "period", t->period);
 		mkg__jw_kdouble(w, "volume", t->volume);
 		mkg__jw_kdouble(w, "value", t->value);
+		mkg__jw_kstring(w, "function", mkg_function_name(t->function));
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);

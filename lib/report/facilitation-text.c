@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: MIT */
 #include "sections-private.h"
 
+#include <string.h>
+
 /* ---- exit simulation ------------------------------------------------------- */
 
 static void
@@ -36,12 +38,51 @@ text_records(GString *out, const mkg_exit_simulation *s, mkg__labels *l,
 	}
 }
 
+/* The transactions that lose a function's support, one line per
+ * transaction with the functions it loses (rows come sorted by
+ * transaction, then function). */
+static void
+text_unsupported(GString *out, const mkg_exit_simulation *s, mkg__labels *l,
+                 const mkg__units *u)
+{
+	size_t rows = mkg_exit_simulation_unsupported_count(s), txs = 0;
+	char a[MKG_DOUBLE_BUFSIZE];
+
+	for (size_t i = 0; i < rows; i++)
+		txs += i == 0 || strcmp(mkg_exit_simulation_unsupported_at(s, i)->transaction,
+		                        mkg_exit_simulation_unsupported_at(s, i - 1)->transaction) != 0;
+	g_string_append_printf(out, "Transactions losing the support of a function: %zu "
+	                       "(%zu transaction-function pairs)\n", txs, rows);
+	for (size_t i = 0; i < rows; i++) {
+		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);
+		const mkg_unsupported_transaction *next = mkg_exit_simulation_unsupported_at(s, i + 1);
+
+		if (i == 0 || strcmp(t->transaction,
+		                     mkg_exit_simulation_unsupported_at(s, i - 1)->transaction) != 0) {
+			g_string_append_printf(out, "  %s: %s -> %s, %s", mkg__text(l, t->transaction),
+			                       mkg__label(l, t->seller), mkg__label(l, t->buyer),
+			                       mkg__text(l, t->commodity));
+			if (!MKG_IS_ABSENT(t->volume))
+				g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->volume),
+				                       u->volume ? u->volume : "(volume)");
+			if (!MKG_IS_ABSENT(t->value))
+				g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->value),
+				                       u->currency ? u->currency : "(money)");
+			g_string_append(out, ": loses ");
+		} else {
+			g_string_append(out, ", ");
+		}
+		g_string_append(out, mkg_function_name(t->function));
+		if (next == NULL || strcmp(next->transaction, t->transaction) != 0)
+			g_string_append_c(out, '\n');
+	}
+}
+
 void
 mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__labels *l,
                           const mkg__units *u)
 {
 	const char *mu = u->measure ? u->measure : mkg_measure_name(mkg_exit_simulation_measure(s));
-	size_t unsupported = mkg_exit_simulation_unsupported_count(s);
 	size_t markets = mkg_exit_simulation_market_count(s);
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 	char title[96];
@@ -74,27 +115,13 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__label
 			g_string_append_printf(out, "  ... and %zu more (all in the JSON report)\n",
 			                       lost - 10);
 	}
-	g_string_append_printf(out, "Transactions left with no support at all: %zu\n", unsupported);
-	for (size_t i = 0; i < unsupported; i++) {
-		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);
-
-		g_string_append_printf(out, "  %s: %s -> %s, %s", mkg__text(l, t->transaction),
-		                       mkg__label(l, t->seller), mkg__label(l, t->buyer),
-		                       mkg__text(l, t->commodity));
-		if (!MKG_IS_ABSENT(t->volume))
-			g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->volume),
-			                       u->volume ? u->volume : "(volume)");
-		if (!MKG_IS_ABSENT(t->value))
-			g_string_append_printf(out, ", %s %s", mkg__text_amount(a, t->value),
-			                       u->currency ? u->currency : "(money)");
-		g_string_append_c(out, '\n');
-	}
+	text_unsupported(out, s, l, u);
 	for (size_t i = 0; i < markets; i++) {
 		const mkg_facilitation_market *mm = mkg_exit_simulation_market_at(s, i);
 
 		g_string_append_printf(out, "%s of ", mkg__text_percent(a, mm->share));
 		mkg__market_label(out, l, mm);
-		g_string_append_printf(out, " loses all support (%s of %s %s)\n",
+		g_string_append_printf(out, " loses a function's support (%s of %s %s)\n",
 		                       mkg__text_amount(b, mm->amount), mkg__text_amount(c, mm->total),
 		                       mu);
 	}
