@@ -37,6 +37,7 @@ typedef struct mkg__report_view {
 	/* the M4P results */
 	const mkg_facilitation_mix *mix;
 	const mkg_payments *payments;
+	const mkg_exit_simulation *exit_simulation; /* NULL without an exit date */
 	const mkg_value *value;
 	const mkg_inclusiveness *inclusiveness;
 } mkg__report_view;

@@ -128,6 +128,7 @@ mkg__m4p_view_get(const mkg__m4p *x, mkg__report_view *v)
 {
 	v->mix = x->mix;
 	v->payments = x->payments;
+	v->exit_simulation = x->exit_simulation;
 	v->value = x->value;
 	v->inclusiveness = x->inclusiveness;
 }

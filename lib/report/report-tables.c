@@ -14,7 +14,8 @@ const char *const mkg__table_names[] = {
 	"concentration", "market-shares", "coalitions", "dependency-actors",
 	"dependency-pairs", "flow", "binding-constraints", "captive-producers",
 	"throughput", "channels", "value-actors", "value-kinds", "producer-share",
-	"facilitation-mix", "facilitation-payments", "facilitation-payers", NULL
+	"facilitation-mix", "facilitation-payments", "facilitation-payers", "exit-unsupported",
+	NULL
 };
 
 #define N_COLS(a) (sizeof(a) / sizeof((a)[0]))
@@ -527,6 +528,37 @@ facilitation_tables(mkg__tables *ts, const mkg_facilitation_mix *mix, const mkg_
 	}
 }
 
+static const mkg__column unsupported_cols[] = {
+	{ "Transaction", MKG__COL_TEXT }, { "Seller", MKG__COL_TEXT }, { "Buyer", MKG__COL_TEXT },
+	{ "Commodity", MKG__COL_TEXT }, { "Period", MKG__COL_TEXT }, { "Volume", MKG__COL_NUMBER },
+	{ "Value", MKG__COL_NUMBER }, { "Function whose support ends", MKG__COL_TEXT },
+};
+
+/* One row per (transaction, function) the exit leaves without support. */
+static void
+exit_table(mkg__tables *ts, const mkg_exit_simulation *s)
+{
+	mkg__table *t = table_add(ts, "exit-unsupported", "Support lost at the programmes' exit",
+	                          "Transactions that a function supported before the exit date "
+	                          "and no longer supports after it, one row per transaction and "
+	                          "function; volume in the commodity's unit, value in the model's "
+	                          "currency.",
+	                          unsupported_cols, N_COLS(unsupported_cols));
+
+	for (size_t i = 0; i < mkg_exit_simulation_unsupported_count(s); i++) {
+		const mkg_unsupported_transaction *u = mkg_exit_simulation_unsupported_at(s, i);
+
+		text(t, u->transaction);
+		text(t, u->seller);
+		text(t, u->buyer);
+		text(t, u->commodity);
+		text(t, u->period);
+		number(t, u->volume);
+		number(t, u->value);
+		text(t, mkg_function_name(u->function));
+	}
+}
+
 mkg__tables *
 mkg__tables_build(const mkg__report_view *v)
 {
@@ -548,6 +580,8 @@ mkg__tables_build(const mkg__report_view *v)
 		value_tables(ts, v->value);
 	if (v->mix != NULL || v->payments != NULL)
 		facilitation_tables(ts, v->mix, v->payments);
+	if (v->exit_simulation != NULL)
+		exit_table(ts, v->exit_simulation);
 	return ts;
 }
 
