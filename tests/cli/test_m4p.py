@@ -86,11 +86,16 @@ class Model:
     def kind(self, a):
         return self.actors[a]["kind"]
 
+    # docs/analyses.md, "Which transactions a record supports": of a named
+    # actor, a production-side function supports its sales only
+    SALES_ONLY = ("capacity_building", "research_development", "other")
+
     def supports(self, f, t):
         targets = f["targets"]
         acts = set(targets.get("actors", []))
-        return t["id"] in targets.get("transactions", []) or t["seller"] in acts \
-            or t["buyer"] in acts
+        if t["id"] in targets.get("transactions", []) or t["seller"] in acts:
+            return True
+        return t["buyer"] in acts and f["function"] not in self.SALES_ONLY
 
 
 def market_key(m, t):
@@ -226,12 +231,18 @@ class Reference:
                 active.append(f)
             else:
                 res["stopped"].append(row)
-        lost = [t for t in m.txs if any(m.supports(f, t) for f in m.fac)
-                and not any(m.supports(f, t) for f in active)]
+        # per function: supported by a record of it before, by none after
+        functions = sorted({f["function"] for f in m.fac}, key=FUNCTIONS.index)
+        pairs = [(t, fn) for t in m.txs for fn in functions
+                 if any(f["function"] == fn and m.supports(f, t) for f in m.fac)
+                 and not any(f["function"] == fn and m.supports(f, t) for f in active)]
+        lost = [t for t in m.txs if any(p[0] is t for p in pairs)]
         res["unsupported_transactions"] = [
             {"transaction": t["id"], "seller": t["seller"], "buyer": t["buyer"],
              "commodity": t["commodity"], "period": t["period"], "volume": t.get("volume"),
-             "value": t.get("value")} for t in sorted(lost, key=lambda t: t["id"].encode())]
+             "value": t.get("value"), "function": fn}
+            for t, fn in sorted(pairs, key=lambda p: (p[0]["id"].encode(),
+                                                      FUNCTIONS.index(p[1])))]
         tot = markets(m)
         amount = collections.defaultdict(float)
         for t in lost:
@@ -823,7 +834,10 @@ class TestCommandLine(unittest.TestCase):
         self.assertNotIn(-1, where)
         self.assertEqual(where, sorted(where))
         self.assertIn("t7: p4 -> pr, maize, 40 t, 400 USD", out)
-        self.assertIn("10.3% of maize 2010 loses all support (40 of 390 t)", out)
+        self.assertIn("Transactions losing the support of a function: 1 "
+                      "(1 transaction-function pairs)", out)
+        self.assertIn("t7: p4 -> pr, maize, 40 t, 400 USD: loses linkages", out)
+        self.assertIn("10.3% of maize 2010 loses a function's support (40 of 390 t)", out)
         self.assertIn("NOT SELF-FINANCING: commercial record fE (brokerage, by biz)", out)
         # 2500 USD for 240 t = 10.4166... USD per t: three significant digits in the text
         self.assertIn("Prices of maize (USD per t): producer 10.4, trader 16", out)

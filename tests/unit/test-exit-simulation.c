@@ -94,6 +94,7 @@ check_end_of_2012(const mkg_exit_simulation *s, const char *date)
 	assert_string_equal(t->period, "2010");
 	assert_near(t->volume, 40);
 	assert_near(t->value, 400);
+	assert_int_equal(t->function, MKG_FUNCTION_LINKAGES); /* fA's only function */
 	assert_null(mkg_exit_simulation_unsupported_at(s, 1));
 
 	assert_int_equal(mkg_exit_simulation_market_count(s), 1);
@@ -239,9 +240,11 @@ test_only_through_buyer(void **state)
 		"  \"undated\": [],\n"
 		"  \"unsupported_transactions\": [\n"
 		"    {\"transaction\": \"t1\", \"seller\": \"s\", \"buyer\": \"b\", \"commodity\": "
-		"\"rice\", \"period\": \"2010\", \"volume\": 10, \"value\": 30},\n"
+		"\"rice\", \"period\": \"2010\", \"volume\": 10, \"value\": 30, \"function\": "
+		"\"finance\"},\n"
 		"    {\"transaction\": \"t2\", \"seller\": \"s\", \"buyer\": \"b\", \"commodity\": "
-		"\"rice\", \"period\": \"2010\", \"volume\": null, \"value\": 5}\n"
+		"\"rice\", \"period\": \"2010\", \"volume\": null, \"value\": 5, \"function\": "
+		"\"finance\"}\n"
 		"  ],\n"
 		"  \"markets\": [\n"
 		"    {\"commodity\": \"rice\", \"period\": \"2010\", \"region\": null, \"service\": "
@@ -282,7 +285,8 @@ test_only_through_buyer(void **state)
  * and p2, "reg" (public regulation) names p1.  At 2011 train stops.
  * Before: direct p1 p2 (2), indirect b (1).  After: direct p1 (1), indirect
  * b (1).  Lost: p1 and p2 their capacity building; p1's regulation does not
- * replace it.
+ * replace it.  Transactions: t1 (p1's sale) and t2 (p2's sale) both lose
+ * capacity_building, t1 although reg still supports it (another function).
  */
 static void
 test_reach(void **state)
@@ -318,10 +322,164 @@ test_reach(void **state)
 	assert_string_equal(mkg_exit_simulation_lost_at(s, 1)->actor, "p2");
 	assert_int_equal(mkg_exit_simulation_lost_at(s, 1)->kind, MKG_ACTOR_PRODUCER);
 	assert_null(mkg_exit_simulation_lost_at(s, 2));
+	assert_int_equal(mkg_exit_simulation_unsupported_count(s), 2);
+	assert_string_equal(mkg_exit_simulation_unsupported_at(s, 0)->transaction, "t1");
+	assert_int_equal(mkg_exit_simulation_unsupported_at(s, 0)->function,
+	                 MKG_FUNCTION_CAPACITY_BUILDING);
+	assert_string_equal(mkg_exit_simulation_unsupported_at(s, 1)->transaction, "t2");
+	assert_int_equal(mkg_exit_simulation_unsupported_at(s, 1)->function,
+	                 MKG_FUNCTION_CAPACITY_BUILDING);
+	/* one market, rice 2010 (2 t), each transaction counted once: 2 of 2 */
+	assert_int_equal(mkg_exit_simulation_market_count(s), 1);
+	assert_near(mkg_exit_simulation_market_at(s, 0)->amount, 2);
 	assert_null(mkg_exit_simulation_reach(NULL, 0));
 	assert_int_equal(mkg_exit_simulation_lost_count(NULL), 0);
 	mkg_exit_simulation_free(s);
 	mkg_model_free(m);
+}
+
+/*
+ * Which transactions a record supports (docs/analyses.md), one rule each:
+ *   ta inp -> f1 seed 10       named by "credit" (finance)        -> ta only
+ *   tb f1 -> ex coffee 100     f1's sale: "train" (capacity_building names
+ *                              f1, f2); ex's trade: "link" (linkages names ex)
+ *   tc f2 -> ex coffee 50      f2's sale (train), ex's trade (link); "reg"
+ *                              (public regulation, names f2) continues
+ *   td ex -> eu coffee 140     ex's sale to Europe: link only; train names
+ *                              ex's suppliers, not ex (not transitive)
+ *   te f2 -> tr coffee 20      f2's sale: train; reg continues
+ *   tf f3 -> tr coffee 40      nobody's target: never supported
+ * f1's purchase ta is not supported by its training (sales only).  At 2011
+ * the three temporary records stop; each (transaction, function) whose
+ * function had a record and has none left is a row, by transaction then
+ * function (capacity_building, linkages, ..., finance):
+ *   ta finance; tb capacity_building, linkages; tc capacity_building,
+ *   linkages; td linkages; te capacity_building      = 7 rows, 5 transactions
+ * (reg does not replace the training of tc and te: another function).
+ * Markets (pooled levels), by volume: seed 2010 10 of 10 t; coffee 2010
+ * 100 + 50 + 140 + 20 = 310 of 350 t, each transaction once (not 480).
+ */
+static const char *const rule_actors =
+	"{\"id\": \"f1\", \"kind\": \"producer\"}, {\"id\": \"f2\", \"kind\": \"producer\"}, "
+	"{\"id\": \"f3\", \"kind\": \"producer\"}, {\"id\": \"tr\", \"kind\": \"trader\"}, "
+	"{\"id\": \"ex\", \"kind\": \"exporter\"}, {\"id\": \"eu\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"inp\", \"kind\": \"input_supplier\"}, "
+	"{\"id\": \"prog\", \"kind\": \"programme\"}, {\"id\": \"gov\", \"kind\": "
+	"\"public_agency\"}";
+static const char *const rule_txs =
+	"{\"id\": \"ta\", \"seller\": \"inp\", \"buyer\": \"f1\", \"commodity\": \"seed\", "
+	"\"volume\": 10}, "
+	"{\"id\": \"tb\", \"seller\": \"f1\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
+	"\"volume\": 100}, "
+	"{\"id\": \"tc\", \"seller\": \"f2\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
+	"\"volume\": 50}, "
+	"{\"id\": \"td\", \"seller\": \"ex\", \"buyer\": \"eu\", \"commodity\": \"coffee\", "
+	"\"volume\": 140}, "
+	"{\"id\": \"te\", \"seller\": \"f2\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
+	"\"volume\": 20}, "
+	"{\"id\": \"tf\", \"seller\": \"f3\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
+	"\"volume\": 40}";
+static const char *const rule_fac =
+	"{\"id\": \"train\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"capacity_building\", \"targets\": {\"actors\": [\"f1\", \"f2\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"link\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"linkages\", \"targets\": {\"actors\": [\"ex\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"credit\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"finance\", \"targets\": {\"transactions\": [\"ta\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"reg\", \"facilitator\": \"gov\", \"type\": \"public\", \"function\": "
+	"\"regulation\", \"targets\": {\"actors\": [\"f2\"]}}";
+
+static void
+test_support_rules(void **state)
+{
+	mkg_model *m = m4p_doc(rule_actors, rule_txs, rule_fac, NULL);
+	mkg_exit_simulation *s = simulate(m, "2011", MKG_MEASURE_VOLUME);
+	static const struct {
+		const char *tx;
+		mkg_function fn;
+	} want[] = {
+		{ "ta", MKG_FUNCTION_FINANCE },           { "tb", MKG_FUNCTION_CAPACITY_BUILDING },
+		{ "tb", MKG_FUNCTION_LINKAGES },          { "tc", MKG_FUNCTION_CAPACITY_BUILDING },
+		{ "tc", MKG_FUNCTION_LINKAGES },          { "td", MKG_FUNCTION_LINKAGES },
+		{ "te", MKG_FUNCTION_CAPACITY_BUILDING },
+	};
+	const mkg_facilitation_market *mm;
+
+	(void)state;
+	assert_int_equal(mkg_exit_simulation_unsupported_count(s), G_N_ELEMENTS(want));
+	for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+		const mkg_unsupported_transaction *t = mkg_exit_simulation_unsupported_at(s, i);
+
+		assert_string_equal(t->transaction, want[i].tx);
+		assert_int_equal(t->function, want[i].fn);
+	}
+	assert_string_equal(mkg_exit_simulation_unsupported_at(s, 5)->seller, "ex");
+	assert_string_equal(mkg_exit_simulation_unsupported_at(s, 5)->buyer, "eu");
+	assert_int_equal(mkg_exit_simulation_market_count(s), 2);
+	mm = mkg_exit_simulation_market_at(s, 0);
+	assert_string_equal(mm->commodity, "coffee");
+	assert_near(mm->total, 350);
+	assert_near(mm->amount, 310);
+	assert_near(mm->share, 310.0 / 350.0);
+	mm = mkg_exit_simulation_market_at(s, 1);
+	assert_string_equal(mm->commodity, "seed");
+	assert_near(mm->amount, 10);
+	assert_near(mm->share, 1);
+	mkg_exit_simulation_free(s);
+
+	/* taken over: link's successor keeps ex's trades supported; nothing of
+	 * tb, tc, td is lost in linkages any more */
+	mkg_model_free(m);
+	m = m4p_doc(rule_actors, rule_txs,
+	            "{\"id\": \"link\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	            "\"function\": \"linkages\", \"targets\": {\"actors\": [\"ex\"]}, "
+	            "\"end\": \"2010\", \"exit\": \"public\", \"successor\": \"gov\"}",
+	            NULL);
+	s = simulate(m, "2011", MKG_MEASURE_VOLUME);
+	assert_int_equal(mkg_exit_simulation_unsupported_count(s), 0);
+	assert_int_equal(mkg_exit_simulation_market_count(s), 0);
+	mkg_exit_simulation_free(s);
+	mkg_model_free(m);
+}
+
+/* Research and "other" (function unknown) support a target's sales only, as
+ * training does; every other function every trade of the target. */
+static void
+test_support_by_function(void **state)
+{
+	static const struct {
+		const char *function;
+		size_t rows; /* of tb (f1's sale) and ta (f1's purchase) */
+	} cases[] = {
+		{ "capacity_building", 1 }, { "research_development", 1 }, { "other", 1 },
+		{ "shared_vision", 2 },     { "linkages", 2 },             { "business_opportunities", 2 },
+		{ "monitoring", 2 },        { "information", 2 },          { "brokerage", 2 },
+		{ "transaction_security", 2 }, { "platform", 2 },          { "regulation", 2 },
+		{ "finance", 2 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *fac = g_strdup_printf(
+			"{\"id\": \"r\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+			"\"function\": \"%s\", \"targets\": {\"actors\": [\"f1\"]}, \"end\": "
+			"\"2010\", \"exit\": \"fade_out\"}", cases[i].function);
+		mkg_model *m = m4p_doc(rule_actors, rule_txs, fac, NULL);
+		mkg_exit_simulation *s = simulate(m, "2011", MKG_MEASURE_VOLUME);
+		size_t n = mkg_exit_simulation_unsupported_count(s);
+
+		assert_int_equal(n, cases[i].rows);
+		/* the sale tb always; the purchase ta (sorted first) only for trades */
+		assert_string_equal(mkg_exit_simulation_unsupported_at(s, n - 1)->transaction, "tb");
+		if (n == 2)
+			assert_string_equal(mkg_exit_simulation_unsupported_at(s, 0)->transaction, "ta");
+		mkg_exit_simulation_free(s);
+		mkg_model_free(m);
+		g_free(fac);
+	}
 }
 
 /* With no facilitation nothing had support: nothing to lose. */
@@ -462,6 +620,8 @@ main(void)
 		cmocka_unit_test(test_before_every_end),
 		cmocka_unit_test(test_only_through_buyer),
 		cmocka_unit_test(test_reach),
+		cmocka_unit_test(test_support_rules),
+		cmocka_unit_test(test_support_by_function),
 		cmocka_unit_test(test_no_facilitation),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_date_parse),
