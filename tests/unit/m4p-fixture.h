@@ -77,6 +77,54 @@ m4p_doc(const char *actors, const char *transactions, const char *facilitation,
 	return m;
 }
 
+/* A model with one case of each support rule (docs/analyses.md, "Which
+ * transactions a record supports"), worked in test-exit-simulation.c:
+ * inp -> f1 seed (ta, named by "credit", finance), f1 -> ex (tb), f2 -> ex
+ * (tc), ex -> eu (td), f2 -> tr (te), f3 -> tr (tf) coffee; "train"
+ * capacity_building names f1 f2, "link" linkages names ex, "reg" public
+ * regulation names f2; the three temporary records end 2010. */
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
+static const char *const m4p_rule_actors =
+	"{\"id\": \"f1\", \"kind\": \"producer\"}, {\"id\": \"f2\", \"kind\": \"producer\"}, "
+	"{\"id\": \"f3\", \"kind\": \"producer\"}, {\"id\": \"tr\", \"kind\": \"trader\"}, "
+	"{\"id\": \"ex\", \"kind\": \"exporter\"}, {\"id\": \"eu\", \"kind\": \"end_market\"}, "
+	"{\"id\": \"inp\", \"kind\": \"input_supplier\"}, "
+	"{\"id\": \"prog\", \"kind\": \"programme\"}, {\"id\": \"gov\", \"kind\": "
+	"\"public_agency\"}";
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
+static const char *const m4p_rule_txs =
+	"{\"id\": \"ta\", \"seller\": \"inp\", \"buyer\": \"f1\", \"commodity\": \"seed\", "
+	"\"volume\": 10}, "
+	"{\"id\": \"tb\", \"seller\": \"f1\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
+	"\"volume\": 100}, "
+	"{\"id\": \"tc\", \"seller\": \"f2\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
+	"\"volume\": 50}, "
+	"{\"id\": \"td\", \"seller\": \"ex\", \"buyer\": \"eu\", \"commodity\": \"coffee\", "
+	"\"volume\": 140}, "
+	"{\"id\": \"te\", \"seller\": \"f2\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
+	"\"volume\": 20}, "
+	"{\"id\": \"tf\", \"seller\": \"f3\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
+	"\"volume\": 40}";
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
+static const char *const m4p_rule_fac =
+	"{\"id\": \"train\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"capacity_building\", \"targets\": {\"actors\": [\"f1\", \"f2\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"link\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"linkages\", \"targets\": {\"actors\": [\"ex\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"credit\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
+	"\"function\": \"finance\", \"targets\": {\"transactions\": [\"ta\"]}, "
+	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
+	"{\"id\": \"reg\", \"facilitator\": \"gov\", \"type\": \"public\", \"function\": "
+	"\"regulation\", \"targets\": {\"actors\": [\"f2\"]}}";
+
 /* Whether |a - b| <= 1e-9 (both NaN counts as equal). */
 static inline int
 m4p_near(double a, double b)

@@ -339,7 +339,8 @@ test_reach(void **state)
 }
 
 /*
- * Which transactions a record supports (docs/analyses.md), one rule each:
+ * Which transactions a record supports (docs/analyses.md), one rule each
+ * (the model m4p_rule_* of m4p-fixture.h):
  *   ta inp -> f1 seed 10       named by "credit" (finance)        -> ta only
  *   tb f1 -> ex coffee 100     f1's sale: "train" (capacity_building names
  *                              f1, f2); ex's trade: "link" (linkages names ex)
@@ -359,43 +360,10 @@ test_reach(void **state)
  * Markets (pooled levels), by volume: seed 2010 10 of 10 t; coffee 2010
  * 100 + 50 + 140 + 20 = 310 of 350 t, each transaction once (not 480).
  */
-static const char *const rule_actors =
-	"{\"id\": \"f1\", \"kind\": \"producer\"}, {\"id\": \"f2\", \"kind\": \"producer\"}, "
-	"{\"id\": \"f3\", \"kind\": \"producer\"}, {\"id\": \"tr\", \"kind\": \"trader\"}, "
-	"{\"id\": \"ex\", \"kind\": \"exporter\"}, {\"id\": \"eu\", \"kind\": \"end_market\"}, "
-	"{\"id\": \"inp\", \"kind\": \"input_supplier\"}, "
-	"{\"id\": \"prog\", \"kind\": \"programme\"}, {\"id\": \"gov\", \"kind\": "
-	"\"public_agency\"}";
-static const char *const rule_txs =
-	"{\"id\": \"ta\", \"seller\": \"inp\", \"buyer\": \"f1\", \"commodity\": \"seed\", "
-	"\"volume\": 10}, "
-	"{\"id\": \"tb\", \"seller\": \"f1\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
-	"\"volume\": 100}, "
-	"{\"id\": \"tc\", \"seller\": \"f2\", \"buyer\": \"ex\", \"commodity\": \"coffee\", "
-	"\"volume\": 50}, "
-	"{\"id\": \"td\", \"seller\": \"ex\", \"buyer\": \"eu\", \"commodity\": \"coffee\", "
-	"\"volume\": 140}, "
-	"{\"id\": \"te\", \"seller\": \"f2\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
-	"\"volume\": 20}, "
-	"{\"id\": \"tf\", \"seller\": \"f3\", \"buyer\": \"tr\", \"commodity\": \"coffee\", "
-	"\"volume\": 40}";
-static const char *const rule_fac =
-	"{\"id\": \"train\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
-	"\"function\": \"capacity_building\", \"targets\": {\"actors\": [\"f1\", \"f2\"]}, "
-	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
-	"{\"id\": \"link\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
-	"\"function\": \"linkages\", \"targets\": {\"actors\": [\"ex\"]}, "
-	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
-	"{\"id\": \"credit\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
-	"\"function\": \"finance\", \"targets\": {\"transactions\": [\"ta\"]}, "
-	"\"end\": \"2010\", \"exit\": \"fade_out\"}, "
-	"{\"id\": \"reg\", \"facilitator\": \"gov\", \"type\": \"public\", \"function\": "
-	"\"regulation\", \"targets\": {\"actors\": [\"f2\"]}}";
-
 static void
 test_support_rules(void **state)
 {
-	mkg_model *m = m4p_doc(rule_actors, rule_txs, rule_fac, NULL);
+	mkg_model *m = m4p_doc(m4p_rule_actors, m4p_rule_txs, m4p_rule_fac, NULL);
 	mkg_exit_simulation *s = simulate(m, "2011", MKG_MEASURE_VOLUME);
 	static const struct {
 		const char *tx;
@@ -433,7 +401,7 @@ test_support_rules(void **state)
 	/* taken over: link's successor keeps ex's trades supported; nothing of
 	 * tb, tc, td is lost in linkages any more */
 	mkg_model_free(m);
-	m = m4p_doc(rule_actors, rule_txs,
+	m = m4p_doc(m4p_rule_actors, m4p_rule_txs,
 	            "{\"id\": \"link\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
 	            "\"function\": \"linkages\", \"targets\": {\"actors\": [\"ex\"]}, "
 	            "\"end\": \"2010\", \"exit\": \"public\", \"successor\": \"gov\"}",
@@ -467,7 +435,7 @@ test_support_by_function(void **state)
 			"{\"id\": \"r\", \"facilitator\": \"prog\", \"type\": \"temporary\", "
 			"\"function\": \"%s\", \"targets\": {\"actors\": [\"f1\"]}, \"end\": "
 			"\"2010\", \"exit\": \"fade_out\"}", cases[i].function);
-		mkg_model *m = m4p_doc(rule_actors, rule_txs, fac, NULL);
+		mkg_model *m = m4p_doc(m4p_rule_actors, m4p_rule_txs, fac, NULL);
 		mkg_exit_simulation *s = simulate(m, "2011", MKG_MEASURE_VOLUME);
 		size_t n = mkg_exit_simulation_unsupported_count(s);
 

@@ -340,11 +340,53 @@ test_errors(void **state)
 	mkg_model_free(m);
 }
 
+/*
+ * The support rules on the m4p_rule_* model (hand-worked in
+ * test-exit-simulation.c): train (capacity_building: f1's and f2's sales)
+ * supports tb tc te, not f1's purchase ta nor ex's sale to Europe td; link
+ * (linkages: every trade of ex) tb tc td; credit (names ta) ta; reg
+ * (regulation: every trade of f2) tc te.
+ *   temporary: actors f1 f2 ex (3), transactions ta (1), supported
+ *              ta tb tc td te (5); coffee 2010 310 of 350 t, seed 10 of 10
+ *   public:    actors f2, supported tc te (2); coffee 70 of 350 t
+ */
+static void
+test_support_rules(void **state)
+{
+	mkg_model *m = m4p_doc(m4p_rule_actors, m4p_rule_txs, m4p_rule_fac, NULL);
+	mkg_facilitation_mix *mix = compute(m, MKG_MEASURE_VOLUME);
+	mkg_facilitation_type tmp = MKG_FACILITATION_TEMPORARY, pub = MKG_FACILITATION_PUBLIC;
+
+	(void)state;
+	check_row(mkg_facilitation_mix_type(mix, tmp), 3, 0, 3, 3, 1, 5);
+	assert_int_equal(mkg_facilitation_mix_function_count(mix, tmp), 3);
+	check_row(mkg_facilitation_mix_function_at(mix, tmp, 0), 1, 0, 1, 2, 0, 3);
+	assert_int_equal(mkg_facilitation_mix_function_at(mix, tmp, 0)->function,
+	                 MKG_FUNCTION_CAPACITY_BUILDING);
+	check_row(mkg_facilitation_mix_function_at(mix, tmp, 1), 1, 0, 1, 1, 0, 3);
+	assert_int_equal(mkg_facilitation_mix_function_at(mix, tmp, 1)->function,
+	                 MKG_FUNCTION_LINKAGES);
+	check_row(mkg_facilitation_mix_function_at(mix, tmp, 2), 1, 0, 1, 0, 1, 1);
+	assert_int_equal(mkg_facilitation_mix_function_at(mix, tmp, 2)->function,
+	                 MKG_FUNCTION_FINANCE);
+	check_row(mkg_facilitation_mix_type(mix, pub), 1, 0, 1, 1, 0, 2);
+	/* markets by commodity: coffee, then seed */
+	assert_int_equal(mkg_facilitation_mix_market_count(mix), 2);
+	assert_near(mkg_facilitation_mix_market_at(mix, tmp, 0)->amount, 310);
+	assert_near(mkg_facilitation_mix_market_at(mix, tmp, 0)->total, 350);
+	assert_near(mkg_facilitation_mix_market_at(mix, tmp, 1)->amount, 10);
+	assert_near(mkg_facilitation_mix_market_at(mix, pub, 0)->amount, 70);
+	assert_near(mkg_facilitation_mix_market_at(mix, pub, 1)->amount, 0);
+	mkg_facilitation_mix_free(mix);
+	mkg_model_free(m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_support_rules),
 		cmocka_unit_test(test_markets_volume),
 		cmocka_unit_test(test_markets_value),
 		cmocka_unit_test(test_no_facilitation),
