@@ -83,7 +83,7 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__label
                           const mkg__units *u)
 {
 	const char *mu = u->measure ? u->measure : mkg_measure_name(mkg_exit_simulation_measure(s));
-	size_t markets = mkg_exit_simulation_market_count(s);
+	size_t markets = mkg_exit_simulation_market_count(s), unmeasured = 0;
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], c[MKG_DOUBLE_BUFSIZE];
 	char title[96];
 
@@ -119,12 +119,20 @@ mkg__exit_simulation_text(GString *out, const mkg_exit_simulation *s, mkg__label
 	for (size_t i = 0; i < markets; i++) {
 		const mkg_facilitation_market *mm = mkg_exit_simulation_market_at(s, i);
 
+		if (!(mm->total > 0)) { /* no measure given: nothing to weigh (in the JSON) */
+			unmeasured++;
+			continue;
+		}
 		g_string_append_printf(out, "%s of ", mkg__text_percent(a, mm->share));
 		mkg__market_label(out, l, mm);
 		g_string_append_printf(out, " loses a function's support (%s of %s %s)\n",
 		                       mkg__text_amount(b, mm->amount), mkg__text_amount(c, mm->total),
 		                       mu);
 	}
+	if (unmeasured > 0)
+		g_string_append_printf(out, "(and %zu market%s whose transactions give no %s: in the "
+		                       "JSON report)\n", unmeasured, unmeasured == 1 ? "" : "s",
+		                       mkg_measure_name(mkg_exit_simulation_measure(s)));
 }
 
 /* ---- exit readiness -------------------------------------------------------- */
