@@ -18,6 +18,7 @@ Environment (set by tests/examples/meson.build):
   MARKETGRAPH      the built tool
   MKG_SOURCE_ROOT  the source tree
 """
+import collections
 import glob
 import json
 import os
@@ -453,6 +454,36 @@ class TwoProgrammes(unittest.TestCase):
         payers = {p["actor"] for t in self.r["facilitation"]["payment_totals"]
                   for p in t["payers"]}
         self.assertTrue({"dairy-processor", "feed-company", "vet-service"} <= payers)
+
+    def test_exit_2016(self):
+        """The livelihoods programme's three records stop at 2016 (they end
+        2015, fade out or have no exit); the value chain programme's run to
+        the end of 2016.  Per function (docs/analyses.md):
+          finance (heifers, savings; every trade of its 7 groups): their 11
+            milk sales, 7 feed purchases and 4 vet purchases = 22;
+          capacity_building and other (their sales only): the 3 groups no
+            one else trains or treats, 1 milk sale each.
+        22 transactions, 28 (transaction, function) pairs; feed 4 x 60 +
+        3 x 25 = 315 of 375 t; milk 204 + 178 + 162 + 131 + 56 + 178 + 77 +
+        161 + 69 + 107 + 46 = 1,369 of 4,226 t."""
+        sim = analyze("dairy-two-programmes.json", "--exit-date", "2016")[
+            "facilitation"]["exit_simulation"]
+        self.assertEqual([r["record"] for r in sim["stopped"]],
+                         ["f-lp-assets", "f-lp-training", "f-lp-vets"])
+        rows = sim["unsupported_transactions"]
+        self.assertEqual(len(rows), 28)
+        self.assertEqual(len({r["transaction"] for r in rows}), 22)
+        by_fn = collections.Counter(r["function"] for r in rows)
+        self.assertEqual(by_fn, {"finance": 22, "capacity_building": 3, "other": 3})
+        self.assertEqual(sorted(r["transaction"] for r in rows
+                                if r["function"] == "capacity_building"),
+                         ["t-belkuchi-gwala", "t-chouhali-gwala", "t-enayetpur-gwala"])
+        # the training the value chain programme keeps is not lost
+        self.assertNotIn(("t-kazipur-centre", "capacity_building"),
+                         {(r["transaction"], r["function"]) for r in rows})
+        markets = {m["commodity"]: (m["unsupported"], m["total"]) for m in sim["markets"]}
+        self.assertEqual(markets["cattle-feed"], (315, 375))
+        self.assertEqual(markets["milk"], (1369, 4226))
 
 
 class CottonBuyerExit(unittest.TestCase):

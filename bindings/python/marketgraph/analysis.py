@@ -328,8 +328,10 @@ class Analyses:
         return self._analysis("exit_readiness", None)
 
     def exit_simulation(self, date, measure="volume", by_region=False):
-        """What stops, what is taken over and which transactions lose all
-        support when programmes exit at date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        """What stops, what is taken over and which transactions lose the
+        support of a function when programmes exit at date (YYYY, YYYY-MM or
+        YYYY-MM-DD): ``unsupported_transactions`` has one entry per
+        (transaction, function), its ``function`` the one whose support ends."""
         return self._analysis("exit_simulation", _options(
             ExitSimulationOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region), date=cv.cstr(date, "date", True)))

@@ -442,6 +442,38 @@ class Chains(unittest.TestCase):
         self.assertEqual(inc["households_selling"], 10)
 
 
+class ExitSupportByFunction(unittest.TestCase):
+    """exit_simulation() rows are (transaction, function): "train"
+    (capacity_building) names f1, so it supports f1's sale t1, not its
+    purchase t0; "credit" (finance) names f1, so both; both stop (end 2010),
+    "reg" (public regulation of f1) continues and replaces neither."""
+
+    DOC = {"format": "marketgraph", "version": 1, "period": "2010",
+           "actors": [{"id": i, "kind": k} for i, k in
+                      (("f1", "producer"), ("tr", "trader"), ("inp", "input_supplier"),
+                       ("prog", "programme"), ("gov", "public_agency"))],
+           "transactions": [
+               {"id": "t0", "seller": "inp", "buyer": "f1", "commodity": "seed", "volume": 5},
+               {"id": "t1", "seller": "f1", "buyer": "tr", "commodity": "rice", "volume": 50}],
+           "facilitation": [
+               {"id": "train", "facilitator": "prog", "type": "temporary",
+                "function": "capacity_building", "targets": {"actors": ["f1"]},
+                "end": "2010", "exit": "fade_out"},
+               {"id": "credit", "facilitator": "prog", "type": "temporary",
+                "function": "finance", "targets": {"actors": ["f1"]},
+                "end": "2010", "exit": "fade_out"},
+               {"id": "reg", "facilitator": "gov", "type": "public",
+                "function": "regulation", "targets": {"actors": ["f1"]}}]}
+
+    def test_rows(self):
+        sim = mg.from_dict(self.DOC).exit_simulation("2011")
+        self.assertEqual([(r["transaction"], r["function"])
+                          for r in sim["unsupported_transactions"]],
+                         [("t0", "finance"), ("t1", "capacity_building"), ("t1", "finance")])
+        self.assertEqual([(m["commodity"], m["unsupported"]) for m in sim["markets"]],
+                         [("rice", 50), ("seed", 5)])
+
+
 @unittest.skipUnless(cli(), "needs the command-line tool (MARKETGRAPH_CLI)")
 class SameAsTheTool(unittest.TestCase):
     """report() is exactly `marketgraph analyze --format json`."""
