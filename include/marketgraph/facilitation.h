@@ -1,13 +1,16 @@
 /* marketgraph: facilitation analyses (docs/analyses.md, section 3).
  *
- * A facilitation record supports a transaction when it targets that
- * transaction, its seller or its buyer.  Five analyses, one result object
- * each:
+ * A facilitation record supports the transactions it names, and of each
+ * actor it names the transactions its function concerns: its sales for
+ * capacity_building, research_development and other, every trade it is a
+ * party to for the other functions (docs/analyses.md, "Which transactions
+ * a record supports"); never through a trading partner.  Five analyses,
+ * one result object each:
  *   - the facilitation mix: per type and function, records, cost, targets,
  *     and the share of each market's measure supported by each type;
  *   - exit readiness: is every temporary record's exit planned?
  *   - exit simulation: what stops at a date, what is taken over, which
- *     transactions lose all support;
+ *     transactions lose the support of a function;
  *   - competing programmes: records of different payers that share a
  *     target (duplication, overlap, complementarity, crowding out);
  *   - who pays: the users', the facilitator's and others' share of each
@@ -76,8 +79,8 @@ typedef struct mkg_mix_row {
 	double cost;                   /**< sum of the costs given (0 when none is) */
 	size_t target_actors;          /**< distinct actors named as targets */
 	size_t target_transactions;    /**< distinct transactions named as targets */
-	size_t supported_transactions; /**< distinct transactions supported (targeted, or their
-	                                    seller or buyer targeted) */
+	size_t supported_transactions; /**< distinct transactions supported (named, or of a
+	                                    named actor as its function says) */
 } mkg_mix_row;
 
 /**
@@ -299,6 +302,7 @@ typedef struct mkg_unsupported_transaction {
 	const char *period; /**< effective period, NULL when none */
 	double volume;      /**< MKG_ABSENT when not given */
 	double value;       /**< MKG_ABSENT when not given */
+	/* appended: a row struct is only read through a pointer the library returns */
 	mkg_function function; /**< the function whose support it loses */
 } mkg_unsupported_transaction;
 
@@ -309,9 +313,10 @@ typedef struct mkg_unsupported_transaction {
  * its successor continues it with that type.  A record ending on the day
  * itself still runs; a record without an end is `undated` and kept.
  * Starts are not considered: the model is one period's picture.  Reported:
- * every temporary record's outcome, the transactions that had some support
- * (from any record) and have none afterwards, and each market's measure
- * they carry.  The date is required, so opts cannot be NULL.
+ * every temporary record's outcome, each (transaction, function) that a
+ * record of the function supported before the date and none supports
+ * after it (another function does not replace it), and each market's
+ * measure those transactions carry (each transaction once).  The date is required, so opts cannot be NULL.
  * Fails with MKG_EINVAL for NULL arguments, a wrong options version, an
  * unknown measure, no date (`mkg_exit_simulation_new: the option date is
  * required`) or a malformed one: `exit_date: "2012-13-01" is not a date
@@ -338,18 +343,20 @@ MKG_EXPORT size_t mkg_exit_simulation_record_count(const mkg_exit_simulation *s)
 MKG_EXPORT const mkg_exit_record *mkg_exit_simulation_record_at(const mkg_exit_simulation *s,
                                                              size_t i);
 
-/** Number of transactions left without support, sorted by transaction id.  O(1). */
+/** Number of (transaction, function) rows left without support, sorted by
+ *  transaction id, then function.  O(1). */
 MKG_EXPORT size_t mkg_exit_simulation_unsupported_count(const mkg_exit_simulation *s);
-/** Unsupported transaction i, or NULL out of range. */
+/** Unsupported row i, or NULL out of range. */
 MKG_EXPORT const mkg_unsupported_transaction *
 mkg_exit_simulation_unsupported_at(const mkg_exit_simulation *s, size_t i);
 
 /**
- * Number of markets with at least one transaction left without support,
+ * Number of markets with at least one transaction that loses a function's support,
  * by commodity, period, region, service (NULL first).  O(1).
  */
 MKG_EXPORT size_t mkg_exit_simulation_market_count(const mkg_exit_simulation *s);
-/** Market i: `amount` is the measure of its transactions left without support. */
+/** Market i: `amount` is the measure of its transactions that lose the support
+ *  of a function, each counted once. */
 MKG_EXPORT const mkg_facilitation_market *
 mkg_exit_simulation_market_at(const mkg_exit_simulation *s, size_t i);
 
