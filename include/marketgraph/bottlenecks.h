@@ -93,10 +93,15 @@ typedef struct mkg_bottlenecks_options {
 	uint64_t seed;               /**< betweenness: seed of the pivot draw */
 	const char *chain;           /**< primary commodity id; NULL: the model's only chain
 	                              *   (mkg_bottlenecks_new(): every chain) */
+	unsigned int threads;        /**< version 2: worker threads for betweenness's sources
+	                              *   and mkg_bottlenecks_new()'s chains; 0: one per core,
+	                              *   1: none made.  The result is the same, to the last
+	                              *   bit, for any number */
 } mkg_bottlenecks_options;
 
-#define MKG_BOTTLENECKS_OPTIONS_VERSION 1
-#define MKG_BOTTLENECKS_OPTIONS_INIT { MKG_BOTTLENECKS_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0, NULL }
+#define MKG_BOTTLENECKS_OPTIONS_VERSION 2
+#define MKG_BOTTLENECKS_OPTIONS_INIT \
+	{ MKG_BOTTLENECKS_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0, NULL, 0 }
 
 /** Fill *opts with MKG_BOTTLENECKS_OPTIONS_INIT (for bindings).  MKG_EINVAL for
  * NULL or a version this library does not know. */

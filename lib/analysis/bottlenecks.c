@@ -28,6 +28,27 @@ run_chain(mkg__bottlenecks_chain *c, const mkg_model *model, const mkg_bottlenec
 	return MKG_OK;
 }
 
+/* The chains run as independent tasks, each placing its sections in its own
+ * slot, so the result does not depend on the number of threads. */
+typedef struct chain_run {
+	mkg_bottlenecks *b;
+	const mkg_model *model;
+	mkg_bottlenecks_options o;   /* o.chain set per chain */
+	size_t first;
+} chain_run;
+
+static int
+run_chain_task(size_t i, unsigned int worker, void *data)
+{
+	const chain_run *cr = data;
+	mkg_bottlenecks_options o = cr->o;
+
+	(void)worker;
+	o.chain = cr->b->chains[i].chain.commodity;
+	return run_chain(&cr->b->chains[i], cr->model, &o,
+	                 mkg__graph_chain_at(cr->model, cr->first + i)->n);
+}
+
 int
 mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
                     const mkg_bottlenecks_options *opts)
@@ -56,17 +77,21 @@ mkg_bottlenecks_new(mkg_bottlenecks **out, const mkg_model *model,
 	b = g_new0(mkg_bottlenecks, 1);
 	b->strings = g_string_chunk_new(256);
 	b->chains = g_new0(mkg__bottlenecks_chain, count ? count : 1);
-	for (size_t i = 0; i < count; i++) {
-		mkg__bottlenecks_chain *c = &b->chains[i];
+	b->count = count;
+	for (size_t i = 0; i < count; i++)
+		b->chains[i].chain = mkg__chain_copy(b->strings, &chains[first + i]);
+	{
+		/* threads split between the chains and, within each, its
+		 * betweenness (a single chain gets them all) */
+		unsigned int outer = mkg__workers_for(o.threads, count);
+		chain_run cr = { b, model, o, first };
 
-		b->count++;
-		c->chain = mkg__chain_copy(b->strings, &chains[first + i]);
-		o.chain = chains[first + i].commodity;
-		g = mkg__graph_chain_at(model, first + i);
-		if ((rc = run_chain(c, model, &o, g->n)) != MKG_OK) {
-			mkg_bottlenecks_free(b);
-			return rc;
-		}
+		cr.o.threads = MAX(1u, mkg__workers_for(o.threads, SIZE_MAX) / outer);
+		rc = mkg__run_tasks(count, o.threads, run_chain_task, NULL, &cr);
+	}
+	if (rc != MKG_OK) {
+		mkg_bottlenecks_free(b);
+		return rc;
 	}
 	*out = b;
 	return MKG_OK;

@@ -185,4 +185,32 @@ void mkg__jw_kdouble(mkg_jw *w, const char *key, double d);
 void mkg__jw_kint(mkg_jw *w, const char *key, int64_t i);
 void mkg__jw_kbool(mkg_jw *w, const char *key, bool b);
 
+/* ---- worker threads (workers.c) ------------------------------------------- */
+
+/*
+ * Run task(i, worker, data) for every i in [0, count) on up to `threads`
+ * threads (0: one per core, g_get_num_processors(); 1 or one task: on the
+ * calling thread, no thread created).  The calling thread works too.
+ * `worker` is in [0, mkg__workers_for(threads, count)) and no two tasks run
+ * at once with the same worker, so per-worker scratch indexed by it needs
+ * no lock.  Tasks are handed out in increasing order.
+ *
+ * merge (or NULL) is called for every task that succeeded, in task order,
+ * one at a time (under a lock), by the worker that ran it, before that
+ * worker takes another task: partial sums added there in task order are
+ * the same, to the last bit, for any number of threads.
+ *
+ * A task or merge returns MKG_OK or a status with the message set by
+ * mkg__error() on its thread.  After a failure no new task starts; the
+ * call returns the failure of the lowest failing task, with its message
+ * on the calling thread: the same for any number of threads when the
+ * tasks' failures are.  Holds no global state: calls may run at once.
+ */
+typedef int (*mkg__task_fn)(size_t task, unsigned int worker, void *data);
+
+/* How many workers mkg__run_tasks() uses (>= 1). */
+unsigned int mkg__workers_for(unsigned int threads, size_t count);
+int mkg__run_tasks(size_t count, unsigned int threads, mkg__task_fn task, mkg__task_fn merge,
+                   void *data);
+
 #endif /* MKG_CORE_PRIVATE_H */

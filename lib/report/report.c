@@ -227,6 +227,7 @@ typedef struct run {
 	unsigned want;          /* the sections asked for (S_BIT) */
 	mkg_report_progress_fn progress;
 	void *progress_data;
+	mkg_bottlenecks_options bottlenecks; /* the defaults and the report's threads */
 	double done, total;     /* weights */
 	const GArray *coalition;
 } run;
@@ -416,7 +417,7 @@ run_sections(run *x)
 	}
 	if (wants(x, S_BOTTLENECKS)) {
 		if ((rc = start(x, S_BOTTLENECKS)) != MKG_OK ||
-		    (rc = mkg_bottlenecks_new(&r->bottlenecks, x->model, NULL)) != MKG_OK)
+		    (rc = mkg_bottlenecks_new(&r->bottlenecks, x->model, &x->bottlenecks)) != MKG_OK)
 			goto out;
 		if (w != NULL) {
 			mkg__jw_key(w, "bottlenecks");
@@ -482,6 +483,8 @@ run_init(run *x, const mkg_model *model, const mkg_report_options *opts, bool ke
 	x->want = want;
 	x->progress = opts->progress;
 	x->progress_data = opts->progress_data;
+	mkg_bottlenecks_options_init(&x->bottlenecks, MKG_BOTTLENECKS_OPTIONS_VERSION);
+	x->bottlenecks.threads = opts->threads;
 	x->coalition = *coalition;
 	if (want & (S_BIT(S_COALITIONS) | S_BIT(S_FACILITATION) | S_BIT(S_GROUPS)))
 		want |= S_BIT(S_CONCENTRATION); /* computed for them, maybe not written */

@@ -315,9 +315,9 @@ test_errors(void **state)
 	mkg_captive_free(c);
 	mkg_captive_free(NULL);
 
-	assert_int_equal(mkg_bottlenecks_options_init(&o, 2), MKG_EINVAL);
+	assert_int_equal(mkg_bottlenecks_options_init(&o, 3), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(),
-	                    "mkg_bottlenecks_options_init: unknown version 2");
+	                    "mkg_bottlenecks_options_init: unknown version 3");
 	assert_int_equal(mkg_bottlenecks_options_init(NULL, 1), MKG_EINVAL);
 	assert_int_equal(mkg_bottlenecks_options_init(&o, MKG_BOTTLENECKS_OPTIONS_VERSION), MKG_OK);
 	assert_null(o.sources);

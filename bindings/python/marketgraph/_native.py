@@ -181,10 +181,10 @@ class DependencyOptions(ctypes.Structure):
 
 
 class BottleneckOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_bottlenecks_options_init"
+    VERSION, INIT = 2, "mkg_bottlenecks_options_init"
     _fields_ = [("version", c_uint), ("sources", STR_ARRAY), ("source_count", c_size_t),
                 ("sinks", STR_ARRAY), ("sink_count", c_size_t), ("pivots", c_size_t),
-                ("seed", ctypes.c_uint64), ("chain", c_char_p)]
+                ("seed", ctypes.c_uint64), ("chain", c_char_p), ("threads", c_uint)]
 
 
 class Chain(ctypes.Structure):

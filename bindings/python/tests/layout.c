@@ -191,6 +191,7 @@ main(void)
 	FIELD(mkg_bottlenecks_options, pivots);
 	FIELD(mkg_bottlenecks_options, seed);
 	FIELD(mkg_bottlenecks_options, chain);
+	FIELD(mkg_bottlenecks_options, threads);
 	end();
 
 	BEGIN(mkg_shock_options);
