@@ -295,9 +295,11 @@ typedef struct mkg_betweenness_score {
  * library's own generator: the same seed gives the same result on every
  * platform.
  *
- * Time O(sum over searched sources of the arcs they reach): O(V E) exact;
- * memory O(V + E).  Sorting the result: O(V), with the id order (see
- * mkg_cutpoints_new()).
+ * Time O(sum over searched sources of the arcs they reach): O(V E) exact,
+ * split over opts->threads workers (chunks of 64 sources, summed in chunk
+ * order: the same bits for any number); memory O(V + E) per worker (64
+ * bytes per node and 4 per arc) plus O(V).  Sorting the result: O(V), with
+ * the id order (see mkg_cutpoints_new()).
  */
 MKG_EXPORT int
 mkg_betweenness_new(mkg_betweenness **out, const mkg_model *model,

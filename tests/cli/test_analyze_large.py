@@ -126,6 +126,7 @@ class Output(unittest.TestCase):
                               "No such file or directory\n")
 
     def test_threads_same_bytes(self):
+        # 3000 actors: exact betweenness over 3000 sources, 47 chunks of 64
         gen = os.path.join(ROOT, "bench", "gen-model.py")
         with tempfile.TemporaryDirectory() as d:
             model = os.path.join(d, "m.json")
@@ -134,11 +135,23 @@ class Output(unittest.TestCase):
                                         "--transactions", "9000"], check=True,
                                        capture_output=True).stdout)
             one = report("--threads", "1", model=model)
-            self.assertEqual(report("--threads", "4", model=model), one)
+            for n in ("2", "4", "7"):
+                self.assertEqual(report("--threads", n, model=model), one, n)
             self.assertEqual(report(model=model), one)
             rc, text1, _ = run("analyze", "--threads", "1", model)
             rc, text4, _ = run("analyze", "--threads", "4", model)
             self.assertEqual(text1, text4)
+
+    def test_threads_same_bytes_examples(self):
+        # every bundled model, several of them with more than one chain
+        models = os.path.join(ROOT, "examples", "models")
+        for name in sorted(os.listdir(models)):
+            if not name.endswith(".json"):
+                continue
+            path = os.path.join(models, name)
+            one = report("--threads", "1", model=path)
+            for n in ("2", "4", "7"):
+                self.assertEqual(report("--threads", n, model=path), one, (name, n))
 
 
 class Usage(unittest.TestCase):

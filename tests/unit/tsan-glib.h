@@ -4,9 +4,10 @@
  * atomics inside libglib that ThreadSanitizer never sees: the library's
  * correctly locked lazy caches would be reported as data races.  Under
  * ThreadSanitizer this file defines g_mutex_lock/trylock/unlock and
- * g_once_init_enter/leave in the test program (ELF interposition: the
+ * g_cond_wait and g_once_init_enter/leave in the test program (ELF interposition: the
  * library's calls land here), forwards each to GLib and tells
- * ThreadSanitizer what it did: a lock acquires, an unlock releases, a
+ * ThreadSanitizer what it did: a lock acquires, an unlock releases (and
+ * g_cond_wait, which unlocks and locks again inside GLib, does both), a
  * finished g_once releases its location and a waiter acquires it.  Races
  * in the library's own code stay visible; nothing is suppressed.  Without
  * ThreadSanitizer it defines nothing.
@@ -36,6 +37,7 @@ void __tsan_release(void *addr);
 static void (*real_mutex_lock)(GMutex *);
 static gboolean (*real_mutex_trylock)(GMutex *);
 static void (*real_mutex_unlock)(GMutex *);
+static void (*real_cond_wait)(GCond *, GMutex *);
 static gboolean (*real_once_init_enter)(volatile void *);
 static void (*real_once_init_leave)(volatile void *, gsize);
 
@@ -58,6 +60,7 @@ tsan_glib_init(void)
 	*(void **)&real_mutex_lock = tsan_glib_next("g_mutex_lock");
 	*(void **)&real_mutex_trylock = tsan_glib_next("g_mutex_trylock");
 	*(void **)&real_mutex_unlock = tsan_glib_next("g_mutex_unlock");
+	*(void **)&real_cond_wait = tsan_glib_next("g_cond_wait");
 	*(void **)&real_once_init_enter = tsan_glib_next("g_once_init_enter");
 	*(void **)&real_once_init_leave = tsan_glib_next("g_once_init_leave");
 }
@@ -84,6 +87,15 @@ g_mutex_unlock(GMutex *mutex)
 {
 	__tsan_release(mutex);
 	real_mutex_unlock(mutex);
+}
+
+/* The worker threads' merge in order waits with the lock released. */
+void
+g_cond_wait(GCond *cond, GMutex *mutex)
+{
+	__tsan_release(mutex);
+	real_cond_wait(cond, mutex);
+	__tsan_acquire(mutex);
 }
 
 /* The macro g_once_init_enter() reads the location atomically (in

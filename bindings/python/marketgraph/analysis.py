@@ -171,8 +171,8 @@ class Analyses:
         model has a produce chain.  sections: only these sections (a list
         of names, or "concentration,dependency"; None: all); top: at most
         this many rows in every list (0: all); threads: worker threads (0:
-        one per core; the result is the same for any number; this version
-        computes on one thread); progress:
+        one per core, 1: none; the result is the same, to the last bit, for
+        any number); progress:
         progress(section, fraction) is called before each section and at
         the end ("done", 1.0); when it returns a true value the report
         stops with CanceledError (an exception it raises stops the report

@@ -1,0 +1,300 @@
+/* Tests of the worker threads (lib/core/workers.c, mkg__run_tasks) and of
+ * the analyses that use them: the same bits for 1, 2, 4 and 7 threads, the
+ * lowest task's error, merges in task order.  Also built with
+ * ThreadSanitizer in CI (docs/testing.md), like test-threads.c.
+ * SPDX-License-Identifier: MIT */
+#include "graph-fixture.h"
+#include "core-private.h" /* mkg__run_tasks */
+#include "marketgraph/bottlenecks.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "tsan-glib.h"
+
+static const unsigned thread_counts[] = { 1, 2, 4, 7 };
+
+/* ---- the facility ---- */
+
+#define TASKS 40
+
+typedef struct sums {
+	double value[TASKS * 100];
+	double part[TASKS];       /* per task, written by its task only */
+	double total;
+	int busy[8];              /* per worker: a task of it is running */
+	size_t merged[TASKS];
+	size_t merge_count;
+	size_t fail_a, fail_b;    /* tasks that fail (TASKS: none) */
+} sums;
+
+static int
+sum_task(size_t i, unsigned int worker, void *data)
+{
+	sums *s = data;
+	double p = 0.0;
+
+	assert_true(worker < 8);
+	/* no two tasks of one worker at once */
+	assert_int_equal(g_atomic_int_add(&s->busy[worker], 1), 0);
+	for (size_t k = 0; k < 100; k++)
+		p += s->value[i * 100 + k];
+	s->part[i] = p;
+	g_atomic_int_add(&s->busy[worker], -1);
+	if (i == s->fail_a)
+		return mkg__error(MKG_EDATA, "task %zu failed", i);
+	if (i == s->fail_b)
+		return mkg__error(MKG_EINVAL, "task %zu failed too", i);
+	return MKG_OK;
+}
+
+static int
+sum_merge(size_t i, unsigned int worker, void *data)
+{
+	sums *s = data;
+
+	(void)worker;
+	s->total += s->part[i];
+	s->merged[s->merge_count++] = i;
+	return MKG_OK;
+}
+
+static void
+sums_init(sums *s, size_t fail_a, size_t fail_b)
+{
+	uint64_t state = 11;
+
+	memset(s, 0, sizeof *s);
+	/* magnitudes from 1e-8 to 1e8: the order of the additions shows */
+	for (size_t k = 0; k < TASKS * 100; k++)
+		s->value[k] = ldexp((double)(fixture_rand(&state) >> 11), -53) *
+		              pow(10.0, (double)(k % 17) - 8.0);
+	s->fail_a = fail_a;
+	s->fail_b = fail_b;
+}
+
+/* The total is the parts added in task order, each part its values in
+ * order: computed here without the facility and compared bit for bit. */
+static void
+test_merge_in_task_order(void **state)
+{
+	sums *s = g_new(sums, 1);
+	double want = 0.0;
+
+	(void)state;
+	sums_init(s, TASKS, TASKS);
+	for (size_t i = 0; i < TASKS; i++) {
+		double p = 0.0;
+
+		for (size_t k = 0; k < 100; k++)
+			p += s->value[i * 100 + k];
+		want += p;
+	}
+	for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+		sums_init(s, TASKS, TASKS);
+		assert_int_equal(mkg__run_tasks(TASKS, thread_counts[t], sum_task, sum_merge, s),
+		                 MKG_OK);
+		assert_memory_equal(&s->total, &want, sizeof want);
+		assert_int_equal(s->merge_count, TASKS);
+		for (size_t i = 0; i < TASKS; i++)
+			assert_int_equal(s->merged[i], i);
+	}
+	g_free(s);
+}
+
+/* Tasks 13 (MKG_EDATA) and 29 (MKG_EINVAL) fail: every thread count
+ * reports task 13's error; only the tasks before it are merged. */
+static void
+test_lowest_error(void **state)
+{
+	sums *s = g_new(sums, 1);
+
+	(void)state;
+	for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+		sums_init(s, 13, 29);
+		mkg_error_clear();
+		assert_int_equal(mkg__run_tasks(TASKS, thread_counts[t], sum_task, sum_merge, s),
+		                 MKG_EDATA);
+		assert_string_equal(mkg_error_message(), "task 13 failed");
+		assert_int_equal(s->merge_count, 13);
+		for (size_t i = 0; i < 13; i++)
+			assert_int_equal(s->merged[i], i);
+	}
+	/* task 29 alone, without a merge */
+	for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+		sums_init(s, TASKS, 29);
+		assert_int_equal(mkg__run_tasks(TASKS, thread_counts[t], sum_task, NULL, s),
+		                 MKG_EINVAL);
+		assert_string_equal(mkg_error_message(), "task 29 failed too");
+	}
+	g_free(s);
+}
+
+static void
+test_workers_for(void **state)
+{
+	(void)state;
+	assert_int_equal(mkg__workers_for(1, 100), 1);
+	assert_int_equal(mkg__workers_for(7, 100), 7);
+	assert_int_equal(mkg__workers_for(7, 3), 3);
+	assert_int_equal(mkg__workers_for(7, 0), 1);
+	assert_int_equal(mkg__workers_for(0, 1000), g_get_num_processors());
+	assert_int_equal(mkg__run_tasks(0, 4, sum_task, sum_merge, NULL), MKG_OK);
+}
+
+/* ---- betweenness ---- */
+
+#define NODES 900
+
+/* A random graph of 900 actors (400 producers, 300 traders, 100 exporters,
+ * 100 end markets) and about 3000 arcs, with cycles among traders and
+ * exporters: 900 searched sources are 15 chunks of 64, the 400 producers
+ * 7 chunks.  kind/arc_u/arc_v receive the graph for the reference. */
+static mkg_model *
+random_model(char *kind, GArray *arc_u, GArray *arc_v)
+{
+	GString *actors = g_string_new(NULL), *txs = g_string_new(NULL);
+	uint64_t st = 2024;
+	mkg_model *m;
+
+	for (unsigned v = 0; v < NODES; v++) {
+		kind[v] = v < 400 ? 'p' : v < 700 ? 't' : v < 800 ? 'x' : 'e';
+		g_string_append_printf(actors, "%c:n%03u ", kind[v], v);
+	}
+	for (unsigned k = 0; k < 3000; k++) {
+		unsigned u = (unsigned)(fixture_rand(&st) % 800);       /* not an end market */
+		unsigned v = 400 + (unsigned)(fixture_rand(&st) % 500); /* not a producer */
+
+		if (u == v)
+			continue;
+		g_string_append_printf(txs, "n%03u>n%03u:1 ", u, v);
+		g_array_append_val(arc_u, u);
+		g_array_append_val(arc_v, v);
+	}
+	m = fixture_model(actors->str, txs->str);
+	g_string_free(actors, TRUE);
+	g_string_free(txs, TRUE);
+	return m;
+}
+
+static mkg_betweenness *
+betweenness_with(const mkg_model *m, unsigned threads, size_t pivots)
+{
+	mkg_bottlenecks_options o = MKG_BOTTLENECKS_OPTIONS_INIT;
+	mkg_betweenness *b = NULL;
+
+	o.threads = threads;
+	o.pivots = pivots;
+	o.seed = 7;
+	assert_int_equal(mkg_betweenness_new(&b, m, &o), MKG_OK);
+	return b;
+}
+
+static void
+assert_same_bits(const mkg_betweenness *a, const mkg_betweenness *b)
+{
+	assert_int_equal(mkg_betweenness_count(a), mkg_betweenness_count(b));
+	for (size_t i = 0; i < mkg_betweenness_count(a); i++) {
+		const mkg_betweenness_score *x = mkg_betweenness_at(a, i);
+		const mkg_betweenness_score *y = mkg_betweenness_at(b, i);
+
+		assert_string_equal(x->actor, y->actor);
+		assert_memory_equal(&x->all_pairs, &y->all_pairs, sizeof(double));
+		assert_memory_equal(&x->source_sink, &y->source_sink, sizeof(double));
+	}
+}
+
+/* Sum over ordered pairs (s, t), t reached from s, of dist(s, t) - 1: the
+ * inner nodes of each shortest path, one path's worth per pair, so it
+ * equals the sum of every node's all-pairs betweenness. */
+static double
+distance_identity(const GArray *arc_u, const GArray *arc_v)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+	int *dist = g_new(int, NODES);
+	unsigned *queue = g_new(unsigned, NODES);
+	double total = 0.0;
+
+	for (unsigned v = 0; v < NODES; v++)
+		g_ptr_array_add(out, g_hash_table_new(NULL, NULL));
+	for (guint k = 0; k < arc_u->len; k++)
+		g_hash_table_add(out->pdata[g_array_index(arc_u, unsigned, k)],
+		                 GUINT_TO_POINTER(g_array_index(arc_v, unsigned, k)));
+	for (unsigned s = 0; s < NODES; s++) {
+		unsigned qh = 0, qt = 0;
+
+		for (unsigned v = 0; v < NODES; v++)
+			dist[v] = -1;
+		dist[s] = 0;
+		queue[qt++] = s;
+		while (qh < qt) {
+			unsigned u = queue[qh++];
+			GHashTableIter it;
+			gpointer key;
+
+			g_hash_table_iter_init(&it, out->pdata[u]);
+			while (g_hash_table_iter_next(&it, &key, NULL))
+				if (dist[GPOINTER_TO_UINT(key)] < 0) {
+					dist[GPOINTER_TO_UINT(key)] = dist[u] + 1;
+					queue[qt++] = GPOINTER_TO_UINT(key);
+				}
+		}
+		for (unsigned i = 1; i < qt; i++)
+			total += dist[queue[i]] - 1;
+	}
+	g_ptr_array_free(out, TRUE);
+	g_free(dist);
+	g_free(queue);
+	return total;
+}
+
+static void
+test_betweenness_any_threads(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	mkg_betweenness *one = betweenness_with(m, 1, 0), *est = betweenness_with(m, 1, 300);
+	double sum = 0.0, want = distance_identity(arc_u, arc_v);
+
+	(void)state;
+	/* the values are right: their sum is the distances' (the sums are
+	 * whole numbers of paths, so rounding stays far below 1e-9) */
+	for (size_t i = 0; i < mkg_betweenness_count(one); i++)
+		sum += mkg_betweenness_at(one, i)->all_pairs;
+	assert_true(want > 10000.0);
+	assert_true(fabs(sum - want) <= 1e-9 * want);
+	assert_true(mkg_betweenness_is_estimate(est));
+	for (size_t t = 1; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg_betweenness *b = betweenness_with(m, thread_counts[t], 0);
+		mkg_betweenness *e = betweenness_with(m, thread_counts[t], 300);
+
+		assert_same_bits(one, b);
+		assert_same_bits(est, e);
+		mkg_betweenness_free(b);
+		mkg_betweenness_free(e);
+	}
+	mkg_betweenness_free(one);
+	mkg_betweenness_free(est);
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_merge_in_task_order),
+		cmocka_unit_test(test_lowest_error),
+		cmocka_unit_test(test_workers_for),
+		cmocka_unit_test(test_betweenness_any_threads),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
