@@ -109,12 +109,15 @@ typedef struct mkg_concentration_options {
 	const char *thresholds;   /**< a built-in set by name; NULL: "us2023" */
 	const mkg_thresholds *custom_thresholds; /**< when not NULL: used instead of `thresholds` */
 	mkg_levels levels;        /**< default MKG_LEVELS_SEPARATE */
+	unsigned int threads;     /**< version 2: worker threads for the markets (chunks of
+	                               64); 0: one per core, 1: none made.  The result is
+	                               the same, to the last bit, for any number */
 } mkg_concentration_options;
 
-#define MKG_CONCENTRATION_OPTIONS_VERSION 1
+#define MKG_CONCENTRATION_OPTIONS_VERSION 2
 #define MKG_CONCENTRATION_OPTIONS_INIT \
 	{ MKG_CONCENTRATION_OPTIONS_VERSION, MKG_MEASURE_VOLUME, MKG_REGION_NONE, NULL, NULL, \
-	  MKG_LEVELS_SEPARATE }
+	  MKG_LEVELS_SEPARATE, 0 }
 
 MKG_EXPORT int mkg_concentration_options_init(mkg_concentration_options *opts,
                                               unsigned int version);

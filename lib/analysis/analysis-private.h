@@ -145,12 +145,13 @@ int mkg__thresholds_resolve(const char *name, const mkg_thresholds *custom,
  * a competitive fringe (an end_market without `firms`). */
 int64_t mkg__actor_firms(const mkg_model *m, mkg_idx a);
 
-/* Compute concentration on an existing partition into *out.  Fails with
- * MKG_EDATA when the firms of a market side overflow int64 (WHO names the
- * analysis). */
+/* Compute concentration on an existing partition into *out, the markets'
+ * sorting on `threads` workers (mkg__run_tasks; the same bits for any
+ * number).  Fails with MKG_EDATA when the firms of a market side overflow
+ * int64 (WHO names the analysis). */
 int mkg__concentration_compute(mkg_concentration **out, const mkg_model *m,
                                const mkg__markets *mk, const mkg_thresholds *t,
-                               const char *who);
+                               const char *who, unsigned int threads);
 
 /* ---- coalitions (coalition.c) -------------------------------------------- */
 

@@ -168,17 +168,138 @@ firms_overflow(const char *who, const mkg__market *src, mkg_side side)
 	return rc;
 }
 
+/*
+ * Two passes.  The first (on worker threads, in tasks of CONC_CHUNK
+ * markets, fixed) sums each side's actors, sorts its firms and orders
+ * its non-fringe shares per firm; a side's results go to its own slot of
+ * two arrays as long as the transactions (side s of the market whose
+ * transactions are first .. first + count - 1: 2 * first + s * count), so
+ * nothing depends on the number of threads.  The second (on the calling
+ * thread, in market order) copies them into the result, copies the ids
+ * and computes the numbers: the same operations in the same order as on
+ * one thread.  Each worker holds 12 bytes per actor.
+ */
+#define CONC_CHUNK 64
+
+typedef struct conc_worker {
+	scratch sc;
+	GArray *firms;   /* firm */
+	GArray *order;   /* per_firm */
+} conc_worker;
+
+typedef struct conc_pass {
+	const mkg_model *m;
+	const mkg__markets *mk;
+	uint32_t *rank;
+	uint32_t n_actors;
+	firm *sorted;          /* [2 * carrying] each side's firms, sorted, in its slot */
+	uint32_t *by_firm;     /* [2 * carrying] each side's non-fringe positions, in its slot */
+	uint32_t *actors;      /* [2 * markets] how many firms each side has */
+	uint32_t *firm_shares; /* [2 * markets] how many of them are not fringe */
+	conc_worker **worker;
+} conc_pass;
+
+static size_t
+side_slot(const mkg__market *src, int side)
+{
+	return 2 * (size_t)src->first + (size_t)side * src->count;
+}
+
+static int
+sort_sides(size_t chunk, unsigned int worker, void *data)
+{
+	conc_pass *p = data;
+	const mkg__markets *mk = p->mk;
+	size_t end = MIN((size_t)mk->count, (chunk + 1) * CONC_CHUNK);
+	conc_worker *w = p->worker[worker];
+
+	if (w == NULL) {
+		w = p->worker[worker] = g_new0(conc_worker, 1);
+		w->sc.amount = g_new(double, p->n_actors ? p->n_actors : 1);
+		w->sc.stamp = g_new0(uint32_t, p->n_actors ? p->n_actors : 1);
+		w->sc.touched = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+		w->firms = g_array_new(FALSE, FALSE, sizeof(firm));
+		w->order = g_array_new(FALSE, FALSE, sizeof(per_firm));
+	}
+	for (size_t j = chunk * CONC_CHUNK; j < end; j++) {
+		const mkg__market *src = &mk->markets[j];
+
+		for (int side = 0; side < 2; side++) {
+			scratch *sc = &w->sc;
+			size_t slot = side_slot(src, side);
+			const mkg_idx *who_side =
+				(side == MKG_SIDE_SELLER ? mk->seller : mk->buyer) + src->first;
+			const double *amount = mk->amount + src->first;
+
+			sc->current++;
+			g_array_set_size(sc->touched, 0);
+			for (uint32_t k = 0; k < src->count; k++) {
+				mkg_idx a = who_side[k];
+				if (sc->stamp[a] != sc->current) {
+					sc->stamp[a] = sc->current;
+					sc->amount[a] = 0.0;
+					g_array_append_val(sc->touched, a);
+				}
+				sc->amount[a] += amount[k];
+			}
+			/* shares: amount > 0 */
+			g_array_set_size(w->firms, 0);
+			for (guint k = 0; k < sc->touched->len; k++) {
+				mkg_idx a = g_array_index(sc->touched, mkg_idx, k);
+				if (sc->amount[a] > 0.0) {
+					firm f = { sc->amount[a], p->rank[a], a };
+					g_array_append_val(w->firms, f);
+				}
+			}
+			if (w->firms->len > 1)
+				qsort(w->firms->data, w->firms->len, sizeof(firm), firm_cmp);
+			memcpy(p->sorted + slot, w->firms->data, w->firms->len * sizeof(firm));
+			/* the non-fringe shares by amount per firm; pos: the share's
+			 * place in the side, made absolute by the second pass */
+			g_array_set_size(w->order, 0);
+			for (guint k = 0; k < w->firms->len; k++) {
+				const firm *f = &g_array_index(w->firms, firm, k);
+				int64_t firms = mkg__actor_firms(p->m, f->actor);
+
+				if (firms != 0) {
+					per_firm pf = { f->amount / (double)firms, k };
+					g_array_append_val(w->order, pf);
+				}
+			}
+			if (w->order->len > 1)
+				qsort(w->order->data, w->order->len, sizeof(per_firm), per_firm_cmp);
+			for (guint k = 0; k < w->order->len; k++)
+				p->by_firm[slot + k] = g_array_index(w->order, per_firm, k).pos;
+			p->actors[2 * j + side] = w->firms->len;
+			p->firm_shares[2 * j + side] = w->order->len;
+		}
+	}
+	return MKG_OK;
+}
+
+static void
+conc_worker_free(conc_worker *w)
+{
+	if (w == NULL)
+		return;
+	g_array_free(w->sc.touched, TRUE);
+	g_free(w->sc.stamp);
+	g_free(w->sc.amount);
+	g_array_free(w->firms, TRUE);
+	g_array_free(w->order, TRUE);
+	g_free(w);
+}
+
 int
 mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mkg__markets *mk,
-                           const mkg_thresholds *t, const char *who)
+                           const mkg_thresholds *t, const char *who, unsigned int threads)
 {
 	const uint32_t n_actors = m->actors->len;
 	mkg_concentration *c = g_new0(mkg_concentration, 1);
 	const char **copies = g_new0(const char *, n_actors ? n_actors : 1);
-	GArray *firms = g_array_new(FALSE, FALSE, sizeof(firm));
-	GArray *order = g_array_new(FALSE, FALSE, sizeof(per_firm));
-	uint32_t *rank = mkg__actor_id_rank(m);
-	scratch sc;
+	size_t nchunks = (mk->count + (size_t)CONC_CHUNK - 1) / CONC_CHUNK, span = 0;
+	unsigned int workers = mkg__workers_for(threads, nchunks);
+	conc_pass p;
 	size_t pos = 0;
 	int rc = MKG_OK;
 
@@ -198,10 +319,21 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	c->share_actor = g_new(mkg_idx, 2 * (size_t)mk->carrying + 1);
 	c->by_firm = g_new(uint32_t, 2 * (size_t)mk->carrying + 1);
 
-	sc.amount = g_new(double, n_actors ? n_actors : 1);
-	sc.stamp = g_new0(uint32_t, n_actors ? n_actors : 1);
-	sc.touched = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
-	sc.current = 0;
+	for (uint32_t j = 0; j < mk->count; j++)
+		span = MAX(span, 2 * ((size_t)mk->markets[j].first + mk->markets[j].count));
+	p.m = m;
+	p.mk = mk;
+	p.rank = mkg__actor_id_rank(m);
+	p.n_actors = n_actors;
+	p.sorted = g_new(firm, span + 1);
+	p.by_firm = g_new(uint32_t, span + 1);
+	p.actors = g_new(uint32_t, 2 * (size_t)mk->count + 1);
+	p.firm_shares = g_new(uint32_t, 2 * (size_t)mk->count + 1);
+	p.worker = g_new0(conc_worker *, workers);
+	rc = mkg__run_tasks(nchunks, threads, sort_sides, NULL, &p); /* never fails today */
+	for (unsigned int k = 0; k < workers; k++)
+		conc_worker_free(p.worker[k]);
+	g_free(p.worker);
 
 	for (uint32_t j = 0; j < mk->count && rc == MKG_OK; j++) {
 		const mkg__market *src = &mk->markets[j];
@@ -220,41 +352,17 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 
 		for (int side = 0; side < 2; side++) {
 			mkg_market_side *s = &dst->side[side];
+			size_t slot = side_slot(src, side);
+			uint32_t actors = p.actors[2 * j + side];
+			uint32_t firm_shares = p.firm_shares[2 * j + side];
 			int64_t firm_count = 0;
 			double fringe = 0.0;
 
-			sc.current++;
-			g_array_set_size(sc.touched, 0);
-			const mkg_idx *who_side =
-				(side == MKG_SIDE_SELLER ? mk->seller : mk->buyer) + src->first;
-			const double *amount = mk->amount + src->first;
-			for (uint32_t k = 0; k < src->count; k++) {
-				mkg_idx a = who_side[k];
-				if (sc.stamp[a] != sc.current) {
-					sc.stamp[a] = sc.current;
-					sc.amount[a] = 0.0;
-					g_array_append_val(sc.touched, a);
-				}
-				sc.amount[a] += amount[k];
-			}
-			/* shares: amount > 0 */
-			g_array_set_size(firms, 0);
-			for (guint k = 0; k < sc.touched->len; k++) {
-				mkg_idx a = g_array_index(sc.touched, mkg_idx, k);
-				if (sc.amount[a] > 0.0) {
-					firm f = { sc.amount[a], rank[a], a };
-					g_array_append_val(firms, f);
-				}
-			}
-			if (firms->len > 1)
-				qsort(firms->data, firms->len, sizeof(firm), firm_cmp);
-
 			s->total = src->total;
-			s->actors = firms->len;
+			s->actors = actors;
 			s->shares = &c->shares[pos];
-			g_array_set_size(order, 0);
-			for (guint k = 0; k < firms->len; k++) {
-				const firm *f = &g_array_index(firms, firm, k);
+			for (uint32_t k = 0; k < actors; k++) {
+				const firm *f = &p.sorted[slot + k];
 				mkg_firm_share *row = &c->shares[pos + k];
 				row->actor = actor_copy(c, m, copies, f->actor);
 				row->amount = f->amount;
@@ -264,37 +372,30 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 				c->share_actor[pos + k] = f->actor;
 				if (row->fringe) {
 					fringe += f->amount;
-				} else {
-					per_firm pf = { f->amount / (double)row->firms,
-					                (uint32_t)(pos + k) };
-					g_array_append_val(order, pf);
-					if (!mkg__count_add(&firm_count, row->firms) ||
-					    (uint64_t)firm_count > SIZE_MAX)
-						rc = firms_overflow(who, src, (mkg_side)side);
+				} else if (!mkg__count_add(&firm_count, row->firms) ||
+				           (uint64_t)firm_count > SIZE_MAX) {
+					rc = firms_overflow(who, src, (mkg_side)side);
 				}
 			}
-			if (order->len > 1)
-				qsort(order->data, order->len, sizeof(per_firm), per_firm_cmp);
-			for (guint k = 0; k < order->len; k++)
-				c->by_firm[pos + k] = g_array_index(order, per_firm, k).pos;
+			for (uint32_t k = 0; k < firm_shares; k++)
+				c->by_firm[pos + k] = (uint32_t)pos + p.by_firm[slot + k];
 			s->firms = (size_t)firm_count;
 			s->fringe_share = fringe / src->total;
 			if (s->actors == 0)
 				s->fringe_share = 0.0;
-			side_numbers(s, &dst->extra[side], t, c->by_firm + pos, order->len,
+			side_numbers(s, &dst->extra[side], t, c->by_firm + pos, firm_shares,
 			             c->shares);
-			pos += firms->len;
+			pos += actors;
 		}
 	}
 	c->share_count = pos;
 
-	g_array_free(sc.touched, TRUE);
-	g_free(sc.stamp);
-	g_free(sc.amount);
-	g_array_free(firms, TRUE);
-	g_array_free(order, TRUE);
+	g_free(p.sorted);
+	g_free(p.by_firm);
+	g_free(p.actors);
+	g_free(p.firm_shares);
 	g_free(copies);
-	g_free(rank);
+	g_free(p.rank);
 	if (rc != MKG_OK) {
 		mkg_concentration_free(c);
 		return rc;
@@ -324,7 +425,7 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
 	                             "concentration")) != MKG_OK)
 		return rc;
-	rc = mkg__concentration_compute(out, model, &mk, &t, "concentration");
+	rc = mkg__concentration_compute(out, model, &mk, &t, "concentration", o.threads);
 	mkg__markets_clear(&mk);
 	return rc;
 }

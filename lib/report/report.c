@@ -383,7 +383,7 @@ run_sections(run *x)
 		                             "concentration")) != MKG_OK)
 			return rc;
 		rc = mkg__concentration_compute(&r->concentration, x->model, &mk, &r->thresholds,
-		                                "concentration");
+		                                "concentration", x->bottlenecks.threads);
 		if (rc == MKG_OK && w != NULL && wants(x, S_CONCENTRATION)) {
 			mkg__jw_key(w, "concentration");
 			mkg__concentration_write(w, r->concentration);

@@ -584,9 +584,9 @@ test_errors(void **state)
 	assert_int_equal(mkg_concentration_new(&c, m, &o), MKG_EINVAL);
 	assert_string_equal(mkg_error_message(), "measure: unknown measure 7 (known: volume, value)");
 	o.measure = MKG_MEASURE_VOLUME;
-	o.version = 2;
+	o.version = 3;
 	assert_int_equal(mkg_concentration_new(&c, m, &o), MKG_EINVAL);
-	assert_string_equal(mkg_error_message(), "mkg_concentration_new: unknown options version 2");
+	assert_string_equal(mkg_error_message(), "mkg_concentration_new: unknown options version 3");
 	o.version = MKG_CONCENTRATION_OPTIONS_VERSION;
 
 	o.custom_thresholds = &bad;

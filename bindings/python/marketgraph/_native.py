@@ -163,9 +163,10 @@ class ReportCsvOptions(ctypes.Structure):
 
 
 class ConcentrationOptions(ctypes.Structure):
-    VERSION, INIT = 1, "mkg_concentration_options_init"
+    VERSION, INIT = 2, "mkg_concentration_options_init"
     _fields_ = [("version", c_uint), ("measure", c_int), ("split_by_region", c_int),
-                ("thresholds", c_char_p), ("custom_thresholds", c_void_p), ("levels", c_int)]
+                ("thresholds", c_char_p), ("custom_thresholds", c_void_p), ("levels", c_int),
+                ("threads", c_uint)]
 
 
 class CoalitionOptions(ctypes.Structure):

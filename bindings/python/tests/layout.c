@@ -165,6 +165,7 @@ main(void)
 	FIELD(mkg_concentration_options, thresholds);
 	FIELD(mkg_concentration_options, custom_thresholds);
 	FIELD(mkg_concentration_options, levels);
+	FIELD(mkg_concentration_options, threads);
 	end();
 
 	BEGIN(mkg_coalitions_options);
