@@ -172,12 +172,15 @@ firms_overflow(const char *who, const mkg__market *src, mkg_side side)
  * Two passes.  The first (on worker threads, in tasks of CONC_CHUNK
  * markets, fixed) sums each side's actors, sorts its firms and orders
  * its non-fringe shares per firm; a side's results go to its own slot of
- * two arrays as long as the transactions (side s of the market whose
- * transactions are first .. first + count - 1: 2 * first + s * count), so
- * nothing depends on the number of threads.  The second (on the calling
- * thread, in market order) copies them into the result, copies the ids
- * and computes the numbers: the same operations in the same order as on
- * one thread.  Each worker holds 12 bytes per actor.
+ * the result's arrays (side s of the market whose transactions are
+ * first .. first + count - 1: from 2 * first + s * count, room for one
+ * share per transaction), so nothing depends on the number of threads.
+ * The second (on the calling thread, in market order) moves each side
+ * down to its final place (never above its slot: mkg__markets_build lays
+ * the markets' transactions out in market order, and the sides before it
+ * have at most one share per transaction), copies the ids and computes the
+ * numbers: the same operations in the same order as on one thread.  Each
+ * worker holds 12 bytes per actor; nothing else is added.
  */
 #define CONC_CHUNK 64
 
@@ -192,8 +195,8 @@ typedef struct conc_pass {
 	const mkg__markets *mk;
 	uint32_t *rank;
 	uint32_t n_actors;
-	firm *sorted;          /* [2 * carrying] each side's firms, sorted, in its slot */
-	uint32_t *by_firm;     /* [2 * carrying] each side's non-fringe positions, in its slot */
+	mkg_concentration *c;  /* in its slots: shares[].amount, share_actor[] (sorted) and
+	                          by_firm[] (positions within the side) */
 	uint32_t *actors;      /* [2 * markets] how many firms each side has */
 	uint32_t *firm_shares; /* [2 * markets] how many of them are not fringe */
 	conc_worker **worker;
@@ -253,7 +256,12 @@ sort_sides(size_t chunk, unsigned int worker, void *data)
 			}
 			if (w->firms->len > 1)
 				qsort(w->firms->data, w->firms->len, sizeof(firm), firm_cmp);
-			memcpy(p->sorted + slot, w->firms->data, w->firms->len * sizeof(firm));
+			for (guint k = 0; k < w->firms->len; k++) {
+				const firm *f = &g_array_index(w->firms, firm, k);
+
+				p->c->shares[slot + k].amount = f->amount;
+				p->c->share_actor[slot + k] = f->actor;
+			}
 			/* the non-fringe shares by amount per firm; pos: the share's
 			 * place in the side, made absolute by the second pass */
 			g_array_set_size(w->order, 0);
@@ -269,7 +277,7 @@ sort_sides(size_t chunk, unsigned int worker, void *data)
 			if (w->order->len > 1)
 				qsort(w->order->data, w->order->len, sizeof(per_firm), per_firm_cmp);
 			for (guint k = 0; k < w->order->len; k++)
-				p->by_firm[slot + k] = g_array_index(w->order, per_firm, k).pos;
+				p->c->by_firm[slot + k] = g_array_index(w->order, per_firm, k).pos;
 			p->actors[2 * j + side] = w->firms->len;
 			p->firm_shares[2 * j + side] = w->order->len;
 		}
@@ -297,7 +305,7 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	const uint32_t n_actors = m->actors->len;
 	mkg_concentration *c = g_new0(mkg_concentration, 1);
 	const char **copies = g_new0(const char *, n_actors ? n_actors : 1);
-	size_t nchunks = (mk->count + (size_t)CONC_CHUNK - 1) / CONC_CHUNK, span = 0;
+	size_t nchunks = (mk->count + (size_t)CONC_CHUNK - 1) / CONC_CHUNK;
 	unsigned int workers = mkg__workers_for(threads, nchunks);
 	conc_pass p;
 	size_t pos = 0;
@@ -319,14 +327,11 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	c->share_actor = g_new(mkg_idx, 2 * (size_t)mk->carrying + 1);
 	c->by_firm = g_new(uint32_t, 2 * (size_t)mk->carrying + 1);
 
-	for (uint32_t j = 0; j < mk->count; j++)
-		span = MAX(span, 2 * ((size_t)mk->markets[j].first + mk->markets[j].count));
+	p.c = c;
 	p.m = m;
 	p.mk = mk;
 	p.rank = mkg__actor_id_rank(m);
 	p.n_actors = n_actors;
-	p.sorted = g_new(firm, span + 1);
-	p.by_firm = g_new(uint32_t, span + 1);
 	p.actors = g_new(uint32_t, 2 * (size_t)mk->count + 1);
 	p.firm_shares = g_new(uint32_t, 2 * (size_t)mk->count + 1);
 	p.worker = g_new0(conc_worker *, workers);
@@ -361,24 +366,26 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 			s->total = src->total;
 			s->actors = actors;
 			s->shares = &c->shares[pos];
+			/* pos <= slot: each entry is read before its place is written */
 			for (uint32_t k = 0; k < actors; k++) {
-				const firm *f = &p.sorted[slot + k];
+				double amount = c->shares[slot + k].amount;
+				mkg_idx a = c->share_actor[slot + k];
 				mkg_firm_share *row = &c->shares[pos + k];
-				row->actor = actor_copy(c, m, copies, f->actor);
-				row->amount = f->amount;
-				row->share = f->amount / src->total;
-				row->firms = mkg__actor_firms(m, f->actor);
+				row->actor = actor_copy(c, m, copies, a);
+				row->amount = amount;
+				row->share = amount / src->total;
+				row->firms = mkg__actor_firms(m, a);
 				row->fringe = row->firms == 0;
-				c->share_actor[pos + k] = f->actor;
+				c->share_actor[pos + k] = a;
 				if (row->fringe) {
-					fringe += f->amount;
+					fringe += amount;
 				} else if (!mkg__count_add(&firm_count, row->firms) ||
 				           (uint64_t)firm_count > SIZE_MAX) {
 					rc = firms_overflow(who, src, (mkg_side)side);
 				}
 			}
 			for (uint32_t k = 0; k < firm_shares; k++)
-				c->by_firm[pos + k] = (uint32_t)pos + p.by_firm[slot + k];
+				c->by_firm[pos + k] = (uint32_t)pos + c->by_firm[slot + k];
 			s->firms = (size_t)firm_count;
 			s->fringe_share = fringe / src->total;
 			if (s->actors == 0)
@@ -390,8 +397,6 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	}
 	c->share_count = pos;
 
-	g_free(p.sorted);
-	g_free(p.by_firm);
 	g_free(p.actors);
 	g_free(p.firm_shares);
 	g_free(copies);
