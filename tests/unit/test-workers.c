@@ -6,6 +6,7 @@
 #include "graph-fixture.h"
 #include "core-private.h" /* mkg__run_tasks */
 #include "marketgraph/bottlenecks.h"
+#include "marketgraph/concentration.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -286,6 +287,92 @@ test_betweenness_any_threads(void **state)
 	g_array_free(arc_v, TRUE);
 }
 
+/* ---- concentration ---- */
+
+/* 900 actors trading 120 commodities (the random graph's actors, 4000
+ * transactions of volumes 1 to 50): 2 levels and more per commodity, well
+ * over 64 markets, so several chunks.  The same bits for any thread count,
+ * and each side's HHI is 10^4 sum(share^2) of its own shares (no actor
+ * here has firms, so each counts 1; end markets are the fringe). */
+static mkg_concentration *
+concentration_with(const mkg_model *m, unsigned threads)
+{
+	mkg_concentration_options o = MKG_CONCENTRATION_OPTIONS_INIT;
+	mkg_concentration *c = NULL;
+
+	o.threads = threads;
+	assert_int_equal(mkg_concentration_new(&c, m, &o), MKG_OK);
+	return c;
+}
+
+static void
+test_concentration_any_threads(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	mkg_concentration *one;
+	uint64_t st = 99;
+
+	(void)state;
+	for (unsigned k = 0; k < 4000; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+		char seller[8], buyer[8], commodity[8];
+		unsigned u = (unsigned)(fixture_rand(&st) % 800);
+		unsigned v = 400 + (unsigned)(fixture_rand(&st) % 500);
+
+		if (u == v)
+			continue;
+		g_snprintf(seller, sizeof seller, "n%03u", u);
+		g_snprintf(buyer, sizeof buyer, "n%03u", v);
+		g_snprintf(commodity, sizeof commodity, "c%03u", (unsigned)(fixture_rand(&st) % 120));
+		d.seller = seller;
+		d.buyer = buyer;
+		d.commodity = commodity;
+		d.volume = (double)(1 + fixture_rand(&st) % 50);
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+	one = concentration_with(m, 1);
+	assert_true(mkg_concentration_market_count(one) > 4 * 64);
+	for (size_t i = 0; i < mkg_concentration_market_count(one); i++) {
+		const mkg_market_side *s = mkg_concentration_side(one, i, MKG_SIDE_SELLER);
+		double sum = 0.0, sq = 0.0;
+
+		for (size_t k = 0; k < s->actors; k++) {
+			sum += s->shares[k].amount;
+			sq += s->shares[k].share * s->shares[k].share;
+		}
+		assert_true(fabs(sum - s->total) <= 1e-9 * s->total);
+		assert_true(fabs(s->hhi - 1e4 * sq) <= 1e-6);
+	}
+	for (size_t t = 1; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg_concentration *c = concentration_with(m, thread_counts[t]);
+
+		assert_int_equal(mkg_concentration_market_count(c), mkg_concentration_market_count(one));
+		for (size_t i = 0; i < mkg_concentration_market_count(one); i++)
+			for (int side = 0; side < 2; side++) {
+				const mkg_market_side *x = mkg_concentration_side(one, i, (mkg_side)side);
+				const mkg_market_side *y = mkg_concentration_side(c, i, (mkg_side)side);
+
+				assert_int_equal(x->actors, y->actors);
+				assert_int_equal(x->firms, y->firms);
+				assert_memory_equal(&x->hhi, &y->hhi, sizeof(double));
+				assert_memory_equal(&x->cr4, &y->cr4, sizeof(double));
+				for (size_t k = 0; k < x->actors; k++) {
+					assert_string_equal(x->shares[k].actor, y->shares[k].actor);
+					assert_memory_equal(&x->shares[k].amount, &y->shares[k].amount,
+					                    sizeof(double));
+				}
+			}
+		mkg_concentration_free(c);
+	}
+	mkg_concentration_free(one);
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
 int
 main(void)
 {
@@ -294,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_lowest_error),
 		cmocka_unit_test(test_workers_for),
 		cmocka_unit_test(test_betweenness_any_threads),
+		cmocka_unit_test(test_concentration_any_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
