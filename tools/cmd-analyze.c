@@ -358,6 +358,20 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 			rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
 		goto out;
 	}
+	if (fmt == CLI_FORMAT_TEXT) {
+		/* each section's results freed once its text is taken */
+		char *text = NULL;
+		size_t len = 0;
+		int status = mkg_report_text_new(model, &opts, &text, &len);
+
+		cli_progress_end(&progress);
+		if (status != MKG_OK)
+			rc = cli_fail(cmd, "%s: %s", cli_display_name(argv[1]), mkg_error_message());
+		else
+			rc = cli_write(cmd, output, text, len);
+		mkg_free(text);
+		goto out;
+	}
 	/* left: the model's own problems, such as an unknown coalition actor */
 	rc = mkg_report_new(&report, model, &opts);
 	cli_progress_end(&progress);

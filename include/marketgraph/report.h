@@ -100,6 +100,21 @@ mkg_report_write_json(const mkg_report *report, char **out, size_t *len);
 MKG_EXPORT int
 mkg_report_write_text(const mkg_report *report, char **out, size_t *len);
 
+/**
+ * Compute the report of model with opts (NULL: defaults) and return its
+ * text in *out (freed with mkg_free()), the same bytes as mkg_report_new()
+ * then mkg_report_write_text(), holding the results of one section at a
+ * time: each section's text and the facts its summary lines need are taken
+ * as soon as it is computed, then its results are freed, so memory holds
+ * the model, the section being computed and the text, never every result
+ * (what `marketgraph analyze` does for the text).  Fails as
+ * mkg_report_new() does, with MKG_ECANCELED when the progress callback
+ * stops it; *out is untouched on failure.
+ */
+MKG_EXPORT int
+mkg_report_text_new(const mkg_model *model, const mkg_report_options *opts, char **out,
+                    size_t *len);
+
 
 /* ---- the HTML report and the tables (docs/report.md, "HTML report" and "Tables") ---- */
 

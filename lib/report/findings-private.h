@@ -45,6 +45,19 @@ typedef struct mkg__findings_input {
  * by g_ptr_array_unref().  O(actors + transactions + records). */
 GPtrArray *mkg__findings_compute(const mkg__findings_input *in);
 
+/* The same findings gathered section by section, so that a writer can free
+ * each section's results once it has read them (the streamed text,
+ * report.c): mkg__findings_add() with an input whose other results are NULL
+ * computes the topics of the results it holds (each topic reads one
+ * section: the exit topic reads the readiness and the payments, both of
+ * the facilitation section); mkg__findings_finish() returns the rows in the
+ * summary's order, as mkg__findings_compute() would from all the results
+ * at once, and frees f. */
+typedef struct mkg__findings mkg__findings;
+mkg__findings *mkg__findings_new(void);
+void mkg__findings_add(mkg__findings *f, const mkg__findings_input *in);
+GPtrArray *mkg__findings_finish(mkg__findings *f);
+
 /* The findings of a report (report.c), borrowed from it. */
 const GPtrArray *mkg__report_findings(const mkg_report *r);
 

@@ -13,26 +13,37 @@
 /* Records named in a finding before "and N more". */
 #define NAMED_IDS 2
 
+/* The topics, in the summary's order: the order a practitioner asks in:
+ * who buys from the farmers, who could fix prices, who depends on whom,
+ * what limits delivery, what the farmers get, then the programmes.  Each
+ * reads one section's results, so that a writer can gather it as soon as
+ * the section is computed (mkg__findings_add). */
+static const char *const topics[] = {
+	"farm_gate", "coalitions", "dependence", "captive", "deliverable",
+	"farmer_share", "exit", "payers", "competing",
+};
+#define TOPIC_COUNT G_N_ELEMENTS(topics)
+
+struct mkg__findings {
+	char *line[TOPIC_COUNT]; /* NULL: nothing to say (yet) */
+};
+
 typedef struct ctx {
 	const mkg__findings_input *in;
-	GPtrArray *rows;
+	mkg__findings *f;
 	mkg__labels l;
 	GString *line;
 } ctx;
 
+/* The line built in c->line becomes the topic's finding. */
 static void
 emit(ctx *c, const char *topic)
 {
-	mkg__finding *f;
-
-	if (c->rows->len >= MKG_SUMMARY_LINES) {
-		g_string_truncate(c->line, 0);
-		return;
-	}
-	f = g_new(mkg__finding, 1);
-	f->topic = topic;
-	f->text = g_strdup(c->line->str);
-	g_ptr_array_add(c->rows, f);
+	for (size_t i = 0; i < TOPIC_COUNT; i++)
+		if (strcmp(topics[i], topic) == 0) {
+			g_free(c->f->line[i]);
+			c->f->line[i] = g_strdup(c->line->str);
+		}
 	g_string_truncate(c->line, 0);
 }
 
@@ -715,17 +726,20 @@ competing(ctx *c)
 	emit(c, "competing");
 }
 
-GPtrArray *
-mkg__findings_compute(const mkg__findings_input *in)
+mkg__findings *
+mkg__findings_new(void)
 {
-	ctx c = { in, g_ptr_array_new_with_free_func(finding_free), { NULL, NULL },
-	          g_string_new(NULL) };
+	return g_new0(mkg__findings, 1);
+}
+
+void
+mkg__findings_add(mkg__findings *f, const mkg__findings_input *in)
+{
+	ctx c = { in, f, { NULL, NULL }, g_string_new(NULL) };
 
 	c.l.labels = g_hash_table_new(g_str_hash, g_str_equal); /* ids, not labels */
 	c.l.escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	/* the order a practitioner asks in: who buys from the farmers, who
-	 * could fix prices, who depends on whom, what limits delivery, what
-	 * the farmers get, then the programmes */
+	/* each returns at once when its results are not in `in` */
 	farm_gate(&c);
 	coalitions(&c);
 	dependence(&c);
@@ -738,5 +752,36 @@ mkg__findings_compute(const mkg__findings_input *in)
 	mkg__labels_clear(&c.l);
 	g_hash_table_destroy(c.l.labels);
 	g_string_free(c.line, TRUE);
-	return c.rows;
+}
+
+GPtrArray *
+mkg__findings_finish(mkg__findings *f)
+{
+	GPtrArray *rows = g_ptr_array_new_with_free_func(finding_free);
+
+	for (size_t i = 0; i < TOPIC_COUNT; i++) {
+		mkg__finding *row;
+
+		if (f->line[i] == NULL)
+			continue;
+		if (rows->len >= MKG_SUMMARY_LINES) {
+			g_free(f->line[i]);
+			continue;
+		}
+		row = g_new(mkg__finding, 1);
+		row->topic = topics[i];
+		row->text = f->line[i]; /* handed over */
+		g_ptr_array_add(rows, row);
+	}
+	g_free(f);
+	return rows;
+}
+
+GPtrArray *
+mkg__findings_compute(const mkg__findings_input *in)
+{
+	mkg__findings *f = mkg__findings_new();
+
+	mkg__findings_add(f, in);
+	return mkg__findings_finish(f);
 }

@@ -218,12 +218,24 @@ parse_sections(const char *list, unsigned *out)
 	return rc;
 }
 
-/* One computation of a report: into r (mkg_report_new) or, when w is set,
- * written to w section by section, each freed once written. */
+/* The streamed text (mkg_report_text_new): each section's text and its
+ * summary's facts, taken as soon as the section is computed, so that its
+ * results can be freed; the text is put together at the end in the text's
+ * order (mkg_report_write_text), with the summary first. */
+typedef struct text_run {
+	mkg__labels l;
+	mkg__units u;
+	GString *part[S_COUNT]; /* one per section, NULL when none */
+	mkg__findings *facts;
+} text_run;
+
+/* One computation of a report: into r (mkg_report_new) or, when w or t is
+ * set, written to w or t section by section, each freed once written. */
 typedef struct run {
 	mkg_report *r;
 	const mkg_model *model;
-	mkg_jw *w;              /* NULL: keep every section in r */
+	mkg_jw *w;              /* NULL: keep every section in r (unless t) */
+	text_run *t;            /* NULL: no streamed text */
 	unsigned want;          /* the sections asked for (S_BIT) */
 	mkg_report_progress_fn progress;
 	void *progress_data;
@@ -256,6 +268,13 @@ static bool
 wants(const run *x, int s)
 {
 	return (x->want & S_BIT(s)) != 0;
+}
+
+/* Each section freed once written (JSON or text). */
+static bool
+streamed(const run *x)
+{
+	return x->w != NULL || x->t != NULL;
 }
 
 /* The M4P parts of one section, or all the wanted ones. */
@@ -316,6 +335,80 @@ compute_findings(mkg_report *r, const mkg_model *model)
 
 static void json_header(mkg_jw *w, const mkg_report *r);
 
+/* What every part of the summary is measured on. */
+static mkg__findings_input
+findings_base(const mkg_report *r, const mkg_model *model)
+{
+	mkg__findings_input in = {
+		.model = model,
+		.thresholds = &r->thresholds,
+		.measure_unit = r->measure == MKG_MEASURE_VALUE ? r->currency : r->volume_unit,
+		.currency = r->currency,
+	};
+
+	return in;
+}
+
+static GString *
+text_part(text_run *t, int s)
+{
+	if (t->part[s] == NULL)
+		t->part[s] = g_string_new(NULL);
+	return t->part[s];
+}
+
+/* The streamed text: section s's text and facts from what r holds now
+ * (the caller frees it), as mkg_report_write_text() writes it. */
+static void
+text_take(run *x, int s)
+{
+	mkg_report *r = x->r;
+	text_run *t = x->t;
+	mkg__findings_input in = findings_base(r, x->model);
+
+	switch (s) {
+	case S_CONCENTRATION:
+		mkg__concentration_text(text_part(t, s), r->concentration, &t->l, t->u.measure,
+		                        r->detail);
+		in.concentration = r->concentration;
+		break;
+	case S_COALITIONS:
+		mkg__coalitions_text(text_part(t, s), r->coalitions, &t->l, r->detail);
+		in.coalitions = r->coalitions;
+		break;
+	case S_DEPENDENCY:
+		mkg__dependency_text(text_part(t, s), r->dependency, &t->l, r->detail);
+		in.dependency = r->dependency;
+		break;
+	case S_BOTTLENECKS:
+		mkg__bottlenecks_text(text_part(t, s), r->bottlenecks, &t->l, r->detail);
+		in.bottlenecks = r->bottlenecks;
+		break;
+	case S_CHANNELS:
+		if (r->channels_text)
+			mkg__channels_text(text_part(t, s), r->channels, &t->l);
+		in.channels = r->channels;
+		break;
+	default:
+		return;
+	}
+	mkg__findings_add(t->facts, &in);
+}
+
+/* The same for an M4P part (run_m4p), from one. */
+static void
+text_take_m4p(run *x, int s, const mkg__m4p *one)
+{
+	text_run *t = x->t;
+	mkg__findings_input in = findings_base(x->r, x->model);
+
+	mkg__m4p_text(text_part(t, s), one, &t->l, &t->u);
+	in.readiness = mkg__m4p_readiness(one);
+	in.payments = mkg__m4p_payments(one);
+	in.competing = mkg__m4p_competing(one);
+	mkg__findings_add(t->facts, &in);
+}
+
 /* The M4P sections: kept in r, or each written and freed in turn. */
 static int
 run_m4p(run *x, const mkg__markets *mk)
@@ -337,19 +430,25 @@ run_m4p(run *x, const mkg__markets *mk)
 		if (s == S_INCLUSIVENESS && wants(x, S_VALUE)) {
 			if (x->w != NULL)
 				mkg__m4p_write(x->w, early);
+			if (x->t != NULL)
+				text_take_m4p(x, s, early);
 			continue;
 		}
 		if (s == S_VALUE && wants(x, S_INCLUSIVENESS)) {
-			if (x->w == NULL)
+			if (!streamed(x))
 				parts |= MKG__M4P_INCLUSIVENESS;
 			else if ((rc = m4p_compute(&early, r, x->model, mk,
 			                           MKG__M4P_INCLUSIVENESS)) != MKG_OK)
 				break;
 		}
-		if (x->w == NULL)
+		if (!streamed(x)) {
 			rc = m4p_compute(&r->m4p, r, x->model, mk, parts);
-		else if ((rc = m4p_compute(&one, r, x->model, mk, parts)) == MKG_OK)
-			mkg__m4p_write(x->w, one);
+		} else if ((rc = m4p_compute(&one, r, x->model, mk, parts)) == MKG_OK) {
+			if (x->w != NULL)
+				mkg__m4p_write(x->w, one);
+			if (x->t != NULL)
+				text_take_m4p(x, s, one);
+		}
 		mkg__m4p_free(one);
 		if (rc != MKG_OK)
 			break;
@@ -388,6 +487,8 @@ run_sections(run *x)
 			mkg__jw_key(w, "concentration");
 			mkg__concentration_write(w, r->concentration);
 		}
+		if (rc == MKG_OK && x->t != NULL && wants(x, S_CONCENTRATION))
+			text_take(x, S_CONCENTRATION);
 		if (rc == MKG_OK && wants(x, S_COALITIONS) && (rc = start(x, S_COALITIONS)) == MKG_OK) {
 			r->coalitions = mkg__coalitions_compute(
 				x->model, r->concentration,
@@ -395,6 +496,10 @@ run_sections(run *x)
 			if (w != NULL) {
 				mkg__jw_key(w, "coalitions");
 				mkg__coalitions_write(w, r->coalitions);
+			}
+			if (x->t != NULL)
+				text_take(x, S_COALITIONS);
+			if (streamed(x)) {
 				mkg_coalitions_free(r->coalitions);
 				r->coalitions = NULL;
 			}
@@ -411,6 +516,10 @@ run_sections(run *x)
 		if (w != NULL) {
 			mkg__jw_key(w, "dependency");
 			mkg__dependency_write(w, r->dependency);
+		}
+		if (x->t != NULL)
+			text_take(x, S_DEPENDENCY);
+		if (streamed(x)) {
 			mkg_dependency_free(r->dependency);
 			r->dependency = NULL;
 		}
@@ -422,6 +531,10 @@ run_sections(run *x)
 		if (w != NULL) {
 			mkg__jw_key(w, "bottlenecks");
 			mkg__bottlenecks_write(w, r->bottlenecks);
+		}
+		if (x->t != NULL)
+			text_take(x, S_BOTTLENECKS);
+		if (streamed(x)) {
 			mkg_bottlenecks_free(r->bottlenecks);
 			r->bottlenecks = NULL;
 		}
@@ -432,11 +545,13 @@ run_sections(run *x)
 		if ((rc = start(x, S_CHANNELS)) != MKG_OK ||
 		    (rc = mkg_channels_new(&r->channels, x->model, NULL)) != MKG_OK)
 			goto out;
-		if (w != NULL) {
-			if (mkg_channels_chain_count(r->channels) > 0) {
-				mkg__jw_key(w, "channels");
-				mkg__channels_write(w, r->channels);
-			}
+		if (w != NULL && mkg_channels_chain_count(r->channels) > 0) {
+			mkg__jw_key(w, "channels");
+			mkg__channels_write(w, r->channels);
+		}
+		if (x->t != NULL)
+			text_take(x, S_CHANNELS);
+		if (streamed(x)) {
 			mkg_channels_free(r->channels);
 			r->channels = NULL;
 		}
@@ -447,7 +562,7 @@ run_sections(run *x)
 out:
 	if (markets)
 		mkg__markets_clear(&mk);
-	if (w != NULL || !wants(x, S_CONCENTRATION)) {
+	if (streamed(x) || !wants(x, S_CONCENTRATION)) {
 		/* computed for the other sections only */
 		mkg_concentration_free(r->concentration);
 		r->concentration = NULL;
@@ -772,31 +887,48 @@ text_options(GString *out, const mkg_report *r, mkg__labels *l)
 	}
 }
 
+/* The labels of r's text, and its units: model strings too, escaped once
+ * for every section. */
+static void
+text_labels(const mkg_report *r, mkg__labels *l, mkg__units *u)
+{
+	l->labels = r->labels;
+	l->escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	u->volume = mkg__text(l, r->volume_unit);
+	u->currency = mkg__text(l, r->currency);
+	u->measure = r->measure == MKG_MEASURE_VALUE ? u->currency : u->volume;
+}
+
+/* The text's opening: the title, the summary, the model and the options. */
+static GString *
+text_head(const mkg_report *r, mkg__labels *l)
+{
+	GString *s = g_string_new(NULL);
+
+	text_summary(s, r, l);
+	text_model(s, r);
+	text_options(s, r, l);
+	return s;
+}
+
 int
 mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 {
 	const mkg_report *r = report;
 	mkg__labels l;
+	mkg__units u;
 	GString *s;
-	const char *unit, *volume_unit, *currency;
 
 	MKG_CHECK_ARG(report);
 	MKG_CHECK_ARG(out);
-	l.labels = r->labels;
-	l.escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	/* The units are model strings too: escaped once for every section. */
-	volume_unit = mkg__text(&l, r->volume_unit);
-	currency = mkg__text(&l, r->currency);
-	unit = r->measure == MKG_MEASURE_VALUE ? currency : volume_unit;
-	s = g_string_new(NULL);
-	text_summary(s, r, &l);
-	text_model(s, r);
-	text_options(s, r, &l);
+	text_labels(r, &l, &u);
+	s = text_head(r, &l);
 	/* An analyst's order: who has market power, who depends on whom, what
 	 * limits delivery and who holds producers captive, where the produce
-	 * goes and what the farmer gets, then the programmes (m4p-report.c). */
+	 * goes and what the farmer gets, then the programmes (m4p-report.c).
+	 * mkg_report_text_new() puts its parts in the same order. */
 	if (r->concentration != NULL)
-		mkg__concentration_text(s, r->concentration, &l, unit, r->detail);
+		mkg__concentration_text(s, r->concentration, &l, u.measure, r->detail);
 	if (r->coalitions != NULL)
 		mkg__coalitions_text(s, r->coalitions, &l, r->detail);
 	if (r->dependency != NULL)
@@ -805,11 +937,59 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 		mkg__bottlenecks_text(s, r->bottlenecks, &l, r->detail);
 	if (r->channels != NULL && r->channels_text)
 		mkg__channels_text(s, r->channels, &l);
-	if (r->m4p != NULL) {
-		mkg__units u = { unit, volume_unit, currency };
+	if (r->m4p != NULL)
 		mkg__m4p_text(s, r->m4p, &l, &u);
-	}
 	mkg__labels_clear(&l);
+	if (len != NULL)
+		*len = s->len;
+	*out = g_string_free(s, FALSE);
+	return MKG_OK;
+}
+
+int
+mkg_report_text_new(const mkg_model *model, const mkg_report_options *opts, char **out,
+                    size_t *len)
+{
+	/* the text's order of the sections (mkg_report_write_text); the M4P
+	 * parts in mkg__m4p_text()'s: the facilitation part holds the exit
+	 * simulation, which comes after the inclusiveness */
+	static const int order[S_COUNT] = {
+		S_CONCENTRATION, S_COALITIONS, S_DEPENDENCY, S_BOTTLENECKS, S_CHANNELS,
+		S_VALUE, S_INCLUSIVENESS, S_FACILITATION, S_GROUPS,
+	};
+	mkg_report_options o;
+	GArray *coalition = NULL;
+	text_run t;
+	GString *s;
+	run x;
+	int rc;
+
+	MKG_CHECK_ARG(model);
+	MKG_CHECK_ARG(out);
+	MKG_RESOLVE_OPTIONS("mkg_report_text_new", mkg_report_options, MKG_REPORT_OPTIONS,
+	                    opts, &o);
+	if ((rc = run_init(&x, model, &o, true, &coalition)) != MKG_OK)
+		return rc;
+	memset(&t, 0, sizeof t);
+	text_labels(x.r, &t.l, &t.u);
+	t.facts = mkg__findings_new();
+	x.t = &t;
+	rc = run_sections(&x);
+	if (coalition != NULL)
+		g_array_free(coalition, TRUE);
+	x.r->findings = mkg__findings_finish(t.facts);
+	s = rc == MKG_OK ? text_head(x.r, &t.l) : NULL;
+	for (int i = 0; i < S_COUNT; i++) {
+		GString *part = t.part[order[i]];
+		if (part != NULL && s != NULL)
+			g_string_append_len(s, part->str, (gssize)part->len);
+		if (part != NULL)
+			g_string_free(part, TRUE);
+	}
+	mkg__labels_clear(&t.l);
+	mkg_report_free(x.r);
+	if (rc != MKG_OK)
+		return rc;
 	if (len != NULL)
 		*len = s->len;
 	*out = g_string_free(s, FALSE);

@@ -1,7 +1,9 @@
 /* Tests of the report's options for large models (docs/report.md,
  * "Sections, top rows, progress"): sections, top rows, the progress
- * callback and its cancel, and the JSON streamed to a file, which must be
- * the bytes of mkg_report_write_json().
+ * callback and its cancel, the JSON streamed to a file, which must be the
+ * bytes of mkg_report_write_json(), and the text taken section by section
+ * (mkg_report_text_new), the bytes of mkg_report_write_text()
+ * (tests/report/test_text_stream.py compares them on every example).
  * SPDX-License-Identifier: MIT */
 #include <marketgraph.h>
 
@@ -235,6 +237,89 @@ test_cancel(void **state)
 	mkg_model_free(m);
 }
 
+static char *
+text_of(const mkg_model *m, const mkg_report_options *o)
+{
+	mkg_report *r = NULL;
+	char *text = NULL;
+
+	if (mkg_report_new(&r, m, o) != MKG_OK)
+		fail_msg("mkg_report_new: %s", mkg_error_message());
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	mkg_report_free(r);
+	return text;
+}
+
+/* The text taken section by section is the text of the whole report, its
+ * summary included, with and without sections; len is its length. */
+static void
+test_text_same_bytes(void **state)
+{
+	mkg_model *m = tiny_model();
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
+	const char *lists[] = { NULL, "dependency,groups", "channels,concentration", "value" };
+	(void)state;
+
+	o.channels = 1;
+	for (size_t i = 0; i < G_N_ELEMENTS(lists); i++) {
+		char *a, *b = NULL;
+		size_t len = 0;
+
+		o.sections = lists[i];
+		o.detail = (int)(i % 2);
+		a = text_of(m, &o);
+		assert_int_equal(mkg_report_text_new(m, &o, &b, &len), MKG_OK);
+		assert_string_equal(a, b);
+		assert_int_equal(len, strlen(a));
+		g_free(a);
+		mkg_free(b);
+	}
+	mkg_model_free(m);
+}
+
+/* A canceled or failed text leaves *out as it was, with the message of
+ * mkg_report_new(). */
+static void
+test_text_errors(void **state)
+{
+	mkg_model *m = tiny_model();
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
+	calls c = { g_string_new(NULL), "channels" };
+	char sentinel[] = "untouched", *out = sentinel;
+	size_t len = 7;
+	(void)state;
+
+	o.progress = record;
+	o.progress_data = &c;
+	assert_int_equal(mkg_report_text_new(m, &o, &out, &len), MKG_ECANCELED);
+	assert_string_equal(mkg_error_message(),
+	                    "report: canceled by the progress callback before channels");
+	/* the summary's facts were gathered as each section was computed */
+	assert_string_equal(c.log->str,
+	                    "concentration 0.00;coalitions 0.10;dependency 0.15;bottlenecks 0.30;"
+	                    "facilitation 0.60;value 0.65;inclusiveness 0.75;groups 0.80;"
+	                    "channels 0.85;");
+	o.progress = NULL;
+	o.sections = "dependency,prices";
+	assert_int_equal(mkg_report_text_new(m, &o, &out, &len), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(),
+	                    "sections: unknown section \"prices\", expected a comma-separated list "
+	                    "of concentration, coalitions, dependency, bottlenecks, facilitation, "
+	                    "value, inclusiveness, groups and channels");
+	o.sections = NULL;
+	assert_int_equal(mkg_report_text_new(NULL, &o, &out, &len), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_text_new: argument 'model' is NULL");
+	assert_int_equal(mkg_report_text_new(m, &o, NULL, &len), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_text_new: argument 'out' is NULL");
+	o.version = 9;
+	assert_int_equal(mkg_report_text_new(m, &o, &out, &len), MKG_EINVAL);
+	assert_string_equal(mkg_error_message(), "mkg_report_text_new: unknown options version 9");
+	assert_ptr_equal(out, sentinel);
+	assert_int_equal(len, 7);
+	g_string_free(c.log, TRUE);
+	mkg_model_free(m);
+}
+
 static void
 test_errors(void **state)
 {
@@ -277,6 +362,8 @@ main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_text_same_bytes),
+		cmocka_unit_test(test_text_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
