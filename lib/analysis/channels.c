@@ -16,6 +16,10 @@
  *     arrives at an end market is added to the chain's channels.
  * Kind sequences are the nodes of a trie (parent, kind) per chain, so a
  * table entry is keyed by one integer.
+ * Every step reads arrays in order or indexed by a local actor (its kind
+ * copied once), never a hash table: at a million actors the working set
+ * outgrows the caches, and a hash probe or a model record per arc costs a
+ * miss each (docs/performance.md, the scaling of `analyze`).
  *
  * SPDX-License-Identifier: MIT */
 #include "m4p-private.h" /* mkg__keep; includes analysis-private.h */
@@ -80,9 +84,10 @@ typedef struct trace {
 	const char *commodity;     /* interned primary */
 	uint32_t n;                /* local actors */
 	mkg_idx *actor;            /* [n] model index of local actor */
+	uint8_t *kind;             /* [n] its kind */
 	GArray *arcs;              /* arc */
 	GArray *prefixes;          /* prefix; node = index */
-	GHashTable *children;      /* parent * KIND_COUNT + kind + 1 -> node + 1 */
+	uint32_t *children;        /* [parent * KIND_COUNT + kind] -> node + 1, 0: none yet */
 	uint32_t *pos;             /* [MKG_CHANNELS_PREFIXES + 1] node -> index + 1 in a table */
 	GArray *channels;          /* entry, by terminal node: the chain's channels */
 	uint32_t *channel_pos;     /* node -> index + 1 in channels */
@@ -93,22 +98,20 @@ static uint32_t
 child(trace *tr, uint32_t node, mkg_actor_kind kind)
 {
 	const prefix *p = &g_array_index(tr->prefixes, prefix, node);
-	guint key = node * MKG_ACTOR_KIND_COUNT + (guint)kind + 1;
-	gpointer found;
+	size_t key = (size_t)node * MKG_ACTOR_KIND_COUNT + (size_t)kind;
 	prefix c;
 
 	if (node == OTHER)
 		return OTHER;
-	if ((found = g_hash_table_lookup(tr->children, GUINT_TO_POINTER(key))) != NULL)
-		return GPOINTER_TO_UINT(found) - 1;
+	if (tr->children[key] != 0)
+		return tr->children[key] - 1;
 	if (p->depth >= MKG_CHANNELS_MAX_KINDS || tr->prefixes->len > MKG_CHANNELS_PREFIXES)
 		return OTHER;
 	c.parent = node;
 	c.kind = (uint8_t)kind;
 	c.depth = (uint8_t)(p->depth + 1);
 	g_array_append_val(tr->prefixes, c);
-	g_hash_table_insert(tr->children, GUINT_TO_POINTER(key),
-	                    GUINT_TO_POINTER(tr->prefixes->len));
+	tr->children[key] = tr->prefixes->len;
 	return tr->prefixes->len - 1;
 }
 
@@ -221,54 +224,102 @@ excess(double a, double b)
 
 /* ---- building the arcs ------------------------------------------------------ */
 
-/* Local indices for the actors of txs, arcs merged per (seller, buyer). */
+/* Local indices for the actors of txs (in order of appearance), arcs
+ * merged per (seller, buyer), numbered by their first transaction, each
+ * summing its transactions in their order.  The pairs are found by
+ * sorting the transactions by seller (counting sort) and marking each
+ * seller's buyers: linear, no hash table. */
 static void
 build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of)
 {
 	const mkg_model *m = tr->m;
-	GHashTable *pairs = g_hash_table_new(mkg__pair_hash, g_int64_equal);
-	GArray *keys = g_array_sized_new(FALSE, FALSE, sizeof(gint64), txs->len);
+	guint count = txs->len;
 	GArray *actors = g_array_new(FALSE, FALSE, sizeof(mkg_idx));
+	uint32_t *seller = g_new(uint32_t, count + 1), *buyer = g_new(uint32_t, count + 1);
+	uint32_t *pair = g_new(uint32_t, count + 1), *sorted = g_new(uint32_t, count + 1);
+	uint32_t *first = g_new(uint32_t, count + 1), pairs = 0, n;
+	uint32_t *start, *mark, *slot, *arc_of;
 
-	for (guint i = 0; i < txs->len; i++) {
-		uint32_t ti = g_array_index(txs, uint32_t, i);
-		const mkg_transaction_rec *t = MKG_TX(m, ti);
+	for (guint i = 0; i < count; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, g_array_index(txs, uint32_t, i));
 		mkg_idx ends[2] = { t->seller, t->buyer };
-		double volume = t->volume * factor_of[i];
-		gpointer found;
-		arc *a;
 
-		for (int s = 0; s < 2; s++)
-			if (local[ends[s]] == MKG_IDX_NONE) {
-				local[ends[s]] = actors->len;
-				g_array_append_val(actors, ends[s]);
+		for (int e = 0; e < 2; e++)
+			if (local[ends[e]] == MKG_IDX_NONE) {
+				local[ends[e]] = actors->len;
+				g_array_append_val(actors, ends[e]);
 			}
-		/* keys live in a preallocated array: pointers into it stay valid */
-		g_array_append_val(keys, (gint64){ (gint64)local[t->seller] << 32 | local[t->buyer] });
-		found = g_hash_table_lookup(pairs, &g_array_index(keys, gint64, keys->len - 1));
-		if (found == NULL) {
-			arc fresh = { local[t->seller], local[t->buyer], 0, 0, 0, true };
+		seller[i] = local[t->seller];
+		buyer[i] = local[t->buyer];
+	}
+	n = actors->len;
+	start = g_new0(uint32_t, n + 2);
+	for (guint i = 0; i < count; i++)
+		start[seller[i] + 2]++;
+	for (uint32_t v = 0; v < n; v++)
+		start[v + 2] += start[v + 1];
+	for (guint i = 0; i < count; i++)
+		sorted[start[seller[i] + 1]++] = i; /* start[v + 1] ends as v's end */
+	/* each seller's transactions in order: the first to a buyer opens a pair */
+	mark = g_new(uint32_t, n + 1);
+	slot = g_new(uint32_t, n + 1);
+	memset(mark, 0xff, sizeof(uint32_t) * (n + 1));
+	for (uint32_t v = 0; v < n; v++)
+		for (uint32_t k = start[v]; k < start[v + 1]; k++) {
+			uint32_t i = sorted[k], b = buyer[i];
 
-			g_array_append_val(tr->arcs, fresh);
-			found = GUINT_TO_POINTER(tr->arcs->len);
-			g_hash_table_insert(pairs, &g_array_index(keys, gint64, keys->len - 1), found);
+			if (mark[b] != v) {
+				mark[b] = v;
+				slot[b] = pairs;
+				first[pairs++] = i;
+			}
+			pair[i] = slot[b];
 		}
-		a = &g_array_index(tr->arcs, arc, GPOINTER_TO_UINT(found) - 1);
+	/* arcs numbered by their first transaction: sorted[i] = the pair that
+	 * transaction i opens, or none */
+	arc_of = g_new(uint32_t, pairs + 1);
+	memset(sorted, 0xff, sizeof(uint32_t) * (count + 1));
+	for (uint32_t p = 0; p < pairs; p++)
+		sorted[first[p]] = p;
+	g_array_set_size(tr->arcs, pairs);
+	for (guint i = 0, next = 0; i < count; i++)
+		if (sorted[i] != UINT32_MAX) {
+			arc fresh = { seller[i], buyer[i], 0, 0, 0, true };
+
+			arc_of[sorted[i]] = next;
+			g_array_index(tr->arcs, arc, next++) = fresh;
+		}
+	for (guint i = 0; i < count; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, g_array_index(txs, uint32_t, i));
+		arc *a = &g_array_index(tr->arcs, arc, arc_of[pair[i]]);
+		double volume = t->volume * factor_of[i];
+
 		a->volume += volume;
 		if (!MKG_IS_ABSENT(t->value)) {
 			a->priced += volume;
 			a->value += t->value;
 		}
 	}
-	tr->n = actors->len;
+	tr->n = n;
 	tr->actor = (mkg_idx *)(void *)g_array_free(actors, FALSE);
-	for (uint32_t i = 0; i < tr->n; i++)
+	tr->kind = g_new(uint8_t, n + 1);
+	for (uint32_t i = 0; i < n; i++) {
+		tr->kind[i] = (uint8_t)MKG_ACTOR(m, tr->actor[i])->kind;
 		local[tr->actor[i]] = MKG_IDX_NONE; /* ready for the next chain */
-	g_hash_table_destroy(pairs);
-	g_array_free(keys, TRUE);
+	}
+	g_free(seller);
+	g_free(buyer);
+	g_free(pair);
+	g_free(sorted);
+	g_free(first);
+	g_free(start);
+	g_free(mark);
+	g_free(slot);
+	g_free(arc_of);
 }
 
-/* CSR of the kept arcs by seller (by_buyer false) or buyer, in arc order. */
+/* CSR of the kept arcs by seller (by_buyer false) or buyer, in arc order:
+ * list holds arc indices. */
 static void
 csr(const trace *tr, bool by_buyer, uint32_t **start, uint32_t **list)
 {
@@ -306,14 +357,20 @@ break_cycles(trace *tr)
 	uint32_t *stack = g_new(uint32_t, tr->n + 1), *next = g_new(uint32_t, tr->n + 1);
 	uint8_t *color = g_new0(uint8_t, tr->n + 1);
 
+	uint32_t *to;
+
 	for (guint i = 0; i < tr->arcs->len; i++) {
 		arc *a = &g_array_index(tr->arcs, arc, i);
-		if (MKG_ACTOR(tr->m, tr->actor[a->seller])->kind == MKG_ACTOR_END_MARKET) {
+		if (tr->kind[a->seller] == MKG_ACTOR_END_MARKET) {
 			a->kept = false;
 			tr->sums.untraced += a->volume;
 		}
 	}
 	csr(tr, false, &start, &list);
+	/* the buyers in the list's order: the search reads them in turn */
+	to = g_new(uint32_t, start[tr->n] + 1);
+	for (uint32_t k = 0; k < start[tr->n]; k++)
+		to[k] = g_array_index(tr->arcs, arc, list[k]).buyer;
 	for (uint32_t root = 0; root < tr->n; root++) {
 		uint32_t top = 0;
 
@@ -332,20 +389,22 @@ break_cycles(trace *tr)
 				continue;
 			}
 			{
-				arc *a = &g_array_index(tr->arcs, arc, list[next[v]++]);
-				if (color[a->buyer] == GREY) {
+				uint32_t k = next[v]++, b = to[k];
+				if (color[b] == GREY) {
+					arc *a = &g_array_index(tr->arcs, arc, list[k]);
 					a->kept = false;
 					tr->sums.circulating += a->volume;
-				} else if (color[a->buyer] == WHITE) {
-					color[a->buyer] = GREY;
-					next[a->buyer] = start[a->buyer];
-					stack[top++] = a->buyer;
+				} else if (color[b] == WHITE) {
+					color[b] = GREY;
+					next[b] = start[b];
+					stack[top++] = b;
 				}
 			}
 		}
 	}
 	g_free(start);
 	g_free(list);
+	g_free(to);
 	g_free(stack);
 	g_free(next);
 	g_free(color);
@@ -354,28 +413,41 @@ break_cycles(trace *tr)
 
 /* ---- tracing ---------------------------------------------------------------- */
 
-/* Flow arriving at actor b over its kept in-arcs, pulled from its sellers'
- * tables (into table, or into the chain's channels for an end market). */
+/* A table an actor holds for its buyers, sized to fit. */
+typedef struct held_table {
+	guint len;
+	entry e[];
+} held_table;
+
+/* What the tracing reads of an actor, side by side: one miss per seller. */
+typedef struct node_state {
+	held_table *table;      /* NULL: nothing to pass on (yet, or any more) */
+	double held, sales;
+	uint32_t out_left;      /* buyers still to pull from it */
+} node_state;
+
+/* Flow arriving at actor b over its kept in-arcs (in[first .. last), copies
+ * of the arcs in arc order), pulled from its sellers' tables (into table,
+ * or into the chain's channels for an end market). */
 static double
-pull(trace *tr, uint32_t b, GArray *table, uint32_t *pos, GArray **tables, const double *held,
-     const double *sales, const uint32_t *in_start, const uint32_t *in_list)
+pull(trace *tr, mkg_actor_kind kind, GArray *table, uint32_t *pos, node_state *st,
+     const arc *in, uint32_t first, uint32_t last)
 {
-	mkg_actor_kind kind = MKG_ACTOR(tr->m, tr->actor[b])->kind;
 	double received = 0;
 
-	for (uint32_t i = in_start[b]; i < in_start[b + 1]; i++) {
-		const arc *e = &g_array_index(tr->arcs, arc, in_list[i]);
-		uint32_t a = e->seller;
+	for (uint32_t i = first; i < last; i++) {
+		const arc *e = &in[i];
+		const node_state *a = &st[e->seller];
 		double passed, k;
 
-		if (tables[a] == NULL || !(held[a] > 0))
+		if (a->table == NULL || !(a->held > 0))
 			continue;
 		/* a passes on min(held, sales), split by what it sells to each */
-		passed = e->volume * (held[a] >= sales[a] ? 1.0 : held[a] / sales[a]);
-		k = passed / held[a];
+		passed = e->volume * (a->held >= a->sales ? 1.0 : a->held / a->sales);
+		k = passed / a->held;
 		received += passed;
-		for (guint x = 0; x < tables[a]->len; x++)
-			move_entry(tr, table, pos, &g_array_index(tables[a], entry, x), k, e, kind);
+		for (guint x = 0; x < a->table->len; x++)
+			move_entry(tr, table, pos, &a->table->e[x], k, e, kind);
 	}
 	return received;
 }
@@ -384,69 +456,75 @@ pull(trace *tr, uint32_t b, GArray *table, uint32_t *pos, GArray **tables, const
 static void
 trace_flow(trace *tr, const uint32_t *order)
 {
-	uint32_t n = tr->n, *in_start, *in_list, *out_left = g_new0(uint32_t, n + 1);
-	double *sales = g_new0(double, n + 1), *held = g_new0(double, n + 1);
-	GArray **tables = g_new0(GArray *, n + 1);
+	uint32_t n = tr->n, *in_start, *in_list;
+	node_state *st = g_new0(node_state, n + 1);
+	GArray *work = g_array_new(FALSE, FALSE, sizeof(entry)); /* the actor's table */
+	arc *in;
 
 	for (guint i = 0; i < tr->arcs->len; i++) {
 		const arc *a = &g_array_index(tr->arcs, arc, i);
 		if (a->kept) {
-			sales[a->seller] += a->volume;
-			out_left[a->seller]++;
+			st[a->seller].sales += a->volume;
+			st[a->seller].out_left++;
 		}
 	}
 	csr(tr, true, &in_start, &in_list);
+	in = g_new(arc, in_start[n] + 1);
+	for (uint32_t k = 0; k < in_start[n]; k++)
+		in[k] = g_array_index(tr->arcs, arc, in_list[k]);
+	g_free(in_list);
 	for (uint32_t o = 0; o < n; o++) {
 		uint32_t b = order[o];
-		mkg_actor_kind kind = MKG_ACTOR(tr->m, tr->actor[b])->kind;
+		mkg_actor_kind kind = (mkg_actor_kind)tr->kind[b];
 		bool end = kind == MKG_ACTOR_END_MARKET;
-		GArray *table = end ? tr->channels : g_array_new(FALSE, FALSE, sizeof(entry));
+		GArray *table = end ? tr->channels : work;
 		uint32_t *pos = end ? tr->channel_pos : tr->pos;
-		double received = pull(tr, b, table, pos, tables, held, sales, in_start, in_list);
+		double received, sales = st[b].sales;
 
+		g_array_set_size(work, 0);
+		received = pull(tr, kind, table, pos, st, in, in_start[b], in_start[b + 1]);
 		/* sellers whose every buyer has pulled give their table back */
 		for (uint32_t i = in_start[b]; i < in_start[b + 1]; i++) {
-			uint32_t a = g_array_index(tr->arcs, arc, in_list[i]).seller;
-			if (--out_left[a] == 0 && tables[a] != NULL) {
-				g_array_free(tables[a], TRUE);
-				tables[a] = NULL;
+			node_state *a = &st[in[i].seller];
+			if (--a->out_left == 0 && a->table != NULL) {
+				g_free(a->table);
+				a->table = NULL;
 			}
 		}
 		if (end)
 			continue;
 		for (guint x = 0; x < table->len; x++)
 			pos[g_array_index(table, entry, x).node] = 0;
-		held[b] = received;
+		st[b].held = received;
 		if (kind == MKG_ACTOR_PRODUCER) {
-			double own = excess(sales[b], received);
+			double own = excess(sales, received);
 
 			if (own > 0) {
 				entry *e = entry_for(table, pos, PRODUCER);
 				e->flow += own;
 				pos[PRODUCER] = 0;
-				held[b] += own;
+				st[b].held += own;
 				tr->sums.producer_volume += own;
 			}
 		} else {
-			tr->sums.untraced += excess(sales[b], received);
+			tr->sums.untraced += excess(sales, received);
 		}
-		tr->sums.retained += excess(held[b], sales[b]);
+		tr->sums.retained += excess(st[b].held, sales);
 		cap_table(table);
-		if (out_left[b] > 0 && table->len > 0) {
-			tables[b] = table;
-		} else {
-			g_array_free(table, TRUE);
+		if (st[b].out_left > 0 && table->len > 0) {
+			held_table *h = g_malloc(sizeof(held_table) + sizeof(entry) * table->len);
+
+			h->len = table->len;
+			memcpy(h->e, table->data, sizeof(entry) * table->len);
+			st[b].table = h;
 		}
 	}
 	for (uint32_t v = 0; v < n; v++)
-		if (tables[v] != NULL)
-			g_array_free(tables[v], TRUE);
-	g_free(tables);
+		g_free(st[v].table);
+	g_free(st);
+	g_array_free(work, TRUE);
 	g_free(in_start);
-	g_free(in_list);
-	g_free(out_left);
-	g_free(sales);
-	g_free(held);
+	g_free(in);
 }
 
 /* ---- results ---------------------------------------------------------------- */
@@ -652,7 +730,7 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 	tr.prefixes = g_array_new(FALSE, FALSE, sizeof(prefix));
 	g_array_append_val(tr.prefixes, other);
 	g_array_append_val(tr.prefixes, root);
-	tr.children = g_hash_table_new(g_direct_hash, g_direct_equal);
+	tr.children = g_new0(uint32_t, (size_t)(MKG_CHANNELS_PREFIXES + 2) * MKG_ACTOR_KIND_COUNT);
 	tr.pos = g_new0(uint32_t, MKG_CHANNELS_PREFIXES + 2);
 	tr.channel_pos = g_new0(uint32_t, MKG_CHANNELS_PREFIXES + 2);
 	tr.channels = g_array_new(FALSE, FALSE, sizeof(entry));
@@ -669,9 +747,10 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 
 	g_free(order);
 	g_free(tr.actor);
+	g_free(tr.kind);
 	g_array_free(tr.arcs, TRUE);
 	g_array_free(tr.prefixes, TRUE);
-	g_hash_table_destroy(tr.children);
+	g_free(tr.children);
 	g_free(tr.pos);
 	g_free(tr.channel_pos);
 	g_array_free(tr.channels, TRUE);

@@ -342,7 +342,7 @@ int
 mkg_compare_write_text(const mkg_compare *c, char **out, size_t *len)
 {
 	GString *s;
-	mkg__labels l = { NULL, NULL };
+	mkg__labels l = { NULL, NULL, NULL };
 	const char *pb, *pa, *unit, *cur;
 
 	MKG_CHECK_ARG(c);

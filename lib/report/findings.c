@@ -735,7 +735,7 @@ mkg__findings_new(void)
 void
 mkg__findings_add(mkg__findings *f, const mkg__findings_input *in)
 {
-	ctx c = { in, f, { NULL, NULL }, g_string_new(NULL) };
+	ctx c = { in, f, { NULL, NULL, NULL }, g_string_new(NULL) };
 
 	c.l.labels = g_hash_table_new(g_str_hash, g_str_equal); /* ids, not labels */
 	c.l.escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

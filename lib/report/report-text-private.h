@@ -16,8 +16,14 @@ void mkg__text_heading(GString *out, const char *title);
  * quotes and uncut.  One per call that writes text: the cache is filled as
  * the text is written, so it is never shared between threads. */
 typedef struct mkg__labels {
-	GHashTable *labels;  /* actor id -> escaped label; the report's, read only */
+	GHashTable *labels;  /* actor id -> escaped label; the report's, read only,
+	                        unless model is set */
 	GHashTable *escaped; /* string -> its escaped form, for strings that need one */
+	/* When set, labels starts empty and owns its keys and values: an actor's
+	 * label is made from the model the first time it is asked for, so that
+	 * a text of a large model holds the labels it prints, not every one
+	 * (mkg_report_text_new). */
+	const mkg_model *model;
 } mkg__labels;
 
 /* The display label of an actor, escaped: "coop-a (Huasahuasi growers)";

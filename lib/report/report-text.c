@@ -15,11 +15,34 @@
 #define TEXT_ROWS 10
 #define SHORT_ROWS 5
 
+/* The label of id made from l->model, kept in l->labels; NULL for an
+ * actor without a name of its own.  The rule of the report's labels
+ * (report.c, copy_model). */
+static const char *
+model_label(mkg__labels *l, const char *id)
+{
+	mkg_idx i = mkg__model_actor_lookup(l->model, id);
+	const mkg_actor_rec *a = i == MKG_IDX_NONE ? NULL : MKG_ACTOR(l->model, i);
+	GString *label;
+
+	if (a == NULL || a->name == NULL || strcmp(a->name, a->id) == 0)
+		return NULL;
+	label = g_string_new(NULL);
+	mkg__text_escape(label, a->id, false, SIZE_MAX);
+	g_string_append(label, " (");
+	mkg__text_escape(label, a->name, false, SIZE_MAX);
+	g_string_append_c(label, ')');
+	g_hash_table_insert(l->labels, g_strdup(id), label->str);
+	return g_string_free(label, FALSE);
+}
+
 const char *
 mkg__label(mkg__labels *l, const char *id)
 {
 	const char *label = g_hash_table_lookup(l->labels, id);
 
+	if (label == NULL && l->model != NULL)
+		label = model_label(l, id);
 	return label ? label : mkg__text(l, id);
 }
 

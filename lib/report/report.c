@@ -893,6 +893,7 @@ static void
 text_labels(const mkg_report *r, mkg__labels *l, mkg__units *u)
 {
 	l->labels = r->labels;
+	l->model = NULL;
 	l->escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	u->volume = mkg__text(l, r->volume_unit);
 	u->currency = mkg__text(l, r->currency);
@@ -968,10 +969,13 @@ mkg_report_text_new(const mkg_model *model, const mkg_report_options *opts, char
 	MKG_CHECK_ARG(out);
 	MKG_RESOLVE_OPTIONS("mkg_report_text_new", mkg_report_options, MKG_REPORT_OPTIONS,
 	                    opts, &o);
-	if ((rc = run_init(&x, model, &o, true, &coalition)) != MKG_OK)
+	if ((rc = run_init(&x, model, &o, false, &coalition)) != MKG_OK)
 		return rc;
 	memset(&t, 0, sizeof t);
 	text_labels(x.r, &t.l, &t.u);
+	/* the labels the text prints, made as it prints them */
+	t.l.labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	t.l.model = model;
 	t.facts = mkg__findings_new();
 	x.t = &t;
 	rc = run_sections(&x);
@@ -987,6 +991,7 @@ mkg_report_text_new(const mkg_model *model, const mkg_report_options *opts, char
 			g_string_free(part, TRUE);
 	}
 	mkg__labels_clear(&t.l);
+	g_hash_table_destroy(t.l.labels);
 	mkg_report_free(x.r);
 	if (rc != MKG_OK)
 		return rc;
