@@ -75,7 +75,8 @@ typedef struct mkg_channel_chain {
 	                              nothing */
 } mkg_channel_chain;
 
-/** One channel of a chain. */
+/** One channel of a chain.  Fields are only appended (the result owns the
+ *  rows: a caller never allocates one). */
 typedef struct mkg_channel {
 	const char *kinds;       /**< "producer > trader > end_market", or "other" */
 	double volume;           /**< primary equivalents that reached end markets this way */
@@ -85,9 +86,16 @@ typedef struct mkg_channel {
 	double end_price;        /**< price of the last step (bought by end markets); NaN as above */
 	double farmer_share;     /**< farm_price / end_price; NaN when either is absent or
 	                              end_price is 0 */
+	/* appended (issue 13): the margins per primary unit (docs/analyses.md, 4b) */
+	double value_added;      /**< the steps' value added summed (their last price, as
+	                              producers buy no produce of the chain); NaN when a
+	                              step has none, and for "other" */
+	double costs;            /**< the steps' costs summed; NaN when a step has none */
+	double net_margin;       /**< value_added - costs; NaN when either is absent */
 } mkg_channel;
 
-/** One step of a channel: the sales of one kind to the next. */
+/** One step of a channel: the sales of one kind to the next.  Fields are only
+ *  appended, as for mkg_channel. */
 typedef struct mkg_channel_step {
 	mkg_actor_kind seller_kind;
 	mkg_actor_kind buyer_kind;
@@ -95,6 +103,17 @@ typedef struct mkg_channel_step {
 	                              transactions with a value */
 	double value;            /**< the value that part carries */
 	double price;            /**< value / priced_volume, per primary unit; NaN when 0 */
+	/* appended (issue 13): the seller's margins per primary unit (docs/analyses.md, 4b) */
+	double purchase_price;   /**< what the seller paid per primary unit: the previous
+	                              step's price, 0 for the first step (producers buy no
+	                              produce of the chain); NaN when that price is absent */
+	double value_added;      /**< price - purchase_price; NaN when either is absent */
+	double costs;            /**< the sellers' other costs per primary unit: their actor
+	                              `costs`, purchases other than the chain's produce and
+	                              transfers paid less received, spread over their sales by
+	                              value; NaN unless every seller on the priced flow gives
+	                              costs */
+	double net_margin;       /**< value_added - costs; NaN when either is absent */
 } mkg_channel_step;
 
 /**

@@ -31,8 +31,11 @@
 #define OTHER 0u    /* the trie node of the pooled channel "other" */
 #define PRODUCER 1u /* the root: every traced flow starts at a producer */
 
+/* One step's sums over the flow crossing it on priced transactions: the
+ * volume, its value, the sellers' costs spread over it (see seller_rates)
+ * and the part of the volume whose sellers give costs. */
 typedef struct step_sum {
-	double priced, value;
+	double priced, value, cost, costed;
 } step_sum;
 
 /* Flow of one kind sequence at one actor (or, at the end, of one channel).
@@ -55,6 +58,7 @@ typedef struct prefix {
 typedef struct arc {
 	uint32_t seller, buyer;
 	double volume, priced, value; /* V, Vp, W */
+	double cost, costed;          /* the seller's costs on W, and Vp when it gives costs */
 	bool kept;
 } arc;
 
@@ -92,6 +96,7 @@ typedef struct trace {
 	GArray *channels;          /* entry, by terminal node: the chain's channels */
 	uint32_t *channel_pos;     /* node -> index + 1 in channels */
 	mkg_channel_chain sums;
+	const double *rate;        /* [model actors] costs per unit of sales value, or NaN */
 } trace;
 
 static uint32_t
@@ -141,6 +146,8 @@ step_add(step_sum *to, const step_sum *from, double scale)
 {
 	to->priced += from->priced * scale;
 	to->value += from->value * scale;
+	to->cost += from->cost * scale;
+	to->costed += from->costed * scale;
 }
 
 /*
@@ -154,7 +161,8 @@ move_entry(trace *tr, GArray *table, uint32_t *pos, const entry *x, double k, co
 	uint32_t to_node = child(tr, x->node, buyer_kind);
 	unsigned from_depth = depth_of(tr, x->node);
 	double f = x->flow * k;
-	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume };
+	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume,
+		              f * e->cost / e->volume, f * e->costed / e->volume };
 	entry *to = entry_for(table, pos, to_node);
 
 	to->flow += f;
@@ -224,6 +232,35 @@ excess(double a, double b)
 
 /* ---- building the arcs ------------------------------------------------------ */
 
+/*
+ * Spread each seller's costs over its arcs: the part of them an arc carries
+ * is the seller's rate (costs per unit of sales value, seller_rates) times
+ * the arc's value, less what the seller bought of this chain's produce
+ * (that is already the purchase price of its step): rate x W - B x W / S,
+ * where B is the seller's priced purchases on the chain's arcs.
+ */
+static void
+cost_arcs(trace *tr)
+{
+	double *bought = g_new0(double, tr->n + 1);
+
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		const arc *a = &g_array_index(tr->arcs, arc, i);
+		bought[a->buyer] += a->value;
+	}
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		arc *a = &g_array_index(tr->arcs, arc, i);
+		mkg_idx s = tr->actor[a->seller];
+		double rate = tr->rate[2 * s], sales = tr->rate[2 * s + 1];
+
+		if (MKG_IS_ABSENT(rate) || !(sales > 0))
+			continue;
+		a->cost = a->value * rate - bought[a->seller] * (a->value / sales);
+		a->costed = a->priced;
+	}
+	g_free(bought);
+}
+
 /* Local indices for the actors of txs (in order of appearance), arcs
  * merged per (seller, buyer), numbered by their first transaction, each
  * summing its transactions in their order.  The pairs are found by
@@ -284,7 +321,7 @@ build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of
 	g_array_set_size(tr->arcs, pairs);
 	for (guint i = 0, next = 0; i < count; i++)
 		if (sorted[i] != UINT32_MAX) {
-			arc fresh = { seller[i], buyer[i], 0, 0, 0, true };
+			arc fresh = { seller[i], buyer[i], 0, 0, 0, 0, 0, true };
 
 			arc_of[sorted[i]] = next;
 			g_array_index(tr->arcs, arc, next++) = fresh;
@@ -302,6 +339,7 @@ build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of
 	}
 	tr->n = n;
 	tr->actor = (mkg_idx *)(void *)g_array_free(actors, FALSE);
+	cost_arcs(tr);
 	tr->kind = g_new(uint8_t, n + 1);
 	for (uint32_t i = 0; i < n; i++) {
 		tr->kind[i] = (uint8_t)MKG_ACTOR(m, tr->actor[i])->kind;
@@ -535,6 +573,39 @@ price(const step_sum *s)
 	return s->priced > 0 ? s->value / s->priced : MKG_ABSENT;
 }
 
+/* Costs per primary unit, when every seller on the priced flow gives costs
+ * (equal up to rounding: the parts are scaled fractions of one volume). */
+static double
+costs(const step_sum *s)
+{
+	if (!(s->priced > 0) || s->costed < s->priced * (1 - 1e-9))
+		return MKG_ABSENT;
+	return s->cost / s->priced;
+}
+
+static double
+minus(double a, double b)
+{
+	return MKG_IS_ABSENT(a) || MKG_IS_ABSENT(b) ? MKG_ABSENT : a - b;
+}
+
+/* Each step's purchase price, value added and net margin, and the
+ * channel's sums of them; "other" (no steps) has none. */
+static void
+margins(mkg_channel *ch, mkg_channel_step *st, size_t n)
+{
+	ch->value_added = ch->costs = n > 0 ? 0.0 : MKG_ABSENT;
+	for (size_t k = 0; k < n; k++) {
+		st[k].purchase_price = k == 0 ? 0.0 : st[k - 1].price;
+		st[k].value_added = minus(st[k].price, st[k].purchase_price);
+		st[k].net_margin = minus(st[k].value_added, st[k].costs);
+		ch->value_added = MKG_IS_ABSENT(st[k].value_added) ? MKG_ABSENT
+		                                                   : ch->value_added + st[k].value_added;
+		ch->costs = MKG_IS_ABSENT(st[k].costs) ? MKG_ABSENT : ch->costs + st[k].costs;
+	}
+	ch->net_margin = minus(ch->value_added, ch->costs);
+}
+
 static void
 append_kinds(GString *out, const trace *tr, uint32_t node)
 {
@@ -622,8 +693,10 @@ finish_chain(mkg_channels *c, trace *tr, GArray *chains, GArray *channels, GArra
 			st->priced_volume = s->sums->steps[k - 1].priced;
 			st->value = s->sums->steps[k - 1].value;
 			st->price = price(&s->sums->steps[k - 1]);
+			st->costs = costs(&s->sums->steps[k - 1]);
 			node = p->parent;
 		}
+		margins(&ch.pub, (mkg_channel_step *)(void *)steps->data + ch.first, ch.count);
 		g_array_append_val(channels, ch);
 	}
 	row.pub.producer_share = weight > 0 ? weighted / weight : MKG_ABSENT;
@@ -717,7 +790,7 @@ group_chains(const mkg_model *m, const mkg_commodity_chains *cc, const char *onl
 
 static void
 trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *local,
-            GArray *chains, GArray *channels, GArray *steps)
+            const double *rate, GArray *chains, GArray *channels, GArray *steps)
 {
 	trace tr;
 	prefix other = { OTHER, 0, 0 }, root = { OTHER, MKG_ACTOR_PRODUCER, 1 };
@@ -725,6 +798,7 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 
 	memset(&tr, 0, sizeof tr);
 	tr.m = m;
+	tr.rate = rate;
 	tr.commodity = ct->commodity;
 	tr.arcs = g_array_new(FALSE, FALSE, sizeof(arc));
 	tr.prefixes = g_array_new(FALSE, FALSE, sizeof(prefix));
@@ -768,9 +842,11 @@ check_prices(const mkg_channels *c)
 			const channel_row *r = &c->channels[j];
 
 			inf |= isinf(r->pub.farm_price) || isinf(r->pub.end_price) ||
-			       isinf(r->pub.farmer_share);
+			       isinf(r->pub.farmer_share) || isinf(r->pub.value_added) ||
+			       isinf(r->pub.costs) || isinf(r->pub.net_margin);
 			for (size_t k = r->first; k < r->first + r->count; k++)
-				inf |= isinf(c->steps[k].price);
+				inf |= isinf(c->steps[k].price) || isinf(c->steps[k].value_added) ||
+				       isinf(c->steps[k].costs) || isinf(c->steps[k].net_margin);
 		}
 		if (inf)
 			return mkg__error(MKG_EDATA, "channels: a price in chain \"%s\" overflows (value "
@@ -803,6 +879,61 @@ resolve_chain(const mkg_model *m, const char *name, const char **out)
 	return MKG_OK;
 }
 
+/*
+ * Per actor (pairs in *out, [2a] and [2a + 1]): what it spends besides the
+ * chain's produce it buys, per unit of its sales value, and its sales value
+ * (section 4's sales: priced transactions, transfers left out).  Spending
+ * is its `costs`, its priced purchases and the transfers it pays less those
+ * it receives; the rate is NaN for an actor without costs, which has no
+ * net margin.  O(n + A).
+ */
+static int
+seller_rates(const mkg_model *m, double **out)
+{
+	guint na = m->actors->len;
+	double *r = g_new0(double, 2 * (size_t)na + 2);
+	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	char quoted[MKG_QUOTE_BUFSIZE];
+
+	for (guint c = 0; c < m->commodities->len; c++)
+		if (MKG_COMMODITY(m, c)->transfer)
+			g_hash_table_add(index, (gpointer)MKG_COMMODITY(m, c)->id);
+	for (guint i = 0; i < m->transactions->len; i++) {
+		const mkg_transaction_rec *t = MKG_TX(m, i);
+
+		if (MKG_IS_ABSENT(t->value))
+			continue;
+		if (g_hash_table_size(index) > 0 && g_hash_table_contains(index, t->commodity)) {
+			r[2 * (size_t)t->buyer] += t->value;  /* paid: spent */
+			r[2 * (size_t)t->seller] -= t->value; /* received */
+			continue;
+		}
+		r[2 * (size_t)t->seller + 1] += t->value;
+		r[2 * (size_t)t->buyer] += t->value;
+	}
+	g_hash_table_destroy(index);
+	for (guint a = 0; a < na; a++) {
+		const mkg_actor_rec *rec = MKG_ACTOR(m, a);
+		double *spent = &r[2 * (size_t)a], sales = r[2 * (size_t)a + 1];
+
+		if (rec->costs.count == 0) {
+			*spent = MKG_ABSENT;
+			continue;
+		}
+		for (uint32_t k = 0; k < rec->costs.count; k++)
+			*spent += MKG_POOL_COST(m, rec->costs.first + k)->amount;
+		if (!isfinite(*spent) || !isfinite(sales)) {
+			g_free(r);
+			return mkg__error(MKG_EDATA, "channels: the costs of actor %s overflow (the sum "
+			                  "of its costs, purchases and transfers" LIMIT_TAIL,
+			                  mkg__quote(quoted, rec->id));
+		}
+		*spent = sales > 0 ? *spent / sales : 0.0;
+	}
+	*out = r;
+	return MKG_OK;
+}
+
 MKG_DEFINE_INIT(mkg_channels_options_init, mkg_channels_options, opts, MKG_CHANNELS_OPTIONS)
 
 int
@@ -814,6 +945,7 @@ mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_
 	GPtrArray *list;
 	GArray *chains, *channels, *steps;
 	mkg_idx *local;
+	double *rate = NULL;
 	mkg_channels *c;
 	int rc;
 
@@ -825,6 +957,10 @@ mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_
 	    (rc = resolve_chain(model, o.chain, &only)) != MKG_OK ||
 	    (rc = group_chains(model, cc, only, &list)) != MKG_OK)
 		return rc;
+	if ((rc = seller_rates(model, &rate)) != MKG_OK) {
+		g_ptr_array_free(list, TRUE);
+		return rc;
+	}
 
 	c = g_new0(mkg_channels, 1);
 	c->strings = g_string_chunk_new(1024);
@@ -835,8 +971,9 @@ mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_
 	local = g_new(mkg_idx, model->actors->len + 1);
 	memset(local, 0xff, sizeof(mkg_idx) * (model->actors->len + 1)); /* MKG_IDX_NONE */
 	for (guint i = 0; i < list->len; i++)
-		trace_chain(c, model, list->pdata[i], local, chains, channels, steps);
+		trace_chain(c, model, list->pdata[i], local, rate, chains, channels, steps);
 	g_free(local);
+	g_free(rate);
 	g_ptr_array_free(list, TRUE);
 	c->chain_count = chains->len;
 	c->chains = (chain_row *)(void *)g_array_free(chains, FALSE);

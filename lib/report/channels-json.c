@@ -19,6 +19,10 @@ write_steps(mkg_jw *w, const mkg_channels *c, size_t chain, size_t channel)
 		mkg__jw_kdouble(w, "priced_volume", st->priced_volume);
 		mkg__jw_kdouble(w, "value", st->value);
 		mkg__jw_kdouble(w, "price", st->price);
+		mkg__jw_kdouble(w, "purchase_price", st->purchase_price);
+		mkg__jw_kdouble(w, "value_added", st->value_added);
+		mkg__jw_kdouble(w, "costs", st->costs);
+		mkg__jw_kdouble(w, "net_margin", st->net_margin);
 		mkg__jw_end_object(w);
 	}
 	mkg__jw_end_array(w);
@@ -54,6 +58,9 @@ write_chain(mkg_jw *w, const mkg_channels *c, size_t i)
 		mkg__jw_kdouble(w, "farm_price", r->farm_price);
 		mkg__jw_kdouble(w, "end_price", r->end_price);
 		mkg__jw_kdouble(w, "farmer_share", r->farmer_share);
+		mkg__jw_kdouble(w, "value_added", r->value_added);
+		mkg__jw_kdouble(w, "costs", r->costs);
+		mkg__jw_kdouble(w, "net_margin", r->net_margin);
 		write_steps(w, c, i, j);
 		mkg__jw_end_object(w);
 	}

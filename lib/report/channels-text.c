@@ -4,6 +4,32 @@
 #include "channels-report-private.h"
 #include "sections-private.h" /* mkg__text_amount, mkg__text_percent */
 
+/* "value added: producer 0.80, trader 0.40 (net margin 0.25); channel 1.20"
+ * per primary unit; a net margin only where the sellers give costs. */
+static void
+text_margins(GString *out, const mkg_channels *c, size_t i, size_t j)
+{
+	const mkg_channel *r = mkg_channels_channel_at(c, i, j);
+	size_t steps = mkg_channels_step_count(c, i, j);
+	char a[MKG_DOUBLE_BUFSIZE];
+
+	g_string_append(out, "    value added:");
+	for (size_t k = 0; k < steps; k++) {
+		const mkg_channel_step *st = mkg_channels_step_at(c, i, j, k);
+
+		g_string_append_printf(out, "%s %s %s", k ? "," : "",
+		                       mkg_actor_kind_name(st->seller_kind),
+		                       mkg__text_amount(a, st->value_added));
+		if (!MKG_IS_ABSENT(st->net_margin))
+			g_string_append_printf(out, " (net margin %s)",
+			                       mkg__text_amount(a, st->net_margin));
+	}
+	g_string_append_printf(out, "; channel %s", mkg__text_amount(a, r->value_added));
+	if (!MKG_IS_ABSENT(r->net_margin))
+		g_string_append_printf(out, " (net margin %s)", mkg__text_amount(a, r->net_margin));
+	g_string_append_c(out, '\n');
+}
+
 static void
 text_channel(GString *out, const mkg_channels *c, size_t i, size_t j, const char *unit)
 {
@@ -30,6 +56,7 @@ text_channel(GString *out, const mkg_channels *c, size_t i, size_t j, const char
 		                       mkg__text_amount(a, st->price));
 	}
 	g_string_append_c(out, '\n');
+	text_margins(out, c, i, j);
 }
 
 static void

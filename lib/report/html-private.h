@@ -40,6 +40,8 @@ typedef struct mkg__report_view {
 	const mkg_exit_simulation *exit_simulation; /* NULL without an exit date */
 	const mkg_value *value;
 	const mkg_inclusiveness *inclusiveness;
+	/* the summary: mkg__finding * rows (findings-private.h), borrowed */
+	const GPtrArray *findings;
 } mkg__report_view;
 
 void mkg__report_view_get(const mkg_report *r, mkg__report_view *v);

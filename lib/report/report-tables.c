@@ -13,9 +13,9 @@
 const char *const mkg__table_names[] = {
 	"concentration", "market-shares", "coalitions", "dependency-actors",
 	"dependency-pairs", "flow", "binding-constraints", "captive-producers",
-	"throughput", "channels", "value-actors", "value-kinds", "producer-share",
-	"facilitation-mix", "facilitation-payments", "facilitation-payers", "exit-unsupported",
-	NULL
+	"throughput", "channels", "channel-margins", "value-actors", "value-kinds",
+	"producer-share", "facilitation-mix", "facilitation-payments", "facilitation-payers",
+	"exit-unsupported", NULL
 };
 
 #define N_COLS(a) (sizeof(a) / sizeof((a)[0]))
@@ -364,6 +364,62 @@ channel_table(mkg__tables *ts, const mkg_channels *ch)
 	}
 }
 
+static const mkg__column margin_cols[] = {
+	{ "Chain (primary commodity)", MKG__COL_TEXT }, { "Channel", MKG__COL_TEXT },
+	{ "Seller's kind", MKG__COL_TEXT }, { "Buyer's kind", MKG__COL_TEXT },
+	{ "Price (per primary unit)", MKG__COL_NUMBER },
+	{ "Purchase price (per primary unit)", MKG__COL_NUMBER },
+	{ "Value added (per primary unit)", MKG__COL_NUMBER },
+	{ "Costs (per primary unit)", MKG__COL_NUMBER },
+	{ "Net margin (per primary unit)", MKG__COL_NUMBER },
+};
+
+/* One row per step of each channel, then the channel's total (kinds
+ * "(channel)"; its price is the end price); "other" has no rows. */
+static void
+margin_table(mkg__tables *ts, const mkg_channels *ch)
+{
+	mkg__table *t = table_add(ts, "channel-margins", "Margins per channel",
+	                          "Each step of a channel: what its sellers get and pay per unit of "
+	                          "the primary commodity, their value added and, where they give "
+	                          "costs, their net margin.",
+	                          margin_cols, N_COLS(margin_cols));
+
+	for (size_t i = 0; i < mkg_channels_chain_count(ch); i++) {
+		const mkg_channel_chain *c = mkg_channels_chain_at(ch, i);
+
+		for (size_t j = 0; j < mkg_channels_channel_count(ch, i); j++) {
+			const mkg_channel *x = mkg_channels_channel_at(ch, i, j);
+			size_t n = mkg_channels_step_count(ch, i, j);
+
+			for (size_t k = 0; k < n; k++) {
+				const mkg_channel_step *st = mkg_channels_step_at(ch, i, j, k);
+
+				text(t, c->commodity);
+				text(t, x->kinds);
+				text(t, mkg_actor_kind_name(st->seller_kind));
+				text(t, mkg_actor_kind_name(st->buyer_kind));
+				number(t, st->price);
+				number(t, st->purchase_price);
+				number(t, st->value_added);
+				number(t, st->costs);
+				number(t, st->net_margin);
+			}
+			if (n == 0)
+				continue;
+			text(t, c->commodity);
+			text(t, x->kinds);
+			text(t, "(channel)");
+			text(t, "end_market");
+			number(t, x->end_price);
+			number(t, 0.0);
+			number(t, x->value_added);
+			number(t, x->costs);
+			number(t, x->net_margin);
+		}
+	}
+}
+
 static const mkg__column value_actor_cols[] = {
 	{ "Actor", MKG__COL_TEXT }, { "Kind", MKG__COL_TEXT }, { "Sales", MKG__COL_NUMBER },
 	{ "Purchases", MKG__COL_NUMBER }, { "Value added", MKG__COL_NUMBER },
@@ -574,8 +630,10 @@ mkg__tables_build(const mkg__report_view *v)
 		dependency_tables(ts, v->dependency);
 	if (v->bottlenecks != NULL)
 		bottleneck_tables(ts, v->bottlenecks);
-	if (v->channels != NULL)
+	if (v->channels != NULL) {
 		channel_table(ts, v->channels);
+		margin_table(ts, v->channels);
+	}
 	if (v->value != NULL)
 		value_tables(ts, v->value);
 	if (v->mix != NULL || v->payments != NULL)

@@ -1026,6 +1026,7 @@ mkg__report_view_get(const mkg_report *r, mkg__report_view *v)
 	v->dependency = r->dependency;
 	v->bottlenecks = r->bottlenecks;
 	v->channels = r->channels;
+	v->findings = r->findings;
 	if (r->m4p != NULL)
 		mkg__m4p_view_get(r->m4p, v);
 }

@@ -14,6 +14,17 @@
 
 #include "m4p-fixture.h"
 
+/* Replace the one occurrence of from in doc. */
+static void
+replace_once(GString *doc, const char *from, const char *to)
+{
+	const char *at = strstr(doc->str, from);
+
+	assert_non_null(at);
+	assert_null(strstr(at + 1, from));
+	g_string_replace(doc, from, to, 1);
+}
+
 static mkg_channels *
 compute(const mkg_model *m, const char *chain)
 {
@@ -507,6 +518,136 @@ test_overflow(void **state)
 	mkg_model_free(tiny);
 }
 
+/*
+ * Margins per channel and per t of potatoes (docs/analyses.md, 4b): the
+ * worked example with costs.  farmers: labour 176 and a cess of 44 paid to
+ * the board (a transfer); processor: energy 310 (besides its potatoes, 400,
+ * and transport, 90); retail: rent 600; the trader gives no costs.
+ * A seller's costs per unit of sales value: (costs + purchases + transfers
+ * paid - received - purchases of the chain's produce) / sales:
+ *   farmers   (176 + 44) / 880                    = 0.25
+ *   processor (310 + 400 + 90 - 400) / 2000       = 0.2
+ *   retail    (600 + 2000 - 2000) / 3200          = 0.1875
+ * Per t of potatoes (a step's value x rate / its volume):
+ *   fresh  producer 0.8 - 0  = 0.8, costs 480 x 0.25 / 600 = 0.2, net 0.6
+ *          trader   1.2 - 0.8 = 0.4, no costs: no net margin
+ *          channel  1.2, no net margin
+ *   chips  producer 1 - 0 = 1, costs 400 x 0.25 / 400 = 0.25, net 0.75
+ *          processor 5 - 1 = 4, costs 2000 x 0.2 / 400 = 1, net 3
+ *          retailer  8 - 5 = 3, costs 3200 x 0.1875 / 400 = 1.5, net 1.5
+ *          channel   8, costs 2.75, net 5.25
+ * Check against section 4's net margins: farmers 880 - 176 - 44 = 660 =
+ * 600 x 0.6 + 400 x 0.75; processor 2000 - 490 - 310 = 1200 = 400 x 3;
+ * retail 3200 - 2000 - 600 = 600 = 400 x 1.5.
+ */
+static void
+check_margins(const mkg_channels *c, size_t channel, size_t k, double purchase,
+              double value_added, double costs)
+{
+	const mkg_channel_step *st = mkg_channels_step_at(c, 0, channel, k);
+
+	assert_non_null(st);
+	assert_near(st->purchase_price, purchase);
+	assert_near(st->value_added, value_added);
+	if (MKG_IS_ABSENT(costs)) {
+		assert_true(MKG_IS_ABSENT(st->costs));
+		assert_true(MKG_IS_ABSENT(st->net_margin));
+	} else {
+		assert_near(st->costs, costs);
+		assert_near(st->net_margin, value_added - costs);
+	}
+}
+
+static void
+test_margins(void **state)
+{
+	GString *doc = g_string_new(potato_model);
+	mkg_model *m;
+	mkg_channels *c;
+	const mkg_channel *fresh, *chips;
+	mkg_report_options o = MKG_REPORT_OPTIONS_INIT;
+	mkg_report *r = NULL;
+	char *text = NULL;
+
+	(void)state;
+	/* the worked example, with costs and a cess */
+	replace_once(doc, "{\"id\": \"transport\", \"service\": true}",
+	                  "{\"id\": \"transport\", \"service\": true}, "
+	                  "{\"id\": \"cess\", \"service\": true, \"transfer\": true}");
+	replace_once(doc, "{\"id\": \"farmers\", \"kind\": \"producer\"}",
+	                  "{\"id\": \"farmers\", \"kind\": \"producer\", \"costs\": "
+	                  "[{\"item\": \"labour\", \"amount\": 176}]}, "
+	                  "{\"id\": \"board\", \"kind\": \"public_agency\"}");
+	replace_once(doc, "{\"id\": \"processor\", \"kind\": \"processor\"}",
+	                  "{\"id\": \"processor\", \"kind\": \"processor\", \"costs\": "
+	                  "[{\"item\": \"energy\", \"amount\": 310}]}");
+	replace_once(doc, "{\"id\": \"retail\", \"kind\": \"retailer\"}",
+	                  "{\"id\": \"retail\", \"kind\": \"retailer\", \"costs\": "
+	                  "[{\"item\": \"rent\", \"amount\": 600}]}");
+	replace_once(doc, "\"transactions\": [",
+	                  "\"transactions\": [{\"seller\": \"board\", \"buyer\": \"farmers\", "
+	                  "\"commodity\": \"cess\", \"value\": 44, \"service\": true}, ");
+	m = m4p_load(doc->str);
+	c = compute(m, NULL);
+
+	fresh = mkg_channels_channel_at(c, 0, 0);
+	assert_string_equal(fresh->kinds, "producer > trader > end_market");
+	check_margins(c, 0, 0, 0, 0.8, 0.2);
+	check_margins(c, 0, 1, 0.8, 0.4, MKG_ABSENT);
+	assert_near(fresh->value_added, 1.2);
+	assert_true(MKG_IS_ABSENT(fresh->costs));
+	assert_true(MKG_IS_ABSENT(fresh->net_margin));
+
+	chips = mkg_channels_channel_at(c, 0, 1);
+	assert_string_equal(chips->kinds, "producer > processor > retailer > end_market");
+	check_margins(c, 1, 0, 0, 1, 0.25);
+	check_margins(c, 1, 1, 1, 4, 1);
+	check_margins(c, 1, 2, 5, 3, 1.5);
+	assert_near(chips->value_added, 8);
+	assert_near(chips->costs, 2.75);
+	assert_near(chips->net_margin, 5.25);
+	mkg_channels_free(c);
+
+	o.channels = 1;
+	assert_int_equal(mkg_report_new(&r, m, &o), MKG_OK);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "    value added: producer 0.8 (net margin 0.6), trader "
+	                             "0.4; channel 1.2\n"));
+	assert_non_null(strstr(text, "    value added: producer 1 (net margin 0.75), processor 4 "
+	                             "(net margin 3), retailer 3 (net margin 1.5); channel 8 (net "
+	                             "margin 5.25)\n"));
+	mkg_free(text);
+	assert_int_equal(mkg_report_write_json(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "\"value_added\": 8,\n"));
+	assert_non_null(strstr(text, "\"net_margin\": 5.25,\n"));
+	mkg_free(text);
+	mkg_report_free(r);
+	mkg_model_free(m);
+	g_string_free(doc, TRUE);
+}
+
+/* Costs whose sum no double holds. */
+static void
+test_margins_overflow(void **state)
+{
+	mkg_model *m = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\", \"costs\": [{\"item\": \"a\", "
+		"\"amount\": 1e308}, {\"item\": \"b\", \"amount\": 1e308}]}, "
+		"{\"id\": \"em\", \"kind\": \"end_market\"}], \"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"em\", \"commodity\": \"tea\", \"volume\": 1, "
+		"\"value\": 1}]}");
+	mkg_channels *c = NULL;
+
+	(void)state;
+	assert_int_equal(mkg_channels_new(&c, m, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "channels: the costs of actor \"p\" overflow (the sum of its costs, "
+	                    "purchases and transfers exceeds 1.8e308)");
+	assert_null(c);
+	mkg_model_free(m);
+}
+
 /* The report: `channels` in the JSON whenever a chain exists; in the text
  * only with the option. */
 static void
@@ -549,10 +690,12 @@ test_report(void **state)
 		"  From producers 1,000 t: 1,000 reached end markets, 0 retained\n"
 		"  producer > trader > end_market: 600 t (60.0%), farmer's share 66.7%\n"
 		"    prices: producer to trader 0.8, trader to end_market 1.2\n"
+		"    value added: producer 0.8, trader 0.4; channel 1.2\n"
 		"  producer > processor > retailer > end_market: 400 t (40.0%), farmer's share "
 		"12.5%\n"
 		"    prices: producer to processor 1, processor to retailer 5, retailer to "
-		"end_market 8\n"));
+		"end_market 8\n"
+		"    value added: producer 1, processor 4, retailer 3; channel 8\n"));
 	mkg_free(text);
 	mkg_report_free(r);
 
@@ -581,6 +724,8 @@ main(void)
 		cmocka_unit_test(test_pooled_channels),
 		cmocka_unit_test(test_chain_option_and_errors),
 		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_margins),
+		cmocka_unit_test(test_margins_overflow),
 		cmocka_unit_test(test_report),
 	};
 
