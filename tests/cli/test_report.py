@@ -10,10 +10,12 @@ Environment (set by tests/cli/meson.build):
   MKG_SOURCE_ROOT    the source tree
 """
 import csv
+import html
 import io
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,8 +26,8 @@ ROOT = os.environ.get("MKG_SOURCE_ROOT",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 POTATO = os.path.join(ROOT, "examples", "models", "potato-andes.json")
 HINT = " (try 'marketgraph {} --help')\n"
-TABLES = ["binding-constraints", "captive-producers", "channels", "coalitions", "concentration",
-          "dependency-actors", "dependency-pairs", "facilitation-mix", "facilitation-payers",
+TABLES = ["binding-constraints", "captive-producers", "channel-margins", "channels", "coalitions",
+          "concentration", "dependency-actors", "dependency-pairs", "facilitation-mix", "facilitation-payers",
           "facilitation-payments", "flow", "market-shares", "producer-share", "throughput",
           "value-actors", "value-kinds"]
 
@@ -37,6 +39,22 @@ def run(*args):
 
 def number(cell):
     return None if cell == "" else float(cell)
+
+
+def html_findings(page):
+    """The items of the HTML summary (`ul.findings`), unescaped, with their
+    topics."""
+    block = page[page.index('<ul class="findings">\n'):]
+    block = block[:block.index("</ul>")]
+    return [(topic, html.unescape(text)) for topic, text in
+            re.findall(r'<li data-topic="([a-z_]+)">(.*?)</li>\n', block)]
+
+
+def text_findings(*args):
+    """The text report's summary: its lines after the title, up to the
+    first empty line."""
+    lines = run("analyze", *args)[1].decode("utf-8").split("\n")
+    return lines[1:lines.index("")]
 
 
 # A model whose strings would break a page that did not escape them.
@@ -101,20 +119,21 @@ class Html(unittest.TestCase):
                 if m["level"] == "producer" and m["commodity"] == "native-potato"][0]
         # 4689: the example's farm-gate buyer HHI (README)
         self.assertEqual(round(farm["buyer"]["hhi"]), 4689)
-        self.assertIn("HHI <b class=\"num\">4689</b>, highly concentrated", page)
+        self.assertIn("buyer HHI 4,689, highly concentrated", page)
         # every number cell sorts on the full value the JSON has
         self.assertIn('data-v="%r"' % farm["buyer"]["hhi"], page)
         flow = rep["bottlenecks"]["chains"][0]["flow"]
         # numbers a person reads are rounded (thousands separated, 3 significant digits)
-        self.assertIn("%.1f%%</b> of the supply can reach the end markets (%s of %s t)" %
-                      (100 * flow["deliverable_share"], format(round(flow["max_flow"]), ","),
-                       format(round(flow["total_supply"]), ",")), page)
+        self.assertIn("Deliverable: %.1f%% of the %s t of native-potato supplied" %
+                      (100 * flow["deliverable_share"], format(round(flow["total_supply"]), ",")),
+                      page)
 
-    def test_summary_lists_the_most_concentrated(self):
-        """Seven farm-gate markets: commodity ck is sold by farm f to k + 1
-        buyers in equal parts, so its buyers' HHI is 10000 / (k + 1).  The
-        summary shows the five most concentrated, c0 (10000) to c4 (2000),
-        and counts the rest."""
+    def test_summary_is_the_text_summary(self):
+        """The HTML summary lists the text report's findings, the same lines
+        in the same order (docs/report.md, "The HTML report", item 2).
+        Seven farm-gate markets: commodity ck is sold by farm f to k + 1
+        buyers, 1 t each, so its volume is k + 1 and its buyers' HHI
+        10000 / (k + 1); the summary names the largest market, c6."""
         actors = [{"id": "f", "kind": "producer"}] + [
             {"id": "b%d" % k, "kind": "trader"} for k in range(7)]
         txs = [{"id": "t%d-%d" % (k, j), "seller": "f", "buyer": "b%d" % j,
@@ -125,12 +144,18 @@ class Html(unittest.TestCase):
             json.dump({"format": "marketgraph", "version": 1, "period": "2020",
                        "actors": actors, "transactions": txs}, f)
         page = run("report", model)[1].decode()
-        shown = [line for line in page.splitlines() if "Farm-gate buyers of" in line]
-        self.assertEqual([line.split("Farm-gate buyers of ")[1].split(" in ")[0]
-                          for line in shown], ["c0", "c1", "c2", "c3", "c4"])
-        self.assertIn("HHI <b class=\"num\">2000</b>", shown[4])
-        self.assertIn("<li>... and 2 more farm-gate markets: see <a href=\"#t-concentration\">"
-                      "the table</a>.</li>", page)
+        shown = html_findings(page)
+        self.assertEqual([text for _, text in shown], text_findings(model))
+        self.assertEqual(shown[0][0], "farm_gate")
+        # c6: 7 buyers of 1 t each, HHI 7 x (1/7)^2 x 10000 = 1,429
+        self.assertTrue(shown[0][1].startswith("Farm gate, c6 2020: buyer HHI 1,429"), shown[0])
+        self.assertIn("(7 farm-gate markets)", shown[0][1])
+        # the same holds with options that change the findings
+        for args in (["--measure", "value"], ["--levels", "pooled"]):
+            with self.subTest(args=args):
+                page = run("report", model, *args)[1].decode()
+                self.assertEqual([t for _, t in html_findings(page)],
+                                 text_findings(model, *args))
 
     def test_escaping(self):
         model = self.path("hostile.json")

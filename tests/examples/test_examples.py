@@ -20,6 +20,7 @@ Environment (set by tests/examples/meson.build):
 """
 import collections
 import glob
+import html
 import json
 import os
 import re
@@ -585,6 +586,22 @@ class FirstScreen(unittest.TestCase):
                 self.assertTrue(lines[0].startswith("Market analysis: "))
                 for needle in needles:
                     self.assertIn(needle, first)
+
+    def test_html_summary_is_the_text_summary(self):
+        """The HTML report's summary lists the text summary's findings: the
+        same lines, escaped for HTML, in the same order (one source,
+        lib/report/findings.c), on every example."""
+        for name in sorted(self.STORY):
+            path = os.path.join(MODELS, name)
+            lines = run("analyze", path).split("\n")
+            page = run("report", path)
+            block = page[page.index('<ul class="findings">\n'):]
+            block = block[:block.index("</ul>")]
+            items = [html.unescape(t) for t in
+                     re.findall(r'<li data-topic="[a-z_]+">(.*?)</li>\n', block)]
+            with self.subTest(model=name):
+                self.assertEqual(items, lines[1:lines.index("")])
+                self.assertGreater(len(items), 2)
 
 
 class ReadmeQuotesRealReports(unittest.TestCase):

@@ -43,6 +43,55 @@ html_of(const mkg_report *r, const mkg_report_html_options *o)
 	return html;
 }
 
+/* s with the five characters HTML escapes as mkg__html_escape does. */
+static void
+escape(GString *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': g_string_append(out, "&amp;"); break;
+		case '<': g_string_append(out, "&lt;"); break;
+		case '>': g_string_append(out, "&gt;"); break;
+		case '"': g_string_append(out, "&quot;"); break;
+		case '\'': g_string_append(out, "&#39;"); break;
+		default: g_string_append_c(out, *s);
+		}
+	}
+}
+
+/* The HTML summary lists the text summary's lines (after the title, up to
+ * the first empty line), escaped, in the same order, and nothing else. */
+static void
+summary_is_text(const mkg_report *r, const char *html)
+{
+	char *text = NULL, **lines;
+	const char *start = strstr(html, "<ul class=\"findings\">\n"), *end, *at;
+	GString *want = g_string_new(NULL);
+	size_t n = 0, items = 0;
+
+	assert_non_null(start);
+	end = strstr(start, "</ul>\n");
+	assert_non_null(end);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	lines = g_strsplit(text, "\n", -1);
+	at = start;
+	for (size_t i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++, n++) {
+		g_string_assign(want, "\">");
+		escape(want, lines[i]);
+		g_string_append(want, "</li>\n");
+		at = strstr(at, want->str);
+		assert_non_null(at);
+		assert_true(at < end);
+	}
+	for (at = start; (at = strstr(at, "<li data-topic=\"")) != NULL && at < end; at++)
+		items++;
+	assert_true(n > 0);
+	assert_int_equal(items, n);
+	g_strfreev(lines);
+	g_string_free(want, TRUE);
+	mkg_free(text);
+}
+
 /* Farm gate (level producer): sellers a 0.75, c 0.25, HHI 5625 + 625 =
  * 6250; buyer b alone, 10000.  Trader level: b sells all to e, an end
  * market without firms, a competitive fringe: the buyer side has no HHI. */
@@ -63,9 +112,11 @@ test_html(void **state)
 	/* no map and no date without the model */
 	assert_null(strstr(plain, "id=\"market-map\""));
 	assert_null(strstr(plain, "report-date"));
-	assert_non_null(strstr(plain, "Farm-gate buyers of maize in 2010: HHI <b class=\"num\">"
-	                              "10000</b>, highly concentrated; the largest buyer, b, buys "
-	                              "<b class=\"num\">100%</b> of what producers sell."));
+	/* the summary is the text report's (findings.c): buyer b alone */
+	assert_non_null(strstr(plain, "<ul class=\"findings\">\n<li data-topic=\"farm_gate\">Farm "
+	                              "gate, maize 2010: buyer HHI 10,000, highly concentrated "
+	                              "(above 1,800: 2023 US Merger Guidelines); b buys 100%</li>\n"));
+	summary_is_text(r, plain);
 	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"6250\">6250</td>"));
 	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"0.75\">75.0%</td>"));
 

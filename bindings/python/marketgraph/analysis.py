@@ -396,9 +396,11 @@ class Analyses:
 
     def channels(self, chain=None):
         """Marketing channels per chain (primary commodity): each channel's
-        kind sequence, volume in primary equivalents, share, step prices and
-        farmer's share: the report's `channels` object.  chain: one primary
-        commodity only."""
+        kind sequence, volume in primary equivalents, share, step prices,
+        farmer's share, and per primary unit each step's purchase price, value
+        added, costs and net margin (net margin where the sellers give costs)
+        with the channel's sums: the report's `channels` object.  chain: one
+        primary commodity only."""
         return self._analysis("channels", _options(ChannelsOptions,
                                                    chain=cv.cstr(chain, "chain")))
 

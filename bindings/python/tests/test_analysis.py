@@ -331,6 +331,31 @@ class Channels(unittest.TestCase):
                       "processor > retailer > end_market 12.5% (40.0% of volume)",
                       m.report_text().split("\n")[:10])
 
+    def test_margins(self):
+        """Value added and net margin per t of potato (docs/analyses.md 4b):
+        the processor (energy 300) and the retailer (rent 600) give costs.
+        Processor: (300 + 400 - 400) / 2000 = 0.15 of its sales value, so
+        2000 x 0.15 / 400 = 0.75 per t; value added 5 - 1 = 4, net 3.25.
+        Retailer: 600 / 3200 of 3200 over 400 t = 1.5; 8 - 5 = 3, net 1.5.
+        Farmers give no costs: the chips channel has no net margin."""
+        doc = json.loads(json.dumps(POTATO))
+        actors = {a["id"]: a for a in doc["actors"]}
+        actors["processor"]["costs"] = [{"item": "energy", "amount": 300}]
+        actors["retail"]["costs"] = [{"item": "rent", "amount": 600}]
+        chips = mg.from_dict(doc).channels()["chains"][0]["channels"][1]
+        self.assertEqual([s["purchase_price"] for s in chips["steps"]], [0, 1, 5])
+        self.assertEqual([s["value_added"] for s in chips["steps"]], [1, 4, 3])
+        self.assertEqual([s["costs"] for s in chips["steps"]], [None, 0.75, 1.5])
+        self.assertEqual([s["net_margin"] for s in chips["steps"]], [None, 3.25, 1.5])
+        self.assertEqual((chips["value_added"], chips["costs"], chips["net_margin"]),
+                         (8, None, None))
+        actors["farmers"]["costs"] = [{"item": "labour", "amount": 88}]
+        chips = mg.from_dict(doc).channels()["chains"][0]["channels"][1]
+        # farmers: 88 / 880 of 400 over 400 t = 0.1; 1 - 0.1 = 0.9
+        self.assertAlmostEqual(chips["steps"][0]["net_margin"], 0.9)
+        self.assertAlmostEqual(chips["costs"], 0.1 + 0.75 + 1.5)
+        self.assertAlmostEqual(chips["net_margin"], 8 - 2.35)
+
     def test_errors(self):
         m = mg.from_dict(POTATO)
         with self.assertRaises(mg.InvalidArgumentError) as cm:
