@@ -6,8 +6,10 @@ message, and the key numbers of the potato example are in the DOM.
 Exit status 77 (a skip for meson) only when chromium is not installed.
 SPDX-License-Identifier: MIT
 """
+import html
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -125,23 +127,34 @@ class ChromiumReport(unittest.TestCase):
         self.assertEqual(console, [])
         # the sorting script ran to its end
         self.assertIn('data-script="ok"', dom)
+        # the summary, as the browser shows it, is the text report's summary
+        # (lib/report/findings.c): the same lines in the same order
+        text = subprocess.run([MG, "analyze", POTATO], capture_output=True, check=True,
+                              timeout=120).stdout.decode("utf-8").split("\n")
+        block = dom[dom.index('<ul class="findings">'):]
+        block = block[:block.index("</ul>")]
+        items = [html.unescape(t) for t in re.findall(r'<li data-topic="[a-z_]+">(.*?)</li>',
+                                                      block)]
+        self.assertEqual(items, text[1:text.index("")])
         # the farm-gate buyers' HHI, from the JSON report
         farm = [m for m in self.report["concentration"]
                 if m["level"] == "producer" and m["commodity"] == "native-potato"][0]
-        self.assertIn("HHI <b class=\"num\">%d</b>" % round(farm["buyer"]["hhi"]), dom)
-        self.assertIn("4689", dom)
+        self.assertIn("buyer HHI %s, highly concentrated" % format(round(farm["buyer"]["hhi"]),
+                                                                   ","), dom)
+        self.assertIn("4,689", dom)
         top = farm["buyer"]["shares"][0]
-        self.assertIn("%s, buys <b class=\"num\">%.1f%%</b>" % (top["actor"], 100 * top["share"]),
-                      dom)
+        self.assertIn("%s buys %.1f%%" % (top["actor"], 100 * top["share"]), dom)
         # the deliverable share and the captive producers of the chain
         chain = [c for c in self.report["bottlenecks"]["chains"]
                  if c["commodity"] == "native-potato"][0]
-        self.assertIn("%.1f%%</b> of the supply can reach" %
-                      (100 * chain["flow"]["deliverable_share"]), dom)
-        self.assertIn("snack-multinational holds <b class=\"num\">3</b> producers captive", dom)
+        self.assertIn("Deliverable: %.1f%% of the" % (100 * chain["flow"]["deliverable_share"]),
+                      dom)
+        self.assertIn("Captive: 3 producers (470 households, supply 1,070 t) reach end markets "
+                      "only through snack-multinational", dom)
         # every table is there, sortable
         for name in ("concentration", "coalitions", "dependency-pairs", "binding-constraints",
-                     "captive-producers", "channels", "facilitation-payments"):
+                     "captive-producers", "channels", "channel-margins",
+                     "facilitation-payments"):
             self.assertIn('id="t-%s"' % name, dom)
         self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" id="market-map"', dom)
 
