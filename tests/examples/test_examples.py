@@ -249,6 +249,61 @@ class PotatoAndes(unittest.TestCase):
         self.assertAlmostEqual(after["shares"][0]["share"], 2400 / 3530, places=12)
         self.assertLess(before["cr1"], 0.3)
 
+    def test_margins_chips_against_fresh(self):
+        """Value added and net margin per t of potato (docs/analyses.md 4b),
+        chips against fresh, recomputed here from the model.  Both
+        processors sell less than they buy (chips-andinos 240 of 250 t,
+        snack-multinational 2,320 of 2,400 t in potato equivalents), so each
+        of their sales to end markets carries its whole volume into the chip
+        channel "producer > processor > end_market".  A processor's costs per
+        unit of sales value: (costs + purchases - potatoes bought + transfers
+        paid - received) / sales."""
+        doc = load("potato-andes.json")
+        ids = {a["id"]: a for a in doc["actors"]}
+        chips_of = {c["id"]: c.get("input_per_unit", 1) for c in doc["commodities"]}
+        transfers = {c["id"] for c in doc["commodities"] if c.get("transfer")}
+        by = {ch["kinds"]: ch for ch in channels(self.after, "native-potato")["channels"]}
+        chip = by["producer > processor > end_market"]
+        fresh = by["producer > collector > wholesaler > end_market"]
+        rate = {}
+        for p in ("chips-andinos", "snack-multinational"):
+            sales = spent = 0
+            for t in doc["transactions"]:
+                if "value" not in t:
+                    continue
+                if t["commodity"] in transfers:
+                    spent += t["value"] if t["buyer"] == p else -t["value"] if \
+                        t["seller"] == p else 0
+                    continue
+                sales += t["value"] if t["seller"] == p else 0
+                if t["buyer"] == p and t["commodity"] != "native-potato":
+                    spent += t["value"]
+            spent += sum(c["amount"] for c in ids[p]["costs"])
+            rate[p] = spent / sales
+        arcs = [t for t in doc["transactions"] if t["seller"] in rate
+                and ids[t["buyer"]]["kind"] == "end_market"]
+        volume = sum(t["volume"] * chips_of[t["commodity"]] for t in arcs)
+        price = sum(t["value"] for t in arcs) / volume
+        costs = sum(rate[t["seller"]] * t["value"] for t in arcs) / volume
+        farm, proc = chip["steps"]
+        self.assertAlmostEqual(volume, chip["volume"], places=9)  # 80 + 1,720 t
+        self.assertAlmostEqual(proc["price"], price, places=9)    # 5,611 PEN/t
+        self.assertEqual(proc["purchase_price"], farm["price"])   # 904
+        self.assertAlmostEqual(proc["value_added"], price - farm["price"], places=9)
+        self.assertAlmostEqual(proc["costs"], costs, places=9)    # 4,115
+        self.assertAlmostEqual(proc["net_margin"], price - farm["price"] - costs, places=9)
+        self.assertEqual(round(proc["net_margin"]), 592)
+        # producers give no costs: value added only, no net margin
+        self.assertIsNone(farm["net_margin"])
+        self.assertIsNone(chip["net_margin"])
+        self.assertAlmostEqual(chip["value_added"], chip["end_price"], places=9)
+        # the farmers add more per t than the processors keep, but the chip
+        # channel's value added is 4.4 times the fresh channel's (1,270)
+        self.assertGreater(farm["value_added"], proc["net_margin"])
+        self.assertEqual([round(s["value_added"]) for s in fresh["steps"]], [524, 224, 522])
+        self.assertEqual(round(fresh["value_added"]), 1270)
+        self.assertTrue(all(s["net_margin"] is None for s in fresh["steps"]))
+
     def test_producers_depend_on_it(self):
         top = producer_top_buyers(self.after)
         on_it = sorted(p for p, (b, s) in top.items() if b == "snack-multinational")
