@@ -219,8 +219,8 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		{ "exit-date", 'e', 0, G_OPTION_ARG_STRING, &exit_date,
 		  "Simulate the programmes' exits at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
 		{ "channels", 0, 0, G_OPTION_ARG_NONE, &channels,
-		  "Show the marketing channels and the farmer's share per channel in the text "
-		  "(the JSON always has them)", NULL },
+		  "Show the marketing channels, the farmer's share and the margins per channel in "
+		  "the text (--detail shows them too; the JSON always has them)", NULL },
 		{ "by-tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &by_tag,
 		  "Split producers' households, incomes and farmer's shares into those with and "
 		  "without each tag (may be repeated: the lists add up)", "TAG,TAG,..." },

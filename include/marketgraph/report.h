@@ -33,8 +33,8 @@ typedef struct mkg_report_options {
 	const char *exit_date;            /**< YYYY[-MM[-DD]]: simulate programme exits then; NULL: no */
 	const char *const *coalition;     /**< actor ids of an extra what-if coalition, or NULL */
 	size_t coalition_count;
-	int channels;                     /**< nonzero: the text has the marketing channels (the
-	                                       JSON always has them) */
+	int channels;                     /**< nonzero: the text has the marketing channels, as
+	                                       with detail (the JSON always has them) */
 	mkg_levels levels;                /**< levels of trade as separate markets (default) or
 	                                       pooled, for concentration, coalitions and groups;
 	                                       the facilitation mix is always pooled */
@@ -43,8 +43,9 @@ typedef struct mkg_report_options {
 	                                       (mkg_value_options.by_tag) */
 	size_t by_tag_count;
 	int detail;                       /**< nonzero: the long text (every market's share
-	                                       table, every list to ten rows); default: the
-	                                       summary and the short sections */
+	                                       table, every list to ten rows, the marketing
+	                                       channels); default: the summary and the short
+	                                       sections */
 	const char *sections;             /**< the sections to compute and write, comma-separated
 	                                       ("concentration,dependency"; docs/report.md); NULL:
 	                                       all.  model and options are always written */

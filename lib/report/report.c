@@ -51,7 +51,7 @@ struct mkg_report {
 	mkg_bottlenecks *bottlenecks; /* volumes only, whatever the measure */
 	mkg__m4p *m4p;                /* facilitation, value, inclusiveness, groups */
 	mkg_channels *channels;       /* marketing channels; in the JSON when it has a chain */
-	bool channels_text;           /* and in the text only when asked for */
+	bool channels_text;           /* and in the text only when asked for (or detail) */
 	bool detail;                  /* the long text */
 	GPtrArray *findings;          /* the summary: mkg__finding *, findings-private.h */
 	unsigned want;                /* the sections asked for (S_BIT below) */
@@ -936,7 +936,7 @@ mkg_report_write_text(const mkg_report *report, char **out, size_t *len)
 		mkg__dependency_text(s, r->dependency, &l, r->detail);
 	if (r->bottlenecks != NULL)
 		mkg__bottlenecks_text(s, r->bottlenecks, &l, r->detail);
-	if (r->channels != NULL && r->channels_text)
+	if (r->channels != NULL && (r->channels_text || r->detail))
 		mkg__channels_text(s, r->channels, &l);
 	if (r->m4p != NULL)
 		mkg__m4p_text(s, r->m4p, &l, &u);

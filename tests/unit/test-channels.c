@@ -617,6 +617,15 @@ test_margins(void **state)
 	                             "(net margin 3), retailer 3 (net margin 1.5); channel 8 (net "
 	                             "margin 5.25)\n"));
 	mkg_free(text);
+	mkg_report_free(r);
+	/* the long form shows the channels too */
+	o.channels = 0;
+	o.detail = 1;
+	assert_int_equal(mkg_report_new(&r, m, &o), MKG_OK);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "\nMarketing channels\n"));
+	assert_non_null(strstr(text, "; channel 8 (net margin 5.25)\n"));
+	mkg_free(text);
 	assert_int_equal(mkg_report_write_json(r, &text, NULL), MKG_OK);
 	assert_non_null(strstr(text, "\"value_added\": 8,\n"));
 	assert_non_null(strstr(text, "\"net_margin\": 5.25,\n"));

@@ -188,7 +188,8 @@ class Analyses:
         """The report as text for an analyst (``marketgraph analyze``): a
         summary of at most ten lines, then the sections; channels: add the
         marketing channels (``--channels``); detail: the long form
-        (``--detail``); sections, threads and progress as for report()."""
+        (``--detail``), channels included; sections, threads and progress as
+        for report()."""
         write = function("mkg_report_write_text")
         return self._report(self._report_options(
             measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag,
