@@ -150,6 +150,12 @@ class Html(unittest.TestCase):
         # c6: 7 buyers of 1 t each, HHI 7 x (1/7)^2 x 10000 = 1,429
         self.assertTrue(shown[0][1].startswith("Farm gate, c6 2020: buyer HHI 1,429"), shown[0])
         self.assertIn("(7 farm-gate markets)", shown[0][1])
+        # no finding (the value section alone has none): the text says
+        # nothing, the page says so
+        self.assertEqual(text_findings(POTATO, "--sections", "value"), [])
+        page = run("report", POTATO, "--sections", "value")[1].decode()
+        self.assertIn('<ul class="findings">\n<li>No finding: the analyses asked for have '
+                      'nothing to report on this model.</li>\n</ul>', page)
         # the same holds with options that change the findings
         for args in (["--measure", "value"], ["--levels", "pooled"]):
             with self.subTest(args=args):
