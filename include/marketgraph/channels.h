@@ -22,6 +22,10 @@
  * MKG_CHANNELS_MAX_KINDS kinds: the rest is pooled in the channel "other"
  * (no steps; its farm and end prices are still given).
  *
+ * Per primary unit, each step also gives its sellers' purchase price, value
+ * added and, when they give actor costs, costs and net margin, and each
+ * channel their sums (docs/analyses.md, 4b, "Margins per channel").
+ *
  * Results copy every string they hold: they outlive the model.  Rows and
  * strings they return are borrowed from the result and valid until it is
  * freed.

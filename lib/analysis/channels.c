@@ -96,7 +96,8 @@ typedef struct trace {
 	GArray *channels;          /* entry, by terminal node: the chain's channels */
 	uint32_t *channel_pos;     /* node -> index + 1 in channels */
 	mkg_channel_chain sums;
-	const double *rate;        /* [model actors] costs per unit of sales value, or NaN */
+	const double *rate;        /* [2 x model actors] per actor: spending per unit of sales
+	                              value (NaN without costs), sales (seller_rates) */
 } trace;
 
 static uint32_t
