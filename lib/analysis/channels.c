@@ -32,10 +32,11 @@
 #define PRODUCER 1u /* the root: every traced flow starts at a producer */
 
 /* One step's sums over the flow crossing it on priced transactions: the
- * volume, its value, the sellers' costs spread over it (see seller_rates)
- * and the part of the volume whose sellers give costs. */
+ * volume, its value and the sellers' costs spread over it (cost_arcs); the
+ * costs are NaN once a part of the flow comes from a seller without costs
+ * (NaN stays NaN through sums and scaling: the step then has none). */
 typedef struct step_sum {
-	double priced, value, cost, costed;
+	double priced, value, cost;
 } step_sum;
 
 /* Flow of one kind sequence at one actor (or, at the end, of one channel).
@@ -58,7 +59,7 @@ typedef struct prefix {
 typedef struct arc {
 	uint32_t seller, buyer;
 	double volume, priced, value; /* V, Vp, W */
-	double cost, costed;          /* the seller's costs on W, and Vp when it gives costs */
+	double cost;                  /* the seller's costs on W; NaN when it gives none */
 	bool kept;
 } arc;
 
@@ -148,7 +149,6 @@ step_add(step_sum *to, const step_sum *from, double scale)
 	to->priced += from->priced * scale;
 	to->value += from->value * scale;
 	to->cost += from->cost * scale;
-	to->costed += from->costed * scale;
 }
 
 /*
@@ -163,7 +163,7 @@ move_entry(trace *tr, GArray *table, uint32_t *pos, const entry *x, double k, co
 	unsigned from_depth = depth_of(tr, x->node);
 	double f = x->flow * k;
 	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume,
-		              f * e->cost / e->volume, f * e->costed / e->volume };
+		              f > 0 ? f * e->cost / e->volume : 0.0 };
 	entry *to = entry_for(table, pos, to_node);
 
 	to->flow += f;
@@ -254,10 +254,12 @@ cost_arcs(trace *tr)
 		mkg_idx s = tr->actor[a->seller];
 		double rate = tr->rate[2 * s], sales = tr->rate[2 * s + 1];
 
-		if (MKG_IS_ABSENT(rate) || !(sales > 0))
-			continue;
-		a->cost = a->value * rate - bought[a->seller] * (a->value / sales);
-		a->costed = a->priced;
+		if (!(a->priced > 0))
+			continue; /* carries no price, so no costs */
+		if (MKG_IS_ABSENT(rate))
+			a->cost = MKG_ABSENT;
+		else if (sales > 0)
+			a->cost = a->value * rate - bought[a->seller] * (a->value / sales);
 	}
 	g_free(bought);
 }
@@ -322,7 +324,7 @@ build_arcs(trace *tr, const GArray *txs, mkg_idx *local, const double *factor_of
 	g_array_set_size(tr->arcs, pairs);
 	for (guint i = 0, next = 0; i < count; i++)
 		if (sorted[i] != UINT32_MAX) {
-			arc fresh = { seller[i], buyer[i], 0, 0, 0, 0, 0, true };
+			arc fresh = { seller[i], buyer[i], 0, 0, 0, 0, true };
 
 			arc_of[sorted[i]] = next;
 			g_array_index(tr->arcs, arc, next++) = fresh;
@@ -575,13 +577,11 @@ price(const step_sum *s)
 }
 
 /* Costs per primary unit, when every seller on the priced flow gives costs
- * (equal up to rounding: the parts are scaled fractions of one volume). */
+ * (else the sum is NaN). */
 static double
 costs(const step_sum *s)
 {
-	if (!(s->priced > 0) || s->costed < s->priced * (1 - 1e-9))
-		return MKG_ABSENT;
-	return s->cost / s->priced;
+	return s->priced > 0 ? s->cost / s->priced : MKG_ABSENT;
 }
 
 static double

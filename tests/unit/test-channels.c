@@ -635,6 +635,54 @@ test_margins(void **state)
 	g_string_free(doc, TRUE);
 }
 
+/*
+ * A step has costs only when every seller on its priced flow gives them.
+ * p1 (costs 5) sells 10 t for 10 and p2 10 t for 20 to tr, who sells 25 t
+ * for 75 (p3's 5 t have no value).  Without p2's costs the producer step
+ * has none; with p2's 4: p1 10 x 5/10 = 5, p2 20 x 4/20 = 4, (5 + 4) / 20
+ * = 0.45 per t, value added 30 / 20 = 1.5, net 1.05; p3, unpriced, gives
+ * no costs but carries no price either.  tr gives none: 3 - 1.5 = 1.5,
+ * no net margin, and the channel none.
+ */
+static void
+test_margins_partial(void **state)
+{
+	static const char *const fmt =
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p1\", \"kind\": \"producer\", \"costs\": [{\"item\": \"a\", "
+		"\"amount\": 5}]}, {\"id\": \"p2\", \"kind\": \"producer\"%s}, "
+		"{\"id\": \"p3\", \"kind\": \"producer\"}, {\"id\": \"tr\", \"kind\": \"trader\"}, "
+		"{\"id\": \"em\", \"kind\": \"end_market\"}], \"transactions\": ["
+		"{\"seller\": \"p1\", \"buyer\": \"tr\", \"commodity\": \"tea\", \"volume\": 10, "
+		"\"value\": 10}, "
+		"{\"seller\": \"p2\", \"buyer\": \"tr\", \"commodity\": \"tea\", \"volume\": 10, "
+		"\"value\": 20}, "
+		"{\"seller\": \"p3\", \"buyer\": \"tr\", \"commodity\": \"tea\", \"volume\": 5}, "
+		"{\"seller\": \"tr\", \"buyer\": \"em\", \"commodity\": \"tea\", \"volume\": 25, "
+		"\"value\": 75}]}";
+
+	(void)state;
+	for (int with = 0; with < 2; with++) {
+		char *doc = g_strdup_printf(fmt, with ? ", \"costs\": [{\"item\": \"b\", "
+		                                        "\"amount\": 4}]" : "");
+		mkg_model *m = m4p_load(doc);
+		mkg_channels *c = compute(m, NULL);
+		const mkg_channel *ch = mkg_channels_channel_at(c, 0, 0);
+
+		assert_string_equal(ch->kinds, "producer > trader > end_market");
+		assert_near(ch->volume, 25);
+		check_step(c, 0, 0, 0, MKG_ACTOR_PRODUCER, MKG_ACTOR_TRADER, 20, 30);
+		check_margins(c, 0, 0, 0, 1.5, with ? 0.45 : MKG_ABSENT);
+		check_margins(c, 0, 1, 1.5, 1.5, MKG_ABSENT);
+		assert_near(ch->value_added, 3);
+		assert_true(MKG_IS_ABSENT(ch->costs));
+		assert_true(MKG_IS_ABSENT(ch->net_margin));
+		mkg_channels_free(c);
+		mkg_model_free(m);
+		g_free(doc);
+	}
+}
+
 /* Costs whose sum no double holds. */
 static void
 test_margins_overflow(void **state)
@@ -734,6 +782,7 @@ main(void)
 		cmocka_unit_test(test_chain_option_and_errors),
 		cmocka_unit_test(test_overflow),
 		cmocka_unit_test(test_margins),
+		cmocka_unit_test(test_margins_partial),
 		cmocka_unit_test(test_margins_overflow),
 		cmocka_unit_test(test_report),
 	};
