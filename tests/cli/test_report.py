@@ -27,9 +27,9 @@ ROOT = os.environ.get("MKG_SOURCE_ROOT",
 POTATO = os.path.join(ROOT, "examples", "models", "potato-andes.json")
 HINT = " (try 'marketgraph {} --help')\n"
 TABLES = ["binding-constraints", "captive-producers", "channel-margins", "channels", "coalitions",
-          "concentration", "dependency-actors", "dependency-pairs", "facilitation-mix", "facilitation-payers",
-          "facilitation-payments", "flow", "market-shares", "producer-share", "throughput",
-          "value-actors", "value-kinds"]
+          "concentration", "dependency-actors", "dependency-pairs", "facilitation-mix",
+          "facilitation-payers", "facilitation-payments", "flow", "market-shares",
+          "producer-share", "throughput", "value-actors", "value-kinds"]
 
 
 def run(*args):
