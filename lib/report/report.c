@@ -385,7 +385,7 @@ text_take(run *x, int s)
 		in.bottlenecks = r->bottlenecks;
 		break;
 	case S_CHANNELS:
-		if (r->channels_text)
+		if (r->channels_text || r->detail)
 			mkg__channels_text(text_part(t, s), r->channels, &t->l);
 		in.channels = r->channels;
 		break;
