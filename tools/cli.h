@@ -162,8 +162,9 @@ int cli_analyze_write(const cli_command *cmd, const mkg_report *report, const mk
 /* The map's view flags of render and export --format dot (dot-view.c). */
 typedef struct cli_dot_view {
 	gboolean hide_services, hide_facilitation;
-	char *commodity, *chain, *top;
+	char *commodity, *chain, *top, *page;
 	char **collapse;
+	double label_pt;   /* with --page: the library's estimate of the labels' size */
 } cli_dot_view;
 #define CLI_DOT_VIEW_ENTRIES(v, pre)                                                        \
 	{ "hide-services", 0, 0, G_OPTION_ARG_NONE, &(v).hide_services,                     \
@@ -180,15 +181,22 @@ typedef struct cli_dot_view {
 	  "(repeat or join with commas)", "KIND-by-region" },                               \
 	{ "top", 0, 0, G_OPTION_ARG_STRING, &(v).top,                                       \
 	  pre "with --highlight: only the N actors holding the most volume (and the N "     \
-	  "largest binding arrows) in red", "N" }
+	  "largest binding arrows) in red", "N" },                                          \
+	{ "page", 0, 0, G_OPTION_ARG_STRING, &(v).page,                                     \
+	  pre "lay the map out for a printed page: a4-landscape, a4-portrait, "             \
+	  "a3-landscape, letter-landscape or none (default)", "PAGE" }
 /* Whether any view flag was given. */
 int cli_dot_view_given(const cli_dot_view *v);
 /* Copy the flags into *opts: return -1, or CLI_EXIT_USAGE after printing
  * the error ("--collapse: unknown 'x', expected KIND-by-region ...",
  * "--top must be a whole number from 1 to 1000000, got '0'", "--top needs
- * --highlight", "--commodity and --chain: give one"). */
-int cli_dot_view_apply(const cli_command *cmd, const cli_dot_view *v, gboolean highlight,
+ * --highlight", "--commodity and --chain: give one", "--page: unknown 'a5',
+ * expected ...").  opts->page_label_points is set to &v->label_pt. */
+int cli_dot_view_apply(const cli_command *cmd, cli_dot_view *v, gboolean highlight,
                        mkg_dot_options *opts);
+/* After the map is written: with --page, a note on standard error when
+ * its labels come out under 7 pt. */
+void cli_dot_view_note(const cli_command *cmd, const cli_dot_view *v);
 void cli_dot_view_clear(cli_dot_view *v);
 
 /* The commands. */

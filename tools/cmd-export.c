@@ -27,7 +27,7 @@ export_json(const cli_command *cmd, const mkg_model *model, const char *out)
 
 static int
 export_dot(const cli_command *cmd, const mkg_model *model, mkg_dot_options opts,
-           const char *out)
+           const cli_dot_view *view, const char *out)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -35,6 +35,7 @@ export_dot(const cli_command *cmd, const mkg_model *model, mkg_dot_options opts,
 
 	if (mkg_dot_write_string(model, &opts, &text, &len) != MKG_OK)
 		return cli_fail(cmd, "%s", mkg_error_message());
+	cli_dot_view_note(cmd, view);
 	rc = cli_write(cmd, out, text, len);
 	mkg_free(text);
 	return rc;
@@ -112,9 +113,9 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		goto done;
 	}
 	if (!dot && (view.hide_services || view.hide_facilitation || view.commodity != NULL ||
-	             view.collapse != NULL || view.top != NULL)) {
+	             view.collapse != NULL || view.top != NULL || view.page != NULL)) {
 		rc = cli_usage_error(cmd, "--hide-services, --hide-facilitation, --commodity, "
-		                     "--collapse and --top need --format dot");
+		                     "--collapse, --top and --page need --format dot");
 		goto done;
 	}
 	if (!dot && view.chain != NULL && !results) {
@@ -141,7 +142,7 @@ cli_export(const cli_command *cmd, int argc, char **argv)
 		rc = cli_export_graph(cmd, model, formats[fmt], results, view.chain, facilitation,
 		                      memberships, out);
 	else
-		rc = dot ? export_dot(cmd, model, dot_opts, out) : export_json(cmd, model, out);
+		rc = dot ? export_dot(cmd, model, dot_opts, &view, out) : export_json(cmd, model, out);
 done:
 	mkg_model_free(model);
 	g_free(out);

@@ -146,6 +146,7 @@ cli_render(const cli_command *cmd, int argc, char **argv)
 		rc = cli_fail(cmd, "%s", mkg_error_message());
 		goto done;
 	}
+	cli_dot_view_note(cmd, &view);
 	if ((fd = g_file_open_tmp("marketgraph-XXXXXX.dot", &dot_file, &error)) < 0 ||
 	    !g_file_set_contents(dot_file, text, (gssize)len, &error)) {
 		rc = cli_fail(cmd, "temporary file: %s", error->message);

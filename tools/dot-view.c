@@ -1,6 +1,6 @@
 /* The map's view flags, shared by `render` and `export --format dot`:
  * --hide-services, --hide-facilitation, --commodity, --chain, --collapse
- * KIND-by-region and --top N (docs/maps.md).
+ * KIND-by-region, --top N and --page PAGE (docs/maps.md).
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 #include "output-private.h"
@@ -32,13 +32,16 @@ int
 cli_dot_view_given(const cli_dot_view *v)
 {
 	return v->hide_services || v->hide_facilitation || v->commodity != NULL ||
-	       v->chain != NULL || v->collapse != NULL || v->top != NULL;
+	       v->chain != NULL || v->collapse != NULL || v->top != NULL || v->page != NULL;
 }
 
 int
-cli_dot_view_apply(const cli_command *cmd, const cli_dot_view *v, gboolean highlight,
+cli_dot_view_apply(const cli_command *cmd, cli_dot_view *v, gboolean highlight,
                    mkg_dot_options *opts)
 {
+	static const char *const pages[] = {
+		"a4-landscape", "a4-portrait", "a3-landscape", "letter-landscape", "none",
+	};
 	char q[MKG_QUOTE_BUFSIZE];
 
 	opts->hide_services = v->hide_services;
@@ -73,7 +76,32 @@ cli_dot_view_apply(const cli_command *cmd, const cli_dot_view *v, gboolean highl
 			return cli_usage_error(cmd, "--top needs --highlight");
 		opts->top = (size_t)n;
 	}
+	if (v->page != NULL) {
+		size_t i = 0;
+		while (i < G_N_ELEMENTS(pages) && strcmp(v->page, pages[i]) != 0)
+			i++;
+		if (i == G_N_ELEMENTS(pages))
+			return cli_usage_error(cmd, "--page: unknown %s, expected a4-landscape, "
+			                       "a4-portrait, a3-landscape, letter-landscape or none",
+			                       mkg__quote(q, v->page));
+		opts->page = v->page;
+	}
+	v->label_pt = MKG_ABSENT;
+	opts->page_label_points = &v->label_pt;
 	return -1;
+}
+
+void
+cli_dot_view_note(const cli_command *cmd, const cli_dot_view *v)
+{
+	char pt[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (v->page == NULL || !(v->label_pt < 7))
+		return;
+	(void)cli_fail(cmd, "note: the map is too large for %s: its labels come out at about "
+	               "%s pt (under 7, hard to read); draw less with --chain C, --collapse "
+	               "KIND-by-region or --top N (docs/maps.md)", v->page,
+	               g_ascii_formatd(pt, sizeof pt, "%.1f", v->label_pt));
 }
 
 void
@@ -83,4 +111,5 @@ cli_dot_view_clear(cli_dot_view *v)
 	g_free(v->chain);
 	g_strfreev(v->collapse);
 	g_free(v->top);
+	g_free(v->page);
 }

@@ -55,10 +55,18 @@ typedef struct mkg_dot_options {
 	                                   *   drawn as one node per region */
 	size_t top;                       /**< nonzero: only the top highlighted actors and
 	                                   *   arrows in red (see below) */
+	/* A map for a printed page (version 3). */
+	const char *page;                 /**< NULL or "none": a map for the screen; "a4-landscape",
+	                                   *   "a4-portrait", "a3-landscape" or "letter-landscape":
+	                                   *   laid out and scaled for that page (see below) */
+	double *page_label_points;        /**< non-NULL: receives, on success, the estimated size
+	                                   *   in points of the smallest label once the map is
+	                                   *   scaled to the page (under 7: too small to read);
+	                                   *   MKG_ABSENT without a page.  Borrowed for the call */
 } mkg_dot_options;
 
-#define MKG_DOT_OPTIONS_VERSION 2
-#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, 0 }
+#define MKG_DOT_OPTIONS_VERSION 3
+#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
 
 /** Fill *opts with MKG_DOT_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
  * or a version this library does not know. */
@@ -108,11 +116,22 @@ MKG_EXPORT int mkg_dot_options_init(mkg_dot_options *opts, unsigned int version)
  *    labelled with how many they are, their arrows merged; such a node is
  *    red when one of its actors is.
  *  - a legend, unless opts->hide_legend: the kinds, commodities, arrows
- *    and highlights present, and what the view left out or merged.
+ *    and highlights present, and what the view left out or merged;
+ *  - with opts->page: the map laid out for that page, 0.4 inch margins:
+ *    the columns run across the page's long side (rankdir=LR on a
+ *    landscape page, TB on a portrait one), compact fonts (names 9 to 12
+ *    pt, other labels 8 pt), small gaps, and DOT's size="W,H!" (the page
+ *    less its margins), ratio=compress, margin=0.4 and center=true, so that
+ *    Graphviz scales the drawing to fill the page.  The scale is estimated
+ *    from the columns' sizes; when the smallest label would come out under
+ *    7 pt the legend says so in red (draw less: a chain, kinds merged by
+ *    region); opts->page_label_points receives the estimate.
  *
  * Fails with MKG_EINVAL for NULL model or out, a wrong options version,
- * both commodity and chain, or collapse bits of no kind
- * (`dot: collapse_by_region has bits of no actor kind (0x80000000)`); with
+ * both commodity and chain, collapse bits of no kind
+ * (`dot: collapse_by_region has bits of no actor kind (0x80000000)`) or an
+ * unknown page (`dot: unknown page "a5" (the pages: a4-landscape,
+ * a4-portrait, a3-landscape, letter-landscape, none)`); with
  * MKG_ENOTFOUND for a commodity no transaction names (`dot: no
  * transaction of commodity "x"`) or a chain that is none of the model's
  * (as mkg_flow_new(): `dot: no chain "x" (the model's chains: a, b)`);

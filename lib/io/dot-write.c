@@ -21,6 +21,7 @@
  * SPDX-License-Identifier: MIT */
 #include "core-private.h"
 #include "model-private.h"
+#include "dot-page-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -608,7 +609,7 @@ throughput(const node *x)
 
 static void
 write_node(GString *out, const char *indent, const mkg_model *m, const view *v, size_t a,
-           const node *x, double max_through, const char *unit)
+           const node *x, double max_through, const char *unit, const mkg__dot_style *s)
 {
 	static const group none = { MKG_ACTOR_OTHER, NULL, 0 };
 	const mkg_actor_rec *actor = a < v->na ? MKG_ACTOR(m, a) : NULL;
@@ -623,16 +624,17 @@ write_node(GString *out, const char *indent, const mkg_model *m, const view *v, 
 	node_id(out, m, v, a);
 	g_string_append_printf(out, " [shape=%s, width=%s, height=%s, fontsize=%s, "
 	                       "fillcolor=\"%s\"", kind_shape(kind),
-	                       g_ascii_formatd(w, sizeof w, "%.2f", 1.0 + 1.5 * r),
-	                       g_ascii_formatd(h, sizeof h, "%.2f", 0.4 + 0.7 * r),
-	                       g_ascii_formatd(fs, sizeof fs, "%.1f", 16 + 8 * r),
+	                       g_ascii_formatd(w, sizeof w, "%.2f", s->base_w + s->grow_w * r),
+	                       g_ascii_formatd(h, sizeof h, "%.2f", s->base_h + s->grow_h * r),
+	                       g_ascii_formatd(fs, sizeof fs, "%.1f",
+	                                       s->name_pt + s->name_grow * r),
 	                       x->captive > 0 ? "#fcbba1" : kind_fill[kind]);
 	if (red)
 		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
 	g_string_append(out, ", label=<");
 	html_bold(out, actor != NULL ? shown_name(actor)
 	                             : region != NULL ? region : "(no region)");
-	g_string_append(out, "<BR/><FONT POINT-SIZE=\"13\">");
+	g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"%g\">", s->detail_pt);
 	if (actor == NULL)
 		g_string_append_printf(out, "%zu ", g->members);
 	html_text(out, mkg_actor_kind_name(kind));
@@ -644,14 +646,14 @@ write_node(GString *out, const char *indent, const mkg_model *m, const view *v, 
 	}
 	g_string_append(out, "</FONT>");
 	if (x->binding != NULL) {
-		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"" RED "\">%s ",
-		                       x->binding);
+		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"%g\" COLOR=\"" RED "\">%s ",
+		                       s->detail_pt, x->binding);
 		amount_unit(out, x->binding_capacity, unit);
 		g_string_append(out, " binds</FONT>");
 	}
 	if (x->captive > 0) {
-		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"" RED "\">"
-		                       "%zu captive producer%s, ", x->captive,
+		g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"%g\" COLOR=\"" RED "\">"
+		                       "%zu captive producer%s, ", s->detail_pt, x->captive,
 		                       x->captive == 1 ? "" : "s");
 		amount_unit(out, x->captive_supply, unit);
 		g_string_append(out, "</FONT>");
@@ -708,7 +710,7 @@ arrow(GString *out, const mkg_model *m, const view *v, const node *nodes, size_t
 
 static void
 write_edge(GString *out, const mkg_model *m, const view *v, const node *nodes, const edge *e,
-           double max_volume, const char *unit)
+           double max_volume, const char *unit, const mkg__dot_style *s)
 {
 	char pw[G_ASCII_DTOSTR_BUF_SIZE], as[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -726,7 +728,8 @@ write_edge(GString *out, const mkg_model *m, const view *v, const node *nodes, c
 		double r = MKG_IS_ABSENT(e->volume) ? 0 : relative(e->volume, max_volume);
 		g_string_append_printf(out, "penwidth=%s, arrowsize=%s, color=\"%s\", xlabel=<",
 		                       g_ascii_formatd(pw, sizeof pw, "%.2f",
-		                                       e->binding ? MAX(3.5, 1 + 9 * r) : 1 + 9 * r),
+		                                       e->binding ? MAX(3.5, 1 + s->pen_grow * r)
+		                                                  : 1 + s->pen_grow * r),
 		                       g_ascii_formatd(as, sizeof as, "%.2f", 0.6 + 0.5 * r),
 		                       e->binding ? RED : commodity_colour[e->colour]);
 		if (!MKG_IS_ABSENT(e->volume))
@@ -811,7 +814,7 @@ legend_cell(GString *out, const char *bg, const char *colour, const char *text)
 static void
 write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const view *v,
             const GArray *edges, GHashTable *colours, int highlights, const char *view_note,
-            const char *top_note)
+            const char *top_note, const char *page_note, const mkg__dot_style *s)
 {
 	const char *name = mkg_model_name(m), *unit = mkg_model_volume_unit(m);
 	int kinds[MKG_ACTOR_KIND_COUNT] = { 0 }, types[MKG_FACILITATION_TYPE_COUNT] = { 0 };
@@ -820,7 +823,8 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const vi
 	gpointer key, value;
 
 	g_string_append(out, "  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-	                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"28\">");
+	                     "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"");
+	g_string_append_printf(out, "%g\">", s->title_pt);
 	/* Graphviz refuses an empty <FONT></FONT>: "" is drawn as no name */
 	html_bold(out, name != NULL && name[0] != '\0' ? name : "Market map");
 	g_string_append(out, "</FONT></TD></TR>");
@@ -889,6 +893,9 @@ write_title(GString *out, const mkg_model *m, const mkg_dot_options *o, const vi
 		                       "</FONT></TD></TR>", top_note);
 	if (view_note != NULL)
 		g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\">%s</TD></TR>", view_note);
+	if (page_note != NULL)
+		g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" RED "\">%s"
+		                       "</FONT></TD></TR>", page_note);
 	g_string_append(out, "</TABLE>>;\n");
 	g_free(commodity);
 }
@@ -1203,8 +1210,8 @@ coalitions:
 	return rc;
 }
 
-static int write_map(const mkg_model *model, const mkg_dot_options *opts, char **out,
-                     size_t *len);
+static int write_map(const mkg_model *model, const mkg_dot_options *opts,
+                     const mkg__dot_page *page, char **out, size_t *len);
 
 int
 mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char **out,
@@ -1213,6 +1220,7 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	mkg_dot_options o;
 	highlights owned = { NULL, NULL, NULL };
 	const char *chain = NULL;
+	const mkg__dot_page *page;
 	int rc;
 
 	MKG_CHECK_ARG(model);
@@ -1220,9 +1228,11 @@ mkg_dot_write_string(const mkg_model *model, const mkg_dot_options *opts, char *
 	MKG_RESOLVE_OPTIONS(G_STRFUNC, mkg_dot_options, MKG_DOT_OPTIONS, opts, &o);
 	if ((rc = check_view(model, &o, &chain)) != MKG_OK)
 		return rc;
+	if ((rc = mkg__dot_page_find(o.page, &page)) != MKG_OK)
+		return rc;
 	if (o.highlight && (rc = run_highlights(model, chain, &o, &owned)) != MKG_OK)
 		return rc;
-	rc = write_map(model, &o, out, len);
+	rc = write_map(model, &o, page, out, len);
 	highlights_clear(&owned);
 	return rc;
 }
@@ -1258,10 +1268,102 @@ view_note(const mkg_model *m, const mkg_dot_options *o, const view *v)
 	return g_string_free(t, t->len == 0);
 }
 
+/* The estimated scale of the map on page: each column's nodes stacked
+ * (stage -1, the supporting actors without a column, counted as one). */
+static int
+page_column(const node *x)
+{
+	return x->stage < 0 ? 0 : x->stage >= N_STAGES ? N_STAGES : x->stage + 1;
+}
+
+static double
+page_scale(const mkg_model *m, const view *v, const node *nodes, const GArray *edges,
+           double max_through, double max_volume, const mkg_dot_options *o,
+           const mkg__dot_page *page, const mkg__dot_style *s, const char *view_note,
+           const char *top_note, int lit, int *down)
+{
+	double across, along;
+	mkg__dot_column col[N_STAGES + 1] = { { 0 } };
+	int nodes_in[N_STAGES + 1];
+	size_t lines = o->hide_legend ? 0 : 2, chars = 0;
+
+	for (size_t a = 0; a < v->na + v->ng; a++) {
+		const char *name;
+		size_t extra;
+		double w, h;
+		int c;
+		if (!drawn(v, a))
+			continue;
+		name = a < v->na ? shown_name(MKG_ACTOR(m, a))
+		                 : v->groups[a - v->na].region != NULL ? v->groups[a - v->na].region
+		                                                       : "(no region)";
+		extra = 1 + (nodes[a].binding != NULL) + (nodes[a].captive > 0);
+		mkg__dot_node_size(s, relative(throughput(&nodes[a]), max_through),
+		                   (size_t)g_utf8_strlen(name, MIN(strlen(name), 400)), extra,
+		                   nodes[a].captive > 0 ? 30 : 24, &w, &h);
+		c = page_column(&nodes[a]);
+		mkg__dot_column_add(&col[c], w, h);
+	}
+	for (int c = 0; c <= N_STAGES; c++)
+		nodes_in[c] = col[c].n > 0;
+	/* an arrow over several columns passes the ones between as wide as
+	 * its pen */
+	for (guint i = 0; i < edges->len; i++) {
+		const edge *e = &g_array_index(edges, edge, i);
+		int from = page_column(&nodes[e->seller]), to = page_column(&nodes[e->buyer]);
+		double r = e->service || MKG_IS_ABSENT(e->volume) ? 0 : relative(e->volume,
+		                                                                  max_volume);
+		double pen = (1 + s->pen_grow * r) / 72;
+		if (e->service && o->hide_services)
+			continue;
+		for (int c = MIN(from, to) + 1; c < MAX(from, to); c++)
+			if (nodes_in[c])   /* dot leaves out a column of no node */
+				mkg__dot_column_add(&col[c], pen, pen);
+	}
+	/* the legend: kinds, arrows, and the notes present */
+	if (lit && !o->hide_legend) {
+		lines++;
+		chars = 96;   /* "red: binding capacities and demands, ..." */
+	}
+	if (lit && top_note != NULL && !o->hide_legend) {
+		lines++;
+		chars = MAX(chars, strlen(top_note));
+	}
+	if (view_note != NULL && !o->hide_legend) {
+		lines++;
+		chars = MAX(chars, strlen(view_note));
+	}
+	/* the columns along the page's long side, like the screen map on a
+	 * landscape page, as long as the labels come out readable; else the
+	 * way that gives the larger labels */
+	across = mkg__dot_page_scale(page, s, N_STAGES + 1, col, lines, chars, 0);
+	along = mkg__dot_page_scale(page, s, N_STAGES + 1, col, lines, chars, 1);
+	*down = page->height > page->width;
+	if ((*down ? along : across) * s->detail_pt < MKG__DOT_MIN_LABEL_PT)
+		*down = along > across;
+	return *down ? along : across;
+}
+
+/* The legend's warning that labels on page come out at label_pt. */
+static char *
+page_warning(const mkg__dot_page *page, double label_pt)
+{
+	char pt[G_ASCII_DTOSTR_BUF_SIZE];
+
+	return g_strdup_printf("%s: too much for the page, labels about %s pt (under 7): draw "
+	                       "less (one chain, kinds merged by region, the top holders)",
+	                       page->name, g_ascii_formatd(pt, sizeof pt, "%.1f", label_pt));
+}
+
 /* The map of model with options already checked. */
 static int
-write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_t *len)
+write_map(const mkg_model *model, const mkg_dot_options *opts, const mkg__dot_page *page,
+          char **out, size_t *len)
 {
+	const mkg__dot_style *style = mkg__dot_style_for(page);
+	double label_pt = MKG_ABSENT;
+	int down = 0;   /* columns down the page */
+	char *page_note = NULL;
 	const char *unit;
 	size_t na, nn;
 	node *nodes;
@@ -1316,17 +1418,24 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 			max_volume = MAX(max_volume, e->volume);
 	}
 
-	dot = g_string_new("digraph market {\n"
-	                   "  graph [rankdir=LR, newrank=true, ranksep=1.2, nodesep=0.3, "
-	                   "splines=true, pad=0.3, fontname=\"Helvetica\", labelloc=t, "
-	                   "labeljust=l, outputorder=edgesfirst, fontsize=16, forcelabels=true];\n"
-	                   "  node [style=\"rounded,filled\", fontname=\"Helvetica\", "
-	                   "margin=\"0.12,0.05\", color=\"#525252\", penwidth=1];\n"
-	                   "  edge [fontname=\"Helvetica\", fontsize=13];\n");
 	note = view_note(model, opts, &v);
-	write_title(dot, model, opts, &v, edges, colours, lit, note, top_note);
+	if (page != NULL) {
+		label_pt = style->detail_pt * page_scale(model, &v, nodes, edges, max_through,
+		                                         max_volume, opts, page, style, note,
+		                                         top_note, lit, &down);
+		if (label_pt < MKG__DOT_MIN_LABEL_PT && !opts->hide_legend)
+			page_note = page_warning(page, label_pt);
+	}
+	dot = g_string_new("digraph market {\n  graph [");
+	mkg__dot_graph_attrs(dot, page, style, down);
+	g_string_append_printf(dot, "];\n  node [style=\"rounded,filled\", fontname=\"Helvetica\", "
+	                       "margin=\"%s\", color=\"#525252\", penwidth=1];\n"
+	                       "  edge [fontname=\"Helvetica\", fontsize=%g];\n",
+	                       style->node_margin, style->detail_pt);
+	write_title(dot, model, opts, &v, edges, colours, lit, note, top_note, page_note, style);
 	g_free(note);
 	g_free(top_note);
+	g_free(page_note);
 
 	/* coalitions presumed harmful: their members' nodes inside their box;
 	 * the members listed cluster by cluster with one counting sort */
@@ -1359,7 +1468,7 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 		g_string_append(dot, ": presumed harmful as one firm>;\n");
 		for (size_t k = first[c]; k < first[c + 1]; k++)
 			write_node(dot, "    ", model, &v, members[k], &nodes[members[k]], max_through,
-			           unit);
+			           unit, style);
 		g_string_append(dot, "  }\n");
 	}
 	/* the actors that support the chain without trading produce: one band */
@@ -1372,14 +1481,15 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 					                     "color=\"#d9d9d9\"; fillcolor=\"#f7f7f7\"; "
 					                     "fontcolor=\"#737373\"; label=<supporting functions and rules>;\n");
 				any = 1;
-				write_node(dot, "    ", model, &v, a, &nodes[a], max_through, unit);
+				write_node(dot, "    ", model, &v, a, &nodes[a], max_through, unit,
+				           style);
 			}
 		if (any)
 			g_string_append(dot, "  }\n");
 	}
 	for (size_t a = 0; a < nn; a++)
 		if (drawn(&v, a) && nodes[a].cluster < 0 && (pinned[a] || nodes[a].in_graph))
-			write_node(dot, "  ", model, &v, a, &nodes[a], max_through, unit);
+			write_node(dot, "  ", model, &v, a, &nodes[a], max_through, unit, style);
 	for (int s = 0; s < N_STAGES; s++) {
 		int any = 0;
 		for (size_t a = 0; a < nn; a++)
@@ -1395,7 +1505,7 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	for (guint i = 0; i < edges->len; i++) {
 		const edge *e = &g_array_index(edges, edge, i);
 		if (!(e->service && opts->hide_services))
-			write_edge(dot, model, &v, nodes, e, max_volume, unit);
+			write_edge(dot, model, &v, nodes, e, max_volume, unit, style);
 	}
 	stamp = g_new0(size_t, nn);
 	for (size_t f = 0; f < mkg_model_facilitation_count(model) && !opts->hide_facilitation;
@@ -1415,6 +1525,8 @@ write_map(const mkg_model *model, const mkg_dot_options *opts, char **out, size_
 	view_clear(&v);
 	if (len != NULL)
 		*len = dot->len;
+	if (opts->page_label_points != NULL)
+		*opts->page_label_points = label_pt;
 	*out = g_string_free(dot, FALSE);
 	return MKG_OK;
 }

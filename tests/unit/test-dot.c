@@ -623,6 +623,130 @@ test_view_top(void **state)
 	mkg_model_free(m);
 }
 
+/*
+ * The tiny map of test_whole_text laid out for A4 landscape.  Paper sizes:
+ * r = 1, so width 0.5 + 0.6 = 1.10, height 0.2 + 0.1 = 0.30, name font
+ * 9 + 2 = 11.0, other labels 8, arrow pen 1 + 4 = 5.00; title 14 pt.
+ * Estimated scale (dot-page.c): each node's label is its detail line, 24
+ * characters of 8 pt at 0.55 em: 192 * 0.55 / 72 + 0.12 = 1.586667 in wide,
+ * (11 + 8) * 1.2 / 72 + 0.04 = 0.356667 in high.  Across: (2 * 1.586667 +
+ * 0.45) * 1.1 = 3.985667 in for 11.69 - 0.8 = 10.89 in: 2.732290; down:
+ * 0.356667 * 1.2 + 14 * 1.3 / 72 = 0.680778 in for 7.47: 10.97.  Labels
+ * 8 * 2.732290 = 21.858 pt, readable, so the columns run across (LR).
+ */
+static void
+test_page(void **state)
+{
+	mkg_model *m = model_of(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"name\": \"Tiny\", "
+		"\"volume_unit\": \"t\", \"actors\": [{\"id\": \"p\", \"kind\": \"producer\"}, "
+		"{\"id\": \"m\", \"name\": \"Market\", \"kind\": \"end_market\"}], "
+		"\"transactions\": [{\"seller\": \"p\", \"buyer\": \"m\", \"commodity\": \"maize\", "
+		"\"volume\": 10}]}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	double points = 0;
+	char *dot;
+
+	(void)state;
+	opts.hide_legend = 1;
+	opts.page = "a4-landscape";
+	opts.page_label_points = &points;
+	dot = dot_of(m, &opts);
+	assert_string_equal(dot,
+		"digraph market {\n"
+		"  graph [rankdir=LR, newrank=true, ranksep=0.45, nodesep=0.05, splines=true, "
+		"size=\"10.89,7.47!\", ratio=compress, margin=0.4, center=true, pad=0, "
+		"fontname=\"Helvetica\", labelloc=t, labeljust=l, outputorder=edgesfirst, "
+		"fontsize=9, forcelabels=true];\n"
+		"  node [style=\"rounded,filled\", fontname=\"Helvetica\", margin=\"0.06,0.02\", "
+		"color=\"#525252\", penwidth=1];\n"
+		"  edge [fontname=\"Helvetica\", fontsize=8];\n"
+		"  label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>"
+		"<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>Tiny</B></FONT></TD></TR></TABLE>>;\n"
+		"  \"p\" [shape=box, width=1.10, height=0.30, fontsize=11.0, fillcolor=\"#a1d99b\", "
+		"label=<<B>p</B><BR/><FONT POINT-SIZE=\"8\">producer, 10 t</FONT>>, "
+		"tooltip=\"p (producer)\"];\n"
+		"  \"m\" [shape=ellipse, width=1.10, height=0.30, fontsize=11.0, fillcolor=\"#9ecae1\", "
+		"label=<<B>Market</B><BR/><FONT POINT-SIZE=\"8\">end_market, 10 t</FONT>>, "
+		"tooltip=\"m (end_market)\"];\n"
+		"  { rank=same; \"p\"; }\n"
+		"  { rank=same; \"m\"; }\n"
+		"  \"p\" -> \"m\" [penwidth=5.00, arrowsize=1.10, color=\"#636363\", xlabel=<10>, "
+		"tooltip=\"p -> m: maize, 1 transaction\"];\n"
+		"}\n");
+	assert_float_equal(points, 21.8583, 0.001);
+	mkg_free(dot);
+
+	/* A4 portrait: the columns down the long side (TB).  Down: along the
+	 * row 1.586667 * 1.2 = 1.904 in for 7.47: 3.923; across (2 * 0.356667
+	 * + 0.45) * 1.1 + 0.252778 = 1.532278 in for 10.89: 7.107; 8 * 3.923 =
+	 * 31.39 pt */
+	opts.page = "a4-portrait";
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "  graph [rankdir=TB, newrank=true, ranksep=0.45, nodesep=0.05, "
+	                "splines=true, size=\"7.47,10.89!\", ratio=compress, margin=0.4, "
+	                "center=true, pad=0, ");
+	assert_float_equal(points, 8 * 7.47 / 1.904, 0.001);
+	mkg_free(dot);
+	opts.page = "a3-landscape";
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "rankdir=LR, newrank=true, ranksep=0.45, nodesep=0.05, splines=true, "
+	                "size=\"15.74,10.89!\"");
+	mkg_free(dot);
+	opts.page = "letter-landscape";
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "size=\"10.20,7.70!\"");
+	mkg_free(dot);
+	/* "none" is the screen map, its estimate absent */
+	opts.page = "none";
+	dot = dot_of(m, &opts);
+	assert_contains(dot, "  graph [rankdir=LR, newrank=true, ranksep=1.2, nodesep=0.3, "
+	                "splines=true, pad=0.3, ");
+	assert_true(MKG_IS_ABSENT(points));
+	mkg_free(dot);
+	mkg_model_free(m);
+}
+
+/* A map too large for its page says so in red in the legend: 40 producers
+ * of 5 t selling to one market of 200 t: r = sqrt(5 / 200) = 0.158114, name
+ * font 9 + 2r = 9.316228, height (9.316228 + 8) * 1.2 / 72 + 0.04 =
+ * 0.328604 in; 40 of them and 39 gaps of 0.05 in one column, * 1.2 =
+ * 18.113 in; down the page (TB) 40 * 1.586667 in wide: worse.  With the
+ * legend's two lines (2 * (9 * 1.2 + 6) / 72 = 0.466667) and the title
+ * (0.252778), 7.47 / 18.832 = 0.396656: labels 3.17 pt. */
+static void
+test_page_too_small(void **state)
+{
+	GString *json = g_string_new("{\"format\": \"marketgraph\", \"version\": 1, "
+	                             "\"actors\": [{\"id\": \"m\", \"kind\": \"end_market\"}");
+	mkg_dot_options opts = MKG_DOT_OPTIONS_INIT;
+	double points = 0;
+	mkg_model *m;
+	char *dot;
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		g_string_append_printf(json, ", {\"id\": \"p%02d\", \"kind\": \"producer\"}", i);
+	g_string_append(json, "], \"transactions\": [");
+	for (int i = 0; i < 40; i++)
+		g_string_append_printf(json, "%s{\"seller\": \"p%02d\", \"buyer\": \"m\", "
+		                       "\"commodity\": \"maize\", \"volume\": 5}", i ? ", " : "", i);
+	g_string_append(json, "]}");
+	m = model_of(json->str);
+	opts.page = "a4-landscape";
+	opts.page_label_points = &points;
+	dot = dot_of(m, &opts);
+	assert_float_equal(points, 8 * 7.47 / (1.2 * (40 * 0.328604 + 39 * 0.05) +
+	                                       14 * 1.3 / 72 + 2 * (9 * 1.2 + 6) / 72), 0.001);
+	assert_contains(dot, "rankdir=LR");
+	assert_contains(dot, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#cb181d\">a4-landscape: too "
+	                "much for the page, labels about 3.2 pt (under 7): draw less (one chain, "
+	                "kinds merged by region, the top holders)</FONT></TD></TR>");
+	mkg_free(dot);
+	mkg_model_free(m);
+	g_string_free(json, TRUE);
+}
+
 static void
 expect_view_error(const mkg_model *m, const mkg_dot_options *opts, int code, const char *msg)
 {
@@ -657,6 +781,15 @@ test_view_errors(void **state)
 	opts.collapse_by_region = 1u << 31;
 	expect_view_error(m, &opts, MKG_EINVAL,
 	                  "dot: collapse_by_region has bits of no actor kind (0x80000000)");
+	opts.collapse_by_region = 0;
+	opts.page = "a5";
+	expect_view_error(m, &opts, MKG_EINVAL,
+	                  "dot: unknown page \"a5\" (the pages: a4-landscape, a4-portrait, "
+	                  "a3-landscape, letter-landscape, none)");
+	opts.page = "A4-landscape";   /* names are exact */
+	expect_view_error(m, &opts, MKG_EINVAL,
+	                  "dot: unknown page \"A4-landscape\" (the pages: a4-landscape, "
+	                  "a4-portrait, a3-landscape, letter-landscape, none)");
 	mkg_model_free(m);
 }
 
@@ -704,6 +837,8 @@ main(void)
 		cmocka_unit_test(test_view_collapse),
 		cmocka_unit_test(test_view_top),
 		cmocka_unit_test(test_view_errors),
+		cmocka_unit_test(test_page),
+		cmocka_unit_test(test_page_too_small),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
