@@ -32,6 +32,8 @@ typedef struct mkg__dot_style {
 	double base_h, grow_h;
 	double pen_grow;             /* an arrow's width: 1 + pen_grow * r */
 	const char *node_margin;     /* DOT margin inside a node */
+	size_t wrap;                 /* names broken at spaces into lines of about
+	                              * this many characters; 0: never */
 } mkg__dot_style;
 
 /* The page named name, or NULL for NULL and "none"; MKG_EINVAL with
@@ -46,11 +48,18 @@ const mkg__dot_style *mkg__dot_style_for(const mkg__dot_page *page);
 void mkg__dot_graph_attrs(GString *out, const mkg__dot_page *page, const mkg__dot_style *s,
                           int down);
 
+/* name with the spaces where its lines break (s->wrap) made line breaks,
+ * in a new string; *lines and *longest (NULL: not wanted) receive its
+ * number of lines and the characters of the longest. */
+char *mkg__dot_wrap(const mkg__dot_style *s, const char *name, size_t *lines,
+                    size_t *longest);
+
 /* The estimated size (inches, unscaled) of a node of relative volume r
- * whose label has a name of name_chars characters and lines more lines of
- * at most line_chars characters. */
-void mkg__dot_node_size(const mkg__dot_style *s, double r, size_t name_chars, size_t lines,
-                        size_t line_chars, double *width, double *height);
+ * whose label has a name of name_lines lines of at most name_chars
+ * characters and lines more lines of at most line_chars characters. */
+void mkg__dot_node_size(const mkg__dot_style *s, double r, size_t name_lines,
+                        size_t name_chars, size_t lines, size_t line_chars, double *width,
+                        double *height);
 
 /* A column of the map (a stage): its nodes stacked, inches.  The arrows
  * that pass a column take a slot in it too (dot's virtual nodes). */

@@ -33,11 +33,11 @@ static const mkg__dot_page pages[] = {
 };
 
 static const mkg__dot_style screen = {
-	16, 8, 13, 16, 28, 1.0, 1.5, 0.4, 0.7, 9, "0.12,0.05",
+	16, 8, 13, 16, 28, 1.0, 1.5, 0.4, 0.7, 9, "0.12,0.05", 0,
 };
 
 static const mkg__dot_style paper = {
-	9, 2, 8, 9, 14, 0.5, 0.6, 0.2, 0.1, 4, "0.06,0.02",
+	9, 2, 8, 9, 14, 0.5, 0.6, 0.2, 0.1, 4, "0.06,0.02", 18,
 };
 
 int
@@ -92,13 +92,49 @@ mkg__dot_graph_attrs(GString *out, const mkg__dot_page *page, const mkg__dot_sty
 	                       s->legend_pt);
 }
 
+char *
+mkg__dot_wrap(const mkg__dot_style *s, const char *name, size_t *lines, size_t *longest)
+{
+	char *t = g_strdup(name);
+	size_t n = 1, most = 0, line = 0;   /* characters on the line so far */
+
+	for (char *p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (*p == '\n') {
+			most = MAX(most, line);
+			line = 0;
+			n++;
+			continue;
+		}
+		if (*p == ' ' && s->wrap > 0 && line > 0) {
+			/* the next word: would it pass the line's width? */
+			size_t word = 0;
+			for (const char *q = p + 1; *q != '\0' && *q != ' ' && *q != '\n';
+			     q = g_utf8_next_char(q))
+				word++;
+			if (line + 1 + word > s->wrap) {
+				*p = '\n';
+				most = MAX(most, line);
+				line = 0;
+				n++;
+				continue;
+			}
+		}
+		line++;
+	}
+	if (lines != NULL)
+		*lines = n;
+	if (longest != NULL)
+		*longest = MAX(most, line);
+	return t;
+}
+
 void
-mkg__dot_node_size(const mkg__dot_style *s, double r, size_t name_chars, size_t lines,
-                   size_t line_chars, double *width, double *height)
+mkg__dot_node_size(const mkg__dot_style *s, double r, size_t name_lines, size_t name_chars,
+                   size_t lines, size_t line_chars, double *width, double *height)
 {
 	double name_pt = s->name_pt + s->name_grow * r;
 	double text_w = MAX(name_chars * name_pt * 1.1, line_chars * s->detail_pt) * CHAR_EM / 72;
-	double text_h = (name_pt + lines * s->detail_pt) * 1.2 / 72;
+	double text_h = (name_lines * name_pt + lines * s->detail_pt) * 1.2 / 72;
 
 	/* the label's margins: 0.06 in each side, 0.02 above and below (paper) */
 	*width = MAX(s->base_w + s->grow_w * r, text_w + 0.12);

@@ -632,8 +632,13 @@ write_node(GString *out, const char *indent, const mkg_model *m, const view *v, 
 	if (red)
 		g_string_append(out, ", color=\"" RED "\", penwidth=3.5");
 	g_string_append(out, ", label=<");
-	html_bold(out, actor != NULL ? shown_name(actor)
-	                             : region != NULL ? region : "(no region)");
+	{
+		char *name = mkg__dot_wrap(s, actor != NULL ? shown_name(actor)
+		                                            : region != NULL ? region : "(no region)",
+		                           NULL, NULL);
+		html_bold(out, name);
+		g_free(name);
+	}
 	g_string_append_printf(out, "<BR/><FONT POINT-SIZE=\"%g\">", s->detail_pt);
 	if (actor == NULL)
 		g_string_append_printf(out, "%zu ", g->members);
@@ -1289,7 +1294,8 @@ page_scale(const mkg_model *m, const view *v, const node *nodes, const GArray *e
 
 	for (size_t a = 0; a < v->na + v->ng; a++) {
 		const char *name;
-		size_t extra;
+		char *wrapped;
+		size_t extra, name_lines, name_chars;
 		double w, h;
 		int c;
 		if (!drawn(v, a))
@@ -1298,9 +1304,11 @@ page_scale(const mkg_model *m, const view *v, const node *nodes, const GArray *e
 		                 : v->groups[a - v->na].region != NULL ? v->groups[a - v->na].region
 		                                                       : "(no region)";
 		extra = 1 + (nodes[a].binding != NULL) + (nodes[a].captive > 0);
-		mkg__dot_node_size(s, relative(throughput(&nodes[a]), max_through),
-		                   (size_t)g_utf8_strlen(name, MIN(strlen(name), 400)), extra,
-		                   nodes[a].captive > 0 ? 30 : 24, &w, &h);
+		wrapped = mkg__dot_wrap(s, name, &name_lines, &name_chars);
+		g_free(wrapped);
+		mkg__dot_node_size(s, relative(throughput(&nodes[a]), max_through), name_lines,
+		                   MIN(name_chars, 100), extra, nodes[a].captive > 0 ? 30 : 24, &w,
+		                   &h);
 		c = page_column(&nodes[a]);
 		mkg__dot_column_add(&col[c], w, h);
 	}

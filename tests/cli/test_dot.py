@@ -166,10 +166,44 @@ class Views(unittest.TestCase):
             self.assertEqual(run(*cmd, "--chain", "rice", EXAMPLE),
                              (1, "", pre + "dot: no chain \"rice\" (the model's chains: "
                                      "native-potato, seed-potato)\n"))
-        self.assertEqual(run("export", "--hide-services", EXAMPLE),
-                         (2, "", "marketgraph export: --hide-services, --hide-facilitation, "
-                                 "--commodity, --collapse and --top need --format dot "
-                                 "(try 'marketgraph export --help')\n"))
+            self.assertEqual(run(*cmd, "--page", "a5", EXAMPLE),
+                             (2, "", pre + "--page: unknown \"a5\", expected a4-landscape, "
+                                     "a4-portrait, a3-landscape, letter-landscape or none" +
+                                     hint))
+            self.assertEqual(run(*cmd, "--page", "A4-Landscape", EXAMPLE)[0], 2)
+        for flag in (("--hide-services",), ("--page", "a4-landscape")):
+            self.assertEqual(run("export", *flag, EXAMPLE),
+                             (2, "", "marketgraph export: --hide-services, --hide-facilitation, "
+                                     "--commodity, --collapse, --top and --page need --format "
+                                     "dot (try 'marketgraph export --help')\n"))
+
+    def test_page(self):
+        # the potato example is too wide for A4 landscape: the map is
+        # written, with a note on standard error and a red legend line
+        rc, out, err = run("export", "--format", "dot", "--page", "a4-landscape", EXAMPLE)
+        self.assertEqual(rc, 0)
+        self.assertIn('  graph [rankdir=LR, newrank=true, ranksep=0.45, nodesep=0.05, '
+                      'splines=true, size="10.89,7.47!", ratio=compress, margin=0.4, '
+                      'center=true, pad=0, ', out)
+        self.assertIn('  edge [fontname="Helvetica", fontsize=8];', out)
+        m = re.fullmatch(r"marketgraph export: note: the map is too large for a4-landscape: "
+                         r"its labels come out at about (\d\.\d) pt \(under 7, hard to read\); "
+                         r"draw less with --chain C, --collapse KIND-by-region or --top N "
+                         r"\(docs/maps.md\)\n", err)
+        self.assertIsNotNone(m, err)
+        self.assertLess(float(m.group(1)), 7)
+        self.assertIn("a4-landscape: too much for the page, labels about %s pt (under 7)"
+                      % m.group(1), out)
+        # one chain with the producers merged by region fits A3: no note
+        rc, out, err = run("export", "--format", "dot", "--page", "a3-landscape", "--chain",
+                           "native-potato", "--collapse", "producers-by-region",
+                           "--hide-facilitation", "--hide-services", EXAMPLE)
+        self.assertEqual((rc, err), (0, ""))
+        self.assertIn('size="15.74,10.89!"', out)
+        self.assertNotIn("too much for the page", out)
+        # none: the screen map, byte for byte
+        self.assertEqual(run("export", "--format", "dot", "--page", "none", EXAMPLE),
+                         run("export", "--format", "dot", EXAMPLE))
 
 
 class RenderWithoutGraphviz(unittest.TestCase):

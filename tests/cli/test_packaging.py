@@ -41,7 +41,9 @@ class ManPages(unittest.TestCase):
                 for flag in flags:
                     self.assertIn(flag.replace("-", "\\-"), page)
         with open(os.path.join(MAN_DIR, "marketgraph-render.1"), encoding="utf-8") as f:
-            self.assertIn("\\-\\-collapse=KIND\\-by\\-region", f.read())
+            render = f.read()
+        self.assertIn("\\-\\-collapse=KIND\\-by\\-region", render)
+        self.assertIn("\\-\\-page=PAGE", render)
 
     @unittest.skipIf(shutil.which("groff") is None, "groff is not installed")
     def test_pages_render_without_warnings(self):
@@ -68,6 +70,9 @@ class Completion(unittest.TestCase):
         self.assertEqual(self.complete("render", "-f", "p"), ["png", "pdf"])
         self.assertEqual(self.complete("export", "--format", "g"), ["graphml"])
         self.assertIn("producers-by-region", self.complete("render", "--collapse", "pro"))
+        self.assertEqual(self.complete("render", "--page", "a4"),
+                         ["a4-landscape", "a4-portrait"])
+        self.assertEqual(self.complete("export", "--page", "l"), ["letter-landscape"])
 
 
 class PkgConfig(unittest.TestCase):

@@ -82,6 +82,40 @@ class Graphviz(unittest.TestCase):
             self.assertEqual((rc, err), (0, ""))
             self.assertIn(b"</svg>", out)
 
+    def test_page(self):
+        """--page: the drawing fills the page less its 0.4 in margins (one side
+        exactly, in points), and the 300-actor map of docs/maps.md comes out
+        with labels of at least 7 pt on A4 landscape, as Graphviz lays it out
+        (the scale in `dot -Tplain`'s first line)."""
+        rc, svg, err = run(TOOL, "render", EXAMPLE, "-o", "-", "-f", "svg", "--page",
+                           "a3-landscape", "--chain", "native-potato", "--collapse",
+                           "producers-by-region", "--hide-services", "--hide-facilitation")
+        self.assertEqual((rc, err), (0, ""))
+        w, h = (float(v) for v in re.search(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"',
+                                            svg).groups())
+        # A3 landscape: 16.54 x 11.69 in = 1190.9 x 841.7 pt
+        self.assertLessEqual(w, 1191)
+        self.assertLessEqual(h, 842)
+        self.assertTrue(abs(w - 1190.9) < 2 or abs(h - 841.7) < 2, (w, h))
+        gen = os.path.join(ROOT, "bench", "gen-model.py")
+        rc, model, err = run(sys.executable, gen, "--actors", "300", "--transactions", "900")
+        self.assertEqual(rc, 0, err)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "m300.json")
+            with open(path, "wb") as f:
+                f.write(model)
+            rc, dot, err = run(TOOL, "export", path, "--format", "dot", "--page",
+                               "a4-landscape", "--chain", "maize", "--highlight", "--top", "5",
+                               "--hide-services", "--collapse",
+                               "producers-by-region,collectors-by-region,traders-by-region",
+                               "--collapse",
+                               "processors-by-region,wholesalers-by-region,retailers-by-region")
+            self.assertEqual((rc, err), (0, ""))   # no note: readable
+        rc, plain, err = run("dot", "-Tplain", stdin=dot)
+        self.assertEqual(rc, 0, err)
+        scale = float(plain.split()[1])
+        self.assertGreaterEqual(8 * scale, 7)      # the 8 pt labels, printed
+
     def test_device_is_written_not_replaced(self):
         rc, out, err = run(TOOL, "render", EXAMPLE, "-o", os.devnull, "-f", "svg")
         self.assertEqual((rc, out, err), (0, b"", ""))

@@ -32,6 +32,10 @@ _marketgraph()
 	--separator)
 		COMPREPLY=($(compgen -W "',' ';' tab" -- "$cur"))
 		return ;;
+	--page)
+		COMPREPLY=($(compgen -W "a4-landscape a4-portrait a3-landscape letter-landscape none" \
+			-- "$cur"))
+		return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$("$tool" "$cmd" --help 2>/dev/null |

@@ -254,11 +254,12 @@ class GroupsOptions(ctypes.Structure):
 
 
 class DotOptions(ctypes.Structure):
-    VERSION, INIT = 2, "mkg_dot_options_init"
+    VERSION, INIT = 3, "mkg_dot_options_init"
     _fields_ = [("version", c_uint), ("hide_services", c_int), ("hide_facilitation", c_int),
                 ("hide_legend", c_int), ("flow", c_void_p), ("captive", c_void_p),
                 ("coalitions", c_void_p), ("highlight", c_int), ("commodity", c_char_p),
-                ("chain", c_char_p), ("collapse_by_region", c_uint), ("top", c_size_t)]
+                ("chain", c_char_p), ("collapse_by_region", c_uint), ("top", c_size_t),
+                ("page", c_char_p), ("page_label_points", P(ctypes.c_double))]
 
 
 # Every analysis: mkg_<name>_new(&out, model, <extra args>, [const options *]),

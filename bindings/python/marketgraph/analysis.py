@@ -8,6 +8,7 @@ import ctypes
 import json
 import numbers
 import os
+import warnings
 
 from . import _convert as cv
 from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, CompareOptions,
@@ -448,14 +449,18 @@ class Analyses:
     def to_dot(self, highlight: bool = False, hide_services: bool = False,
                hide_facilitation: bool = False, hide_legend: bool = False,
                commodity: Optional[str] = None, chain: Optional[str] = None,
-               collapse: Iterable[str] = (), top: int = 0) -> str:
+               collapse: Iterable[str] = (), top: int = 0,
+               page: Optional[str] = None) -> str:
         """The market map as Graphviz DOT text (``marketgraph export --format
         dot``; render it with ``dot -Tsvg``).  highlight: draw the binding
         capacities, captive-producer hubs and coalitions presumed harmful in red.
         commodity or chain: draw only that commodity's (or chain's) produce;
         collapse: actor kinds (``["producer", "collector"]``) drawn as one
         node per region; top: with highlight, only the top N actors and
-        binding arrows in red (docs/maps.md)."""
+        binding arrows in red; page: ``"a4-landscape"``, ``"a4-portrait"``,
+        ``"a3-landscape"``, ``"letter-landscape"`` or ``"none"``, the map laid
+        out for that printed page, with a UserWarning when its labels would
+        come out under 7 pt (docs/maps.md)."""
         from .model import ACTOR_KINDS
         if isinstance(collapse, str):
             raise TypeError("collapse: expected a list of actor kinds, got str")
@@ -468,10 +473,18 @@ class Analyses:
                            highlight=cv.cbool(highlight, "highlight"),
                            commodity=cv.cstr(commodity, "commodity"),
                            chain=cv.cstr(chain, "chain"), collapse_by_region=bits,
-                           top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)))
+                           top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)),
+                           page=cv.cstr(page, "page"))
+        points = ctypes.c_double()
+        options.page_label_points = ctypes.pointer(points)
         with self._lock:
-            return owned_string(function("mkg_dot_write_string"), self._handle(),
+            text = owned_string(function("mkg_dot_write_string"), self._handle(),
                                 ctypes.byref(options))
+        if points.value < 7:   # NaN without a page: no warning
+            warnings.warn("the map is too large for %s: its labels come out at about %.1f pt "
+                          "(under 7, hard to read); draw less with chain=, collapse= or top="
+                          % (page, points.value), UserWarning, stacklevel=2)
+        return text
 
 
 def compare(before, after, before_period=None, after_period=None, link_threshold=0.1,

@@ -280,6 +280,8 @@ main(void)
 	FIELD(mkg_dot_options, chain);
 	FIELD(mkg_dot_options, collapse_by_region);
 	FIELD(mkg_dot_options, top);
+	FIELD(mkg_dot_options, page);
+	FIELD(mkg_dot_options, page_label_points);
 	end();
 
 	BEGIN(mkg_read_options);

@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 import unittest
+import warnings
 
 import marketgraph as mg
 from support import SAMPLE, cli, example_models, run_cli, run_native
@@ -145,6 +146,33 @@ class HandWorked(unittest.TestCase):
             self.m.to_dot(commodity="rice")
         with self.assertRaises(mg.InvalidArgumentError):
             self.m.to_dot(top=-1)
+
+    def test_market_map_page(self):
+        # the page's DOT attributes; this small model fits A4 landscape
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            dot = self.m.to_dot(page="a4-landscape")
+            self.assertEqual(self.m.to_dot(page="none"), self.m.to_dot())
+        self.assertIn('size="10.89,7.47!", ratio=compress, margin=0.4, center=true', dot)
+        self.assertIn('edge [fontname="Helvetica", fontsize=8]', dot)
+        with self.assertRaises(mg.InvalidArgumentError) as e:
+            self.m.to_dot(page="a5")
+        self.assertIn('dot: unknown page "a5" (the pages: a4-landscape, a4-portrait, '
+                      'a3-landscape, letter-landscape, none)', str(e.exception))
+        with self.assertRaises(TypeError):
+            self.m.to_dot(page=4)
+
+    def test_market_map_page_too_small(self):
+        # 60 producers in one column cannot be read on A4 landscape
+        doc = {"format": "marketgraph", "version": 1,
+               "actors": [{"id": "m", "kind": "end_market"}] +
+                         [{"id": "p%d" % i, "kind": "producer"} for i in range(60)],
+               "transactions": [{"seller": "p%d" % i, "buyer": "m", "commodity": "maize",
+                                 "volume": 1} for i in range(60)]}
+        with self.assertWarnsRegex(UserWarning, r"^the map is too large for a4-landscape: its "
+                                                r"labels come out at about \d\.\d pt \(under 7"):
+            dot = mg.from_dict(doc).to_dot(page="a4-landscape")
+        self.assertIn("a4-landscape: too much for the page", dot)
 
     def test_option_errors(self):
         m = self.m
