@@ -20,7 +20,10 @@ from ._native import (BottleneckOptions, ChannelsOptions, CoalitionOptions, Comp
 from .errors import CanceledError, InvalidArgumentError
 from .records import Records, records, svg as _svg, to_networkx as _to_networkx
 
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+
+if TYPE_CHECKING:  # the annotations only: model imports this module
+    from .model import Model
 
 __all__ = ["Analyses", "compare"]
 
@@ -155,9 +158,12 @@ class Analyses:
                 raise raised[0]
             raise
 
-    def report(self, measure="volume", thresholds="us2023", by_region=False, exit_date=None,
-               coalition=None, levels="separate", by_tag=None, sections=None, top=0,
-               threads=0, progress=None):
+    def report(self, measure: str = "volume", thresholds: str = "us2023",
+               by_region: Union[bool, str, None] = False, exit_date: Optional[str] = None,
+               coalition: Optional[Sequence[str]] = None, levels: str = "separate",
+               by_tag: Optional[Sequence[str]] = None,
+               sections: Union[str, Sequence[str], None] = None, top: int = 0, threads: int = 0,
+               progress: Optional[Callable[[str, float], Any]] = None) -> Dict[str, Any]:
         """Every analysis, as the dict of ``marketgraph analyze --format json``.
 
         measure: "volume" or "value"; thresholds: a threshold set (us2023,
@@ -183,9 +189,13 @@ class Analyses:
             measure, thresholds, by_region, exit_date, coalition, levels, False, by_tag, sections,
             top, threads, progress))
 
-    def report_text(self, measure="volume", thresholds="us2023", by_region=False,
-                    exit_date=None, coalition=None, levels="separate", channels=False,
-                    by_tag=None, detail=False, sections=None, threads=0, progress=None):
+    def report_text(self, measure: str = "volume", thresholds: str = "us2023",
+                    by_region: Union[bool, str, None] = False, exit_date: Optional[str] = None,
+                    coalition: Optional[Sequence[str]] = None, levels: str = "separate",
+                    channels: bool = False, by_tag: Optional[Sequence[str]] = None,
+                    detail: bool = False, sections: Union[str, Sequence[str], None] = None,
+                    threads: int = 0,
+                    progress: Optional[Callable[[str, float], Any]] = None) -> str:
         """The report as text for an analyst (``marketgraph analyze``): a
         summary of at most ten lines, then the sections; channels: add the
         marketing channels (``--channels``); detail: the long form
@@ -196,8 +206,10 @@ class Analyses:
             measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag,
             sections, 0, threads, progress, detail), write=lambda r: owned_string(write, r))
 
-    def report_html(self, measure="volume", thresholds="us2023", by_region=False,
-                    exit_date=None, coalition=None, levels="separate", date=None):
+    def report_html(self, measure: str = "volume", thresholds: str = "us2023",
+                    by_region: Union[bool, str, None] = False, exit_date: Optional[str] = None,
+                    coalition: Optional[Sequence[str]] = None, levels: str = "separate",
+                    date: Optional[str] = None) -> str:
         """The report as one self-contained HTML page, a str (``marketgraph
         report``): summary, market map, charts, sortable tables.  date: the
         date printed (any text); None: the model's period."""
@@ -211,13 +223,17 @@ class Analyses:
         return self._analysis("report", self._report_options(
             measure, thresholds, by_region, exit_date, coalition, levels), write=draw)
 
-    def write_report_html(self, path, **options):
+    def write_report_html(self, path: Union[str, os.PathLike], **options: Any) -> None:
         """Write report_html(**options) to the file path (UTF-8)."""
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(self.report_html(**options))
 
-    def write_report_csv(self, directory, bom=False, measure="volume", thresholds="us2023",
-                         by_region=False, exit_date=None, coalition=None, levels="separate"):
+    def write_report_csv(self, directory: Union[str, os.PathLike], bom: bool = False,
+                         measure: str = "volume", thresholds: str = "us2023",
+                         by_region: Union[bool, str, None] = False,
+                         exit_date: Optional[str] = None,
+                         coalition: Optional[Sequence[str]] = None,
+                         levels: str = "separate") -> None:
         """Write every result list of the report as a CSV file into directory
         (``marketgraph analyze --format csv --dir``; docs/report.md, "Tables"),
         replaced as a whole set; bom: start each file with a UTF-8 byte-order
@@ -231,8 +247,9 @@ class Analyses:
 
     # ---- concentration (report sections concentration, coalitions, dependency) ---------
 
-    def concentration(self, measure="volume", thresholds="us2023", by_region=False,
-                      levels="separate"):
+    def concentration(self, measure: str = "volume", thresholds: str = "us2023",
+                      by_region: Union[bool, str, None] = False,
+                      levels: str = "separate") -> List[Dict[str, Any]]:
         """HHI, CR1, CR4 and the shares of both sides of every market (one
         commodity at one level of trade, unless levels="pooled"): the
         report's `concentration` list."""
@@ -241,8 +258,9 @@ class Analyses:
             split_by_region=_region_split(by_region),
             thresholds=cv.cstr(thresholds, "thresholds"), levels=_levels(levels)))
 
-    def coalitions(self, coalition=None, measure="volume", by_region=False, groups=True,
-                   levels="separate"):
+    def coalitions(self, coalition: Optional[Sequence[str]] = None, measure: str = "volume",
+                   by_region: Union[bool, str, None] = False, groups: bool = True,
+                   levels: str = "separate") -> List[Dict[str, Any]]:
         """The coalition what-if for the actors in `coalition` (listed
         first) and, when groups is true, for every group of the memberships:
         the report's `coalitions` list."""
@@ -252,7 +270,7 @@ class Analyses:
             split_by_region=_region_split(by_region), actors=ids, actor_count=count,
             no_groups=0 if cv.cbool(groups, "groups") else 1, levels=_levels(levels)))
 
-    def dependency(self, measure="volume"):
+    def dependency(self, measure: str = "volume") -> Dict[str, Any]:
         """Each actor's dependency on its top buyer and supplier, and every
         trading pair's asymmetry: the report's `dependency` object."""
         return self._analysis("dependency", _options(DependencyOptions,
@@ -260,7 +278,7 @@ class Analyses:
 
     # ---- bottlenecks --------------------------------------------------------------
 
-    def chains(self):
+    def chains(self) -> List[Dict[str, Optional[str]]]:
         """The chains of the model (one per primary commodity its produce
         is traded in): ``[{"commodity": ..., "unit": ...}]``, by commodity."""
         count = ctypes.c_size_t()
@@ -272,31 +290,39 @@ class Analyses:
     # Every analysis below runs on one chain: chain names its primary
     # commodity; None picks the model's only chain (an error with several).
 
-    def flow(self, sources=None, sinks=None, chain=None):
+    def flow(self, sources: Optional[Sequence[str]] = None, sinks: Optional[Sequence[str]] = None,
+             chain: Optional[str] = None) -> Dict[str, Any]:
         """Deliverable flow (max-flow / min-cut) with its binding constraints,
         in the chain's primary equivalents.  sources, sinks: actor ids
         (default: producers, end markets)."""
         return self._analysis("flow", _bottleneck_options(sources, sinks, chain=chain))
 
-    def cut_points(self, chain=None):
+    def cut_points(self, chain: Optional[str] = None) -> Dict[str, Any]:
         """``{"articulation_points": [...], "bridges": [...]}``."""
         return self._analysis("cutpoints", _bottleneck_options(chain=chain))
 
-    def captive(self, sources=None, sinks=None, chain=None):
+    def captive(self, sources: Optional[Sequence[str]] = None,
+                sinks: Optional[Sequence[str]] = None,
+                chain: Optional[str] = None) -> Dict[str, Any]:
         """``{"captive": [...], "stranded": [...], "gatekeepers": [...]}``."""
         return self._analysis("captive", _bottleneck_options(sources, sinks, chain=chain))
 
-    def betweenness(self, sources=None, sinks=None, pivots=0, seed=0, chain=None):
+    def betweenness(self, sources: Optional[Sequence[str]] = None,
+                    sinks: Optional[Sequence[str]] = None, pivots: int = 0, seed: int = 0,
+                    chain: Optional[str] = None) -> List[Dict[str, Any]]:
         """Betweenness of every actor of the chain's produce graph; pivots > 0
         estimates from that many pivots drawn with seed."""
         return self._analysis("betweenness",
                               _bottleneck_options(sources, sinks, pivots, seed, chain))
 
-    def throughput(self, sinks=None, chain=None):
+    def throughput(self, sinks: Optional[Sequence[str]] = None,
+                   chain: Optional[str] = None) -> List[Dict[str, Any]]:
         """Produce volume bought, sold and passed on by every actor."""
         return self._analysis("throughput", _bottleneck_options(sinks=sinks, chain=chain))
 
-    def bottlenecks(self, sources=None, sinks=None, pivots=0, seed=0, chain=None):
+    def bottlenecks(self, sources: Optional[Sequence[str]] = None,
+                    sinks: Optional[Sequence[str]] = None, pivots: int = 0, seed: int = 0,
+                    chain: Optional[str] = None) -> Dict[str, Any]:
         """The report's `bottlenecks` object: ``{"chains": [...]}``, for every
         chain (or the one named) its flow, cut points, captive producers,
         betweenness and throughput.  pivots = 0: exact betweenness up to
@@ -305,7 +331,9 @@ class Analyses:
         return self._analysis("bottlenecks",
                               _bottleneck_options(sources, sinks, pivots, seed, chain))
 
-    def shock(self, remove, sources=None, sinks=None, chain=None):
+    def shock(self, remove: Sequence[str], sources: Optional[Sequence[str]] = None,
+              sinks: Optional[Sequence[str]] = None,
+              chain: Optional[str] = None) -> Dict[str, Any]:
         """Exit shock: remove the actors in `remove` and report the stranded
         producers and the deliverable flow lost."""
         if remove is None:
@@ -319,17 +347,19 @@ class Analyses:
 
     # ---- facilitation -------------------------------------------------------------
 
-    def facilitation_mix(self, measure="volume", by_region=False):
+    def facilitation_mix(self, measure: str = "volume",
+                         by_region: Union[bool, str, None] = False) -> List[Dict[str, Any]]:
         """Per type and function: records, cost, targets, supported share of each market."""
         return self._analysis("facilitation_mix", _options(
             FacilitationMixOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region)))
 
-    def exit_readiness(self):
+    def exit_readiness(self) -> List[Dict[str, Any]]:
         """Whether each temporary record's exit is planned, with the reasons when not."""
         return self._analysis("exit_readiness", None)
 
-    def exit_simulation(self, date, measure="volume", by_region=False):
+    def exit_simulation(self, date: str, measure: str = "volume",
+                        by_region: Union[bool, str, None] = False) -> Dict[str, Any]:
         """What stops, what is taken over and which transactions lose the
         support of a function when programmes exit at date (YYYY, YYYY-MM or
         YYYY-MM-DD): ``unsupported_transactions`` has one entry per
@@ -338,7 +368,8 @@ class Analyses:
             ExitSimulationOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region), date=cv.cstr(date, "date", True)))
 
-    def competing(self, duplication_similarity=0.5, sample_ids=3):
+    def competing(self, duplication_similarity: float = 0.5,
+                  sample_ids: int = 3) -> List[Dict[str, Any]]:
         """Pairs of records of different funders with a common target: two
         temporary records (duplication when of one function and at least
         duplication_similarity of their targets shared, overlap below it,
@@ -353,11 +384,13 @@ class Analyses:
             CompetingOptions, duplication_similarity=float(duplication_similarity),
             sample_ids=_natural(sample_ids, "sample_ids")))
 
-    def payments(self):
+    def payments(self) -> Dict[str, Any]:
         """``{"payments": [...], "payment_totals": [...]}``: who pays for facilitation."""
         return self._analysis("payments", None)
 
-    def facilitation_analysis(self, measure="volume", by_region=False, exit_date=None):
+    def facilitation_analysis(self, measure: str = "volume",
+                              by_region: Union[bool, str, None] = False,
+                              exit_date: Optional[str] = None) -> Dict[str, Any]:
         """The report's `facilitation` object (``model.facilitation`` is the records)."""
         section = {"mix": self.facilitation_mix(measure, by_region),
                    "exit_readiness": self.exit_readiness()}
@@ -369,7 +402,7 @@ class Analyses:
 
     # ---- value, inclusiveness, groups -------------------------------------------------
 
-    def value(self, by_tag=None):
+    def value(self, by_tag: Optional[Sequence[str]] = None) -> Dict[str, Any]:
         """Sales, purchases, value added, costs, net margin and income per household
         per actor, kind and level; stage prices; producer share; with by_tag (tags),
         producers with and without each tag (keys ``by_tag``, ``by_tag_shares``)."""
@@ -378,25 +411,26 @@ class Analyses:
         tags, count = cv.cstr_array(by_tag, "by_tag")
         return self._analysis("value", _options(ValueOptions, by_tag=tags, by_tag_count=count))
 
-    def inclusiveness(self):
+    def inclusiveness(self) -> Dict[str, Any]:
         """Households reached through selling and facilitation (model-wide) and
         the produce sold by smallholders per chain (`chains`, in primary
         equivalents): the report's `inclusiveness` object."""
         return self._analysis("inclusiveness", None)
 
-    def summary(self):
+    def summary(self) -> Dict[str, Any]:
         """What the model holds: `marketgraph summary --format json` as a dict.
         Volumes per commodity (each in its `unit`) and per chain (`chains`, in
         primary equivalents); never a total volume across commodities."""
         return self._analysis("summary", None)
 
-    def groups(self, measure="volume", by_region=False, levels="separate"):
+    def groups(self, measure: str = "volume", by_region: Union[bool, str, None] = False,
+               levels: str = "separate") -> List[Dict[str, Any]]:
         """Each group of the memberships: members, shares, coalition what-if, supervision."""
         return self._analysis("groups", _options(
             GroupsOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region), levels=_levels(levels)))
 
-    def channels(self, chain=None):
+    def channels(self, chain: Optional[str] = None) -> Dict[str, Any]:
         """Marketing channels per chain (primary commodity): each channel's
         kind sequence, volume in primary equivalents, share, step prices,
         farmer's share, and per primary unit each step's purchase price, value
@@ -487,8 +521,9 @@ class Analyses:
         return text
 
 
-def compare(before, after, before_period=None, after_period=None, link_threshold=0.1,
-            thresholds=None, text=False):
+def compare(before: "Model", after: "Model", before_period: Optional[str] = None,
+            after_period: Optional[str] = None, link_threshold: float = 0.1,
+            thresholds: Optional[str] = None, text: bool = False) -> Union[Dict[str, Any], str]:
     """Two models side by side (``marketgraph compare --format json``):
     markets, links, outlets, chains, value added, outreach, facilitation
     that ended and the systemic-change indicators (docs/report.md,

@@ -6,6 +6,7 @@ JSON path of the offending field (``e.path``, e.g. ``"transactions[3].buyer"``).
 """
 
 import re
+from typing import Optional
 
 __all__ = [
     "Error", "OutOfMemoryError", "InvalidArgumentError", "NotFoundError",
@@ -23,7 +24,7 @@ class Error(Exception):
 
     code = -1  # MKG_ERROR
 
-    def __init__(self, message, code=None):
+    def __init__(self, message: str, code: Optional[int] = None) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
@@ -83,6 +84,6 @@ _BY_CODE = {cls.code: cls for cls in (
     ValidationError, ParseError, UnsupportedError, FileError, CanceledError)}
 
 
-def error_for_code(code, message):
+def error_for_code(code: int, message: str) -> Error:
     """The exception for a status code and message (Error for codes not mapped)."""
     return _BY_CODE.get(code, Error)(message, code)

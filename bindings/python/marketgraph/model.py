@@ -5,10 +5,12 @@ one record at a time, through the description structs the adds take."""
 
 import ctypes
 import json
+import os
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
 from operator import index as _as_index
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from . import _convert as cv
 from .analysis import Analyses
@@ -48,8 +50,9 @@ class Model(Analyses):
     Calls on one Model are serialised by a lock; use one Model per thread
     for parallel work."""
 
-    def __init__(self, *, name=None, currency=None, volume_unit=None, period=None,
-                 attributes=None):
+    def __init__(self, *, name: Optional[str] = None, currency: Optional[str] = None,
+                 volume_unit: Optional[str] = None, period: Optional[str] = None,
+                 attributes: Optional[Mapping[str, Any]] = None) -> None:
         ptr = MODEL_P()
         lib.mkg_model_new(ctypes.byref(ptr))
         self._adopt(ptr)
@@ -82,30 +85,30 @@ class Model(Analyses):
 
     # ---- lifetime -------------------------------------------------------------
 
-    def close(self):
+    def close(self) -> None:
         """Free the C model now.  Idempotent; views of a closed model raise ValueError."""
         with self._lock:
             self._finalizer()
             self._ptr = None
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return self._ptr is None
 
-    def __enter__(self):
+    def __enter__(self) -> "Model":
         self._handle()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> None:
         self.close()
 
     # ---- document fields ------------------------------------------------------
 
     def _text_field(field, getter, setter, doc):
-        def get(self):
+        def get(self: "Model") -> Optional[str]:
             return cv.text(self._call(getter))
 
-        def set_(self, value):
+        def set_(self: "Model", value: Optional[str]) -> None:
             self._call(setter, cv.cstr(value, field))
         return property(get, set_, doc=doc)
 
@@ -121,39 +124,39 @@ class Model(Analyses):
     del _text_field
 
     @property
-    def attributes(self):
+    def attributes(self) -> Optional[Dict[str, Any]]:
         """The document's free attributes as a dict, or None."""
         return cv.attributes(self._call(lib.mkg_model_attributes))
 
     @attributes.setter
-    def attributes(self, value):
+    def attributes(self, value: Optional[Mapping[str, Any]]) -> None:
         self._call(lib.mkg_model_set_attributes, cv.cattributes(value, "attributes"))
 
     # ---- records --------------------------------------------------------------
 
     @property
-    def actors(self):
+    def actors(self) -> "Actors":
         """The actors, a read-only sequence (also indexable by id)."""
         return Actors(self)
 
     @property
-    def transactions(self):
+    def transactions(self) -> "Transactions":
         return Transactions(self)
 
     @property
-    def facilitation(self):
+    def facilitation(self) -> "FacilitationRecords":
         return FacilitationRecords(self)
 
     @property
-    def memberships(self):
+    def memberships(self) -> "Memberships":
         return Memberships(self)
 
     @property
-    def commodities(self):
+    def commodities(self) -> "Commodities":
         """The commodities the model lists (section 4.1 of docs/format.md)."""
         return Commodities(self)
 
-    def primary_equivalent(self, commodity):
+    def primary_equivalent(self, commodity: str) -> Tuple[str, float]:
         """(primary commodity id, units of primary per unit of commodity)."""
         with self._lock:
             primary = ctypes.c_char_p()
@@ -162,7 +165,7 @@ class Model(Analyses):
                        ctypes.byref(primary), ctypes.byref(factor))
             return cv.text(primary.value), factor.value
 
-    def validate(self):
+    def validate(self) -> None:
         """Check the rules joining records (made_from chains, services'
         transactions); raises ValidationError with the importer's message."""
         self._call(lib.mkg_model_validate)
@@ -180,9 +183,12 @@ class Model(Analyses):
             add(handle, ctypes.byref(desc), ctypes.byref(index))
         return records._view(self, index.value)
 
-    def add_actor(self, id, kind, *, name=None, region=None, households=None,
-                  capacity=None, supply=None, demand=None, tags=None, attributes=None,
-                  firms=None, costs=None):
+    def add_actor(self, id: str, kind: str, *, name: Optional[str] = None,
+                  region: Optional[str] = None, households: Optional[int] = None,
+                  capacity: Optional[float] = None, supply: Optional[float] = None,
+                  demand: Optional[float] = None, tags: Optional[Sequence[str]] = None,
+                  attributes: Optional[Mapping[str, Any]] = None, firms: Optional[int] = None,
+                  costs: Optional[Sequence[Mapping[str, Any]]] = None) -> "Actor":
         """Append an actor (fields as in the model format) and return its view.
         costs: a list of ``{"item", "amount", "period", "commodity"}`` dicts
         (docs/format.md, "Costs").
@@ -206,9 +212,12 @@ class Model(Analyses):
         return self._add(Actors, ActorDesc, lib.mkg_actor_desc_init,
                          lib.mkg_model_add_actor, fill)
 
-    def add_transaction(self, seller, buyer, commodity, *, id=None, volume=None, value=None,
-                        period=None, contract=None, service=None, capacity=None,
-                        attributes=None, level=None):
+    def add_transaction(self, seller: str, buyer: str, commodity: str, *, id: Optional[str] = None,
+                        volume: Optional[float] = None, value: Optional[float] = None,
+                        period: Optional[str] = None, contract: Optional[str] = None,
+                        service: Optional[bool] = None, capacity: Optional[float] = None,
+                        attributes: Optional[Mapping[str, Any]] = None,
+                        level: Optional[str] = None) -> "Transaction":
         """Append a transaction and return its view (id generated as t<N> when None)."""
         def fill(d, path):
             at = path + "."
@@ -227,9 +236,13 @@ class Model(Analyses):
         return self._add(Transactions, TransactionDesc, lib.mkg_transaction_desc_init,
                          lib.mkg_model_add_transaction, fill)
 
-    def add_facilitation(self, facilitator, type, function, *, targets, id=None, start=None,
-                         end=None, exit=None, successor=None, cost=None, paid_by=None,
-                         attributes=None):
+    def add_facilitation(self, facilitator: str, type: str, function: str, *,
+                         targets: Mapping[str, Sequence[str]], id: Optional[str] = None,
+                         start: Optional[str] = None, end: Optional[str] = None,
+                         exit: Optional[str] = None, successor: Optional[str] = None,
+                         cost: Optional[float] = None,
+                         paid_by: Optional[Sequence[Mapping[str, Any]]] = None,
+                         attributes: Optional[Mapping[str, Any]] = None) -> "Facilitation":
         """Append a facilitation record and return its view.  targets is
         ``{"actors": [ids], "transactions": [ids]}``, paid_by a list of
         ``{"actor": id, "share": fraction}``, the last one possibly
@@ -261,7 +274,8 @@ class Model(Analyses):
         return self._add(FacilitationRecords, FacilitationDesc, lib.mkg_facilitation_desc_init,
                          lib.mkg_model_add_facilitation, fill)
 
-    def add_membership(self, group, member, *, since=None, role=None):
+    def add_membership(self, group: str, member: str, *, since: Optional[str] = None,
+                       role: Optional[str] = None) -> "Membership":
         """Append a membership of member in group and return its view."""
         def fill(d, path):
             at = path + "."
@@ -272,8 +286,10 @@ class Model(Analyses):
         return self._add(Memberships, MembershipDesc, lib.mkg_membership_desc_init,
                          lib.mkg_model_add_membership, fill)
 
-    def add_commodity(self, id, *, unit=None, service=None, made_from=None,
-                      input_per_unit=None, attributes=None, transfer=None):
+    def add_commodity(self, id: str, *, unit: Optional[str] = None, service: Optional[bool] = None,
+                      made_from: Optional[str] = None, input_per_unit: Optional[float] = None,
+                      attributes: Optional[Mapping[str, Any]] = None,
+                      transfer: Optional[bool] = None) -> "Commodity":
         """Append a commodity and return its view.  made_from may name a
         commodity added later: validate() checks the chains.  transfer: a
         fee, levy or tax (a service; never value added)."""
@@ -291,22 +307,22 @@ class Model(Analyses):
 
     # ---- export ---------------------------------------------------------------
 
-    def to_json(self):
+    def to_json(self) -> str:
         """The model as JSON text in the model format (deterministic bytes)."""
         with self._lock:
             return owned_string(lib.mkg_json_write_string, self._handle())
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         """The model as the dict of its JSON document."""
         return json.loads(self.to_json())
 
-    def save(self, path):
+    def save(self, path: Union[str, os.PathLike]) -> None:
         """Write the model to a file in the model format (FileError on failure)."""
         self._call(lib.mkg_json_write_file, cv.cpath(path))
 
     # ---- comparison -----------------------------------------------------------
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Model):
             return NotImplemented
         first, second = sorted((self, other), key=id)  # one lock order for every pair
@@ -315,12 +331,12 @@ class Model(Analyses):
 
     __hash__ = None  # mutable
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]:
         # pickle, copy.copy and copy.deepcopy give an independent model (never
         # a second owner of this C model)
         return (loads, (self.to_json(),))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._ptr is None:
             return "<marketgraph.Model (closed)>"
         return ("<marketgraph.Model %r: %d actors, %d transactions, %d facilitation, "
@@ -389,12 +405,12 @@ class _Record:
     __slots__ = ("_model", "index")
     _desc = _read_fn = None  # set by each kind
 
-    def __init__(self, model, index):
+    def __init__(self, model: "Model", index: int) -> None:
         self._model = model
         self.index = index
 
     @property
-    def model(self):
+    def model(self) -> "Model":
         return self._model
 
     def _fields(self):
@@ -409,20 +425,24 @@ class _Record:
     def _convert(self, desc):
         raise NotImplementedError
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         return self._model is other._model and self.index == other.index
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((id(self._model), self.index))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<marketgraph.%s %s>" % (type(self).__name__, self.to_dict())
 
 
-def _field(name, doc=None):
-    return property(lambda self: self._fields()[name], doc=doc)
+def _field(name, kind, doc=None):
+    """A read-only property: the record's field name, of type kind."""
+    def get(self: "_Record") -> Any:
+        return self._fields()[name]
+    get.__annotations__["return"] = kind
+    return property(get, doc=doc)
 
 
 def _compact(fields):
@@ -434,15 +454,17 @@ class Actor(_Record):
     __slots__ = ()
     _desc, _read_fn = ActorDesc, lib.mkg_model_actor_at
 
-    id = _field("id")
-    kind = _field("kind")
-    region = _field("region")
-    households = _field("households")
-    firms = _field("firms", "independent businesses the actor stands for, or None")
-    capacity = _field("capacity")
-    supply = _field("supply")
-    demand = _field("demand")
-    attributes = _field("attributes", "free user data as a dict, or None")
+    id = _field("id", str)
+    kind = _field("kind", str)
+    region = _field("region", Optional[str])
+    households = _field("households", Optional[int])
+    firms = _field("firms", Optional[int],
+                   "independent businesses the actor stands for, or None")
+    capacity = _field("capacity", Optional[float])
+    supply = _field("supply", Optional[float])
+    demand = _field("demand", Optional[float])
+    attributes = _field("attributes", Optional[Dict[str, Any]],
+                        "free user data as a dict, or None")
 
     def _convert(self, d):
         return {
@@ -460,21 +482,21 @@ class Actor(_Record):
             "attributes": cv.attributes(d.attributes)}
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The display name: the name given, else the id."""
         fields = self._fields()
         return fields["id"] if fields["name"] is None else fields["name"]
 
     @property
-    def tags(self):
+    def tags(self) -> Tuple[str, ...]:
         return tuple(self._fields()["tags"] or ())
 
     @property
-    def costs(self):
+    def costs(self) -> List[Dict[str, Any]]:
         """The actor's costs: a list of ``{"item", "amount"[, "period"][, "commodity"]}``."""
         return list(self._fields()["costs"] or ())
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         """The actor as the record of the model format."""
         return _compact(self._fields())
 
@@ -483,15 +505,17 @@ class Transaction(_Record):
     __slots__ = ()
     _desc, _read_fn = TransactionDesc, lib.mkg_model_transaction_at
 
-    id = _field("id")
-    seller = _field("seller", "The seller's actor id.")
-    buyer = _field("buyer")
-    commodity = _field("commodity")
-    volume = _field("volume")
-    value = _field("value")
-    capacity = _field("capacity")
-    level = _field("level", "The transaction's own market level, or None (the seller's kind).")
-    attributes = _field("attributes", "free user data as a dict, or None")
+    id = _field("id", str)
+    seller = _field("seller", str, "The seller's actor id.")
+    buyer = _field("buyer", str)
+    commodity = _field("commodity", str)
+    volume = _field("volume", Optional[float])
+    value = _field("value", Optional[float])
+    capacity = _field("capacity", Optional[float])
+    level = _field("level", Optional[str],
+                   "The transaction's own market level, or None (the seller's kind).")
+    attributes = _field("attributes", Optional[Dict[str, Any]],
+                        "free user data as a dict, or None")
 
     def _convert(self, d):
         return {
@@ -503,21 +527,21 @@ class Transaction(_Record):
             "capacity": cv.number(d.capacity), "attributes": cv.attributes(d.attributes)}
 
     @property
-    def period(self):
+    def period(self) -> Optional[str]:
         """The transaction's period, else the model's, else None."""
         with self._model._lock:
             own = self._fields()["period"]
             return own if own is not None else self._model.period
 
     @property
-    def contract(self):
+    def contract(self) -> str:
         return self._fields()["contract"]
 
     @property
-    def service(self):
+    def service(self) -> bool:
         return self._fields()["service"]
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         fields = self._fields()  # the period of its own only
         if fields["contract"] == "spot":
             fields["contract"] = None
@@ -530,20 +554,23 @@ class Facilitation(_Record):
     __slots__ = ()
     _desc, _read_fn = FacilitationDesc, lib.mkg_model_facilitation_at
 
-    id = _field("id")
-    facilitator = _field("facilitator")
-    type = _field("type")
-    function = _field("function")
-    targets = _field("targets",
+    id = _field("id", str)
+    facilitator = _field("facilitator", str)
+    type = _field("type", str)
+    function = _field("function", str)
+    targets = _field("targets", Dict[str, List[str]],
                      "``{\"actors\": [ids], \"transactions\": [ids]}`` (empty lists left out).")
-    start = _field("start")
-    end = _field("end")
-    exit = _field("exit")
-    successor = _field("successor")
-    cost = _field("cost")
-    paid_by = _field("paid_by", "``[{\"actor\": id, \"share\": fraction}]`` (the last item "
-                     "possibly ``{\"embedded\": [ids], \"share\": fraction}``), or None when absent.")
-    attributes = _field("attributes", "free user data as a dict, or None")
+    start = _field("start", Optional[str])
+    end = _field("end", Optional[str])
+    exit = _field("exit", Optional[str])
+    successor = _field("successor", Optional[str])
+    cost = _field("cost", Optional[float])
+    paid_by = _field("paid_by", Optional[List[Dict[str, Any]]],
+                     "``[{\"actor\": id, \"share\": fraction}]`` (the last item "
+                     "possibly ``{\"embedded\": [ids], \"share\": fraction}``), or None when "
+                     "absent.")
+    attributes = _field("attributes", Optional[Dict[str, Any]],
+                        "free user data as a dict, or None")
 
     def _convert(self, d):
         targets = {"actors": cv.texts(d.target_actors, d.target_actor_count) or None,
@@ -562,7 +589,7 @@ class Facilitation(_Record):
             "cost": cv.number(d.cost), "paid_by": paid_by or None,
             "attributes": cv.attributes(d.attributes)}
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         return _compact(self._fields())
 
 
@@ -570,16 +597,16 @@ class Membership(_Record):
     __slots__ = ()
     _desc, _read_fn = MembershipDesc, lib.mkg_model_membership_at
 
-    group = _field("group")
-    member = _field("member")
-    since = _field("since")
-    role = _field("role")
+    group = _field("group", str)
+    member = _field("member", str)
+    since = _field("since", Optional[str])
+    role = _field("role", Optional[str])
 
     def _convert(self, d):
         return {"group": cv.text(d.group), "member": cv.text(d.member),
                 "since": cv.text(d.since), "role": cv.text(d.role)}
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         return _compact(self._fields())
 
 
@@ -587,11 +614,12 @@ class Commodity(_Record):
     __slots__ = ()
     _desc, _read_fn = CommodityDesc, lib.mkg_model_commodity_at
 
-    id = _field("id")
-    unit = _field("unit", "The unit, or None (the model's volume_unit).")
-    made_from = _field("made_from")
-    input_per_unit = _field("input_per_unit")
-    attributes = _field("attributes", "free user data as a dict, or None")
+    id = _field("id", str)
+    unit = _field("unit", Optional[str], "The unit, or None (the model's volume_unit).")
+    made_from = _field("made_from", Optional[str])
+    input_per_unit = _field("input_per_unit", Optional[float])
+    attributes = _field("attributes", Optional[Dict[str, Any]],
+                        "free user data as a dict, or None")
 
     def _convert(self, d):
         return {"id": cv.text(d.id), "unit": cv.text(d.unit), "service": bool(d.service),
@@ -600,15 +628,15 @@ class Commodity(_Record):
                 "attributes": cv.attributes(d.attributes)}
 
     @property
-    def service(self):
+    def service(self) -> bool:
         return self._fields()["service"]
 
     @property
-    def transfer(self):
+    def transfer(self) -> bool:
         """True for a fee, levy or tax (docs/format.md): never value added."""
         return self._fields()["transfer"]
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         fields = self._fields()
         for flag in ("service", "transfer"):
             if not fields[flag]:
@@ -624,13 +652,13 @@ class _Records(Sequence):
 
     __slots__ = ("_model",)
 
-    def __init__(self, model):
+    def __init__(self, model: "Model") -> None:
         self._model = model
 
-    def __len__(self):
+    def __len__(self) -> int:
         return self._model._call(self._count)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Union[int, slice, str]) -> Any:
         if isinstance(key, slice):
             return [self._view(self._model, i) for i in range(*key.indices(len(self)))]
         if isinstance(key, str):
@@ -643,11 +671,11 @@ class _Records(Sequence):
             raise IndexError("%s index out of range" % self._array)
         return self._view(self._model, i)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for i in range(len(self)):
             yield self._view(self._model, i)
 
-    def __contains__(self, item):
+    def __contains__(self, item: object) -> bool:
         if isinstance(item, self._view):
             return item.model is self._model and item.index < len(self)
         if isinstance(item, str) and self._lookup is not None:
@@ -658,17 +686,17 @@ class _Records(Sequence):
             return True
         return False
 
-    def find(self, id):
+    def find(self, id: str) -> Any:
         """The record with this id (NotFoundError when there is none)."""
         where = ctypes.c_size_t()
         self._model._call(self._lookup, cv.cstr(id, "id", True), ctypes.byref(where))
         return self._view(self._model, where.value)
 
-    def to_list(self):
+    def to_list(self) -> List[Dict[str, Any]]:
         """The records as the list of dicts of the model format."""
         return [r.to_dict() for r in self]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<marketgraph %s: %d>" % (self._array, len(self))
 
 
@@ -706,19 +734,19 @@ class Memberships(_Records):
     _count = lib.mkg_model_membership_count
     _lookup = None
 
-    def find(self, group, member):
+    def find(self, group: str, member: str) -> "Membership":
         """The membership of member in group (NotFoundError when there is none)."""
         where = ctypes.c_size_t()
         self._model._call(lib.mkg_model_find_membership, cv.cstr(group, "group", True),
                           cv.cstr(member, "member", True), ctypes.byref(where))
         return self._view(self._model, where.value)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Union[int, slice, str, Tuple[str, str]]) -> Any:
         if isinstance(key, tuple):
             return self.find(*key)
         return super().__getitem__(key)
 
-    def __contains__(self, item):
+    def __contains__(self, item: object) -> bool:
         if isinstance(item, tuple) and len(item) == 2:
             try:
                 self.find(*item)
@@ -743,7 +771,7 @@ def _read_options(aggregate):
     return options
 
 
-def load(path, *, aggregate=False):
+def load(path: Union[str, os.PathLike], *, aggregate: bool = False) -> "Model":
     """Read a model from a file: a model-format document or a JSON Lines
     stream (``.jsonl``), either of them gzip-compressed (``.gz``; found from
     the content, whatever the name).  aggregate=True reads a stream of raw
@@ -761,7 +789,7 @@ def load(path, *, aggregate=False):
 read = load
 
 
-def loads(data):
+def loads(data: Union[str, bytes, bytearray, memoryview]) -> "Model":
     """Read a model from JSON text (str) or UTF-8 bytes; errors as load()."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
@@ -772,7 +800,7 @@ def loads(data):
     return _read(lib.mkg_json_read_buffer, data, len(data))
 
 
-def from_dict(document):
+def from_dict(document: Mapping[str, Any]) -> "Model":
     """Read a model from the dict of a model-format document (as json.load
     gives it); the library checks it exactly as it checks a file."""
     if not isinstance(document, Mapping):

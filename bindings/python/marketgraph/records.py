@@ -17,7 +17,7 @@ class Records(list):
     """A list of flat rows (dicts of str, int, float, bool or None), in the
     order of the result, with the column names in `columns`."""
 
-    def __init__(self, rows: Iterable[Row] = (), columns: Optional[Sequence[str]] = None):
+    def __init__(self, rows: Iterable[Row] = (), columns: Optional[Sequence[str]] = None) -> None:
         super().__init__(rows)
         if columns is None:
             seen: Dict[str, None] = {}
