@@ -243,10 +243,10 @@ mkg_report_write_html(const mkg_report *report, const mkg_report_html_options *o
 		                       charts->str);
 	for (guint i = 0; i < ts->tables->len; i++)
 		table_html(s, g_ptr_array_index(ts->tables, i));
-	g_string_append_printf(s, "</main>\n<footer>Written by marketgraph %s.  The definitions of "
-	                       "the numbers are in docs/analyses.md; the tables are the lists of "
-	                       "docs/report.md.</footer>\n<script>\n%s</script>\n</body>\n</html>\n",
-	                       mkg_version_string(), script);
+	g_string_append_printf(s, "</main>\n<footer>Written by marketgraph %s (" MKG_PROJECT_URL
+	                       ").  The definitions of the numbers are in docs/analyses.md; the "
+	                       "tables are the lists of docs/report.md.</footer>\n<script>\n%s"
+	                       "</script>\n</body>\n</html>\n", mkg_version_string(), script);
 	g_string_free(charts, TRUE);
 	mkg__tables_free(ts);
 	if (len != NULL)

@@ -90,5 +90,23 @@ class PkgConfig(unittest.TestCase):
         self.assertNotIn("example.invalid", pc)
 
 
+class ProjectUrl(unittest.TestCase):
+    """The project's home is defined once, in meson.build, and the same in
+    marketgraph.pc, the man pages and the HTML report's footer."""
+
+    def test_one_url_everywhere(self):
+        with open(os.path.join(ROOT, "meson.build"), encoding="utf-8") as f:
+            url = re.search(r"^project_url = '([^']+)'$", f.read(), re.M).group(1)
+        self.assertTrue(url.startswith("https://"), url)
+        with open(os.path.join(PC_DIR, "marketgraph.pc"), encoding="utf-8") as f:
+            self.assertIn("\nURL: %s\n" % url, f.read())
+        with open(os.path.join(MAN_DIR, "marketgraph.1"), encoding="utf-8") as f:
+            self.assertIn(url.replace("-", "\\-"), f.read())
+        model = os.path.join(ROOT, "examples", "models", "potato-andes.json")
+        page = out(TOOL, "report", model, "-o", "-")
+        self.assertIn("<footer>Written by marketgraph ", page)
+        self.assertIn(" (%s).  The definitions" % url, page)
+
+
 if __name__ == "__main__":
     unittest.main()
