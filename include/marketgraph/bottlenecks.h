@@ -83,6 +83,8 @@ MKG_EXPORT const mkg_chain *mkg_model_chain_at(const mkg_model *model, size_t i)
 /* ------------------------------------------------------------------------ */
 /* Options shared by the bottleneck analyses                                */
 
+/** Options of the bottleneck analyses (flow, cut points, captive producers, betweenness,
+ *  throughput, exit shock). */
 typedef struct mkg_bottlenecks_options {
 	unsigned int version;        /**< MKG_BOTTLENECKS_OPTIONS_VERSION */
 	const char *const *sources;  /**< actor ids; NULL: every producer */
@@ -268,6 +270,7 @@ mkg_captive_write_json(const mkg_captive *c, char **out, size_t *len);
 /** Betweenness centrality of every node of the produce graph.  Opaque. */
 typedef struct mkg_betweenness mkg_betweenness;
 
+/** One actor's betweenness: the share of shortest produce paths through it. */
 typedef struct mkg_betweenness_score {
 	const char *actor;   /**< actor id */
 	double all_pairs;    /**< over all ordered pairs (s, t) */
@@ -325,6 +328,7 @@ mkg_betweenness_write_json(const mkg_betweenness *b, char **out, size_t *len);
 /** Produce volume through every node of the produce graph.  Opaque. */
 typedef struct mkg_throughput mkg_throughput;
 
+/** The produce volume through one actor. */
 typedef struct mkg_actor_throughput {
 	const char *actor;  /**< actor id */
 	double bought;      /**< produce volume bought */
@@ -382,7 +386,8 @@ MKG_EXPORT const char *mkg_binding_type_name(mkg_binding_type type);
 
 /** A capacity on the minimum cut. */
 typedef struct mkg_binding {
-	mkg_binding_type type;
+	mkg_binding_type type; /**< what binds: an actor's capacity, an end market's demand or a
+	                            link's capacity */
 	const char *actor;   /**< actor or demand: the actor's id; NULL for a transaction */
 	const char *seller;  /**< transaction: the seller's id; else NULL */
 	const char *buyer;   /**< transaction: the buyer's id; else NULL */

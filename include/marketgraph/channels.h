@@ -49,6 +49,7 @@ MKG_BEGIN_DECLS
 /** The marketing channels of a model.  Opaque. */
 typedef struct mkg_channels mkg_channels;
 
+/** Options of the marketing channels. */
 typedef struct mkg_channels_options {
 	unsigned int version; /**< MKG_CHANNELS_OPTIONS_VERSION */
 	const char *chain;    /**< a primary commodity: only its chain; NULL: every chain */
@@ -101,8 +102,8 @@ typedef struct mkg_channel {
 /** One step of a channel: the sales of one kind to the next.  Fields are only
  *  appended, as for mkg_channel. */
 typedef struct mkg_channel_step {
-	mkg_actor_kind seller_kind;
-	mkg_actor_kind buyer_kind;
+	mkg_actor_kind seller_kind; /**< the kind of the actors selling at this step */
+	mkg_actor_kind buyer_kind; /**< the kind of the actors buying at this step */
 	double priced_volume;    /**< of the channel's volume, the part crossing this step on
 	                              transactions with a value */
 	double value;            /**< the value that part carries */

@@ -75,6 +75,7 @@ mkg_model_select_period(mkg_model **out, const mkg_model *model, const char *per
 /* ------------------------------------------------------------------------ */
 /* The comparison                                                           */
 
+/** Options of the comparison of two models (or two periods of one). */
 typedef struct mkg_compare_options {
 	unsigned int version;       /**< MKG_COMPARE_OPTIONS_VERSION */
 	const char *before_period;  /**< compare only this period of `before`; NULL: the
@@ -142,7 +143,7 @@ MKG_EXPORT double mkg_compare_link_threshold(const mkg_compare *c);
 
 /** An actor or commodity on one side only. */
 typedef struct mkg_compare_entity {
-	const char *id;
+	const char *id;      /**< the actor's or commodity's id */
 	mkg_change change;   /**< ENTERING or LEAVING */
 	mkg_actor_kind kind; /**< actors: the kind; commodities: MKG_ACTOR_KIND_UNSET */
 } mkg_compare_entity;
@@ -159,25 +160,26 @@ MKG_EXPORT const mkg_compare_entity *mkg_compare_commodity_at(const mkg_compare 
 /** One side of one market on one side of the comparison. */
 typedef struct mkg_compare_concentration {
 	int present;         /**< 0: the market does not exist on this side (numbers NaN) */
-	double hhi;
-	double cr4;
-	size_t firms;
-	mkg_concentration_class concentration;
+	double hhi;          /**< Herfindahl-Hirschman index, 0 to 10,000; NaN when absent */
+	double cr4;                            /**< combined share of the four largest, in [0,
+	                                            1]; NaN when absent */
+	size_t firms;                          /**< firms with a share > 0 (0 when absent) */
+	mkg_concentration_class concentration; /**< the HHI's class under the threshold set */
 	double total;        /**< the market's volume */
 } mkg_compare_concentration;
 
 /** One market side, before and after. */
 typedef struct mkg_compare_market {
-	const char *commodity;
+	const char *commodity; /**< the commodity of the market */
 	const char *level;    /**< "producer": the farm gate */
 	const char *region;   /**< NULL: markets are not split by region */
-	int service;
-	mkg_side side;
+	int service;          /**< 1: a service market, 0: produce */
+	mkg_side side;        /**< the side: sellers or buyers */
 	mkg_change change;    /**< SAME, ENTERING (a new market) or LEAVING */
-	mkg_compare_concentration before;
-	mkg_compare_concentration after;
+	mkg_compare_concentration before; /**< the side's concentration in `before` */
+	mkg_compare_concentration after; /**< the side's concentration in `after` */
 	double hhi_change;    /**< after - before; NaN unless both have an HHI */
-	double cr4_change;
+	double cr4_change;    /**< after - before, in [-1, 1]; NaN unless both have a CR4 */
 } mkg_compare_market;
 
 /** Market sides in concentration order (commodity, level, region, service), seller first. */
@@ -187,15 +189,15 @@ MKG_EXPORT const mkg_compare_market *mkg_compare_market_at(const mkg_compare *c,
 /** A coalition verdict that changed.  Verdicts: -1 not in the market, 0 not presumed
  *  harmful, 1 presumed harmful. */
 typedef struct mkg_compare_coalition {
-	const char *group;
-	const char *commodity;
-	const char *level;
-	const char *region;
-	mkg_side side;
-	int before;
-	int after;
+	const char *group;     /**< the group's actor id */
+	const char *commodity; /**< the commodity of the market */
+	const char *level;    /**< the market's level ("producer": the farm gate) */
+	const char *region;   /**< NULL: markets are not split by region */
+	mkg_side side;        /**< the side of the market the coalition is on */
+	int before;           /**< the verdict in `before` (-1, 0 or 1, see above) */
+	int after;            /**< the verdict in `after` */
 	double delta_before;  /**< the HHI change the coalition makes; NaN when absent */
-	double delta_after;
+	double delta_after;   /**< the same in `after` */
 } mkg_compare_coalition;
 
 MKG_EXPORT size_t mkg_compare_coalition_count(const mkg_compare *c);
@@ -206,14 +208,14 @@ MKG_EXPORT const mkg_compare_coalition *mkg_compare_coalition_at(const mkg_compa
 
 /** A trading link: seller -> buyer in one commodity (its own unit). */
 typedef struct mkg_compare_link {
-	const char *seller;
-	const char *buyer;
-	const char *commodity;
+	const char *seller;    /**< the seller's actor id */
+	const char *buyer;     /**< the buyer's actor id */
+	const char *commodity; /**< the commodity */
 	mkg_change change;     /**< ENTERING (new), LEAVING (lost), STRENGTHENED, WEAKENED */
 	double volume_before;  /**< summed volume; NaN when absent (or no volume given) */
-	double volume_after;
+	double volume_after;   /**< the same in `after` */
 	double value_before;   /**< summed value; NaN when absent */
-	double value_after;
+	double value_after;    /**< the same in `after` */
 } mkg_compare_link;
 
 /** The links that changed (SAME left out), by seller, buyer, commodity. */
@@ -237,10 +239,12 @@ MKG_EXPORT const mkg_compare_outlets *mkg_compare_side_outlets(const mkg_compare
 
 /** A chain's bottleneck figures on one side. */
 typedef struct mkg_compare_chain_side {
-	int present;
+	int present;                /**< 0: the chain does not exist on this side (numbers NaN,
+	                                 counts 0) */
 	double deliverable_share;   /**< max flow / total supply (mkg_flow) */
-	double max_flow;
-	double total_supply;
+	double max_flow;            /**< the deliverable produce flow, in the chain's unit
+	                                 (mkg_flow) */
+	double total_supply;        /**< the producers' summed supply, in the chain's unit */
 	const char *captive_actor;  /**< the actor holding the most captive supply, end
 	                                 markets left out (a chain's only end market holds every
 	                                 producer); NULL when none */
@@ -258,24 +262,27 @@ typedef struct mkg_compare_binding {
 	int type;                 /**< a mkg_binding_type */
 	const char *actor;        /**< actor or demand; else NULL */
 	const char *seller;       /**< transaction; else NULL */
-	const char *buyer;
+	const char *buyer;        /**< transaction: the buyer's id; else NULL */
 	double capacity;          /**< on the side where it binds */
 } mkg_compare_binding;
 
 /** A channel's farmer's share on both sides. */
 typedef struct mkg_compare_channel {
-	const char *kinds;
+	const char *kinds;          /**< the channel's kinds from producer to end market, as
+	                                 "producer > trader > end_market" */
 	double share_before;        /**< share of the chain's flow; NaN when absent */
-	double share_after;
-	double farmer_share_before;
-	double farmer_share_after;
+	double share_after;         /**< the same in `after` */
+	double farmer_share_before; /**< the farm price / end price of the channel in `before`;
+	                                 NaN when absent */
+	double farmer_share_after; /**< the same in `after` */
 } mkg_compare_channel;
 
+/** A chain's bottleneck figures before and after. */
 typedef struct mkg_compare_chain {
 	const char *commodity;    /**< the primary commodity */
 	const char *unit;         /**< NULL when unknown */
-	mkg_compare_chain_side before;
-	mkg_compare_chain_side after;
+	mkg_compare_chain_side before; /**< the chain in `before` */
+	mkg_compare_chain_side after; /**< the chain in `after` */
 } mkg_compare_chain;
 
 /** Chains by commodity. */
@@ -297,15 +304,15 @@ MKG_EXPORT const mkg_compare_channel *mkg_compare_channel_at(const mkg_compare *
  * either side.
  */
 typedef struct mkg_compare_value {
-	mkg_actor_kind kind;
+	mkg_actor_kind kind;        /**< the actor kind */
 	double value_added_before;  /**< NaN when absent */
-	double value_added_after;
+	double value_added_after;   /**< the same in `after` */
 	double share_before;        /**< of the chain's value added; NaN as mkg_kind_value */
-	double share_after;
+	double share_after;         /**< the same in `after` */
 	double net_margin_before;   /**< NaN when absent */
-	double net_margin_after;
+	double net_margin_after;    /**< the same in `after` */
 	double income_per_household_before; /**< NaN when the kind has no households */
-	double income_per_household_after;
+	double income_per_household_after;  /**< the same in `after` */
 } mkg_compare_value;
 
 MKG_EXPORT size_t mkg_compare_value_count(const mkg_compare *c);
@@ -320,7 +327,7 @@ typedef struct mkg_compare_reach {
 	int64_t record_households;   /**< the naive sum over records of their targets'
 	                                  households (counts an actor once per record) */
 	size_t indirect_actors;      /**< trading partners (goods) of direct actors, not direct */
-	int64_t indirect_households;
+	int64_t indirect_households; /**< their households, each actor once (absent counted 0) */
 	int64_t households_selling;  /**< producers' households that sell (mkg_inclusiveness) */
 } mkg_compare_reach;
 
@@ -328,12 +335,12 @@ MKG_EXPORT const mkg_compare_reach *mkg_compare_side_reach(const mkg_compare *c,
 
 /** A facilitation record of `before` that ended by the after side. */
 typedef struct mkg_compare_record {
-	const char *record;
-	const char *facilitator;
-	mkg_facilitation_type type;
-	mkg_function function;
+	const char *record;         /**< the record's id */
+	const char *facilitator;    /**< the actor id of its facilitator */
+	mkg_facilitation_type type; /**< its type (temporary before it ended) */
+	mkg_function function;    /**< the function it supported */
 	const char *end;          /**< NULL when it has none (then it is gone from after) */
-	mkg_exit exit;
+	mkg_exit exit;            /**< its exit strategy; MKG_EXIT_NONE when none */
 	const char *successor;    /**< NULL when none */
 	int gone;                 /**< 1: no longer in the after model */
 } mkg_compare_record;
@@ -346,11 +353,11 @@ MKG_EXPORT const mkg_compare_record *mkg_compare_ended_at(const mkg_compare *c, 
 /** Crowding in: an actor that no programme targeted entering a market side or a
  *  function that programme-targeted actors were in before. */
 typedef struct mkg_compare_crowding {
-	const char *actor;
-	mkg_actor_kind kind;
+	const char *actor;        /**< the actor's id */
+	mkg_actor_kind kind;      /**< its kind */
 	const char *commodity;    /**< market rows; NULL for function rows */
-	const char *level;
-	mkg_side side;
+	const char *level;        /**< market rows: the market's level; else NULL */
+	mkg_side side;            /**< market rows: the side it entered; function rows: MKG_SIDE_SELLER */
 	double share_after;       /**< its share of the side after; NaN for functions */
 	mkg_function function;    /**< function rows; MKG_FUNCTION_UNSET for markets */
 	const char *record;       /**< function rows: its record; else NULL */
@@ -362,7 +369,7 @@ MKG_EXPORT const mkg_compare_crowding *mkg_compare_crowding_at(const mkg_compare
 /** Copying: an actor no programme targeted taking up a contract type (not spot) that a
  *  targeted actor used before, or selling to a buyer a targeted actor sold to. */
 typedef struct mkg_compare_copy {
-	const char *actor;
+	const char *actor;        /**< the actor's id */
 	int contract;             /**< a mkg_contract; -1 for a link row */
 	const char *buyer;        /**< link rows: the buyer; else NULL */
 	const char *commodity;    /**< link rows: the commodity; else NULL */
@@ -375,11 +382,11 @@ MKG_EXPORT const mkg_compare_copy *mkg_compare_copy_at(const mkg_compare *c, siz
 /** Take-over: a function a temporary record served before, served after by a new
  *  commercial or public record of a market actor. */
 typedef struct mkg_compare_takeover {
-	mkg_function function;
+	mkg_function function;    /**< the function taken over */
 	const char *temporary;    /**< the temporary record (ended or gone) */
 	const char *record;       /**< the new commercial or public record */
 	const char *provider;     /**< its facilitator */
-	mkg_facilitation_type type;
+	mkg_facilitation_type type; /**< the new record's type: commercial or public */
 } mkg_compare_takeover;
 
 MKG_EXPORT size_t mkg_compare_takeover_count(const mkg_compare *c);

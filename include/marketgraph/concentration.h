@@ -102,6 +102,7 @@ MKG_EXPORT mkg_concentration_class mkg_thresholds_classify(const mkg_thresholds 
 /* ------------------------------------------------------------------------ */
 /* Concentration                                                            */
 
+/** Options of the concentration analysis. */
 typedef struct mkg_concentration_options {
 	unsigned int version;     /**< MKG_CONCENTRATION_OPTIONS_VERSION */
 	mkg_measure measure;      /**< default MKG_MEASURE_VOLUME */
@@ -236,12 +237,13 @@ mkg_concentration_write_json(const mkg_concentration *c, char **out, size_t *len
 /* ------------------------------------------------------------------------ */
 /* Coalition what-if                                                        */
 
+/** Options of the coalition what-if. */
 typedef struct mkg_coalitions_options {
 	unsigned int version;       /**< MKG_COALITIONS_OPTIONS_VERSION */
 	mkg_measure measure;        /**< default MKG_MEASURE_VOLUME */
 	mkg_region_split split_by_region; /**< whose region splits markets; default none */
 	const char *const *actors;  /**< actor ids of a coalition of the caller's, or NULL */
-	size_t actor_count;
+	size_t actor_count;         /**< length of actors; must be 0 when actors is NULL */
 	int no_groups;              /**< nonzero: leave out the model's groups */
 	mkg_levels levels;          /**< default MKG_LEVELS_SEPARATE */
 } mkg_coalitions_options;
@@ -263,13 +265,15 @@ typedef struct mkg_coalitions mkg_coalitions;
  * HHIs.  When every share of the side is a fringe's, the HHIs are NaN.
  */
 typedef struct mkg_coalition_market {
-	const char *commodity;
+	const char *commodity;  /**< the commodity traded in the market (borrowed from the
+	                             model) */
 	const char *period;     /**< NULL when none */
 	const char *region;     /**< NULL unless split by region */
-	int service;
-	mkg_side side;
+	int service;            /**< 1: a service market (credit, transport ...), 0: produce */
+	mkg_side side;          /**< the side of the market the coalition is on */
 	double share;           /**< the combined share of the members that are firms */
-	double hhi_before;
+	double hhi_before;      /**< the market side's HHI (0 to 10,000) with every member a
+	                             firm of its own */
 	double hhi_after;       /**< those members counted as one firm */
 	double delta;           /**< hhi_after - hhi_before = 10^4 ((sum s_i)^2 - sum s_i^2 / N_i) */
 	int presumed_harmful;   /**< 2023 guidelines: delta > 100 and (hhi_after > 1800 or share > 30%) */

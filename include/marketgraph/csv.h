@@ -48,6 +48,7 @@ MKG_EXPORT const char *mkg_csv_table_name(mkg_csv_table table);
 /* ------------------------------------------------------------------------ */
 /* Import                                                                   */
 
+/** Options of the CSV import. */
 typedef struct mkg_csv_read_options {
 	unsigned int version;    /**< MKG_CSV_READ_OPTIONS_VERSION */
 	/** 0: detect each file's separator from its header line (',', ';' or
@@ -56,10 +57,13 @@ typedef struct mkg_csv_read_options {
 	int separator;
 	/* The document's fields.  Each one that is not NULL replaces the value
 	 * of the document table (or gives it when there is no such table). */
-	const char *name;
-	const char *currency;
-	const char *volume_unit;
-	const char *period;
+	const char *name;        /**< the model's name (title), or NULL: the document table's */
+	const char *currency;    /**< the currency of every value (ISO 4217), or NULL: the
+	                              document table's */
+	const char *volume_unit; /**< the unit of every volume and capacity, or NULL: the
+	                              document table's */
+	const char *period;      /**< the default period of transactions, or NULL: the document
+	                              table's */
 	const char *attributes;  /**< JSON object text */
 } mkg_csv_read_options;
 
@@ -105,7 +109,7 @@ mkg_csv_read_files(mkg_model **out, const char *const *paths, size_t count,
 typedef struct mkg_csv_buffer {
 	const char *name;  /**< for messages ("actors.csv"); NULL: the table's name + ".csv" */
 	const void *data;  /**< len bytes, need not be NUL-terminated; NULL when len is 0 */
-	size_t len;
+	size_t len;        /**< bytes at data */
 } mkg_csv_buffer;
 
 /**
@@ -120,6 +124,7 @@ mkg_csv_read_buffers(mkg_model **out, const mkg_csv_buffer *const *tables, size_
 /* ------------------------------------------------------------------------ */
 /* Export                                                                   */
 
+/** Options of the CSV export. */
 typedef struct mkg_csv_write_options {
 	unsigned int version; /**< MKG_CSV_WRITE_OPTIONS_VERSION */
 	int separator;        /**< 0 or ',': comma; ';' or a tab */

@@ -24,6 +24,7 @@
 
 MKG_BEGIN_DECLS
 
+/** Options of the dependency analysis. */
 typedef struct mkg_dependency_options {
 	unsigned int version; /**< MKG_DEPENDENCY_OPTIONS_VERSION */
 	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
@@ -43,7 +44,7 @@ typedef struct mkg_dependency mkg_dependency;
  * between partners go to the smaller id (byte order).
  */
 typedef struct mkg_actor_dependency {
-	const char *actor;
+	const char *actor;        /**< the actor's id (borrowed from the model) */
 	const char *top_buyer;    /**< the buyer of the largest part of its sales */
 	double sales_share;       /**< that buyer's share of its sales */
 	const char *top_supplier; /**< the supplier of the largest part of its purchases */
@@ -58,8 +59,8 @@ typedef struct mkg_actor_dependency {
  * asymmetry is NaN when either is.
  */
 typedef struct mkg_pair_dependency {
-	const char *seller;
-	const char *buyer;
+	const char *seller;       /**< the seller's actor id */
+	const char *buyer;        /**< the buyer's actor id */
 	double seller_dependency; /**< share of the seller's sales that the buyer buys */
 	double buyer_dependency;  /**< share of the buyer's purchases that the seller sells */
 	double asymmetry;         /**< seller_dependency - buyer_dependency */

@@ -29,6 +29,7 @@
 
 MKG_BEGIN_DECLS
 
+/** Options of the market map (mkg_dot_write_string()): what to draw and how. */
 typedef struct mkg_dot_options {
 	unsigned int version;             /**< MKG_DOT_OPTIONS_VERSION */
 	int hide_services;                /**< nonzero: leave out service transactions */
@@ -46,7 +47,8 @@ typedef struct mkg_dot_options {
 	 * (`marketgraph export --format dot --highlight`).  The flow and the
 	 * captive producers are per chain (bottlenecks.h): on a model with
 	 * several chains they are not run here; pass one chain's results. */
-	int highlight;
+	int highlight;                    /**< nonzero: run the three analyses for the
+	                                       highlights left NULL (see above) */
 	/* Views that keep a large map readable (version 2). */
 	const char *commodity;            /**< non-NULL: only the produce arrows of this commodity */
 	const char *chain;                /**< non-NULL: only the produce arrows of this chain
@@ -66,7 +68,8 @@ typedef struct mkg_dot_options {
 } mkg_dot_options;
 
 #define MKG_DOT_OPTIONS_VERSION 3
-#define MKG_DOT_OPTIONS_INIT { MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
+#define MKG_DOT_OPTIONS_INIT \
+	{ MKG_DOT_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
 
 /** Fill *opts with MKG_DOT_OPTIONS_INIT (for bindings).  MKG_EINVAL for NULL
  * or a version this library does not know. */

@@ -72,9 +72,9 @@ MKG_EXPORT int mkg_facilitation_mix_options_init(mkg_facilitation_mix_options *o
 
 /** The records of one type, of one function or of all (MKG_FUNCTION_UNSET). */
 typedef struct mkg_mix_row {
-	mkg_facilitation_type type;
+	mkg_facilitation_type type;    /**< the type of facilitation of the row's records */
 	mkg_function function;         /**< MKG_FUNCTION_UNSET: every function of the type */
-	size_t records;
+	size_t records;                /**< facilitation records in the row */
 	size_t records_without_cost;   /**< records that give no cost */
 	double cost;                   /**< sum of the costs given (0 when none is) */
 	size_t target_actors;          /**< distinct actors named as targets */
@@ -168,9 +168,9 @@ typedef struct mkg_exit_readiness mkg_exit_readiness;
 
 /** One temporary record's exit. */
 typedef struct mkg_exit_plan {
-	const char *record;
-	const char *facilitator;
-	mkg_function function;
+	const char *record;            /**< the record's id */
+	const char *facilitator;       /**< the actor id of its facilitator */
+	mkg_function function;         /**< the function it supports */
 	const char *end;               /**< NULL when none */
 	mkg_exit exit;                 /**< MKG_EXIT_NONE when none */
 	const char *successor;         /**< NULL when none */
@@ -277,12 +277,13 @@ MKG_EXPORT int mkg_exit_simulation_options_init(mkg_exit_simulation_options *opt
 
 /** One temporary record at the exit date. */
 typedef struct mkg_exit_record {
-	const char *record;
-	const char *facilitator;
-	mkg_function function;
+	const char *record;                 /**< the record's id */
+	const char *facilitator;            /**< the actor id of its facilitator */
+	mkg_function function;              /**< the function it supports */
 	const char *end;                    /**< NULL when none */
-	mkg_exit exit;
-	mkg_exit_outcome outcome;
+	mkg_exit exit;                      /**< its exit strategy; MKG_EXIT_NONE when it has
+	                                         none */
+	mkg_exit_outcome outcome;           /**< what happens to it at the exit date */
 	const char *successor;              /**< TAKEN_OVER: who continues it; else NULL */
 	mkg_actor_kind successor_kind;      /**< MKG_ACTOR_KIND_UNSET when no successor */
 	mkg_facilitation_type type_after;   /**< TAKEN_OVER: commercial or public; else
@@ -295,10 +296,10 @@ typedef struct mkg_exit_record {
  * One row per (transaction, function).
  */
 typedef struct mkg_unsupported_transaction {
-	const char *transaction;
-	const char *seller;
-	const char *buyer;
-	const char *commodity;
+	const char *transaction; /**< the transaction's id */
+	const char *seller;    /**< its seller's actor id */
+	const char *buyer;     /**< its buyer's actor id */
+	const char *commodity; /**< its commodity */
 	const char *period; /**< effective period, NULL when none */
 	double volume;      /**< MKG_ABSENT when not given */
 	double value;       /**< MKG_ABSENT when not given */
@@ -370,9 +371,9 @@ MKG_EXPORT mkg_measure mkg_exit_simulation_measure(const mkg_exit_simulation *s)
  * through a target, not supported).
  */
 typedef struct mkg_exit_reach {
-	size_t direct_actors;
-	size_t direct_transactions;
-	size_t indirect_actors;
+	size_t direct_actors;       /**< distinct actors named as targets */
+	size_t direct_transactions; /**< distinct transactions named as targets */
+	size_t indirect_actors; /**< trading partners of the target actors not named themselves */
 } mkg_exit_reach;
 
 /** The reach of every record before the date (after 0) or of those still
@@ -382,9 +383,9 @@ MKG_EXPORT const mkg_exit_reach *mkg_exit_simulation_reach(const mkg_exit_simula
 
 /** A target actor that loses every record of one function at the date. */
 typedef struct mkg_lost_support {
-	const char *actor;
-	mkg_actor_kind kind;
-	mkg_function function;
+	const char *actor;     /**< the target actor's id */
+	mkg_actor_kind kind;   /**< its kind */
+	mkg_function function; /**< the function it loses every record of */
 } mkg_lost_support;
 
 /**
@@ -434,11 +435,11 @@ MKG_EXPORT const char *mkg_competing_relation_name(mkg_competing_relation relati
 typedef struct mkg_competing_pair {
 	const char *first;                  /**< record id; crowding out: the temporary record;
 	                                         else first < second in byte order */
-	const char *second;
-	const char *first_facilitator;
-	const char *second_facilitator;
-	mkg_function first_function;
-	mkg_function second_function;
+	const char *second;                 /**< record id: the other record of the pair */
+	const char *first_facilitator;      /**< the actor id of first's facilitator */
+	const char *second_facilitator;     /**< the actor id of second's facilitator */
+	mkg_function first_function;        /**< the function first supports */
+	mkg_function second_function;       /**< the function second supports */
 	int same_function;                  /**< 1 when the functions are equal */
 	int periods_overlap;                /**< 0 when one ends before the other starts (a
 	                                         missing start or end is open) */
@@ -448,10 +449,12 @@ typedef struct mkg_competing_pair {
 	size_t shared_transaction_count;    /**< every transaction both name */
 	const char *const *shared_transactions; /**< the first of them, as shared_actors */
 	/* since options version 2 */
-	const char *first_payer;
-	const char *second_payer;
+	const char *first_payer;            /**< the actor paying the largest share of first
+	                                         (ties by id), its facilitator without paid_by */
+	const char *second_payer;           /**< the same for second */
 	mkg_facilitation_type second_type;  /**< temporary, or commercial for crowding out */
-	mkg_competing_relation relation;
+	mkg_competing_relation relation;    /**< how the two relate: duplication, overlap,
+	                                         complementarity or crowding out */
 	double similarity;                  /**< shared targets / targets of either record
 	                                         (actors and transactions; Jaccard), in (0, 1] */
 	size_t shared_actor_listed;         /**< length of shared_actors */
@@ -517,18 +520,20 @@ typedef struct mkg_payments mkg_payments;
  * record has no paid_by; amounts are NaN when it has no cost or no paid_by.
  */
 typedef struct mkg_payment_row {
-	const char *record;
-	const char *facilitator;
-	mkg_facilitation_type type;
-	mkg_function function;
+	const char *record;         /**< the record's id */
+	const char *facilitator;    /**< the actor id of its facilitator */
+	mkg_facilitation_type type; /**< its type of facilitation */
+	mkg_function function;      /**< the function it supports */
 	double cost;                /**< MKG_ABSENT when not given */
 	int paid_by_given;          /**< whether the record says who pays */
-	double users_share;
-	double facilitator_share;
-	double others_share;
-	double users_amount;
-	double facilitator_amount;
-	double others_amount;
+	double users_share;         /**< the share of the cost its users pay, in [0, 1]; NaN
+	                                 without paid_by */
+	double facilitator_share;   /**< the share its facilitator pays; NaN without paid_by */
+	double others_share;        /**< the share other actors pay; NaN without paid_by */
+	double users_amount;        /**< users_share x cost, in the model's currency; NaN
+	                                 without cost or paid_by */
+	double facilitator_amount;  /**< facilitator_share x cost; NaN as users_amount */
+	double others_amount;       /**< others_share x cost; NaN as users_amount */
 	int not_self_financing;     /**< commercial, its users pay nothing and nothing is
 	                                 recovered in prices (or paid_by is absent) */
 	double embedded_share;      /**< the part recovered in the price of the transactions
@@ -539,24 +544,25 @@ typedef struct mkg_payment_row {
 
 /** One payer of a type's costs. */
 typedef struct mkg_payer {
-	const char *actor;
-	mkg_actor_kind kind;
+	const char *actor;   /**< the payer's actor id */
+	mkg_actor_kind kind; /**< its kind */
 	double amount;  /**< cost paid, over the records of the type with cost and paid_by */
 	double share;   /**< amount / the type's cost; NaN when that cost is 0 */
 } mkg_payer;
 
 /** The costs of one type of facilitation and who bears them. */
 typedef struct mkg_payment_total {
-	mkg_facilitation_type type;
-	size_t records;
-	size_t records_with_cost;
+	mkg_facilitation_type type; /**< the type of facilitation */
+	size_t records;            /**< facilitation records of the type */
+	size_t records_with_cost;  /**< those that give a cost */
 	double cost;               /**< sum of the costs given */
 	double users_amount;       /**< paid by the users, over records with cost and paid_by */
-	double facilitator_amount;
-	double others_amount;
+	double facilitator_amount; /**< paid by the facilitators, over records with cost and
+	                                paid_by */
+	double others_amount;      /**< paid by other actors, over records with cost and paid_by */
 	double unallocated_amount; /**< cost of records that do not say who pays */
 	size_t not_self_financing; /**< records flagged */
-	size_t payer_count;
+	size_t payer_count;        /**< length of payers */
 	const mkg_payer *payers;   /**< amount descending, ties by actor id; the embedded
 	                                parts are not a payer */
 	double embedded_amount;    /**< recovered in prices, over records with cost and paid_by */

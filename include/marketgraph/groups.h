@@ -23,6 +23,7 @@
 
 MKG_BEGIN_DECLS
 
+/** Options of the groups analysis. */
 typedef struct mkg_groups_options {
 	unsigned int version; /**< MKG_GROUPS_OPTIONS_VERSION */
 	mkg_measure measure;  /**< default MKG_MEASURE_VOLUME */
@@ -41,10 +42,10 @@ typedef struct mkg_groups mkg_groups;
 
 /** A market where members trade. */
 typedef struct mkg_group_market {
-	const char *commodity;
+	const char *commodity;              /**< the commodity traded in the market */
 	const char *period;                 /**< NULL when none */
 	const char *region;                 /**< NULL unless split by region */
-	int service;
+	int service;                        /**< 1: a service market, 0: produce */
 	const mkg_coalition_market *seller; /**< the members as one seller; NULL when no member
 	                                         sells here */
 	const mkg_coalition_market *buyer;  /**< the members as one buyer; NULL when none buys */
@@ -65,7 +66,7 @@ typedef struct mkg_group {
 	int supervised;                   /**< 1 when a supervisor is a public_agency */
 	int64_t households;               /**< summed households of the members (absent: 0) */
 	int presumed_harmful;             /**< on at least one market side */
-	size_t market_count;
+	size_t market_count;              /**< length of markets */
 	const mkg_group_market *markets;  /**< in market order (commodity, level, period...) */
 } mkg_group;
 

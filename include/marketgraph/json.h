@@ -54,6 +54,7 @@ typedef enum mkg_input_format {
 	MKG_INPUT_JSONL = 2     /**< a JSON Lines stream: one record a line */
 } mkg_input_format;
 
+/** Options of mkg_model_read_file() and the other readers. */
 typedef struct mkg_read_options {
 	unsigned int version; /**< MKG_READ_OPTIONS_VERSION */
 	int format;           /**< mkg_input_format */

@@ -207,6 +207,8 @@ typedef struct mkg_cost {
 	const char *commodity; /**< NULL: the actor's whole business; else the commodity it is for */
 } mkg_cost;
 
+/** An actor, as mkg_model_add_actor() takes it and mkg_model_actor_at() fills it (strings
+ *  borrowed). */
 typedef struct mkg_actor_desc {
 	unsigned int version;     /**< MKG_ACTOR_DESC_VERSION */
 	const char *id;           /**< required; 1 to 256 bytes of UTF-8, unique */
@@ -218,11 +220,11 @@ typedef struct mkg_actor_desc {
 	double supply;            /**< producers only; >= 0 or MKG_ABSENT */
 	double demand;            /**< end markets only; >= 0 or MKG_ABSENT */
 	const char *const *tags;  /**< tag_count strings, or NULL */
-	size_t tag_count;
+	size_t tag_count;         /**< length of tags; 0 when tags is NULL */
 	const char *attributes;   /**< JSON object text, or NULL */
 	int64_t firms;            /**< independent businesses it stands for: >= 1, or -1 (unknown) */
 	const mkg_cost *costs;    /**< cost_count costs, or NULL (docs/format.md, "Costs") */
-	size_t cost_count;
+	size_t cost_count;        /**< length of costs; 0 when costs is NULL */
 } mkg_actor_desc;
 
 #define MKG_ACTOR_DESC_VERSION 1
@@ -259,6 +261,8 @@ mkg_model_actor_at(const mkg_model *model, size_t i, mkg_actor_desc *out);
 /* ------------------------------------------------------------------------ */
 /* Transactions                                                             */
 
+/** A transaction, as mkg_model_add_transaction() takes it and mkg_model_transaction_at() fills
+ *  it. */
 typedef struct mkg_transaction_desc {
 	unsigned int version;   /**< MKG_TRANSACTION_DESC_VERSION */
 	const char *id;         /**< NULL: generated as "t<N>", N the 1-based position */
@@ -308,6 +312,8 @@ typedef struct mkg_payment {
 	double share;      /**< in [0, 1]; the shares of a record sum to 1 */
 } mkg_payment;
 
+/** A facilitation record, as mkg_model_add_facilitation() takes it and
+ *  mkg_model_facilitation_at() fills it. */
 typedef struct mkg_facilitation_desc {
 	unsigned int version;                   /**< MKG_FACILITATION_DESC_VERSION */
 	const char *id;                         /**< NULL: generated as "f<N>" */
@@ -315,7 +321,7 @@ typedef struct mkg_facilitation_desc {
 	mkg_facilitation_type type;             /**< required */
 	mkg_function function;                  /**< required */
 	const char *const *target_actors;       /**< actor ids */
-	size_t target_actor_count;
+	size_t target_actor_count;              /**< length of target_actors */
 	const char *const *target_transactions; /**< transaction ids */
 	size_t target_transaction_count;        /**< at least one target in all */
 	const char *start;                      /**< YYYY, YYYY-MM or YYYY-MM-DD, or NULL */
@@ -325,14 +331,14 @@ typedef struct mkg_facilitation_desc {
 	double cost;                            /**< >= 0 or MKG_ABSENT */
 	const mkg_payment *paid_by;             /**< NULL and 0: absent; else shares sum to 1
 	                                             (with embedded_share) */
-	size_t paid_by_count;
+	size_t paid_by_count;                   /**< length of paid_by */
 	const char *attributes;                 /**< JSON object text, or NULL */
 	/* version 2 */
 	const char *const *embedded;            /**< the `embedded` part of paid_by: ids of the
 	                                             transactions in whose price the cost is
 	                                             recovered; the facilitator is the seller or
 	                                             buyer of each.  NULL and 0: none */
-	size_t embedded_count;
+	size_t embedded_count;                  /**< length of embedded */
 	double embedded_share;                  /**< the share of the cost they recover, in [0, 1];
 	                                             ignored when embedded_count is 0 */
 } mkg_facilitation_desc;
@@ -366,6 +372,7 @@ mkg_model_facilitation_at(const mkg_model *model, size_t i, mkg_facilitation_des
 /* ------------------------------------------------------------------------ */
 /* Memberships                                                              */
 
+/** A membership, as mkg_model_add_membership() takes it and mkg_model_membership_at() fills it. */
 typedef struct mkg_membership_desc {
 	unsigned int version; /**< MKG_MEMBERSHIP_DESC_VERSION */
 	const char *group;    /**< required actor id */

@@ -25,6 +25,7 @@ MKG_BEGIN_DECLS
  */
 typedef int (*mkg_report_progress_fn)(const char *section, double fraction, void *data);
 
+/** Options of the report (mkg_report_new()): what every analysis is run with. */
 typedef struct mkg_report_options {
 	unsigned int version;             /**< MKG_REPORT_OPTIONS_VERSION */
 	mkg_measure measure;              /**< default MKG_MEASURE_VOLUME */
@@ -32,7 +33,7 @@ typedef struct mkg_report_options {
 	mkg_region_split split_by_region; /**< whose region splits markets; default none */
 	const char *exit_date;            /**< YYYY[-MM[-DD]]: simulate programme exits then; NULL: no */
 	const char *const *coalition;     /**< actor ids of an extra what-if coalition, or NULL */
-	size_t coalition_count;
+	size_t coalition_count;           /**< length of coalition; 0 when coalition is NULL */
 	int channels;                     /**< nonzero: the text has the marketing channels, as
 	                                       with detail (the JSON always has them) */
 	mkg_levels levels;                /**< levels of trade as separate markets (default) or
@@ -41,7 +42,7 @@ typedef struct mkg_report_options {
 	const char *const *by_tag;        /**< tags that split producers' incomes, households and
 	                                       farmer's shares (with and without each), or NULL
 	                                       (mkg_value_options.by_tag) */
-	size_t by_tag_count;
+	size_t by_tag_count;              /**< length of by_tag; 0 when by_tag is NULL */
 	int detail;                       /**< nonzero: the long text (every market's share
 	                                       table, every list to ten rows, the marketing
 	                                       channels); default: the summary and the short
@@ -119,6 +120,7 @@ mkg_report_text_new(const mkg_model *model, const mkg_report_options *opts, char
 
 /* ---- the HTML report and the tables (docs/report.md, "HTML report" and "Tables") ---- */
 
+/** Options of the HTML report. */
 typedef struct mkg_report_html_options {
 	unsigned int version;    /**< MKG_REPORT_HTML_OPTIONS_VERSION */
 	const mkg_model *model;  /**< the model the report was made from, borrowed for the call:
@@ -146,6 +148,7 @@ MKG_EXPORT int
 mkg_report_write_html(const mkg_report *report, const mkg_report_html_options *opts, char **out,
                       size_t *len);
 
+/** Options of the report's CSV tables. */
 typedef struct mkg_report_csv_options {
 	unsigned int version; /**< MKG_REPORT_CSV_OPTIONS_VERSION */
 	int bom;              /**< nonzero: start each file with a UTF-8 byte-order mark */

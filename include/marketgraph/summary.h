@@ -37,7 +37,7 @@ typedef struct mkg_summary mkg_summary;
 /** The transactions of one commodity or one period. */
 typedef struct mkg_summary_group {
 	const char *key;     /**< the commodity, or the period (NULL: transactions without one) */
-	size_t transactions;
+	size_t transactions; /**< transactions in the group */
 	size_t services;     /**< those that are services */
 	double volume;       /**< sum of the volumes given, in unit; MKG_ABSENT when none is,
 	                      *   and for a period that holds several commodities (volumes

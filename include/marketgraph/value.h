@@ -36,7 +36,7 @@ typedef struct mkg_value_options {
 	unsigned int version;         /**< MKG_VALUE_OPTIONS_VERSION */
 	const char *const *by_tag;    /**< tags that split the producers in two (with the tag
 	                                   and without it), or NULL: no split (`--by-tag`) */
-	size_t by_tag_count;
+	size_t by_tag_count;          /**< length of by_tag; 0 when by_tag is NULL */
 } mkg_value_options;
 
 #define MKG_VALUE_OPTIONS_VERSION 1
@@ -47,8 +47,8 @@ MKG_EXPORT int mkg_value_options_init(mkg_value_options *opts, unsigned int vers
 /** One actor's money in and out (the model's currency).  End markets have
  *  no row: they are not a stage with a value added. */
 typedef struct mkg_actor_value {
-	const char *actor;
-	mkg_actor_kind kind;
+	const char *actor;   /**< the actor's id */
+	mkg_actor_kind kind; /**< its kind */
 	double sales;       /**< value of its sales, services included, transfers not */
 	double purchases;   /**< value of its intermediate purchases, services included,
 	                         transfers not */
@@ -72,22 +72,25 @@ typedef enum mkg_gini_over {
 
 /** The actors of one kind (never end markets). */
 typedef struct mkg_kind_value {
-	mkg_actor_kind kind;
+	mkg_actor_kind kind; /**< the kind */
 	size_t actors;      /**< actors of the kind with a transaction that has a value */
-	double sales;
-	double purchases;
+	double sales;       /**< value of its actors' sales, services included, transfers not
+	                         (the model's currency) */
+	double purchases;   /**< value of their intermediate purchases, services included,
+	                         transfers not */
 	double value_added; /**< summed over the actors */
 	double share;       /**< value_added / the chain's value added (the sum over every
 	                         actor that is not an end market); NaN when that sum is <= 0 */
 	double gini;        /**< Gini coefficient over gini_over; NaN when undefined */
-	double costs;
-	double transfers_paid;
-	double transfers_received;
-	double net_margin;
+	double costs;       /**< their own costs summed (0 when none is given) */
+	double transfers_paid;       /**< fees, levies and taxes they pay */
+	double transfers_received;   /**< those they receive */
+	double net_margin;           /**< value_added - costs - transfers_paid +
+	                                  transfers_received */
 	int64_t households;          /**< households of its actors that give them */
 	double income_per_household; /**< the net margin of the actors with households > 0
 	                                  over their households; NaN when none has */
-	mkg_gini_over gini_over;
+	mkg_gini_over gini_over;     /**< what gini is over: actors, households, or undefined */
 	size_t gini_units;           /**< actors or households the Gini is over */
 	double net_margin_share;     /**< net_margin / the chain's net margin; NaN when that
 	                                  is <= 0 */
@@ -97,67 +100,71 @@ typedef struct mkg_kind_value {
  *  each actor's value added, costs and net margin are spread over the levels
  *  it sells at, in proportion to the value it sells at each. */
 typedef struct mkg_level_value {
-	const char *level;
+	const char *level;   /**< the market level (an actor kind's name, or a transaction's own
+	                          level) */
 	size_t sellers;      /**< actors selling at the level (an actor may sell at several) */
 	double sales;        /**< value sold at the level (transfers not) */
-	double value_added;
-	double costs;
-	double net_margin;
+	double value_added;  /**< the value added of its sellers spread over their levels (see
+	                          above) */
+	double costs;        /**< their costs, spread the same way */
+	double net_margin;   /**< value_added - costs - transfers paid + received, spread the
+	                          same way */
 	double share;        /**< value_added / the chain's value added; NaN when that is <= 0 */
 } mkg_level_value;
 
 /** Producers with (with = 1) or without (with = 0) one tag. */
 typedef struct mkg_tag_value {
-	const char *tag;
-	int with;
-	size_t producers;
+	const char *tag;             /**< the tag */
+	int with;                    /**< 1: the producers with the tag, 0: those without it */
+	size_t producers;            /**< producers in the row */
 	int64_t households;          /**< of the producers that give households */
 	size_t producers_selling;    /**< as mkg_inclusiveness_producers_selling() */
-	int64_t households_selling;
+	int64_t households_selling;  /**< households of the producers that sell */
 	int64_t households_supported; /**< households of its producers that facilitation
 	                                   supports (as mkg_inclusiveness_households_supported) */
-	double sales;
-	double net_margin;
+	double sales;                /**< value of their sales (the model's currency) */
+	double net_margin;           /**< their net margin summed */
 	double income_per_household; /**< net margin of the producers with households > 0
 	                                  over their households; NaN when none has */
 	double gini;                 /**< over their households' incomes, as a kind's; NaN */
-	mkg_gini_over gini_over;
+	mkg_gini_over gini_over;     /**< what gini is over */
 } mkg_tag_value;
 
 /** The farmer's share of one commodity for producers with or without a tag. */
 typedef struct mkg_tag_share {
-	const char *tag;
-	int with;
-	const char *commodity;
+	const char *tag;         /**< the tag */
+	int with;                /**< 1: the producers with the tag, 0: those without it */
+	const char *commodity;   /**< the commodity */
 	double producer_price;   /**< average unit price these producers receive */
-	double producer_volume;
+	double producer_volume;  /**< the volume the average price is over (in the commodity's
+	                              unit) */
 	double share;            /**< producer_price / the end-market price of the commodity */
 } mkg_tag_share;
 
 /** The price received by the sellers of one kind for one commodity. */
 typedef struct mkg_stage_price {
-	mkg_actor_kind seller_kind;
+	mkg_actor_kind seller_kind; /**< the kind of the sellers */
 	size_t transactions; /**< transactions with a value and a volume > 0 */
-	double volume;
-	double value;
+	double volume;       /**< volume of those transactions (in the commodity's unit) */
+	double value;        /**< value of those transactions (the model's currency) */
 	double price;        /**< value / volume: the volume-weighted average unit price */
 } mkg_stage_price;
 
 /** The stage prices of one commodity. */
 typedef struct mkg_commodity_prices {
-	const char *commodity;
-	size_t stage_count;
+	const char *commodity;         /**< the commodity */
+	size_t stage_count;            /**< length of stages */
 	const mkg_stage_price *stages; /**< by seller kind, in the format's order of kinds */
 } mkg_commodity_prices;
 
 /** The producer share of one commodity. */
 typedef struct mkg_producer_share {
-	const char *commodity;
+	const char *commodity;   /**< the commodity */
 	double producer_price;   /**< average unit price producers receive */
 	double end_market_price; /**< average unit price end markets pay */
 	double share;            /**< producer_price / end_market_price */
 	double producer_volume;  /**< volume the averages are over */
-	double end_market_volume;
+	double end_market_volume; /**< volume end markets buy that end_market_price is over */
 } mkg_producer_share;
 
 /**
