@@ -101,6 +101,13 @@ class Html(unittest.TestCase):
             if ref == "http://":
                 # only the SVG namespace, which is a name, not a request
                 self.assertEqual(text.count(ref), text.count("http://www.w3.org/2000/svg"))
+            elif ref == "https://":
+                # only the project's home, as text in the footer (no link)
+                home = re.findall(r"https://[^)\s]*", text)
+                self.assertEqual(len(home), 1, home)
+                self.assertIn("<footer>Written by marketgraph %s (%s)." % (
+                    re.search(r'content="marketgraph ([^"]+)"', text).group(1), home[0]),
+                    text)
             else:
                 self.assertNotIn(ref, text)
         # the date is the model's period, never the clock
