@@ -3,14 +3,15 @@
  * and igraph's C library on the same graph in the same run.
  *
  *   bench-bottlenecks [-n ACTORS] [-r RUNS] [-k PIVOTS] [-x EXACT_MAX]
- *                     [-s SEED] [-o EDGES_FILE]
+ *                     [-s SEED] [-o EDGES_FILE] [-g]
  *
  * Prints one line per measurement, `row<TAB>impl<TAB>median seconds<TAB>
  * runs` (process CPU time, see now()), for bench/run-bottlenecks.py to merge with NetworkX's numbers.
  * -o writes the graph for NetworkX: a line `n <actors>`, one line
  * `k <actor> <kind>` per actor, one `e <tail> <head> <volume>` per produce
  * transaction (actor indices, model order).  Exact betweenness runs only
- * up to EXACT_MAX actors (default 100000).  One thread.
+ * up to EXACT_MAX actors (default 100000).  -g times the graph view only
+ * (ours and igraph's create).  One thread.
  *
  * SPDX-License-Identifier: MIT */
 #include "layered.h"
@@ -44,6 +45,8 @@ only_chain(const mkg_model *m)
 }
 
 static int runs = 5;
+/* -g: time the graph view only (ours and igraph's create), skip the rest */
+static int graph_only;
 
 /* CPU time of this (single-threaded) process: on a shared machine it is
  * what one core spent, undisturbed by other processes waiting for it. */
@@ -123,6 +126,8 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 		mkg__graph_free(g);
 	}
 	report("graph_view", "marketgraph", t, runs);
+	if (graph_only)
+		return;
 
 	for (i = 0; i < runs; i++) {
 		mkg_graph *g = mkg__graph_build(m, 0);
@@ -310,6 +315,10 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 		igraph_destroy(&ig);
 	}
 	report("graph_view", "igraph", t, runs);
+	if (graph_only) {
+		igraph_vector_int_destroy(&raw);
+		return;
+	}
 	/* the same graph as ours: parallel transactions merged */
 	for (i = 0; i < runs; i++) {
 		igraph_t ig;
@@ -487,7 +496,7 @@ main(int argc, char **argv)
 	double t0, model_mb;
 	int c;
 
-	while ((c = getopt(argc, argv, "n:r:k:x:s:o:")) != -1) {
+	while ((c = getopt(argc, argv, "n:r:k:x:s:o:g")) != -1) {
 		switch (c) {
 		case 'n': actors = (uint32_t)strtoul(optarg, NULL, 10); break;
 		case 'r': runs = atoi(optarg); break;
@@ -495,9 +504,10 @@ main(int argc, char **argv)
 		case 'x': exact_max = (uint32_t)strtoul(optarg, NULL, 10); break;
 		case 's': seed = strtoull(optarg, NULL, 10); break;
 		case 'o': edges = optarg; break;
+		case 'g': graph_only = 1; break;
 		default:
 			fprintf(stderr, "usage: %s [-n ACTORS] [-r RUNS] [-k PIVOTS] [-x EXACT_MAX] "
-			        "[-s SEED] [-o EDGES]\n", argv[0]);
+			        "[-s SEED] [-o EDGES] [-g]\n", argv[0]);
 			return 2;
 		}
 	}

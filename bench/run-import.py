@@ -13,6 +13,10 @@ the file's uncompressed bytes; "x Python" is marketgraph's document import
 against json.load on the same document.
 
     python3 bench/run-import.py --build _b/plain [--sizes 100000x300000,...] [--rounds 3]
+                                [--baseline _b/main]
+
+--baseline BUILD also imports the document with another build (of main,
+say) in the same rounds: the before and after of a change, one run.
 """
 import argparse
 import gzip
@@ -68,6 +72,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--sizes", default="100000x300000,300000x900000")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline", default=None, help="another build to import the document with, in the same rounds")
     ap.add_argument("--dir", default=None, help="where to write the models (default: a temporary directory)")
     args = ap.parse_args()
     work = args.dir or tempfile.mkdtemp(prefix="mkg-import-")
@@ -94,6 +99,8 @@ def main():
             "jsonc": lambda: bench(args.build, "jsonc", doc),
             "python": lambda: python_load(doc),
         }
+        if args.baseline:
+            runs["baseline"] = lambda: bench(args.baseline, "json", doc)
         best = {k: (float("inf"), None) for k in runs}
         for _ in range(args.rounds):
             for k, run in runs.items():
@@ -112,6 +119,9 @@ def main():
             "{:,}".format(int(actors)), "{:,}".format(int(transactions)), mb, rate("json", mb),
             rate("stream", smb), rate("gzip", smb), rate("jsonc", mb), rate("python", mb),
             best["python"][0] / best["json"][0], best["json"][1]))
+        if args.baseline:
+            print("|  | baseline build, document: %s, %.2f x Python |" % (
+                rate("baseline", mb), best["python"][0] / best["baseline"][0]))
         sys.stdout.flush()
 
 

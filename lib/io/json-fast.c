@@ -113,6 +113,25 @@ number(const char *p, double *out, bool *integer)
 		*out = (double)v; /* exact */
 		return p;
 	}
+	if (*p == '.' && digits <= 15) {
+		/* digits.digits, at most 15 in all, no exponent: v / 10^k with
+		 * both exact doubles is one correctly rounded division, the
+		 * double strtod gives (Clinger's fast path) */
+		static const double pow10[16] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+		                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+		const char *q = p + 1;
+		int frac = 0;
+
+		while (*q >= '0' && *q <= '9' && digits + frac < 15) {
+			v = v * 10u + (uint64_t)(*q - '0');
+			frac++;
+			q++;
+		}
+		if (frac > 0 && !(*q >= '0' && *q <= '9') && *q != 'e' && *q != 'E') {
+			*out = (double)v / pow10[frac];
+			return q;
+		}
+	}
 	while ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' ||
 	       *p == '-')
 		p++;
