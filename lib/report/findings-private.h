@@ -13,7 +13,7 @@
  * of the text report. */
 #define MKG_SUMMARY_LINES 9
 
-/* One finding: a topic (a static string: "farm_gate", "coalitions",
+/* One finding: a topic (a static string: "periods", "farm_gate", "coalitions",
  * "dependence", "captive", "deliverable", "farmer_share", "exit",
  * "payers", "competing") and one line of text without its newline, numbers
  * rounded for a person, model strings escaped for a terminal

@@ -5,6 +5,7 @@
 #include "findings-private.h"
 #include "marketgraph/bottlenecks.h"
 #include "marketgraph/channels.h"
+#include "marketgraph/compare.h"
 
 #include <string.h>
 
@@ -17,9 +18,10 @@
  * who buys from the farmers, who could fix prices, who depends on whom,
  * what limits delivery, what the farmers get, then the programmes.  Each
  * reads one section's results, so that a writer can gather it as soon as
- * the section is computed (mkg__findings_add). */
+ * the section is computed (mkg__findings_add).  "periods" comes first: it
+ * says which of the numbers below add several periods up. */
 static const char *const topics[] = {
-	"farm_gate", "coalitions", "dependence", "captive", "deliverable",
+	"periods", "farm_gate", "coalitions", "dependence", "captive", "deliverable",
 	"farmer_share", "exit", "payers", "competing",
 };
 #define TOPIC_COUNT G_N_ELEMENTS(topics)
@@ -145,6 +147,40 @@ market(GString *out, ctx *c, const char *commodity, const char *period, const ch
 		g_string_append_printf(out, " %s", id(c, period));
 	if (region != NULL)
 		g_string_append_printf(out, " (%s)", id(c, region));
+}
+
+/* ---- periods -------------------------------------------------------------- */
+
+/* Markets are per period, but dependency, bottlenecks, value and channels
+ * trace one graph of every transaction: in a model of several years they
+ * mix the years, which the reader must know before reading their numbers. */
+static void
+periods(ctx *c)
+{
+	const mkg__findings_input *in = c->in;
+	mkg_periods *p = NULL;
+	size_t n;
+
+	if (in->model == NULL || (in->dependency == NULL && in->bottlenecks == NULL &&
+	                          in->channels == NULL))
+		return;
+	if (c->f->line[0] != NULL || mkg_periods_new(&p, in->model) != MKG_OK)
+		return; /* said already, or out of memory: the summary goes without */
+	n = mkg_periods_count(p);
+	if (n > 1) {
+		g_string_append_printf(c->line, "%zu periods in one model (", n);
+		for (size_t i = 0; i < n && i < 3; i++) {
+			const char *period = mkg_periods_at(p, i);
+
+			g_string_append_printf(c->line, "%s%s", i ? ", " : "",
+			                       period ? id(c, period) : "no period");
+		}
+		g_string_append_printf(c->line, "%s): markets are per period, but dependency, "
+		                       "bottlenecks, value and channels read every period's "
+		                       "transactions together (--by-period separates them)", n > 3 ? ", ..." : "");
+		emit(c, "periods");
+	}
+	mkg_periods_free(p);
 }
 
 /* ---- farm gate ------------------------------------------------------------ */
@@ -740,6 +776,7 @@ mkg__findings_add(mkg__findings *f, const mkg__findings_input *in)
 	c.l.labels = g_hash_table_new(g_str_hash, g_str_equal); /* ids, not labels */
 	c.l.escaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	/* each returns at once when its results are not in `in` */
+	periods(&c);
 	farm_gate(&c);
 	coalitions(&c);
 	dependence(&c);

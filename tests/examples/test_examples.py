@@ -588,6 +588,9 @@ class FirstScreen(unittest.TestCase):
         # more concentrated of its 2 farm-gate markets (the story is in
         # `compare --periods`, tests/examples/test_compare.py)
         "potato-andes-periods.json": [
+            "2 periods in one model (2008, 2012): markets are per period, but "
+            "dependency, bottlenecks, value and channels read every period's "
+            "transactions together (--by-period separates them)",
             "Farm gate, native-potato 2012: buyer HHI 4,689, highly concentrated",
             "snack-multinational buys 68.0% (2 farm-gate markets)"],
         "potato-andes-2008.json": [
@@ -641,6 +644,9 @@ class FirstScreen(unittest.TestCase):
                 self.assertTrue(lines[0].startswith("Market analysis: "))
                 for needle in needles:
                     self.assertIn(needle, first)
+                # only the model of two years warns that sections mix them
+                self.assertEqual("periods in one model" in first,
+                                 name == "potato-andes-periods.json")
 
     def test_html_summary_is_the_text_summary(self):
         """The HTML report's summary lists the text summary's findings: the
