@@ -321,7 +321,7 @@ dependence(ctx *c)
 	GHashTable *by_buyer;
 	size_t producers = 0, dependent = 0, most = 0;
 	int64_t households = 0;
-	bool any_households = false;
+	bool any_households = false, households_fit = true;
 	double sales = 0, dependent_sales = 0, highest = 0;
 	const char *main_buyer = NULL;
 	char a[MKG_DOUBLE_BUFSIZE], b[MKG_DOUBLE_BUFSIZE], e[MKG_DOUBLE_BUFSIZE];
@@ -345,10 +345,11 @@ dependence(ctx *c)
 			continue;
 		dependent++;
 		dependent_sales += row->sales;
-		if (p->households >= 0) {
-			households += p->households; /* checked sums: the report's inclusiveness */
-			any_households = true;
-		}
+		/* a sum past INT64_MAX is the inclusiveness section's error, but the
+		 * streamed text reads this section before that one fails */
+		if (p->households >= 0 && !mkg__count_add(&households, p->households))
+			households_fit = false;
+		any_households |= p->households >= 0;
 		k = GPOINTER_TO_SIZE(g_hash_table_lookup(by_buyer, row->top_buyer)) + 1;
 		g_hash_table_insert(by_buyer, (gpointer)row->top_buyer, GSIZE_TO_POINTER(k));
 		/* ties: the buyer first in id order, whatever the hash's order */
@@ -367,7 +368,7 @@ dependence(ctx *c)
 	} else {
 		g_string_append_printf(c->line, "Producers selling half or more to one buyer: "
 		                       "%zu of %zu (", dependent, producers);
-		if (any_households)
+		if (any_households && households_fit)
 			g_string_append_printf(c->line, "%s households, ",
 			                       mkg__human_count(a, households));
 		g_string_append(c->line, mkg__human_amount(b, dependent_sales));
@@ -394,7 +395,7 @@ captive(ctx *c)
 	const mkg_chain *best_chain = NULL;
 	size_t best_i = 0, holders = 0;
 	int64_t households = 0;
-	bool any_households = false;
+	bool any_households = false, households_fit = true;
 	char a[MKG_DOUBLE_BUFSIZE];
 
 	if (b == NULL)
@@ -428,13 +429,13 @@ captive(ctx *c)
 		for (size_t j = 0; j < x->producers; j++) {
 			const mkg_actor_rec *p = actor(c, mkg_captive_producer_at(best, best_i, j));
 			if (p != NULL && p->households >= 0) {
-				households += p->households;
+				households_fit &= mkg__count_add(&households, p->households);
 				any_households = true;
 			}
 		}
 		g_string_append_printf(c->line, "Captive: %zu producer%s (", x->producers,
 		                       x->producers == 1 ? "" : "s");
-		if (any_households)
+		if (any_households && households_fit)
 			g_string_append_printf(c->line, "%s households, ",
 			                       mkg__human_count(a, households));
 		g_string_append_printf(c->line, "supply %s", mkg__human_amount(a, x->supply));
