@@ -697,7 +697,10 @@ finish_chain(mkg_channels *c, trace *tr, GArray *chains, GArray *channels, GArra
 			st->costs = costs(&s->sums->steps[k - 1]);
 			node = p->parent;
 		}
-		margins(&ch.pub, (mkg_channel_step *)(void *)steps->data + ch.first, ch.count);
+		if (ch.count > 0) /* an empty array's data is NULL: no offset on it */
+			margins(&ch.pub, (mkg_channel_step *)(void *)steps->data + ch.first, ch.count);
+		else
+			margins(&ch.pub, NULL, 0);
 		g_array_append_val(channels, ch);
 	}
 	row.pub.producer_share = weight > 0 ? weighted / weight : MKG_ABSENT;
@@ -837,7 +840,7 @@ check_prices(const mkg_channels *c)
 {
 	for (size_t i = 0; i < c->chain_count; i++) {
 		const chain_row *ch = &c->chains[i];
-		bool inf = isinf(ch->pub.producer_share);
+		bool inf = isinf(ch->pub.producer_share), sum_inf = false;
 
 		for (size_t j = ch->first; j < ch->first + ch->count; j++) {
 			const channel_row *r = &c->channels[j];
@@ -845,10 +848,19 @@ check_prices(const mkg_channels *c)
 			inf |= isinf(r->pub.farm_price) || isinf(r->pub.end_price) ||
 			       isinf(r->pub.farmer_share) || isinf(r->pub.value_added) ||
 			       isinf(r->pub.costs) || isinf(r->pub.net_margin);
-			for (size_t k = r->first; k < r->first + r->count; k++)
+			sum_inf |= isinf(r->pub.volume);
+			for (size_t k = r->first; k < r->first + r->count; k++) {
 				inf |= isinf(c->steps[k].price) || isinf(c->steps[k].value_added) ||
 				       isinf(c->steps[k].costs) || isinf(c->steps[k].net_margin);
+				/* a flow's share of an arc's value (flow x value / volume) or a sum
+				 * of such shares can pass DBL_MAX when each number is finite */
+				sum_inf |= isinf(c->steps[k].priced_volume) || isinf(c->steps[k].value);
+			}
 		}
+		if (sum_inf)
+			return mkg__error(MKG_EDATA, "channels: the flow of a step in chain \"%s\" "
+			                  "overflows (its volume or value, over the flows that "
+			                  "cross it," LIMIT_TAIL, ch->pub.commodity);
 		if (inf)
 			return mkg__error(MKG_EDATA, "channels: a price in chain \"%s\" overflows (value "
 			                  "/ volume, or a ratio of two prices," LIMIT_TAIL,

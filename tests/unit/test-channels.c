@@ -502,6 +502,17 @@ test_overflow(void **state)
 		"{\"id\": \"em\", \"kind\": \"end_market\"}], \"transactions\": ["
 		"{\"seller\": \"p\", \"buyer\": \"em\", \"commodity\": \"tea\", \"volume\": 1e-10, "
 		"\"value\": 1e300}]}");
+	mkg_model *huge = m4p_load(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"q\", \"kind\": \"producer\"}, "
+		"{\"id\": \"t\", \"kind\": \"trader\"}, {\"id\": \"m\", \"kind\": \"end_market\"}], "
+		"\"transactions\": ["
+		"{\"seller\": \"p\", \"buyer\": \"t\", \"commodity\": \"x\", \"volume\": 1e307, "
+		"\"value\": 1.7e308}, "
+		"{\"seller\": \"q\", \"buyer\": \"t\", \"commodity\": \"x\", \"volume\": 3e307, "
+		"\"value\": 1.7e154}, "
+		"{\"seller\": \"t\", \"buyer\": \"m\", \"commodity\": \"x\", \"volume\": 4e307, "
+		"\"value\": 1e-300}]}");
 	mkg_channels *c = NULL;
 
 	(void)state;
@@ -513,9 +524,17 @@ test_overflow(void **state)
 	assert_string_equal(mkg_error_message(),
 	                    "channels: a price in chain \"tea\" overflows (value / volume, or a "
 	                    "ratio of two prices, exceeds 1.8e308)");
+	/* the fuzzer's: 1e307 t worth 1.7e308 sold to a trader, whose 4e307 t
+	 * carry that value on to the end market: a flow's value there passes
+	 * DBL_MAX although every transaction's is finite */
+	assert_int_equal(mkg_channels_new(&c, huge, NULL), MKG_EDATA);
+	assert_string_equal(mkg_error_message(),
+	                    "channels: the flow of a step in chain \"x\" overflows (its volume or "
+	                    "value, over the flows that cross it, exceeds 1.8e308)");
 	assert_null(c);
 	mkg_model_free(m);
 	mkg_model_free(tiny);
+	mkg_model_free(huge);
 }
 
 /*
