@@ -10,8 +10,8 @@
  * mkg_report_new() may refuse a model with MKG_EUNSUPPORTED (a flow
  * network beyond 2^30 arcs) or with MKG_EDATA when a sum overflows (a
  * volume, value, cost, supply or households total beyond a double or an
- * int64: "... overflows (sum of ... exceeds ...)"): accepted here, with a
- * message and *out untouched.
+ * int64, or a price or margin beyond a double: "... overflow(s) (... exceeds
+ * LIMIT)"): accepted here, with a message and *out untouched.
  * Options come from a hash of the input so that each option is reached.
  * Inputs that do not import are the importer target's business.
  *
@@ -109,12 +109,14 @@ report_json(const mkg_model *m, const mkg_report_options *o, mkg_report **keep)
 
 	if (rc == MKG_EUNSUPPORTED && r == NULL && mkg_error_message()[0] != '\0')
 		return NULL; /* a documented limit (network size) */
-	/* A documented refusal: a sum beyond a double or an int64 ("the volume
-	 * of market ... overflows (sum of", "the purchases of actor ...
-	 * overflow (sum of"). */
-	if (rc == MKG_EDATA && r == NULL &&
-	    (strstr(mkg_error_message(), " overflows (sum of ") != NULL ||
-	     strstr(mkg_error_message(), " overflow (sum of ") != NULL))
+	/* A documented refusal: a sum or ratio beyond a double or an int64
+	 * ("the volume of market ... overflows (sum of ... exceeds 1.8e308)",
+	 * "the costs of actor ... overflow (the sum of ... exceeds ...)",
+	 * "a price in chain ... overflows (value / volume, ... exceeds ...)"):
+	 * every such message names what overflows and ends with the limit. */
+	if (rc == MKG_EDATA && r == NULL && strstr(mkg_error_message(), " overflow") != NULL &&
+	    (strstr(mkg_error_message(), " exceeds 1.8e308)") != NULL ||
+	     strstr(mkg_error_message(), " exceeds 9223372036854775807)") != NULL))
 		return NULL;
 	if (rc != MKG_OK)
 		die("mkg_report_new failed on a valid model");
