@@ -28,6 +28,7 @@ static const char *const topics[] = {
 
 struct mkg__findings {
 	char *line[TOPIC_COUNT]; /* NULL: nothing to say (yet) */
+	bool periods_counted;    /* the model's periods read once, by the first section */
 };
 
 typedef struct ctx {
@@ -164,8 +165,11 @@ periods(ctx *c)
 	if (in->model == NULL || (in->dependency == NULL && in->bottlenecks == NULL &&
 	                          in->channels == NULL))
 		return;
-	if (c->f->line[0] != NULL || mkg_periods_new(&p, in->model) != MKG_OK)
-		return; /* said already, or out of memory: the summary goes without */
+	if (c->f->periods_counted)
+		return;
+	c->f->periods_counted = true;
+	if (mkg_periods_new(&p, in->model) != MKG_OK)
+		return; /* out of memory: the summary goes without */
 	n = mkg_periods_count(p);
 	if (n > 1) {
 		g_string_append_printf(c->line, "%zu periods in one model (", n);
@@ -177,7 +181,8 @@ periods(ctx *c)
 		}
 		g_string_append_printf(c->line, "%s): markets are per period, but dependency, "
 		                       "bottlenecks, value and channels read every period's "
-		                       "transactions together (--by-period separates them)", n > 3 ? ", ..." : "");
+		                       "transactions together (--by-period separates them)",
+		                       n > 3 ? ", ..." : "");
 		emit(c, "periods");
 	}
 	mkg_periods_free(p);
