@@ -6,7 +6,8 @@
  *                     [-s SEED] [-o EDGES_FILE] [-g]
  *
  * Prints one line per measurement, `row<TAB>impl<TAB>median seconds<TAB>
- * runs` (process CPU time, see now()), for bench/run-bottlenecks.py to merge with NetworkX's numbers.
+ * runs` (process CPU time, user + system: bench-clock.h), for
+ * bench/run-bottlenecks.py to merge with NetworkX's numbers.
  * -o writes the graph for NetworkX: a line `n <actors>`, one line
  * `k <actor> <kind>` per actor, one `e <tail> <head> <volume>` per produce
  * transaction (actor indices, model order).  Exact betweenness runs only
@@ -14,6 +15,7 @@
  * (ours and igraph's create).  One thread.
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
 #include "layered.h"
 #include "graph-private.h"
 
@@ -21,8 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 #ifdef HAVE_IGRAPH
 /* igraph's headers test macros they do not define */
@@ -48,17 +48,9 @@ static int runs = 5;
 /* -g: time the graph view only (ours and igraph's create), skip the rest */
 static int graph_only;
 
-/* CPU time of this (single-threaded) process: on a shared machine it is
- * what one core spent, undisturbed by other processes waiting for it. */
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
+/* Times are CPU seconds of this (single-threaded) process, cpu_seconds():
+ * on a shared machine it is what one core spent, undisturbed by other
+ * processes waiting for it. */
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -99,16 +91,6 @@ rss_now_mb(void)
 	return (double)resident * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
 }
 
-/* The peak resident memory of the process so far, in MB. */
-static double
-rss_peak_mb(void)
-{
-	struct rusage u;
-
-	getrusage(RUSAGE_SELF, &u);
-	return (double)u.ru_maxrss / 1024.0;
-}
-
 /* ---- ours --------------------------------------------------------------- */
 
 static void
@@ -119,10 +101,10 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 	int i;
 
 	for (i = 0; i < runs; i++) {
-		double t0 = now();
+		double t0 = cpu_seconds();
 		mkg_graph *g = mkg__graph_build(m, 0);
 
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		mkg__graph_free(g);
 	}
 	report("graph_view", "marketgraph", t, runs);
@@ -132,11 +114,11 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 	for (i = 0; i < runs; i++) {
 		mkg_graph *g = mkg__graph_build(m, 0);
 		const uint32_t *order, *rank;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		mkg__graph_id_order(g, m, &order, &rank);
 		mkg__graph_ids(g, m);
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		mkg__graph_free(g);
 	}
 	report("id_order", "marketgraph", t, runs);
@@ -151,10 +133,10 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 	}
 	for (i = 0; i < runs; i++) {
 		mkg_cutpoints *c;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		check(mkg_cutpoints_new(&c, m, NULL), "cutpoints");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		if (i == 0)
 			fprintf(stderr, "  %zu articulation points, %zu bridges\n",
 			        mkg_cutpoints_articulation_count(c), mkg_cutpoints_bridge_count(c));
@@ -164,10 +146,10 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 
 	for (i = 0; i < runs; i++) {
 		mkg_captive *c;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		check(mkg_captive_new(&c, m, NULL), "captive");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		if (i == 0)
 			fprintf(stderr, "  %zu captive holders, %zu stranded, %zu gatekeepers\n",
 			        mkg_captive_count(c), mkg_captive_stranded_count(c),
@@ -183,9 +165,9 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 
 		o.pivots = pivots;
 		o.seed = (uint64_t)i + 1;
-		t0 = now();
+		t0 = cpu_seconds();
 		check(mkg_betweenness_new(&b, m, &o), "betweenness");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		mkg_betweenness_free(b);
 	}
 	report("betweenness_sampled", "marketgraph", t, runs);
@@ -193,10 +175,10 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 	if (l->actors <= exact_max) {
 		for (i = 0; i < runs; i++) {
 			mkg_betweenness *b;
-			double t0 = now();
+			double t0 = cpu_seconds();
 
 			check(mkg_betweenness_new(&b, m, NULL), "betweenness");
-			t[i] = now() - t0;
+			t[i] = cpu_seconds() - t0;
 			mkg_betweenness_free(b);
 		}
 		report("betweenness_exact", "marketgraph", t, runs);
@@ -204,10 +186,10 @@ bench_ours(const layered *l, size_t pivots, uint32_t exact_max)
 
 	for (i = 0; i < runs; i++) {
 		mkg_throughput *th;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		check(mkg_throughput_new(&th, m, NULL), "throughput");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		mkg_throughput_free(th);
 	}
 	report("throughput", "marketgraph", t, runs);
@@ -308,10 +290,10 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 	}
 	for (i = 0; i < runs; i++) {
 		igraph_t ig;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		ig_check(igraph_create(&ig, &raw, l->actors, IGRAPH_DIRECTED), "create");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		igraph_destroy(&ig);
 	}
 	report("graph_view", "igraph", t, runs);
@@ -322,11 +304,11 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 	/* the same graph as ours: parallel transactions merged */
 	for (i = 0; i < runs; i++) {
 		igraph_t ig;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		ig_check(igraph_create(&ig, &raw, l->actors, IGRAPH_DIRECTED), "create");
 		ig_check(igraph_simplify(&ig, true, false, NULL), "simplify");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		igraph_destroy(&ig);
 	}
 	report("graph_view_merged", "igraph", t, runs);
@@ -337,13 +319,13 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 	igraph_vector_int_destroy(&e);
 	for (i = 0; i < runs; i++) {
 		igraph_vector_int_t ap, br;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		igraph_vector_int_init(&ap, 0);
 		igraph_vector_int_init(&br, 0);
 		ig_check(igraph_articulation_points(&undirected, &ap), "articulation_points");
 		ig_check(igraph_bridges(&undirected, &br), "bridges");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		if (i == 0)
 			fprintf(stderr, "  igraph: %ld articulation points, %ld bridges\n",
 			        (long)igraph_vector_int_size(&ap), (long)igraph_vector_int_size(&br));
@@ -358,14 +340,14 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 	igraph_vector_int_destroy(&e);
 	for (i = 0; i < runs; i++) {
 		igraph_vector_int_t dom;
-		double t0 = now();
+		double t0 = cpu_seconds();
 
 		igraph_vector_int_init(&dom, 0);
 		ig_check(igraph_dominator_tree(&aug, l->actors + 1, &dom, NULL, NULL, IGRAPH_IN),
 		         "dominator_tree");
 		ig_check(igraph_dominator_tree(&aug, l->actors, &dom, NULL, NULL, IGRAPH_OUT),
 		         "dominator_tree");
-		t[i] = now() - t0;
+		t[i] = cpu_seconds() - t0;
 		igraph_vector_int_destroy(&dom);
 	}
 	report("dominators", "igraph", t, runs);
@@ -388,12 +370,12 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 
 			igraph_vector_init(&in, 0);
 			igraph_vector_init(&out, 0);
-			t0 = now();
+			t0 = cpu_seconds();
 			ig_check(igraph_strength(&directed, &in, igraph_vss_all(), IGRAPH_IN, true, &w),
 			         "strength");
 			ig_check(igraph_strength(&directed, &out, igraph_vss_all(), IGRAPH_OUT, true, &w),
 			         "strength");
-			t[i] = now() - t0;
+			t[i] = cpu_seconds() - t0;
 			igraph_vector_destroy(&in);
 			igraph_vector_destroy(&out);
 		}
@@ -423,7 +405,7 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 			draw_pivots(&all_piv, NULL, l->actors, pivots, &state);
 			draw_pivots(&src_piv, &producers, 0, pivots, &state);
 			igraph_vector_init(&res, 0);
-			t0 = now();
+			t0 = cpu_seconds();
 			ig_check(igraph_betweenness_subset(&directed, &res, igraph_vss_all(),
 			                                   IGRAPH_DIRECTED, igraph_vss_vector(&all_piv),
 			                                   igraph_vss_all(), NULL),
@@ -432,7 +414,7 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 			                                   IGRAPH_DIRECTED, igraph_vss_vector(&src_piv),
 			                                   igraph_vss_vector(&markets), NULL),
 			         "betweenness_subset");
-			t[i] = now() - t0;
+			t[i] = cpu_seconds() - t0;
 			igraph_vector_destroy(&res);
 			igraph_vector_int_destroy(&all_piv);
 			igraph_vector_int_destroy(&src_piv);
@@ -445,7 +427,7 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 				double t0;
 
 				igraph_vector_init(&res, 0);
-				t0 = now();
+				t0 = cpu_seconds();
 				ig_check(igraph_betweenness(&directed, &res, igraph_vss_all(),
 				                            IGRAPH_DIRECTED, NULL),
 				         "betweenness");
@@ -454,7 +436,7 @@ bench_igraph(const layered *l, size_t pivots, uint32_t exact_max)
 				                                   igraph_vss_vector(&producers),
 				                                   igraph_vss_vector(&markets), NULL),
 				         "betweenness_subset");
-				t[i] = now() - t0;
+				t[i] = cpu_seconds() - t0;
 				igraph_vector_destroy(&res);
 			}
 			report("betweenness_exact", "igraph", t, runs);
@@ -515,10 +497,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "runs must be 1..16 and actors at least 16\n");
 		return 2;
 	}
-	t0 = now();
+	t0 = cpu_seconds();
 	layered_generate(&l, actors, seed);
 	fprintf(stderr, "generated %u actors, %u produce transactions in %.2f s\n", l.actors,
-	        l.arcs, now() - t0);
+	        l.arcs, cpu_seconds() - t0);
 	/* The model alone (the graph view is analysis memory). */
 	model_mb = rss_now_mb();
 	{
@@ -532,7 +514,7 @@ main(int argc, char **argv)
 		double peak_mb;
 
 		bench_ours(&l, pivots, exact_max);
-		peak_mb = rss_peak_mb();
+		peak_mb = peak_rss_mb();
 		fprintf(stderr, "  memory: model %.0f MB, peak %.0f MB\n", model_mb, peak_mb);
 		printf("memory_beyond_model_mb\tmarketgraph\t%.1f\t1\n", peak_mb - model_mb);
 	}

@@ -6,22 +6,12 @@
  *     bench-channels FILE [R]      # R: 3 by default
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
+
 #include <marketgraph.h>
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-
-static double
-cpu_seconds(long *minflt)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	*minflt = ru.ru_minflt;
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
-}
 
 int
 main(int argc, char **argv)
@@ -40,14 +30,15 @@ main(int argc, char **argv)
 	}
 	for (int r = 0; r < runs; r++) {
 		mkg_channels *c = NULL;
-		long f0, f1;
-		double t0 = cpu_seconds(&f0), t;
+		double t0 = cpu_seconds(), t;
+		long f0 = minor_faults(), f1;
 
 		if (mkg_channels_new(&c, model, NULL) != MKG_OK) {
 			fprintf(stderr, "channels: %s\n", mkg_error_message());
 			return 1;
 		}
-		t = cpu_seconds(&f1) - t0;
+		t = cpu_seconds() - t0;
+		f1 = minor_faults();
 		printf("run %d: %.3f s CPU, %ld minor faults\n", r + 1, t, f1 - f0);
 		if (best < 0 || t < best)
 			best = t;

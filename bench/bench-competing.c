@@ -12,13 +12,13 @@
  *   for n in 5000 20000 80000; do bench-competing 100 $n; done
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
+
 #include <marketgraph.h>
 
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
-#include <time.h>
 
 #define RUNS 3
 
@@ -29,15 +29,6 @@ check(int rc, const char *what)
 		fprintf(stderr, "%s: %s\n", what, mkg_error_message());
 		exit(1);
 	}
-}
-
-static double
-cpu_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* R programmes; shared: each targets all N producers, else its own slice
@@ -96,7 +87,6 @@ bench(unsigned r, unsigned n, int shared)
 	mkg_model *m = generate(r, n, shared);
 	double best = 1e300;
 	size_t pairs = 0, len = 0;
-	struct rusage ru;
 
 	for (int k = 0; k < RUNS; k++) {
 		mkg_competing *c = NULL;
@@ -111,10 +101,9 @@ bench(unsigned r, unsigned n, int shared)
 		mkg_free(json);
 		mkg_competing_free(c);
 	}
-	getrusage(RUSAGE_SELF, &ru);
 	printf("%-7s R %4u N %6u: %6zu pairs, JSON %8.2f MB, %7.3f s CPU (best of %d), "
 	       "peak RSS %6.1f MB\n", shared ? "shared" : "slices", r, n, pairs,
-	       (double)len / 1e6, best, RUNS, (double)ru.ru_maxrss / 1024.0);
+	       (double)len / 1e6, best, RUNS, peak_rss_mb());
 	mkg_model_free(m);
 }
 

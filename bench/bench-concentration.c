@@ -9,16 +9,18 @@
  * skew so that some markets are concentrated), 20 commodities x 5 periods,
  * 3 regions, 200 groups of 10 members.  Each analysis runs 3 times; the
  * best time is printed, as wall-clock time and as the CPU time of the
- * process (the analyses are single-threaded, so CPU time is the time on one
- * core, and it stays meaningful on a machine busy with other work).
+ * process, user + system (the analyses are single-threaded, so CPU time is
+ * the time on one core, and it stays meaningful on a machine busy with
+ * other work).
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
+
 #include <marketgraph.h>
 
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #define RUNS 3
 
@@ -101,20 +103,11 @@ generate(guint32 n_tx, guint32 n_actors, guint32 n_groups)
 
 typedef enum { CONCENTRATION, CONCENTRATION_REGION, CONCENTRATION_JSON, COALITIONS, DEPENDENCY } job;
 
-static double
-cpu_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Run job j once; return the wall time, store the CPU time in *cpu. */
 static double
 run_once(const mkg_model *m, job j, double *cpu)
 {
-	gint64 start = g_get_monotonic_time();
+	double start = wall_seconds();
 	double cpu_start = cpu_seconds();
 
 	switch (j) {
@@ -148,7 +141,7 @@ run_once(const mkg_model *m, job j, double *cpu)
 	}
 	}
 	*cpu = cpu_seconds() - cpu_start;
-	return (double)(g_get_monotonic_time() - start) / 1e6;
+	return wall_seconds() - start;
 }
 
 int
@@ -162,7 +155,7 @@ main(int argc, char **argv)
 	guint32 n_tx = argc > 1 ? (guint32)strtoul(argv[1], NULL, 10) : 1000000u;
 	guint32 n_actors = argc > 2 ? (guint32)strtoul(argv[2], NULL, 10) : 20000u;
 	guint32 n_groups = argc > 3 ? (guint32)strtoul(argv[3], NULL, 10) : 200u;
-	gint64 start = g_get_monotonic_time();
+	double start = wall_seconds();
 	mkg_model *m;
 
 	if (n_actors < 2) {
@@ -171,7 +164,7 @@ main(int argc, char **argv)
 	}
 	m = generate(n_tx, n_actors, n_groups);
 	printf("model: %u transactions, %u actors, %u groups (built in %.2f s)\n", n_tx, n_actors,
-	       n_groups, (double)(g_get_monotonic_time() - start) / 1e6);
+	       n_groups, wall_seconds() - start);
 	for (int j = CONCENTRATION; j <= DEPENDENCY; j++) {
 		double best = 1e300, best_cpu = 1e300;
 		for (int k = 0; k < RUNS; k++) {

@@ -24,6 +24,7 @@
  * then `a TAIL HEAD CAPACITY` per arc, `inf` for unbounded.  One thread.
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
 #include "layered.h"
 #include "flow-private.h"
 
@@ -31,7 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #ifdef HAVE_IGRAPH
 #pragma GCC diagnostic push
@@ -54,21 +54,6 @@ only_chain(const mkg_model *m)
 
 static int runs = 5;
 
-static double
-clock_of(clockid_t id)
-{
-	struct timespec t;
-
-	clock_gettime(id, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static double
-now(void)
-{
-	return clock_of(CLOCK_MONOTONIC);
-}
-
 /* A stopwatch of wall and CPU time (the process's: one thread). */
 typedef struct watch {
 	double wall, cpu;
@@ -77,14 +62,14 @@ typedef struct watch {
 static watch
 start(void)
 {
-	return (watch){ now(), clock_of(CLOCK_PROCESS_CPUTIME_ID) };
+	return (watch){ wall_seconds(), cpu_seconds() };
 }
 
 static void
 stop(watch w, double *wall, double *cpu)
 {
-	*wall = now() - w.wall;
-	*cpu = clock_of(CLOCK_PROCESS_CPUTIME_ID) - w.cpu;
+	*wall = wall_seconds() - w.wall;
+	*cpu = cpu_seconds() - w.cpu;
 }
 
 static int
@@ -387,10 +372,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "runs must be 1..16 and actors at least 16\n");
 		return 2;
 	}
-	t0 = now();
+	t0 = wall_seconds();
 	layered_generate(&l, actors, seed);
 	fprintf(stderr, "generated %u actors, %u produce transactions in %.2f s\n", l.actors,
-	        l.arcs, now() - t0);
+	        l.arcs, wall_seconds() - t0);
 	if (memory) {
 		bench_memory(&l);
 		layered_clear(&l);

@@ -17,6 +17,8 @@
  * figure.
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
+
 #include <marketgraph.h>
 
 #include <json-c/json.h>
@@ -26,37 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double
-cpu_seconds(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
-}
-
-static double
-peak_rss_mb(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_maxrss / 1024.0; /* KiB on Linux */
-}
 
 /* json-c's DOM parse of the whole file; false on failure. */
 static bool
@@ -117,13 +89,13 @@ main(int argc, char **argv)
 
 		size_mb = (double)st.st_size / 1e6;
 		for (int k = 0; k < (repeat > 0 ? repeat : 1); k++) {
-			double t0 = now(), c0 = cpu_seconds(), t, c;
+			double t0 = wall_seconds(), c0 = cpu_seconds(), t, c;
 
 			if (!jsonc_parse(argv[1], &bytes)) {
 				fprintf(stderr, "import-bench: json-c cannot parse %s\n", argv[1]);
 				return 1;
 			}
-			t = now() - t0;
+			t = wall_seconds() - t0;
 			c = cpu_seconds() - c0;
 			best = t < best ? t : best;
 			best_cpu = c < best_cpu ? c : best_cpu;
@@ -138,14 +110,14 @@ main(int argc, char **argv)
 	base_rss = peak_rss_mb();
 	for (int k = 0; k < (repeat > 0 ? repeat : 1); k++) {
 		mkg_model *m = NULL;
-		double t0 = now(), c0 = cpu_seconds(), t, c;
+		double t0 = wall_seconds(), c0 = cpu_seconds(), t, c;
 
 		if ((strcmp(reader, "json") == 0 ? mkg_json_read_file(&m, argv[1])
 		                                 : mkg_model_read_file(&m, argv[1], NULL)) != MKG_OK) {
 			fprintf(stderr, "import-bench: %s\n", mkg_error_message());
 			return 1;
 		}
-		t = now() - t0;
+		t = wall_seconds() - t0;
 		c = cpu_seconds() - c0;
 		if (t < best)
 			best = t;

@@ -12,37 +12,18 @@
  * Prints one JSON object: the input size, the import's wall-clock and CPU
  * (user + system, all threads) seconds, each section's, the text write's,
  * the whole analysis's, and the process's peak resident set size
- * (getrusage, bytes).  Section times come from the report's progress
+ * (bytes).  Clocks: bench-clock.h.  Section times come from the report's progress
  * callback, called before each section.
  *
  * SPDX-License-Identifier: MIT */
+#include "bench-clock.h"
+
 #include <marketgraph.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double
-cpu_seconds(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
-}
 
 typedef struct clock_state {
 	const char *section; /* the section running, NULL before the first */
@@ -62,7 +43,7 @@ static int
 tick(const char *section, double fraction, void *data)
 {
 	clock_state *c = data;
-	double wall = now(), cpu = cpu_seconds();
+	double wall = wall_seconds(), cpu = cpu_seconds();
 
 	(void)fraction;
 	close_section(c, wall, cpu);
@@ -79,7 +60,6 @@ main(int argc, char **argv)
 	clock_state c = { NULL, 0, 0, 0 };
 	mkg_model *model = NULL;
 	mkg_report *r = NULL;
-	struct rusage ru;
 	struct stat st;
 	double w0, c0, w1, c1, w2, c2, w3, c3;
 	int rc;
@@ -93,13 +73,13 @@ main(int argc, char **argv)
 		perror(argv[1]);
 		return 1;
 	}
-	w0 = now();
+	w0 = wall_seconds();
 	c0 = cpu_seconds();
 	if (mkg_json_read_file(&model, argv[1]) != MKG_OK) {
 		fprintf(stderr, "%s: %s\n", argv[1], mkg_error_message());
 		return 1;
 	}
-	w1 = now();
+	w1 = wall_seconds();
 	c1 = cpu_seconds();
 	o.progress = tick;
 	o.progress_data = &c;
@@ -120,7 +100,7 @@ main(int argc, char **argv)
 			c2 = c.cpu;
 		} else {
 			rc = mkg_report_new(&r, model, &o);
-			w2 = now();
+			w2 = wall_seconds();
 			c2 = cpu_seconds();
 			if (rc == MKG_OK)
 				rc = mkg_report_write_text(r, &text, &len);
@@ -134,7 +114,7 @@ main(int argc, char **argv)
 		c.section = "write";
 		c.wall = w2;
 		c.cpu = c2;
-		close_section(&c, now(), cpu_seconds());
+		close_section(&c, wall_seconds(), cpu_seconds());
 		mkg_free(text);
 		mkg_report_free(r);
 	}
@@ -142,11 +122,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "report: %s\n", mkg_error_message());
 		return 1;
 	}
-	w3 = now();
+	w3 = wall_seconds();
 	c3 = cpu_seconds();
-	getrusage(RUSAGE_SELF, &ru);
 	printf("}, \"analysis\": {\"wall\": %.3f, \"cpu\": %.3f}, \"peak_rss\": %lld}\n", w3 - w1,
-	       c3 - c1, (long long)ru.ru_maxrss * 1024);
+	       c3 - c1, (long long)(peak_rss_mb() * 1048576.0));
 	mkg_model_free(model);
 	return 0;
 }
