@@ -1,5 +1,8 @@
 /* marketgraph: the charts of the HTML report, as inline SVG: horizontal
- * bars, one row per item, a label on the left, the scale on top.
+ * bars, one row per item, a label on the left, the scale on top.  Every
+ * number a person reads (bar value, tooltip, scale) is rounded as the text
+ * report rounds it (lib/text/numfmt-human.c); each bar carries its full
+ * value in data-v, for programs, as the tables' cells do.
  * SPDX-License-Identifier: MIT */
 #include "html-private.h"
 
@@ -12,11 +15,28 @@
 #define LABEL_CHARS 62
 #define MAX_ROWS 60 /* more are in the tables */
 
+/* How a person reads a chart's numbers, as the text report writes them. */
+typedef enum chart_unit {
+	UNIT_WHOLE, /* an HHI: "4,689" */
+	UNIT_SHARE, /* a fraction as a percentage: "16.1%" */
+	UNIT_AMOUNT /* a cost: "890,000" */
+} chart_unit;
+
 typedef struct segment {
 	double value;
 	const char *colour;
 	const char *what; /* the tooltip's first words */
 } segment;
+
+static const char *
+human(char buf[MKG_DOUBLE_BUFSIZE], chart_unit unit, double x)
+{
+	switch (unit) {
+	case UNIT_WHOLE: return mkg__human_integer(buf, x, false);
+	case UNIT_SHARE: return mkg__text_percent(buf, x);
+	default: return mkg__text_amount(buf, x);
+	}
+}
 
 static void
 chart_start(GString *out, const char *id, const char *title, const char *note, size_t rows)
@@ -48,9 +68,10 @@ scale(GString *out, size_t rows, double max, bool percent)
 	}
 }
 
+/* One bar of n segments, their tooltips in `unit`; value_text after it. */
 static void
 row(GString *out, size_t i, const char *label, const segment *segs, size_t n, double max,
-    const char *value_text)
+    chart_unit unit, const char *value_text)
 {
 	double y = 22 + (double)i * ROW_H, x = LABEL_W;
 	char buf[MKG_DOUBLE_BUFSIZE];
@@ -76,10 +97,11 @@ row(GString *out, size_t i, const char *label, const segment *segs, size_t n, do
 		if (w <= 0)
 			continue;
 		g_string_append_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		                       "height=\"%d\" fill=\"%s\"><title>", x, y + 2, w, ROW_H - 5,
-		                       segs[k].colour);
+		                       "height=\"%d\" fill=\"%s\" data-v=\"%s\"><title>", x, y + 2, w,
+		                       ROW_H - 5, segs[k].colour,
+		                       mkg__format_double(buf, segs[k].value));
 		mkg__html_escape(out, segs[k].what);
-		g_string_append_printf(out, ": %s</title></rect>", mkg__text_amount(buf, segs[k].value));
+		g_string_append_printf(out, ": %s</title></rect>", human(buf, unit, segs[k].value));
 		x += w;
 	}
 	g_string_append_printf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#333\">", x + 4, y + 13);
@@ -127,7 +149,8 @@ mkg__html_chart_concentration(GString *out, const mkg__report_view *v)
 {
 	const mkg_concentration *c = v->concentration;
 	size_t rows = 0, shown = 0;
-	GString *label, *val;
+	GString *label;
+	char buf[MKG_DOUBLE_BUFSIZE];
 	segment legend_segs[] = { { 0, "#cb181d", "highly concentrated" },
 		                  { 0, "#fd8d3c", "moderately concentrated" },
 		                  { 0, "#74a9cf", "unconcentrated" } };
@@ -141,7 +164,6 @@ mkg__html_chart_concentration(GString *out, const mkg__report_view *v)
 	if (rows == 0)
 		return;
 	label = g_string_new(NULL);
-	val = g_string_new(NULL);
 	chart_start(out, "chart-concentration", "Concentration by level of trade",
 	            "HHI (0 to 10000) of the sellers and of the buyers of each goods market.",
 	            MIN(rows, MAX_ROWS));
@@ -159,14 +181,13 @@ mkg__html_chart_concentration(GString *out, const mkg__report_view *v)
 			                m->level ? m->level : "all levels", m->period ? ", " : "",
 			                m->period ? m->period : "",
 			                k == MKG_SIDE_SELLER ? "sellers" : "buyers");
-			g_string_printf(val, "%.0f", d->hhi);
-			row(out, shown++, label->str, &seg, 1, 10000, val->str);
+			row(out, shown++, label->str, &seg, 1, 10000, UNIT_WHOLE,
+			    human(buf, UNIT_WHOLE, d->hhi));
 		}
 	}
 	chart_end(out, shown, rows);
 	legend(out, legend_segs, 3);
 	g_string_free(label, TRUE);
-	g_string_free(val, TRUE);
 }
 
 void
@@ -198,7 +219,7 @@ mkg__html_chart_channels(GString *out, const mkg__report_view *v)
 				                mkg_channels_chain_at(ch, i)->commodity, x->kinds,
 				                mkg__text_percent(buf, x->share));
 				row(out, shown++, label->str, &seg, 1, fmax(1, x->farmer_share),
-				    mkg__text_percent(buf, x->farmer_share));
+				    UNIT_SHARE, human(buf, UNIT_SHARE, x->farmer_share));
 			}
 		}
 		chart_end(out, shown, rows);
@@ -236,8 +257,8 @@ mkg__html_chart_payments(GString *out, const mkg__report_view *v)
 		segs[1].value = t->facilitator_amount / t->cost;
 		segs[2].value = t->others_amount / t->cost;
 		segs[3].value = t->unallocated_amount / t->cost;
-		row(out, shown++, mkg_facilitation_type_name(t->type), segs, 4, 1,
-		    mkg__text_amount(buf, t->cost));
+		row(out, shown++, mkg_facilitation_type_name(t->type), segs, 4, 1, UNIT_SHARE,
+		    human(buf, UNIT_AMOUNT, t->cost));
 	}
 	chart_end(out, shown, rows);
 	legend(out, names, 4);

@@ -129,6 +129,23 @@ class Html(unittest.TestCase):
         self.assertIn("buyer HHI 4,689, highly concentrated", page)
         # every number cell sorts on the full value the JSON has
         self.assertIn('data-v="%r"' % farm["buyer"]["hhi"], page)
+        # the chart's bar reads as the text does (4,689, not 4689), its full
+        # value in data-v
+        charts = page[page.index('<section id="charts">'):]
+        charts = charts[:charts.index("</section>")]
+        self.assertRegex(charts, r'data-v="%s"><title>HHI: 4,689</title></rect>'
+                         r'<text [^>]*fill="#333">4,689</text>'
+                         % re.escape(repr(farm["buyer"]["hhi"])))
+        self.assertNotIn(">4689<", charts)
+        # each channel's farmer's share as the text's percentage (3 significant
+        # digits: 0.1611881... -> 16.1%, 0.0695953... -> 6.96%, 0.6097... -> 61.0%)
+        shares = [c["farmer_share"] for c in rep["channels"]["chains"][0]["channels"]]
+        self.assertEqual(len(shares), 6)
+        for x in shares:
+            pct = ("%#.3g" % (100 * x)).rstrip(".") + "%"
+            self.assertIn('data-v="%r"><title>farmer&#39;s share: %s</title>' % (x, pct), charts)
+        self.assertIn("farmer&#39;s share: 6.96%", charts)
+        self.assertIn("farmer&#39;s share: 61.0%", charts)
         flow = rep["bottlenecks"]["chains"][0]["flow"]
         # numbers a person reads are rounded (thousands separated, 3 significant digits)
         self.assertIn("Deliverable: %.1f%% of the %s t of native-potato supplied" %

@@ -142,6 +142,9 @@ class ChromiumReport(unittest.TestCase):
         self.assertIn("buyer HHI %s, highly concentrated" % format(round(farm["buyer"]["hhi"]),
                                                                    ","), dom)
         self.assertIn("4,689", dom)
+        # the concentration chart's bar reads as the text does, not "4689"
+        self.assertIn('<title>HHI: 4,689</title></rect>', dom)
+        self.assertNotIn(">4689<", dom[dom.index('id="charts"'):dom.index('id="t-concentration"')])
         top = farm["buyer"]["shares"][0]
         self.assertIn("%s buys %.1f%%" % (top["actor"], 100 * top["share"]), dom)
         # the deliverable share and the captive producers of the chain

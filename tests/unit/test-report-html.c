@@ -143,6 +143,71 @@ test_html(void **state)
 	mkg_model_free(m);
 }
 
+/* The full value in data-v of the bar whose tooltip is `title` (escaped),
+ * after checking that the bar's value label reads `label`. */
+static double
+bar_value(const char *html, const char *title, const char *label)
+{
+	GString *want = g_string_new(NULL);
+	const char *at, *v;
+
+	g_string_printf(want, "\"><title>%s</title></rect>", title);
+	at = strstr(html, want->str);
+	assert_non_null(at);
+	/* back to the rect's data-v="..." */
+	for (v = at; v > html && !g_str_has_prefix(v, "data-v=\""); v--)
+		;
+	assert_true(g_str_has_prefix(v, "data-v=\""));
+	g_string_printf(want, "fill=\"#333\">%s</text>", label);
+	assert_non_null(strstr(at, want->str));
+	g_string_free(want, TRUE);
+	return g_ascii_strtod(v + strlen("data-v=\""), NULL);
+}
+
+/* The charts' numbers read as the text report's, their full values in
+ * data-v.  a sells 2 t for 2 and c 1 t for 1 to b, who sells 3 t to e for
+ * 9: farm-gate sellers' HHI (2/3)^2 + (1/3)^2 = 5/9 of 10000 = 5555.56
+ * ("5,556", as the text's "HHI 5,556"), buyer b alone 10,000; the one
+ * channel's farmer's share 1 / 3 per t = 0.3333 ("33.3%"). */
+static void
+test_html_charts(void **state)
+{
+	mkg_model *m = mf_model("charts");
+	mkg_report *r = NULL;
+	char *html, *text = NULL, *charts;
+	const char *charts_end;
+	(void)state;
+
+	mf_actor(m, "a", MKG_ACTOR_PRODUCER, NULL);
+	mf_actor(m, "c", MKG_ACTOR_PRODUCER, NULL);
+	mf_actor(m, "b", MKG_ACTOR_TRADER, NULL);
+	mf_actor(m, "e", MKG_ACTOR_END_MARKET, NULL);
+	mf_tx(m, "a", "b", "maize", "2010", 2, 2);
+	mf_tx(m, "c", "b", "maize", "2010", 1, 1);
+	mf_tx(m, "b", "e", "maize", "2010", 3, 9);
+	assert_int_equal(mkg_report_new(&r, m, NULL), MKG_OK);
+	html = html_of(r, NULL);
+	assert_int_equal(mkg_report_write_text(r, &text, NULL), MKG_OK);
+	assert_non_null(strstr(text, "HHI 5,556"));
+	assert_float_equal(bar_value(html, "HHI: 5,556", "5,556"), 50000.0 / 9, 1e-9);
+	assert_float_equal(bar_value(html, "HHI: 10,000", "10,000"), 10000, 0);
+	assert_float_equal(bar_value(html, "farmer&#39;s share: 33.3%", "33.3%"), 1.0 / 3, 1e-12);
+	/* no chart prints a number unrounded: not "5556", nor "0.333" */
+	charts = strstr(html, "<div class=\"figure\" id=\"chart-");
+	assert_non_null(charts);
+	charts_end = strstr(charts, "<section");
+	assert_non_null(charts_end);
+	charts = g_strndup(charts, (size_t)(charts_end - charts));
+	assert_non_null(strstr(charts, "id=\"chart-channels\""));
+	assert_null(strstr(charts, ">5556<"));
+	assert_null(strstr(charts, ": 0.333"));
+	g_free(charts);
+	mkg_free(text);
+	mkg_free(html);
+	mkg_report_free(r);
+	mkg_model_free(m);
+}
+
 static char *
 read_file(const char *dir, const char *name)
 {
@@ -261,6 +326,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_charts),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_errors),
 	};

@@ -5,6 +5,7 @@ worked out by hand."""
 
 import json
 import os
+import re
 import tempfile
 import unittest
 import warnings
@@ -59,6 +60,21 @@ class HandWorked(unittest.TestCase):
             self.assertAlmostEqual(got["cr1"], s1, places=12)
             self.assertAlmostEqual(got["effective_firms"], 1 / (s1 ** 2 + s2 ** 2), places=12)
             self.assertEqual([x["actor"] for x in got["shares"]], [first, second])
+
+    def test_html_chart_rounded(self):
+        # The same market in the HTML report's chart: HHI 5648.918... reads
+        # "5,649" (as in the text report), the full value in the bar's data-v.
+        hhi = (100 * 320 / 470.5) ** 2 + (100 * 150.5 / 470.5) ** 2
+        page = self.m.report_html()
+        charts = page[page.index('<section id="charts">'):]
+        charts = charts[:charts.index("</section>")]
+        found = re.findall(r'data-v="([^"]+)"><title>HHI: 5,649</title></rect>'
+                           r'<text [^>]*fill="#333">5,649</text>', charts)
+        self.assertEqual(len(found), 2)        # sellers and buyers
+        for v in found:
+            self.assertAlmostEqual(float(v), hhi, places=9)
+        self.assertNotIn(">5649<", charts)
+        self.assertIn("HHI 5,649", self.m.report_text())
 
     def test_coalition(self):
         # coop-a and coop-b as one seller of native-potato in 2002: one firm, HHI 10000,
