@@ -410,6 +410,7 @@ for _options in {o for _, o in ANALYSES.values() if o is not None}:
     _OPTIONAL.append((_options.INIT, [P(_options), c_uint]) + _STATUS)
 _OPTIONAL += [
     ("mkg_report_write_text", [c_void_p, P(c_void_p), P(c_size_t)]) + _STATUS,
+    ("mkg_report_text_new", [M, P(ReportOptions), P(c_void_p), P(c_size_t)]) + _STATUS,
     (ReportHtmlOptions.INIT, [P(ReportHtmlOptions), c_uint]) + _STATUS,
     ("mkg_report_write_html", [c_void_p, P(ReportHtmlOptions), P(c_void_p), P(c_size_t)])
     + _STATUS,

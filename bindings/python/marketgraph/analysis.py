@@ -200,11 +200,25 @@ class Analyses:
         summary of at most ten lines, then the sections; channels: add the
         marketing channels (``--channels``); detail: the long form
         (``--detail``), channels included; sections, threads and progress as
-        for report()."""
-        write = function("mkg_report_write_text")
-        return self._report(self._report_options(
-            measure, thresholds, by_region, exit_date, coalition, levels, channels, by_tag,
-            sections, 0, threads, progress, detail), write=lambda r: owned_string(write, r))
+        for report().
+
+        Streamed, as ``analyze`` does (mkg_report_text_new): each section's
+        text is taken as soon as it is computed and its results freed, so
+        memory holds the model, one section and the text, never the whole
+        report; the bytes are those of the report held whole
+        (mkg_report_new, then mkg_report_write_text)."""
+        options = self._report_options(measure, thresholds, by_region, exit_date, coalition,
+                                       levels, channels, by_tag, sections, 0, threads, progress,
+                                       detail)
+        new = function("mkg_report_text_new")
+        try:
+            with self._lock:
+                return owned_string(new, self._handle(), ctypes.byref(options))
+        except CanceledError:
+            raised = getattr(options, "_progress_raised", None)
+            if raised:
+                raise raised[0]
+            raise
 
     def report_html(self, measure: str = "volume", thresholds: str = "us2023",
                     by_region: Union[bool, str, None] = False, exit_date: Optional[str] = None,

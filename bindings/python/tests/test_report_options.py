@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 import marketgraph as mg
-from support import SAMPLE, cli, run_cli
+from support import SAMPLE, cli, example_models, run_cli
 
 
 class ReportOptions(unittest.TestCase):
@@ -54,6 +54,36 @@ class ReportOptions(unittest.TestCase):
             self.model.report_text(progress=fails)
         # the model is still usable
         self.assertIn("dependency", self.model.report())
+
+    def test_text_streamed_is_the_held_text(self):
+        """report_text() streams (mkg_report_text_new): its text is the
+        report's held whole (mkg_report_new + mkg_report_write_text), byte
+        for byte, on two examples with two option sets."""
+        write = mg._native.function("mkg_report_write_text")
+        paths = [p for p in example_models()
+                 if os.path.basename(p) in ("potato-andes.json", "dairy-two-programmes.json")]
+        self.assertEqual(len(paths), 2)
+        option_sets = ({}, {"measure": "value", "levels": "pooled", "channels": True,
+                            "detail": True, "threads": 1})
+        defaults = {"measure": "volume", "thresholds": "us2023", "by_region": False,
+                    "exit_date": None, "coalition": None, "levels": "separate"}
+        for path in paths:
+            m = mg.load(path)
+            texts = []
+            for kwargs in option_sets:
+                with self.subTest(model=os.path.basename(path), options=kwargs):
+                    held = m._report(m._report_options(**dict(defaults, **kwargs)),
+                                     write=lambda r: mg._native.owned_string(write, r))
+                    streamed = m.report_text(**kwargs)
+                    self.assertEqual(streamed, held)
+                    self.assertTrue(streamed.startswith("Market analysis: "), streamed[:40])
+                    texts.append(streamed)
+            self.assertNotEqual(texts[0], texts[1])  # the options reached the library
+        # the streamed report stops as the held one does
+        with self.assertRaises(mg.CanceledError) as e:
+            self.model.report_text(progress=lambda s, f: s == "value")
+        self.assertEqual(str(e.exception),
+                         "report: canceled by the progress callback before value")
 
     def test_errors(self):
         with self.assertRaises(mg.InvalidArgumentError) as e:
