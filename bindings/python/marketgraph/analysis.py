@@ -80,13 +80,20 @@ def _natural(value, where, bits=64):
     return int(value)
 
 
-def _bottleneck_options(sources=None, sinks=None, pivots=0, seed=0, chain=None):
+def _threads(threads):
+    """Worker threads (0: one per core, 1: none made) -> unsigned int;
+    TypeError for a non-integer, InvalidArgumentError below 0 or above
+    2^32 - 1."""
+    return _natural(threads, "threads", 32)
+
+
+def _bottleneck_options(sources=None, sinks=None, pivots=0, seed=0, chain=None, threads=0):
     src, nsrc = cv.cstr_array(sources, "sources")
     snk, nsnk = cv.cstr_array(sinks, "sinks")
     return _options(BottleneckOptions, sources=src, source_count=nsrc, sinks=snk,
                     sink_count=nsnk, pivots=_natural(pivots, "pivots", 8 * ctypes.sizeof(
                         ctypes.c_size_t)), seed=_natural(seed, "seed"),
-                    chain=cv.cstr(chain, "chain"))
+                    chain=cv.cstr(chain, "chain"), threads=_threads(threads))
 
 
 class Analyses:
@@ -129,7 +136,7 @@ class Analyses:
                            detail=cv.cbool(detail, "detail"),
                            sections=cv.cstr(sections, "sections"),
                            top=_natural(top, "top", 8 * ctypes.sizeof(ctypes.c_size_t)),
-                           threads=_natural(threads, "threads", 32))
+                           threads=_threads(threads))
         if progress is not None:
             if not callable(progress):
                 raise TypeError("progress: expected a callable, got %s"
@@ -263,14 +270,17 @@ class Analyses:
 
     def concentration(self, measure: str = "volume", thresholds: str = "us2023",
                       by_region: Union[bool, str, None] = False,
-                      levels: str = "separate") -> List[Dict[str, Any]]:
+                      levels: str = "separate", threads: int = 0) -> List[Dict[str, Any]]:
         """HHI, CR1, CR4 and the shares of both sides of every market (one
         commodity at one level of trade, unless levels="pooled"): the
-        report's `concentration` list."""
+        report's `concentration` list.  threads: worker threads for the
+        markets (0: one per core, 1: none made; the result is the same, to
+        the last bit, for any number)."""
         return self._analysis("concentration", _options(
             ConcentrationOptions, measure=_measure(measure),
             split_by_region=_region_split(by_region),
-            thresholds=cv.cstr(thresholds, "thresholds"), levels=_levels(levels)))
+            thresholds=cv.cstr(thresholds, "thresholds"), levels=_levels(levels),
+            threads=_threads(threads)))
 
     def coalitions(self, coalition: Optional[Sequence[str]] = None, measure: str = "volume",
                    by_region: Union[bool, str, None] = False, groups: bool = True,
@@ -323,11 +333,13 @@ class Analyses:
 
     def betweenness(self, sources: Optional[Sequence[str]] = None,
                     sinks: Optional[Sequence[str]] = None, pivots: int = 0, seed: int = 0,
-                    chain: Optional[str] = None) -> List[Dict[str, Any]]:
+                    chain: Optional[str] = None, threads: int = 0) -> List[Dict[str, Any]]:
         """Betweenness of every actor of the chain's produce graph; pivots > 0
-        estimates from that many pivots drawn with seed."""
+        estimates from that many pivots drawn with seed.  threads: worker
+        threads for the searches (0: one per core, 1: none made; the same
+        result, to the last bit, for any number)."""
         return self._analysis("betweenness",
-                              _bottleneck_options(sources, sinks, pivots, seed, chain))
+                              _bottleneck_options(sources, sinks, pivots, seed, chain, threads))
 
     def throughput(self, sinks: Optional[Sequence[str]] = None,
                    chain: Optional[str] = None) -> List[Dict[str, Any]]:
@@ -336,14 +348,16 @@ class Analyses:
 
     def bottlenecks(self, sources: Optional[Sequence[str]] = None,
                     sinks: Optional[Sequence[str]] = None, pivots: int = 0, seed: int = 0,
-                    chain: Optional[str] = None) -> Dict[str, Any]:
+                    chain: Optional[str] = None, threads: int = 0) -> Dict[str, Any]:
         """The report's `bottlenecks` object: ``{"chains": [...]}``, for every
         chain (or the one named) its flow, cut points, captive producers,
         betweenness and throughput.  pivots = 0: exact betweenness up to
         20,000 actors in a chain's produce graph, an estimate from 256
-        pivots above."""
+        pivots above.  threads: worker threads for the chains and
+        betweenness's searches (0: one per core, 1: none made; the same
+        result, to the last bit, for any number)."""
         return self._analysis("bottlenecks",
-                              _bottleneck_options(sources, sinks, pivots, seed, chain))
+                              _bottleneck_options(sources, sinks, pivots, seed, chain, threads))
 
     def shock(self, remove: Sequence[str], sources: Optional[Sequence[str]] = None,
               sinks: Optional[Sequence[str]] = None,
