@@ -50,11 +50,9 @@ mkg__html_number(GString *out, double x, mkg__col_kind kind)
 	switch (kind) {
 	case MKG__COL_SHARE: g_string_append(out, mkg__text_percent(buf, x)); break;
 	case MKG__COL_INDEX:
+		/* whole, grouped as the text report writes them: 4,689 */
 		if (fabs(x) < 1e15) {
-			g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.0f", x));
-			/* "-0" reads oddly */
-			if (strcmp(buf, "-0") == 0)
-				g_string_truncate(out, out->len - 2), g_string_append_c(out, '0');
+			g_string_append(out, mkg__human_integer(buf, x, false));
 			break;
 		}
 		/* fall through */

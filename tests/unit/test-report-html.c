@@ -117,7 +117,7 @@ test_html(void **state)
 	                              "gate, maize 2010: buyer HHI 10,000, highly concentrated "
 	                              "(above 1,800: 2023 US Merger Guidelines); b buys 100%</li>\n"));
 	summary_is_text(r, plain);
-	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"6250\">6250</td>"));
+	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"6250\">6,250</td>"));
 	assert_non_null(strstr(plain, "<td class=\"n\" data-v=\"0.75\">75.0%</td>"));
 
 	assert_int_equal(mkg_report_html_options_init(&o, MKG_REPORT_HTML_OPTIONS_VERSION), MKG_OK);
