@@ -316,10 +316,12 @@ mkg__jw_double(mkg_jw *w, double d)
 void
 mkg__jw_int(mkg_jw *w, int64_t i)
 {
+	char num[MKG_DOUBLE_BUFSIZE];
+
 	if (w->skip > 0)
 		return;
 	jw_before_item(w);
-	g_string_append_printf(w->buf, "%" G_GINT64_FORMAT, (gint64)i);
+	g_string_append(w->buf, mkg__format_int64(num, i));
 	jw_after_value(w);
 }
 

@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- numbers (numfmt.c) ------------------------------------------------- */
 
@@ -24,8 +25,19 @@
  * 0.1 -> "0.1", 1e21 -> "1e+21", 2^-1074 -> "5e-324".  Always exact and
  * the shortest form (the digits of Python's repr()).
  * NaN -> "nan", infinities -> "inf" / "-inf" (these are for messages; the
- * JSON writer never receives them).  Returns buf. */
+ * JSON writer never receives them).  Returns buf.
+ * No printf, no strtod, no locale: Schubfach's shortest digits, laid out as
+ * %.Ng lays them out (N = max(15, digits)), byte for byte the text of
+ * mkg__format_double_reference(). */
 char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
+/* The same text found with g_ascii_formatd and g_ascii_strtod (the least
+ * N whose %.Ng reads back, 15 tried first for normals): slow, kept as the
+ * reference the tests and bench/bench-numfmt compare with, and as the
+ * fallback for the powers of two the shortest digits cannot settle. */
+char *mkg__format_double_reference(char buf[MKG_DOUBLE_BUFSIZE], double d);
+/* The decimal digits of i, with '-' when negative ("-9223372036854775808"
+ * fits).  Returns buf. */
+char *mkg__format_int64(char buf[MKG_DOUBLE_BUFSIZE], int64_t i);
 
 /* ---- numbers for a person (numfmt-human.c) ------------------------------ */
 
