@@ -206,7 +206,7 @@ schubfach(uint64_t c, int q, bool asymmetric, uint64_t *f, int *e)
 	uint64_t s = vb >> 2;
 
 	*e = k;
-	/* One digit fewer: at most one multiple of 10 fits (10^(k+1) > 2^q). 
+	/* One digit fewer: at most one multiple of 10 fits (10^(k+1) > 2^q).
 	 * Java tries it only from s >= 100 for its two-digit minimum; here the
 	 * shortest is wanted, so from 10. */
 	if (s >= 10) {

@@ -28,7 +28,8 @@
  * JSON writer never receives them).  Returns buf.
  * No printf, no strtod, no locale: Schubfach's shortest digits, laid out as
  * %.Ng lays them out (N = max(15, digits)), byte for byte the text of
- * mkg__format_double_reference(). */
+ * mkg__format_double_reference() (which it calls for the ~2000 powers of
+ * two whose shortest form has 16 or 17 digits). */
 char *mkg__format_double(char buf[MKG_DOUBLE_BUFSIZE], double d);
 /* The same text found with g_ascii_formatd and g_ascii_strtod (the least
  * N whose %.Ng reads back, 15 tried first for normals): slow, kept as the

@@ -269,9 +269,17 @@ test_exact_strings(void **state)
 	assert_string_equal(mkg__format_double(b, -42.0), "-42");
 	assert_string_equal(mkg__format_double(b, 0.5), "0.5");
 	assert_string_equal(mkg__format_double(b, 0.25), "0.25");
-	/* 2^-1 .. : powers of two the shortest digits settle (n <= 15) */
+	/* a power of two whose shortest form has 14 digits: no fallback */
 	assert_string_equal(mkg__format_double(b, ldexp(1, -20)), "9.5367431640625e-07");
-	assert_string_equal(mkg__format_double(b, 5e-324 * 0 + 2.5), "2.5");
+	/* 2^89 = 618970019642690137449562112 reads back from d - 2^35 to
+	 * d + 2^36 (the step below is half the step above).  The closest
+	 * 16-digit decimal, ...690100000000000, is 37449562112 below: outside.
+	 * ...690200000000000 is 62550437888 above: inside, the shortest form
+	 * (Python's repr() prints 6.189700196426902e+26).  %.16g does not read
+	 * back, so the former code, and this one, print %.17g. */
+	assert_string_equal(mkg__format_double(b, ldexp(1, 89)), "6.1897001964269014e+26");
+	assert_string_equal(mkg__format_double(b, ldexp(1, -1017)), "7.1202363472230444e-307");
+	assert_string_equal(mkg__format_double(b, ldexp(1, 100)), "1.2676506002282294e+30");
 	assert_string_equal(mkg__format_double(b, NAN), "nan");
 	assert_string_equal(mkg__format_double(b, INFINITY), "inf");
 	assert_string_equal(mkg__format_double(b, -INFINITY), "-inf");
