@@ -131,7 +131,7 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 
 	/* Valid: from here on nothing fails. */
 	memset(&rec, 0, sizeof rec);
-	rec.id = mkg__model_intern(m, d->id);
+	rec.id = mkg__model_intern_id(m, d->id);
 	rec.name = mkg__model_intern(m, d->name);
 	rec.region = mkg__model_intern(m, d->region);
 	rec.attributes = mkg__model_intern(m, attributes);

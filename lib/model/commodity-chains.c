@@ -175,6 +175,8 @@ mkg__model_commodity_chains(const mkg_model *cm, const mkg_commodity_chains **ou
 static int
 check_services(const mkg_model *m)
 {
+	if (m->commodities->len == 0) /* no listed commodity: nothing to look up */
+		return MKG_OK;
 	for (guint i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 		mkg_idx c = mkg__tx_commodity(m, t);

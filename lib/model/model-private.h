@@ -5,7 +5,10 @@
  * build compressed adjacency arrays over millions of transactions.  Every
  * string is interned in one GStringChunk: equal strings (commodities,
  * periods, regions) share one pointer, so analyses may compare interned
- * strings by pointer.  Variable-length lists (tags, targets, payments) are
+ * strings by pointer.  Actor and transaction ids are the exception: unique in
+ * their table by construction, they are copied into the chunk without the
+ * chunk's table of equal strings (mkg__model_intern_id), which would only
+ * grow by one entry per record; compare ids by content.  Variable-length lists (tags, targets, payments) are
  * slices of shared pools: a record stores (first, count).  Targets and
  * payments have two parallel pools, one by index for graph code and one by id
  * that mkg_model_facilitation_at() hands out as the public arrays without
@@ -206,6 +209,9 @@ mkg__tx_level(const mkg_model *m, const mkg_transaction_rec *t)
 
 /* Intern a string in the model (no validation). */
 const char *mkg__model_intern(mkg_model *m, const char *s);
+/* Copy an actor or transaction id into the model's strings, not interned:
+ * it is unique in its table already. */
+const char *mkg__model_intern_id(mkg_model *m, const char *s);
 
 /* Find an actor by id: its index or MKG_IDX_NONE.  No error is set. */
 mkg_idx mkg__model_actor_lookup(const mkg_model *m, const char *id);

@@ -75,6 +75,12 @@ mkg__model_intern(mkg_model *m, const char *s)
 	return s ? g_string_chunk_insert_const(m->strings, s) : NULL;
 }
 
+const char *
+mkg__model_intern_id(mkg_model *m, const char *s)
+{
+	return s ? g_string_chunk_insert(m->strings, s) : NULL;
+}
+
 static mkg_idx
 lookup(GHashTable *table, const char *id)
 {

@@ -78,7 +78,7 @@ mkg__model_add_transaction(mkg_model *m, const mkg_transaction_desc *d, unsigned
 		return rc;
 
 	memset(&rec, 0, sizeof rec);
-	rec.id = mkg__model_intern(m, id);
+	rec.id = mkg__model_intern_id(m, id);
 	rec.commodity = mkg__model_intern(m, d->commodity);
 	rec.period = mkg__model_intern(m, d->period);
 	rec.level = mkg__model_intern(m, d->level);

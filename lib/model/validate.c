@@ -7,10 +7,27 @@
 #include <math.h>
 #include <string.h>
 
+/* Called for every record added, so without printf. */
 void
 mkg__record_path(char path[MKG_PATH_BUFSIZE], const char *array, size_t index)
 {
-	g_snprintf(path, MKG_PATH_BUFSIZE, "%s[%zu]", array, index);
+	char digits[24];
+	size_t n = sizeof digits, len = strlen(array);
+
+	do
+		digits[--n] = (char)('0' + index % 10);
+	while ((index /= 10) > 0);
+	if (len + 2 + sizeof digits - n >= MKG_PATH_BUFSIZE) { /* not for the model's arrays */
+		g_snprintf(path, MKG_PATH_BUFSIZE, "%s[%.*s]", array, (int)(sizeof digits - n),
+		           digits + n);
+		return;
+	}
+	memcpy(path, array, len);
+	path[len] = '[';
+	memcpy(path + len + 1, digits + n, sizeof digits - n);
+	len += 1 + sizeof digits - n;
+	path[len] = ']';
+	path[len + 1] = '\0';
 }
 
 int
