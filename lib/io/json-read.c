@@ -45,11 +45,17 @@ typedef struct top_level {
 	char duplicate[KEY_BUFSIZE]; /* first repeated key, "" if none */
 } top_level;
 
-/* Locate the members of the document's object (its syntax is valid). */
+/* The top-level members whose ends the syntax pass notes: more (unknown
+ * keys) are found by scanning. */
+#define MAX_NOTED_MEMBERS 64
+
+/* Locate the members of the document's object (its syntax is valid);
+ * ends[0..n_ends) are where the first members' values end, when known. */
 static int
-scan_top_level(const char *data, size_t len, int nkeys, top_level *top)
+scan_top_level(const char *data, size_t len, int nkeys, const size_t *ends, size_t n_ends,
+               top_level *top)
 {
-	size_t i = mkg__json_skip_ws(data, len, 0);
+	size_t i = mkg__json_skip_ws(data, len, 0), member = 0;
 
 	memset(top, 0, sizeof *top);
 	if (data[i] != '{') {
@@ -69,7 +75,8 @@ scan_top_level(const char *data, size_t len, int nkeys, top_level *top)
 			k = K_COUNT;
 		i = mkg__json_skip_ws(data, len, i);      /* ':' */
 		i = mkg__json_skip_ws(data, len, i + 1);
-		end = mkg__json_skip_value(data, len, i);
+		end = member < n_ends ? ends[member] : mkg__json_skip_value(data, len, i);
+		member++;
 		if (k == K_COUNT && top->unknown[0] == '\0') {
 			g_strlcpy(top->unknown, key, sizeof top->unknown);
 			top->unknown_complete = complete;
@@ -198,7 +205,7 @@ mkg__json_read_stream_header(mkg_json_reader *r, mkg_model *m, const char *data,
 	top_level top;
 	int rc;
 
-	if ((rc = scan_top_level(data, len, K_COMMODITIES, &top)) != MKG_OK ||
+	if ((rc = scan_top_level(data, len, K_COMMODITIES, NULL, 0, &top)) != MKG_OK ||
 	    (rc = check_header(data, &top, K_COMMODITIES)) != MKG_OK)
 		return rc;
 	return set_header_fields(r, m, data, &top);
@@ -252,11 +259,15 @@ read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 {
 	mkg_json_syntax_error err;
 	top_level top;
+	size_t ends[MAX_NOTED_MEMBERS], n_ends;
 	int rc;
 
-	if (!mkg__json_syntax_check(data, len, MKG_JSON_MAX_DEPTH, &err))
+	if (!mkg__json_syntax_check_members(data, len, MKG_JSON_MAX_DEPTH, &err, ends,
+	                                    MAX_NOTED_MEMBERS, &n_ends))
 		return mkg__json_syntax_fail(MKG_EPARSE, NULL, data, &err);
-	if ((rc = scan_top_level(data, len, K_COUNT, &top)) != MKG_OK ||
+	if (n_ends > MAX_NOTED_MEMBERS)
+		n_ends = MAX_NOTED_MEMBERS;
+	if ((rc = scan_top_level(data, len, K_COUNT, ends, n_ends, &top)) != MKG_OK ||
 	    (rc = check_header(data, &top, K_COUNT)) != MKG_OK ||
 	    (rc = set_header_fields(r, m, data, &top)) != MKG_OK)
 		return rc;

@@ -55,6 +55,15 @@ typedef struct mkg_json_syntax_error {
 bool mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth,
                             mkg_json_syntax_error *err);
 
+/* mkg__json_syntax_check(), noting on the way where the values of the
+ * top-level container's members end (the offset past each, in order), so
+ * that a reader can locate them without scanning the text again: the
+ * first cap ends go to ends[], *count says how many there are, cap + 1
+ * when there are more. */
+bool mkg__json_syntax_check_members(const char *data, size_t len, unsigned max_depth,
+                                    mkg_json_syntax_error *err, size_t *ends, size_t cap,
+                                    size_t *count);
+
 /* The 1-based line and column (in characters) of a byte offset.  Lines end
  * at '\n'; the text before offset must be valid UTF-8.  O(offset). */
 void mkg__json_line_column(const char *data, size_t offset, size_t *line, size_t *column);

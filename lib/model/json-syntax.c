@@ -326,8 +326,21 @@ typedef enum {
 	EXPECT_AFTER_VALUE  /* ',' or the closing bracket of the container */
 } expect;
 
-bool
-mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *err)
+/* The value just read ends at i: note it when it is a member of the
+ * top-level container (see mkg__json_syntax_check_members). */
+#define NOTE_MEMBER_END()                                                        \
+	do {                                                                     \
+		if (depth == 1 && ends != NULL) {                                \
+			if (*count < cap)                                        \
+				ends[*count] = i;                                \
+			if (*count <= cap)                                       \
+				(*count)++;                                      \
+		}                                                                \
+	} while (0)
+
+static bool
+check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *err, size_t *ends,
+      size_t cap, size_t *count)
 {
 	uchar *s = (uchar *)data;
 	unsigned char stack[MKG_JSON_MAX_DEPTH]; /* '{' or '[' per open container */
@@ -360,6 +373,7 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 			if (s[i] == '}' && state == EXPECT_FIRST_KEY) {
 				depth--;
 				i++;
+				NOTE_MEMBER_END();
 				state = EXPECT_AFTER_VALUE;
 				break;
 			}
@@ -398,6 +412,7 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 					if (j < len && s[j] == ']') {
 						depth--;
 						i = j + 1;
+						NOTE_MEMBER_END();
 						state = EXPECT_AFTER_VALUE;
 					}
 				}
@@ -430,6 +445,7 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 					return fail(err, i, "invalid number: it must start with '-' or a digit");
 				return fail(err, i, "expected a value, got %s", describe_char(s, len, i, d));
 			}
+			NOTE_MEMBER_END();
 			state = EXPECT_AFTER_VALUE;
 			break;
 
@@ -446,6 +462,7 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 			    (s[i] == ']' && stack[depth - 1] == '[')) {
 				depth--;
 				i++;
+				NOTE_MEMBER_END();
 				break;
 			}
 			return fail(err, i, stack[depth - 1] == '{'
@@ -461,6 +478,21 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 			return true;
 		}
 	}
+}
+
+bool
+mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *err)
+{
+	return check(data, len, max_depth, err, NULL, 0, NULL);
+}
+
+bool
+mkg__json_syntax_check_members(const char *data, size_t len, unsigned max_depth,
+                               mkg_json_syntax_error *err, size_t *ends, size_t cap,
+                               size_t *count)
+{
+	*count = 0;
+	return check(data, len, max_depth, err, ends, cap, count);
 }
 
 void

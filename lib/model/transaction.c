@@ -13,9 +13,18 @@ MKG_DEFINE_INIT(mkg_transaction_desc_init, mkg_transaction_desc, desc, MKG_TRANS
 static const char *
 effective_id(const mkg_transaction_desc *d, size_t position, char buf[32])
 {
+	char digits[24];
+	size_t n = sizeof digits;
+
 	if (d->id != NULL)
 		return d->id;
-	g_snprintf(buf, 32, "t%zu", position + 1);
+	position++; /* without printf: called for every transaction without an id */
+	do
+		digits[--n] = (char)('0' + position % 10);
+	while ((position /= 10) > 0);
+	buf[0] = 't';
+	memcpy(buf + 1, digits + n, sizeof digits - n);
+	buf[1 + sizeof digits - n] = '\0';
 	return buf;
 }
 
