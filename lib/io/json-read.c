@@ -40,6 +40,7 @@ typedef struct span {
 
 typedef struct top_level {
 	span value[K_COUNT];
+	size_t elements[K_COUNT]; /* the items of an array value, 0 when not known */
 	char unknown[KEY_BUFSIZE];   /* first unknown key, "" if none */
 	bool unknown_complete;
 	char duplicate[KEY_BUFSIZE]; /* first repeated key, "" if none */
@@ -50,10 +51,10 @@ typedef struct top_level {
 #define MAX_NOTED_MEMBERS 64
 
 /* Locate the members of the document's object (its syntax is valid);
- * ends[0..n_ends) are where the first members' values end, when known. */
+ * members[0..n_members) are the first members as the syntax pass saw them. */
 static int
-scan_top_level(const char *data, size_t len, int nkeys, const size_t *ends, size_t n_ends,
-               top_level *top)
+scan_top_level(const char *data, size_t len, int nkeys, const mkg_json_member *members,
+               size_t n_members, top_level *top)
 {
 	size_t i = mkg__json_skip_ws(data, len, 0), member = 0;
 
@@ -75,7 +76,9 @@ scan_top_level(const char *data, size_t len, int nkeys, const size_t *ends, size
 			k = K_COUNT;
 		i = mkg__json_skip_ws(data, len, i);      /* ':' */
 		i = mkg__json_skip_ws(data, len, i + 1);
-		end = member < n_ends ? ends[member] : mkg__json_skip_value(data, len, i);
+		end = member < n_members ? members[member].end : mkg__json_skip_value(data, len, i);
+		if (member < n_members && k < K_COUNT)
+			top->elements[k] = members[member].elements;
 		member++;
 		if (k == K_COUNT && top->unknown[0] == '\0') {
 			g_strlcpy(top->unknown, key, sizeof top->unknown);
@@ -254,23 +257,43 @@ read_array(mkg_json_reader *r, mkg_model *m, const char *data, const top_level *
 	return MKG_OK;
 }
 
+/* The records the array top-level key k will add, to size the model's
+ * arrays: its items, at most one per MIN_RECORD_TEXT bytes of its text (no
+ * valid actor or transaction is shorter), so that a document of empty
+ * objects, refused at its first record, cannot make the model reserve
+ * more than a few times the document's size. */
+#define MIN_RECORD_TEXT 16
+static size_t
+records_expected(const top_level *top, int k)
+{
+	size_t n = top->elements[k], most;
+
+	if (!present(top, k))
+		return 0;
+	most = (top->value[k].end - top->value[k].start) / MIN_RECORD_TEXT;
+	return n < most ? n : most;
+}
+
 static int
 read_document(mkg_json_reader *r, mkg_model *m, const char *data, size_t len)
 {
 	mkg_json_syntax_error err;
 	top_level top;
-	size_t ends[MAX_NOTED_MEMBERS], n_ends;
+	mkg_json_member members[MAX_NOTED_MEMBERS];
+	size_t n_members;
 	int rc;
 
-	if (!mkg__json_syntax_check_members(data, len, MKG_JSON_MAX_DEPTH, &err, ends,
-	                                    MAX_NOTED_MEMBERS, &n_ends))
+	if (!mkg__json_syntax_check_members(data, len, MKG_JSON_MAX_DEPTH, &err, members,
+	                                    MAX_NOTED_MEMBERS, &n_members))
 		return mkg__json_syntax_fail(MKG_EPARSE, NULL, data, &err);
-	if (n_ends > MAX_NOTED_MEMBERS)
-		n_ends = MAX_NOTED_MEMBERS;
-	if ((rc = scan_top_level(data, len, K_COUNT, ends, n_ends, &top)) != MKG_OK ||
+	if (n_members > MAX_NOTED_MEMBERS)
+		n_members = MAX_NOTED_MEMBERS;
+	if ((rc = scan_top_level(data, len, K_COUNT, members, n_members, &top)) != MKG_OK ||
 	    (rc = check_header(data, &top, K_COUNT)) != MKG_OK ||
 	    (rc = set_header_fields(r, m, data, &top)) != MKG_OK)
 		return rc;
+	mkg__model_reserve(m, records_expected(&top, K_ACTORS),
+	                   records_expected(&top, K_TRANSACTIONS));
 	if (present(&top, K_COMMODITIES) &&
 	    (rc = read_array(r, m, data, &top, K_COMMODITIES, mkg__json_add_commodity, NULL)) != MKG_OK)
 		return rc;

@@ -55,14 +55,20 @@ typedef struct mkg_json_syntax_error {
 bool mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth,
                             mkg_json_syntax_error *err);
 
+/* A member of the top-level container, as the syntax pass saw it. */
+typedef struct mkg_json_member {
+	size_t end;      /* the offset past its value */
+	size_t elements; /* the number of elements of its value (an array's items) */
+} mkg_json_member;
+
 /* mkg__json_syntax_check(), noting on the way where the values of the
- * top-level container's members end (the offset past each, in order), so
- * that a reader can locate them without scanning the text again: the
- * first cap ends go to ends[], *count says how many there are, cap + 1
- * when there are more. */
+ * top-level container's members end and how many elements each has, so
+ * that a reader can locate them without scanning the text again and size
+ * its arrays: the first cap members go to members[], *count says how many
+ * there are, cap + 1 when there are more. */
 bool mkg__json_syntax_check_members(const char *data, size_t len, unsigned max_depth,
-                                    mkg_json_syntax_error *err, size_t *ends, size_t cap,
-                                    size_t *count);
+                                    mkg_json_syntax_error *err, mkg_json_member *members,
+                                    size_t cap, size_t *count);
 
 /* The 1-based line and column (in characters) of a byte offset.  Lines end
  * at '\n'; the text before offset must be valid UTF-8.  O(offset). */

@@ -326,22 +326,31 @@ typedef enum {
 	EXPECT_AFTER_VALUE  /* ',' or the closing bracket of the container */
 } expect;
 
-/* The value just read ends at i: note it when it is a member of the
- * top-level container (see mkg__json_syntax_check_members). */
-#define NOTE_MEMBER_END()                                                        \
+/* The value just read ends at i: count it when it is an element of a
+ * member of the top-level container, note where the member ends when it is
+ * one (see mkg__json_syntax_check_members). */
+#define NOTE_VALUE_END()                                                         \
 	do {                                                                     \
-		if (depth == 1 && ends != NULL) {                                \
-			if (*count < cap)                                        \
-				ends[*count] = i;                                \
-			if (*count <= cap)                                       \
-				(*count)++;                                      \
+		if (members == NULL || depth > 2)                                \
+			break;                                                   \
+		if (depth == 2) {                                                \
+			elements++;                                              \
+			break;                                                   \
 		}                                                                \
+		if (depth == 1 && *count < cap) {                                \
+			members[*count].end = i;                                 \
+			members[*count].elements = elements;                     \
+		}                                                                \
+		if (depth == 1 && *count <= cap)                                 \
+			(*count)++;                                              \
+		elements = 0;                                                    \
 	} while (0)
 
 static bool
-check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *err, size_t *ends,
-      size_t cap, size_t *count)
+check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *err,
+      mkg_json_member *members, size_t cap, size_t *count)
 {
+	size_t elements = 0;
 	uchar *s = (uchar *)data;
 	unsigned char stack[MKG_JSON_MAX_DEPTH]; /* '{' or '[' per open container */
 	unsigned depth = 0;
@@ -373,7 +382,7 @@ check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *e
 			if (s[i] == '}' && state == EXPECT_FIRST_KEY) {
 				depth--;
 				i++;
-				NOTE_MEMBER_END();
+				NOTE_VALUE_END();
 				state = EXPECT_AFTER_VALUE;
 				break;
 			}
@@ -412,7 +421,7 @@ check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *e
 					if (j < len && s[j] == ']') {
 						depth--;
 						i = j + 1;
-						NOTE_MEMBER_END();
+						NOTE_VALUE_END();
 						state = EXPECT_AFTER_VALUE;
 					}
 				}
@@ -445,7 +454,7 @@ check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *e
 					return fail(err, i, "invalid number: it must start with '-' or a digit");
 				return fail(err, i, "expected a value, got %s", describe_char(s, len, i, d));
 			}
-			NOTE_MEMBER_END();
+			NOTE_VALUE_END();
 			state = EXPECT_AFTER_VALUE;
 			break;
 
@@ -462,7 +471,7 @@ check(const char *data, size_t len, unsigned max_depth, mkg_json_syntax_error *e
 			    (s[i] == ']' && stack[depth - 1] == '[')) {
 				depth--;
 				i++;
-				NOTE_MEMBER_END();
+				NOTE_VALUE_END();
 				break;
 			}
 			return fail(err, i, stack[depth - 1] == '{'
@@ -488,11 +497,11 @@ mkg__json_syntax_check(const char *data, size_t len, unsigned max_depth, mkg_jso
 
 bool
 mkg__json_syntax_check_members(const char *data, size_t len, unsigned max_depth,
-                               mkg_json_syntax_error *err, size_t *ends, size_t cap,
+                               mkg_json_syntax_error *err, mkg_json_member *members, size_t cap,
                                size_t *count)
 {
 	*count = 0;
-	return check(data, len, max_depth, err, ends, cap, count);
+	return check(data, len, max_depth, err, members, cap, count);
 }
 
 void

@@ -213,6 +213,11 @@ const char *mkg__model_intern(mkg_model *m, const char *s);
  * it is unique in its table already. */
 const char *mkg__model_intern_id(mkg_model *m, const char *s);
 
+/* Room for that many more actors and transactions (an importer's counts),
+ * their memory faulted in at once (reserve.c).  A hint: it changes no
+ * count, and a failure only leaves the arrays to grow as they go. */
+void mkg__model_reserve(mkg_model *m, size_t actors, size_t transactions);
+
 /* Find an actor by id: its index or MKG_IDX_NONE.  No error is set. */
 mkg_idx mkg__model_actor_lookup(const mkg_model *m, const char *id);
 mkg_idx mkg__model_transaction_lookup(const mkg_model *m, const char *id);
