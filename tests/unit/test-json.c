@@ -1029,6 +1029,47 @@ test_minimal_and_order(void **state)
 	mkg_model_free(m);
 }
 
+/* The syntax pass notes where each top-level member ends and how many
+ * items its array has (the importer locates the arrays and sizes the
+ * model's with them): every kind of value as a member, empty containers,
+ * nesting, whitespace around; transactions without an id get t<N>. */
+static void
+test_member_layout(void **state)
+{
+	mkg_model *m;
+	char *out;
+
+	(void)state;
+	m = import_ok(" { 'transactions' : [ {'seller':'b','buyer':'a','commodity':'c','value':2} ,"
+	              "{'seller':'a','buyer':'b','commodity':'c','volume':1.5} ] ,"
+	              "'attributes':{'x':[1,{},[]],'y':{}},'memberships':[ ],'name':'n',"
+	              "'actors':[{'id':'a','kind':'trader'},{'id':'b','kind':'producer','tags':[]},"
+	              "{'id':'c','kind':'processor','name':'C'}],'facilitation':[],"
+	              "'version':1,'format':'marketgraph','period':'2020','currency':'PEN' } \n");
+	assert_int_equal(mkg_model_actor_count(m), 3);
+	assert_int_equal(mkg_model_transaction_count(m), 2);
+	assert_string_equal(mkg_model_name(m), "n");
+	assert_string_equal(mkg_model_period(m), "2020");
+	assert_string_equal(mkg_model_currency(m), "PEN");
+	out = export_ok(m);
+	assert_string_equal(out, "{\n  \"format\": \"marketgraph\",\n  \"version\": 1,\n"
+	                         "  \"name\": \"n\",\n  \"currency\": \"PEN\",\n"
+	                         "  \"period\": \"2020\",\n"
+	                         "  \"attributes\": {\"x\":[1,{},[]],\"y\":{}},\n"
+	                         "  \"actors\": [\n"
+	                         "    {\"id\": \"a\", \"kind\": \"trader\"},\n"
+	                         "    {\"id\": \"b\", \"kind\": \"producer\"},\n"
+	                         "    {\"id\": \"c\", \"name\": \"C\", \"kind\": \"processor\"}\n"
+	                         "  ],\n  \"transactions\": [\n"
+	                         "    {\"id\": \"t1\", \"seller\": \"b\", \"buyer\": \"a\", "
+	                         "\"commodity\": \"c\", \"value\": 2},\n"
+	                         "    {\"id\": \"t2\", \"seller\": \"a\", \"buyer\": \"b\", "
+	                         "\"commodity\": \"c\", \"volume\": 1.5}\n"
+	                         "  ],\n  \"facilitation\": [],\n  \"memberships\": []\n}\n");
+	mkg_free(out);
+	mkg_model_free(m);
+}
+
 /* Defaults are left out of the export: spot, service false. */
 static void
 test_export_defaults(void **state)
@@ -1417,6 +1458,7 @@ main(void)
 		cmocka_unit_test(test_attribute_numbers),
 		cmocka_unit_test(test_escaped_keys),
 		cmocka_unit_test(test_minimal_and_order),
+		cmocka_unit_test(test_member_layout),
 		cmocka_unit_test(test_export_defaults),
 		cmocka_unit_test(test_commodities_firms_level),
 		cmocka_unit_test(test_export_refuses_broken_chains),
