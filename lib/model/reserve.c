@@ -31,13 +31,24 @@ reserve(GArray *a, size_t count)
 	guint elt = g_array_get_element_size(a);
 	size_t len = a->len, bytes;
 	uintptr_t start, end, page;
+	void *probe;
 
-	if (count == 0 || count > G_MAXUINT / 2 - len || (count + len) > SIZE_MAX / elt)
+	if (count == 0 || len > G_MAXUINT / 4 || count > G_MAXUINT / 4 - len ||
+	    len + count > SIZE_MAX / 2 / elt)
 		return;
+	bytes = count * elt;
+	if (bytes >= POPULATE_MIN_BYTES) {
+		/* GArray aborts when it cannot allocate: ask first, for the power
+		 * of two it rounds to at most, and leave the array as it is if
+		 * refused */
+		probe = g_try_malloc((len + count) * 2 * elt);
+		if (probe == NULL)
+			return;
+		g_free(probe);
+	}
 	/* set_size allocates without clearing; back to len keeps the room */
 	g_array_set_size(a, (guint)(len + count));
 	g_array_set_size(a, (guint)len);
-	bytes = count * elt;
 	if (bytes < POPULATE_MIN_BYTES)
 		return;
 	page = (uintptr_t)sysconf(_SC_PAGESIZE);
