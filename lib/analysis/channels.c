@@ -186,8 +186,11 @@ move_entry(trace *tr, GArray *table, uint32_t *pos, const held_entry *x, const s
 	uint32_t to_node = child(tr, x->node, buyer_kind);
 	unsigned from_depth = depth_of(tr, x->node);
 	double f = x->flow * k;
-	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume,
-		              f > 0 ? f * e->cost / e->volume : 0.0 };
+	/* f's part of the arc, at most 1 (the flows over an arc add up to at
+	 * most its volume), times the arc's sums: f x value / volume could
+	 * pass DBL_MAX where the part of the value it computes does not */
+	double part = f / e->volume;
+	step_sum crossing = { part * e->priced, part * e->value, f > 0 ? part * e->cost : 0.0 };
 	entry *to = entry_for(table, pos, to_node);
 
 	to->flow += f;
@@ -929,8 +932,9 @@ check_prices(const mkg_channels *c)
 			for (size_t k = r->first; k < r->first + r->count; k++) {
 				inf |= isinf(c->steps[k].price) || isinf(c->steps[k].value_added) ||
 				       isinf(c->steps[k].costs) || isinf(c->steps[k].net_margin);
-				/* a flow's share of an arc's value (flow x value / volume) or a sum
-				 * of such shares can pass DBL_MAX when each number is finite */
+				/* a flow's part of an arc's value never passes it, but a sum of
+				 * such parts, each rounded, can pass DBL_MAX when the arc's value
+				 * is near it (M x (1/11), eleven times) */
 				sum_inf |= isinf(c->steps[k].priced_volume) || isinf(c->steps[k].value);
 			}
 		}
