@@ -481,6 +481,37 @@ break_cycles(trace *tr)
 
 /* ---- tracing ---------------------------------------------------------------- */
 
+/*
+ * Number the local actors in topological order (order[o] becomes o): the
+ * tracing then reads its actors' state and in-arcs in order, and a
+ * seller's state near its buyers'.  Only the numbers change, not the arcs'
+ * order, so every sum is made in the same order as before.
+ */
+static void
+renumber(trace *tr, const uint32_t *order)
+{
+	uint32_t *rank = g_new(uint32_t, tr->n + 1);
+	uint8_t *kind = g_new(uint8_t, tr->n + 1);
+	mkg_idx *actor = g_new(mkg_idx, tr->n + 1);
+
+	for (uint32_t o = 0; o < tr->n; o++) {
+		rank[order[o]] = o;
+		kind[o] = tr->kind[order[o]];
+		actor[o] = tr->actor[order[o]];
+	}
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		arc *a = &g_array_index(tr->arcs, arc, i);
+
+		a->seller = rank[a->seller];
+		a->buyer = rank[a->buyer];
+	}
+	g_free(tr->kind);
+	tr->kind = kind;
+	g_free(tr->actor);
+	tr->actor = actor;
+	g_free(rank);
+}
+
 /* A table an actor holds for its buyers, packed: len entries, then their
  * steps.  An entry's 304 bytes hold the 11 steps of the longest sequence;
  * a held one keeps only those it has, which cuts the memory the tracing
@@ -567,9 +598,10 @@ pull(trace *tr, mkg_actor_kind kind, GArray *table, uint32_t *pos, node_state *s
 	return received;
 }
 
-/* Trace the chain's flow through the kept arcs in topological order. */
+/* Trace the chain's flow through the kept arcs in topological order, the
+ * actors' (renumber). */
 static void
-trace_flow(trace *tr, const uint32_t *order)
+trace_flow(trace *tr)
 {
 	uint32_t n = tr->n, *in_start, *in_list;
 	reused *r = tr->reused;
@@ -602,7 +634,7 @@ trace_flow(trace *tr, const uint32_t *order)
 		in[k] = g_array_index(tr->arcs, arc, in_list[k]);
 	g_free(in_list);
 	for (uint32_t o = 0; o < n; o++) {
-		uint32_t b = order[o];
+		uint32_t b = o;
 		mkg_actor_kind kind = (mkg_actor_kind)tr->kind[b];
 		bool end = kind == MKG_ACTOR_END_MARKET;
 		GArray *table = end ? tr->channels : work;
@@ -901,7 +933,8 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 
 	build_arcs(&tr, ct->txs, local, (const double *)(void *)ct->factors->data);
 	order = break_cycles(&tr);
-	trace_flow(&tr, order);
+	renumber(&tr, order);
+	trace_flow(&tr);
 	finish_chain(c, &tr, chains, channels, steps);
 
 	g_free(order);
