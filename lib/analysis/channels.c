@@ -27,6 +27,8 @@
 
 #include <string.h>
 
+
+
 #define MAX_STEPS (MKG_CHANNELS_MAX_KINDS - 1)
 #define OTHER 0u    /* the trie node of the pooled channel "other" */
 #define PRODUCER 1u /* the root: every traced flow starts at a producer */
@@ -84,10 +86,23 @@ struct mkg_channels {
 
 /* ---- one chain's working state -------------------------------------------- */
 
+/* The largest arrays of a chain, kept for the next: allocated again for
+ * each of the chains, they were above malloc's mmap threshold, given back
+ * to the system when freed, and each page faulted in again (a fault costs
+ * about 10 us of system time on the build machine; docs/performance.md). */
+typedef struct reused {
+	GArray *arcs;              /* arc: tr->arcs */
+	struct node_state *state;  /* [state_size] the tracing's */
+	size_t state_size;
+	struct arc *in;            /* [in_size] the kept arcs by buyer */
+	size_t in_size;
+} reused;
+
 typedef struct trace {
 	const mkg_model *m;
 	const char *commodity;     /* interned primary */
 	uint32_t n;                /* local actors */
+	reused *reused;
 	mkg_idx *actor;            /* [n] model index of local actor */
 	uint8_t *kind;             /* [n] its kind */
 	GArray *arcs;              /* arc */
@@ -151,19 +166,31 @@ step_add(step_sum *to, const step_sum *from, double scale)
 	to->cost += from->cost * scale;
 }
 
+/* What an actor holds for its buyers of one kind sequence: its flow and
+ * only the steps that move_entry reads (held_steps), in a held table. */
+typedef struct held_entry {
+	uint32_t node;
+	uint32_t first;         /* its steps: the table's steps[first ..] */
+	double flow;
+} held_entry;
+
 /*
- * Move the part k of entry x over arc e into the table of its buyer (kind
- * buyer_kind): its flow, its steps so far, and the new step.
+ * Move the part k of the flow x (of kind sequence x->node, its steps so far
+ * in x_steps) over arc e into the table of its buyer (kind buyer_kind): its
+ * flow, its steps so far, and the new step.
  */
 static void
-move_entry(trace *tr, GArray *table, uint32_t *pos, const entry *x, double k, const arc *e,
-           mkg_actor_kind buyer_kind)
+move_entry(trace *tr, GArray *table, uint32_t *pos, const held_entry *x, const step_sum *x_steps,
+           double k, const arc *e, mkg_actor_kind buyer_kind)
 {
 	uint32_t to_node = child(tr, x->node, buyer_kind);
 	unsigned from_depth = depth_of(tr, x->node);
 	double f = x->flow * k;
-	step_sum crossing = { f * e->priced / e->volume, f * e->value / e->volume,
-		              f > 0 ? f * e->cost / e->volume : 0.0 };
+	/* f's part of the arc, at most 1 (the flows over an arc add up to at
+	 * most its volume), times the arc's sums: f x value / volume could
+	 * pass DBL_MAX where the part of the value it computes does not */
+	double part = f / e->volume;
+	step_sum crossing = { part * e->priced, part * e->value, f > 0 ? part * e->cost : 0.0 };
 	entry *to = entry_for(table, pos, to_node);
 
 	to->flow += f;
@@ -172,10 +199,10 @@ move_entry(trace *tr, GArray *table, uint32_t *pos, const entry *x, double k, co
 		if (from_depth == 1)
 			step_add(&to->steps[0], &crossing, 1.0);
 		else
-			step_add(&to->steps[0], &x->steps[0], k);
+			step_add(&to->steps[0], &x_steps[0], k);
 	} else {
 		for (unsigned s = 0; s + 1 < from_depth; s++)
-			step_add(&to->steps[s], &x->steps[s], k);
+			step_add(&to->steps[s], &x_steps[s], k);
 		step_add(&to->steps[from_depth - 1], &crossing, 1.0);
 	}
 	if (buyer_kind == MKG_ACTOR_END_MARKET)
@@ -454,18 +481,95 @@ break_cycles(trace *tr)
 
 /* ---- tracing ---------------------------------------------------------------- */
 
-/* A table an actor holds for its buyers, sized to fit. */
+/*
+ * Number the local actors in topological order (order[o] becomes o): the
+ * tracing then reads its actors' state and in-arcs in order, and a
+ * seller's state near its buyers'.  Only the numbers change, not the arcs'
+ * order, so every sum is made in the same order as before.
+ */
+static void
+renumber(trace *tr, const uint32_t *order)
+{
+	uint32_t *rank = g_new(uint32_t, tr->n + 1);
+	uint8_t *kind = g_new(uint8_t, tr->n + 1);
+	mkg_idx *actor = g_new(mkg_idx, tr->n + 1);
+
+	for (uint32_t o = 0; o < tr->n; o++) {
+		rank[order[o]] = o;
+		kind[o] = tr->kind[order[o]];
+		actor[o] = tr->actor[order[o]];
+	}
+	for (guint i = 0; i < tr->arcs->len; i++) {
+		arc *a = &g_array_index(tr->arcs, arc, i);
+
+		a->seller = rank[a->seller];
+		a->buyer = rank[a->buyer];
+	}
+	g_free(tr->kind);
+	tr->kind = kind;
+	g_free(tr->actor);
+	tr->actor = actor;
+	g_free(rank);
+}
+
+/* A table an actor holds for its buyers, packed: len entries, then their
+ * steps.  An entry's 304 bytes hold the 11 steps of the longest sequence;
+ * a held one keeps only those it has, which cuts the memory the tracing
+ * writes once and reads once per buyer by three to four times. */
 typedef struct held_table {
 	guint len;
-	entry e[];
+	held_entry e[];         /* then the steps (step_sum) */
 } held_table;
 
+/* The steps of a sequence that move_entry reads: depth - 1 (none at the
+ * root), and steps[0] for "other". */
+static unsigned
+held_steps(const trace *tr, uint32_t node)
+{
+	return node == OTHER ? 1 : depth_of(tr, node) - 1;
+}
+
+static const step_sum *
+held_steps_of(const held_table *h)
+{
+	return (const step_sum *)(const void *)(h->e + h->len);
+}
+
+/* The work table (cap_table done) packed into a held table. */
+static held_table *
+hold(const trace *tr, const GArray *table)
+{
+	size_t steps = 0;
+	held_table *h;
+	step_sum *out;
+
+	for (guint x = 0; x < table->len; x++)
+		steps += held_steps(tr, g_array_index(table, entry, x).node);
+	h = g_malloc(sizeof(held_table) + sizeof(held_entry) * table->len +
+	             sizeof(step_sum) * steps);
+	h->len = table->len;
+	out = (step_sum *)(void *)(h->e + h->len);
+	steps = 0;
+	for (guint x = 0; x < table->len; x++) {
+		const entry *from = &g_array_index(table, entry, x);
+		unsigned count = held_steps(tr, from->node);
+
+		h->e[x].node = from->node;
+		h->e[x].first = (uint32_t)steps;
+		h->e[x].flow = from->flow;
+		memcpy(out + steps, from->steps, sizeof(step_sum) * count);
+		steps += count;
+	}
+	return h;
+}
+
 /* What the tracing reads of an actor, side by side: one miss per seller. */
-typedef struct node_state {
+struct node_state {
 	held_table *table;      /* NULL: nothing to pass on (yet, or any more) */
 	double held, sales;
 	uint32_t out_left;      /* buyers still to pull from it */
-} node_state;
+};
+typedef struct node_state node_state;
 
 /* Flow arriving at actor b over its kept in-arcs (in[first .. last), copies
  * of the arcs in arc order), pulled from its sellers' tables (into table,
@@ -488,20 +592,30 @@ pull(trace *tr, mkg_actor_kind kind, GArray *table, uint32_t *pos, node_state *s
 		k = passed / a->held;
 		received += passed;
 		for (guint x = 0; x < a->table->len; x++)
-			move_entry(tr, table, pos, &a->table->e[x], k, e, kind);
+			move_entry(tr, table, pos, &a->table->e[x],
+			           held_steps_of(a->table) + a->table->e[x].first, k, e, kind);
 	}
 	return received;
 }
 
-/* Trace the chain's flow through the kept arcs in topological order. */
+/* Trace the chain's flow through the kept arcs in topological order, the
+ * actors' (renumber). */
 static void
-trace_flow(trace *tr, const uint32_t *order)
+trace_flow(trace *tr)
 {
 	uint32_t n = tr->n, *in_start, *in_list;
-	node_state *st = g_new0(node_state, n + 1);
+	reused *r = tr->reused;
+	node_state *st;
 	GArray *work = g_array_new(FALSE, FALSE, sizeof(entry)); /* the actor's table */
 	arc *in;
 
+	if (r->state_size < (size_t)n + 1) {
+		g_free(r->state);
+		r->state = g_new(node_state, n + 1);
+		r->state_size = (size_t)n + 1;
+	}
+	st = r->state;
+	memset(st, 0, sizeof(node_state) * (n + 1));
 	for (guint i = 0; i < tr->arcs->len; i++) {
 		const arc *a = &g_array_index(tr->arcs, arc, i);
 		if (a->kept) {
@@ -510,12 +624,17 @@ trace_flow(trace *tr, const uint32_t *order)
 		}
 	}
 	csr(tr, true, &in_start, &in_list);
-	in = g_new(arc, in_start[n] + 1);
+	if (r->in_size < (size_t)in_start[n] + 1) {
+		g_free(r->in);
+		r->in = g_new(arc, in_start[n] + 1);
+		r->in_size = (size_t)in_start[n] + 1;
+	}
+	in = r->in;
 	for (uint32_t k = 0; k < in_start[n]; k++)
 		in[k] = g_array_index(tr->arcs, arc, in_list[k]);
 	g_free(in_list);
 	for (uint32_t o = 0; o < n; o++) {
-		uint32_t b = order[o];
+		uint32_t b = o;
 		mkg_actor_kind kind = (mkg_actor_kind)tr->kind[b];
 		bool end = kind == MKG_ACTOR_END_MARKET;
 		GArray *table = end ? tr->channels : work;
@@ -552,20 +671,13 @@ trace_flow(trace *tr, const uint32_t *order)
 		}
 		tr->sums.retained += excess(st[b].held, sales);
 		cap_table(table);
-		if (st[b].out_left > 0 && table->len > 0) {
-			held_table *h = g_malloc(sizeof(held_table) + sizeof(entry) * table->len);
-
-			h->len = table->len;
-			memcpy(h->e, table->data, sizeof(entry) * table->len);
-			st[b].table = h;
-		}
+		if (st[b].out_left > 0 && table->len > 0)
+			st[b].table = hold(tr, table);
 	}
 	for (uint32_t v = 0; v < n; v++)
 		g_free(st[v].table);
-	g_free(st);
 	g_array_free(work, TRUE);
 	g_free(in_start);
-	g_free(in);
 }
 
 /* ---- results ---------------------------------------------------------------- */
@@ -794,7 +906,7 @@ group_chains(const mkg_model *m, const mkg_commodity_chains *cc, const char *onl
 
 static void
 trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *local,
-            const double *rate, GArray *chains, GArray *channels, GArray *steps)
+            const double *rate, reused *keep, GArray *chains, GArray *channels, GArray *steps)
 {
 	trace tr;
 	prefix other = { OTHER, 0, 0 }, root = { OTHER, MKG_ACTOR_PRODUCER, 1 };
@@ -804,7 +916,8 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 	tr.m = m;
 	tr.rate = rate;
 	tr.commodity = ct->commodity;
-	tr.arcs = g_array_new(FALSE, FALSE, sizeof(arc));
+	tr.reused = keep;
+	tr.arcs = keep->arcs;
 	tr.prefixes = g_array_new(FALSE, FALSE, sizeof(prefix));
 	g_array_append_val(tr.prefixes, other);
 	g_array_append_val(tr.prefixes, root);
@@ -820,13 +933,13 @@ trace_chain(mkg_channels *c, const mkg_model *m, const chain_txs *ct, mkg_idx *l
 
 	build_arcs(&tr, ct->txs, local, (const double *)(void *)ct->factors->data);
 	order = break_cycles(&tr);
-	trace_flow(&tr, order);
+	renumber(&tr, order);
+	trace_flow(&tr);
 	finish_chain(c, &tr, chains, channels, steps);
 
 	g_free(order);
 	g_free(tr.actor);
 	g_free(tr.kind);
-	g_array_free(tr.arcs, TRUE);
 	g_array_free(tr.prefixes, TRUE);
 	g_free(tr.children);
 	g_free(tr.pos);
@@ -852,8 +965,9 @@ check_prices(const mkg_channels *c)
 			for (size_t k = r->first; k < r->first + r->count; k++) {
 				inf |= isinf(c->steps[k].price) || isinf(c->steps[k].value_added) ||
 				       isinf(c->steps[k].costs) || isinf(c->steps[k].net_margin);
-				/* a flow's share of an arc's value (flow x value / volume) or a sum
-				 * of such shares can pass DBL_MAX when each number is finite */
+				/* a flow's part of an arc's value never passes it, but a sum of
+				 * such parts, each rounded, can pass DBL_MAX when the arc's value
+				 * is near it (M x (1/11), eleven times) */
 				sum_inf |= isinf(c->steps[k].priced_volume) || isinf(c->steps[k].value);
 			}
 		}
@@ -959,6 +1073,7 @@ mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_
 	GArray *chains, *channels, *steps;
 	mkg_idx *local;
 	double *rate = NULL;
+	reused keep = { NULL, NULL, 0, NULL, 0 };
 	mkg_channels *c;
 	int rc;
 
@@ -981,10 +1096,14 @@ mkg_channels_new(mkg_channels **out, const mkg_model *model, const mkg_channels_
 	chains = g_array_new(FALSE, FALSE, sizeof(chain_row));
 	channels = g_array_new(FALSE, FALSE, sizeof(channel_row));
 	steps = g_array_new(FALSE, TRUE, sizeof(mkg_channel_step));
+	keep.arcs = g_array_new(FALSE, FALSE, sizeof(arc));
 	local = g_new(mkg_idx, model->actors->len + 1);
 	memset(local, 0xff, sizeof(mkg_idx) * (model->actors->len + 1)); /* MKG_IDX_NONE */
 	for (guint i = 0; i < list->len; i++)
-		trace_chain(c, model, list->pdata[i], local, rate, chains, channels, steps);
+		trace_chain(c, model, list->pdata[i], local, rate, &keep, chains, channels, steps);
+	g_array_free(keep.arcs, TRUE);
+	g_free(keep.state);
+	g_free(keep.in);
 	g_free(local);
 	g_free(rate);
 	g_ptr_array_free(list, TRUE);

@@ -513,8 +513,21 @@ test_overflow(void **state)
 		"\"value\": 1.7e154}, "
 		"{\"seller\": \"t\", \"buyer\": \"m\", \"commodity\": \"x\", \"volume\": 4e307, "
 		"\"value\": 1e-300}]}");
+	GString *json = g_string_new(
+		"{\"format\": \"marketgraph\", \"version\": 1, \"actors\": ["
+		"{\"id\": \"p\", \"kind\": \"producer\"}, {\"id\": \"t\", \"kind\": \"trader\"}");
+	mkg_model *eleven;
 	mkg_channels *c = NULL;
 
+	for (int i = 0; i < 11; i++)
+		g_string_append_printf(json, ", {\"id\": \"e%d\", \"kind\": \"end_market\"}", i);
+	g_string_append(json, "], \"transactions\": [{\"seller\": \"p\", \"buyer\": \"t\", "
+	                "\"commodity\": \"x\", \"volume\": 11, \"value\": 1.7976931348623157e308}");
+	for (int i = 0; i < 11; i++)
+		g_string_append_printf(json, ", {\"seller\": \"t\", \"buyer\": \"e%d\", "
+		                       "\"commodity\": \"x\", \"volume\": 1}", i);
+	g_string_append(json, "]}");
+	eleven = m4p_load(json->str);
 	(void)state;
 	assert_int_equal(mkg_channels_new(&c, m, NULL), MKG_EDATA);
 	assert_string_equal(mkg_error_message(),
@@ -525,16 +538,31 @@ test_overflow(void **state)
 	                    "channels: a price in chain \"tea\" overflows (value / volume, or a "
 	                    "ratio of two prices, exceeds 1.8e308)");
 	/* the fuzzer's: 1e307 t worth 1.7e308 sold to a trader, whose 4e307 t
-	 * carry that value on to the end market: a flow's value there passes
-	 * DBL_MAX although every transaction's is finite */
-	assert_int_equal(mkg_channels_new(&c, huge, NULL), MKG_EDATA);
+	 * carry that value on to the end market.  A flow's part of an arc is
+	 * (flow / volume) x value, at most the arc's value: 1e307 x 1.7e308 /
+	 * 1e307 passed DBL_MAX on the way.  The farm gate's value is 1.7e308 +
+	 * 1.7e154 = 1.7e308 (to the double) over 4e307 t: 4.25 per t */
+	assert_int_equal(mkg_channels_new(&c, huge, NULL), MKG_OK);
+	assert_int_equal(mkg_channels_channel_count(c, 0), 1);
+	assert_string_equal(mkg_channels_channel_at(c, 0, 0)->kinds,
+	                    "producer > trader > end_market");
+	assert_true(mkg_channels_channel_at(c, 0, 0)->volume == 4e307);
+	assert_true(fabs(mkg_channels_channel_at(c, 0, 0)->farm_price - 4.25) < 1e-15);
+	mkg_channels_free(c);
+	c = NULL;
+	/* DBL_MAX for 11 t at the farm gate, 1 t to each of 11 end markets:
+	 * each carries DBL_MAX x (1 / 11), rounded up, and the eleven parts add
+	 * up past DBL_MAX in the channel's farm-gate step */
+	assert_int_equal(mkg_channels_new(&c, eleven, NULL), MKG_EDATA);
 	assert_string_equal(mkg_error_message(),
 	                    "channels: the flow of a step in chain \"x\" overflows (its volume or "
 	                    "value, over the flows that cross it, exceeds 1.8e308)");
 	assert_null(c);
+	g_string_free(json, TRUE);
 	mkg_model_free(m);
 	mkg_model_free(tiny);
 	mkg_model_free(huge);
+	mkg_model_free(eleven);
 }
 
 /*
