@@ -15,6 +15,9 @@
 #include <sys/mman.h>
 
 #define NO_NODE UINT32_MAX
+/* How many transactions ahead a pass asks for the actor's counters: the
+ * records stream in order, the counters are read at random. */
+#define AHEAD 16
 
 /* Arrays from this size on are placed in transparent huge pages. */
 #define HUGE_PAGE ((size_t)2 << 20)
@@ -77,6 +80,10 @@ count_sales(const mkg_model *m, mkg__chain_filter *f, uint8_t *used, uint32_t *s
 	for (uint32_t t = 0; t < nt; t++) {
 		const mkg_transaction_rec *r = &tx[t];
 
+		if (t + AHEAD < nt) {
+			__builtin_prefetch(&sales[r[AHEAD].seller], 1);
+			__builtin_prefetch(&used[r[AHEAD].buyer], 1);
+		}
 		if (r->service || mkg__chain_factor(f, r) == 0.0)
 			continue;
 		used[r->seller] = 1;
@@ -88,17 +95,18 @@ count_sales(const mkg_model *m, mkg__chain_filter *f, uint8_t *used, uint32_t *s
 }
 
 /* Number the actors that trade produce, grouped by kind (see the header);
- * the kinds are read once, into a byte per actor. */
+ * the kinds are read once, from the model's column of kinds, into a byte
+ * per actor. */
 static void
 number_nodes(mkg_graph *g, const mkg_model *m, uint8_t *used)
 {
-	const mkg_actor_rec *actors = (const mkg_actor_rec *)(const void *)m->actors->data;
+	const uint8_t *kinds = m->actor_kinds->data;
 	uint32_t na = m->actors->len, next[MKG_ACTOR_KIND_COUNT] = { 0 }, a, k, sum = 0;
 
 	for (a = 0; a < na; a++) {
 		if (used[a]) {
-			used[a] = (uint8_t)(actors[a].kind + 1);
-			next[actors[a].kind]++;
+			used[a] = (uint8_t)(kinds[a] + 1);
+			next[kinds[a]]++;
 		}
 	}
 	for (k = 0; k < MKG_ACTOR_KIND_COUNT; k++) {
@@ -244,6 +252,8 @@ build_out(mkg_graph *g, const mkg_model *m, mkg__chain_filter *f, uint32_t *pos,
 		double factor;
 		uint32_t p;
 
+		if (t + AHEAD < nt)
+			__builtin_prefetch(&pos[r[AHEAD].seller]);
 		if (r->service || (factor = mkg__chain_factor(f, r)) == 0.0)
 			continue;
 		p = block_pos[pos[r->seller]]++;

@@ -324,6 +324,39 @@ test_blocks(void **state)
 	mkg_model_free(m);
 }
 
+/* The model's column of actor kinds (what the build numbers nodes by)
+ * stays in step with the actor records: one byte per added actor, none
+ * for a refused one. */
+static void
+test_kind_column(void **state)
+{
+	mkg_model *m = NULL;
+	char id[16];
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	for (int k = MKG_ACTOR_KIND_COUNT - 1; k >= 0; k--) {
+		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+		g_snprintf(id, sizeof id, "k%02d", k);
+		d.id = id;
+		d.kind = (mkg_actor_kind)k;
+		assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+		if (k == 5) {
+			d.id = "bad";
+			d.kind = (mkg_actor_kind)MKG_ACTOR_KIND_COUNT;
+			assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_EDATA);
+		}
+	}
+	assert_int_equal(m->actors->len, MKG_ACTOR_KIND_COUNT);
+	assert_int_equal(m->actor_kinds->len, MKG_ACTOR_KIND_COUNT);
+	for (unsigned a = 0; a < m->actors->len; a++) {
+		assert_int_equal(m->actor_kinds->data[a], MKG_ACTOR_KIND_COUNT - 1 - a);
+		assert_int_equal(m->actor_kinds->data[a], MKG_ACTOR(m, a)->kind);
+	}
+	mkg_model_free(m);
+}
+
 /* The cache: the same graph until the model changes, then a new one. */
 static void
 test_cache_revision(void **state)
@@ -513,6 +546,7 @@ main(void)
 		cmocka_unit_test(test_numbering_by_stage),
 		cmocka_unit_test(test_random_recount),
 		cmocka_unit_test(test_blocks),
+		cmocka_unit_test(test_kind_column),
 		cmocka_unit_test(test_cache_revision),
 		cmocka_unit_test(test_build_owned),
 		cmocka_unit_test(test_threads),
