@@ -159,6 +159,11 @@ mkg__model_add_actor(mkg_model *m, const mkg_actor_desc *d, unsigned flags, size
 	}
 	g_hash_table_insert(m->actor_ids, (gpointer)rec.id, GUINT_TO_POINTER(m->actors->len + 1u));
 	g_array_append_val(m->actors, rec);
+	{
+		uint8_t kind = (uint8_t)rec.kind;
+
+		g_byte_array_append(m->actor_kinds, &kind, 1);
+	}
 	m->revision++;
 	if (index)
 		*index = m->actors->len - 1u;

@@ -127,6 +127,8 @@ struct mkg_model {
 	const char *attributes;
 
 	GArray *actors;          /* mkg_actor_rec */
+	GByteArray *actor_kinds; /* each actor's mkg_actor_kind, in step with actors: the graph
+	                          * build reads a byte per actor, not an 80-byte record */
 	GArray *transactions;    /* mkg_transaction_rec */
 	GArray *facilitation;    /* mkg_facilitation_rec */
 	GArray *memberships;     /* mkg_membership_rec */

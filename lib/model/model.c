@@ -15,6 +15,7 @@ mkg_model_new(mkg_model **out)
 	m = g_new0(mkg_model, 1);
 	m->strings = g_string_chunk_new(64 * 1024);
 	m->actors = g_array_new(FALSE, FALSE, sizeof(mkg_actor_rec));
+	m->actor_kinds = g_byte_array_new();
 	m->transactions = g_array_new(FALSE, FALSE, sizeof(mkg_transaction_rec));
 	m->facilitation = g_array_new(FALSE, FALSE, sizeof(mkg_facilitation_rec));
 	m->memberships = g_array_new(FALSE, FALSE, sizeof(mkg_membership_rec));
@@ -55,6 +56,7 @@ mkg_model_free(mkg_model *m)
 	g_hash_table_destroy(m->commodity_ids);
 	g_hash_table_destroy(m->tx_commodities);
 	g_array_free(m->actors, TRUE);
+	g_byte_array_free(m->actor_kinds, TRUE);
 	g_array_free(m->transactions, TRUE);
 	g_array_free(m->facilitation, TRUE);
 	g_array_free(m->memberships, TRUE);

@@ -249,6 +249,114 @@ test_random_recount(void **state)
 	mkg_model_free(m);
 }
 
+/* Enough transactions for the build's blocks of sellers (at most 4,096
+ * transactions each, see build_out): many blocks of many sellers, and one
+ * seller with more than a block's worth, merged in place.  Each arc's
+ * volume is the sum of its transactions in model order (sevenths: the
+ * order changes the bits), and a seller's arcs come in the order their
+ * pairs first appear. */
+static void
+test_blocks(void **state)
+{
+	enum { A = 600, T = 40000, BIG = 6000 };
+	uint64_t seed = 7;
+	mkg_model *m = NULL;
+	const mkg_graph *g;
+	double *want = g_new0(double, A * A);
+	int *first = g_new(int, A * A);
+	uint32_t arcs = 0;
+
+	(void)state;
+	for (int i = 0; i < A * A; i++)
+		first[i] = -1;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	for (int i = 0; i < A; i++) {
+		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+		char id[16];
+
+		g_snprintf(id, sizeof id, "a%03d", i);
+		d.id = id;
+		d.kind = (mkg_actor_kind)(fixture_rand(&seed) % MKG_ACTOR_KIND_COUNT);
+		assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+	}
+	for (int t = 0; t < T; t++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+		char s[16], b[16];
+		/* every T / BIG-th transaction is the big seller a007's */
+		int i = t % (T / BIG) == 0 ? 7 : (int)(fixture_rand(&seed) % A);
+		int j = (int)(fixture_rand(&seed) % A);
+
+		if (i == j)
+			continue;
+		g_snprintf(s, sizeof s, "a%03d", i);
+		g_snprintf(b, sizeof b, "a%03d", j);
+		d.seller = s;
+		d.buyer = b;
+		d.commodity = "maize";
+		d.volume = (double)(fixture_rand(&seed) % 1000) / 7.0;
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+		want[i * A + j] += d.volume;
+		if (first[i * A + j] < 0)
+			first[i * A + j] = t;
+	}
+	g = graph_of(m);
+	check_consistent(g);
+	assert_true(g->out_start[g->actor_node[7] + 1] - g->out_start[g->actor_node[7]] > 500);
+	for (int i = 0; i < A; i++) {
+		uint32_t u = g->actor_node[i];
+		int last = -1;
+
+		if (u == UINT32_MAX)
+			continue;
+		for (uint32_t k = g->out_start[u]; k < g->out_start[u + 1]; k++) {
+			int j = (int)g->node_actor[g->arc_head[k]];
+
+			assert_true(first[i * A + j] > last);
+			last = first[i * A + j];
+			assert_true(g->arc_volume[k] == want[i * A + j]);
+		}
+	}
+	for (int i = 0; i < A * A; i++)
+		arcs += first[i] >= 0;
+	assert_int_equal(g->m, arcs);
+	g_free(want);
+	g_free(first);
+	mkg_model_free(m);
+}
+
+/* The model's column of actor kinds (what the build numbers nodes by)
+ * stays in step with the actor records: one byte per added actor, none
+ * for a refused one. */
+static void
+test_kind_column(void **state)
+{
+	mkg_model *m = NULL;
+	char id[16];
+
+	(void)state;
+	assert_int_equal(mkg_model_new(&m), MKG_OK);
+	for (int k = MKG_ACTOR_KIND_COUNT - 1; k >= 0; k--) {
+		mkg_actor_desc d = MKG_ACTOR_DESC_INIT;
+
+		g_snprintf(id, sizeof id, "k%02d", k);
+		d.id = id;
+		d.kind = (mkg_actor_kind)k;
+		assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_OK);
+		if (k == 5) {
+			d.id = "bad";
+			d.kind = (mkg_actor_kind)MKG_ACTOR_KIND_COUNT;
+			assert_int_equal(mkg_model_add_actor(m, &d, NULL), MKG_EDATA);
+		}
+	}
+	assert_int_equal(m->actors->len, MKG_ACTOR_KIND_COUNT);
+	assert_int_equal(m->actor_kinds->len, MKG_ACTOR_KIND_COUNT);
+	for (unsigned a = 0; a < m->actors->len; a++) {
+		assert_int_equal(m->actor_kinds->data[a], MKG_ACTOR_KIND_COUNT - 1 - a);
+		assert_int_equal(m->actor_kinds->data[a], MKG_ACTOR(m, a)->kind);
+	}
+	mkg_model_free(m);
+}
+
 /* The cache: the same graph until the model changes, then a new one. */
 static void
 test_cache_revision(void **state)
@@ -437,6 +545,8 @@ main(void)
 		cmocka_unit_test(test_finite_capacity_sum),
 		cmocka_unit_test(test_numbering_by_stage),
 		cmocka_unit_test(test_random_recount),
+		cmocka_unit_test(test_blocks),
+		cmocka_unit_test(test_kind_column),
 		cmocka_unit_test(test_cache_revision),
 		cmocka_unit_test(test_build_owned),
 		cmocka_unit_test(test_threads),
