@@ -330,7 +330,7 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	p.c = c;
 	p.m = m;
 	p.mk = mk;
-	p.rank = mkg__actor_id_rank(m);
+	p.rank = mkg__actor_id_rank(m, threads);
 	p.n_actors = n_actors;
 	p.actors = g_new(uint32_t, 2 * (size_t)mk->count + 1);
 	p.firm_shares = g_new(uint32_t, 2 * (size_t)mk->count + 1);

@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: MIT */
 #include "core-private.h"
 
+#include <string.h>
+
 typedef struct run {
 	size_t count;
 	mkg__task_fn task, merge;
@@ -138,4 +140,81 @@ mkg__run_tasks(size_t count, unsigned int threads, mkg__task_fn task, mkg__task_
 	g_cond_clear(&r.merged);
 	g_mutex_clear(&r.lock);
 	return rc;
+}
+
+/* ---- mkg__sort --------------------------------------------------------- */
+
+typedef struct sort_run {
+	char *src, *dst;   /* this round's input and output */
+	size_t n, size, width;
+	mkg__cmp_fn cmp;
+	void *data;
+} sort_run;
+
+static int
+sort_one_run(size_t i, unsigned int w, void *p)
+{
+	sort_run *s = p;
+	size_t first = i * MKG__SORT_RUN, count = MIN(s->n - first, (size_t)MKG__SORT_RUN);
+
+	(void)w;
+	g_qsort_with_data(s->src + first * s->size, (gint)count, s->size, s->cmp, s->data);
+	return MKG_OK;
+}
+
+/* Merge i of a round: [2iw, 2iw + w) and [2iw + w, 2iw + 2w) of src into
+ * dst, the left element first on ties (stable). */
+static int
+merge_two_runs(size_t i, unsigned int w, void *p)
+{
+	sort_run *s = p;
+	size_t lo = 2 * i * s->width, mid = MIN(s->n, lo + s->width), hi = MIN(s->n, mid + s->width);
+	const size_t size = s->size;
+	const char *a = s->src + lo * size, *a_end = s->src + mid * size;
+	const char *b = a_end, *b_end = s->src + hi * size;
+	char *out = s->dst + lo * size;
+
+	(void)w;
+	while (a < a_end && b < b_end) {
+		if (s->cmp(b, a, s->data) < 0) {
+			memcpy(out, b, size);
+			b += size;
+		} else {
+			memcpy(out, a, size);
+			a += size;
+		}
+		out += size;
+	}
+	memcpy(out, a, (size_t)(a_end - a));
+	out += a_end - a;
+	memcpy(out, b, (size_t)(b_end - b));
+	return MKG_OK;
+}
+
+void
+mkg__sort(void *base, size_t n, size_t size, mkg__cmp_fn cmp, void *data, unsigned int threads)
+{
+	sort_run s = { base, NULL, n, size, MKG__SORT_RUN, cmp, data };
+	char *buffer;
+
+	if (n <= MKG__SORT_RUN) {
+		if (n > 1)
+			g_qsort_with_data(base, (gint)n, size, cmp, data);
+		return;
+	}
+	mkg__run_tasks((n + MKG__SORT_RUN - 1) / MKG__SORT_RUN, threads, sort_one_run, NULL, &s);
+	buffer = g_malloc(n * size);
+	s.dst = buffer;
+	for (; s.width < n; s.width *= 2) {
+		char *t;
+
+		mkg__run_tasks((n + 2 * s.width - 1) / (2 * s.width), threads, merge_two_runs, NULL,
+		               &s);
+		t = s.src;
+		s.src = s.dst;
+		s.dst = t;
+	}
+	if (s.src != base)
+		memcpy(base, s.src, n * size);
+	g_free(buffer);
 }

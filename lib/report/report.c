@@ -511,7 +511,8 @@ run_sections(run *x)
 	}
 	if (wants(x, S_DEPENDENCY)) {
 		if ((rc = start(x, S_DEPENDENCY)) != MKG_OK ||
-		    (rc = mkg__dependency_compute(&r->dependency, x->model, r->measure)) != MKG_OK)
+		    (rc = mkg__dependency_compute(&r->dependency, x->model, r->measure,
+		                                 x->bottlenecks.threads)) != MKG_OK)
 			goto out;
 		if (w != NULL) {
 			mkg__jw_key(w, "dependency");
