@@ -104,7 +104,8 @@ typedef struct mkg__markets {
  * the analysis.  Free with mkg__markets_clear().
  */
 int mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                       mkg_levels levels, mkg_region_split split, const char *who);
+                       mkg_levels levels, mkg_region_split split, const char *who,
+                       unsigned int threads);
 void mkg__markets_clear(mkg__markets *mk);
 
 /* ---- concentration (concentration.c) ------------------------------------- */

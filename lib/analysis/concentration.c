@@ -481,7 +481,7 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
 	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
-	                             "concentration")) != MKG_OK)
+	                             "concentration", o.threads)) != MKG_OK)
 		return rc;
 	rc = mkg__concentration_compute(out, model, &mk, &t, "concentration", o.threads);
 	mkg__markets_clear(&mk);

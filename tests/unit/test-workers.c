@@ -435,6 +435,146 @@ test_concentration_any_threads(void **state)
 	g_array_free(arc_v, TRUE);
 }
 
+/* ---- markets ---- */
+
+/* 40,000 transactions among the 900 actors, 30 commodities, periods 2010
+ * and 2011: three ranges of 16,384 transactions, markets first seen in
+ * each.  For 1, 2, 4 and 7 threads the partition is the same bit for
+ * bit, and, computed here from the model: each market's transactions are
+ * those marked with it, in model order, and its total is their volumes
+ * added in model order. */
+static void
+add_random_transactions(mkg_model *m, unsigned count, uint64_t seed)
+{
+	uint64_t st = seed;
+
+	for (unsigned k = 0; k < count; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+		char seller[8], buyer[8], commodity[8];
+		unsigned u = (unsigned)(fixture_rand(&st) % 800);
+		unsigned v = 400 + (unsigned)(fixture_rand(&st) % 500);
+
+		if (u == v)
+			v = 899;
+		g_snprintf(seller, sizeof seller, "n%03u", u);
+		g_snprintf(buyer, sizeof buyer, "n%03u", v);
+		g_snprintf(commodity, sizeof commodity, "c%03u", (unsigned)(fixture_rand(&st) % 30));
+		d.seller = seller;
+		d.buyer = buyer;
+		d.commodity = commodity;
+		d.period = k % 3 == 0 ? "2010" : "2011";
+		d.volume = 0.1 * (double)(1 + fixture_rand(&st) % 50);
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+}
+
+static void
+test_markets_any_threads(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	size_t n;
+	mkg__markets one;
+
+	(void)state;
+	add_random_transactions(m, 40000, 3);
+	n = mkg_model_transaction_count(m);
+	assert_true(n > 2 * 16384);
+	assert_int_equal(mkg__markets_build(&one, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+	                                    MKG_REGION_NONE, "test", 1), MKG_OK);
+	assert_true(one.count > 60);
+	assert_int_equal(one.carrying, n);
+	for (uint32_t j = 0; j < one.count; j++) {
+		const mkg__market *mk = &one.markets[j];
+		uint32_t k = mk->first;
+		double total = 0.0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (one.tx_market[i] != j)
+				continue;
+			mkg_transaction_desc d;
+
+			assert_int_equal(mkg_model_transaction_at(m, i, &d), MKG_OK);
+			assert_int_equal(one.tx[k], i);
+			assert_memory_equal(&one.amount[k], &d.volume, sizeof(double));
+			total += one.amount[k++];
+		}
+		assert_int_equal(k, mk->first + mk->count);
+		assert_memory_equal(&total, &mk->total, sizeof total);
+		if (j > 0)
+			assert_true(strcmp(one.markets[j - 1].commodity, mk->commodity) <= 0);
+	}
+	for (size_t t = 1; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg__markets x;
+
+		assert_int_equal(mkg__markets_build(&x, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+		                                    MKG_REGION_NONE, "test", thread_counts[t]),
+		                 MKG_OK);
+		assert_int_equal(x.count, one.count);
+		assert_memory_equal(x.markets, one.markets, one.count * sizeof(mkg__market));
+		assert_memory_equal(x.tx_market, one.tx_market, n * sizeof(uint32_t));
+		assert_memory_equal(x.tx, one.tx, n * sizeof(uint32_t));
+		assert_memory_equal(x.seller, one.seller, n * sizeof(mkg_idx));
+		assert_memory_equal(x.buyer, one.buyer, n * sizeof(mkg_idx));
+		assert_memory_equal(x.amount, one.amount, n * sizeof(double));
+		mkg__markets_clear(&x);
+	}
+	mkg__markets_clear(&one);
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
+/* Two markets overflow: c001 (n100 to n500, traders' level) at its second
+ * 1e308, transaction 30,000, in the second range; c002 at its second,
+ * transaction 25,000, also past the first range.  Every thread count
+ * names c002, the first to overflow in model order. */
+static void
+test_markets_first_overflow(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	static const unsigned at[] = { 12000, 17000, 25000, 30000 };
+	static const char *const commodity[] = { "c001", "c002", "c002", "c001" };
+	unsigned next = 0;
+
+	(void)state;
+	for (unsigned k = 0; k < 32000; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+
+		d.seller = "n100";
+		d.buyer = "n500";
+		d.commodity = "c000";
+		d.volume = 1.0;
+		if (next < G_N_ELEMENTS(at) && k == at[next]) {
+			d.commodity = commodity[next++];
+			d.volume = 1e308;
+		}
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+	for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg__markets x;
+
+		mkg_error_clear();
+		assert_int_equal(mkg__markets_build(&x, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+		                                    MKG_REGION_NONE, "concentration",
+		                                    thread_counts[t]),
+		                 MKG_EDATA);
+		assert_string_equal(mkg_error_message(),
+		                    "concentration: the volume of market \"c002\" level \"producer\" "
+		                    "overflows (sum of the transactions' volume exceeds 1.8e308)");
+		assert_int_equal(x.count, 0);
+		assert_null(x.markets);
+	}
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
 /* ---- dependency ---- */
 
 /* The 900 actors with 12,000 transactions of volumes 1 to 20 (levels
@@ -553,6 +693,8 @@ main(void)
 		cmocka_unit_test(test_concentration_any_threads),
 		cmocka_unit_test(test_sort_stable_any_threads),
 		cmocka_unit_test(test_dependency_any_threads),
+		cmocka_unit_test(test_markets_any_threads),
+		cmocka_unit_test(test_markets_first_overflow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
