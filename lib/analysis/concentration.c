@@ -63,7 +63,7 @@ static const char *
 actor_copy(mkg_concentration *c, const mkg_model *m, const char **copies, mkg_idx a)
 {
 	if (copies[a] == NULL)
-		copies[a] = g_string_chunk_insert_const(c->strings, MKG_ACTOR(m, a)->id);
+		copies[a] = g_string_chunk_insert(c->strings, MKG_ACTOR(m, a)->id);
 	return copies[a];
 }
 
