@@ -354,6 +354,7 @@ mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure me
 	npairs = p.moved;
 	g_free(p.order);
 	g_free(p.chunk_pairs);
+	g_free(start);
 	g_array_free(p.chunk_first, TRUE);
 	for (size_t k = 0; k < npairs; k++)
 		consider(rank, top_supplier, best_purchase, p.pairs[k].buyer, p.pairs[k].seller,

@@ -494,7 +494,7 @@ test_markets_any_threads(void **state)
 		for (size_t i = 0; i < n; i++) {
 			if (one.tx_market[i] != j)
 				continue;
-			mkg_transaction_desc d;
+			mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
 
 			assert_int_equal(mkg_model_transaction_at(m, i, &d), MKG_OK);
 			assert_int_equal(one.tx[k], i);
