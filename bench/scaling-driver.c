@@ -12,8 +12,10 @@
  * Prints one JSON object: the input size, the import's wall-clock and CPU
  * (user + system, all threads) seconds, each section's, the text write's,
  * the whole analysis's, and the process's peak resident set size
- * (bytes).  Clocks: bench-clock.h.  Section times come from the report's progress
- * callback, called before each section.
+ * (bytes); each section also gives the peak so far when it ends (peak_mb,
+ * MB of 2^20 bytes), to tell which section sets it.  Clocks: bench-clock.h.
+ * Section times come from the report's progress callback, called before
+ * each section.
  *
  * SPDX-License-Identifier: MIT */
 #include "bench-clock.h"
@@ -35,8 +37,8 @@ static void
 close_section(clock_state *c, double wall, double cpu)
 {
 	if (c->section != NULL)
-		printf("%s\"%s\": {\"wall\": %.3f, \"cpu\": %.3f}", c->printed++ ? ", " : "",
-		       c->section, wall - c->wall, cpu - c->cpu);
+		printf("%s\"%s\": {\"wall\": %.3f, \"cpu\": %.3f, \"peak_mb\": %.1f}",
+		       c->printed++ ? ", " : "", c->section, wall - c->wall, cpu - c->cpu, peak_rss_mb());
 }
 
 static int

@@ -236,9 +236,9 @@ cli_analyze(const cli_command *cmd, int argc_in, char **argv_in)
 		{ "top", 0, 0, G_OPTION_ARG_STRING, &top,
 		  "At most N rows in every list of the JSON, the largest (default: every row)", "N" },
 		{ "threads", 0, 0, G_OPTION_ARG_STRING, &threads,
-		  "Worker threads for concentration's markets, the chains' bottlenecks and "
-		  "betweenness (default: one per core); the report is the same, to the last bit, "
-		  "for any N", "N" },
+		  "Worker threads for the markets and their concentration, dependency's pairs, "
+		  "the chains' bottlenecks and betweenness (default: one per core); the report is "
+		  "the same, to the last bit, for any N", "N" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
 		  "Write the report to FILE instead of standard output", "FILE" },
 		{ "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,

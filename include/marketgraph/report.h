@@ -56,7 +56,8 @@ typedef struct mkg_report_options {
 	mkg_report_progress_fn progress;  /**< called before each section, or NULL */
 	void *progress_data;              /**< passed to progress */
 	unsigned int threads;             /**< worker threads for the sections that split into
-	                                       independent parts (concentration's markets,
+	                                       independent parts (the markets and their
+	                                       concentration, dependency's pairs,
 	                                       bottlenecks' chains and betweenness's
 	                                       sources); 0: one per core, 1: none
 	                                       made.  The result is the same, to the last bit,

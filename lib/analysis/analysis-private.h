@@ -37,8 +37,10 @@ const char *mkg__levels_name(mkg_levels levels);
 const char *mkg__region_split_name(mkg_region_split split);
 
 /* rank[a] = position of actor a when actors are sorted by id in byte order,
- * so that ties "by id" compare two integers.  O(A log A); free with g_free. */
-uint32_t *mkg__actor_id_rank(const mkg_model *m);
+ * so that ties "by id" compare two integers.  O(A log A), sorted on
+ * `threads` workers (mkg__sort; the same ranks for any number); free with
+ * g_free. */
+uint32_t *mkg__actor_id_rank(const mkg_model *m, unsigned int threads);
 
 /* Compare two nullable strings: NULL before any string, then byte order. */
 int mkg__strcmp_null(const char *a, const char *b);
@@ -102,7 +104,8 @@ typedef struct mkg__markets {
  * the analysis.  Free with mkg__markets_clear().
  */
 int mkg__markets_build(mkg__markets *mk, const mkg_model *m, mkg_measure measure,
-                       mkg_levels levels, mkg_region_split split, const char *who);
+                       mkg_levels levels, mkg_region_split split, const char *who,
+                       unsigned int threads);
 void mkg__markets_clear(mkg__markets *mk);
 
 /* ---- concentration (concentration.c) ------------------------------------- */
@@ -167,8 +170,11 @@ int mkg__resolve_actor_ids(const mkg_model *m, const char *what, const char *con
 
 /* ---- dependency (dependency.c) ------------------------------------------- */
 
-/* Fails with MKG_EDATA when an actor's sales or purchases overflow. */
-int mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure);
+/* Fails with MKG_EDATA when an actor's sales or purchases overflow.  The
+ * pairs are summed, and sorted, on `threads` workers (the same bits for
+ * any number). */
+int mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure,
+                            unsigned int threads);
 
 /* ---- summary (summary.c) -------------------------------------------------- */
 

@@ -357,7 +357,7 @@ mkg_coalitions_new(mkg_coalitions **out, const mkg_model *model,
 	/* the presumption does not depend on a threshold set */
 	(void)mkg__thresholds_resolve(NULL, NULL, &t);
 	if ((rc = mkg__markets_build(&mk, model, opts->measure, opts->levels,
-	                             opts->split_by_region, "coalitions")) == MKG_OK) {
+	                             opts->split_by_region, "coalitions", 1)) == MKG_OK) {
 		rc = mkg__concentration_compute(&c, model, &mk, &t, "coalitions", 1);
 		mkg__markets_clear(&mk);
 	}

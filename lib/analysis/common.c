@@ -54,7 +54,7 @@ id_cmp(const void *a, const void *b, void *data)
 }
 
 uint32_t *
-mkg__actor_id_rank(const mkg_model *m)
+mkg__actor_id_rank(const mkg_model *m, unsigned int threads)
 {
 	const uint32_t n = m->actors->len;
 	mkg_idx *order = g_new(mkg_idx, n ? n : 1);
@@ -62,7 +62,7 @@ mkg__actor_id_rank(const mkg_model *m)
 
 	for (uint32_t a = 0; a < n; a++)
 		order[a] = a;
-	g_qsort_with_data(order, (gint)n, sizeof(mkg_idx), id_cmp, (gpointer)m);
+	mkg__sort(order, n, sizeof(mkg_idx), id_cmp, (void *)m, threads);
 	for (uint32_t k = 0; k < n; k++)
 		rank[order[k]] = k;
 	g_free(order);

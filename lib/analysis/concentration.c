@@ -63,7 +63,7 @@ static const char *
 actor_copy(mkg_concentration *c, const mkg_model *m, const char **copies, mkg_idx a)
 {
 	if (copies[a] == NULL)
-		copies[a] = g_string_chunk_insert_const(c->strings, MKG_ACTOR(m, a)->id);
+		copies[a] = g_string_chunk_insert(c->strings, MKG_ACTOR(m, a)->id);
 	return copies[a];
 }
 
@@ -169,18 +169,20 @@ firms_overflow(const char *who, const mkg__market *src, mkg_side side)
 }
 
 /*
- * Two passes.  The first (on worker threads, in tasks of CONC_CHUNK
- * markets, fixed) sums each side's actors, sorts its firms and orders
+ * Two passes, each on worker threads in tasks of CONC_CHUNK markets
+ * (fixed).  The first sums each side's actors, sorts its firms and orders
  * its non-fringe shares per firm; a side's results go to its own slot of
  * the result's arrays (side s of the market whose transactions are
  * first .. first + count - 1: from 2 * first + s * count, room for one
  * share per transaction), so nothing depends on the number of threads.
- * The second (on the calling thread, in market order) moves each side
- * down to its final place (never above its slot: mkg__markets_build lays
- * the markets' transactions out in market order, and the sides before it
- * have at most one share per transaction), copies the ids and computes the
- * numbers: the same operations in the same order as on one thread.  Each
- * worker holds 12 bytes per actor; nothing else is added.
+ * Its merge, in market order, moves each side down to its final place
+ * (never above its slot, and below the next chunk's slots: mkg__markets_build
+ * lays the markets' transactions out in market order, and the sides
+ * before it have at most one share per transaction) and copies the ids
+ * and the market's strings.  The second fills each side's rows and
+ * computes its numbers in its final place: the same operations on the
+ * same values as on one thread.  Each worker holds 12 bytes per actor;
+ * nothing else is added but a position per side.
  */
 #define CONC_CHUNK 64
 
@@ -199,6 +201,11 @@ typedef struct conc_pass {
 	                          by_firm[] (positions within the side) */
 	uint32_t *actors;      /* [2 * markets] how many firms each side has */
 	uint32_t *firm_shares; /* [2 * markets] how many of them are not fringe */
+	size_t *side_pos;      /* [2 * markets] each side's final place (the merge) */
+	size_t pos;            /* the shares placed so far (the merge) */
+	const char **copies;   /* [actors] the result's copy of each id (the merge) */
+	const mkg_thresholds *t;
+	const char *who;
 	conc_worker **worker;
 } conc_pass;
 
@@ -298,6 +305,99 @@ conc_worker_free(conc_worker *w)
 	g_free(w);
 }
 
+/* In market order, after chunk c's first pass: its sides moved down to
+ * their final place, the ids they name and the markets' strings copied. */
+static int
+place_sides(size_t chunk, unsigned int worker, void *data)
+{
+	conc_pass *p = data;
+	const mkg__markets *mk = p->mk;
+	mkg_concentration *c = p->c;
+	size_t end = MIN((size_t)mk->count, (chunk + 1) * CONC_CHUNK);
+
+	(void)worker;
+	for (size_t j = chunk * CONC_CHUNK; j < end; j++) {
+		const mkg__market *src = &mk->markets[j];
+		mkg__conc_market *dst = &c->markets[j];
+
+		dst->pub.commodity = g_string_chunk_insert_const(c->strings, src->commodity);
+		dst->pub.level = src->level ? g_string_chunk_insert_const(c->strings, src->level)
+		                            : NULL;
+		dst->pub.period = src->period ? g_string_chunk_insert_const(c->strings, src->period)
+		                              : NULL;
+		dst->pub.region = src->region ? g_string_chunk_insert_const(c->strings, src->region)
+		                              : NULL;
+		dst->pub.service = src->service;
+		dst->pub.transactions = src->count;
+		dst->pub.excluded_transactions = src->excluded;
+		for (int side = 0; side < 2; side++) {
+			size_t slot = side_slot(src, side), pos = p->pos;
+			uint32_t actors = p->actors[2 * j + side];
+			uint32_t firm_shares = p->firm_shares[2 * j + side];
+
+			/* pos <= slot */
+			memmove(&c->shares[pos], &c->shares[slot], actors * sizeof(mkg_firm_share));
+			memmove(&c->share_actor[pos], &c->share_actor[slot], actors * sizeof(mkg_idx));
+			for (uint32_t k = 0; k < firm_shares; k++)
+				c->by_firm[pos + k] = (uint32_t)pos + c->by_firm[slot + k];
+			for (uint32_t k = 0; k < actors; k++)
+				actor_copy(c, p->m, p->copies, c->share_actor[pos + k]);
+			p->side_pos[2 * j + side] = pos;
+			p->pos += actors;
+		}
+	}
+	return MKG_OK;
+}
+
+/* Chunk c's rows and numbers, in their final place. */
+static int
+side_rows(size_t chunk, unsigned int worker, void *data)
+{
+	const conc_pass *p = data;
+	const mkg__markets *mk = p->mk;
+	mkg_concentration *c = p->c;
+	size_t end = MIN((size_t)mk->count, (chunk + 1) * CONC_CHUNK);
+
+	(void)worker;
+	for (size_t j = chunk * CONC_CHUNK; j < end; j++) {
+		const mkg__market *src = &mk->markets[j];
+		mkg__conc_market *dst = &c->markets[j];
+
+		for (int side = 0; side < 2; side++) {
+			mkg_market_side *s = &dst->side[side];
+			size_t pos = p->side_pos[2 * j + side];
+			uint32_t actors = p->actors[2 * j + side];
+			int64_t firm_count = 0;
+			double fringe = 0.0;
+
+			s->total = src->total;
+			s->actors = actors;
+			s->shares = &c->shares[pos];
+			for (uint32_t k = 0; k < actors; k++) {
+				mkg_firm_share *row = &c->shares[pos + k];
+				mkg_idx a = c->share_actor[pos + k];
+
+				row->actor = p->copies[a];
+				row->share = row->amount / src->total;
+				row->firms = mkg__actor_firms(p->m, a);
+				row->fringe = row->firms == 0;
+				if (row->fringe)
+					fringe += row->amount;
+				else if (!mkg__count_add(&firm_count, row->firms) ||
+				         (uint64_t)firm_count > SIZE_MAX)
+					return firms_overflow(p->who, src, (mkg_side)side);
+			}
+			s->firms = (size_t)firm_count;
+			s->fringe_share = fringe / src->total;
+			if (s->actors == 0)
+				s->fringe_share = 0.0;
+			side_numbers(s, &dst->extra[side], p->t, c->by_firm + pos,
+			             p->firm_shares[2 * j + side], c->shares);
+		}
+	}
+	return MKG_OK;
+}
+
 int
 mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mkg__markets *mk,
                            const mkg_thresholds *t, const char *who, unsigned int threads)
@@ -330,71 +430,24 @@ mkg__concentration_compute(mkg_concentration **out, const mkg_model *m, const mk
 	p.c = c;
 	p.m = m;
 	p.mk = mk;
-	p.rank = mkg__actor_id_rank(m);
+	p.rank = mkg__actor_id_rank(m, threads);
 	p.n_actors = n_actors;
 	p.actors = g_new(uint32_t, 2 * (size_t)mk->count + 1);
 	p.firm_shares = g_new(uint32_t, 2 * (size_t)mk->count + 1);
+	p.side_pos = g_new(size_t, 2 * (size_t)mk->count + 1);
+	p.pos = 0;
+	p.copies = copies;
+	p.t = t;
+	p.who = who;
 	p.worker = g_new0(conc_worker *, workers);
-	rc = mkg__run_tasks(nchunks, threads, sort_sides, NULL, &p); /* never fails today */
+	rc = mkg__run_tasks(nchunks, threads, sort_sides, place_sides, &p); /* never fails today */
 	for (unsigned int k = 0; k < workers; k++)
 		conc_worker_free(p.worker[k]);
 	g_free(p.worker);
-
-	for (uint32_t j = 0; j < mk->count && rc == MKG_OK; j++) {
-		const mkg__market *src = &mk->markets[j];
-		mkg__conc_market *dst = &c->markets[j];
-
-		dst->pub.commodity = g_string_chunk_insert_const(c->strings, src->commodity);
-		dst->pub.level = src->level ? g_string_chunk_insert_const(c->strings, src->level)
-		                            : NULL;
-		dst->pub.period = src->period ? g_string_chunk_insert_const(c->strings, src->period)
-		                              : NULL;
-		dst->pub.region = src->region ? g_string_chunk_insert_const(c->strings, src->region)
-		                              : NULL;
-		dst->pub.service = src->service;
-		dst->pub.transactions = src->count;
-		dst->pub.excluded_transactions = src->excluded;
-
-		for (int side = 0; side < 2; side++) {
-			mkg_market_side *s = &dst->side[side];
-			size_t slot = side_slot(src, side);
-			uint32_t actors = p.actors[2 * j + side];
-			uint32_t firm_shares = p.firm_shares[2 * j + side];
-			int64_t firm_count = 0;
-			double fringe = 0.0;
-
-			s->total = src->total;
-			s->actors = actors;
-			s->shares = &c->shares[pos];
-			/* pos <= slot: each entry is read before its place is written */
-			for (uint32_t k = 0; k < actors; k++) {
-				double amount = c->shares[slot + k].amount;
-				mkg_idx a = c->share_actor[slot + k];
-				mkg_firm_share *row = &c->shares[pos + k];
-				row->actor = actor_copy(c, m, copies, a);
-				row->amount = amount;
-				row->share = amount / src->total;
-				row->firms = mkg__actor_firms(m, a);
-				row->fringe = row->firms == 0;
-				c->share_actor[pos + k] = a;
-				if (row->fringe) {
-					fringe += amount;
-				} else if (!mkg__count_add(&firm_count, row->firms) ||
-				           (uint64_t)firm_count > SIZE_MAX) {
-					rc = firms_overflow(who, src, (mkg_side)side);
-				}
-			}
-			for (uint32_t k = 0; k < firm_shares; k++)
-				c->by_firm[pos + k] = (uint32_t)pos + c->by_firm[slot + k];
-			s->firms = (size_t)firm_count;
-			s->fringe_share = fringe / src->total;
-			if (s->actors == 0)
-				s->fringe_share = 0.0;
-			side_numbers(s, &dst->extra[side], t, c->by_firm + pos, firm_shares,
-			             c->shares);
-			pos += actors;
-		}
-	}
+	if (rc == MKG_OK)
+		rc = mkg__run_tasks(nchunks, threads, side_rows, NULL, &p);
+	pos = p.pos;
+	g_free(p.side_pos);
 	c->share_count = pos;
 
 	g_free(p.actors);
@@ -428,7 +481,7 @@ mkg_concentration_new(mkg_concentration **out, const mkg_model *model,
 	    (rc = mkg__thresholds_resolve(o.thresholds, o.custom_thresholds, &t)) != MKG_OK)
 		return rc;
 	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
-	                             "concentration")) != MKG_OK)
+	                             "concentration", o.threads)) != MKG_OK)
 		return rc;
 	rc = mkg__concentration_compute(out, model, &mk, &t, "concentration", o.threads);
 	mkg__markets_clear(&mk);

@@ -81,112 +81,284 @@ actor_total_overflows(const mkg_model *m, mkg_measure measure, const char *what,
 	                  what, MKG_ACTOR(m, a)->id, mkg_measure_name(measure));
 }
 
-/* Sum every actor's sales and purchases; a pair's amount is part of both,
- * so once these are finite every other sum is. */
+/* Sum every actor's sales and purchases (a pair's amount is part of both,
+ * so once these are finite every other sum is), count the carrying
+ * transactions of each seller into start[seller + 1] and mark the actors
+ * that have one. */
 static int
-actor_totals(const mkg_model *m, mkg_measure measure, double *sales, double *purchases)
+actor_totals(const mkg_model *m, mkg_measure measure, double *sales, double *purchases,
+             uint32_t *start, bool *active, size_t *excluded)
 {
 	for (uint32_t i = 0; i < m->transactions->len; i++) {
 		const mkg_transaction_rec *t = MKG_TX(m, i);
 		double x = mkg__tx_measure(t, measure);
 
-		if (isnan(x))
+		if (isnan(x)) {
+			(*excluded)++;
 			continue;
+		}
 		if (!mkg__sum_add(&sales[t->seller], x))
 			return actor_total_overflows(m, measure, "sales", t->seller);
 		if (!mkg__sum_add(&purchases[t->buyer], x))
 			return actor_total_overflows(m, measure, "purchases", t->buyer);
+		active[t->seller] = active[t->buyer] = true;
+		start[t->seller + 1]++;
+	}
+	return MKG_OK;
+}
+
+/*
+ * The pairs are made on worker threads, in tasks of whole sellers of
+ * about DEP_CHUNK carrying transactions (the chunks depend on the data
+ * only).  A task sorts each seller's transactions by buyer (then model
+ * order, so a pair sums its transactions in model order), writes its
+ * pairs to its own slot of one array (at most one pair per transaction:
+ * from the position of its first transaction) and picks each seller's
+ * top buyer; the merge, in task order, moves them down to their place.
+ * The order of the pairs before their sort does not matter: the sort and
+ * the top partners use total orders.  Then the sort keys are made, sorted
+ * (mkg__sort) and the rows written in tasks of DEP_ROWS pairs.  Nothing
+ * depends on the number of threads; each task's scratch is its sellers'
+ * transactions, in place.
+ */
+#define DEP_CHUNK 1024
+#define DEP_ROWS 16384
+
+typedef struct dep_pass {
+	const mkg_model *m;
+	mkg_measure measure;
+	const uint32_t *start;       /* [actors + 1] carrying transactions by seller */
+	uint32_t *order;             /* [carrying] their indices, grouped by seller */
+	GArray *chunk_first;         /* uint32_t: first seller of each chunk, then n_actors */
+	uint32_t *chunk_pairs;       /* [chunks] pairs of each chunk */
+	pair *pairs;                 /* [carrying] */
+	size_t moved;                /* pairs in place (the merges so far) */
+	const uint32_t *rank;
+	mkg_idx *top_buyer;
+	double *best_sale;
+	GHashTable **levels;         /* [workers] the levels of the pairs seen, a set */
+	/* rows */
+	const double *sales, *purchases;
+	pair_key *keys;
+	const char **copies;
+	GHashTable *level_copy;      /* model's level -> the result's copy */
+	mkg_dependency *d;
+} dep_pass;
+
+static int
+by_buyer(const void *a, const void *b, void *data)
+{
+	const mkg_model *m = data;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	mkg_idx bx = MKG_TX(m, x)->buyer, by = MKG_TX(m, y)->buyer;
+
+	if (bx != by)
+		return bx < by ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Sort a seller's transactions by buyer, then model order. */
+static void
+sort_by_buyer(const mkg_model *m, uint32_t *o, uint32_t count)
+{
+	if (count > 16) {
+		g_qsort_with_data(o, (gint)count, sizeof(uint32_t), by_buyer, (gpointer)m);
+		return;
+	}
+	for (uint32_t j = 1; j < count; j++) {
+		uint32_t x = o[j], k = j;
+
+		for (; k > 0 && by_buyer(&o[k - 1], &x, (void *)m) > 0; k--)
+			o[k] = o[k - 1];
+		o[k] = x;
+	}
+}
+
+static int
+make_pairs(size_t c, unsigned int worker, void *data)
+{
+	dep_pass *p = data;
+	const mkg_model *m = p->m;
+	const uint32_t first = g_array_index(p->chunk_first, uint32_t, c);
+	const uint32_t end = g_array_index(p->chunk_first, uint32_t, c + 1);
+	pair *out = p->pairs + p->start[first];
+	const char *seen = NULL;
+	uint32_t np = 0;
+
+	for (uint32_t s = first; s < end; s++) {
+		uint32_t *o = p->order + p->start[s], count = p->start[s + 1] - p->start[s];
+		uint32_t own = np; /* the seller's first pair */
+
+		sort_by_buyer(m, o, count);
+		for (uint32_t j = 0; j < count; j++) {
+			const mkg_transaction_rec *t = MKG_TX(m, o[j]);
+			const char *level = mkg__tx_level(m, t);
+			pair *q;
+
+			if (np == own || out[np - 1].buyer != t->buyer) {
+				out[np++] = (pair){ s, t->buyer, 0.0, level, false };
+				if (level != seen) {
+					g_hash_table_add(p->levels[worker], (gpointer)level);
+					seen = level;
+				}
+			}
+			q = &out[np - 1];
+			q->amount += mkg__tx_measure(t, p->measure);
+			if (!q->mixed && q->level != level && strcmp(q->level, level) != 0) {
+				q->mixed = true;
+				q->level = NULL;
+			}
+		}
+		for (uint32_t k = own; k < np; k++)
+			consider(p->rank, p->top_buyer, p->best_sale, s, out[k].buyer, out[k].amount);
+	}
+	p->chunk_pairs[c] = np;
+	return MKG_OK;
+}
+
+/* In task order: chunk c's pairs down to their place (never above their
+ * slot, and below the next chunk's). */
+static int
+move_pairs(size_t c, unsigned int worker, void *data)
+{
+	dep_pass *p = data;
+	const uint32_t first = g_array_index(p->chunk_first, uint32_t, c);
+
+	(void)worker;
+	memmove(p->pairs + p->moved, p->pairs + p->start[first], p->chunk_pairs[c] * sizeof(pair));
+	p->moved += p->chunk_pairs[c];
+	return MKG_OK;
+}
+
+static int
+make_keys(size_t c, unsigned int worker, void *data)
+{
+	dep_pass *p = data;
+	size_t end = MIN(p->moved, (c + 1) * DEP_ROWS);
+
+	(void)worker;
+	for (size_t k = c * DEP_ROWS; k < end; k++) {
+		const pair *q = &p->pairs[k];
+		p->keys[k].asymmetry = ratio(q->amount, p->sales[q->seller]) -
+		                       ratio(q->amount, p->purchases[q->buyer]);
+		p->keys[k].seller_rank = p->rank[q->seller];
+		p->keys[k].buyer_rank = p->rank[q->buyer];
+		p->keys[k].row = (uint32_t)k;
+	}
+	return MKG_OK;
+}
+
+static int
+pair_key_cmp_data(const void *a, const void *b, void *data)
+{
+	(void)data;
+	return pair_key_cmp(a, b);
+}
+
+static int
+pair_rows(size_t c, unsigned int worker, void *data)
+{
+	dep_pass *p = data;
+	size_t end = MIN(p->moved, (c + 1) * DEP_ROWS);
+	const char *last = NULL, *last_copy = NULL;
+
+	(void)worker;
+	for (size_t k = c * DEP_ROWS; k < end; k++) {
+		const pair *q = &p->pairs[p->keys[k].row];
+		mkg_pair_dependency *row = &g_array_index(p->d->pairs, mkg_pair_dependency, k);
+		row->seller = p->copies[q->seller];
+		row->buyer = p->copies[q->buyer];
+		row->amount = q->amount;
+		row->seller_dependency = ratio(q->amount, p->sales[q->seller]);
+		row->buyer_dependency = ratio(q->amount, p->purchases[q->buyer]);
+		row->asymmetry = p->keys[k].asymmetry;
+		if (q->level != last && q->level != NULL) {
+			last = q->level;
+			last_copy = g_hash_table_lookup(p->level_copy, last);
+		}
+		row->level = q->level ? last_copy : NULL;
 	}
 	return MKG_OK;
 }
 
 int
-mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure)
+mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure measure,
+                        unsigned int threads)
 {
 	const uint32_t n = m->transactions->len, n_actors = m->actors->len;
 	const size_t na = n_actors ? n_actors : 1;
 	double *sales = g_new0(double, na), *purchases = g_new0(double, na);
-	int rc = actor_totals(m, measure, sales, purchases);
+	uint32_t *start = g_new0(uint32_t, (size_t)n_actors + 1);
+	bool *active = g_new0(bool, na);
+	size_t excluded = 0;
+	int rc = actor_totals(m, measure, sales, purchases, start, active, &excluded);
 
 	if (rc != MKG_OK) {
 		g_free(sales);
 		g_free(purchases);
+		g_free(start);
+		g_free(active);
 		return rc;
 	}
 
 	mkg_dependency *d = g_new0(mkg_dependency, 1);
-	uint32_t *start = g_new0(uint32_t, (size_t)n_actors + 1);
-	uint32_t *order, *stamp, *slot;
 	double *best_sale = g_new(double, na), *best_purchase = g_new(double, na);
 	mkg_idx *top_buyer = g_new(mkg_idx, na), *top_supplier = g_new(mkg_idx, na);
-	bool *active = g_new0(bool, na);
 	const char **copies = g_new0(const char *, na);
-	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(pair));
-	uint32_t *rank = mkg__actor_id_rank(m);
+	uint32_t *rank = mkg__actor_id_rank(m, threads);
+	dep_pass p = { .m = m, .measure = measure, .start = start, .rank = rank,
+	               .top_buyer = top_buyer, .best_sale = best_sale, .sales = sales,
+	               .purchases = purchases, .copies = copies, .d = d };
+	size_t chunks, npairs;
+	unsigned int workers;
 
 	d->strings = g_string_chunk_new(4096);
 	d->measure = measure;
+	d->excluded = excluded;
 	d->actors = g_array_new(FALSE, FALSE, sizeof(mkg_actor_dependency));
 	d->pairs = g_array_new(FALSE, FALSE, sizeof(mkg_pair_dependency));
 
-	/* the carrying transactions counted by seller */
-	for (uint32_t i = 0; i < n; i++) {
-		const mkg_transaction_rec *t = MKG_TX(m, i);
-		double x = mkg__tx_measure(t, measure);
-		if (isnan(x)) {
-			d->excluded++;
-			continue;
+	/* the carrying transactions by seller, and the chunks of sellers */
+	p.chunk_first = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	for (uint32_t a = 0, bound = 0; a < n_actors; a++) {
+		/* start[a] is a position by now, start[a + 1] still a's count */
+		if (start[a] >= bound && start[a + 1] > 0) {
+			g_array_append_val(p.chunk_first, a);
+			bound = start[a] + DEP_CHUNK;
 		}
-		active[t->seller] = active[t->buyer] = true;
-		start[t->seller + 1]++;
-	}
-	for (uint32_t a = 0; a < n_actors; a++)
 		start[a + 1] += start[a];
-	order = g_new(uint32_t, (size_t)start[n_actors] + 1);
+	}
+	chunks = p.chunk_first->len;
+	g_array_append_val(p.chunk_first, n_actors);
+	p.order = g_new(uint32_t, (size_t)start[n_actors] + 1);
 	{
 		uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)n_actors + 1));
 		for (uint32_t i = 0; i < n; i++) {
 			const mkg_transaction_rec *t = MKG_TX(m, i);
 			if (!isnan(mkg__tx_measure(t, measure)))
-				order[fill[t->seller]++] = i;
+				p.order[fill[t->seller]++] = i;
 		}
 		g_free(fill);
 	}
-
-	/* pairs: per seller, sum by buyer (slot[buyer] = the pair's position) */
-	stamp = g_new0(uint32_t, na);
-	slot = g_new(uint32_t, na);
-	for (uint32_t s = 0; s < n_actors; s++) {
-		for (uint32_t k = start[s]; k < start[s + 1]; k++) {
-			const mkg_transaction_rec *t = MKG_TX(m, order[k]);
-			const char *level = mkg__tx_level(m, t);
-			pair *p;
-			if (stamp[t->buyer] != s + 1) {
-				pair fresh = { s, t->buyer, 0.0, level, false };
-				stamp[t->buyer] = s + 1;
-				slot[t->buyer] = pairs->len;
-				g_array_append_val(pairs, fresh);
-			}
-			p = &g_array_index(pairs, pair, slot[t->buyer]);
-			p->amount += mkg__tx_measure(t, measure);
-			if (!p->mixed && p->level != level && strcmp(p->level, level) != 0) {
-				p->mixed = true;
-				p->level = NULL;
-			}
-		}
-	}
-	g_free(stamp);
-	g_free(slot);
-	g_free(order);
-	g_free(start);
-
 	for (uint32_t a = 0; a < n_actors; a++)
 		top_buyer[a] = top_supplier[a] = MKG_IDX_NONE;
-	for (guint k = 0; k < pairs->len; k++) {
-		const pair *p = &g_array_index(pairs, pair, k);
-		consider(rank, top_buyer, best_sale, p->seller, p->buyer, p->amount);
-		consider(rank, top_supplier, best_purchase, p->buyer, p->seller, p->amount);
-	}
+
+	/* pairs, each seller's top buyer */
+	workers = mkg__workers_for(threads, chunks);
+	p.pairs = g_new(pair, (size_t)start[n_actors] + 1);
+	p.chunk_pairs = g_new(uint32_t, chunks + 1);
+	p.levels = g_new(GHashTable *, workers);
+	for (unsigned int w = 0; w < workers; w++)
+		p.levels[w] = g_hash_table_new(g_direct_hash, g_direct_equal);
+	mkg__run_tasks(chunks, threads, make_pairs, move_pairs, &p); /* never fails */
+	npairs = p.moved;
+	g_free(p.order);
+	g_free(p.chunk_pairs);
+	g_free(start);
+	g_array_free(p.chunk_first, TRUE);
+	for (size_t k = 0; k < npairs; k++)
+		consider(rank, top_supplier, best_purchase, p.pairs[k].buyer, p.pairs[k].seller,
+		         p.pairs[k].amount);
 
 	/* rows of the active actors, by id; every partner is active */
 	{
@@ -194,7 +366,7 @@ mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure me
 		for (uint32_t a = 0; a < n_actors; a++) {
 			by_rank[rank[a]] = a;
 			if (active[a])
-				copies[a] = g_string_chunk_insert_const(d->strings, MKG_ACTOR(m, a)->id);
+				copies[a] = g_string_chunk_insert(d->strings, MKG_ACTOR(m, a)->id);
 		}
 		for (uint32_t k = 0; k < n_actors; k++) {
 			mkg_idx a = by_rank[k];
@@ -217,33 +389,28 @@ mkg__dependency_compute(mkg_dependency **out, const mkg_model *m, mkg_measure me
 		g_free(by_rank);
 	}
 
-	{
-		pair_key *keys = g_new(pair_key, pairs->len ? pairs->len : 1);
-		for (guint k = 0; k < pairs->len; k++) {
-			const pair *p = &g_array_index(pairs, pair, k);
-			keys[k].asymmetry = ratio(p->amount, sales[p->seller]) -
-			                    ratio(p->amount, purchases[p->buyer]);
-			keys[k].seller_rank = rank[p->seller];
-			keys[k].buyer_rank = rank[p->buyer];
-			keys[k].row = k;
-		}
-		qsort(keys, pairs->len, sizeof(pair_key), pair_key_cmp);
-		g_array_set_size(d->pairs, pairs->len);
-		for (guint k = 0; k < pairs->len; k++) {
-			const pair *p = &g_array_index(pairs, pair, keys[k].row);
-			mkg_pair_dependency *row = &g_array_index(d->pairs, mkg_pair_dependency, k);
-			row->seller = copies[p->seller];
-			row->buyer = copies[p->buyer];
-			row->amount = p->amount;
-			row->seller_dependency = ratio(p->amount, sales[p->seller]);
-			row->buyer_dependency = ratio(p->amount, purchases[p->buyer]);
-			row->asymmetry = keys[k].asymmetry;
-			row->level = p->level ? g_string_chunk_insert_const(d->strings, p->level) : NULL;
-		}
-		g_free(keys);
-	}
+	/* the pairs by asymmetry; their levels copied first (few) */
+	p.level_copy = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (unsigned int w = 0; w < workers; w++) {
+		GHashTableIter it;
+		gpointer level;
 
-	g_array_free(pairs, TRUE);
+		g_hash_table_iter_init(&it, p.levels[w]);
+		while (g_hash_table_iter_next(&it, &level, NULL))
+			g_hash_table_insert(p.level_copy, level,
+			                    (gpointer)g_string_chunk_insert_const(d->strings, level));
+		g_hash_table_destroy(p.levels[w]);
+	}
+	g_free(p.levels);
+	p.keys = g_new(pair_key, npairs ? npairs : 1);
+	mkg__run_tasks((npairs + DEP_ROWS - 1) / DEP_ROWS, threads, make_keys, NULL, &p);
+	mkg__sort(p.keys, npairs, sizeof(pair_key), pair_key_cmp_data, NULL, threads);
+	g_array_set_size(d->pairs, (guint)npairs);
+	mkg__run_tasks((npairs + DEP_ROWS - 1) / DEP_ROWS, threads, pair_rows, NULL, &p);
+	g_free(p.keys);
+	g_hash_table_destroy(p.level_copy);
+
+	g_free(p.pairs);
 	g_free(rank);
 	g_free(copies);
 	g_free(active);
@@ -270,7 +437,7 @@ mkg_dependency_new(mkg_dependency **out, const mkg_model *model,
 	                    opts, &o);
 	if ((rc = mkg__check_measure(o.measure)) != MKG_OK)
 		return rc;
-	return mkg__dependency_compute(out, model, o.measure);
+	return mkg__dependency_compute(out, model, o.measure, 1);
 }
 
 void

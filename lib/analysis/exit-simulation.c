@@ -298,7 +298,7 @@ mkg_exit_simulation_new(mkg_exit_simulation **out, const mkg_model *model,
 		return rc;
 	if ((rc = mkg__markets_build(&mk, model, o.measure, MKG_LEVELS_POOLED,
 	                             (mkg_region_split)o.split_by_region,
-	                             "exit simulation")) != MKG_OK)
+	                             "exit simulation", 1)) != MKG_OK)
 		return rc;
 	*out = mkg__exit_simulation_compute(model, &mk, o.date, day);
 	mkg__markets_clear(&mk);

@@ -169,7 +169,7 @@ mkg_facilitation_mix_new(mkg_facilitation_mix **out, const mkg_model *model,
 	if ((rc = mkg__facilitation_costs_check(model, "facilitation mix")) != MKG_OK ||
 	    (rc = mkg__markets_build(&mk, model, o.measure, MKG_LEVELS_POOLED,
 	                             (mkg_region_split)o.split_by_region,
-	                             "facilitation mix")) != MKG_OK)
+	                             "facilitation mix", 1)) != MKG_OK)
 		return rc;
 	*out = mkg__facilitation_mix_compute(model, &mk);
 	mkg__markets_clear(&mk);

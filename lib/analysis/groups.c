@@ -307,7 +307,7 @@ mkg_groups_new(mkg_groups **out, const mkg_model *model, const mkg_groups_option
 	    (rc = mkg__thresholds_resolve(NULL, NULL, &t)) != MKG_OK)
 		return rc;
 	if ((rc = mkg__markets_build(&mk, model, o.measure, o.levels, o.split_by_region,
-	                             "groups")) != MKG_OK)
+	                             "groups", 1)) != MKG_OK)
 		return rc;
 	rc = mkg__concentration_compute(&c, model, &mk, &t, "groups", 1);
 	mkg__markets_clear(&mk);

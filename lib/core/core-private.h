@@ -213,4 +213,18 @@ unsigned int mkg__workers_for(unsigned int threads, size_t count);
 int mkg__run_tasks(size_t count, unsigned int threads, mkg__task_fn task, mkg__task_fn merge,
                    void *data);
 
+/*
+ * Sort n elements of `size` bytes by cmp(a, b, data), stably, on up to
+ * `threads` threads: runs of MKG__SORT_RUN elements sorted
+ * (g_qsort_with_data, stable) as tasks, then merged two by two, a round
+ * of merges at a time, each merge a task.  The runs and the merges do not
+ * depend on the number of threads, so neither does the order (the same as
+ * one stable sort).  Uses a buffer of n elements, as glibc's qsort does.
+ * cmp must be safe to call from several threads at once.
+ */
+#define MKG__SORT_RUN 4096
+typedef int (*mkg__cmp_fn)(const void *a, const void *b, void *data);
+void mkg__sort(void *base, size_t n, size_t size, mkg__cmp_fn cmp, void *data,
+               unsigned int threads);
+
 #endif /* MKG_CORE_PRIVATE_H */

@@ -124,19 +124,42 @@ const mkg_graph *
 mkg__graph_chain_at(const mkg_model *model, size_t i)
 {
 	mkg_model *m = (mkg_model *)(uintptr_t)model;
-	const mkg_commodity_chains *cc;
+	const mkg_commodity_chains *cc = NULL;
 	const mkg_graph *g = NULL;
+	mkg_graph *built;
+	mkg_chain chain;
+	uint32_t count = 0;
 	chain_set *s;
 
 	g_mutex_lock(&m->derived_lock);
 	/* Both succeed: the caller asked mkg__graph_chains() first. */
 	if (chain_set_locked(m, &s) == MKG_OK && i < (s->count ? s->count : 1) &&
 	    mkg__model_commodity_chains(m, &cc) == MKG_OK) {
-		if (s->graph[i] == NULL)
-			s->graph[i] = mkg__graph_build_chain(m, cc, &s->chain[i], s->count);
+		g = s->graph[i];
+		chain = s->chain[i];
+		count = (uint32_t)s->count;
+	} else {
+		cc = NULL;
+	}
+	g_mutex_unlock(&m->derived_lock);
+	if (g != NULL || cc == NULL)
+		return g;
+	/* Built outside the lock, so that threads build different chains at
+	 * once; when two built the same one, the first stored is kept (the
+	 * same graph: the build depends on the model only). */
+	built = mkg__graph_build_chain(m, cc, &chain, count);
+	g_mutex_lock(&m->derived_lock);
+	g = NULL;
+	if (chain_set_locked(m, &s) == MKG_OK && i < (s->count ? s->count : 1)) {
+		if (s->graph[i] == NULL) {
+			s->graph[i] = built;
+			built = NULL;
+		}
 		g = s->graph[i];
 	}
 	g_mutex_unlock(&m->derived_lock);
+	if (built != NULL)
+		mkg__graph_free(built);
 	return g;
 }
 

@@ -293,7 +293,7 @@ m4p_parts(unsigned want)
  * with the facilitation mix's message. */
 static int
 m4p_compute(mkg__m4p **out, const mkg_report *r, const mkg_model *model,
-            const mkg__markets *mk, unsigned parts)
+            const mkg__markets *mk, unsigned parts, unsigned int threads)
 {
 	mkg__markets pooled;
 	int rc;
@@ -302,7 +302,7 @@ m4p_compute(mkg__m4p **out, const mkg_report *r, const mkg_model *model,
 		return mkg__m4p_compute(out, model, mk, r->concentration, r->exit_date,
 		                        r->by_tag, r->by_tag_count, parts);
 	if ((rc = mkg__markets_build(&pooled, model, r->measure, MKG_LEVELS_POOLED, r->split,
-	                             "facilitation mix")) != MKG_OK)
+	                             "facilitation mix", threads)) != MKG_OK)
 		return rc;
 	rc = mkg__m4p_compute(out, model, &pooled, r->concentration, r->exit_date, r->by_tag,
 	                      r->by_tag_count, parts);
@@ -438,12 +438,13 @@ run_m4p(run *x, const mkg__markets *mk)
 			if (!streamed(x))
 				parts |= MKG__M4P_INCLUSIVENESS;
 			else if ((rc = m4p_compute(&early, r, x->model, mk,
-			                           MKG__M4P_INCLUSIVENESS)) != MKG_OK)
+			                           MKG__M4P_INCLUSIVENESS, x->bottlenecks.threads)) != MKG_OK)
 				break;
 		}
 		if (!streamed(x)) {
-			rc = m4p_compute(&r->m4p, r, x->model, mk, parts);
-		} else if ((rc = m4p_compute(&one, r, x->model, mk, parts)) == MKG_OK) {
+			rc = m4p_compute(&r->m4p, r, x->model, mk, parts, x->bottlenecks.threads);
+		} else if ((rc = m4p_compute(&one, r, x->model, mk, parts,
+		                             x->bottlenecks.threads)) == MKG_OK) {
 			if (x->w != NULL)
 				mkg__m4p_write(x->w, one);
 			if (x->t != NULL)
@@ -479,7 +480,7 @@ run_sections(run *x)
 	if (markets) {
 		if ((rc = start(x, S_CONCENTRATION)) != MKG_OK ||
 		    (rc = mkg__markets_build(&mk, x->model, r->measure, r->levels, r->split,
-		                             "concentration")) != MKG_OK)
+		                             "concentration", x->bottlenecks.threads)) != MKG_OK)
 			return rc;
 		rc = mkg__concentration_compute(&r->concentration, x->model, &mk, &r->thresholds,
 		                                "concentration", x->bottlenecks.threads);
@@ -511,7 +512,8 @@ run_sections(run *x)
 	}
 	if (wants(x, S_DEPENDENCY)) {
 		if ((rc = start(x, S_DEPENDENCY)) != MKG_OK ||
-		    (rc = mkg__dependency_compute(&r->dependency, x->model, r->measure)) != MKG_OK)
+		    (rc = mkg__dependency_compute(&r->dependency, x->model, r->measure,
+		                                 x->bottlenecks.threads)) != MKG_OK)
 			goto out;
 		if (w != NULL) {
 			mkg__jw_key(w, "dependency");

@@ -4,9 +4,11 @@
  * ThreadSanitizer in CI (docs/testing.md), like test-threads.c.
  * SPDX-License-Identifier: MIT */
 #include "graph-fixture.h"
-#include "core-private.h" /* mkg__run_tasks */
+#include "core-private.h" /* mkg__run_tasks, mkg__sort */
+#include "analysis-private.h" /* mkg__dependency_compute */
 #include "marketgraph/bottlenecks.h"
 #include "marketgraph/concentration.h"
+#include "marketgraph/dependency.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -145,6 +147,66 @@ test_workers_for(void **state)
 	assert_int_equal(mkg__workers_for(7, 0), 1);
 	assert_int_equal(mkg__workers_for(0, 1000), g_get_num_processors());
 	assert_int_equal(mkg__run_tasks(0, 4, sum_task, sum_merge, NULL), MKG_OK);
+}
+
+/* ---- mkg__sort ---- */
+
+typedef struct item {
+	uint32_t key;  /* 0 .. 499: many ties */
+	uint32_t seq;  /* its place before the sort */
+	uint32_t pad;  /* 12-byte elements */
+} item;
+
+static int
+item_key_cmp(const void *a, const void *b, void *data)
+{
+	const item *x = a, *y = b;
+
+	(void)data;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The stable order, independently: by key, then by place. */
+static int
+item_key_seq_cmp(const void *a, const void *b, void *data)
+{
+	const item *x = a, *y = b;
+	int c = item_key_cmp(a, b, data);
+
+	return c != 0 ? c : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sizes around one run (4096), 5 runs (an odd number of merge rounds), 13
+ * (even, and rounds of fewer than 16 merges split into pieces) and 49:
+ * every thread count gives the stable order, the same bytes. */
+static void
+test_sort_stable_any_threads(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 2, 4096, 4097, 20000, 50000, 3 * 4096 * 16 + 5 };
+	uint64_t st = 5;
+
+	(void)state;
+	for (size_t z = 0; z < G_N_ELEMENTS(sizes); z++) {
+		size_t n = sizes[z];
+		item *input = g_new0(item, n + 1), *want = g_new0(item, n + 1);
+		item *got = g_new0(item, n + 1);
+
+		for (size_t k = 0; k < n; k++) {
+			input[k].key = (uint32_t)(fixture_rand(&st) % 500);
+			input[k].seq = (uint32_t)k;
+		}
+		memcpy(want, input, n * sizeof(item));
+		if (n > 1)
+			g_qsort_with_data(want, (gint)n, sizeof(item), item_key_seq_cmp, NULL);
+		for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+			memcpy(got, input, n * sizeof(item));
+			mkg__sort(got, n, sizeof(item), item_key_cmp, NULL, thread_counts[t]);
+			assert_memory_equal(got, want, n * sizeof(item) + 1);
+		}
+		g_free(input);
+		g_free(want);
+		g_free(got);
+	}
 }
 
 /* ---- betweenness ---- */
@@ -373,6 +435,266 @@ test_concentration_any_threads(void **state)
 	g_array_free(arc_v, TRUE);
 }
 
+/* ---- markets ---- */
+
+/* 40,000 transactions among the 900 actors, 30 commodities, periods 2010
+ * and 2011: three ranges of 16,384 transactions, markets first seen in
+ * each.  For 1, 2, 4 and 7 threads the partition is the same bit for
+ * bit, and, computed here from the model: each market's transactions are
+ * those marked with it, in model order, and its total is their volumes
+ * added in model order. */
+static void
+add_random_transactions(mkg_model *m, unsigned count, uint64_t seed)
+{
+	uint64_t st = seed;
+
+	for (unsigned k = 0; k < count; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+		char seller[8], buyer[8], commodity[8];
+		unsigned u = (unsigned)(fixture_rand(&st) % 800);
+		unsigned v = 400 + (unsigned)(fixture_rand(&st) % 500);
+
+		if (u == v)
+			v = 899;
+		g_snprintf(seller, sizeof seller, "n%03u", u);
+		g_snprintf(buyer, sizeof buyer, "n%03u", v);
+		g_snprintf(commodity, sizeof commodity, "c%03u", (unsigned)(fixture_rand(&st) % 30));
+		d.seller = seller;
+		d.buyer = buyer;
+		d.commodity = commodity;
+		d.period = k % 3 == 0 ? "2010" : "2011";
+		d.volume = 0.1 * (double)(1 + fixture_rand(&st) % 50);
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+}
+
+static void
+test_markets_any_threads(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	size_t n;
+	mkg__markets one;
+
+	(void)state;
+	add_random_transactions(m, 40000, 3);
+	n = mkg_model_transaction_count(m);
+	assert_true(n > 2 * 16384);
+	assert_int_equal(mkg__markets_build(&one, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+	                                    MKG_REGION_NONE, "test", 1), MKG_OK);
+	assert_true(one.count > 60);
+	assert_int_equal(one.carrying, n);
+	for (uint32_t j = 0; j < one.count; j++) {
+		const mkg__market *mk = &one.markets[j];
+		uint32_t k = mk->first;
+		double total = 0.0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (one.tx_market[i] != j)
+				continue;
+			mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+
+			assert_int_equal(mkg_model_transaction_at(m, i, &d), MKG_OK);
+			assert_int_equal(one.tx[k], i);
+			assert_memory_equal(&one.amount[k], &d.volume, sizeof(double));
+			total += one.amount[k++];
+		}
+		assert_int_equal(k, mk->first + mk->count);
+		assert_memory_equal(&total, &mk->total, sizeof total);
+		if (j > 0)
+			assert_true(strcmp(one.markets[j - 1].commodity, mk->commodity) <= 0);
+	}
+	for (size_t t = 1; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg__markets x;
+
+		assert_int_equal(mkg__markets_build(&x, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+		                                    MKG_REGION_NONE, "test", thread_counts[t]),
+		                 MKG_OK);
+		assert_int_equal(x.count, one.count);
+		for (uint32_t j = 0; j < one.count; j++) {
+			const mkg__market *a = &one.markets[j], *b = &x.markets[j];
+
+			/* field by field: the padding is not part of the result */
+			assert_ptr_equal(a->commodity, b->commodity);
+			assert_ptr_equal(a->level, b->level);
+			assert_ptr_equal(a->period, b->period);
+			assert_ptr_equal(a->region, b->region);
+			assert_int_equal(a->service, b->service);
+			assert_int_equal(a->first, b->first);
+			assert_int_equal(a->count, b->count);
+			assert_int_equal(a->excluded, b->excluded);
+			assert_memory_equal(&a->total, &b->total, sizeof(double));
+		}
+		assert_memory_equal(x.tx_market, one.tx_market, n * sizeof(uint32_t));
+		assert_memory_equal(x.tx, one.tx, n * sizeof(uint32_t));
+		assert_memory_equal(x.seller, one.seller, n * sizeof(mkg_idx));
+		assert_memory_equal(x.buyer, one.buyer, n * sizeof(mkg_idx));
+		assert_memory_equal(x.amount, one.amount, n * sizeof(double));
+		mkg__markets_clear(&x);
+	}
+	mkg__markets_clear(&one);
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
+/* Two markets overflow: c001 (n100 to n500, traders' level) at its second
+ * 1e308, transaction 30,000, in the second range; c002 at its second,
+ * transaction 25,000, also past the first range.  Every thread count
+ * names c002, the first to overflow in model order. */
+static void
+test_markets_first_overflow(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	static const unsigned at[] = { 12000, 17000, 25000, 30000 };
+	static const char *const commodity[] = { "c001", "c002", "c002", "c001" };
+	unsigned next = 0;
+
+	(void)state;
+	for (unsigned k = 0; k < 32000; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+
+		d.seller = "n100";
+		d.buyer = "n500";
+		d.commodity = "c000";
+		d.volume = 1.0;
+		if (next < G_N_ELEMENTS(at) && k == at[next]) {
+			d.commodity = commodity[next++];
+			d.volume = 1e308;
+		}
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+	for (size_t t = 0; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg__markets x;
+
+		mkg_error_clear();
+		assert_int_equal(mkg__markets_build(&x, m, MKG_MEASURE_VOLUME, MKG_LEVELS_SEPARATE,
+		                                    MKG_REGION_NONE, "concentration",
+		                                    thread_counts[t]),
+		                 MKG_EDATA);
+		assert_string_equal(mkg_error_message(),
+		                    "concentration: the volume of market \"c002\" level \"producer\" "
+		                    "overflows (sum of the transactions' volume exceeds 1.8e308)");
+		assert_int_equal(x.count, 0);
+		assert_null(x.markets);
+	}
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
+/* ---- dependency ---- */
+
+/* The 900 actors with 12,000 transactions of volumes 1 to 20 (levels
+ * "retail" on one in seven, so some pairs are mixed): 12 chunks of about
+ * 1,024 transactions and over 4,096 pairs (a sort of several runs).  Every
+ * thread count gives the same rows, bit for bit; each actor's sales are
+ * the sum of its pairs' amounts, and the pairs come by asymmetry
+ * descending. */
+static mkg_dependency *
+dependency_with(const mkg_model *m, unsigned threads)
+{
+	mkg_dependency *d = NULL;
+
+	assert_int_equal(mkg__dependency_compute(&d, m, MKG_MEASURE_VOLUME, threads), MKG_OK);
+	return d;
+}
+
+static void
+test_dependency_any_threads(void **state)
+{
+	char kind[NODES];
+	GArray *arc_u = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	GArray *arc_v = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	mkg_model *m = random_model(kind, arc_u, arc_v);
+	GHashTable *sales = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	mkg_dependency *one;
+	uint64_t st = 7;
+
+	(void)state;
+	for (unsigned k = 0; k < 12000; k++) {
+		mkg_transaction_desc d = MKG_TRANSACTION_DESC_INIT;
+		char seller[8], buyer[8];
+		unsigned u = (unsigned)(fixture_rand(&st) % 800);
+		unsigned v = 400 + (unsigned)(fixture_rand(&st) % 500);
+
+		if (u == v)
+			continue;
+		g_snprintf(seller, sizeof seller, "n%03u", u);
+		g_snprintf(buyer, sizeof buyer, "n%03u", v);
+		d.seller = seller;
+		d.buyer = buyer;
+		d.commodity = "maize";
+		d.volume = (double)(1 + fixture_rand(&st) % 20);
+		if (k % 7 == 0)
+			d.level = "retail";
+		assert_int_equal(mkg_model_add_transaction(m, &d, NULL), MKG_OK);
+	}
+	one = dependency_with(m, 1);
+	assert_true(mkg_dependency_pair_count(one) > 4096);
+	for (size_t i = 0; i < mkg_dependency_pair_count(one); i++) {
+		const mkg_pair_dependency *p = mkg_dependency_pair_at(one, i);
+		double *sum = g_hash_table_lookup(sales, p->seller);
+
+		if (sum == NULL) {
+			sum = g_new0(double, 1);
+			g_hash_table_insert(sales, (gpointer)p->seller, sum);
+		}
+		*sum += p->amount;
+		if (i > 0)
+			assert_true(mkg_dependency_pair_at(one, i - 1)->asymmetry >= p->asymmetry);
+	}
+	for (size_t i = 0; i < mkg_dependency_actor_count(one); i++) {
+		const mkg_actor_dependency *a = mkg_dependency_actor_at(one, i);
+		double *sum = g_hash_table_lookup(sales, a->actor);
+
+		assert_true(fabs((sum ? *sum : 0.0) - a->sales) <= 1e-9 * a->sales);
+	}
+	for (size_t t = 1; t < G_N_ELEMENTS(thread_counts); t++) {
+		mkg_dependency *d = dependency_with(m, thread_counts[t]);
+
+		assert_int_equal(mkg_dependency_actor_count(d), mkg_dependency_actor_count(one));
+		assert_int_equal(mkg_dependency_pair_count(d), mkg_dependency_pair_count(one));
+		for (size_t i = 0; i < mkg_dependency_actor_count(one); i++) {
+			const mkg_actor_dependency *x = mkg_dependency_actor_at(one, i);
+			const mkg_actor_dependency *y = mkg_dependency_actor_at(d, i);
+
+			assert_string_equal(x->actor, y->actor);
+			assert_true((x->top_buyer == NULL) == (y->top_buyer == NULL));
+			if (x->top_buyer)
+				assert_string_equal(x->top_buyer, y->top_buyer);
+			assert_true((x->top_supplier == NULL) == (y->top_supplier == NULL));
+			if (x->top_supplier)
+				assert_string_equal(x->top_supplier, y->top_supplier);
+			assert_memory_equal(&x->sales_share, &y->sales_share, sizeof(double));
+			assert_memory_equal(&x->purchase_share, &y->purchase_share, sizeof(double));
+		}
+		for (size_t i = 0; i < mkg_dependency_pair_count(one); i++) {
+			const mkg_pair_dependency *x = mkg_dependency_pair_at(one, i);
+			const mkg_pair_dependency *y = mkg_dependency_pair_at(d, i);
+
+			assert_string_equal(x->seller, y->seller);
+			assert_string_equal(x->buyer, y->buyer);
+			assert_memory_equal(&x->amount, &y->amount, sizeof(double));
+			assert_memory_equal(&x->asymmetry, &y->asymmetry, sizeof(double));
+			assert_true((x->level == NULL) == (y->level == NULL));
+			if (x->level)
+				assert_string_equal(x->level, y->level);
+		}
+		mkg_dependency_free(d);
+	}
+	mkg_dependency_free(one);
+	g_hash_table_destroy(sales);
+	mkg_model_free(m);
+	g_array_free(arc_u, TRUE);
+	g_array_free(arc_v, TRUE);
+}
+
 int
 main(void)
 {
@@ -382,6 +704,10 @@ main(void)
 		cmocka_unit_test(test_workers_for),
 		cmocka_unit_test(test_betweenness_any_threads),
 		cmocka_unit_test(test_concentration_any_threads),
+		cmocka_unit_test(test_sort_stable_any_threads),
+		cmocka_unit_test(test_dependency_any_threads),
+		cmocka_unit_test(test_markets_any_threads),
+		cmocka_unit_test(test_markets_first_overflow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
