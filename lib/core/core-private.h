@@ -187,6 +187,11 @@ void mkg__jw_kbool(mkg_jw *w, const char *key, bool b);
 
 /* ---- worker threads (workers.c) ------------------------------------------- */
 
+/* Ask the kernel to back [p, p + bytes) with transparent huge pages and,
+ * with populate, to fault them in at once (lib/core/memory.c): for large
+ * arrays about to be written whole.  Hints only; never fails. */
+void mkg__memory_huge(void *p, size_t bytes, bool populate);
+
 /*
  * Run task(i, worker, data) for every i in [0, count) on up to `threads`
  * threads (0: one per core, g_get_num_processors(); 1 or one task: on the

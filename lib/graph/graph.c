@@ -42,7 +42,7 @@ alloc_large(size_t count, size_t size, bool zero)
 		g_error("%s: overflow allocating %zu*%zu bytes", G_STRLOC, count, size);
 #ifdef MADV_HUGEPAGE
 	if (bytes >= LARGE_MIN && posix_memalign(&p, HUGE_PAGE, bytes) == 0) {
-		(void)madvise(p, bytes, MADV_HUGEPAGE);
+		mkg__memory_huge(p, bytes, false);
 		if (zero)
 			memset(p, 0, bytes);
 		return p;

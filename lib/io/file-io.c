@@ -2,7 +2,7 @@
  * lib/text/output.c), for the importers and exporters.
  * SPDX-License-Identifier: MIT */
 #if !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise() */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #endif
 #include "interop-private.h"
 #include "core-private.h"
@@ -15,10 +15,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels refuse it, harmlessly */
-#endif
 
 /* First buffer size for a file of unknown size; doubled as needed. */
 #define READ_CHUNK (64 * 1024)
@@ -121,8 +117,7 @@ mkg__io_read_file_mapped(const char *path, char **out, size_t *len, size_t *mapp
 	}
 	/* Huge pages, all faulted in at once: a large input is read about ten
 	 * times faster than into 4 KiB pages faulted one by one. */
-	(void)madvise(buf, cap, MADV_HUGEPAGE);
-	(void)madvise(buf, cap, MADV_POPULATE_WRITE);
+	mkg__memory_huge(buf, cap, true);
 	for (;;) {
 		ssize_t got = read(fd, buf + n, cap - 1 - n);
 

@@ -8,18 +8,10 @@
  * memory is faulted in at once, in huge pages where the kernel has them.
  *
  * SPDX-License-Identifier: MIT */
-#if !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE /* madvise() */
-#endif
 #include "model-private.h"
+#include "core-private.h"
 
 #include <stdint.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels refuse it, harmlessly */
-#endif
 
 /* Below this, the pages are few and the system calls not worth it. */
 #define POPULATE_MIN_BYTES ((size_t)4 << 20)
@@ -30,7 +22,6 @@ reserve(GArray *a, size_t count)
 {
 	guint elt = g_array_get_element_size(a);
 	size_t len = a->len, bytes;
-	uintptr_t start, end, page;
 	void *probe;
 
 	if (count == 0 || len > G_MAXUINT / 4 || count > G_MAXUINT / 4 - len ||
@@ -51,14 +42,7 @@ reserve(GArray *a, size_t count)
 	g_array_set_size(a, (guint)len);
 	if (bytes < POPULATE_MIN_BYTES)
 		return;
-	page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	start = ((uintptr_t)a->data + len * elt + page - 1) & ~(page - 1);
-	end = ((uintptr_t)a->data + (len + count) * elt) & ~(page - 1);
-	if (end <= start)
-		return;
-	/* hints only: a kernel without them leaves the pages to be faulted */
-	(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
-	(void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	mkg__memory_huge(a->data + len * elt, bytes, true);
 }
 
 void
