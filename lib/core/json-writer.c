@@ -152,9 +152,13 @@ jw_top(mkg_jw *w)
 static void
 jw_newline(mkg_jw *w)
 {
+	static const char spaces[] = "                                "; /* 32 */
+	size_t indent = 2 * (size_t)w->frames->len;
+
 	g_string_append_c(w->buf, '\n');
-	for (guint i = 0; i < w->frames->len; i++)
-		g_string_append(w->buf, "  ");
+	for (; indent > sizeof spaces - 1; indent -= sizeof spaces - 1)
+		g_string_append_len(w->buf, spaces, sizeof spaces - 1);
+	g_string_append_len(w->buf, spaces, (gssize)indent);
 }
 
 /* Separator and layout before a value, or before a key in an object. */

@@ -9,10 +9,16 @@ void
 mkg__json_escape_len(GString *out, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
+	size_t run = 0; /* start of the characters copied as they are */
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		/* ids and names rarely need escapes: their runs go in one copy */
+		g_string_append_len(out, s + run, (gssize)(i - run));
+		run = i + 1;
 		switch (c) {
 		case '"': g_string_append(out, "\\\""); break;
 		case '\\': g_string_append(out, "\\\\"); break;
@@ -22,15 +28,12 @@ mkg__json_escape_len(GString *out, const char *s, size_t len)
 		case '\r': g_string_append(out, "\\r"); break;
 		case '\t': g_string_append(out, "\\t"); break;
 		default:
-			if (c < 0x20) {
-				g_string_append(out, "\\u00");
-				g_string_append_c(out, hex[c >> 4]);
-				g_string_append_c(out, hex[c & 0xF]);
-			} else {
-				g_string_append_c(out, (char)c);
-			}
+			g_string_append(out, "\\u00");
+			g_string_append_c(out, hex[c >> 4]);
+			g_string_append_c(out, hex[c & 0xF]);
 		}
 	}
+	g_string_append_len(out, s + run, (gssize)(len - run));
 }
 
 void
