@@ -155,10 +155,10 @@ jw_newline(mkg_jw *w)
 	static const char spaces[] = "                                "; /* 32 */
 	size_t indent = 2 * (size_t)w->frames->len;
 
-	g_string_append_c(w->buf, '\n');
+	mkg__buf_putc(w->buf, '\n');
 	for (; indent > sizeof spaces - 1; indent -= sizeof spaces - 1)
-		g_string_append_len(w->buf, spaces, sizeof spaces - 1);
-	g_string_append_len(w->buf, spaces, (gssize)indent);
+		mkg__buf_put(w->buf, spaces, sizeof spaces - 1);
+	mkg__buf_put(w->buf, spaces, indent);
 }
 
 /* Separator and layout before a value, or before a key in an object. */
@@ -174,10 +174,10 @@ jw_before_item(mkg_jw *w)
 	if (f == NULL)
 		return;
 	if (f->members++ > 0)
-		g_string_append_c(w->buf, ',');
+		mkg__buf_putc(w->buf, ',');
 	if (f->inline_) {
 		if (f->members > 1)
-			g_string_append_c(w->buf, ' ');
+			mkg__buf_putc(w->buf, ' ');
 	} else {
 		jw_newline(w);
 	}
@@ -219,7 +219,7 @@ jw_begin(mkg_jw *w, bool object, bool inline_)
 	if (jw_skips(w, object))
 		return;
 	jw_before_item(w);
-	g_string_append_c(w->buf, object ? '{' : '[');
+	mkg__buf_putc(w->buf, object ? '{' : '[');
 	g_array_append_val(w->frames, f);
 }
 
@@ -238,9 +238,9 @@ jw_end(mkg_jw *w)
 	g_array_set_size(w->frames, w->frames->len - 1);
 	if (!f.inline_ && f.members > 0)
 		jw_newline(w);
-	g_string_append_c(w->buf, f.object ? '}' : ']');
+	mkg__buf_putc(w->buf, f.object ? '}' : ']');
 	if (w->frames->len == 0)
-		g_string_append_c(w->buf, '\n');
+		mkg__buf_putc(w->buf, '\n');
 	jw_after_value(w);
 }
 
@@ -281,7 +281,7 @@ mkg__jw_key(mkg_jw *w, const char *key)
 		return;
 	jw_before_item(w);
 	jw_quoted(w->buf, key);
-	g_string_append(w->buf, ": ");
+	mkg__buf_puts(w->buf, ": ");
 	w->after_key = true;
 }
 
@@ -313,7 +313,7 @@ mkg__jw_double(mkg_jw *w, double d)
 		return;
 	}
 	jw_before_item(w);
-	g_string_append(w->buf, mkg__format_double(num, d));
+	mkg__buf_puts(w->buf, mkg__format_double(num, d));
 	jw_after_value(w);
 }
 
@@ -325,7 +325,7 @@ mkg__jw_int(mkg_jw *w, int64_t i)
 	if (w->skip > 0)
 		return;
 	jw_before_item(w);
-	g_string_append(w->buf, mkg__format_int64(num, i));
+	mkg__buf_puts(w->buf, mkg__format_int64(num, i));
 	jw_after_value(w);
 }
 
@@ -335,7 +335,7 @@ mkg__jw_bool(mkg_jw *w, bool b)
 	if (w->skip > 0)
 		return;
 	jw_before_item(w);
-	g_string_append(w->buf, b ? "true" : "false");
+	mkg__buf_puts(w->buf, b ? "true" : "false");
 	jw_after_value(w);
 }
 
@@ -345,7 +345,7 @@ mkg__jw_null(mkg_jw *w)
 	if (w->skip > 0)
 		return;
 	jw_before_item(w);
-	g_string_append(w->buf, "null");
+	mkg__buf_puts(w->buf, "null");
 	jw_after_value(w);
 }
 
@@ -355,7 +355,7 @@ mkg__jw_raw(mkg_jw *w, const char *json)
 	if (w->skip > 0)
 		return;
 	jw_before_item(w);
-	g_string_append(w->buf, json);
+	mkg__buf_puts(w->buf, json);
 	jw_after_value(w);
 }
 

@@ -17,7 +17,7 @@ mkg__json_escape_len(GString *out, const char *s, size_t len)
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		/* ids and names rarely need escapes: their runs go in one copy */
-		g_string_append_len(out, s + run, (gssize)(i - run));
+		mkg__buf_put(out, s + run, i - run);
 		run = i + 1;
 		switch (c) {
 		case '"': g_string_append(out, "\\\""); break;
@@ -33,7 +33,7 @@ mkg__json_escape_len(GString *out, const char *s, size_t len)
 			g_string_append_c(out, hex[c & 0xF]);
 		}
 	}
-	g_string_append_len(out, s + run, (gssize)(len - run));
+	mkg__buf_put(out, s + run, len - run);
 }
 
 void
@@ -45,7 +45,7 @@ mkg__json_escape(GString *out, const char *s)
 void
 mkg__json_quoted(GString *out, const char *s, size_t len)
 {
-	g_string_append_c(out, '"');
+	mkg__buf_putc(out, '"');
 	mkg__json_escape_len(out, s, len);
-	g_string_append_c(out, '"');
+	mkg__buf_putc(out, '"');
 }
