@@ -204,7 +204,8 @@ make_pairs(size_t c, unsigned int worker, void *data)
 			}
 			q = &out[np - 1];
 			q->amount += mkg__tx_measure(t, p->measure);
-			if (!q->mixed && q->level != level && strcmp(q->level, level) != 0) {
+			if (!q->mixed && q->level != level &&
+			    (q->level == NULL || level == NULL || strcmp(q->level, level) != 0)) {
 				q->mixed = true;
 				q->level = NULL;
 			}

@@ -219,7 +219,7 @@ build_out(mkg_graph *g, const mkg_model *m, mkg__chain_filter *f, uint32_t *pos,
 		(const mkg_transaction_rec *)(const void *)m->transactions->data;
 	uint32_t nt = m->transactions->len, n = g->n, t, v, b, blocks = 0, sum = 0, fill = 0;
 	size_t limit = e / BLOCKS_MAX > BLOCK_MIN ? e / BLOCKS_MAX : BLOCK_MIN;
-	uint32_t *block_node = g_new(uint32_t, n + 1), *block_pos;
+	uint32_t *block_node = g_new(uint32_t, (size_t)n + 1), *block_pos;
 	staged *buf;
 	merge s = { g, LARGE_NEW(uint32_t, n ? n : 1), LARGE_NEW(uint32_t, e ? e : 1),
 	            LARGE_NEW(uint32_t, e ? e : 1), in_count, LARGE_NEW(double, e ? e : 1),
@@ -241,7 +241,7 @@ build_out(mkg_graph *g, const mkg_model *m, mkg__chain_filter *f, uint32_t *pos,
 	}
 	g->out_start[n] = sum;
 	block_node[blocks] = n;
-	block_pos = g_new(uint32_t, blocks + 1);
+	block_pos = g_new(uint32_t, (size_t)blocks + 1);
 	for (b = 0; b <= blocks; b++)
 		block_pos[b] = g->out_start[block_node[b]];
 
@@ -264,7 +264,9 @@ build_out(mkg_graph *g, const mkg_model *m, mkg__chain_filter *f, uint32_t *pos,
 		s.cap[p] = r->capacity * factor;
 	}
 
-	buf = g_new(staged, limit);
+	/* cleared: every slot a block reads is written first, but the
+	 * analyzer cannot follow the slots (128 KB, once per chain) */
+	buf = g_new0(staged, limit);
 	memset(s.last, 0xff, (n ? n : 1) * sizeof *s.last);
 	for (b = 0; b < blocks; b++) {
 		uint32_t v0 = block_node[b], v1 = block_node[b + 1], lo = g->out_start[v0];
